@@ -1,0 +1,227 @@
+"""HandoverDesk 物业交接台 — command line: open the app, or run one command.
+
+Exit codes: 0 success; 1 failure (one line on stderr); 2 bad usage.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from models.errors import DomainError
+
+TABS = ("overview", "handover", "defects", "keys", "fees")
+DESCRIPTION = ("物业交接台：交接清单、遗留问题、钥匙管理、费用对账。\n"
+               "HandoverDesk: handover lists, defects, key custody and fee reconciliation.")
+
+
+class UsageError(Exception):
+    """Bad command-line usage: exit code 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse would exit(2) itself; keep one exit path
+        raise UsageError(message)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期应为 YYYY-MM-DD / date must be YYYY-MM-DD: {text}") from None
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(x) for x in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"尺寸应为 宽x高 / size must be WxH: {text}") from None
+    return w, h
+
+
+def _add_db(p: argparse.ArgumentParser, top: bool = False) -> None:
+    # Subcommands repeat the options; SUPPRESS keeps `main.py --db X demo` from losing X.
+    default = None if top else argparse.SUPPRESS
+    p.add_argument("--db", default=default,
+                   help="数据库文件或 postgresql:// 地址 / SQLite file or postgresql:// URL")
+    p.add_argument("--user", default=default, help="以该用户身份 / act as (or preselect) this user")
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="main.py", description=DESCRIPTION,
+                    formatter_class=argparse.RawDescriptionHelpFormatter)
+    _add_db(parser, top=True)
+    sub = parser.add_subparsers(dest="command", parser_class=Parser)
+
+    p = sub.add_parser("demo", help="生成演示小区 / fill a database with a demo community")
+    _add_db(p)
+    p.add_argument("--size", choices=("small", "large"), default="small")
+    p.add_argument("--seed", type=int, default=2026)
+    p.add_argument("--open", action="store_true", help="生成后打开程序 / open the app afterwards")
+
+    proj = sub.add_parser("project", help="项目 / projects").add_subparsers(dest="action", required=True,
+                                                                           parser_class=Parser)
+    p = proj.add_parser("add", help="新建项目 / add a project")
+    _add_db(p)
+    p.add_argument("--code", required=True)
+    p.add_argument("--name", required=True)
+    p.add_argument("--kind", default="住宅", help="住宅|写字楼|商业|混合")
+    p.add_argument("--address", default="")
+
+    ho = sub.add_parser("handover", help="交接 / handovers").add_subparsers(dest="action", required=True,
+                                                                          parser_class=Parser)
+    p = ho.add_parser("add", help="新建交接，输出其编号 / add a handover, prints its ID")
+    _add_db(p)
+    p.add_argument("--project", required=True, help="项目编码 / project code")
+    p.add_argument("--kind", required=True, help="承接查验|进场接管|退场移交")
+    p.add_argument("--from", dest="from_company", required=True, help="移交方 / handing-over company")
+    p.add_argument("--to", dest="to_company", required=True, help="接收方 / receiving company")
+    p.add_argument("--witness", default="", help="监交方 / witness")
+    p.add_argument("--cutoff", type=_date, required=True, help="交接基准日 YYYY-MM-DD / cut-off date")
+
+    imp = sub.add_parser("import", help="导入 / import").add_subparsers(dest="what", required=True,
+                                                                       parser_class=Parser)
+    p = imp.add_parser("roster", help="从 Excel 导入房屋和业主 / units and owners from an Excel roster")
+    _add_db(p)
+    p.add_argument("file", type=Path)
+    p.add_argument("--project", required=True)
+
+    p = sub.add_parser("shot", help="把主窗口的某个页签截图为 PNG / render a tab to PNG offscreen")
+    _add_db(p)
+    p.add_argument("--tab", choices=TABS, required=True)
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--size", type=_size, default=(1366, 768))
+
+    prt = sub.add_parser("print", help="打印表单为 PDF / print a form to PDF").add_subparsers(
+        dest="form", required=True, parser_class=Parser)
+    p = prt.add_parser("roster", help="业主名册 / owner roster")
+    _add_db(p)
+    p.add_argument("--project", required=True)
+    p.add_argument("--out", type=Path, required=True)
+
+    p = sub.add_parser("export", help="把页签的表格导出为 Excel / export a tab's table to .xlsx")
+    _add_db(p)
+    p.add_argument("tab", choices=TABS[1:])
+    p.add_argument("--project", required=True)
+    p.add_argument("--out", type=Path, required=True)
+    return parser
+
+
+def _open_db(args: argparse.Namespace):
+    from models.db import Database
+    from models.services import auth
+
+    db = Database.open(args.db)
+    if args.user:
+        auth.act_as(db, args.user)
+    else:
+        auth.act_as_system(db)
+    return db
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from gui.app import run_app
+
+    return run_app(args.db, preselect_user=args.user)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    import time
+
+    from models.db import Database
+    from models.demo import build_demo
+
+    db = Database.open(args.db)
+    started = time.perf_counter()
+    summary = build_demo(db, size=args.size, seed=args.seed, progress=_terminal_progress)
+    print(f"\n演示数据已生成 / demo ready: {summary} — {time.perf_counter() - started:.1f} s")
+    print(f"数据库 / database: {db.display_name}")
+    db.dispose()
+    if args.open:
+        return cmd_gui(args)
+    return 0
+
+
+def _terminal_progress(done: int, total: int, what: str = "") -> bool:
+    if sys.stderr.isatty():
+        print(f"\r{what} {done}/{total}   ", end="", file=sys.stderr, flush=True)
+    return True
+
+
+def cmd_project(args: argparse.Namespace) -> int:
+    from models.services import projects
+
+    row = projects.add_project(_open_db(args), args.code, args.name, args.kind, args.address)
+    print(row.id)
+    return 0
+
+
+def cmd_handover(args: argparse.Namespace) -> int:
+    from models.services import projects
+
+    row = projects.add_handover(_open_db(args), args.project, args.kind, args.from_company,
+                                args.to_company, args.cutoff, witness=args.witness)
+    print(row.id)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from models.imports.roster import import_roster_file
+
+    report = import_roster_file(_open_db(args), args.project, args.file)
+    print(report.summary())
+    return 0
+
+
+def cmd_shot(args: argparse.Namespace) -> int:
+    from gui.shot import take_shot
+
+    take_shot(args.db, args.tab, args.out, args.size, user=args.user)
+    print(args.out)
+    return 0
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    from reports.print_commands import print_roster
+
+    print_roster(_open_db(args), args.project, args.out)
+    print(args.out)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from reports.excel.tab_export import export_tab
+
+    rows = export_tab(_open_db(args), args.tab, args.project, args.out, progress=_terminal_progress)
+    print(f"{args.out}（{rows} 行 / rows）")
+    return 0
+
+
+COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
+    None: cmd_gui, "demo": cmd_demo, "project": cmd_project, "handover": cmd_handover,
+    "import": cmd_import, "shot": cmd_shot, "print": cmd_print, "export": cmd_export,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as exc:
+        parser.print_usage(sys.stderr)
+        print(f"main.py: 用法错误 / usage error: {exc}", file=sys.stderr)
+        return 2
+    try:
+        return COMMANDS[args.command](args)
+    except DomainError as exc:
+        print(f"错误 / error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"错误 / error: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

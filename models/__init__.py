@@ -1,0 +1,1 @@
+"""Records, rules and storage of HandoverDesk. Never imports Qt."""

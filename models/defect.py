@@ -1,0 +1,82 @@
+"""Defects (遗留问题) with their status history and photos."""
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, StrEnum, Versioned, now
+
+DEFECT_CATEGORIES = ("土建装饰", "给排水", "强电", "弱电智能化", "消防", "电梯", "暖通",
+                     "绿化景观", "道路车库", "资料", "其他")
+SEVERITIES = ("重大", "一般", "轻微")
+RESPONSIBLE_PARTIES = ("开发商", "施工单位", "原物业", "本公司")
+
+
+class DefectStatus(str, enum.Enum):
+    PENDING_NOTICE = "待通知"
+    RECTIFYING = "整改中"
+    PENDING_REINSPECTION = "待复验"
+    CLOSED = "已关闭"
+    UNFIXABLE = "无法整改"
+
+
+class Defect(Versioned, Base):
+    __tablename__ = "defects"
+    __table_args__ = (UniqueConstraint("project_id", "number"),)
+    __label__ = "遗留问题"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), index=True)
+    handover_id: Mapped[int | None] = mapped_column(ForeignKey("handovers.id"), index=True)
+    number: Mapped[str] = mapped_column(String(20))  # YL-2026-0007
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
+    building_id: Mapped[int | None] = mapped_column(ForeignKey("buildings.id"))
+    location: Mapped[str] = mapped_column(String(100), default="")  # as shown / common area
+    category: Mapped[str] = mapped_column(String(10))
+    description: Mapped[str] = mapped_column(Text)
+    severity: Mapped[str] = mapped_column(String(4), default="一般")
+    responsible: Mapped[str] = mapped_column(String(10), default="开发商")
+    found_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
+    found_by: Mapped[str] = mapped_column(String(40), default="")
+    notice_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    deadline: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[DefectStatus] = mapped_column(StrEnum(DefectStatus), default=DefectStatus.PENDING_NOTICE,
+                                                 index=True)
+    failed_reinspections: Mapped[int] = mapped_column(Integer, default=0)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    report: Mapped[str] = mapped_column(Text, default="")  # required for 无法整改
+
+    history: Mapped[list[DefectStatusChange]] = relationship(order_by="DefectStatusChange.at")
+    photos: Mapped[list[DefectPhoto]] = relationship(cascade="all, delete-orphan")
+
+
+class DefectStatusChange(Base):
+    """Append-only: who moved the defect, when, and why."""
+
+    __tablename__ = "defect_status_changes"
+    __label__ = "遗留问题状态记录"
+    __append_only__ = True
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    defect_id: Mapped[int] = mapped_column(ForeignKey("defects.id"), index=True)
+    from_status: Mapped[DefectStatus | None] = mapped_column(StrEnum(DefectStatus))
+    to_status: Mapped[DefectStatus] = mapped_column(StrEnum(DefectStatus))
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
+    by: Mapped[str] = mapped_column(String(40), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class DefectPhoto(Base):
+    __tablename__ = "defect_photos"
+    __label__ = "遗留问题照片"
+    __audit_exclude__ = frozenset({"data", "thumbnail"})
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    defect_id: Mapped[int] = mapped_column(ForeignKey("defects.id"), index=True)
+    filename: Mapped[str] = mapped_column(String(200))
+    taken_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    data: Mapped[bytes] = mapped_column(LargeBinary)       # downscaled JPEG
+    thumbnail: Mapped[bytes] = mapped_column(LargeBinary)

@@ -1,0 +1,36 @@
+"""Domain errors: each carries a message a clerk can read (Chinese)."""
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """A rule refused the action; the message is for the clerk."""
+
+
+class ValidationError(DomainError):
+    """Bad input; the message names the field or the row."""
+
+
+class StaleRecordError(DomainError):
+    """Someone else saved the record after it was read."""
+
+    def __init__(self, what: str = "记录") -> None:
+        super().__init__(f"{what}已被其他人修改，请刷新后重试；您的修改未保存。")
+
+
+class SignedRecordError(DomainError):
+    """A signed (or cancelled) document was about to change."""
+
+    def __init__(self, what: str = "单据") -> None:
+        super().__init__(f"{what}已签署，不能修改或删除；如需更正，请创建补充/更正版本。")
+
+
+class NotFoundError(DomainError):
+    """The record asked for does not exist."""
+
+
+class StorageError(DomainError):
+    """The database cannot be used as asked (network share, damaged file...)."""
+
+
+class AuthError(DomainError):
+    """Login refused."""

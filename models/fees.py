@@ -1,0 +1,111 @@
+"""Fee items with dated tariffs, meter readings, ledger lines and the settlement."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, DocStatus, StrEnum, Versioned
+from .types import Money, Quantity, Rate
+
+# How a fee item is billed.
+BASES = {
+    "per_m2_month": "按建筑面积·月",
+    "per_household": "按户·月",
+    "per_space": "按车位·月",
+    "per_ton": "按吨（抄表）",
+    "per_kwh": "按度（抄表）",
+    "per_m3": "按立方米（抄表）",
+    "per_m2_season": "按建筑面积·采暖季",
+    "fixed": "固定金额",
+}
+
+
+class FeeItem(Versioned, Base):
+    __tablename__ = "fee_items"
+    __table_args__ = (UniqueConstraint("project_id", "code"),)
+    __label__ = "收费项目"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), index=True)
+    code: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(40))  # 物业服务费, 水费, 装修押金...
+    basis: Mapped[str] = mapped_column(String(16), default="per_m2_month")
+    is_deposit: Mapped[bool] = mapped_column(Boolean, default=False)
+    collected_for_others: Mapped[bool] = mapped_column(Boolean, default=False)  # 代收代缴
+
+    tariffs: Mapped[list[Tariff]] = relationship(order_by="Tariff.valid_from")
+
+
+class Tariff(Versioned, Base):
+    """A rate valid from a date (e.g. 水费 2.0 → 2.8 元/吨 from 1 July), optionally per unit use."""
+
+    __tablename__ = "tariffs"
+    __label__ = "收费标准"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fee_item_id: Mapped[int] = mapped_column(ForeignKey("fee_items.id"), index=True)
+    valid_from: Mapped[dt.date] = mapped_column(Date)
+    valid_to: Mapped[dt.date | None] = mapped_column(Date)
+    unit_use: Mapped[str] = mapped_column(String(8), default="")  # "" = every use
+    rate: Mapped[Decimal] = mapped_column(Rate)
+
+
+class MeterReading(Versioned, Base):
+    """抄表底数 both companies agree at the cut-off."""
+
+    __tablename__ = "meter_readings"
+    __label__ = "抄表底数"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    handover_id: Mapped[int] = mapped_column(ForeignKey("handovers.id"), index=True)
+    meter_no: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(4))  # 水 / 电 / 气
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    location: Mapped[str] = mapped_column(String(100), default="")  # for common meters
+    reading: Mapped[Decimal] = mapped_column(Quantity)
+    read_on: Mapped[dt.date] = mapped_column(Date)
+
+
+class LedgerLine(Base):
+    """One billed line, ours or the other company's (imported), per unit, fee item and period."""
+
+    __tablename__ = "ledger_lines"
+    __label__ = "收费台账"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    handover_id: Mapped[int] = mapped_column(ForeignKey("handovers.id"), index=True)
+    source: Mapped[str] = mapped_column(String(8), default="ours")  # ours / theirs
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
+    fee_item_id: Mapped[int | None] = mapped_column(ForeignKey("fee_items.id"), index=True)
+    owner_name: Mapped[str] = mapped_column(String(40), default="")
+    period_start: Mapped[dt.date] = mapped_column(Date)
+    period_end: Mapped[dt.date] = mapped_column(Date)
+    billed: Mapped[Decimal] = mapped_column(Money, default=Decimal("0.00"))
+    paid: Mapped[Decimal] = mapped_column(Money, default=Decimal("0.00"))
+    paid_on: Mapped[dt.date | None] = mapped_column(Date)
+    receipt_no: Mapped[str] = mapped_column(String(40), default="")
+    remark: Mapped[str] = mapped_column(String(200), default="")
+
+
+class Settlement(Versioned, Base):
+    """结算: what each company owes the other at the cut-off; signed, then final."""
+
+    __tablename__ = "settlements"
+    __label__ = "财务结算"
+    __docstatus__ = True
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    handover_id: Mapped[int] = mapped_column(ForeignKey("handovers.id"), index=True)
+    status: Mapped[DocStatus] = mapped_column(StrEnum(DocStatus), default=DocStatus.DRAFT)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    amends_id: Mapped[int | None] = mapped_column(ForeignKey("settlements.id"))
+    arrears_total: Mapped[Decimal] = mapped_column(Money, default=Decimal("0.00"))
+    prepaid_total: Mapped[Decimal] = mapped_column(Money, default=Decimal("0.00"))
+    deposits_total: Mapped[Decimal] = mapped_column(Money, default=Decimal("0.00"))
+    collected_for_others: Mapped[Decimal] = mapped_column(Money, default=Decimal("0.00"))
+    net_due_to_incoming: Mapped[Decimal] = mapped_column(Money, default=Decimal("0.00"))
+    signed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    note: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,124 @@
+"""Handover (交接) with its parties and cut-off date, its lists and items, and list templates."""
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, DocStatus, StrEnum, Versioned
+
+
+class HandoverKind(str, enum.Enum):
+    ACCEPTANCE = "承接查验"
+    TAKEOVER = "进场接管"
+    EXIT = "退场移交"
+
+
+class Handover(Versioned, Base):
+    __tablename__ = "handovers"
+    __label__ = "交接"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), index=True)
+    kind: Mapped[HandoverKind] = mapped_column(StrEnum(HandoverKind))
+    title: Mapped[str] = mapped_column(String(100), default="")
+    from_company: Mapped[str] = mapped_column(String(100))   # 移交方
+    from_rep: Mapped[str] = mapped_column(String(40), default="")
+    to_company: Mapped[str] = mapped_column(String(100))     # 接收方
+    to_rep: Mapped[str] = mapped_column(String(40), default="")
+    witness: Mapped[str] = mapped_column(String(100), default="")  # 监交方
+    witness_rep: Mapped[str] = mapped_column(String(40), default="")
+    cutoff_date: Mapped[dt.date] = mapped_column(Date)       # 交接基准日
+    planned_date: Mapped[dt.date | None] = mapped_column(Date)
+    actual_date: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[DocStatus] = mapped_column(StrEnum(DocStatus), default=DocStatus.DRAFT)
+
+    lists: Mapped[list[HandoverList]] = relationship(back_populates="handover")
+
+
+class HandoverList(Versioned, Base):
+    """One 交接清单; amendments are new rows pointing at the version they correct."""
+
+    __tablename__ = "handover_lists"
+    __label__ = "交接清单"
+    __docstatus__ = True
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    handover_id: Mapped[int] = mapped_column(ForeignKey("handovers.id"), index=True)
+    title: Mapped[str] = mapped_column(String(100))
+    template_code: Mapped[str] = mapped_column(String(40), default="")
+    status: Mapped[DocStatus] = mapped_column(StrEnum(DocStatus), default=DocStatus.DRAFT)
+    revision: Mapped[int] = mapped_column(Integer, default=1)  # 1 = original, 2.. = 补充交接清单
+    amends_id: Mapped[int | None] = mapped_column(ForeignKey("handover_lists.id"))
+    signed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    signed_from: Mapped[str] = mapped_column(String(40), default="")     # who signed for 移交方
+    signed_to: Mapped[str] = mapped_column(String(40), default="")       # for 接收方
+    signed_witness: Mapped[str] = mapped_column(String(40), default="")  # for 监交方
+    scan_name: Mapped[str] = mapped_column(String(200), default="")
+    scan: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+    __audit_exclude__ = frozenset({"scan"})
+
+    handover: Mapped[Handover] = relationship(back_populates="lists")
+    items: Mapped[list[HandoverItem]] = relationship(
+        back_populates="list", order_by="HandoverItem.seq", cascade="all, delete-orphan"
+    )
+
+
+class HandoverItem(Versioned, Base):
+    __tablename__ = "handover_items"
+    __label__ = "交接清单条目"
+    __docstatus_parent__ = "list"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    list_id: Mapped[int] = mapped_column(ForeignKey("handover_lists.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    category: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(200))
+    spec: Mapped[str] = mapped_column(String(100), default="")
+    uom: Mapped[str] = mapped_column(String(10), default="")
+    expected_qty: Mapped[int] = mapped_column(Integer, default=1)
+    received_qty: Mapped[int | None] = mapped_column(Integer)
+    original_or_copy: Mapped[str] = mapped_column(String(4), default="")  # 原件 / 复印件
+    pages: Mapped[int | None] = mapped_column(Integer)
+    condition: Mapped[str] = mapped_column(String(4), default="")  # 完好 / 有缺陷 / 缺失
+    remarks: Mapped[str] = mapped_column(Text, default="")
+    checked_by: Mapped[str] = mapped_column(String(40), default="")
+    checked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    defect_id: Mapped[int | None] = mapped_column(ForeignKey("defects.id"))
+
+    list: Mapped[HandoverList] = relationship(back_populates="items")
+
+
+class ListTemplate(Versioned, Base):
+    """Templates are data: seeded from resources/templates, extended by clerks."""
+
+    __tablename__ = "list_templates"
+    __label__ = "清单模板"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(8), default="")  # handover kind it suits, "" for all
+    builtin: Mapped[bool] = mapped_column(default=False)
+
+    items: Mapped[list[TemplateItem]] = relationship(
+        order_by="TemplateItem.seq", cascade="all, delete-orphan"
+    )
+
+
+class TemplateItem(Base):
+    __tablename__ = "template_items"
+    __label__ = "模板条目"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    template_id: Mapped[int] = mapped_column(ForeignKey("list_templates.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    category: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(200))
+    spec: Mapped[str] = mapped_column(String(100), default="")
+    uom: Mapped[str] = mapped_column(String(10), default="")
+    expected_qty: Mapped[int] = mapped_column(Integer, default=1)
+    original_or_copy: Mapped[str] = mapped_column(String(4), default="")

@@ -1,0 +1,1 @@
+"""The spreadsheet import pipeline: header detection, column mapping, row report."""

@@ -1,0 +1,74 @@
+"""Keys and key sets (钥匙) and their append-only event log."""
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, StrEnum, Versioned, now
+
+
+class KeyStatus(str, enum.Enum):
+    IN_STORE = "在库"
+    SEALED = "封存"
+    LENT = "借出"
+    ISSUED = "已发放"
+    LOST = "遗失"
+    HANDED_OVER = "已移交"
+    RETIRED = "作废"
+
+
+class KeyEventKind(str, enum.Enum):
+    RECEIVE = "接收"
+    SEAL = "封存"
+    UNSEAL = "启封"
+    LEND = "借出"
+    RETURN = "归还"
+    ISSUE = "发放"
+    LOSE = "遗失"
+    HAND_OVER = "移交"
+    RETIRE = "作废"
+
+
+class Key(Versioned, Base):
+    __tablename__ = "keys"
+    __table_args__ = (UniqueConstraint("project_id", "tag"),)
+    __label__ = "钥匙"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), index=True)
+    handover_id: Mapped[int | None] = mapped_column(ForeignKey("handovers.id"), index=True)
+    tag: Mapped[str] = mapped_column(String(40))  # K-03-02-1201-A
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
+    opens: Mapped[str] = mapped_column(String(100), default="")  # common area, room, gate...
+    count: Mapped[int] = mapped_column(Integer, default=1)
+    cabinet: Mapped[str] = mapped_column(String(20), default="")
+    slot: Mapped[str] = mapped_column(String(20), default="")
+    # A cache of what the events say; only the key services write it.
+    status: Mapped[KeyStatus] = mapped_column(StrEnum(KeyStatus), default=KeyStatus.IN_STORE, index=True)
+
+    events: Mapped[list[KeyEvent]] = relationship(order_by="KeyEvent.at")
+
+
+class KeyEvent(Base):
+    __tablename__ = "key_events"
+    __label__ = "钥匙记录"
+    __append_only__ = True
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key_id: Mapped[int] = mapped_column(ForeignKey("keys.id"), index=True)
+    kind: Mapped[KeyEventKind] = mapped_column(StrEnum(KeyEventKind))
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=now, index=True)
+    by: Mapped[str] = mapped_column(String(40), default="")          # clerk at the desk
+    person: Mapped[str] = mapped_column(String(40), default="")      # borrower / receiver
+    department: Mapped[str] = mapped_column(String(40), default="")
+    reason: Mapped[str] = mapped_column(String(8), default="")       # 检查/清洁/维修/其他
+    reason_text: Mapped[str] = mapped_column(String(200), default="")
+    approved_by: Mapped[str] = mapped_column(String(40), default="")
+    due_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("owners.id"))
+    seal_no: Mapped[str] = mapped_column(String(40), default="")
+    condition: Mapped[str] = mapped_column(String(40), default="")
+    note: Mapped[str] = mapped_column(Text, default="")

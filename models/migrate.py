@@ -1,0 +1,39 @@
+"""Alembic, run from code: the app upgrades a clerk's database at start."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DatabaseError
+
+from .errors import StorageError
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+DAMAGED = "数据库文件已损坏或不是 HandoverDesk 数据库（{detail}）。请从备份恢复，或用 --db 打开另一个文件。"
+
+
+def alembic_config(engine: Engine) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def head_revision() -> str:
+    return ScriptDirectory(str(MIGRATIONS)).get_current_head() or ""
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    try:
+        command.upgrade(alembic_config(engine), revision)
+    except DatabaseError as exc:
+        raise StorageError(DAMAGED.format(detail=str(exc.orig).splitlines()[0])) from exc

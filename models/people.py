@@ -1,0 +1,69 @@
+"""People: users of the app, owners and occupants, and who owns which unit."""
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import Boolean, Date, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, StrEnum, Versioned
+from .project import Unit
+
+
+class Role(str, enum.Enum):
+    CLERK = "clerk"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+    @property
+    def label(self) -> str:
+        return {"clerk": "文员", "supervisor": "主管", "admin": "管理员"}[self.value]
+
+    def at_least(self, other: Role) -> bool:
+        order = [Role.CLERK, Role.SUPERVISOR, Role.ADMIN]
+        return order.index(self) >= order.index(other)
+
+
+class User(Versioned, Base):
+    __tablename__ = "users"
+    __label__ = "用户"
+    __audit_exclude__ = frozenset({"password_hash"})
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(40), unique=True)
+    display_name: Mapped[str] = mapped_column(String(40))
+    role: Mapped[Role] = mapped_column(StrEnum(Role), default=Role.CLERK)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Owner(Versioned, Base):
+    """业主 or 使用人; personal data is shown masked unless the role may see it."""
+
+    __tablename__ = "owners"
+    __label__ = "业主"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), index=True)
+    name: Mapped[str] = mapped_column(String(40), index=True)
+    mobile: Mapped[str] = mapped_column(String(20), default="")
+    id_number: Mapped[str] = mapped_column(String(18), default="")
+
+    ownerships: Mapped[list[UnitOwnership]] = relationship(back_populates="owner")
+
+
+class UnitOwnership(Versioned, Base):
+    __tablename__ = "unit_ownerships"
+    __table_args__ = (UniqueConstraint("unit_id", "owner_id", "relation"),)
+    __label__ = "房屋产权"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("owners.id"), index=True)
+    relation: Mapped[str] = mapped_column(String(8), default="业主")  # 业主 / 使用人
+    since: Mapped[dt.date | None] = mapped_column(Date)
+    until: Mapped[dt.date | None] = mapped_column(Date)
+
+    owner: Mapped[Owner] = relationship(back_populates="ownerships")
+    unit: Mapped[Unit] = relationship()

@@ -1,0 +1,59 @@
+"""Project (小区), its buildings (楼栋) and units (房屋)."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, Versioned
+from .types import Area
+
+PROJECT_KINDS = ("住宅", "写字楼", "商业", "混合")
+UNIT_USES = ("住宅", "商铺", "办公", "车位", "储藏室")
+OCCUPANCIES = ("空置", "已入住", "装修中")
+
+
+class Project(Versioned, Base):
+    __tablename__ = "projects"
+    __label__ = "项目"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    address: Mapped[str] = mapped_column(String(200), default="")
+    kind: Mapped[str] = mapped_column(String(8), default="住宅")
+    manager_company: Mapped[str] = mapped_column(String(100), default="")
+
+    buildings: Mapped[list[Building]] = relationship(back_populates="project")
+
+
+class Building(Versioned, Base):
+    __tablename__ = "buildings"
+    __table_args__ = (UniqueConstraint("project_id", "name"),)
+    __label__ = "楼栋"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), index=True)
+    name: Mapped[str] = mapped_column(String(40))
+    sort_no: Mapped[int] = mapped_column(Integer, default=0)
+
+    project: Mapped[Project] = relationship(back_populates="buildings")
+    units: Mapped[list[Unit]] = relationship(back_populates="building")
+
+
+class Unit(Versioned, Base):
+    __tablename__ = "units"
+    __table_args__ = (UniqueConstraint("project_id", "number"),)
+    __label__ = "房屋"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), index=True)
+    building_id: Mapped[int | None] = mapped_column(ForeignKey("buildings.id"), index=True)
+    # As people write it: "3栋2单元1201", "B座-1502", "车位 B2-117".
+    number: Mapped[str] = mapped_column(String(40))
+    area: Mapped[Decimal | None] = mapped_column(Area)
+    use: Mapped[str] = mapped_column(String(8), default="住宅")
+    occupancy: Mapped[str] = mapped_column(String(8), default="空置")
+
+    building: Mapped[Building | None] = relationship(back_populates="units")

@@ -1,0 +1,73 @@
+"""Fixtures: a fresh file database per test, on SQLite and on the real PostgreSQL server."""
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from models.db import Database, UserRef  # noqa: E402
+from models.migrate import upgrade  # noqa: E402
+
+PG_URL = os.environ.get("HANDOVERDESK_TEST_PG", "postgresql+psycopg://127.0.0.1:5432/test")
+TEST_USER = UserRef(None, "tester", "测试员", "admin")
+
+
+def sqlite_database(tmp_path: Path) -> Database:
+    db = Database.open(str(tmp_path / "test.sqlite"))
+    db.user = TEST_USER
+    return db
+
+
+@pytest.fixture
+def sqlite_db(tmp_path: Path) -> Iterator[Database]:
+    db = sqlite_database(tmp_path)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def pg_schema() -> Iterator[str]:
+    """A schema of its own in database `test`, dropped afterwards."""
+    name = "hd_" + uuid.uuid4().hex[:12]
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE SCHEMA {name}"))
+    yield name
+    with admin.connect() as conn:
+        conn.execute(text(f"DROP SCHEMA {name} CASCADE"))
+    admin.dispose()
+
+
+def pg_url(schema: str) -> str:
+    return f"{PG_URL}?options=-csearch_path%3D{schema}"
+
+
+@pytest.fixture
+def pg_db(pg_schema: str) -> Iterator[Database]:
+    db = Database(pg_url(pg_schema), user=TEST_USER)
+    upgrade(db.engine)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """Storage and rule tests run on both backends; PostgreSQL must not be skipped."""
+    if request.param == "sqlite":
+        yield from _yield(sqlite_database(tmp_path))
+    else:
+        schema = request.getfixturevalue("pg_schema")
+        database = Database(pg_url(schema), user=TEST_USER)
+        upgrade(database.engine)
+        yield from _yield(database)
+
+
+def _yield(db: Database) -> Iterator[Database]:
+    yield db
+    db.dispose()
