@@ -19,7 +19,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from .errors import DomainError, SignedRecordError, StaleRecordError, StorageError
+from .errors import BusyError, DomainError, SignedRecordError, StaleRecordError, StorageError
 
 APP_NAME = "HandoverDesk"
 NETWORK_FS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "fuse.sshfs", "9p", "afs"}
@@ -190,6 +190,8 @@ def translate_db_error(exc: DBAPIError) -> Exception:
     text = str(exc.orig)
     if "HD_FINAL" in text:
         return SignedRecordError()
+    if "database is locked" in text or "could not serialize" in text:
+        return BusyError()
     if "HD_APPEND_ONLY" in text:
         return DomainError("记录只能追加，不能修改或删除。")
     if "UNIQUE" in text.upper() or "duplicate key" in text:

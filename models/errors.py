@@ -17,6 +17,13 @@ class StaleRecordError(DomainError):
         super().__init__(f"{what}已被其他人修改，请刷新后重试；您的修改未保存。")
 
 
+class BusyError(DomainError):
+    """Another desk holds the write lock, or our snapshot is older than its save."""
+
+    def __init__(self) -> None:
+        super().__init__("其他前台正在保存同一数据，请刷新后重试；您的修改未保存。")
+
+
 class SignedRecordError(DomainError):
     """A signed (or cancelled) document was about to change."""
 

@@ -51,24 +51,28 @@ class Scaled(TypeDecorator[Decimal]):
 class Money(Scaled):
     """元 with 2 decimals, stored as integer fen (分)."""
 
+    cache_ok = True
     places = 2
 
 
 class Area(Scaled):
     """m² with 2 decimals (建筑面积), stored as integer hundredths."""
 
+    cache_ok = True
     places = 2
 
 
 class Rate(Scaled):
     """Tariffs such as 0.5283 元/度 need 4 places."""
 
+    cache_ok = True
     places = 4
 
 
 class Quantity(Scaled):
     """Meter readings and quantities: 2 places."""
 
+    cache_ok = True
     places = 2
 
     @property

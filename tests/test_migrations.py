@@ -1,0 +1,80 @@
+"""Migrations: an empty database and one made by the previous migration both reach head intact."""
+from __future__ import annotations
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from models.db import Database
+from models.migrate import current_revision, head_revision, upgrade
+from models.migrations import guards_sql
+from models.schema import metadata
+from tests.conftest import TEST_USER, pg_url
+
+
+def _fresh(request: pytest.FixtureRequest, tmp_path, backend: str) -> Database:
+    if backend == "sqlite":
+        return Database("sqlite:///" + str(tmp_path / "m.sqlite"), user=TEST_USER)
+    return Database(pg_url(request.getfixturevalue("pg_schema")), user=TEST_USER)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty(request, tmp_path):
+    db = _fresh(request, tmp_path, request.param)
+    yield db
+    db.dispose()
+
+
+def _trigger_names(db: Database) -> set[str]:
+    with db.engine.connect() as conn:
+        if db.is_sqlite:
+            rows = conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))
+        else:
+            rows = conn.execute(text(
+                "SELECT tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                "WHERE NOT tgisinternal AND c.relnamespace = current_schema()::regnamespace"))
+        return {r[0] for r in rows}
+
+
+def test_empty_database_upgrades_to_head_and_matches_the_models(empty):
+    assert current_revision(empty.engine) is None
+    upgrade(empty.engine)
+    assert current_revision(empty.engine) == head_revision()
+    with empty.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata)
+    assert diff == [], "models and migrations disagree: write a migration"
+
+
+def test_guard_triggers_exist_at_head(empty):
+    upgrade(empty.engine)
+    names = _trigger_names(empty)
+    if empty.is_sqlite:
+        assert set(guards_sql.trigger_names()) <= names
+    else:
+        expected = {f"hd_final_{t}" for t in (*guards_sql.DOCUMENTS, *guards_sql.CHILDREN)}
+        expected |= {f"hd_append_{t}" for t in guards_sql.APPEND_ONLY}
+        assert expected <= names
+
+
+def test_database_made_by_the_previous_migration_upgrades_without_loss(empty):
+    upgrade(empty.engine, "0001")
+    with empty.engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO projects (id, code, name, address, kind, manager_company, version, updated_at) "
+            "VALUES (1, 'OLD', '老小区', '', '住宅', '', 1, '2026-01-01 00:00:00')"))
+        conn.execute(text(
+            "INSERT INTO units (id, project_id, number, area, use, occupancy, version, updated_at) "
+            "VALUES (1, 1, '1栋1单元101', 11803, '住宅', '已入住', 1, '2026-01-01 00:00:00')"))
+    assert "hd_final_upd_handover_lists" not in _trigger_names(empty)
+    upgrade(empty.engine)
+    assert current_revision(empty.engine) == head_revision()
+    with empty.engine.connect() as conn:
+        assert conn.execute(text("SELECT number, area FROM units")).one() == ("1栋1单元101", 11803)
+    assert inspect(empty.engine).has_table("audit_log")
+
+
+def test_upgrade_is_idempotent(empty):
+    upgrade(empty.engine)
+    upgrade(empty.engine)
+    assert current_revision(empty.engine) == head_revision()
