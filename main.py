@@ -130,9 +130,18 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     import time
 
-    from models.db import Database
+    from models.db import Database, data_dir
     from models.demo import build_demo
 
+    if not args.db:
+        # The demo never lands in the clerk's own database: it gets a file of its own,
+        # rebuilt on every run so the first README command can be run again.
+        demo_file = data_dir() / "demo.sqlite"
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(demo_file) + suffix).unlink(missing_ok=True)
+        args.db = str(demo_file)
+    if args.open and not args.user:
+        args.user = "admin"
     db = Database.open(args.db)
     started = time.perf_counter()
     summary = build_demo(db, size=args.size, seed=args.seed, progress=_terminal_progress)
