@@ -1,0 +1,110 @@
+"""Signing in: the login dialog, and the first-run dialog that creates the administrator."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+                               QVBoxLayout, QWidget)
+
+from models.db import Database, UserRef
+from models.errors import DomainError
+from models.people import Role
+from models.services import auth
+
+
+class _Form(QDialog):
+    """A form, an error line in red and OK/Cancel: what both dialogs share."""
+
+    def __init__(self, title: str, ok_text: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(360)
+        self.form = QFormLayout()
+        self.error_label = QLabel(self)
+        self.error_label.setStyleSheet("color: #c0392b;")
+        self.error_label.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+    def _password(self) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+        return edit
+
+
+class LoginDialog(_Form):
+    """Username and password; on success `user` is who is at the desk."""
+
+    def __init__(self, db: Database, preselect_user: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("登录 — 物业交接台"), self.tr("登录"), parent)
+        self.db = db
+        self.user: UserRef | None = None
+        self.user_combo = QComboBox(self)
+        self.user_combo.setEditable(True)  # a username can also be typed
+        for u in auth.list_users(db):
+            if u.active:
+                self.user_combo.addItem(f"{u.username}", u.username)
+        self.password_edit = self._password()
+        self.form.addRow(self.tr("用户名："), self.user_combo)
+        self.form.addRow(self.tr("密码："), self.password_edit)
+        self._preselect(preselect_user)
+
+    def _preselect(self, username: str | None) -> None:
+        index = self.user_combo.findData(username) if username else -1
+        if index >= 0:
+            self.user_combo.setCurrentIndex(index)
+        if self.user_combo.currentText():
+            self.password_edit.setFocus()
+
+    def accept(self) -> None:
+        try:
+            self.user = auth.login(self.db, self.user_combo.currentText(), self.password_edit.text())
+        except DomainError as exc:
+            self.error_label.setText(str(exc))
+            self.password_edit.clear()
+            self.password_edit.setFocus()
+            return
+        super().accept()
+
+
+class FirstRunDialog(_Form):
+    """No users yet: create the administrator, then sign in as them."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("首次使用 — 创建管理员"), self.tr("创建并登录"), parent)
+        self.db = db
+        self.user: UserRef | None = None
+        self.username_edit = QLineEdit("admin", self)
+        self.display_edit = QLineEdit(self.tr("管理员"), self)
+        self.password_edit, self.confirm_edit = self._password(), self._password()
+        self.form.addRow(QLabel(self.tr("这是第一次使用本数据库，请创建管理员账号。"), self))
+        self.form.addRow(self.tr("用户名："), self.username_edit)
+        self.form.addRow(self.tr("姓名："), self.display_edit)
+        self.form.addRow(self.tr("密码："), self.password_edit)
+        self.form.addRow(self.tr("确认密码："), self.confirm_edit)
+        self.password_edit.setFocus()
+
+    def accept(self) -> None:
+        if self.password_edit.text() != self.confirm_edit.text():
+            self.error_label.setText(self.tr("两次输入的密码不一致。"))
+            return
+        try:
+            row = auth.create_user(self.db, self.username_edit.text(), self.display_edit.text(),
+                                   self.password_edit.text(), Role.ADMIN)
+            self.user = auth.login(self.db, row.username, self.password_edit.text())
+        except DomainError as exc:
+            self.error_label.setText(str(exc))
+            return
+        super().accept()
+
+
+def sign_in(db: Database, preselect_user: str | None = None) -> bool:
+    """First run creates the admin; otherwise the login dialog. False if the clerk cancelled."""
+    dialog: _Form = FirstRunDialog(db) if auth.needs_first_user(db) else LoginDialog(db, preselect_user)
+    return bool(dialog.exec())

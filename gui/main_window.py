@@ -1,0 +1,184 @@
+"""The main window: builds the five tabs, the project/handover selector, menus and status bar."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget,
+                               QToolBar, QWidget)
+
+from models.browse import Scope
+from models.db import Database
+from models.services import projects
+
+from . import tasks
+from .errors import show_error
+from .tabs.browse_tab import BrowseTab
+from .tabs.defects.tab import DefectsTab
+from .tabs.fees.tab import FeesTab
+from .tabs.handover.tab import HandoverTab
+from .tabs.keys.tab import KeysTab
+from .tabs.overview.tab import OverviewTab
+
+TAB_KEYS = ("overview", "handover", "defects", "keys", "fees")
+
+
+class MainWindow(QMainWindow):
+    """Holds no data of its own: it tells the tabs which scope to show and when data changed."""
+
+    data_changed = Signal(str)  # records changed; the subject ("roster", "keys", ...) or "" for any
+
+    def __init__(self, db: Database, initial_tab: str = "overview", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.setWindowTitle(self.tr("物业交接台"))
+        self.resize(1366, 768)
+        self.tabs: dict[str, Any] = {}
+        self._build_toolbar()
+        self._build_tabs()
+        self._build_menu()
+        self._build_status_bar()
+        self.data_changed.connect(self.on_data_changed)
+        self.show_tab(initial_tab)
+        self._load_projects()
+
+    # ---- building ----------------------------------------------------------------------------
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("项目与交接"), self)
+        bar.setMovable(False)
+        self.project_combo = QComboBox(bar, minimumContentsLength=16)
+        self.handover_combo = QComboBox(bar, minimumContentsLength=34)
+        for text, combo in ((self.tr("项目："), self.project_combo), (self.tr("　交接："), self.handover_combo)):
+            bar.addWidget(QLabel(text, bar))
+            bar.addWidget(combo)
+        self.project_combo.currentIndexChanged.connect(self.on_project_selected)
+        self.handover_combo.currentIndexChanged.connect(self.on_handover_selected)
+        self.addToolBar(bar)
+
+    def _build_tabs(self) -> None:
+        self.tab_widget = QTabWidget(self)
+        titles = (self.tr("概览"), self.tr("交接清单"), self.tr("遗留问题"), self.tr("钥匙管理"), self.tr("费用对账"))
+        classes = (OverviewTab, HandoverTab, DefectsTab, KeysTab, FeesTab)
+        for key, title, cls in zip(TAB_KEYS, titles, classes):
+            self.tabs[key] = cls(self.db, self.tab_widget)
+            self.tab_widget.addTab(self.tabs[key], title)
+        self.tab_widget.currentChanged.connect(self.on_tab_changed)
+        self.setCentralWidget(self.tab_widget)
+
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        self.export_action = self._action(menu, self.tr("导出当前表格到 Excel…"), self.on_export_triggered, "Ctrl+E")
+        self.import_action = self._action(menu, self.tr("导入业主名册…"), self.on_import_roster_triggered)
+        menu.addSeparator()
+        self._action(menu, self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
+
+    def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_status_bar(self) -> None:
+        user = self.db.user
+        who = f"{user.display_name or user.username}（{user.username}）" if user else self.tr("未登录")
+        self.db_label = QLabel(self.tr("数据库：{name}").format(name=self.db.display_name), self)
+        self.user_label = QLabel(self.tr("用户：{name}").format(name=who), self)
+        self.statusBar().addWidget(self.db_label, 1)
+        self.statusBar().addPermanentWidget(self.user_label)
+
+    # ---- selection ---------------------------------------------------------------------------
+
+    def _load_projects(self) -> None:
+        self.project_combo.clear()
+        for p in projects.list_projects(self.db):
+            self.project_combo.addItem(f"{p.name}（{p.code}）", p)
+        if not self.project_combo.count():
+            self._set_scope(None)
+
+    def current_project(self) -> projects.ProjectRow | None:
+        return self.project_combo.currentData()
+
+    def current_scope(self) -> Scope | None:
+        project = self.current_project()
+        if project is None:
+            return None
+        handover = self.handover_combo.currentData()
+        return Scope(project.id, handover.id if handover else None)
+
+    def _set_scope(self, scope: Scope | None) -> None:
+        for tab in self.tabs.values():
+            tab.set_scope(scope)
+
+    def on_project_selected(self, _index: int) -> None:
+        project = self.current_project()
+        self.handover_combo.blockSignals(True)
+        self.handover_combo.clear()
+        for h in projects.list_handovers(self.db, project.id) if project else []:
+            self.handover_combo.addItem(f"{h.caption}（基准日 {h.cutoff_date.isoformat()}）", h)
+        self.handover_combo.blockSignals(False)
+        self.on_handover_selected(self.handover_combo.currentIndex())
+
+    def on_handover_selected(self, _index: int) -> None:
+        self._set_scope(self.current_scope())
+
+    # ---- tabs --------------------------------------------------------------------------------
+
+    def show_tab(self, key: str) -> None:
+        self.tab_widget.setCurrentWidget(self.tabs[key])
+        self.on_tab_changed(self.tab_widget.currentIndex())
+
+    def current_tab(self) -> Any:
+        return self.tab_widget.currentWidget()
+
+    def on_tab_changed(self, _index: int) -> None:
+        tab = self.current_tab()
+        self.export_action.setEnabled(isinstance(tab, BrowseTab))
+        tab.setFocus()  # typing-first: the filter box of a table tab
+
+    def on_data_changed(self, _subject: str) -> None:
+        for tab in self.tabs.values():
+            tab.reload()
+
+    # ---- menu actions ------------------------------------------------------------------------
+
+    def on_export_triggered(self) -> None:
+        tab, project = self.current_tab(), self.current_project()
+        if not isinstance(tab, BrowseTab) or project is None:
+            return
+        name = f"{project.name}_{self.tab_widget.tabText(self.tab_widget.currentIndex())}.xlsx"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出到 Excel"), name, self.tr("Excel 工作簿 (*.xlsx)"))
+        if path:
+            self._export(tab, project, Path(path))
+
+    def _export(self, tab: BrowseTab, project: projects.ProjectRow, out: Path) -> None:
+        from reports.excel.tab_export import export_tab
+
+        table, scope, text = tab.export_query()
+        handover_id = scope.handover_id if scope else None
+
+        def job(progress: tasks.Progress) -> Any:
+            return export_tab(self.db, table, project.code, out, progress=progress,
+                              handover_id=handover_id, filter_text=text)
+
+        tasks.run_with_progress(self, self.tr("正在导出到 Excel…"), job,
+                                lambda rows: self.on_export_finished(out, rows),
+                                lambda exc: show_error(exc, self))
+
+    def on_export_finished(self, out: Path, rows: Any) -> None:
+        self.statusBar().showMessage(self.tr("已导出 {rows} 行到 {path}").format(rows=rows, path=out), 10000)
+
+    def on_import_roster_triggered(self) -> None:
+        project = self.current_project()
+        if project is None:
+            QMessageBox.information(self, self.windowTitle(), self.tr("请先选择一个项目。"))
+            return
+        from .dialogs.roster_import import RosterImportDialog  # written separately; imported when used
+
+        if RosterImportDialog(self.db, project.id, self).exec():
+            self.data_changed.emit("roster")
+

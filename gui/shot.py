@@ -1,0 +1,52 @@
+"""`main.py shot`: render the main window offscreen on one tab, once its data is in, to a PNG."""
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from models.db import Database
+from models.services import auth
+
+LOAD_TIMEOUT = 120.0  # s; a filter-less first page is quick, but a cold large file may be slow
+
+
+def take_shot(db_arg: str | None, tab: str, out: Path, size: tuple[int, int] = (1366, 768),
+              user: str | None = None, timeout: float = LOAD_TIMEOUT) -> Path:
+    """Save a PNG of the main window on `tab`, as `user` (default: the first admin)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from .app import setup_application
+    from .main_window import MainWindow
+
+    app = setup_application()
+    db = Database.open(db_arg)
+    try:
+        auth.act_as(db, user) if user else auth.act_as_system(db)
+        window = MainWindow(db, initial_tab=tab)
+        window.resize(*size)
+        window.show()
+        _wait_until_loaded(app, window, timeout)
+        _save(window, Path(out))
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    finally:
+        db.dispose()
+    return Path(out)
+
+
+def _wait_until_loaded(app, window, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while not window.current_tab().is_loaded():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"页签数据在 {timeout:.0f} 秒内未加载完 / tab did not load in time")
+        app.processEvents()
+        time.sleep(0.01)
+    for _ in range(3):  # let layouts settle after the last rows arrived
+        app.processEvents()
+
+
+def _save(window, out: Path) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(out)):
+        raise OSError(f"无法保存图片 / cannot write image: {out}")

@@ -1,0 +1,229 @@
+"""The one table model: a TableSpec browsed page by page, filtered and sorted in SQL."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from models.browse import Scope, TableSpec
+from models.db import Database
+
+from . import tasks
+
+SortRole = Qt.ItemDataRole.UserRole + 1      # the raw value (Decimal, date...) for comparing
+RecordIdRole = Qt.ItemDataRole.UserRole + 2  # the id of the record behind the row
+PAGE = 500
+NUMERIC = {"int", "money", "area"}
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+Index = QModelIndex | QPersistentModelIndex
+Rows = list[tuple[Any, ...]]
+
+
+def format_value(value: Any, kind: str) -> str:
+    """What the clerk reads: 1,234.56 for money, 2026-06-30 for dates."""
+    if value is None:
+        return ""
+    if kind in ("money", "area") and isinstance(value, (Decimal, int)):
+        return f"{Decimal(value):,.2f}"
+    if kind == "datetime" and isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if kind == "date" and isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+class BrowseModel(QAbstractTableModel):
+    """Rows of one TableSpec for one scope; queries run in a worker unless `background` is False.
+
+    Every new query (scope, filter, sort) bumps a generation; a result of an older generation
+    is dropped, so a slow scan that finishes late never overwrites what the clerk asked for since.
+    """
+
+    loading_started = Signal()  # a new query went out
+    loaded = Signal()           # its first page is in
+    counted = Signal(int)       # the total number of matching rows is known
+    failed = Signal(object)     # a query raised (the exception)
+
+    def __init__(self, db: Database, spec: TableSpec, parent: Any = None, background: bool = True) -> None:
+        super().__init__(parent)
+        self._db, self._spec, self._background = db, spec, background
+        self._rows: Rows = []
+        self._scope: Scope | None = None
+        self._filter = ""
+        self._sort: tuple[int | None, bool] = (None, False)
+        self._gen = 0
+        self._total: int | None = 0
+        self._exhausted = True
+        self._pending = 0  # queries of the current generation still running
+        self._fetching = False
+        self._tasks: list[tasks.Task] = []
+
+    # ---- what the clerk asks for -------------------------------------------------------------
+
+    @property
+    def spec(self) -> TableSpec:
+        return self._spec
+
+    @property
+    def total(self) -> int | None:
+        """Matching rows in the database (None while the count runs)."""
+        return self._total
+
+    @property
+    def filter_text(self) -> str:
+        return self._filter
+
+    @property
+    def scope(self) -> Scope | None:
+        return self._scope
+
+    def is_loading(self) -> bool:
+        return self._pending > 0
+
+    def set_scope(self, scope: Scope | None) -> None:
+        self._scope = scope
+        self.refresh()
+
+    def set_filter(self, text: str) -> None:
+        if text.strip() != self._filter:
+            self._filter = text.strip()
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Query again from the first page (after a change, or a new scope/filter/sort)."""
+        self._gen += 1
+        self._cancel_running()
+        if self._scope is None:
+            self._set_rows([], exhausted=True)
+            self._total = 0
+            self.counted.emit(0)
+            return
+        self._total = None
+        self._pending = 2
+        self.loading_started.emit()
+        args = (self._scope, self._filter, *self._sort)
+        self._run(self._gen, lambda s: self._spec.fetch(s, *args, 0, PAGE), self._on_first_page)
+        self._run(self._gen, lambda s: self._spec.count(s, *args[:2]), self._on_count)
+
+    # ---- running queries ---------------------------------------------------------------------
+
+    def _run(self, gen: int, query: Callable[[Any], Any], deliver: Callable[[int, Any], None]) -> None:
+        def job(_progress: tasks.Progress) -> Any:
+            with self._db.read() as session:
+                return query(session)
+
+        if not self._background:
+            deliver(gen, job(lambda *a: True))
+            return
+        task = tasks.start(job, lambda result: deliver(gen, result), lambda exc: self._on_failed(gen, exc))
+        self._tasks.append(task)
+        task.ended.connect(lambda: self._tasks.remove(task) if task in self._tasks else None)
+
+    def _cancel_running(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        self._tasks.clear()
+        self._fetching = False
+
+    def _on_first_page(self, gen: int, rows: Rows) -> None:
+        if gen != self._gen:
+            return
+        self._set_rows(rows, exhausted=len(rows) < PAGE)
+        self._done_one()
+        self.loaded.emit()
+
+    def _on_count(self, gen: int, total: int) -> None:
+        if gen != self._gen:
+            return
+        self._total = total
+        self._done_one()
+        self.counted.emit(total)
+
+    def _on_failed(self, gen: int, exc: BaseException) -> None:
+        if gen != self._gen:
+            return
+        self._pending, self._fetching = 0, False
+        self.failed.emit(exc)
+
+    def _done_one(self) -> None:
+        self._pending = max(0, self._pending - 1)
+
+    def _set_rows(self, rows: Rows, exhausted: bool) -> None:
+        self.beginResetModel()
+        self._rows, self._exhausted = rows, exhausted
+        self.endResetModel()
+
+    # ---- paging ------------------------------------------------------------------------------
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
+        return not parent.isValid() and not self._exhausted and not self._fetching
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:
+        if not self.canFetchMore(parent) or self._scope is None:
+            return
+        self._fetching = True
+        args = (self._scope, self._filter, *self._sort, len(self._rows), PAGE)
+        self._run(self._gen, lambda s: self._spec.fetch(s, *args), self._on_more)
+
+    def _on_more(self, gen: int, rows: Rows) -> None:
+        if gen != self._gen:
+            return
+        self._fetching = False
+        self._exhausted = len(rows) < PAGE
+        if rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+
+    # ---- sorting -----------------------------------------------------------------------------
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        wanted = (column if 0 <= column < len(self._spec.columns) else None,
+                  order == Qt.SortOrder.DescendingOrder)
+        if wanted != self._sort:
+            self._sort = wanted
+            self.refresh()
+
+    # ---- Qt's questions ----------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._spec.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._spec.columns):
+            return None
+        column = self._spec.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("columns", column.title)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return RIGHT if column.kind in NUMERIC else LEFT
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row, column = self._rows[index.row()], self._spec.columns[index.column()]
+        value = row[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return format_value(value, column.kind)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return RIGHT if column.kind in NUMERIC else LEFT
+        if role == Qt.ItemDataRole.ToolTipRole and column.kind == "text" and len(str(value)) > 20:
+            return str(value)
+        if role == SortRole:
+            return value
+        if role == RecordIdRole:
+            return row[-1]
+        return None
+
+    def row_values(self, row: int) -> tuple[Any, ...]:
+        """The raw column values of one loaded row."""
+        return self._rows[row][:-1]

@@ -1,0 +1,198 @@
+"""概览 tab: the current handover at a glance — parties, cut-off, progress charts."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QFormLayout, QFrame, QGridLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout,
+                               QWidget)
+
+from models.browse import Scope
+from models.db import Database
+from models.overview import Overview, handover_overview
+
+from ... import tasks
+from ...errors import show_error
+from ...table_model import format_value
+from ...widgets.bar_chart import Bar, BarChart
+
+DEFECT_COLORS = {"待通知": "#e8a23b", "整改中": "#3b7dd8", "待复验": "#8a5cc7", "已关闭": "#3fa66a",
+                 "无法整改": "#8c939d"}
+KEY_COLORS = {"在库": "#3fa66a", "封存": "#5b7c99", "借出": "#e8a23b", "已发放": "#3b7dd8",
+              "遗失": "#d9534f", "已移交": "#2aa1a8", "作废": "#8c939d"}
+OVERDUE_COLOR = "#d9534f"
+
+
+class OverviewTab(QWidget):
+    """Loads the overview of the current handover in a worker and paints it."""
+
+    loaded = Signal()  # the overview of the current handover is shown
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._scope: Scope | None = None
+        self._gen = 0
+        self._loading = False
+        self._dirty = False
+        self._build()
+
+    # ---- building ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.title_label = QLabel(self)
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.summary_label = QLabel(self)
+        page = QWidget(self)
+        inner = QVBoxLayout(page)
+        inner.addWidget(self.title_label)
+        inner.addWidget(self.summary_label)
+        inner.addLayout(self._build_grid(), 1)
+        # A scroll area, so a handover with many lists never forces the window past the screen.
+        scroll = QScrollArea(self, widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll.setWidget(page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    def _build_grid(self) -> QGridLayout:
+        self.parties = QFormLayout()
+        self.lists_chart, self.defects_chart = BarChart(self), BarChart(self)
+        self.keys_chart, self.arrears_chart = BarChart(self), BarChart(self)
+        grid = QGridLayout()
+        grid.addWidget(self._box(self.tr("交接双方"), self.parties), 0, 0)
+        grid.addWidget(self._chart_box(self.tr("交接清单核对进度"), self.lists_chart), 0, 1, 1, 2)
+        grid.addWidget(self._chart_box(self.tr("遗留问题（按状态）"), self.defects_chart), 1, 0)
+        grid.addWidget(self._chart_box(self.tr("钥匙（按状态）"), self.keys_chart), 1, 1)
+        grid.addWidget(self._chart_box(self.tr("我方台账欠费（按收费项目）"), self.arrears_chart), 1, 2)
+        for column in range(3):
+            grid.setColumnStretch(column, 1)
+        grid.setRowStretch(2, 1)
+        return grid
+
+    def _box(self, title: str, inner: Any) -> QGroupBox:
+        box = QGroupBox(title, self)
+        box.setLayout(inner)
+        return box
+
+    def _chart_box(self, title: str, chart: BarChart) -> QGroupBox:
+        layout = QVBoxLayout()
+        layout.addWidget(chart)
+        return self._box(title, layout)
+
+    # ---- what the main window calls ----------------------------------------------------------
+
+    def set_scope(self, scope: Scope | None) -> None:
+        self._scope = scope
+        self.reload()
+
+    def reload(self) -> None:
+        if not self.isVisible():
+            self._dirty = True
+            return
+        self._dirty = False
+        self._gen += 1
+        if self._scope is None or self._scope.handover_id is None:
+            self._show_nothing()
+            return
+        self._start(self._gen, self._scope.handover_id)
+
+    def is_loaded(self) -> bool:
+        return not self._dirty and not self._loading
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self.reload()
+
+    def _start(self, gen: int, handover_id: int) -> None:
+        def job(_progress: tasks.Progress) -> Overview:
+            with self._db.read() as session:
+                return handover_overview(session, handover_id)
+
+        self._loading = True
+        self.summary_label.setText(self.tr("加载中…"))
+        tasks.start(job, lambda ov: self.on_overview_loaded(gen, ov),
+                    lambda exc: self.on_overview_failed(gen, exc))
+
+    # ---- slots -------------------------------------------------------------------------------
+
+    def on_overview_loaded(self, gen: int, overview: Overview) -> None:
+        if gen != self._gen:
+            return
+        self._loading = False
+        self._show(overview)
+        self.loaded.emit()
+
+    def on_overview_failed(self, gen: int, exc: BaseException) -> None:
+        if gen != self._gen:
+            return
+        self._loading = False
+        self.summary_label.setText("")
+        show_error(exc, self)
+        self.loaded.emit()
+
+    # ---- showing -----------------------------------------------------------------------------
+
+    def _show_nothing(self) -> None:
+        self._loading = False
+        self.title_label.setText(self.tr("尚未选择交接"))
+        self.summary_label.setText(self.tr("请在上方选择项目和交接；没有交接时可用命令行“handover add”新建。"))
+        self._fill_parties(None)
+        for chart in (self.lists_chart, self.defects_chart, self.keys_chart, self.arrears_chart):
+            chart.set_bars([], self.tr("无数据"))
+        self.loaded.emit()
+
+    def _show(self, ov: Overview) -> None:
+        self.title_label.setText(f"{ov.title or ov.kind}（{ov.status}）")
+        self.summary_label.setText(self._summary(ov))
+        self._fill_parties(ov)
+        self.lists_chart.set_bars(self._list_bars(ov), self.tr("尚无交接清单"))
+        self.defects_chart.set_bars(self._defect_bars(ov), self.tr("尚无遗留问题"))
+        self.keys_chart.set_bars(self._key_bars(ov), self.tr("尚无钥匙"))
+        self.arrears_chart.set_bars(self._arrears_bars(ov), self.tr("没有欠费"))
+
+    def _summary(self, ov: Overview) -> str:
+        open_defects = sum(n for s, n in ov.defects_by_status.items() if s not in ("已关闭", "无法整改"))
+        return self.tr("清单核对 {checked}/{total}　未关闭问题 {open}（逾期 {overdue}）　"
+                       "借出钥匙 {lent}　欠费合计 ¥{arrears}").format(
+            checked=f"{ov.items_checked:,}", total=f"{ov.items_total:,}", open=f"{open_defects:,}",
+            overdue=f"{ov.defects_overdue:,}", lent=f"{ov.keys_by_status.get('借出', 0):,}", arrears=format_value(ov.arrears_total, "money"))
+
+    def _fill_parties(self, ov: Overview | None) -> None:
+        while self.parties.rowCount():
+            self.parties.removeRow(0)
+        if ov is None:
+            return
+        rows = [(self.tr("交接类型"), ov.kind), (self.tr("交接基准日"), format_value(ov.cutoff_date, "date")),
+                (self.tr("移交方"), _with_rep(ov.from_company, ov.from_rep)),
+                (self.tr("接收方"), _with_rep(ov.to_company, ov.to_rep)),
+                (self.tr("监交方"), _with_rep(ov.witness, "") or self.tr("（无）"))]
+        for label, value in rows:
+            self.parties.addRow(label + "：", QLabel(value, self))
+
+    def _list_bars(self, ov: Overview) -> list[Bar]:
+        return [Bar(f"{x.title}（{x.status}）", x.checked, f"{x.checked}/{x.total}", x.total or 1)
+                for x in ov.lists]
+
+    def _defect_bars(self, ov: Overview) -> list[Bar]:
+        bars = [Bar(s, n, f"{n:,}", color=DEFECT_COLORS.get(s, "#3b7dd8"))
+                for s, n in ov.defects_by_status.items()]
+        return bars + [Bar(self.tr("其中逾期"), ov.defects_overdue, f"{ov.defects_overdue:,}",
+                           color=OVERDUE_COLOR)]
+
+    def _key_bars(self, ov: Overview) -> list[Bar]:
+        return [Bar(s, n, f"{n:,}", color=KEY_COLORS.get(s, "#3b7dd8"))
+                for s, n in ov.keys_by_status.items() if n or s in ("在库", "借出", "已发放", "遗失")]
+
+    def _arrears_bars(self, ov: Overview) -> list[Bar]:
+        return [Bar(name, float(amount), "¥" + format_value(amount, "money"), color=OVERDUE_COLOR)
+                for name, amount in ov.arrears_by_item.items()]
+
+
+def _with_rep(company: str, rep: str) -> str:
+    return f"{company}（{rep}）" if company and rep else company

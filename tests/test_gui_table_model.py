@@ -1,0 +1,89 @@
+"""The browse model without widgets: rows, paging, sort and filter, checked by qtmodeltester."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from sample_data import UNITS, make_sample
+
+from gui import table_model
+from gui.table_model import BrowseModel, RecordIdRole, SortRole, format_value
+from models.browse import TABLES, Scope
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+@pytest.fixture
+def sample(sqlite_db):
+    return make_sample(sqlite_db)
+
+
+@pytest.fixture
+def fees(sqlite_db, sample, monkeypatch):
+    monkeypatch.setattr(table_model, "PAGE", 10)
+    model = BrowseModel(sqlite_db, TABLES["fees"], background=False)
+    model.set_scope(Scope(sample.project_id, sample.handover_id))
+    return model
+
+
+def test_format_value():
+    assert format_value(Decimal("1234.5"), "money") == "1,234.50"
+    assert format_value(None, "money") == ""
+    import datetime as dt
+    assert format_value(dt.date(2026, 6, 30), "date") == "2026-06-30"
+
+
+def test_pages_in_on_fetch_more(fees):
+    assert fees.rowCount() == 10 and fees.total == UNITS * 6
+    assert fees.canFetchMore()
+    while fees.canFetchMore():
+        fees.fetchMore()
+    assert fees.rowCount() == UNITS * 6
+    ids = {fees.index(r, 0).data(RecordIdRole) for r in range(fees.rowCount())}
+    assert len(ids) == UNITS * 6
+
+
+def test_money_is_formatted_right_aligned_with_raw_sort_role(fees):
+    col = TABLES["fees"].column_index("billed")
+    index = fees.index(0, col)
+    assert index.data() == "268.50"
+    assert index.data(SortRole) == Decimal("268.50")
+    assert index.data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+    assert fees.headerData(col, Qt.Orientation.Horizontal) == "应收"
+
+
+def test_sort_requeries_in_sql(fees):
+    col = TABLES["fees"].column_index("owner")
+    fees.sort(col, Qt.SortOrder.DescendingOrder)
+    assert fees.index(0, col).data() == f"业主{UNITS - 1:02d}"
+    fees.sort(col, Qt.SortOrder.AscendingOrder)
+    assert fees.index(0, col).data() == "业主00"
+
+
+def test_filter_narrows_and_counts(fees):
+    fees.set_filter("业主03")
+    assert fees.rowCount() == 6 and fees.total == 6 and not fees.canFetchMore()
+    fees.set_filter("")
+    assert fees.total == UNITS * 6
+
+
+def test_no_scope_means_no_rows(sqlite_db):
+    model = BrowseModel(sqlite_db, TABLES["keys"], background=False)
+    assert model.rowCount() == 0 and not model.canFetchMore()
+
+
+def test_background_queries_drop_stale_results(qtbot, sqlite_db, sample):
+    model = BrowseModel(sqlite_db, TABLES["defects"])
+    model.set_scope(Scope(sample.project_id, sample.handover_id))
+    model.set_filter("瓷砖")  # supersedes the first query before it is delivered
+    qtbot.waitUntil(lambda: not model.is_loading(), timeout=5000)
+    assert model.rowCount() == 1 and model.total == 1
+
+
+@pytest.mark.parametrize("key", sorted(TABLES))
+def test_qtmodeltester(qtmodeltester, sqlite_db, sample, key, monkeypatch):
+    monkeypatch.setattr(table_model, "PAGE", 4)
+    model = BrowseModel(sqlite_db, TABLES[key], background=False)
+    model.set_scope(Scope(sample.project_id, sample.handover_id))
+    qtmodeltester.check(model, force_py=True)
