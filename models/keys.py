@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, StrEnum, Versioned, now
@@ -54,6 +54,8 @@ class Key(Versioned, Base):
 
 class KeyEvent(Base):
     __tablename__ = "key_events"
+    # The keys tab shows each key's latest event: this index answers that without a sort.
+    __table_args__ = (Index("ix_key_events_key_id_at", "key_id", "at"),)
     __label__ = "钥匙记录"
     __append_only__ = True
 
