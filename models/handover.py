@@ -101,7 +101,8 @@ class ListTemplate(Versioned, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(40), unique=True)
     name: Mapped[str] = mapped_column(String(100))
-    kind: Mapped[str] = mapped_column(String(8), default="")  # handover kind it suits, "" for all
+    # The handover kinds it suits, joined with "," ("" = every kind).
+    kinds: Mapped[str] = mapped_column(String(40), default="")
     builtin: Mapped[bool] = mapped_column(default=False)
 
     items: Mapped[list[TemplateItem]] = relationship(
