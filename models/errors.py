@@ -6,6 +6,13 @@ class DomainError(Exception):
     """A rule refused the action; the message is for the clerk."""
 
 
+class Cancelled(DomainError):
+    """The clerk pressed Cancel during long work; whatever it was doing is undone."""
+
+    def __init__(self, message: str = "已取消，未做任何改动。") -> None:
+        super().__init__(message)
+
+
 class ValidationError(DomainError):
     """Bad input; the message names the field or the row."""
 

@@ -9,13 +9,13 @@ from typing import Any
 from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
-from ..errors import DomainError
+from ..errors import Cancelled
 
 Progress = Callable[[int, int, str], bool]
 Row = dict[str, Any]
 
 
-class DemoCancelled(DomainError):
+class DemoCancelled(Cancelled):
     """The user pressed cancel; the transaction rolls back, nothing is left behind."""
 
     def __init__(self) -> None:

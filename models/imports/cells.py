@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from ..errors import DomainError
+from ..errors import Cancelled
 
 EMPTY_MARKS = frozenset({"", "-", "--", "—", "——", "/", "－"})
 NUMBER_RE = re.compile(r"[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?|[+-]?\.\d+")
@@ -18,7 +18,7 @@ BRACKETS_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]|【[^】]*】|〔[^〕]*〕")
 CURRENCY = "¥￥元"
 
 
-class ImportCancelled(DomainError):
+class ImportCancelled(Cancelled):
     """The clerk pressed Cancel while a sheet was read or written; nothing was saved."""
 
     def __init__(self) -> None:

@@ -1,0 +1,1 @@
+"""Printed forms (ReportLab) and Excel exports (openpyxl); no Qt here."""

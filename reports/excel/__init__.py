@@ -1,0 +1,1 @@
+"""Excel output: the shared streaming writer and the exporters built on it."""

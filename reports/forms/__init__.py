@@ -1,0 +1,1 @@
+"""Printed forms: one renderer class per document on `base.FormBase`."""

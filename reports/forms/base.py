@@ -1,0 +1,194 @@
+"""The base every printed form uses: A4 page, header and footer, styles, data table, signatures."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import landscape as turned
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate,
+                                Paragraph, Spacer, Table, TableStyle)
+
+from ..fonts import cn_font
+from ..progress import Cancelled, Progress, report
+from .styles import cell, escape, format_cn_date, format_decimal, styles
+from .table import RULE, Column, PagedTable, data_table
+
+__all__ = ["Column", "FormBase", "PagedTable", "Parties", "cell", "data_table", "escape",
+           "format_cn_date", "format_decimal", "signature_block", "styles"]
+
+MARGIN_X = 15 * mm
+MARGIN_TOP = 32 * mm  # room for the title and two header lines drawn on every page
+MARGIN_BOTTOM = 18 * mm
+
+
+@dataclass(frozen=True)
+class Parties:
+    """Company names for the signature block; witness None leaves its column out."""
+
+    from_company: str = ""
+    to_company: str = ""
+    witness: str | None = None
+
+    def columns(self) -> list[tuple[str, str]]:
+        cols = [("移交方", self.from_company), ("接收方", self.to_company)]
+        return cols + ([("监交方", self.witness)] if self.witness is not None else [])
+
+
+def signature_block(parties: Parties, width: float) -> Flowable:
+    """移交方 / 接收方 / 监交方, each with 签字、盖章、日期 lines; never split over two pages."""
+    sign = styles()["sign"]
+    cols = parties.columns()
+    blank = "&nbsp;" * 6
+    # The company on its own line: a long name then wraps as a whole, not as a stray character.
+    cells = [[Paragraph(f"{role}：<br/>{escape(name)}", styles()["body"]) for role, name in cols],
+             [Paragraph("签字：", sign) for _ in cols],
+             [Paragraph("盖章：", sign) for _ in cols],
+             [Paragraph(f"日期：{blank}年{blank}月{blank}日", sign) for _ in cols]]
+    table = Table(cells, colWidths=[width / len(cols)] * len(cols))
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), cn_font()),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("BOTTOMPADDING", (0, 0), (-1, 0), 6),
+                               ("LINEABOVE", (0, 0), (-1, 0), 0.5, RULE)]))
+    return KeepTogether([Spacer(1, 8 * mm), table])
+
+
+class NumberedCanvas(Canvas):
+    """Holds every page until save(), then draws 第 x 页 共 y 页 now that y is known."""
+
+    def __init__(self, *args: Any, footer: Callable[[Canvas, int, int], None],
+                 **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._footer = footer
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self._footer(self, number, len(self._pages))
+            super().showPage()
+        super().save()
+
+
+def fit_size(text: str, size: float, width: float) -> float:
+    """Shrink a header line's font (down to 6 pt) rather than let it run off the page."""
+    while size > 6 and stringWidth(text, cn_font(), size) > width:
+        size -= 0.5
+    return size
+
+
+class FormBase(ABC):
+    """One printed document: subclasses set title/form_no and build the story."""
+
+    title: str = ""
+    form_no: str = ""           # 表号, the same for every copy of this form, e.g. HD-YZ-01
+    landscape: bool = False
+
+    def __init__(self, project_name: str, handover_caption: str = "",
+                 printed_on: dt.date | None = None, document_no: str = "") -> None:
+        self.project_name = project_name
+        self.handover_caption = handover_caption
+        self.printed_on = printed_on or dt.date.today()
+        self.document_no = document_no  # 编号 of this one document, if it has one
+
+    @abstractmethod
+    def story(self) -> list[Flowable]:
+        """The flowables below the page header: tables, notes, signatures."""
+
+    @property
+    def page_size(self) -> tuple[float, float]:
+        return turned(A4) if self.landscape else A4
+
+    @property
+    def frame_width(self) -> float:
+        return self.page_size[0] - 2 * MARGIN_X
+
+    def render(self, out: Path | BinaryIO, progress: Progress | None = None) -> int:
+        """Write the PDF; returns the number of pages. A Path is replaced only when complete."""
+        if not isinstance(out, Path):
+            return self._build(out, progress)
+        tmp = out.with_name(out.name + ".part")
+        try:
+            pages = self._build(tmp, progress)
+            os.replace(tmp, out)
+        finally:
+            tmp.unlink(missing_ok=True)
+        return pages
+
+    def _build(self, target: Path | BinaryIO, progress: Progress | None) -> int:
+        doc = self._doc_template(target, progress)
+        try:
+            doc.build(self.story(), canvasmaker=partial(NumberedCanvas, footer=self._draw_footer))
+        except Cancelled:
+            raise Cancelled() from None  # drop ReportLab's layout details from the clerk's message
+        return int(doc.page)
+
+    def _doc_template(self, target: Path | BinaryIO, progress: Progress | None) -> BaseDocTemplate:
+        w, h = self.page_size
+        doc = BaseDocTemplate(str(target) if isinstance(target, Path) else target,
+                              pagesize=self.page_size, title=self.title, author="物业交接台",
+                              # each page starts in the bundled font: no Helvetica in the PDF
+                              initialFontName=cn_font(),
+                              leftMargin=MARGIN_X, rightMargin=MARGIN_X,
+                              topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM)
+        frame = Frame(MARGIN_X, MARGIN_BOTTOM, w - 2 * MARGIN_X, h - MARGIN_TOP - MARGIN_BOTTOM,
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+        def on_page(canvas: Canvas, d: BaseDocTemplate) -> None:
+            self._draw_header(canvas)
+            report(progress, d.page, 0)  # the page count is only known at the end
+
+        doc.addPageTemplates([PageTemplate("form", frames=[frame], onPage=on_page)])
+        return doc
+
+    def header_lines(self) -> list[tuple[str, str]]:
+        """(left, right) text pairs under the title; MARGIN_TOP leaves room for two."""
+        lines = [(f"项目：{self.project_name}", f"表号：{self.form_no}" if self.form_no else "")]
+        if self.handover_caption or self.document_no:
+            caption = f"交接：{self.handover_caption}" if self.handover_caption else ""
+            lines.append((caption, f"编号：{self.document_no}" if self.document_no else ""))
+        return lines
+
+    def _draw_header(self, canvas: Canvas) -> None:
+        w, h = self.page_size
+        font, usable = cn_font(), w - 2 * MARGIN_X
+        canvas.saveState()
+        canvas.setFont(font, fit_size(self.title, 16, usable))
+        canvas.drawCentredString(w / 2, h - 14 * mm, self.title)
+        y = h - 21 * mm
+        for left, right in self.header_lines():
+            self._draw_pair(canvas, left, right, y, usable)
+            y -= 5 * mm
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.8)
+        canvas.line(MARGIN_X, h - MARGIN_TOP + 3 * mm, w - MARGIN_X, h - MARGIN_TOP + 3 * mm)
+        canvas.restoreState()
+
+    def _draw_pair(self, canvas: Canvas, left: str, right: str, y: float, usable: float) -> None:
+        # The right-hand text (form number) is short; the left gets the rest of the line.
+        right_w = stringWidth(right, cn_font(), 9) + (6 * mm if right else 0)
+        canvas.setFont(cn_font(), fit_size(left, 9, usable - right_w))
+        canvas.drawString(MARGIN_X, y, left)
+        canvas.setFont(cn_font(), 9)
+        canvas.drawRightString(self.page_size[0] - MARGIN_X, y, right)
+
+    def _draw_footer(self, canvas: Canvas, page: int, pages: int) -> None:
+        w = self.page_size[0]
+        canvas.saveState()
+        canvas.setFont(cn_font(), 9)
+        canvas.drawCentredString(w / 2, 10 * mm, f"第 {page} 页 共 {pages} 页")
+        canvas.drawString(MARGIN_X, 10 * mm, f"打印日期：{format_cn_date(self.printed_on)}")
+        canvas.restoreState()

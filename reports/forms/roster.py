@@ -1,0 +1,81 @@
+"""业主名册 (owner roster) of a project: every unit, its area, use, occupancy and owners."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from models.rules.idcard import mask_mobile
+from models.services.roster import RosterRow
+
+from .base import Column, FormBase, Parties, data_table, format_decimal, signature_block, styles
+
+COLUMNS = (
+    Column("序号", 0.7, "center"),
+    Column("楼栋", 1.2),
+    Column("房号", 2.0),
+    Column("建筑面积(㎡)", 1.3, "right"),
+    Column("用途", 0.8, "center"),
+    Column("入住状态", 1.0, "center"),
+    Column("业主", 1.8),
+    Column("联系电话", 1.7),
+)
+SUMMARY_COLUMNS = (Column("楼栋", 2.0), Column("户数", 1.0, "right"),
+                   Column("建筑面积(㎡)", 1.5, "right"), Column("已入住", 1.0, "right"))
+
+
+class RosterForm(FormBase):
+    title = "业主名册"
+    form_no = "HD-YZ-01"
+
+    def __init__(self, rows: Sequence[RosterRow], project_name: str, handover_caption: str = "",
+                 printed_on: dt.date | None = None, parties: Parties | None = None,
+                 show_personal: bool = False) -> None:
+        super().__init__(project_name, handover_caption, printed_on)
+        self.rows = rows
+        self.parties = parties or Parties()
+        # Phones print masked unless the caller (who checked the role and audited it) says so.
+        self.show_personal = show_personal
+
+    def story(self) -> list[Flowable]:
+        width = self.frame_width
+        return [data_table(COLUMNS, [self._cells(i, r) for i, r in enumerate(self.rows, 1)], width),
+                Spacer(1, 3 * mm),
+                Paragraph(self.total_line(), styles()["body"]),
+                Paragraph("按楼栋汇总", styles()["heading"]),
+                data_table(SUMMARY_COLUMNS, self._building_summary(), width * 0.6),
+                Spacer(1, 2 * mm),
+                Paragraph(self._privacy_note(), styles()["note"]),
+                signature_block(self.parties, width)]
+
+    def _cells(self, no: int, row: RosterRow) -> list[str]:
+        return [str(no), row.building, row.unit, format_decimal(row.area), row.use, row.occupancy,
+                row.owners, "、".join(self._phone(m) for m in row.mobiles)]
+
+    def _phone(self, mobile: str) -> str:
+        return mobile if self.show_personal else mask_mobile(mobile)
+
+    def total_line(self) -> str:
+        text = f"合计：共 {len(self.rows)} 户，建筑面积 {format_decimal(total_area(self.rows))} ㎡"
+        missing = sum(1 for r in self.rows if r.area is None)
+        return text + (f"（其中 {missing} 户未登记面积）" if missing else "") + "。"
+
+    def _building_summary(self) -> list[list[str]]:
+        groups: dict[str, list[RosterRow]] = {}
+        for row in self.rows:  # rows arrive sorted by building, and dicts keep that order
+            groups.setdefault(row.building or "（未分楼栋）", []).append(row)
+        return [[name, str(len(rs)), format_decimal(total_area(rs)),
+                 str(sum(1 for r in rs if r.occupancy == "已入住"))] for name, rs in groups.items()]
+
+    def _privacy_note(self) -> str:
+        if self.show_personal:
+            return "注：本表含业主个人信息，请妥善保管，不得外传。"
+        return "注：联系电话已作脱敏处理（如 138****8000）；完整信息请在系统内按权限查看。"
+
+
+def total_area(rows: Sequence[RosterRow]) -> Decimal:
+    """Sum of the registered areas, exact (units without an area count as nothing)."""
+    return sum((r.area for r in rows if r.area is not None), Decimal("0.00"))

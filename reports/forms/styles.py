@@ -1,0 +1,60 @@
+"""Named paragraph styles in the bundled font, and the text helpers forms share."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph
+
+from ..fonts import cn_font
+
+ALIGNS = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
+
+
+def format_cn_date(day: dt.date) -> str:
+    """2026年11月22日 — how dates are written on Chinese paperwork."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def format_decimal(value: Decimal | None, places: int = 2, grouping: bool = True) -> str:
+    """Exact Decimal → '1,234.50' (half-up, as everywhere in the product); None → ''."""
+    if value is None:
+        return ""
+    exact = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return f"{exact:,.{places}f}" if grouping else f"{exact:.{places}f}"
+
+
+@cache
+def styles() -> dict[str, ParagraphStyle]:
+    """Named styles; wordWrap='CJK' lets Chinese break between any two characters."""
+    font = cn_font()
+    base = ParagraphStyle("body", fontName=font, fontSize=10, leading=14, wordWrap="CJK")
+    cell = ParagraphStyle("cell", base, fontSize=9, leading=11.5)
+    return {
+        "body": base,
+        "title": ParagraphStyle("title", base, fontSize=16, leading=22, alignment=TA_CENTER),
+        "heading": ParagraphStyle("heading", base, fontSize=11, leading=16, spaceBefore=6,
+                                  spaceAfter=3),
+        "cell": cell,
+        "cell_left": cell,
+        "cell_center": ParagraphStyle("cell_center", cell, alignment=TA_CENTER),
+        "cell_right": ParagraphStyle("cell_right", cell, alignment=TA_RIGHT),
+        "head": ParagraphStyle("head", cell, alignment=TA_CENTER),
+        "note": ParagraphStyle("note", base, fontSize=9, leading=13),
+        "sign": ParagraphStyle("sign", base, fontSize=10, leading=24),
+    }
+
+
+def escape(text: str) -> str:
+    """Paragraph text is mini-HTML: a clerk's '<' or '&' must print as typed."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def cell(text: str | Flowable, align: str = "left") -> Flowable:
+    """A table cell as a Paragraph, so long text wraps inside the column."""
+    if isinstance(text, Flowable):
+        return text
+    return Paragraph(escape(text), styles()[f"cell_{align}"])
