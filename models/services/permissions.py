@@ -1,0 +1,13 @@
+"""Role checks for actions only a supervisor may take (sign-off, amendments, approvals)."""
+from __future__ import annotations
+
+from ..db import Database
+from ..errors import AuthError
+from ..people import Role
+
+
+def require_role(db: Database, role: Role, action: str) -> None:
+    user = db.user
+    current = Role(user.role) if user and user.role in Role._value2member_map_ else Role.CLERK
+    if not current.at_least(role):
+        raise AuthError(f"{action}需要{role.label}权限；当前用户是{current.label}。")

@@ -1,0 +1,126 @@
+"""Sign-off of a handover list, amendments (补充交接清单) and the history of versions."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import PurePath
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..base import DocStatus
+from ..db import Database
+from ..errors import SignedRecordError, ValidationError
+from ..handover import HandoverItem, HandoverList
+from ..people import Role
+from .checklist_rows import ITEM_FIELDS, ItemChange, ListSummary
+from .checklists import summaries
+from .common import get, get_for_save
+from .permissions import require_role
+
+SCAN_TYPES = (".pdf", ".jpg", ".jpeg", ".png")
+SCAN_LIMIT = 20 * 1024 * 1024
+COPIED = ("seq", "category", "name", "spec", "uom", "expected_qty", "received_qty", "original_or_copy",
+          "pages", "condition", "remarks", "checked_by", "checked_at", "defect_id")
+
+
+def _check_scan(scan: bytes | None, scan_name: str) -> None:
+    if scan is None:
+        return
+    if PurePath(scan_name).suffix.lower() not in SCAN_TYPES:
+        raise ValidationError("「签字扫描件」应为 PDF、JPG 或 PNG 文件。")
+    if len(scan) > SCAN_LIMIT:
+        raise ValidationError("「签字扫描件」不能超过 20 MB。")
+
+
+def _check_signers(signed_from: str, signed_to: str, signed_at: dt.datetime) -> None:
+    if not signed_from.strip():
+        raise ValidationError("「移交方签字人」不能为空。")
+    if not signed_to.strip():
+        raise ValidationError("「接收方签字人」不能为空。")
+    if not isinstance(signed_at, dt.datetime):
+        raise ValidationError("「签署时间」应为日期时间。")
+
+
+def _unchecked(session: Session, list_id: int) -> int:
+    items = session.scalars(select(HandoverItem.seq).where(
+        HandoverItem.list_id == list_id, HandoverItem.checked_at.is_(None))).all()
+    return len(items)
+
+
+def sign_list(db: Database, list_id: int, version: int, *, signed_from: str, signed_to: str,
+              signed_at: dt.datetime, signed_witness: str = "", scan: bytes | None = None,
+              scan_name: str = "") -> ListSummary:
+    """Record the paper sign-off; from now on the list is final."""
+    require_role(db, Role.SUPERVISOR, "签署交接清单")
+    _check_signers(signed_from, signed_to, signed_at)
+    _check_scan(scan, scan_name)
+    with db.begin() as s:
+        lst = get_for_save(s, HandoverList, list_id, version)
+        if lst.status is not DocStatus.DRAFT:
+            raise SignedRecordError(HandoverList.__label__)
+        if (n := _unchecked(s, list_id)):
+            raise ValidationError(f"清单还有 {n} 项未核对，核对完才能签署。")
+        lst.signed_from, lst.signed_to = signed_from.strip(), signed_to.strip()
+        lst.signed_witness, lst.signed_at = signed_witness.strip(), signed_at.replace(microsecond=0)
+        lst.scan, lst.scan_name = scan, (PurePath(scan_name).name if scan is not None else "")
+        lst.status = DocStatus.SIGNED
+        s.flush()
+        return summaries(s, [lst])[0]
+
+
+def amend_list(db: Database, list_id: int) -> ListSummary:
+    """A supervisor opens 补充交接清单: a draft copy of the signed list, signed in its turn."""
+    require_role(db, Role.SUPERVISOR, "创建补充清单")
+    with db.begin() as s:
+        old = get(s, HandoverList, list_id)
+        if old.status is not DocStatus.SIGNED:
+            raise ValidationError("只有已签署的清单才能创建补充清单；草稿可以直接修改。")
+        if s.scalar(select(HandoverList.id).where(HandoverList.amends_id == list_id)):
+            raise ValidationError("该清单已有补充版本，请在最新版本上继续。")
+        new = HandoverList(handover_id=old.handover_id, title=old.title, template_code=old.template_code,
+                           revision=old.revision + 1, amends_id=old.id)
+        new.items = [HandoverItem(**{k: getattr(i, k) for k in COPIED}) for i in old.items]
+        s.add(new)
+        s.flush()
+        return summaries(s, [new])[0]
+
+
+def _key(item: HandoverItem) -> tuple[str, str]:
+    return item.category, item.name
+
+
+def _changed(old: HandoverItem, new: HandoverItem) -> dict[str, tuple[object, object]]:
+    return {f: (getattr(old, f), getattr(new, f)) for f in ITEM_FIELDS if getattr(old, f) != getattr(new, f)}
+
+
+def changes_against_amended(db: Database, list_id: int) -> list[ItemChange]:
+    """What an amendment changes against the version it amends (items matched by category and name)."""
+    with db.read() as s:
+        new = get(s, HandoverList, list_id)
+        if new.amends_id is None:
+            return []
+        old_items = {_key(i): i for i in get(s, HandoverList, new.amends_id).items}
+        new_items = {_key(i): i for i in new.items}
+        out = [ItemChange("added", i.name, i.category) for k, i in new_items.items() if k not in old_items]
+        out += [ItemChange("removed", i.name, i.category) for k, i in old_items.items() if k not in new_items]
+        out += [ItemChange("changed", i.name, i.category, d) for k, i in new_items.items()
+                if k in old_items and (d := _changed(old_items[k], i))]
+        return out
+
+
+def history(db: Database, list_id: int) -> list[ListSummary]:
+    """Every version of the list, oldest first (the original, then each amendment)."""
+    with db.read() as s:
+        lst = get(s, HandoverList, list_id)
+        while lst.amends_id is not None:
+            lst = get(s, HandoverList, lst.amends_id)
+        chain = [lst]
+        while (nxt := s.scalar(select(HandoverList).where(HandoverList.amends_id == chain[-1].id))):
+            chain.append(nxt)
+        return summaries(s, chain)
+
+
+def scan_of(db: Database, list_id: int) -> tuple[str, bytes] | None:
+    with db.read() as s:
+        lst = get(s, HandoverList, list_id)
+        return (lst.scan_name, lst.scan) if lst.scan is not None else None
