@@ -242,3 +242,12 @@ def test_merge_scan_survives_chunk_boundaries(monkeypatch):
     monkeypatch.setattr(workbook, "CHUNK", 7)
     refs = workbook._scan_refs(io.BytesIO(xml))
     assert refs == [f"A{i}:C{i}" for i in range(1, 200)]
+
+
+@pytest.mark.parametrize("text, total", [
+    ("合计", True), ("合计：", True), ("2号楼 小计", True), ("本页小计", True), ("总计 58686.72", True),
+    ("综合计量表", False), ("小计算器", False), ("合计数量核对表", False),
+])
+def test_total_rows_are_told_apart_from_items_that_mention_the_word(text, total):
+    from models.imports.sheet import TOTAL_WORDS, _is_total_label
+    assert any(_is_total_label(text, w) for w in TOTAL_WORDS) is total

@@ -73,6 +73,11 @@ def _decimal_text(value: Decimal) -> str:
     return str(value)
 
 
+def clean_text(value: Any) -> str:
+    """A cell as text with full-width letters and digits made half-width and runs of spaces made one."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", cell_text(value))).strip()
+
+
 def is_blank(value: Any) -> bool:
     return cell_text(value) == ""
 

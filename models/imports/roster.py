@@ -2,28 +2,27 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from ..db import Database
 from ..errors import ValidationError
 from ..project import OCCUPANCIES, UNIT_USES
 from ..rules.idcard import is_valid_id_number
+from .preview import SheetPreview, missing_columns
 from .roster_write import ImportReport, Progress, write_roster
 from .sheet import (
     CellError,
     FieldSpec,
-    Header,
     RowProblem,
     SheetRow,
-    SkippedRow,
     cell_text,
     check_places,
+    clean_text,
     open_table,
     parse_decimal,
 )
@@ -70,38 +69,10 @@ class RosterRow:
 
 
 @dataclass(frozen=True)
-class RosterPreview:
-    """What the sheet holds and what is wrong with it, before anything is written."""
+class RosterPreview(SheetPreview[RosterRow]):
+    """The roster as read and checked, before anything is written."""
 
-    path: Path
-    header: Header
-    rows: tuple[RosterRow, ...]
-    problems: tuple[RowProblem, ...]
-    skipped: tuple[SkippedRow, ...]
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems and bool(self.rows)
-
-    @property
-    def problem_rows(self) -> frozenset[int]:
-        return frozenset(p.row for p in self.problems)
-
-    @property
-    def unrecognised(self) -> tuple[str, ...]:
-        """Target fields with no column (keys of ROSTER_FIELDS)."""
-        return self.header.missing
-
-    @property
-    def unused_columns(self) -> tuple[int, ...]:
-        return self.header.unused_columns
-
-    def refusal(self) -> str:
-        """One line naming every refused row and why."""
-        if not self.rows and not self.problems:
-            return f"“{self.path.name}”中没有可导入的数据行，未写入任何数据。"
-        listed = "；".join(str(p) for p in self.problems)
-        return f"名册有 {len(self.problems)} 处问题（{len(self.problem_rows)} 行），未导入任何数据：{listed}"
+    NOUN: ClassVar[str] = "名册"
 
 
 def preview_roster(path: str | Path, mapping: Mapping[str, int | None] | None = None,
@@ -113,7 +84,7 @@ def preview_roster(path: str | Path, mapping: Mapping[str, int | None] | None = 
         header, skipped = table.header, tuple(table.skipped)
     rows = tuple(row for row, _ in parsed)
     problems = [p for _, row_problems in parsed for p in row_problems]
-    problems += _missing_columns(header) + _duplicates(rows)
+    problems += missing_columns(header, ROSTER_FIELDS) + _duplicates(rows)
     problems.sort(key=lambda p: p.row)
     return RosterPreview(path, header, rows, tuple(problems), skipped)
 
@@ -143,21 +114,16 @@ def _parse_row(row: SheetRow) -> tuple[RosterRow, list[RowProblem]]:
     def check(key: str, message: str) -> None:
         problems.append(RowProblem(row.row, LABELS[key], message))
 
-    number = _clean(row.get("number"))
+    number = clean_text(row.get("number"))
     if not number:
         check("number", "房号不能为空")
     area, area_text = _area(row.get("area"), check)
     use = _choice(row.get("use"), USE_ALIASES, UNIT_USES, _default_use(number), "use", check)
     occupancy = _choice(row.get("occupancy"), OCCUPANCY_ALIASES, OCCUPANCIES, "空置", "occupancy", check)
     owner, mobile, id_number = _owner(row, check)
-    building = _clean(row.get("building")) or building_of(number)
+    building = clean_text(row.get("building")) or building_of(number)
     return RosterRow(row.row, number, building, area, area_text, use, occupancy, owner, mobile,
                      id_number), problems
-
-
-def _clean(value: Any) -> str:
-    """Full-width letters and digits made half-width, runs of spaces made one."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", cell_text(value))).strip()
 
 
 def _area(value: Any, check: Check) -> tuple[Decimal | None, str]:
@@ -175,7 +141,7 @@ def _area(value: Any, check: Check) -> tuple[Decimal | None, str]:
 
 def _choice(value: Any, aliases: dict[str, str], allowed: tuple[str, ...], default: str,
             key: str, check: Check) -> str:
-    text = _clean(value).replace(" ", "")
+    text = clean_text(value).replace(" ", "")
     if not text:
         return default
     text = aliases.get(text, text)
@@ -192,9 +158,9 @@ def _default_use(number: str) -> str:
 
 
 def _owner(row: SheetRow, check: Check) -> tuple[str, str, str]:
-    owner = _clean(row.get("owner"))
+    owner = clean_text(row.get("owner"))
     mobile = _mobile(row.get("mobile"), check)
-    id_number = _clean(row.get("id_number")).replace(" ", "").upper()
+    id_number = clean_text(row.get("id_number")).replace(" ", "").upper()
     if id_number and not is_valid_id_number(id_number):
         check("id_number", f"“{id_number}”不是有效的身份证号（位数或校验码不对）")
     if (mobile or id_number) and not owner:
@@ -203,7 +169,7 @@ def _owner(row: SheetRow, check: Check) -> tuple[str, str, str]:
 
 
 def _mobile(value: Any, check: Check) -> str:
-    raw = _clean(value)
+    raw = clean_text(value)
     digits = re.sub(r"[\s\-()]", "", raw)
     if digits.startswith("+86"):
         digits = digits[3:]
@@ -219,11 +185,6 @@ def building_of(number: str) -> str:
 
 
 # ---- whole sheet ------------------------------------------------------------------------------
-
-def _missing_columns(header: Header) -> list[RowProblem]:
-    return [RowProblem(header.last_row, LABELS[key], "表头中找不到这一列，请在“列对应”中指定")
-            for key in header.missing if key == "number"]
-
 
 def _duplicates(rows: tuple[RosterRow, ...]) -> list[RowProblem]:
     seen: dict[str, list[int]] = defaultdict(list)

@@ -16,6 +16,7 @@ from .cells import (  # noqa: F401  (re-exported: importers use sheet.py as the 
     RowProblem,
     cell_text,
     check_places,
+    clean_text,
     is_blank,
     normalise_header,
     parse_amount,
@@ -119,12 +120,20 @@ def _at(values: Sequence[Any], index: int) -> Any:
     return values[index] if index < len(values) else None
 
 
+def _is_total_label(text: str, word: str) -> bool:
+    """"合计", "合计：", "2号楼 小计", "本页小计" — but not an item named "综合计量表" or "小计算器"."""
+    text = text.replace(" ", "").rstrip(":：")
+    if text.endswith(word):
+        return True
+    return text.startswith(word) and not ("\u4e00" <= text[len(word):len(word) + 1] <= "\u9fff")
+
+
 def _skip_reason(values: Sequence[Any], labels: list[str]) -> str:
     texts = [cell_text(v) for v in values]
     if not any(texts):
         return "空行"
     for word in TOTAL_WORDS:
-        if any(word in t for t in texts):
+        if any(_is_total_label(t, word) for t in texts):
             return "小计行" if word == "小计" else "合计行"
     if texts[: len(labels)] == labels[: len(texts)] and sum(1 for t in texts if t) > 1:
         return "重复的表头"  # a sheet laid out for printing repeats its header on every page

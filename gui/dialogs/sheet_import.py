@@ -1,0 +1,314 @@
+"""The import dialog every spreadsheet import shares: choose a file, preview, map columns, import."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.db import Database
+from models.errors import DomainError
+from models.imports.preview import SheetPreview
+from models.imports.sheet import FieldSpec
+
+from .. import tasks
+from ..errors import show_error
+from .column_mapping import ERROR_STYLE, ColumnMappingBox
+from .preview_model import SheetPreviewModel
+
+MAX_COLUMN_WIDTH = 360
+OK_STYLE = "color: #1e7d32;"
+Preview = SheetPreview[Any]
+
+
+class SheetImportDialog(QDialog):
+    """Preview a sheet in a worker, let the clerk fix the column mapping, import all-or-nothing.
+
+    A subclass names its fields and texts and says how to read and how to import.
+    """
+
+    previewed = Signal(object)  # the preview now shown, or None if the file could not be read
+
+    def __init__(self, db: Database, fields: Sequence[FieldSpec], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db, self._fields = db, tuple(fields)
+        self._path: Path | None = None
+        self._preview: Preview | None = None
+        self._task: tasks.Task | None = None
+        self.resize(1100, 700)
+
+    # ---- what a subclass says ------------------------------------------------------------------
+
+    def prompt_text(self) -> str:  # pragma: no cover - every subclass says
+        raise NotImplementedError
+
+    def file_caption(self) -> str:  # pragma: no cover
+        raise NotImplementedError
+
+    def reading_text(self) -> str:  # pragma: no cover
+        raise NotImplementedError
+
+    def importing_text(self) -> str:  # pragma: no cover
+        raise NotImplementedError
+
+    def make_model(self) -> SheetPreviewModel:  # pragma: no cover
+        raise NotImplementedError
+
+    def read_sheet(self, path: Path, mapping: dict[str, int | None] | None, progress: Any) -> Preview:
+        """Runs in the worker."""
+        raise NotImplementedError  # pragma: no cover
+
+    def import_job(self, preview: Preview) -> tasks.Job:
+        """Called on the GUI thread: read the widgets here, return the worker's job."""
+        raise NotImplementedError  # pragma: no cover
+
+    def on_import_done(self, result: Any) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+    def add_options(self, layout: QVBoxLayout) -> None:
+        """Widgets of the subclass's own between the file row and the preview."""
+
+    def can_import(self) -> bool:
+        return self._preview is not None and self._preview.ok
+
+    # ---- building the widgets ------------------------------------------------------------------
+
+    def build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._file_row())
+        self.header_label = QLabel(self.prompt_text())
+        layout.addWidget(self.header_label)
+        self.add_options(layout)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        top = QWidget()
+        top_layout = QHBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        self.mapping_box = ColumnMappingBox(self._fields)
+        self.mapping_box.setEnabled(False)
+        self.mapping_box.mapping_changed.connect(self.on_mapping_changed)
+        self.combos, self.states = self.mapping_box.combos, self.mapping_box.states  # tests reach them here
+        top_layout.addWidget(self.mapping_box)
+        top_layout.addWidget(self._table(), 1)
+        splitter.addWidget(top)
+        splitter.addWidget(self._problem_box())
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([480, 140])  # the preview first; the problem list grows when dragged
+        layout.addWidget(splitter, 1)
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        layout.addWidget(self.result_label)
+        layout.addWidget(self._buttons())
+
+    def _file_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.path_edit = QLineEdit()
+        self.path_edit.setReadOnly(True)
+        self.path_edit.setPlaceholderText(self.tr("未选择文件"))
+        self.choose_button = QPushButton(self.tr("选择文件…"))
+        self.choose_button.clicked.connect(self.on_choose_clicked)
+        self.reload_button = QPushButton(self.tr("重新读取"))
+        self.reload_button.setToolTip(self.tr("在 Excel 中改好后重新读取同一文件"))
+        self.reload_button.setEnabled(False)
+        self.reload_button.clicked.connect(self.on_reload_clicked)
+        row.addWidget(QLabel(self.tr("文件：")))
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(self.choose_button)
+        row.addWidget(self.reload_button)
+        return row
+
+    def _table(self) -> QTableView:
+        self.model = self.make_model()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        return self.table
+
+    def _problem_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("问题"))
+        layout = QVBoxLayout(box)
+        self.problem_list = QListWidget()
+        self.problem_list.itemActivated.connect(self.on_problem_activated)
+        self.problem_list.itemClicked.connect(self.on_problem_activated)
+        self.skipped_label = QLabel()
+        self.skipped_label.setWordWrap(True)
+        layout.addWidget(self.problem_list)
+        layout.addWidget(self.skipped_label)
+        return box
+
+    def _buttons(self) -> QDialogButtonBox:
+        # Our own "关闭" rather than StandardButton.Close: Qt's own strings stay English without qtbase .qm.
+        buttons = QDialogButtonBox()
+        self.import_button = buttons.addButton(self.tr("导入"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self.on_import_clicked)
+        buttons.addButton(self.tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.rejected.connect(self.reject)
+        return buttons
+
+    # ---- slots -----------------------------------------------------------------------------------
+
+    def on_choose_clicked(self, _checked: bool = False) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.file_caption(), "", self.tr("Excel 工作簿 (*.xlsx)"))
+        if path:
+            self.load_file(path)
+
+    def on_reload_clicked(self, _checked: bool = False) -> None:
+        self._refresh(self.mapping_box.mapping())
+
+    def on_mapping_changed(self) -> None:
+        self._refresh(self.mapping_box.mapping())
+
+    def on_problem_activated(self, item: QListWidgetItem) -> None:
+        row = self.model.row_of_excel_row(item.data(Qt.ItemDataRole.UserRole))
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def on_import_clicked(self, _checked: bool = False) -> None:
+        preview = self._preview
+        if preview is None or not self.can_import():
+            return
+        self.import_button.setEnabled(False)
+        task = tasks.run_with_progress(self, self.importing_text(), self.import_job(preview),
+                                       self.on_import_done, self.on_import_failed)
+        task.cancelled.connect(self.on_import_cancelled)
+
+    def on_import_failed(self, exc: BaseException) -> None:
+        self.update_import_button()
+        if not isinstance(exc, DomainError):
+            show_error(exc, self)  # a bug: the one bug dialog
+            return
+        self.show_result(str(exc), ok=False)
+
+    def on_import_cancelled(self) -> None:
+        self.update_import_button()
+        self.show_result(self.tr("已取消导入，未写入任何数据。"), ok=False)
+
+    def update_import_button(self) -> None:
+        self.import_button.setEnabled(self._task is None and self.can_import())
+
+    # ---- preview ---------------------------------------------------------------------------------
+
+    def load_file(self, path: str | Path) -> None:
+        """Preview `path` with the columns recognised automatically."""
+        self._path = Path(path)
+        self.mapping_box.forget_columns()
+        self.path_edit.setText(str(self._path))
+        self.reload_button.setEnabled(True)
+        self._refresh({})
+
+    @property
+    def preview(self) -> Preview | None:
+        return self._preview
+
+    def _refresh(self, mapping: dict[str, int | None]) -> None:
+        """Read the file again in a worker; a newer request supersedes a running one."""
+        if self._path is None:
+            return
+        if self._task is not None:
+            self._task.cancel()
+        self._set_busy(True)
+        path, chosen = self._path, dict(mapping) or None
+        job = lambda progress: self.read_sheet(path, chosen, progress)
+        task = tasks.run_with_progress(self, self.reading_text(), job, self.on_preview_ready,
+                                       self.on_preview_failed)
+        task.cancelled.connect(lambda: self.on_preview_cancelled(task))
+        self._task = task
+
+    def on_preview_cancelled(self, task: tasks.Task) -> None:
+        if task is self._task:  # not when a newer preview superseded it
+            self._task = None
+            self._set_busy(False)
+            self.show_result(self.tr("已取消读取。"), ok=False)
+
+    def on_preview_ready(self, preview: Preview) -> None:
+        self._task = None
+        self._set_busy(False)
+        self._preview = preview
+        self.show_preview(preview)
+        self.previewed.emit(preview)
+
+    def on_preview_failed(self, exc: BaseException) -> None:
+        self._task = None
+        self._set_busy(False)
+        if not isinstance(exc, DomainError):
+            show_error(exc, self)  # a bug: the one bug dialog
+            return
+        self._preview = None
+        self.show_preview(None)
+        self.show_result(str(exc), ok=False)
+        self.previewed.emit(None)
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (self.mapping_box, self.choose_button, self.reload_button):
+            widget.setEnabled(not busy)
+        if busy:
+            self.import_button.setEnabled(False)
+
+    def show_preview(self, preview: Preview | None) -> None:
+        self.model.set_preview(preview)
+        self.table.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):  # a long problem text must not push the rest away
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), MAX_COLUMN_WIDTH))
+        self.mapping_box.setEnabled(preview is not None)
+        self.update_import_button()
+        if preview is None:
+            self.header_label.setText("")
+            self.problem_list.clear()
+            self.skipped_label.setText("")
+            return
+        self.mapping_box.show_header(preview.header)
+        self._show_problems(preview)
+        self.header_label.setText(self._header_text(preview))
+        self._show_verdict(preview)
+
+    def _show_verdict(self, preview: Preview) -> None:
+        if preview.ok:
+            self.show_result(self.tr("检查通过，可以导入。"), ok=True)
+        elif preview.rows:
+            self.show_result(self.tr("有问题的行需在 Excel 中改正后“重新读取”，或调整列对应；有问题时不能导入。"),
+                             ok=False)
+        else:
+            self.show_result(preview.refusal(), ok=False)
+
+    def _header_text(self, preview: Preview) -> str:
+        h = preview.header
+        rows = str(h.first_row) if h.first_row == h.last_row else f"{h.first_row}–{h.last_row}"
+        return self.tr("工作表“{0}”，表头在第 {1} 行；共 {2} 行数据，{3} 行有问题。").format(
+            h.sheet, rows, len(preview.rows), len(preview.problem_rows))
+
+    def _show_problems(self, preview: Preview) -> None:
+        self.problem_list.clear()
+        for problem in preview.problems:
+            item = QListWidgetItem(str(problem))
+            item.setData(Qt.ItemDataRole.UserRole, problem.row)
+            self.problem_list.addItem(item)
+        skipped = "；".join(str(s) for s in preview.skipped)
+        self.skipped_label.setText(self.tr("跳过的行：") + skipped if skipped else "")
+
+    def show_result(self, text: str, ok: bool) -> None:
+        self.result_label.setText(text)
+        self.result_label.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)

@@ -1,0 +1,151 @@
+"""Handover checklist (交接清单) import: preview a clerk's sheet, then write one draft list all-or-nothing."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from ..db import Database
+from ..errors import ValidationError
+from ..handover import Handover, HandoverItem, HandoverList
+from ..services.common import get
+from .checklist_parse import (
+    DEFAULT_CATEGORY,
+    ChecklistReader,
+    ChecklistRow,
+)
+from .preview import SheetPreview, missing_columns
+from .sheet import FieldSpec, Progress, SkippedRow, clean_text, open_table
+from .workbook import open_workbook, stream_rows
+
+__all__ = ["CHECKLIST_FIELDS", "DEFAULT_CATEGORY", "TEMPLATE_CODE", "ChecklistPreview", "ChecklistRow",
+           "ImportedList", "import_checklist", "import_checklist_file", "preview_checklist"]
+
+TEMPLATE_CODE = "IMPORT"
+TITLE_LIMIT = 100
+# The order matters twice: a column goes to the first field that names it, and the
+# "no header" message quotes the first four labels.
+CHECKLIST_FIELDS = (
+    FieldSpec("name", "名称", ("资料名称", "项目名称", "设备名称", "物品名称", "内容", "资料内容", "文件名称",
+                               "设施设备名称", "设备设施名称", "档案名称", "名称及内容", "移交内容", "移交资料名称"),
+              required=True),
+    FieldSpec("quantity", "数量", ("份数", "应交数量", "移交数量", "件数", "套数", "册数", "应交", "数量合计")),
+    FieldSpec("category", "类别", ("分类", "资料类别", "类型", "大类", "资料分类", "类别名称")),
+    FieldSpec("uom", "单位", ("计量单位", "单位名称")),
+    FieldSpec("seq", "序号", ("编号", "序", "no", "no.", "项次")),
+    FieldSpec("spec", "规格", ("型号", "规格型号", "规格及型号", "型号规格", "品牌型号")),
+    FieldSpec("form", "原件/复印件", ("原件或复印件", "资料形式", "原件/复印", "原/复", "原件复印件", "原件、复印件",
+                                      "形式", "原件/复印件/扫描件")),
+    # Two tick columns (√ under 原件 or 复印件); the bracket is only for the dialog: headers drop brackets.
+    FieldSpec("original", "原件（勾选列）", ("原件", "原件份数", "原件数")),
+    FieldSpec("copy", "复印件（勾选列）", ("复印件", "复印件份数", "复印件数", "复印")),
+    FieldSpec("pages", "页数", ("张数", "页码数", "总页数")),
+    FieldSpec("remarks", "备注", ("说明", "备注说明", "情况说明")),
+)
+LABELS = {f.key: f.label for f in CHECKLIST_FIELDS}
+
+
+@dataclass(frozen=True)
+class ChecklistPreview(SheetPreview[ChecklistRow]):
+    """The checklist as read and checked; `title` is the sheet's title row ('' if none)."""
+
+    NOUN: ClassVar[str] = "清单"
+
+    title: str = ""
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        """Categories in the order they first appear."""
+        return tuple(dict.fromkeys(r.category for r in self.rows))
+
+    @property
+    def default_title(self) -> str:
+        """The sheet's title row, else the file name without its extension."""
+        return (self.title or self.path.stem)[:TITLE_LIMIT]
+
+
+@dataclass(frozen=True)
+class ImportedList:
+    """What the import created, in numbers the clerk can check against the sheet."""
+
+    list_id: int
+    title: str
+    items: int
+    categories: int
+    file_name: str
+    skipped: tuple[SkippedRow, ...] = ()
+
+    def summary(self) -> str:
+        text = f"已创建清单“{self.title}”：{self.categories} 类 {self.items} 项"
+        if self.skipped:
+            counts = Counter(s.reason for s in self.skipped)
+            text += "；跳过 " + "、".join(f"{reason} {n} 行" for reason, n in counts.items())
+        return text
+
+
+def preview_checklist(path: str | Path, mapping: Mapping[str, int | None] | None = None,
+                      progress: Progress | None = None) -> ChecklistPreview:
+    """Read and check the sheet; nothing is written. ValidationError if unreadable or headerless."""
+    path = Path(path)
+    with open_table(path, CHECKLIST_FIELDS, mapping) as table:
+        reader = ChecklistReader(table.header.columns, LABELS)
+        items = [item for row in table.rows(progress) if (item := reader.read(row)) is not None]
+        header = table.header
+        skipped = sorted([*table.skipped, *reader.skipped], key=lambda s: s.row)
+    problems = sorted([*missing_columns(header, CHECKLIST_FIELDS), *reader.problems], key=lambda p: p.row)
+    title = _title_row(path, header.sheet, header.first_row)
+    return ChecklistPreview(path, header, tuple(items), tuple(problems), tuple(skipped), title)
+
+
+def import_checklist(db: Database, handover_id: int, title: str, preview: ChecklistPreview) -> ImportedList:
+    """Create a draft list with every previewed item in one transaction, or refuse it whole."""
+    title = _checked_title(title)
+    if not preview.ok:
+        raise ValidationError(preview.refusal())
+    with db.begin() as s:
+        get(s, Handover, handover_id)
+        checklist = HandoverList(handover_id=handover_id, title=title, template_code=TEMPLATE_CODE)
+        checklist.items = [_item(seq, row) for seq, row in enumerate(preview.rows, start=1)]
+        s.add(checklist)
+        s.flush()
+        return ImportedList(checklist.id, title, len(preview.rows), len(preview.categories), preview.path.name,
+                            preview.skipped)
+
+
+def import_checklist_file(db: Database, handover_id: int, path: str | Path, title: str | None = None,
+                          mapping: Mapping[str, int | None] | None = None) -> ImportedList:
+    """Preview and import in one call (the command line); `title` defaults to the sheet's title."""
+    preview = preview_checklist(path, mapping)
+    return import_checklist(db, handover_id, title or preview.default_title, preview)
+
+
+def _checked_title(title: str) -> str:
+    title = clean_text(title)
+    if not title:
+        raise ValidationError("清单名称不能为空。")
+    if len(title) > TITLE_LIMIT:
+        raise ValidationError(f"清单名称不能超过 {TITLE_LIMIT} 个字。")
+    return title
+
+
+def _item(seq: int, row: ChecklistRow) -> HandoverItem:
+    return HandoverItem(seq=seq, category=row.category, name=row.name, spec=row.spec, uom=row.uom,
+                        expected_qty=row.expected_qty, original_or_copy=row.original_or_copy,
+                        pages=row.pages, remarks=row.remarks)
+
+
+def _title_row(path: Path, sheet: str, header_row: int) -> str:
+    """The first text above the header ("翠湖园物业资料移交清单"); "" if none."""
+    workbook = open_workbook(path)
+    try:
+        for number, values in stream_rows(workbook[sheet]):
+            if number >= header_row:
+                return ""
+            text = next((t for t in map(clean_text, values) if t), "")
+            if text:
+                return text[:TITLE_LIMIT]
+        return ""
+    finally:
+        workbook.close()

@@ -1,0 +1,192 @@
+"""Reading checklist rows: category rows, carried-down categories, quantities, 原件/复印件."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .sheet import (
+    CellError,
+    RowProblem,
+    SheetRow,
+    SkippedRow,
+    cell_text,
+    clean_text,
+    parse_decimal,
+)
+
+DEFAULT_CATEGORY = "未分类"
+COPY_KINDS = ("原件", "复印件")
+LIMITS = {"category": 40, "name": 200, "spec": 100, "uom": 10}  # the columns' lengths in handover_items
+CN_NUMERAL = "一二三四五六七八九十百零〇"
+# "一、" "（二）" "第三部分" "4." "5、" "Ⅵ." "A、" in front of a category name
+NUMBERING_RE = re.compile(
+    rf"^\s*((第[{CN_NUMERAL}\d]+[部分章节类项]*|[（(][{CN_NUMERAL}\d]+[)）])\s*[、.．:：]?"
+    rf"|([{CN_NUMERAL}]+|\d+|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|[A-Za-z])\s*([、.．:：)）]|\s))\s*")
+SEQ_HEADING_RE = re.compile(rf"^[（(]?([{CN_NUMERAL}]+|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+)[)）、.．]?$")
+QTY_WITH_UNIT_RE = re.compile(r"^(\d+)\s*([\u4e00-\u9fff]{1,2})$")  # "2套" → 2, 套
+NOTE_RE = re.compile(r"^(注|说明|备注)\s*\d*\s*[:：]|^以下(空白|无正文)")
+SIGNATURE_RE = re.compile(r"签字|签章|签名|盖章|移交人|接收人|监交人|经办人|移交方|接收方|监交方|日期")
+NO_MARKS = frozenset({"", "×", "x", "否", "无", "0", "-", "/", "—"})
+HEADING_KEYS = frozenset({"seq", "name", "category"})
+Check = Callable[[str, str], None]  # (field label, message)
+
+
+@dataclass(frozen=True)
+class ChecklistRow:
+    """One item as read; a bad quantity or page count keeps its text so the preview can show it."""
+
+    row: int
+    category: str
+    name: str
+    spec: str
+    uom: str
+    expected_qty: int
+    original_or_copy: str
+    pages: int | None
+    remarks: str
+    qty_text: str = ""
+    pages_text: str = ""
+
+
+class ChecklistReader:
+    """Turns sheet rows into items, carrying the category of the last category row down."""
+
+    def __init__(self, columns: Mapping[str, int], labels: Mapping[str, str]) -> None:
+        self._columns, self._labels = columns, labels
+        self.category = ""
+        self.skipped: list[SkippedRow] = []
+        self.problems: list[RowProblem] = []
+
+    def read(self, row: SheetRow) -> ChecklistRow | None:
+        """The row's item, or None for a category, note or signature row."""
+        texts = {k: clean_text(v) for k, v in row.values.items() if k in self._columns and clean_text(v)}
+        reason = _skip_reason(texts)
+        if reason:
+            self.skipped.append(SkippedRow(row.row, reason))
+            return None
+        heading = self._heading(texts)
+        if heading is not None:
+            self.category = heading
+            self._check_length(row.row, "category", heading)
+            return None
+        return self._item(row, texts)
+
+    def _heading(self, texts: dict[str, str]) -> str | None:
+        """A category row: one text cell and nothing else ("一、竣工图纸"), or 序号 "一" and a name."""
+        if "quantity" in texts or not texts or not set(texts) <= HEADING_KEYS:
+            return None
+        if len(texts) == 2 and set(texts) == {"seq", "name"} and SEQ_HEADING_RE.match(texts["seq"]):
+            return strip_numbering(texts["name"])
+        if len(texts) != 1:
+            return None
+        key, text = next(iter(texts.items()))
+        if _is_number(text):
+            return None
+        # Without a 序号 column a lone name is an item of 1, unless it is numbered like a heading.
+        if key == "name" and "seq" not in self._columns and not NUMBERING_RE.match(text):
+            return None
+        return strip_numbering(text)
+
+    def _item(self, row: SheetRow, texts: dict[str, str]) -> ChecklistRow:
+        def check(key: str, message: str) -> None:
+            self.problems.append(RowProblem(row.row, self._labels[key], message))
+
+        name = texts.get("name", "")
+        if not name and "name" in self._columns:  # a missing column is reported once, on the header
+            check("name", "不能为空")
+        if texts.get("category"):  # a 类别 cell left blank below a value means the same category
+            self.category = strip_numbering(texts["category"])
+        category = self.category or DEFAULT_CATEGORY
+        qty, qty_text, uom = _quantity(row.get("quantity"), texts.get("uom", ""), check)
+        pages, pages_text = _count(row.get("pages"), "pages", check)
+        form, remarks = _form(texts, check)
+        item = ChecklistRow(row.row, category, name, texts.get("spec", ""), uom, qty if qty is not None else 1,
+                            form, pages, remarks, qty_text, pages_text)
+        for key in LIMITS:
+            self._check_length(row.row, key, getattr(item, key))
+        return item
+
+    def _check_length(self, row: int, key: str, text: str) -> None:
+        if len(text) > LIMITS[key]:
+            self.problems.append(RowProblem(row, self._labels[key], f"超过 {LIMITS[key]} 个字（{len(text)} 个字）"))
+
+
+def strip_numbering(text: str) -> str:
+    """'一、竣工图纸' → '竣工图纸', '（二）设备资料' → '设备资料', '3. 财务' → '财务'."""
+    stripped = NUMBERING_RE.sub("", text, count=1).strip()
+    return stripped or text
+
+
+def _skip_reason(texts: dict[str, str]) -> str:
+    if not texts:
+        return "导入的列均为空"
+    values = list(texts.values())
+    if set(texts) == {"seq"} and _is_number(texts["seq"]):
+        return "只有序号"  # a printed form numbered to the bottom of the page
+    if any(NOTE_RE.match(t) for t in values):
+        return "说明行"
+    if all(SIGNATURE_RE.search(t) and re.search("[:：]", t) for t in values):
+        return "签字栏"
+    return ""
+
+
+def _is_number(text: str) -> bool:
+    try:
+        return parse_decimal(text) is not None
+    except CellError:
+        return False
+
+
+def _quantity(value: Any, uom: str, check: Check) -> tuple[int | None, str, str]:
+    """(quantity or None if empty, the bad cell's text, unit): '2套' in an empty 单位 gives 套."""
+    match = QTY_WITH_UNIT_RE.match(clean_text(value))
+    if match and (not uom or uom == match.group(2)):
+        return int(match.group(1)), "", match.group(2)
+    number, text = _count(value, "quantity", check)
+    return number, text, uom
+
+
+def _count(value: Any, key: str, check: Check) -> tuple[int | None, str]:
+    """A non-negative whole number, None if empty; a bad cell is reported and its text kept."""
+    try:
+        number = parse_decimal(value)
+        if number is None:
+            return None, ""
+        if number < 0 or number != number.to_integral_value():
+            raise CellError(f"“{cell_text(value)}”不是非负整数")
+        return int(number), ""
+    except CellError as exc:
+        check(key, f"{exc}，应填写整数" if "不是数字" in str(exc) else str(exc))
+        return None, cell_text(value)
+
+
+def _form(texts: dict[str, str], check: Check) -> tuple[str, str]:
+    """(原件/复印件/'', remarks): from a 原件/复印件 column, or from two tick columns 原件 and 复印件."""
+    remarks = texts.get("remarks", "")
+    form = normalise_form(texts.get("form", ""))
+    if form is None:
+        check("form", f"“{texts['form']}”无效，应为：{'、'.join(COPY_KINDS)}")
+        return "", remarks
+    original, copy = _marked(texts.get("original")), _marked(texts.get("copy"))
+    if form or not (original or copy):
+        return form, remarks
+    if original and copy:  # both handed over: the original is what counts, the copy is noted
+        return "原件", "；".join(t for t in (remarks, "另附复印件") if t)
+    return ("原件" if original else "复印件"), remarks
+
+
+def normalise_form(text: str) -> str | None:
+    """'原' → 原件, '复' / '复印' / '复印件' → 复印件, '' → ''; None when it is neither."""
+    text = text.replace(" ", "")
+    if not text:
+        return ""
+    has_original, has_copy = "原" in text, "复" in text or "副本" in text
+    if has_original == has_copy:
+        return None
+    return "原件" if has_original else "复印件"
+
+
+def _marked(text: str | None) -> bool:
+    return text is not None and text.lower() not in NO_MARKS
