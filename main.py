@@ -100,11 +100,25 @@ def build_parser() -> Parser:
     _add_db(p)
     p.add_argument("--project", required=True)
     p.add_argument("--out", type=Path, required=True)
+    p = prt.add_parser("handover-list", help="交接清单 / handover list(s), one PDF")
+    _add_db(p)
+    p.add_argument("--handover", type=int, required=True, help="交接编号 / handover ID")
+    p.add_argument("--list", dest="list_id", type=int,
+                   help="只打印该清单；缺省为全部现行清单 / only this list (default: every current list)")
+    p.add_argument("--out", type=Path, required=True)
+    p = prt.add_parser("handover-certificate", help="交接确认书 / handover certificate")
+    _add_db(p)
+    p.add_argument("--handover", type=int, required=True, help="交接编号 / handover ID")
+    p.add_argument("--out", type=Path, required=True)
 
     p = sub.add_parser("export", help="把页签的表格导出为 Excel / export a tab's table to .xlsx")
     _add_db(p)
     p.add_argument("tab", choices=TABS[1:])
-    p.add_argument("--project", required=True)
+    scope = p.add_mutually_exclusive_group(required=True)
+    scope.add_argument("--project", help="项目编码 / project code")
+    scope.add_argument("--handover", type=int,
+                       help="交接编号；handover 页签导出整套交接工作簿 / handover ID "
+                            "(with tab handover: the handover workbook)")
     p.add_argument("--out", type=Path, required=True)
     return parser
 
@@ -193,17 +207,29 @@ def cmd_shot(args: argparse.Namespace) -> int:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    from reports.print_commands import print_roster
+    from reports import print_commands as pc
 
-    print_roster(_open_db(args), args.project, args.out)
+    db = _open_db(args)
+    if args.form == "handover-list":
+        pc.print_handover_list(db, args.handover, args.out, list_id=args.list_id)
+    elif args.form == "handover-certificate":
+        pc.print_handover_certificate(db, args.handover, args.out)
+    else:
+        pc.print_roster(db, args.project, args.out)
     print(args.out)
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from reports.excel.handover_export import export_by_handover
     from reports.excel.tab_export import export_tab
 
-    rows = export_tab(_open_db(args), args.tab, args.project, args.out, progress=_terminal_progress)
+    if args.handover is not None:
+        rows = export_by_handover(_open_db(args), args.tab, args.handover, args.out,
+                                  progress=_terminal_progress)
+    else:
+        rows = export_tab(_open_db(args), args.tab, args.project, args.out,
+                          progress=_terminal_progress)
     print(f"{args.out}（{rows} 行 / rows）")
     return 0
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -44,22 +44,32 @@ class Parties:
         return cols + ([("监交方", self.witness)] if self.witness is not None else [])
 
 
-def signature_block(parties: Parties, width: float) -> Flowable:
-    """移交方 / 接收方 / 监交方, each with 签字、盖章、日期 lines; never split over two pages."""
+def signature_block(parties: Parties, width: float, signers: Sequence[str] = (),
+                    signed_on: dt.date | None = None, lead: Sequence[Flowable] = ()) -> Flowable:
+    """移交方 / 接收方 / 监交方, each with 签字、盖章、日期 lines; never split over two pages.
+
+    A document already signed (and recorded) reprints with who signed for each party,
+    in the order of `parties.columns()`, and the date; otherwise the lines are blank.
+    `lead` (a totals line, say) moves to the next page with the block rather than be
+    parted from it; pass it here: a KeepTogether nested in another never fits anywhere.
+    """
     sign = styles()["sign"]
     cols = parties.columns()
+    names = [escape(n) for n in signers] + [""] * (len(cols) - len(signers))
     blank = "&nbsp;" * 6
+    unsigned = f"{blank}年{blank}月{blank}日"
+    day = format_cn_date(signed_on) if signed_on else unsigned
     # The company on its own line: a long name then wraps as a whole, not as a stray character.
     cells = [[Paragraph(f"{role}：<br/>{escape(name)}", styles()["body"]) for role, name in cols],
-             [Paragraph("签字：", sign) for _ in cols],
+             [Paragraph(f"签字：{names[i]}", sign) for i in range(len(cols))],
              [Paragraph("盖章：", sign) for _ in cols],
-             [Paragraph(f"日期：{blank}年{blank}月{blank}日", sign) for _ in cols]]
+             [Paragraph(f"日期：{day if names[i] else unsigned}", sign) for i in range(len(cols))]]
     table = Table(cells, colWidths=[width / len(cols)] * len(cols))
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), cn_font()),
                                ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("BOTTOMPADDING", (0, 0), (-1, 0), 6),
                                ("LINEABOVE", (0, 0), (-1, 0), 0.5, RULE)]))
-    return KeepTogether([Spacer(1, 8 * mm), table])
+    return KeepTogether([*lead, Spacer(1, 8 * mm), table])
 
 
 class NumberedCanvas(Canvas):

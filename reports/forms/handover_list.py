@@ -1,0 +1,228 @@
+"""交接清单 (handover list): items grouped by category with subtotals, totals and the signatures."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from functools import partial
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+)
+
+from models.base import DocStatus
+from models.services.checklist_rows import (
+    HandoverInfo,
+    ItemRow,
+    ListDetail,
+    ListSummary,
+)
+
+from ..progress import Progress, report
+from .base import (
+    Column,
+    FormBase,
+    Parties,
+    data_table,
+    escape,
+    format_cn_date,
+    signature_block,
+    styles,
+)
+from .table import Band, Row
+
+COLUMNS = (
+    Column("序号", 0.55, "center"),
+    Column("名称", 3.2),
+    Column("规格", 1.5),
+    Column("单位", 0.6, "center"),
+    Column("应交", 0.65, "right"),
+    Column("实收", 0.65, "right"),
+    Column("短缺", 0.65, "right"),
+    Column("原件/复印件", 1.1, "center"),
+    Column("页数", 0.6, "right"),
+    Column("状况", 0.8, "center"),
+    Column("备注", 3.0),
+)
+CN_DIGITS = "零一二三四五六七八九"
+
+
+def cn_ordinal(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一: how group headings are numbered (一、二、…)."""
+    if n < 10:
+        return CN_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    if tens >= 10:
+        return str(n)
+    return (CN_DIGITS[tens] if tens > 1 else "") + "十" + (CN_DIGITS[ones] if ones else "")
+
+
+def parties_of(handover: HandoverInfo) -> Parties:
+    """The handover's companies; no witness column when there is no 监交方."""
+    return Parties(handover.from_company, handover.to_company, handover.witness or None)
+
+
+def status_text(summary: ListSummary) -> str:
+    if summary.status is DocStatus.SIGNED and summary.signed_at is not None:
+        return f"{summary.status.label}（{format_cn_date(summary.signed_at.date())}）"
+    return summary.status.label
+
+
+def form_title(summary: ListSummary) -> str:
+    """The list's own title; an amendment says so: 补充交接清单（第 n 版）."""
+    title = summary.title if "清单" in summary.title else f"{summary.title}交接清单"
+    if summary.revision > 1:
+        return f"{title}——补充交接清单（第 {summary.revision} 版）"
+    return title
+
+
+def qty(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def item_cells(no: int, item: ItemRow) -> list[str]:
+    short = item.shortfall
+    return [str(no), item.name, item.spec, item.uom, str(item.expected_qty), qty(item.received_qty),
+            str(short) if short else "", item.original_or_copy, qty(item.pages), item.condition,
+            remarks_text(item)]
+
+
+def remarks_text(item: ItemRow) -> str:
+    """The clerk's remarks, and the defect an item became (遗留问题 YL-2026-0007)."""
+    link = f"见遗留问题 {item.defect_number}" if item.defect_number else ""
+    return "；".join(t for t in (item.remarks.strip(), link) if t)
+
+
+def counts(items: Sequence[ItemRow]) -> tuple[int, int, int, int]:
+    """(items, checked, short, missing or damaged)."""
+    return (len(items), sum(1 for i in items if i.checked), sum(1 for i in items if i.shortfall),
+            sum(1 for i in items if i.condition in ("缺失", "有缺陷")))
+
+
+def subtotal_text(items: Sequence[ItemRow]) -> str:
+    total, _, short, bad = counts(items)
+    text = f"小计：本类 {total} 项，短缺 {short} 项"
+    return text + (f"，缺失/有缺陷 {bad} 项" if bad else "")
+
+
+def grand_total_text(items: Sequence[ItemRow]) -> str:
+    total, checked, short, bad = counts(items)
+    missing = sum(1 for i in items if i.condition == "缺失")
+    qty_short = sum(i.shortfall for i in items)
+    text = f"合计：共 {total} 项，已核 {checked} 项"
+    text += f"（未核 {total - checked} 项）" if checked < total else ""
+    text += f"；短缺 {short} 项（短缺数量合计 {qty_short}）" if short else "；无短缺"
+    text += f"；缺失 {missing} 项，有缺陷 {bad - missing} 项。" if bad else "；无缺失或有缺陷。"
+    return text
+
+
+def grouped_rows(detail: ListDetail) -> list[Row]:
+    """A heading per category (一、物业原始资料), its items, then its subtotal line."""
+    by_cat: dict[str, list[ItemRow]] = {c: [] for c in detail.categories()}
+    for item in detail.items:
+        by_cat[item.category].append(item)
+    rows: list[Row] = []
+    no = 0
+    for k, (category, items) in enumerate(by_cat.items(), start=1):
+        rows.append(Band(f"{cn_ordinal(k)}、{category or '（未分类）'}"))
+        for item in items:
+            no += 1
+            rows.append(item_cells(no, item))
+        rows.append(Band(subtotal_text(items), heading=False))
+    return rows
+
+
+class HandoverListForm(FormBase):
+    """One list (or one revision of it); signed lists reprint with who signed and when."""
+
+    form_no = "HD-JJ-01"
+    landscape = True  # eleven columns, and names and remarks need room to stay on one line
+
+    def __init__(self, detail: ListDetail, printed_on: dt.date | None = None) -> None:
+        super().__init__(detail.handover.project_name, detail.handover.caption, printed_on)
+        self.detail = detail
+        self.title = form_title(detail.summary)
+
+    def header_lines(self) -> list[tuple[str, str]]:
+        return [(f"项目：{self.project_name}", f"表号：{self.form_no}"),
+                (f"交接：{self.handover_caption}", f"状态：{status_text(self.detail.summary)}")]
+
+    def story(self) -> list[Flowable]:
+        items = self.detail.items
+        out: list[Flowable] = [data_table(COLUMNS, grouped_rows(self.detail), self.frame_width)]
+        if not items:
+            out.append(Paragraph("本清单尚无条目。", styles()["body"]))
+        # The totals go over with the signatures: a page of signatures alone would say
+        # nothing about what was signed for.
+        totals = [Spacer(1, 3 * mm), Paragraph(escape(grand_total_text(items)), styles()["body"]),
+                  Paragraph(self.note(), styles()["note"])]
+        out.append(signature_block(parties_of(self.detail.handover), self.frame_width,
+                                   *self.signed(), lead=totals))
+        return out
+
+    def note(self) -> str:
+        text = "注：短缺 = 应交 − 实收；实收为空表示尚未核对。"
+        if self.detail.summary.amends_id is not None:
+            text += "本补充清单经各方签署后，替代所补充的上一版本。"
+        return text
+
+    def signed(self) -> tuple[list[str], dt.date | None]:
+        s = self.detail.summary
+        if s.status is not DocStatus.SIGNED or s.signed_at is None:
+            return [], None
+        names = [s.signed_from, s.signed_to] + ([s.signed_witness]
+                                                if self.detail.handover.witness else [])
+        return names, s.signed_at.date()
+
+
+class HandoverListBook(FormBase):
+    """Several lists in one PDF: each starts on a new page with its own header and signatures,
+    and is numbered on its own (第 x 页 共 y 页 of that list), as each is signed on its own."""
+
+    landscape = True
+    title = "交接清单"
+
+    def __init__(self, details: Sequence[ListDetail], printed_on: dt.date | None = None) -> None:
+        if not details:
+            raise ValueError("a book needs at least one list")
+        first = details[0].handover
+        super().__init__(first.project_name, first.caption, printed_on)
+        self.forms = [HandoverListForm(d, printed_on) for d in details]
+        self._page_form: list[int] = []  # which list each page belongs to, in page order
+
+    def story(self) -> list[Flowable]:
+        out: list[Flowable] = []
+        for k, form in enumerate(self.forms):
+            if k:
+                out += [NextPageTemplate(f"list{k}"), PageBreak()]
+            out += form.story()
+        return out
+
+    def _doc_template(self, target: Path | BinaryIO, progress: Progress | None) -> BaseDocTemplate:
+        doc = super()._doc_template(target, progress)
+        frames = doc.pageTemplates[0].frames
+        self._page_form = []
+
+        def on_page(k: int, canvas: Canvas, d: BaseDocTemplate) -> None:
+            self._page_form.append(k)
+            self.forms[k]._draw_header(canvas)
+            report(progress, d.page, 0)
+
+        doc.pageTemplates = []
+        doc.addPageTemplates([PageTemplate(f"list{k}", frames=frames, onPage=partial(on_page, k))
+                              for k in range(len(self.forms))])
+        return doc
+
+    def _draw_footer(self, canvas: Canvas, page: int, pages: int) -> None:
+        k = self._page_form[page - 1]
+        own = [i for i, f in enumerate(self._page_form, start=1) if f == k]
+        self.forms[k]._draw_footer(canvas, own.index(page) + 1, len(own))
