@@ -14,6 +14,7 @@ from models.db import Database, data_dir
 from models.errors import DomainError
 
 from .errors import install_excepthook, show_error
+from .gc_main_thread import MainThreadCollector
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 FONT_FILE = RESOURCES / "fonts" / "wqy-microhei.ttc"
@@ -48,6 +49,8 @@ def setup_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with font and translator (the shot command reuses this)."""
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
+    if app.findChild(MainThreadCollector) is None:
+        MainThreadCollector(app)
     app.setApplicationName("HandoverDesk")
     app.setApplicationDisplayName("物业交接台")
     register_font(app)

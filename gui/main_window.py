@@ -67,6 +67,9 @@ class MainWindow(QMainWindow):
             self.tab_widget.addTab(self.tabs[key], title)
         self.tab_widget.currentChanged.connect(self.on_tab_changed)
         self.setCentralWidget(self.tab_widget)
+        handover_tab = self.tabs["handover"]
+        handover_tab.data_edited.connect(self.data_changed)  # its edits refresh the overview, defects...
+        handover_tab.handover_saved.connect(self.on_handover_saved)
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("文件(&F)"))
@@ -115,13 +118,22 @@ class MainWindow(QMainWindow):
             tab.set_scope(scope)
 
     def on_project_selected(self, _index: int) -> None:
+        self._load_handovers(None)
+
+    def _load_handovers(self, select_id: int | None) -> None:
         project = self.current_project()
         self.handover_combo.blockSignals(True)
         self.handover_combo.clear()
         for h in projects.list_handovers(self.db, project.id) if project else []:
             self.handover_combo.addItem(f"{h.caption}（基准日 {h.cutoff_date.isoformat()}）", h)
+            if h.id == select_id:
+                self.handover_combo.setCurrentIndex(self.handover_combo.count() - 1)
         self.handover_combo.blockSignals(False)
         self.on_handover_selected(self.handover_combo.currentIndex())
+
+    def on_handover_saved(self, handover_id: int) -> None:
+        """A handover was created or edited in a tab: refresh the selector and show that one."""
+        self._load_handovers(handover_id)
 
     def on_handover_selected(self, _index: int) -> None:
         self._set_scope(self.current_scope())

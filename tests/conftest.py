@@ -1,6 +1,7 @@
 """Fixtures: a fresh file database per test, on SQLite and on the real PostgreSQL server."""
 from __future__ import annotations
 
+import gc
 import os
 import uuid
 from collections.abc import Iterator
@@ -71,3 +72,12 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
 def _yield(db: Database) -> Iterator[Database]:
     yield db
     db.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_main_thread() -> Iterator[None]:
+    """As the app does (gui/gc_main_thread.py): no collection inside a worker thread."""
+    gc.disable()
+    yield
+    gc.collect()
+    gc.enable()

@@ -107,3 +107,20 @@ def test_signal_emit_keeps_references_to_true():
     for _ in range(100):
         probe.fired.emit()
     assert sys.getrefcount(True) >= before
+
+
+def test_garbage_is_collected_on_the_gui_thread_only(qapp):
+    import gc
+
+    from gui.gc_main_thread import MainThreadCollector
+    collector = MainThreadCollector(qapp)
+    try:
+        assert not gc.isenabled()
+        for _ in range(gc.get_threshold()[0] + 10):
+            a: list = []
+            a.append(a)  # a cycle only the collector can free
+        assert gc.get_count()[0] > gc.get_threshold()[0]
+        collector.on_timeout()
+        assert gc.get_count()[0] < gc.get_threshold()[0]
+    finally:
+        collector.deleteLater()

@@ -1,6 +1,7 @@
 """Handover lists (交接清单): start from a template, edit and check items, turn problems into defects."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import case, func, select
@@ -284,16 +285,23 @@ def save_as_template(db: Database, list_id: int, code: str, name: str) -> Templa
         return TemplateRow(template.id, code, name, kind, False, len(template.items))
 
 
-def _defect_text(lst: HandoverList, item: HandoverItem) -> str:
+@dataclass(frozen=True)
+class DefectSuggestion:
+    """What item_to_defect writes unless the clerk changes it (the dialog shows it first)."""
+
+    description: str
+    responsible: str
+    category: str
+
+
+def suggest_defect(list_title: str, handover_kind: str, item: ItemRow) -> DefectSuggestion:
     problem = item.condition if item.condition in PROBLEM_CONDITIONS else "短缺"
-    text = (f"{lst.title}第 {item.seq} 项“{item.name}”{problem}：应交 {item.expected_qty}{item.uom}，"
-            f"实收 {item.received_qty if item.received_qty is not None else 0}{item.uom}")
-    return text + (f"；{item.remarks}" if item.remarks else "")
-
-
-def _is_problem(item: HandoverItem) -> bool:
-    short = item.received_qty is not None and item.received_qty < item.expected_qty
-    return short or item.condition in PROBLEM_CONDITIONS
+    received = item.received_qty if item.received_qty is not None else 0
+    text = (f"{list_title}第 {item.seq} 项“{item.name}”{problem}：应交 {item.expected_qty}{item.uom}，"
+            f"实收 {received}{item.uom}") + (f"；{item.remarks}" if item.remarks else "")
+    # At acceptance the developer answers for defects; at a take-over, the previous company.
+    responsible = "开发商" if handover_kind == "承接查验" else "原物业"
+    return DefectSuggestion(text, responsible, "资料" if item.original_or_copy else "其他")
 
 
 def item_to_defect(db: Database, item_id: int, version: int, *, severity: str = "一般",
@@ -303,20 +311,16 @@ def item_to_defect(db: Database, item_id: int, version: int, *, severity: str = 
         item = _item_for_save(s, item_id, version)
         if item.defect_id:
             raise ValidationError(f"第 {item.seq} 项已登记为遗留问题。")
-        if not _is_problem(item):
+        if not item_row(item).is_problem:
             raise ValidationError(f"第 {item.seq} 项没有短缺、缺陷或缺失，不能转为遗留问题。")
         lst = get(s, HandoverList, item.list_id)
         handover = get(s, Handover, lst.handover_id)
+        hint = suggest_defect(lst.title, handover.kind.value, item_row(item))
         defect = record_defect(
             s, project_id=handover.project_id, handover_id=handover.id, location=lst.title,
-            category=category or ("资料" if item.original_or_copy else "其他"), severity=severity,
-            responsible=responsible or _default_responsible(handover.kind.value),
-            description=description or _defect_text(lst, item),
+            category=category or hint.category, severity=severity,
+            responsible=responsible or hint.responsible, description=description or hint.description,
             found_by=(db.user.display_name or db.user.username) if db.user else "")
         item.defect_id = defect.id
         s.flush()
         return DefectRef(defect.id, defect.number)
-
-
-def _default_responsible(kind: str) -> str:
-    return "开发商" if kind == "承接查验" else "原物业"

@@ -1,15 +1,414 @@
-"""交接清单 tab: the items of the current handover's lists."""
+"""交接清单 tab: the current handover's lists on the left, the selected list's items to check on the right."""
 from __future__ import annotations
 
-from ..browse_tab import BrowseTab
+import dataclasses
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QProgressBar,
+                               QSplitter, QVBoxLayout, QWidget)
+
+from models.browse import Scope
+from models.db import Database
+from models.errors import DomainError
+from models.services import checklists, handovers, signoff
+from models.services.checklist_rows import HandoverInfo, ItemChange, ItemRow, ListDetail, ListSummary
+
+from ...errors import show_error
+from . import actions
+from .dialogs import BlankListDialog, DefectDialog, SaveTemplateDialog, SignDialog, TemplatePickerDialog
+from .handover_dialog import HandoverDialog
+from .items_model import COL, ItemsModel
+from .items_view import ItemsView
+from .lists_panel import ListsPanel
+
+BANNER_STYLE = "background: #fff4d6; border: 1px solid #e0b84c; padding: 6px; color: #5c4300;"
 
 
-class HandoverTab(BrowseTab):
-    TABLE = "handover"
-    WIDTHS = {"list_title": 170, "list_status": 70, "seq": 50, "category": 110, "name": 180, "spec": 90,
-              "uom": 50, "expected_qty": 56, "received_qty": 56, "original_or_copy": 86, "pages": 50,
-              "condition": 64, "remarks": 150, "checked_by": 70}
-    STRETCH = "remarks"
+class HandoverTab(QWidget):
+    """Reads through the checklist services on the GUI thread (a list is a few hundred rows at most)."""
 
-    def placeholder(self) -> str:
-        return self.tr("按清单、类别、名称、状况、备注筛选，回车转到表格")
+    loaded = Signal()              # the current handover's lists and the selected list are shown
+    data_edited = Signal(str)      # this tab changed records: "handover_items", "defects", "handover_lists"
+    handover_saved = Signal(int)   # a handover was created or edited here (its id): the selector reloads
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self._scope: Scope | None = None
+        self._dirty = True
+        self._own_change = False  # our own data_edited comes back as reload(): the rows are already fresh
+        self.handover: HandoverInfo | None = None
+        self.detail: ListDetail | None = None
+        self.summaries: list[ListSummary] = []
+        self.model = ItemsModel(db, self)
+        self._build()
+        self.acts = actions.build(self)
+        actions.fill_toolbars(self)
+        self._wire()
+        self.update_actions()
+
+    # ---- building ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.lists_panel = ListsPanel(self)
+        self.table = ItemsView(self.model, self)
+        self.banner = QLabel(self, wordWrap=True, visible=False)
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.progress_bar = QProgressBar(self, textVisible=False, maximumWidth=220, maximumHeight=14)
+        self.progress_label = QLabel(self)
+        self.list_label = QLabel(self)
+        self.list_label.setStyleSheet("font-weight: bold;")
+        self.changes_text = QPlainTextEdit(self, readOnly=True)
+        self.changes_box = QGroupBox(self.tr("与原清单相比的变更"), self, visible=False)
+        QVBoxLayout(self.changes_box).addWidget(self.changes_text)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.lists_panel)
+        self.splitter.addWidget(self._right_side())
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([260, 1100])
+        self.top_bar = actions.toolbar(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 6)
+        layout.addWidget(self.top_bar)
+        layout.addWidget(self.splitter, 1)
+        self.setFocusProxy(self.table)
+
+    def _right_side(self) -> QWidget:
+        right = QWidget(self)
+        progress = QHBoxLayout()
+        progress.addWidget(self.list_label)
+        progress.addStretch(1)
+        progress.addWidget(self.progress_label)
+        progress.addWidget(self.progress_bar)
+        self.items_bar = actions.toolbar(self)
+        self.right_splitter = QSplitter(Qt.Orientation.Vertical, right)
+        self.right_splitter.addWidget(self.table)
+        self.right_splitter.addWidget(self.changes_box)
+        self.right_splitter.setStretchFactor(0, 1)
+        self.right_splitter.setSizes([480, 120])
+        layout = QVBoxLayout(right)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(progress)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.items_bar)
+        layout.addWidget(self.right_splitter, 1)
+        return right
+
+    def _wire(self) -> None:
+        self.lists_panel.list_selected.connect(self.on_list_selected)
+        self.model.item_saved.connect(self.on_item_saved)
+        self.model.edit_refused.connect(self.on_cell_edit_refused)
+        self.table.selectionModel().currentChanged.connect(lambda *_: self.update_actions())
+
+    # ---- what the main window calls ----------------------------------------------------------
+
+    def set_scope(self, scope: Scope | None) -> None:
+        self._scope = scope
+        self._dirty = True
+        self.reload()
+
+    def reload(self) -> None:
+        if self._own_change:
+            return
+        if not self.isVisible():
+            self._dirty = True
+            return
+        self._dirty = False
+        try:
+            self._load()
+        except DomainError as exc:
+            show_error(exc, self)
+        self.loaded.emit()
+
+    def is_loaded(self) -> bool:
+        return not self._dirty
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self.reload()
+
+    # ---- loading -----------------------------------------------------------------------------
+
+    def handover_id(self) -> int | None:
+        return self._scope.handover_id if self._scope else None
+
+    def _load(self, select_list: int | None = None) -> None:
+        handover_id = self.handover_id()
+        self.handover = handovers.get_handover(self.db, handover_id) if handover_id else None
+        self.summaries = checklists.lists_of(self.db, handover_id) if handover_id else []
+        current = self.lists_panel.current_summary()
+        self.lists_panel.set_lists(self.summaries, select_list or (current.id if current else None))
+
+    def _show_list(self, list_id: int) -> None:
+        keep = self._current_position()
+        self.detail = checklists.list_detail(self.db, list_id) if list_id else None
+        summary = self.detail.summary if self.detail else None
+        self.model.set_rows(self.detail.items if self.detail else [], editable=bool(summary and not summary.is_final))
+        self.table.set_editable(self.model.editable)
+        self._show_banner(summary)
+        self._show_progress()
+        self.lists_panel.show_history(signoff.history(self.db, list_id) if list_id else [])
+        changes = signoff.changes_against_amended(self.db, list_id) if summary and summary.revision > 1 else None
+        self._show_changes(changes)
+        self._restore_position(keep)
+        self.update_actions()
+
+    def _current_position(self) -> tuple[int | None, int, int]:
+        item = self.current_item()
+        return (item.id if item else None, self.table.current_row(), max(self.table.currentIndex().column(), 0))
+
+    def _restore_position(self, keep: tuple[int | None, int, int]) -> None:
+        item_id, row, column = keep
+        found = self.model.row_of(item_id) if item_id else -1
+        row = found if found >= 0 else min(max(row, 0), self.model.rowCount() - 1)
+        if row >= 0:
+            self.table.select_cell(row, column)
+
+    def reload_list(self, select_item: int | None = None, column: int | None = None) -> None:
+        """Re-read the selected list (after a refusal or a structural change) and keep the place."""
+        summary = self.current_summary()
+        self._show_list(summary.id if summary else 0)
+        if select_item is not None:
+            self.table.select_cell(self.model.row_of(select_item), column)
+
+    # ---- showing -----------------------------------------------------------------------------
+
+    def _show_banner(self, summary: ListSummary | None) -> None:
+        if summary is None or not summary.is_final:
+            self.banner.setVisible(False)
+            return
+        if summary.signed_at is not None:
+            text = self.tr("本清单已签署（签署于 {at}），不能修改；如需更正请创建补充清单").format(
+                at=summary.signed_at.strftime("%Y-%m-%d %H:%M"))
+        else:
+            text = self.tr("本清单已作废，不能修改")
+        self.banner.setText(text)
+        self.banner.setVisible(True)
+
+    def _show_progress(self) -> None:
+        items = self.model.items()
+        checked = sum(1 for i in items if i.checked)
+        short = sum(1 for i in items if i.shortfall > 0)
+        problems = sum(1 for i in items if i.is_problem)
+        self.progress_bar.setRange(0, max(len(items), 1))
+        self.progress_bar.setValue(checked)
+        self.progress_label.setText(self.tr("已核对 {n}/{total}，短缺 {k} 项，问题 {m} 项").format(
+            n=checked, total=len(items), k=short, m=problems))
+        summary = self.current_summary()
+        self.list_label.setText(summary.caption if summary else self.tr("（没有清单）"))
+        if summary is not None:
+            fresh = dataclasses.replace(summary, total=len(items), checked=checked, shortfalls=short,
+                                        problems=problems)
+            self.lists_panel.update_summary(fresh)
+
+    def _show_changes(self, changes: list[ItemChange] | None) -> None:
+        self.changes_box.setVisible(changes is not None)
+        if changes is None:
+            return
+        lines = [self._change_line(c) for c in changes] or [self.tr("与原清单相同，尚无变更。")]
+        self.changes_text.setPlainText("\n".join(lines))
+
+    def _change_line(self, change: ItemChange) -> str:
+        head = self.tr("{kind}：{category} / {name}").format(
+            kind=self._change_kind(change.kind), category=change.category, name=change.name)
+        if not change.changes:
+            return head
+        fields = "；".join(f"{actions.field_title(k)} {_plain(a)} → {_plain(b)}" for k, (a, b) in change.changes.items())
+        return f"{head}（{fields}）"
+
+    def _change_kind(self, kind: str) -> str:
+        return {"added": self.tr("新增"), "removed": self.tr("删除"), "changed": self.tr("修改")}.get(kind, kind)
+
+    # ---- current selection -------------------------------------------------------------------
+
+    def current_summary(self) -> ListSummary | None:
+        if self.detail is not None:
+            return self.detail.summary
+        return None
+
+    def current_item(self) -> ItemRow | None:
+        return self.model.item(self.table.current_row())
+
+    def is_draft(self) -> bool:
+        summary = self.current_summary()
+        return summary is not None and not summary.is_final
+
+    def has_amendment(self, summary: ListSummary) -> bool:
+        return any(s.amends_id == summary.id for s in self.summaries)
+
+    def update_actions(self) -> None:
+        actions.update(self)
+
+    # ---- announcing changes ------------------------------------------------------------------
+
+    def announce(self, subject: str) -> None:
+        """Tell the window (overview, defects...) that records changed; our own rows are already fresh."""
+        self._own_change = True
+        try:
+            self.data_edited.emit(subject)
+        finally:
+            self._own_change = False
+
+    def after_list_change(self, select_list: int | None) -> None:
+        """A list was added, signed or amended: reload the tree, select it, tell the others."""
+        self._load(select_list)
+        self.announce("handover_lists")
+
+    # ---- slots: items ------------------------------------------------------------------------
+
+    def on_list_selected(self, list_id: int) -> None:
+        try:
+            self._show_list(list_id)
+        except DomainError as exc:
+            show_error(exc, self)
+
+    def on_item_saved(self, _item: ItemRow) -> None:
+        self._show_progress()
+        self.update_actions()
+        self.announce("handover_items")
+
+    def on_cell_edit_refused(self, exc: DomainError, row: int) -> None:
+        # Shown once the editor has closed, not inside the model's setData. A timer rather than a
+        # queued signal: no Python object rides a queued connection (see gui/tasks.py).
+        QTimer.singleShot(0, lambda: self.on_edit_refused(exc, row))
+
+    def on_edit_refused(self, exc: DomainError, _row: int) -> None:
+        show_error(exc, self)
+        self.reload_list()  # the row as stored now (someone else's save, or unchanged)
+
+    def on_mark_expected_triggered(self) -> None:
+        item = self.current_item()
+        if item is None or not self.model.editable:
+            return
+        try:
+            saved = checklists.mark_received_as_expected(self.db, item.id, item.version)
+        except DomainError as exc:
+            self.on_edit_refused(exc, self.table.current_row())
+            return
+        self.model.replace_row(saved)
+        self.on_item_saved(saved)
+        self.table.move_down()
+
+    def on_add_item_triggered(self) -> None:
+        summary, item = self.current_summary(), self.current_item()
+        if summary is None:
+            return
+        category = item.category if item else self.tr("其他")
+        try:
+            added = checklists.add_item(self.db, summary.id, category=category, name=self.tr("新条目"),
+                                        uom=item.uom if item else "", after_item_id=item.id if item else None)
+        except DomainError as exc:
+            show_error(exc, self)
+            return
+        self.reload_list(added.id, COL["name"])
+        self.table.edit(self.table.currentIndex())
+        self.announce("handover_items")
+
+    def on_remove_item_triggered(self) -> None:
+        item = self.current_item()
+        if item is None or not self.confirm(self.tr("删除第 {seq} 项“{name}”？").format(seq=item.seq, name=item.name)):
+            return
+        try:
+            checklists.remove_item(self.db, item.id, item.version)
+        except DomainError as exc:
+            show_error(exc, self)
+        self.reload_list()
+        self.announce("handover_items")
+
+    def on_move_triggered(self, delta: int) -> None:
+        item = self.current_item()
+        if item is None:
+            return
+        column = self.table.currentIndex().column()
+        try:
+            rows = checklists.move_item(self.db, item.id, item.version, delta)
+        except DomainError as exc:
+            self.on_edit_refused(exc, self.table.current_row())
+            return
+        self.model.set_rows(rows, editable=True)
+        self.table.select_cell(self.model.row_of(item.id), column)
+        self.announce("handover_items")
+
+    def on_to_defect_triggered(self) -> None:
+        item, detail = self.current_item(), self.detail
+        if item is None or detail is None:
+            return
+        hint = checklists.suggest_defect(detail.summary.title, detail.handover.kind.value, item)
+        dialog = DefectDialog(self.db, item, hint.description, hint.responsible, self)
+        if dialog.exec():
+            self.reload_list(item.id)
+            self.announce("defects")
+
+    # ---- slots: lists and the handover -------------------------------------------------------
+
+    def on_edit_handover_triggered(self) -> None:
+        if self.handover is not None:
+            self._run_handover_dialog(HandoverDialog(self.db, self.handover.project_id, self.handover, self))
+
+    def on_new_handover_triggered(self) -> None:
+        if self._scope is not None:
+            self._run_handover_dialog(HandoverDialog(self.db, self._scope.project_id, None, self))
+
+    def _run_handover_dialog(self, dialog: HandoverDialog) -> None:
+        if dialog.exec():
+            self.handover_saved.emit(dialog.result_value.id)  # the window reloads its selector and scope
+
+    def on_new_from_template_triggered(self) -> None:
+        if self.handover is not None:
+            self._run_list_dialog(TemplatePickerDialog(self.db, self.handover, self))
+
+    def on_new_blank_triggered(self) -> None:
+        if self.handover is not None:
+            self._run_list_dialog(BlankListDialog(self.db, self.handover.id, self))
+
+    def _run_list_dialog(self, dialog: Any) -> None:
+        if dialog.exec():
+            self.after_list_change(dialog.result_value.id)
+
+    def on_save_template_triggered(self) -> None:
+        summary = self.current_summary()
+        if summary is not None and SaveTemplateDialog(self.db, summary, self).exec():
+            self.window().statusBar().showMessage(self.tr("已另存为模板。"), 5000) \
+                if hasattr(self.window(), "statusBar") else None
+
+    def on_sign_triggered(self) -> None:
+        summary, detail = self.current_summary(), self.detail
+        if summary is not None and detail is not None:
+            self._run_list_dialog(SignDialog(self.db, detail.handover, summary, self))
+
+    def on_amend_triggered(self) -> None:
+        summary = self.current_summary()
+        if summary is None or not self.confirm(self.tr("为“{title}”创建补充清单（更正）？原清单保持已签署不变。")
+                                               .format(title=summary.caption)):
+            return
+        try:
+            amended = signoff.amend_list(self.db, summary.id)
+        except DomainError as exc:
+            show_error(exc, self)
+            return
+        self.after_list_change(amended.id)
+
+    def on_import_triggered(self) -> None:
+        actions.import_list(self)
+
+    def on_print_triggered(self) -> None:
+        actions.print_form(self)
+
+    def on_print_certificate_triggered(self) -> None:
+        actions.print_form(self, certificate=True)
+
+    def on_export_triggered(self) -> None:
+        actions.export_excel(self)
+
+    # ---- asking ------------------------------------------------------------------------------
+
+    def confirm(self, text: str) -> bool:
+        """A yes/no question (tests replace it)."""
+        answer = QMessageBox.question(self, self.tr("物业交接台"), text)
+        return answer == QMessageBox.StandardButton.Yes
+
+
+def _plain(value: Any) -> str:
+    return "（空）" if value in (None, "") else str(value)

@@ -1,0 +1,91 @@
+"""The shape of the tab's small dialogs: a form, an error line, OK/Cancel; OK calls one service."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+                               QLabel, QSizePolicy, QVBoxLayout, QWidget)
+
+from models.errors import DomainError
+
+ERROR_STYLE = "color: #b3261e;"
+
+
+class ServiceDialog(QDialog):
+    """Subclasses add rows to `self.form` and implement save(); a refused save keeps the dialog open."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.result_value: Any = None  # what save() returned, once accepted
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.error_label = QLabel(self)
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setVisible(False)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addLayout(self.form)
+
+    def finish_layout(self) -> None:
+        """Call after the rows are added: error line and buttons go last."""
+        self.layout_.addWidget(self.error_label)
+        self.layout_.addWidget(self.buttons)
+
+    def save(self) -> Any:
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        try:
+            self.result_value = self.save()
+        except DomainError as exc:
+            self.error_label.setText(str(exc))
+            self.error_label.setVisible(True)
+            return
+        super().accept()
+
+    def ok(self) -> None:
+        """Press OK (tests and keyboard users alike)."""
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def date_edit(parent: QWidget, value: dt.date | None) -> QDateEdit:
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setMinimumWidth(130)
+    edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # a date needs no more width
+    edit.setDate(QDate(value) if value else QDate.currentDate())
+    return edit
+
+
+class OptionalDate(QWidget):
+    """A date that may not be known yet: a check box switches the date edit on."""
+
+    def __init__(self, value: dt.date | None, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = QCheckBox(label, self)
+        self.edit = date_edit(self, value)
+        self.check.toggled.connect(self.edit.setEnabled)
+        self.check.setChecked(value is not None)
+        self.edit.setEnabled(value is not None)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.check)
+        row.addWidget(self.edit, 1, Qt.AlignmentFlag.AlignLeft)
+
+    def value(self) -> dt.date | None:
+        return self.edit.date().toPython() if self.check.isChecked() else None
+
+    def set_value(self, value: dt.date | None) -> None:
+        self.check.setChecked(value is not None)
+        if value is not None:
+            self.edit.setDate(QDate(value))

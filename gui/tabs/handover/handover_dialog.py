@@ -1,0 +1,88 @@
+"""交接信息: create or edit a handover — kind, parties with representatives, witness, dates."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
+
+from models.db import Database
+from models.handover import HandoverKind
+from models.services import handovers
+from models.services.checklist_rows import HandoverInfo
+
+from .base_dialog import OptionalDate, ServiceDialog, date_edit
+
+
+class HandoverDialog(ServiceDialog):
+    """With `handover` None it creates one in `project_id`; otherwise it edits that one."""
+
+    def __init__(self, db: Database, project_id: int, handover: HandoverInfo | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__("", parent)
+        self.setWindowTitle(self.tr("新建交接") if handover is None else self.tr("交接信息"))
+        self._db, self._project_id, self._handover = db, project_id, handover
+        self._build()
+        if handover is not None:
+            self._fill(handover)
+        self.finish_layout()
+        self.resize(560, self.sizeHint().height())
+
+    def _build(self) -> None:
+        self.kind_combo = QComboBox(self)
+        self.kind_combo.addItems([k.value for k in HandoverKind])
+        self.title_edit = QLineEdit(self, placeholderText=self.tr("可不填，默认为“类型（移交方 → 接收方）”"))
+        self.from_edit, self.from_rep_edit = QLineEdit(self), QLineEdit(self)
+        self.to_edit, self.to_rep_edit = QLineEdit(self), QLineEdit(self)
+        self.witness_edit, self.witness_rep_edit = QLineEdit(self), QLineEdit(self)
+        self.cutoff_edit = date_edit(self, None)
+        self.planned_date = OptionalDate(None, self.tr("已定"), self)
+        self.actual_date = OptionalDate(None, self.tr("已交接"), self)
+        self.form.addRow(self.tr("交接类型："), self.kind_combo)
+        self.form.addRow(self.tr("交接名称："), self.title_edit)
+        self.form.addRow(self._parties())
+        self.form.addRow(self.tr("交接基准日："), self.cutoff_edit)
+        self.form.addRow(self.tr("计划交接日期："), self.planned_date)
+        self.form.addRow(self.tr("实际交接日期："), self.actual_date)
+
+    def _parties(self) -> QGridLayout:
+        grid = QGridLayout()
+        grid.addWidget(QLabel(self.tr("单位"), self), 0, 1)
+        grid.addWidget(QLabel(self.tr("代表"), self), 0, 2)
+        rows = ((self.tr("移交方："), self.from_edit, self.from_rep_edit),
+                (self.tr("接收方："), self.to_edit, self.to_rep_edit),
+                (self.tr("监交方："), self.witness_edit, self.witness_rep_edit))
+        for r, (label, company, rep) in enumerate(rows, 1):
+            grid.addWidget(QLabel(label, self), r, 0)
+            grid.addWidget(company, r, 1)
+            grid.addWidget(rep, r, 2)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(2, 1)
+        return grid
+
+    def _fill(self, h: HandoverInfo) -> None:
+        self.kind_combo.setCurrentText(h.kind.value)
+        for edit, value in ((self.title_edit, h.title), (self.from_edit, h.from_company),
+                            (self.from_rep_edit, h.from_rep), (self.to_edit, h.to_company),
+                            (self.to_rep_edit, h.to_rep), (self.witness_edit, h.witness),
+                            (self.witness_rep_edit, h.witness_rep)):
+            edit.setText(value)
+        self.cutoff_edit.setDate(h.cutoff_date)
+        self.planned_date.set_value(h.planned_date)
+        self.actual_date.set_value(h.actual_date)
+
+    def fields(self) -> dict[str, Any]:
+        """What the clerk entered, as the service's keyword arguments."""
+        return {"kind": self.kind_combo.currentText(), "title": self.title_edit.text(),
+                "from_company": self.from_edit.text(), "from_rep": self.from_rep_edit.text(),
+                "to_company": self.to_edit.text(), "to_rep": self.to_rep_edit.text(),
+                "witness": self.witness_edit.text(), "witness_rep": self.witness_rep_edit.text(),
+                "cutoff_date": self.cutoff_edit.date().toPython(),
+                "planned_date": self.planned_date.value(), "actual_date": self.actual_date.value()}
+
+    def save(self) -> HandoverInfo:
+        fields = self.fields()
+        if self._handover is None:
+            return handovers.create_handover(
+                self._db, self._project_id, fields.pop("kind"), fields.pop("from_company"),
+                fields.pop("to_company"), fields.pop("cutoff_date"), **fields)
+        return handovers.update_handover(self._db, self._handover.id, self._handover.version, **fields)

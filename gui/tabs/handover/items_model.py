@@ -1,0 +1,207 @@
+"""The items of one handover list as a Qt table model, edited in place through the checklist services."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from models.db import Database
+from models.errors import DomainError
+from models.services import checklists
+from models.services.checklist_rows import ItemRow
+
+SortRole = Qt.ItemDataRole.UserRole + 1  # the raw value for comparing
+ItemRole = Qt.ItemDataRole.UserRole + 3  # the ItemRow behind the row
+Index = QModelIndex | QPersistentModelIndex
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+CENTER = Qt.AlignmentFlag.AlignCenter
+
+SHORT_BACKGROUND = QColor("#fbdcdc")    # short or missing: light red
+DAMAGED_BACKGROUND = QColor("#fcebc6")  # damaged but complete: amber
+UNCHECKED_TEXT = QColor("#9aa0a6")      # the "未核对" status of a row nobody has checked yet
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ItemsModel", text)
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str
+    width: int
+    editable: bool = False
+    numeric: bool = False
+
+
+def columns() -> tuple[Column, ...]:
+    """Built on call, so the titles pass through the translator installed at start-up."""
+    return (
+        Column("seq", _tr("序号"), 40, numeric=True),
+        Column("category", _tr("类别"), 104, True),
+        Column("name", _tr("名称"), 160, True),
+        Column("spec", _tr("规格"), 56, True),
+        Column("uom", _tr("单位"), 38, True),
+        Column("expected_qty", _tr("应交"), 38, True, True),
+        Column("received_qty", _tr("实收"), 38, True, True),
+        Column("shortfall", _tr("短缺"), 38, numeric=True),
+        Column("original_or_copy", _tr("原件/复印件"), 76, True),
+        Column("pages", _tr("页数"), 38, True, True),
+        Column("condition", _tr("状况"), 50, True),
+        Column("remarks", _tr("备注"), 140, True),
+        Column("checked_by", _tr("核对人"), 56),
+        Column("checked_at", _tr("核对时间"), 80),
+        Column("defect_number", _tr("遗留问题"), 92),
+    )
+
+
+COLUMN_KEYS = tuple(c.key for c in columns())
+# One constant per column, for the view, delegates and tests: COL["received_qty"] == 6.
+COL = {key: i for i, key in enumerate(COLUMN_KEYS)}
+
+
+def save_cell(db: Database, item: ItemRow, key: str, value: Any) -> ItemRow:
+    """One edited cell = one service call (one transaction) with the row's version.
+
+    Entering 实收 is the check (it stamps who and when). 状况 on an item not yet received is noted
+    without a check: the clerk may say 缺失 first and type the quantity next.
+    """
+    if key == "received_qty" or (key == "condition" and item.received_qty is not None):
+        received = value if key == "received_qty" else item.received_qty
+        condition = value if key == "condition" else item.condition
+        return checklists.check_item(db, item.id, item.version, received_qty=received, condition=condition)
+    return checklists.update_item(db, item.id, item.version, **{key: value})
+
+
+class ItemsModel(QAbstractTableModel):
+    """Rows are ItemRow records; a draft list is editable, a signed one is not."""
+
+    item_saved = Signal(object)       # the ItemRow as saved, after an edit in the table
+    edit_refused = Signal(object, int)  # the DomainError and the row; the row is unchanged
+
+    def __init__(self, db: Database, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._columns = columns()
+        self._rows: list[ItemRow] = []
+        self._editable = False
+
+    # ---- contents ----------------------------------------------------------------------------
+
+    def set_rows(self, rows: list[ItemRow], editable: bool) -> None:
+        self.beginResetModel()
+        self._rows, self._editable = list(rows), editable
+        self.endResetModel()
+
+    def replace_row(self, item: ItemRow) -> int:
+        """Put a saved ItemRow in place of the old one; returns its row (-1 if not shown)."""
+        row = self.row_of(item.id)
+        if row >= 0:
+            self._rows[row] = item
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
+        return row
+
+    def row_of(self, item_id: int) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == item_id), -1)
+
+    def item(self, row: int) -> ItemRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def items(self) -> list[ItemRow]:
+        return list(self._rows)
+
+    @property
+    def editable(self) -> bool:
+        return self._editable
+
+    def column(self, section: int) -> Column:
+        return self._columns[section]
+
+    # ---- Qt overrides ------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[section].title
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self._editable and self._columns[index.column()].editable:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item, column = self._rows[index.row()], self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(item, column.key)
+        if role in (Qt.ItemDataRole.EditRole, SortRole):
+            return _raw(item, column.key)
+        if role == ItemRole:
+            return item
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return _background(item)
+        if role == Qt.ItemDataRole.ForegroundRole and column.key == "condition" and not item.checked:
+            return QBrush(UNCHECKED_TEXT)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return RIGHT if column.numeric else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tooltip(item, column.key)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
+            return False
+        item, key = self._rows[index.row()], self._columns[index.column()].key
+        if value == _raw(item, key):
+            return False  # nothing changed: no transaction, no audit row
+        try:
+            saved = save_cell(self._db, item, key, value)
+        except DomainError as exc:
+            self.edit_refused.emit(exc, index.row())
+            return False
+        self.replace_row(saved)
+        self.item_saved.emit(saved)
+        return True
+
+
+def _raw(item: ItemRow, key: str) -> Any:
+    return item.shortfall if key == "shortfall" else getattr(item, key)
+
+
+def _display(item: ItemRow, key: str) -> Any:
+    value = _raw(item, key)
+    if key == "shortfall":
+        return value or ""  # only a real shortfall catches the eye
+    if key == "condition" and not item.checked:
+        return value or _tr("未核对")
+    if isinstance(value, dt.datetime):
+        return value.strftime("%m-%d %H:%M")  # the year is in the tooltip; the column stays narrow
+    return "" if value is None else value
+
+
+def _tooltip(item: ItemRow, key: str) -> str | None:
+    if key == "checked_at" and item.checked_at is not None:
+        return item.checked_at.strftime("%Y-%m-%d %H:%M")
+    if key in ("category", "name", "spec", "remarks", "checked_by"):
+        return _raw(item, key) or None
+    return None
+
+
+def _background(item: ItemRow) -> QBrush | None:
+    if not item.is_problem:
+        return None
+    damaged_only = item.condition == "有缺陷" and item.shortfall == 0
+    return QBrush(DAMAGED_BACKGROUND if damaged_only else SHORT_BACKGROUND)
