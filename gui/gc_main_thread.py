@@ -25,9 +25,13 @@ class MainThreadCollector(QObject):
         self._timer.start(INTERVAL_MS)
 
     def on_timeout(self) -> None:
-        # The generations the collector would have run by itself, by its own thresholds.
-        counts, thresholds = gc.get_count(), gc.get_threshold()
-        for generation in (2, 1, 0):
-            if counts[generation] > thresholds[generation]:
-                gc.collect(generation)
-                return
+        collect_due()
+
+
+def collect_due() -> None:
+    """Run the generation the collector would have run by itself, by its own thresholds."""
+    counts, thresholds = gc.get_count(), gc.get_threshold()
+    for generation in (2, 1, 0):
+        if counts[generation] > thresholds[generation]:
+            gc.collect(generation)
+            return

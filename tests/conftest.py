@@ -77,7 +77,9 @@ def _yield(db: Database) -> Iterator[Database]:
 @pytest.fixture(autouse=True)
 def _collect_on_the_main_thread() -> Iterator[None]:
     """As the app does (gui/gc_main_thread.py): no collection inside a worker thread."""
+    from gui.gc_main_thread import collect_due
+
     gc.disable()
     yield
-    gc.collect()
+    collect_due()
     gc.enable()
