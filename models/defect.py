@@ -49,7 +49,7 @@ class Defect(Versioned, Base):
     closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     report: Mapped[str] = mapped_column(Text, default="")  # required for 无法整改
 
-    history: Mapped[list[DefectStatusChange]] = relationship(order_by="DefectStatusChange.at")
+    history: Mapped[list[DefectStatusChange]] = relationship(order_by="DefectStatusChange.id")
     photos: Mapped[list[DefectPhoto]] = relationship(cascade="all, delete-orphan")
 
 
@@ -80,3 +80,20 @@ class DefectPhoto(Base):
     taken_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     data: Mapped[bytes] = mapped_column(LargeBinary)       # downscaled JPEG
     thumbnail: Mapped[bytes] = mapped_column(LargeBinary)
+    width: Mapped[int] = mapped_column(Integer, default=0)
+    height: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class DefectAction(Base):
+    """Append-only: a reminder sent, an escalation or a report made — it discharges a due duty."""
+
+    __tablename__ = "defect_actions"
+    __label__ = "遗留问题催办记录"
+    __append_only__ = True
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    defect_id: Mapped[int] = mapped_column(ForeignKey("defects.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # reminder / escalation / failure_report / major_report
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
+    by: Mapped[str] = mapped_column(String(40), default="")
+    note: Mapped[str] = mapped_column(Text, default="")

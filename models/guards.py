@@ -46,7 +46,18 @@ def _check_child(obj: Base) -> None:
         raise SignedRecordError(parent.__label__)
 
 
+def _check_defect_status(obj: Any) -> None:
+    """Illegal lifecycle moves are refused whatever code path makes them."""
+    from .rules.defect_lifecycle import check_transition
+
+    hist = inspect(obj).attrs["status"].history
+    if hist.deleted and hist.added:
+        check_transition(hist.deleted[0], hist.added[0])
+
+
 def _check(obj: Any, deleting: bool, new: bool) -> None:
+    if getattr(obj, "__tablename__", "") == "defects" and not new:
+        _check_defect_status(obj)
     if getattr(obj, "__docstatus__", False) and not new:
         _check_document(obj, deleting)
     if getattr(obj, "__docstatus_parent__", None):

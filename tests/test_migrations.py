@@ -51,7 +51,9 @@ def test_guard_triggers_exist_at_head(empty):
     names = _trigger_names(empty)
     if empty.is_sqlite:
         assert set(guards_sql.trigger_names()) <= names
+        assert {"hd_append_update_defect_actions", "hd_append_delete_defect_actions"} <= names
     else:
+        assert "hd_append_defect_actions" in names
         expected = {f"hd_final_{t}" for t in (*guards_sql.DOCUMENTS, *guards_sql.CHILDREN)}
         expected |= {f"hd_append_{t}" for t in guards_sql.APPEND_ONLY}
         assert expected <= names

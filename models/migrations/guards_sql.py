@@ -137,3 +137,21 @@ def drop() -> None:
         op.execute(f"DROP TRIGGER IF EXISTS hd_append_{t} ON {t}")
     for fn in ("hd_final_document", "hd_final_child", "hd_append_only"):
         op.execute(f"DROP FUNCTION IF EXISTS {fn}()")
+
+
+def install_append_only(table: str) -> None:
+    """For a table added after 0002 (the hd_append_only() function already exists on PostgreSQL)."""
+    if op.get_bind().dialect.name == "sqlite":
+        for sql in _sqlite_append_only(table):
+            op.execute(sql)
+        return
+    op.execute(f"CREATE TRIGGER hd_append_{table} BEFORE UPDATE OR DELETE ON {table} "
+               f"FOR EACH ROW EXECUTE FUNCTION hd_append_only()")
+
+
+def drop_append_only(table: str) -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        for kind in ("update", "delete"):
+            op.execute(f"DROP TRIGGER IF EXISTS hd_append_{kind}_{table}")
+        return
+    op.execute(f"DROP TRIGGER IF EXISTS hd_append_{table} ON {table}")

@@ -1,0 +1,339 @@
+"""The defect register (遗留问题): record, move through the lifecycle, log duties done, photos, lists for today."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..base import now as wall_clock
+from ..db import Database
+from ..defect import (DEFECT_CATEGORIES, RESPONSIBLE_PARTIES, SEVERITIES, Defect, DefectAction, DefectPhoto,
+                      DefectStatus, DefectStatusChange)
+from ..errors import Cancelled, DomainError, NotFoundError, ValidationError
+from ..photos import prepare_photo
+from ..rules.defect_lifecycle import FINAL, check_transition
+from ..rules.escalation import DefectFacts, duties, overdue_days
+from ..settings import Setting
+from .common import get, get_for_save
+from .defect_rows import (ACTION_KINDS, ActionRow, DefectDetail, DefectRow, DefectStats, DueRow, HistoryRow,
+                          PhotoRow)
+from .defects import DEFAULT_DEADLINE_DAYS, next_defect_number, validate_defect
+
+S = DefectStatus
+OPEN = (S.PENDING_NOTICE, S.RECTIFYING, S.PENDING_REINSPECTION)
+DEADLINE_SETTING = "defect_deadline_days"
+EDITABLE = ("location", "unit_id", "category", "severity", "responsible", "description", "deadline")
+Progress = Callable[..., bool]
+
+
+# --- rows ------------------------------------------------------------------------------------
+
+def _row(d: Defect, photo_count: int = 0) -> DefectRow:
+    return DefectRow(d.id, d.version, d.number, d.project_id, d.handover_id, d.unit_id, d.location, d.category,
+                     d.description, d.severity, d.responsible, d.found_at, d.found_by, d.notice_at, d.deadline,
+                     d.status, d.failed_reinspections, d.closed_at, d.report, photo_count)
+
+
+def _user(db: Database) -> str:
+    return (db.user.display_name or db.user.username) if db.user else ""
+
+
+def _at(at: dt.datetime | None) -> dt.datetime:
+    return (at or wall_clock()).replace(microsecond=0)
+
+
+def facts(d: Defect | DefectRow, actions: Iterable[tuple[str, dt.datetime]] = (),
+          last_failure_at: dt.datetime | None = None) -> DefectFacts:
+    return DefectFacts(d.severity, d.status.value, d.found_at, d.notice_at, d.deadline,
+                       d.failed_reinspections, last_failure_at, frozenset(actions))
+
+
+# --- the office's deadline table -------------------------------------------------------------
+
+def _deadline_days(session: Session) -> dict[str, int]:
+    value = session.scalar(select(Setting.value).where(Setting.key == DEADLINE_SETTING))
+    return {**DEFAULT_DEADLINE_DAYS, **(json.loads(value) if value else {})}
+
+
+def deadline_days(db: Database) -> dict[str, int]:
+    with db.read() as s:
+        return _deadline_days(s)
+
+
+def set_deadline_days(db: Database, table: dict[str, int]) -> dict[str, int]:
+    for severity, days in table.items():
+        if severity not in SEVERITIES:
+            raise ValidationError(f"「严重程度」应为：{'、'.join(SEVERITIES)}。")
+        if not isinstance(days, int) or not 0 < days <= 365:
+            raise ValidationError(f"「{severity}整改期限」应为 1–365 天。")
+    with db.begin() as s:
+        row = s.scalar(select(Setting).where(Setting.key == DEADLINE_SETTING))
+        merged = {**_deadline_days(s), **table}
+        if row is None:
+            s.add(Setting(key=DEADLINE_SETTING, value=json.dumps(merged, ensure_ascii=False)))
+        else:
+            row.value = json.dumps(merged, ensure_ascii=False)
+        return merged
+
+
+# --- recording and editing -------------------------------------------------------------------
+
+def _add_photo(session: Session, defect_id: int, filename: str, data: bytes) -> DefectPhoto:
+    prepared = prepare_photo(filename, data)
+    photo = DefectPhoto(defect_id=defect_id, filename=filename[-200:], data=prepared.data,
+                        thumbnail=prepared.thumbnail, width=prepared.width, height=prepared.height)
+    session.add(photo)
+    return photo
+
+
+def record_new(db: Database, project_id: int, *, category: str, severity: str, responsible: str,
+               description: str, handover_id: int | None = None, unit_id: int | None = None,
+               location: str = "", found_at: dt.datetime | None = None, found_by: str = "",
+               deadline: dt.date | None = None, photos: Iterable[tuple[str, bytes]] = ()) -> DefectRow:
+    validate_defect(category, severity, responsible, description)
+    if not location.strip() and unit_id is None:
+        raise ValidationError("「位置」不能为空：请选择房屋或填写公共部位。")
+    found = _at(found_at)
+    with db.begin() as s:
+        days = _deadline_days(s)[severity]
+        defect = Defect(project_id=project_id, handover_id=handover_id, unit_id=unit_id,
+                        location=location.strip(), number=next_defect_number(s, project_id, found.year),
+                        category=category, severity=severity, responsible=responsible,
+                        description=description.strip(), found_at=found, found_by=found_by or _user(db),
+                        deadline=deadline or found.date() + dt.timedelta(days=days))
+        s.add(defect)
+        s.flush()
+        s.add(DefectStatusChange(defect_id=defect.id, from_status=None, to_status=S.PENDING_NOTICE,
+                                 at=found, by=_user(db), note="登记"))
+        count = sum(1 for name, data in photos if _add_photo(s, defect.id, name, data))
+        s.flush()
+        return _row(defect, count)
+
+
+def _open_for_save(session: Session, defect_id: int, version: int) -> Defect:
+    defect = get_for_save(session, Defect, defect_id, version)
+    if defect.status in FINAL:
+        raise DomainError(f"遗留问题 {defect.number} 已{defect.status.value}，不能再修改。")
+    return defect
+
+
+def _photo_count(session: Session, defect_id: int) -> int:
+    return session.scalar(select(func.count()).where(DefectPhoto.defect_id == defect_id)) or 0
+
+
+def update_defect(db: Database, defect_id: int, version: int, **fields: Any) -> DefectRow:
+    unknown = set(fields) - set(EDITABLE)
+    if unknown:
+        raise ValidationError(f"未知的遗留问题字段：{'、'.join(sorted(unknown))}。")
+    with db.begin() as s:
+        defect = _open_for_save(s, defect_id, version)
+        for key, value in fields.items():
+            setattr(defect, key, value.strip() if isinstance(value, str) else value)
+        validate_defect(defect.category, defect.severity, defect.responsible, defect.description)
+        s.flush()
+        return _row(defect, _photo_count(s, defect_id))
+
+
+# --- the lifecycle ---------------------------------------------------------------------------
+
+def _move(db: Database, defect_id: int, version: int, to: S, at: dt.datetime | None, note: str,
+          change: Callable[[Defect, dt.datetime], None] = lambda d, t: None) -> DefectRow:
+    when = _at(at)
+    with db.begin() as s:
+        defect = get_for_save(s, Defect, defect_id, version)
+        check_transition(defect.status, to)
+        s.add(DefectStatusChange(defect_id=defect.id, from_status=defect.status, to_status=to, at=when,
+                                 by=_user(db), note=note.strip()))
+        change(defect, when)
+        defect.status = to
+        s.flush()
+        return _row(defect, _photo_count(s, defect_id))
+
+
+def issue_notice(db: Database, defect_id: int, version: int, *, at: dt.datetime | None = None,
+                 note: str = "") -> DefectRow:
+    def stamp(d: Defect, when: dt.datetime) -> None:
+        d.notice_at = when
+    return _move(db, defect_id, version, S.RECTIFYING, at, note or "发出整改通知单", stamp)
+
+
+def submit_rectified(db: Database, defect_id: int, version: int, *, at: dt.datetime | None = None,
+                     note: str = "") -> DefectRow:
+    return _move(db, defect_id, version, S.PENDING_REINSPECTION, at, note or "责任方报整改完成，待复验")
+
+
+def reinspect(db: Database, defect_id: int, version: int, *, passed: bool, at: dt.datetime | None = None,
+              note: str = "") -> DefectRow:
+    """Re-inspection covers the whole unit or item; a failure sends it back and counts one attempt."""
+    if passed:
+        def close(d: Defect, when: dt.datetime) -> None:
+            d.closed_at = when
+        return _move(db, defect_id, version, S.CLOSED, at, note or "复验合格", close)
+
+    def count(d: Defect, when: dt.datetime) -> None:
+        d.failed_reinspections += 1
+    return _move(db, defect_id, version, S.RECTIFYING, at, note or "复验不合格", count)
+
+
+def declare_unfixable(db: Database, defect_id: int, version: int, *, report: str,
+                      at: dt.datetime | None = None) -> DefectRow:
+    if len(report.strip()) < 10:
+        raise ValidationError("「无法整改报告」必须写明原因和处理意见（至少 10 个字）。")
+
+    def keep(d: Defect, when: dt.datetime) -> None:
+        d.report, d.closed_at = report.strip(), when
+    return _move(db, defect_id, version, S.UNFIXABLE, at, "无法整改：" + report.strip()[:60], keep)
+
+
+def log_action(db: Database, defect_id: int, kind: str, *, at: dt.datetime | None = None, note: str = "") -> None:
+    if kind not in ACTION_KINDS:
+        raise ValidationError(f"未知的催办/上报类型：{kind}。")
+    with db.begin() as s:
+        get(s, Defect, defect_id)
+        s.add(DefectAction(defect_id=defect_id, kind=kind, at=_at(at), by=_user(db), note=note.strip()))
+
+
+# --- photos ----------------------------------------------------------------------------------
+
+def add_photo(db: Database, defect_id: int, filename: str, data: bytes) -> PhotoRow:
+    with db.begin() as s:
+        defect = get(s, Defect, defect_id)
+        if defect.status in FINAL:
+            raise DomainError(f"遗留问题 {defect.number} 已{defect.status.value}，不能再添加照片。")
+        photo = _add_photo(s, defect_id, filename, data)
+        s.flush()
+        return PhotoRow(photo.id, photo.filename, photo.thumbnail, photo.width, photo.height)
+
+
+def remove_photo(db: Database, photo_id: int) -> None:
+    with db.begin() as s:
+        photo = get(s, DefectPhoto, photo_id)
+        defect = get(s, Defect, photo.defect_id)
+        if defect.status in FINAL:
+            raise DomainError(f"遗留问题 {defect.number} 已{defect.status.value}，不能删除照片。")
+        s.delete(photo)
+
+
+def photo_data(db: Database, photo_id: int) -> bytes:
+    with db.read() as s:
+        return get(s, DefectPhoto, photo_id).data
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+def _actions(session: Session, ids: list[int]) -> dict[int, list[tuple[str, dt.datetime]]]:
+    out: dict[int, list[tuple[str, dt.datetime]]] = {}
+    for defect_id, kind, at in session.execute(select(DefectAction.defect_id, DefectAction.kind, DefectAction.at)
+                                               .where(DefectAction.defect_id.in_(ids))):
+        out.setdefault(defect_id, []).append((kind, at))
+    return out
+
+
+def _last_failures(session: Session, ids: list[int]) -> dict[int, dt.datetime]:
+    c = DefectStatusChange
+    rows = session.execute(select(c.defect_id, func.max(c.at)).where(
+        c.defect_id.in_(ids), c.from_status == S.PENDING_REINSPECTION, c.to_status == S.RECTIFYING)
+        .group_by(c.defect_id))
+    return {defect_id: at for defect_id, at in rows}
+
+
+def defect_detail(db: Database, defect_id: int, now: dt.datetime | None = None) -> DefectDetail:
+    when = _at(now)
+    with db.read() as s:
+        d = get(s, Defect, defect_id)
+        history = [HistoryRow(h.at, h.by, h.from_status, h.to_status, h.note) for h in d.history]
+        acts = s.scalars(select(DefectAction).where(DefectAction.defect_id == defect_id).order_by(DefectAction.id))
+        actions = [ActionRow(a.kind, a.at, a.by, a.note) for a in acts]
+        photos = [PhotoRow(p.id, p.filename, p.thumbnail, p.width, p.height) for p in d.photos]
+        f = facts(d, [(a.kind, a.at) for a in actions], _last_failures(s, [d.id]).get(d.id))
+        return DefectDetail(_row(d, len(photos)), history, actions, photos, duties(f, when), overdue_days(f, when))
+
+
+def find_by_number(db: Database, project_id: int, number: str) -> DefectRow:
+    with db.read() as s:
+        d = s.scalar(select(Defect).where(Defect.project_id == project_id, Defect.number == number.strip()))
+        if d is None:
+            raise NotFoundError(f"遗留问题“{number}”不存在。")
+        return _row(d, _photo_count(s, d.id))
+
+
+def _open_defects(session: Session, project_id: int, handover_id: int | None, extra: Any = None) -> list[Defect]:
+    q = select(Defect).where(Defect.project_id == project_id, Defect.status.in_(OPEN))
+    if handover_id is not None:
+        q = q.where(Defect.handover_id == handover_id)
+    if extra is not None:
+        q = q.where(extra)
+    return list(session.scalars(q.order_by(Defect.id)))
+
+
+def _due_rows(session: Session, defects: list[Defect], when: dt.datetime, progress: Progress | None,
+              keep_all_overdue: bool = True) -> list[DueRow]:
+    ids = [d.id for d in defects]
+    actions, failures = _actions(session, ids), _last_failures(session, ids)
+    out: list[DueRow] = []
+    for n, d in enumerate(defects):
+        f = facts(d, actions.get(d.id, ()), failures.get(d.id))
+        due, late = duties(f, when), overdue_days(f, when)
+        if due or (late and keep_all_overdue):
+            out.append(DueRow(_row(d), due, late))
+        if progress and n % 2000 == 0 and progress(n, len(defects)) is False:
+            raise Cancelled()
+    return out
+
+
+def _urgency(row: DueRow) -> tuple:
+    first_due = min((d.due_at for d in row.duties), default=dt.datetime.max)
+    return (not any(d.overdue for d in row.duties), -row.overdue_days, first_due, row.defect.id)
+
+
+def due_list(db: Database, project_id: int, handover_id: int | None = None, now: dt.datetime | None = None,
+             progress: Progress | None = None) -> list[DueRow]:
+    """Open defects with a duty due today or past their deadline, most urgent first."""
+    with db.read() as s:
+        rows = _due_rows(s, _open_defects(s, project_id, handover_id), _at(now), progress)
+    return sorted(rows, key=_urgency)
+
+
+def overdue_of_party(db: Database, project_id: int, responsible: str, now: dt.datetime | None = None) -> list[DueRow]:
+    if responsible not in RESPONSIBLE_PARTIES:
+        raise ValidationError(f"「责任方」应为：{'、'.join(RESPONSIBLE_PARTIES)}。")
+    with db.read() as s:
+        defects = _open_defects(s, project_id, None, Defect.responsible == responsible)
+        rows = _due_rows(s, defects, _at(now), None)
+    return sorted([r for r in rows if r.overdue_days > 0], key=lambda r: (-r.overdue_days, r.defect.number))
+
+
+def summary_rows(db: Database, handover_id: int, progress: Progress | None = None) -> list[DefectRow]:
+    with db.read() as s:
+        q = select(Defect).where(Defect.handover_id == handover_id).order_by(Defect.category, Defect.number)
+        out = []
+        for n, d in enumerate(s.scalars(q.execution_options(yield_per=2000))):
+            out.append(_row(d))
+            if progress and n % 5000 == 0:
+                progress(n, 0)
+        return out
+
+
+def stats(db: Database, project_id: int, handover_id: int | None = None,
+          now: dt.datetime | None = None) -> DefectStats:
+    """Open and overdue defects by category and by party (the overview charts)."""
+    today = _at(now).date()
+    with db.read() as s:
+        q = select(Defect.category, Defect.responsible, Defect.deadline).where(
+            Defect.project_id == project_id, Defect.status.in_(OPEN))
+        if handover_id is not None:
+            q = q.where(Defect.handover_id == handover_id)
+        by_cat: dict[str, list[int]] = {c: [0, 0] for c in DEFECT_CATEGORIES}
+        by_party: dict[str, list[int]] = {p: [0, 0] for p in RESPONSIBLE_PARTIES}
+        for category, party, deadline in s.execute(q):
+            late = int(deadline is not None and deadline < today)
+            for table, key in ((by_cat, category), (by_party, party)):
+                cell = table.setdefault(key, [0, 0])
+                cell[0] += 1
+                cell[1] += late
+    return DefectStats({k: (v[0], v[1]) for k, v in by_cat.items()},
+                       {k: (v[0], v[1]) for k, v in by_party.items()})
