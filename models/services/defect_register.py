@@ -18,7 +18,9 @@ from ..photos import prepare_photo
 from ..rules.defect_lifecycle import FINAL, check_transition
 from ..rules.escalation import DefectFacts, duties, overdue_days
 from ..settings import Setting
+from ..people import Role
 from .common import get, get_for_save
+from .permissions import require_role
 from .defect_rows import (ACTION_KINDS, ActionRow, DefectDetail, DefectRow, DefectStats, DueRow, HistoryRow,
                           PhotoRow)
 from .defects import DEFAULT_DEADLINE_DAYS, next_defect_number, validate_defect
@@ -65,6 +67,7 @@ def deadline_days(db: Database) -> dict[str, int]:
 
 
 def set_deadline_days(db: Database, table: dict[str, int]) -> dict[str, int]:
+    require_role(db, Role.SUPERVISOR, "修改整改期限")
     for severity, days in table.items():
         if severity not in SEVERITIES:
             raise ValidationError(f"「严重程度」应为：{'、'.join(SEVERITIES)}。")

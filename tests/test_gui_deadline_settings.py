@@ -1,0 +1,32 @@
+"""The deadline table dialog: a supervisor changes it; a clerk is refused in the dialog."""
+from __future__ import annotations
+
+import pytest
+
+from gui.dialogs.deadline_settings import DeadlineSettingsDialog
+from models.db import UserRef
+from models.services import defect_register
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def test_supervisor_changes_the_table(qtbot, sqlite_db):
+    sqlite_db.user = UserRef(None, "li", "李主管", "supervisor")
+    dialog = DeadlineSettingsDialog(sqlite_db)
+    qtbot.addWidget(dialog)
+    assert dialog.spins["一般"].value() == 7
+    dialog.spins["一般"].setValue(10)
+    dialog.ok()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert defect_register.deadline_days(sqlite_db)["一般"] == 10
+
+
+def test_clerk_is_refused_and_nothing_changes(qtbot, sqlite_db):
+    sqlite_db.user = UserRef(None, "wang", "王文员", "clerk")
+    dialog = DeadlineSettingsDialog(sqlite_db)
+    qtbot.addWidget(dialog)
+    dialog.spins["重大"].setValue(1)
+    dialog.ok()
+    assert "主管" in dialog.error_label.text()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert defect_register.deadline_days(sqlite_db)["重大"] == 3
