@@ -15,7 +15,7 @@ from ..errors import ValidationError
 from ..fees import LedgerLine, MeterReading
 from ..project import Project
 from ..templates import load_template_files, seed_builtin_templates
-from . import defects, keys
+from . import defects, keys, photos
 from .community import build_community, insert_project, insert_users
 from .fees import insert_fees, meter_readings
 from .ledger import ledger_lines
@@ -85,6 +85,7 @@ def _fill(w: Writer, plan: SizePlan, seed: int) -> int:
     general = defects.general_defects(c, handover_id, random.Random(f"{seed}:defects"), first + len(linked),
                                       len(linked) + 1, plan.defects - len(linked))
     w.insert_with_children(*defects.TABLES, chain(linked, general), "遗留问题")
+    w.insert(photos.TABLE, photos.photo_rows(first, plan.defects, seed), "遗留问题照片")
     insert_lists(w, lists)  # after the defects: failed items point at them
     w.insert_with_children(*keys.TABLES, keys.all_keys(c, handover_id, random.Random(f"{seed}:keys"),
                                                        w.next_id(keys.Key.__table__), plan.keys), "钥匙")
