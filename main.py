@@ -110,6 +110,22 @@ def build_parser() -> Parser:
     _add_db(p)
     p.add_argument("--handover", type=int, required=True, help="交接编号 / handover ID")
     p.add_argument("--out", type=Path, required=True)
+    for form, text in (("defect-notice", "整改通知单 / rectification notice"),
+                       ("defect-reinspection", "复验记录 / re-inspection record")):
+        p = prt.add_parser(form, help=text)
+        _add_db(p)
+        p.add_argument("--defect", required=True, help="遗留问题编号 / defect number YL-…")
+        p.add_argument("--project", help="项目编码（仅一个项目时可省略）/ project code")
+        p.add_argument("--out", type=Path, required=True)
+    p = prt.add_parser("defect-reminder", help="催办函 / reminder to one responsible party")
+    _add_db(p)
+    p.add_argument("--project", help="项目编码（仅一个项目时可省略）/ project code")
+    p.add_argument("--party", required=True, help="责任方 / party: 开发商|施工单位|原物业|本公司")
+    p.add_argument("--out", type=Path, required=True)
+    p = prt.add_parser("defect-summary", help="遗留问题汇总表 / defect summary of a handover")
+    _add_db(p)
+    p.add_argument("--handover", type=int, required=True, help="交接编号 / handover ID")
+    p.add_argument("--out", type=Path, required=True)
 
     p = sub.add_parser("export", help="把页签的表格导出为 Excel / export a tab's table to .xlsx")
     _add_db(p)
@@ -214,6 +230,13 @@ def cmd_print(args: argparse.Namespace) -> int:
         pc.print_handover_list(db, args.handover, args.out, list_id=args.list_id)
     elif args.form == "handover-certificate":
         pc.print_handover_certificate(db, args.handover, args.out)
+    elif args.form in ("defect-notice", "defect-reinspection"):
+        fn = pc.print_defect_notice if args.form == "defect-notice" else pc.print_defect_reinspection
+        fn(db, args.defect, args.out, args.project)
+    elif args.form == "defect-reminder":
+        pc.print_defect_reminder(db, args.project, args.party, args.out)
+    elif args.form == "defect-summary":
+        pc.print_defect_summary(db, args.handover, args.out, progress=_terminal_progress)
     else:
         pc.print_roster(db, args.project, args.out)
     print(args.out)
@@ -221,15 +244,10 @@ def cmd_print(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from reports.excel.handover_export import export_by_handover
-    from reports.excel.tab_export import export_tab
+    from reports.excel.exports import export_for
 
-    if args.handover is not None:
-        rows = export_by_handover(_open_db(args), args.tab, args.handover, args.out,
-                                  progress=_terminal_progress)
-    else:
-        rows = export_tab(_open_db(args), args.tab, args.project, args.out,
-                          progress=_terminal_progress)
+    rows = export_for(_open_db(args), args.tab, args.out, args.project, args.handover,
+                      progress=_terminal_progress)
     print(f"{args.out}（{rows} 行 / rows）")
     return 0
 

@@ -54,6 +54,7 @@ class BrowseModel(QAbstractTableModel):
         self._rows: Rows = []
         self._scope: Scope | None = None
         self._filter = ""
+        self._filters: dict[str, Any] = {}  # the table's own filters (TableSpec.filter_where)
         self._sort: tuple[int | None, bool] = (None, False)
         self._gen = 0
         self._total: int | None = 0
@@ -93,6 +94,17 @@ class BrowseModel(QAbstractTableModel):
             self._filter = text.strip()
             self.refresh()
 
+    @property
+    def filters(self) -> dict[str, Any]:
+        return dict(self._filters)
+
+    def set_filters(self, filters: dict[str, Any], refresh: bool = True) -> None:
+        """The table's own filters; `refresh=False` only remembers them for the next query."""
+        if filters != self._filters:
+            self._filters = dict(filters)
+            if refresh:
+                self.refresh()
+
     def refresh(self) -> None:
         """Query again from the first page (after a change, or a new scope/filter/sort)."""
         self._gen += 1
@@ -105,9 +117,9 @@ class BrowseModel(QAbstractTableModel):
         self._total = None
         self._pending = 2
         self.loading_started.emit()
-        args = (self._scope, self._filter, *self._sort)
-        self._run(self._gen, lambda s: self._spec.fetch(s, *args, 0, PAGE), self._on_first_page)
-        self._run(self._gen, lambda s: self._spec.count(s, *args[:2]), self._on_count)
+        args, filters = (self._scope, self._filter, *self._sort), dict(self._filters)
+        self._run(self._gen, lambda s: self._spec.fetch(s, *args, 0, PAGE, filters=filters), self._on_first_page)
+        self._run(self._gen, lambda s: self._spec.count(s, *args[:2], filters=filters), self._on_count)
 
     # ---- running queries ---------------------------------------------------------------------
 
@@ -166,8 +178,8 @@ class BrowseModel(QAbstractTableModel):
         if not self.canFetchMore(parent) or self._scope is None:
             return
         self._fetching = True
-        args = (self._scope, self._filter, *self._sort, len(self._rows), PAGE)
-        self._run(self._gen, lambda s: self._spec.fetch(s, *args), self._on_more)
+        args, filters = (self._scope, self._filter, *self._sort, len(self._rows), PAGE), dict(self._filters)
+        self._run(self._gen, lambda s: self._spec.fetch(s, *args, filters=filters), self._on_more)
 
     def _on_more(self, gen: int, rows: Rows) -> None:
         if gen != self._gen:

@@ -1,15 +1,19 @@
 """The queries behind every tab's table: SQL-side filter, sort, paging and streaming (no Qt)."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+import datetime as dt
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, FromClause, Select, String, case, func, or_, select, type_coerce
+from sqlalchemy import (ColumnElement, Date, FromClause, Integer, Select, String, bindparam, case, func, or_,
+                        select, type_coerce)
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.functions import FunctionElement
 
-from .base import DocStatus
-from .defect import Defect
+from .base import DocStatus, now
+from .defect import Defect, DefectStatus
 from .fees import FeeItem, LedgerLine
 from .handover import Handover, HandoverItem, HandoverList
 from .keys import Key, KeyEvent
@@ -18,6 +22,7 @@ from .types import Money
 
 KINDS = ("text", "int", "money", "area", "date", "datetime")
 Like = Callable[[Any], ColumnElement[bool]]
+Filters = Mapping[str, Any]  # a table's own filters beside the text, e.g. {"status": "整改中", "overdue": True}
 
 
 @dataclass(frozen=True)
@@ -56,15 +61,22 @@ class TableSpec:
     # What COUNT needs to join (only what the filter reads); None = from_. Leaving out the
     # display-only joins keeps the count on the 1,200,000-line ledger an index scan.
     count_from: Callable[[], FromClause] | None = field(default=None, repr=False)
+    # The table's own filters (combos, check boxes); unknown keys and empty values are ignored.
+    filter_where: Callable[[Filters], list[ColumnElement[bool]]] | None = field(default=None, repr=False)
+    # Values for bind parameters the columns read ("today" for 逾期天数), from the filters.
+    params: Callable[[Filters], dict[str, Any]] | None = field(default=None, repr=False)
 
     def column_index(self, key: str) -> int:
         return [c.key for c in self.columns].index(key)
 
-    def _where(self, session: Session, scope: Scope, filter_text: str) -> list[ColumnElement[bool]]:
+    def _where(self, session: Session, scope: Scope, filter_text: str,
+               filters: Filters | None = None) -> list[ColumnElement[bool]]:
         where = self.scope_where(scope)
         text = filter_text.strip()
         if text:
             where.append(self.text_where(_like(session, text)))
+        if filters and self.filter_where is not None:
+            where.extend(self.filter_where(filters))
         return where
 
     def _order(self, sort_col: int | None, descending: bool) -> list[Any]:
@@ -75,25 +87,31 @@ class TableSpec:
         return [expr.desc(), tie.desc()] if descending else [expr.asc(), tie.asc()]
 
     def select(self, session: Session, scope: Scope, filter_text: str = "",
-               sort_col: int | None = None, descending: bool = False) -> Select[Any]:
+               sort_col: int | None = None, descending: bool = False,
+               filters: Filters | None = None) -> Select[Any]:
         cols = [c.expr.label(c.key) for c in self.columns]
         stmt = select(*cols, self.id_col.label("_id")).select_from(self.from_())
-        return stmt.where(*self._where(session, scope, filter_text)).order_by(
+        stmt = stmt.where(*self._where(session, scope, filter_text, filters)).order_by(
             *self._order(sort_col, descending))
+        return stmt.params(**self.params(filters or {})) if self.params else stmt
 
     def fetch(self, session: Session, scope: Scope, filter_text: str = "", sort_col: int | None = None,
-              descending: bool = False, offset: int = 0, limit: int = 500) -> list[tuple[Any, ...]]:
-        stmt = self.select(session, scope, filter_text, sort_col, descending)
+              descending: bool = False, offset: int = 0, limit: int = 500,
+              filters: Filters | None = None) -> list[tuple[Any, ...]]:
+        stmt = self.select(session, scope, filter_text, sort_col, descending, filters)
         return [tuple(r) for r in session.execute(stmt.offset(offset).limit(limit))]
 
-    def count(self, session: Session, scope: Scope, filter_text: str = "") -> int:
+    def count(self, session: Session, scope: Scope, filter_text: str = "", filters: Filters | None = None) -> int:
         stmt = select(func.count()).select_from((self.count_from or self.from_)())
-        return int(session.scalar(stmt.where(*self._where(session, scope, filter_text))) or 0)
+        where = self._where(session, scope, filter_text, filters)
+        stmt = stmt.where(*where)
+        return int(session.scalar(stmt.params(**self.params(filters or {})) if self.params else stmt) or 0)
 
     def iter_rows(self, session: Session, project_id: int, handover_id: int | None = None,
-                  filter_text: str = "", batch: int = 5000) -> Iterator[tuple[Any, ...]]:
+                  filter_text: str = "", batch: int = 5000,
+                  filters: Filters | None = None) -> Iterator[tuple[Any, ...]]:
         """Every matching row in the default order, streamed (server-side cursor on PostgreSQL)."""
-        stmt = self.select(session, Scope(project_id, handover_id), filter_text)
+        stmt = self.select(session, Scope(project_id, handover_id), filter_text, filters=filters)
         result = session.execute(stmt.execution_options(yield_per=batch))
         for part in result.partitions(batch):
             for row in part:
@@ -166,6 +184,51 @@ _DEFECT_UNIT = aliased(Unit, name="defect_unit")
 _DEFECT_LOCATION = case((Defect.location != "", Defect.location), else_=func.coalesce(_DEFECT_UNIT.number, ""))
 
 
+_OPEN = (DefectStatus.PENDING_NOTICE.value, DefectStatus.RECTIFYING.value,
+         DefectStatus.PENDING_REINSPECTION.value)
+_TODAY = bindparam("today", type_=Date())
+
+
+class _DaysSince(FunctionElement[int]):
+    """Whole days from a date column to a later date (each database counts days its own way)."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(_DaysSince)
+def _days_since_default(element: Any, compiler: Any, **kw: Any) -> str:
+    later, earlier = (compiler.process(arg, **kw) for arg in element.clauses)
+    return f"({later} - {earlier})"  # PostgreSQL: date - date is an integer of days
+
+
+@compiles(_DaysSince, "sqlite")
+def _days_since_sqlite(element: Any, compiler: Any, **kw: Any) -> str:
+    later, earlier = (compiler.process(arg, **kw) for arg in element.clauses)
+    return f"CAST(julianday({later}) - julianday({earlier}) AS INTEGER)"
+
+
+# Open and past its deadline on "today" (the clerk's clock, passed in the filters): the days late.
+_DEFECT_OPEN = _text(Defect.status).in_(_OPEN)
+_OVERDUE_DAYS = case((_DEFECT_OPEN & (Defect.deadline < _TODAY), _DaysSince(_TODAY, Defect.deadline)), else_=0)
+
+
+def _today(filters: Filters) -> dt.date:
+    today = filters.get("today")
+    return today if isinstance(today, dt.date) else now().date()
+
+
+def _defect_filters(filters: Filters) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = []
+    for key, col in (("status", _text(Defect.status)), ("category", Defect.category),
+                     ("severity", Defect.severity), ("responsible", Defect.responsible)):
+        if filters.get(key):
+            where.append(col == filters[key])
+    if filters.get("overdue"):
+        where.extend([_DEFECT_OPEN, Defect.deadline < _today(filters)])
+    return where
+
+
 def _defect_scope(scope: Scope) -> list[ColumnElement[bool]]:
     where = [Defect.project_id == scope.project_id]
     if scope.handover_id is not None:
@@ -185,6 +248,7 @@ DEFECTS = TableSpec(
         ColumnSpec("found_at", "发现时间", "datetime", Defect.found_at),
         ColumnSpec("deadline", "整改期限", "date", Defect.deadline),
         ColumnSpec("status", "状态", "text", _text(Defect.status)),
+        ColumnSpec("overdue_days", "逾期天数", "int", _OVERDUE_DAYS),
     ],
     id_col=Defect.id,
     from_=lambda: Defect.__table__.outerjoin(_DEFECT_UNIT, Defect.unit_id == _DEFECT_UNIT.id),
@@ -193,6 +257,8 @@ DEFECTS = TableSpec(
                                         Defect.category, Defect.description, Defect.severity,
                                         Defect.responsible, _text(Defect.status)]),
     default_order=lambda: [],
+    filter_where=_defect_filters,
+    params=lambda filters: {"today": _today(filters)},
 )
 
 # ---- 钥匙管理: each key with its latest event ------------------------------------------------------

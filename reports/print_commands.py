@@ -1,16 +1,33 @@
 """Printing forms from the command line (and the GUI's print actions): records in, PDF out."""
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from models.db import Database
+from models.defect import DefectStatus
 from models.errors import ValidationError
+from models.services import defect_register as register
+from models.services.checklist_rows import HandoverInfo
+from models.services.defect_rows import DefectRow
 from models.services.handovers import get_handover
-from models.services.projects import HandoverRow, list_handovers, project_by_code
+from models.services.projects import (
+    HandoverRow,
+    ProjectRow,
+    list_handovers,
+    list_projects,
+    project_by_code,
+)
 from models.services.roster import roster_rows
 
+from .defect_data import located
 from .forms.base import Parties
 from .forms.certificate import CertificateForm
+from .forms.defect_notice import DefectNoticeForm
+from .forms.defect_reinspection import DefectReinspectionForm
+from .forms.defect_reminder import DefectReminderForm
+from .forms.defect_summary import DefectSummaryForm
 from .forms.handover_list import HandoverListBook
 from .forms.roster import RosterForm
 from .handover_data import handover_lists, open_defect_count
@@ -69,3 +86,86 @@ def print_handover_certificate(db: Database, handover_id: int, out: Path,
         raise ValidationError("该交接还没有交接清单，无法出具交接确认书。")
     return CertificateForm(handover, details, open_defect_count(db, handover_id)).render(
         out, progress)
+
+
+# --- the defect register's forms -------------------------------------------------------------
+
+def defect_project(db: Database, project_code: str | None) -> ProjectRow:
+    """The project named, or the only one there is: defect numbers are unique per project."""
+    if project_code:
+        return project_by_code(db, project_code)
+    projects = list_projects(db)
+    if len(projects) != 1:
+        raise ValidationError("遗留问题编号在各项目内唯一，请用 --project 指定项目编码。"
+                              if projects else "还没有项目。")
+    return projects[0]
+
+
+def defect_handover(db: Database, defect: DefectRow) -> HandoverInfo | None:
+    return get_handover(db, defect.handover_id) if defect.handover_id is not None else None
+
+
+def our_company(handover: HandoverInfo | None) -> str:
+    """We are the receiving side (接收方) of the handover the defect was found in."""
+    return handover.to_company if handover is not None else ""
+
+
+def find_defect(db: Database, project_code: str | None, number: str) -> DefectRow:
+    project = defect_project(db, project_code)
+    return located(db, [register.find_by_number(db, project.id, number)])[0]
+
+
+def print_defect_notice(db: Database, number: str, out: Path, project_code: str | None = None,
+                        progress: Progress | None = None) -> int:
+    """整改通知单 of one defect, with its photos at full size (scaled to fit)."""
+    defect = find_defect(db, project_code, number)
+    detail = register.defect_detail(db, defect.id)
+    images = [register.photo_data(db, p.id) for p in detail.photos]
+    handover = defect_handover(db, defect)
+    form = DefectNoticeForm(defect, defect_project(db, project_code).name, images,
+                            handover_caption=handover.caption if handover else "",
+                            our_company=our_company(handover))
+    return form.render(out, progress)
+
+
+def print_defect_reinspection(db: Database, number: str, out: Path,
+                              project_code: str | None = None,
+                              progress: Progress | None = None) -> int:
+    """复验记录 of one defect: every re-inspection so far, and a line for the next one."""
+    defect = find_defect(db, project_code, number)
+    detail = register.defect_detail(db, defect.id)
+    detail = replace(detail, defect=defect)  # the located row: a unit's label, not a blank
+    handover = defect_handover(db, defect)
+    form = DefectReinspectionForm(detail, defect_project(db, project_code).name,
+                                  handover_caption=handover.caption if handover else "",
+                                  our_company=our_company(handover))
+    return form.render(out, progress)
+
+
+def print_defect_reminder(db: Database, project_code: str | None, party: str, out: Path,
+                          now: dt.datetime | None = None,
+                          progress: Progress | None = None) -> int:
+    """催办函 to one party over every defect of theirs past its deadline."""
+    project = defect_project(db, project_code)
+    rows = [r for r in register.overdue_of_party(db, project.id, party, now)
+            if r.defect.status == DefectStatus.RECTIFYING]  # notified, and still theirs to fix
+    if not rows:
+        raise ValidationError(f"{party}负责的遗留问题没有逾期未整改的，无需发催办函。")
+    fixed = located(db, [r.defect for r in rows])
+    rows = [replace(r, defect=d) for r, d in zip(rows, fixed, strict=True)]
+    form = DefectReminderForm(party, rows, project.name,
+                              our_company=handover_parties(latest_handover(db, project.id))
+                              .to_company, printed_on=(now or dt.datetime.now()).date())
+    return form.render(out, progress)
+
+
+def print_defect_summary(db: Database, handover_id: int, out: Path,
+                         now: dt.datetime | None = None,
+                         progress: Progress | None = None) -> int:
+    """遗留问题汇总表 of a handover (30,000 defects in the large demo): rows, then pages."""
+    handover = get_handover(db, handover_id)
+    rows = located(db, register.summary_rows(db, handover_id, progress))
+    parties = Parties(handover.from_company, handover.to_company, handover.witness or None)
+    form = DefectSummaryForm(rows, handover.project_name, handover.caption, now=now,
+                             parties=parties, printed_on=now.date() if now else None)
+    return form.render(out, progress)

@@ -138,8 +138,10 @@ def test_due_list_overdue_by_party_and_stats(db, project):
     now = T0 + dt.timedelta(days=10)
     due = reg.due_list(db, project.id, now=now)
     assert {r.defect.number for r in due} == {a.number, b.number}
+    assert due[0].defect.number == b.number  # 重大, never notified: most urgent
     assert reg.find_by_number(db, project.id, a.number).id == a.id
+    new(db, project, responsible="开发商")  # never notified: a 催办函 must not list it
     party = reg.overdue_of_party(db, project.id, "开发商", now=now)
     assert [r.defect.number for r in party] == [a.number] and party[0].overdue_days == 3
     st = reg.stats(db, project.id, now=now)
-    assert st.by_category["土建装饰"] == (2, 2) and st.by_party["施工单位"] == (1, 1)
+    assert st.by_category["土建装饰"] == (3, 3) and st.by_party["施工单位"] == (1, 1)

@@ -21,12 +21,14 @@ class BrowseTab(QWidget):
     WIDTHS: dict[str, int] = {}
     STRETCH = ""  # the column that takes the spare width (usually a description)
     PLACEHOLDER = ""
+    MODEL = BrowseModel  # a tab may colour or format its rows in a subclass
 
     loaded = Signal()  # the first page and the count of the current query are in
 
     def __init__(self, db: Database, parent: QWidget | None = None, background: bool = True) -> None:
         super().__init__(parent)
-        self.model = BrowseModel(db, TABLES[self.TABLE], self, background=background)
+        self.db = db
+        self.model = self.MODEL(db, TABLES[self.TABLE], self, background=background)
         self._dirty = False
         self._scope: Scope | None = None
         self._debounce = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)

@@ -302,10 +302,13 @@ def due_list(db: Database, project_id: int, handover_id: int | None = None, now:
 
 
 def overdue_of_party(db: Database, project_id: int, responsible: str, now: dt.datetime | None = None) -> list[DueRow]:
+    """What a 催办函 may list: notified (整改中) and past the deadline. A 待通知 defect was never
+    notified, and a 待复验 one waits on us, not on the party."""
     if responsible not in RESPONSIBLE_PARTIES:
         raise ValidationError(f"「责任方」应为：{'、'.join(RESPONSIBLE_PARTIES)}。")
     with db.read() as s:
-        defects = _open_defects(s, project_id, None, Defect.responsible == responsible)
+        defects = _open_defects(s, project_id, None,
+                                (Defect.responsible == responsible) & (Defect.status == S.RECTIFYING))
         rows = _due_rows(s, defects, _at(now), None)
     return sorted([r for r in rows if r.overdue_days > 0], key=lambda r: (-r.overdue_days, r.defect.number))
 

@@ -3,14 +3,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QFormLayout, QFrame, QGridLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout,
+from PySide6.QtWidgets import (QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout,
                                QWidget)
 
 from models.browse import Scope
 from models.db import Database
 from models.overview import Overview, handover_overview
+from models.services import defect_register
+from models.services.defect_rows import DefectStats
 
 from ... import tasks
 from ...errors import show_error
@@ -63,21 +65,33 @@ class OverviewTab(QWidget):
         self.parties = QFormLayout()
         self.lists_chart, self.defects_chart = BarChart(self), BarChart(self)
         self.keys_chart, self.arrears_chart = BarChart(self), BarChart(self)
+        # Eleven categories in three columns: one column would push the overview past 768 px.
+        self.category_charts = (BarChart(self), BarChart(self), BarChart(self))
+        self.party_chart = BarChart(self)
         grid = QGridLayout()
         grid.addWidget(self._box(self.tr("交接双方"), self.parties), 0, 0)
         grid.addWidget(self._chart_box(self.tr("交接清单核对进度"), self.lists_chart), 0, 1, 1, 2)
         grid.addWidget(self._chart_box(self.tr("遗留问题（按状态）"), self.defects_chart), 1, 0)
         grid.addWidget(self._chart_box(self.tr("钥匙（按状态）"), self.keys_chart), 1, 1)
         grid.addWidget(self._chart_box(self.tr("我方台账欠费（按收费项目）"), self.arrears_chart), 1, 2)
+        grid.addWidget(self._charts_box(self.tr("未关闭遗留问题（按类别，红色表示有逾期）"), self.category_charts),
+                       2, 0, 1, 2)
+        grid.addWidget(self._chart_box(self.tr("未关闭遗留问题（按责任方）"), self.party_chart), 2, 2)
         for column in range(3):
             grid.setColumnStretch(column, 1)
-        grid.setRowStretch(2, 1)
+        grid.setRowStretch(3, 1)
         return grid
 
     def _box(self, title: str, inner: Any) -> QGroupBox:
         box = QGroupBox(title, self)
         box.setLayout(inner)
         return box
+
+    def _charts_box(self, title: str, charts: tuple[BarChart, ...]) -> QGroupBox:
+        layout = QHBoxLayout()
+        for chart in charts:
+            layout.addWidget(chart, 1, Qt.AlignmentFlag.AlignTop)
+        return self._box(title, layout)
 
     def _chart_box(self, title: str, chart: BarChart) -> QGroupBox:
         layout = QVBoxLayout()
@@ -110,9 +124,12 @@ class OverviewTab(QWidget):
             self.reload()
 
     def _start(self, gen: int, handover_id: int) -> None:
-        def job(_progress: tasks.Progress) -> Overview:
+        project_id = self._scope.project_id if self._scope else 0
+
+        def job(_progress: tasks.Progress) -> tuple[Overview, DefectStats]:
             with self._db.read() as session:
-                return handover_overview(session, handover_id)
+                overview = handover_overview(session, handover_id)
+            return overview, defect_register.stats(self._db, project_id, handover_id)
 
         self._loading = True
         self.summary_label.setText(self.tr("加载中…"))
@@ -121,11 +138,11 @@ class OverviewTab(QWidget):
 
     # ---- slots -------------------------------------------------------------------------------
 
-    def on_overview_loaded(self, gen: int, overview: Overview) -> None:
+    def on_overview_loaded(self, gen: int, result: tuple[Overview, DefectStats]) -> None:
         if gen != self._gen:
             return
         self._loading = False
-        self._show(overview)
+        self._show(*result)
         self.loaded.emit()
 
     def on_overview_failed(self, gen: int, exc: BaseException) -> None:
@@ -143,11 +160,12 @@ class OverviewTab(QWidget):
         self.title_label.setText(self.tr("尚未选择交接"))
         self.summary_label.setText(self.tr("请在上方选择项目和交接；没有交接时可用命令行“handover add”新建。"))
         self._fill_parties(None)
-        for chart in (self.lists_chart, self.defects_chart, self.keys_chart, self.arrears_chart):
+        for chart in (self.lists_chart, self.defects_chart, self.keys_chart, self.arrears_chart,
+                      *self.category_charts, self.party_chart):
             chart.set_bars([], self.tr("无数据"))
         self.loaded.emit()
 
-    def _show(self, ov: Overview) -> None:
+    def _show(self, ov: Overview, stats: DefectStats) -> None:
         self.title_label.setText(f"{ov.title or ov.kind}（{ov.status}）")
         self.summary_label.setText(self._summary(ov))
         self._fill_parties(ov)
@@ -155,6 +173,11 @@ class OverviewTab(QWidget):
         self.defects_chart.set_bars(self._defect_bars(ov), self.tr("尚无遗留问题"))
         self.keys_chart.set_bars(self._key_bars(ov), self.tr("尚无钥匙"))
         self.arrears_chart.set_bars(self._arrears_bars(ov), self.tr("没有欠费"))
+        bars = self._open_bars(stats.by_category)
+        per = max(1, -(-len(bars) // len(self.category_charts)))
+        for i, chart in enumerate(self.category_charts):
+            chart.set_bars(bars[i * per:(i + 1) * per], self.tr("没有未关闭的问题") if i == 0 else "")
+        self.party_chart.set_bars(self._open_bars(stats.by_party), self.tr("没有未关闭的问题"))
 
     def _summary(self, ov: Overview) -> str:
         open_defects = sum(n for s, n in ov.defects_by_status.items() if s not in ("已关闭", "无法整改"))
@@ -184,6 +207,12 @@ class OverviewTab(QWidget):
                 for s, n in ov.defects_by_status.items()]
         return bars + [Bar(self.tr("其中逾期"), ov.defects_overdue, f"{ov.defects_overdue:,}",
                            color=OVERDUE_COLOR)]
+
+    def _open_bars(self, table: dict[str, tuple[int, int]]) -> list[Bar]:
+        """Open defects per category or party (only those with any); red where some are overdue."""
+        return [Bar(name, n, self.tr("{n}（逾期 {late}）").format(n=f"{n:,}", late=f"{late:,}") if late
+                    else f"{n:,}", color=OVERDUE_COLOR if late else DEFECT_COLORS["整改中"])
+                for name, (n, late) in table.items() if n]
 
     def _key_bars(self, ov: Overview) -> list[Bar]:
         return [Bar(s, n, f"{n:,}", color=KEY_COLORS.get(s, "#3b7dd8"))

@@ -1,0 +1,201 @@
+"""The defect form (新建/编辑) and the small note dialogs of the lifecycle actions."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QDateTime, Qt
+from PySide6.QtWidgets import (QComboBox, QCompleter, QDateTimeEdit, QFileDialog, QHBoxLayout, QLineEdit,
+                               QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+
+from models.db import Database
+from models.defect import DEFECT_CATEGORIES, RESPONSIBLE_PARTIES, SEVERITIES
+from models.errors import ValidationError
+from models.services import defect_register as reg
+from models.services.defect_rows import DefectRow, PhotoRow
+
+from ...widgets.photo_strip import PhotoStrip, PhotoViewer, StripPhoto
+from ..handover.base_dialog import ServiceDialog, date_edit
+
+
+def _combo(parent: QWidget, values: tuple[str, ...], current: str) -> QComboBox:
+    combo = QComboBox(parent)
+    combo.addItems(list(values))
+    combo.setCurrentText(current)
+    return combo
+
+
+class DefectDialog(ServiceDialog):
+    """新建 (defect None) or 编辑 a defect; photos are added/removed when the form is saved."""
+
+    def __init__(self, db: Database, project_id: int, handover_id: int | None, units: list[tuple[int, str]],
+                 now: dt.datetime, defect: DefectRow | None = None, photos: list[PhotoRow] = (),
+                 parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("编辑遗留问题 {n}").format(n=defect.number) if defect
+                         else self.tr("登记遗留问题"), parent)
+        self.db, self.project_id, self.handover_id, self.defect = db, project_id, handover_id, defect
+        self._unit_ids = {number: uid for uid, number in units}
+        self._unit_numbers = {uid: number for uid, number in units}
+        self._days = reg.deadline_days(db)
+        self._pending: dict[int, tuple[str, bytes]] = {}  # not yet saved, by negative key
+        self._removed: set[int] = set()                   # stored photos to remove on save
+        self._build(now, defect, [number for _uid, number in units])
+        self.strip.set_photos([StripPhoto(p.id, p.filename, p.thumbnail) for p in photos])
+        self.finish_layout()
+        self.resize(620, 640)
+
+    # ---- building ----------------------------------------------------------------------------
+
+    def _build(self, now: dt.datetime, d: DefectRow | None, numbers: list[str]) -> None:
+        self.location = self._location_combo(numbers, self._location_text(d))
+        self.category = _combo(self, DEFECT_CATEGORIES, d.category if d else DEFECT_CATEGORIES[0])
+        self.severity = _combo(self, SEVERITIES, d.severity if d else "一般")
+        self.responsible = _combo(self, RESPONSIBLE_PARTIES, d.responsible if d else RESPONSIBLE_PARTIES[0])
+        self.found_at = QDateTimeEdit(QDateTime(d.found_at if d else now), self, calendarPopup=True)
+        self.found_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.found_at.setEnabled(d is None)  # the finding time starts the 24 h notice clock
+        self.found_by = QLineEdit(d.found_by if d else "", self)
+        self.found_by.setEnabled(d is None)  # who found it is part of the record, not edited later
+        self.found_by.setPlaceholderText(self.tr("留空为当前用户"))
+        self.description = QPlainTextEdit(d.description if d else "", self)
+        self.description.setMinimumHeight(90)
+        self.deadline = date_edit(self, d.deadline if d else None)
+        if d is None:
+            self.on_severity_changed()
+        self.severity.currentTextChanged.connect(lambda _t: self.on_severity_changed())
+        for label, widget in ((self.tr("位置"), self.location), (self.tr("类别"), self.category),
+                              (self.tr("严重程度"), self.severity), (self.tr("整改期限"), self.deadline),
+                              (self.tr("责任方"), self.responsible), (self.tr("问题描述"), self.description),
+                              (self.tr("发现时间"), self.found_at), (self.tr("发现人"), self.found_by)):
+            self.form.addRow(label + "：", widget)
+        self.form.addRow(self.tr("照片") + "：", self._photos_row())
+
+    def _location_combo(self, numbers: list[str], text: str) -> QComboBox:
+        combo = QComboBox(self, editable=True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        combo.addItems(numbers)
+        combo.setMaxVisibleItems(15)
+        completer = QCompleter(numbers, combo)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        combo.setCompleter(completer)
+        combo.lineEdit().setPlaceholderText(self.tr("选择或输入房号；公共部位直接填写，如“地下车库B区”"))
+        combo.setCurrentIndex(-1)
+        combo.setEditText(text)
+        return combo
+
+    def _location_text(self, d: DefectRow | None) -> str:
+        if d is None:
+            return ""
+        return d.location or self._unit_numbers.get(d.unit_id or -1, "")
+
+    def _photos_row(self) -> QWidget:
+        box = QWidget(self)
+        self.strip = PhotoStrip(box, accept_drops=True)
+        self.strip.setToolTip(self.tr("把照片文件拖到这里，或点“添加照片…”；单击照片查看原图"))
+        self.add_photo_button = QPushButton(self.tr("添加照片…"), box)
+        self.remove_photo_button = QPushButton(self.tr("删除照片"), box)
+        self.add_photo_button.clicked.connect(self.on_add_photos_clicked)
+        self.remove_photo_button.clicked.connect(self.on_remove_photo_clicked)
+        self.strip.files_dropped.connect(self.add_files)
+        self.strip.photo_opened.connect(self.on_photo_opened)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.add_photo_button)
+        buttons.addWidget(self.remove_photo_button)
+        buttons.addStretch(1)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.strip, 1)
+        row.addLayout(buttons)
+        return box
+
+    # ---- slots -------------------------------------------------------------------------------
+
+    def on_severity_changed(self) -> None:
+        """The office's table sets the deadline from the finding date; the clerk may still change it."""
+        days = self._days.get(self.severity.currentText())
+        if days is not None:
+            found = self.found_at.dateTime().toPython().date()
+            self.deadline.setDate(QDate(found + dt.timedelta(days=days)))
+
+    def on_add_photos_clicked(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("添加照片"), "",
+                                                self.tr("图片 (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff)"))
+        self.add_files(paths)
+
+    def add_files(self, paths: list[str]) -> None:
+        for path in paths:
+            data = Path(path).read_bytes()
+            key = -(len(self._pending) + 1)
+            self._pending[key] = (Path(path).name, data)
+            self.strip.add_photo(StripPhoto(key, Path(path).name, data))
+
+    def on_remove_photo_clicked(self) -> None:
+        key = self.strip.selected_key()
+        if key is None:
+            return
+        if key < 0:
+            self._pending.pop(key, None)
+        else:
+            self._removed.add(key)
+        self.strip.remove_key(key)
+
+    def on_photo_opened(self, key: int) -> None:
+        data = self._pending[key][1] if key < 0 else reg.photo_data(self.db, key)
+        PhotoViewer(data, self.tr("照片"), self).exec()
+
+    # ---- saving ------------------------------------------------------------------------------
+
+    def _where(self) -> tuple[int | None, str]:
+        text = self.location.currentText().strip()
+        unit_id = self._unit_ids.get(text)
+        return unit_id, "" if unit_id is not None else text
+
+    def _fields(self) -> dict[str, Any]:
+        unit_id, location = self._where()
+        return dict(unit_id=unit_id, location=location, category=self.category.currentText(),
+                    severity=self.severity.currentText(), responsible=self.responsible.currentText(),
+                    description=self.description.toPlainText(), deadline=self.deadline.date().toPython())
+
+    def save(self) -> DefectRow:
+        if self.defect is None:
+            return reg.record_new(self.db, self.project_id, handover_id=self.handover_id,
+                                  found_at=self.found_at.dateTime().toPython().replace(second=0, microsecond=0),
+                                  found_by=self.found_by.text().strip(), photos=list(self._pending.values()),
+                                  **self._fields())
+        row = reg.update_defect(self.db, self.defect.id, self.defect.version, **self._fields())
+        for name, data in self._pending.values():
+            reg.add_photo(self.db, row.id, name, data)
+        for photo_id in self._removed:
+            reg.remove_photo(self.db, photo_id)
+        return row
+
+
+class NoteDialog(ServiceDialog):
+    """One lifecycle step: an optional (or required) note, then `act(note)` saves it."""
+
+    def __init__(self, title: str, prompt: str, act: Callable[[str], Any], required: bool = False,
+                 parent: QWidget | None = None, choices: list[tuple[str, str]] | None = None) -> None:
+        super().__init__(title, parent)
+        self._act, self._required = act, required
+        self.choice = QComboBox(self)
+        for label, code in choices or []:
+            self.choice.addItem(label, code)
+        if choices:
+            self.form.addRow(self.tr("事项") + "：", self.choice)
+        self.note = QPlainTextEdit(self)
+        self.note.setMinimumHeight(80)
+        self.form.addRow(prompt + "：", self.note)
+        self.finish_layout()
+        self.resize(460, 220)
+
+    def save(self) -> Any:
+        note = self.note.toPlainText().strip()
+        if self._required and not note:
+            raise ValidationError(self.tr("请填写{what}。").format(what=self.form.labelForField(self.note)
+                                                                .text().rstrip("：")))
+        if self.choice.count():
+            return self._act(self.choice.currentData(), note)
+        return self._act(note)

@@ -1,0 +1,23 @@
+"""`export TAB`: which workbook each tab exports, by project or by handover."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from models.db import Database
+
+from ..progress import Progress
+from .defect_export import export_defects
+from .handover_export import export_by_handover
+from .tab_export import export_tab
+
+
+def export_for(db: Database, tab: str, out: Path, project_code: str | None = None,
+               handover_id: int | None = None, progress: Progress | None = None) -> int:
+    """The defect register has its own workbook (with the status history); the handover tab by
+    handover is the handover workbook; anything else is the tab's table."""
+    if tab == "defects":
+        return export_defects(db, out, project_code, handover_id, progress=progress)
+    if handover_id is not None:
+        return export_by_handover(db, tab, handover_id, out, progress=progress)
+    assert project_code is not None  # argparse requires one of the two
+    return export_tab(db, tab, project_code, out, progress)

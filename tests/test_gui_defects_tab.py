@@ -1,0 +1,177 @@
+"""The 遗留问题 tab driven as a clerk would: a defect with two photos, the notice, time passing by the
+tab's clock (reminder, escalation), three failed re-inspections (report due), then closed — audited."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from gui.tabs.defects.tab import DefectsTab
+from models.audit import AuditLog
+from models.browse import Scope
+from models.rules.escalation import LABELS
+from models.services import projects
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+FOUND = dt.datetime(2026, 6, 1, 9, 0)
+
+
+@pytest.fixture(autouse=True)
+def boxes(monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr("gui.errors._show_box", lambda parent, icon, text, details="": shown.append(text + details))
+    return shown
+
+
+@pytest.fixture
+def photos(tmp_path):
+    paths = []
+    for i, color in enumerate(("red", "blue")):
+        buf = io.BytesIO()
+        Image.new("RGB", (1200, 900), color).save(buf, "JPEG")
+        path = tmp_path / f"crack{i + 1}.jpg"
+        path.write_bytes(buf.getvalue())
+        paths.append(str(path))
+    return paths
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.at = FOUND
+
+    def __call__(self) -> dt.datetime:
+        return self.at
+
+
+@pytest.fixture
+def tab(qtbot, sqlite_db):
+    project = projects.add_project(sqlite_db, "CHY", "翠湖园")
+    tab = DefectsTab(sqlite_db)
+    tab.now = Clock()
+    qtbot.addWidget(tab)
+    tab.resize(1366, 700)
+    tab.show()
+    tab.set_scope(Scope(project.id))
+    qtbot.waitUntil(tab.is_loaded, timeout=5000)
+    return tab
+
+
+def answer_dialog(trigger, fill):
+    """Run `trigger` (it opens a modal dialog), fill it in its event loop; a refused save is closed."""
+    seen: list = []
+
+    def run() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, run)
+            return
+        seen.append(dialog)
+        try:
+            fill(dialog)
+        finally:
+            if dialog.isVisible():
+                seen.append(dialog.error_label.text())
+                dialog.reject()
+
+    QTimer.singleShot(0, run)
+    trigger()
+    assert seen, "no dialog opened"
+    return seen
+
+
+def step(qtbot, tab, action, note=""):
+    def fill(dialog):
+        dialog.note.setPlainText(note)
+        dialog.ok()
+
+    with qtbot.waitSignal(tab.due_loaded, timeout=5000):
+        seen = answer_dialog(action.trigger, fill)
+    assert len(seen) == 1, seen[1:]  # no refusal text
+
+
+def pass_time(qtbot, tab, when):
+    tab.now.at = when
+    with qtbot.waitSignal(tab.due_loaded, timeout=5000):
+        tab.reload()
+    return tab.due_panel.model.texts()
+
+
+def test_defect_from_finding_to_closed(qtbot, tab, photos, monkeypatch, sqlite_db):
+    monkeypatch.setattr("gui.tabs.defects.dialogs.QFileDialog.getOpenFileNames",
+                        lambda *a, **k: (photos, ""))
+
+    def fill(dialog):
+        dialog.location.setEditText("地下车库B区")
+        dialog.category.setCurrentText("土建装饰")
+        dialog.severity.setCurrentText("一般")
+        assert dialog.deadline.date().toPython() == dt.date(2026, 6, 8)  # 一般: 7 days by the office's table
+        dialog.responsible.setCurrentText("施工单位")
+        dialog.description.setPlainText("车库顶板渗水，墙面开裂")
+        dialog.add_photo_button.click()
+        assert dialog.strip.count() == 2
+        dialog.ok()
+
+    with qtbot.waitSignal(tab.due_loaded, timeout=5000):
+        seen = answer_dialog(tab.acts.new.trigger, fill)
+    assert len(seen) == 1, seen[1:]
+    qtbot.waitUntil(lambda: tab.model.total == 1, timeout=5000)
+    detail = tab.detail
+    assert detail.defect.location == "地下车库B区" and len(detail.photos) == 2
+    assert detail.defect.status.value == "待通知" and tab.detail_pane.photos.count() == 2
+    assert any(LABELS["notice"] in t for t in tab.due_panel.model.texts())
+    assert tab.acts.notice.isEnabled() and not tab.acts.submit.isEnabled()
+
+    tab.now.at = FOUND + dt.timedelta(hours=2)
+    step(qtbot, tab, tab.acts.notice, "书面通知已送达施工单位")
+    assert tab.detail.defect.status.value == "整改中"
+    notice_at = tab.detail.defect.notice_at
+
+    texts = pass_time(qtbot, tab, notice_at + dt.timedelta(days=3, minutes=1))
+    assert any(LABELS["reminder"] in t for t in texts)
+    assert not any(LABELS["escalation"] in t for t in texts)
+    texts = pass_time(qtbot, tab, notice_at + dt.timedelta(days=7, minutes=1))
+    assert any(LABELS["escalation"] in t for t in texts)
+    assert tab.acts.log_action.isEnabled()
+
+    for attempt in range(3):
+        tab.now.at += dt.timedelta(hours=1)
+        step(qtbot, tab, tab.acts.submit, "已整改")
+        assert tab.acts.failed.isEnabled()
+        tab.now.at += dt.timedelta(hours=1)
+        step(qtbot, tab, tab.acts.failed, f"第{attempt + 1}次复验仍渗水")
+    assert tab.detail.defect.failed_reinspections == 3
+    assert any(LABELS["failure_report"] in t for t in tab.due_panel.model.texts())
+
+    tab.now.at += dt.timedelta(hours=1)
+    step(qtbot, tab, tab.acts.submit, "已整改")
+    step(qtbot, tab, tab.acts.passed, "整套复验合格")
+    assert tab.detail.defect.status.value == "已关闭"
+    assert not tab.acts.edit.isEnabled() and not tab.acts.notice.isEnabled()
+    assert not any(tab.detail.defect.number in t for t in tab.due_panel.model.texts())
+    history = tab.detail_pane.history.toPlainText()
+    assert history.count("待复验→整改中") == 3 and "待复验→已关闭" in history
+
+    with sqlite_db.read() as s:
+        log = s.query(AuditLog).filter(AuditLog.table_name.like("defect%")).order_by(AuditLog.id).all()
+    changes = [json.loads(r.after or "{}").get("to_status") for r in log if r.table_name == "defect_status_changes"]
+    assert changes == ["待通知", "整改中"] + ["待复验", "整改中"] * 3 + ["待复验", "已关闭"]
+    assert sum(1 for r in log if r.table_name == "defect_photos" and r.action == "insert") == 2
+
+
+def test_filters_and_refused_save(qtbot, tab):
+    def fill(dialog):
+        dialog.description.setPlainText("没有位置")
+        dialog.ok()
+
+    seen = answer_dialog(tab.acts.new.trigger, fill)
+    assert "位置" in seen[1]  # the service refused it; the dialog said why
+    tab.status_combo.setCurrentIndex(tab.status_combo.findData("已关闭"))
+    tab.overdue_check.setChecked(True)
+    assert tab.model.filters["status"] == "已关闭" and tab.model.filters["overdue"]
+    qtbot.waitUntil(tab.is_loaded, timeout=5000)
+    assert tab.model.total == 0
