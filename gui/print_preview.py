@@ -230,18 +230,18 @@ def fitted(area: QSize, image: QSize) -> QRectF:
     return QRectF((area.width() - w) / 2, (area.height() - h) / 2, w, h)
 
 
-def show_print_dialog(parent: QWidget | None, make_pdf: Callable[[Path], Any],
+def show_print_dialog(parent: QWidget | None, make_pdf: Callable[[Path, tasks.Progress], Any],
                       title: str) -> tasks.Task:
     """Make the PDF in the background (with progress and cancel), then show the preview.
 
-    `make_pdf(path)` writes the PDF; it runs in a worker, so it opens its own session
-    and touches no widget. The temporary file is removed when the preview closes.
+    `make_pdf(path, progress)` writes the PDF, reporting progress (a 30,000-row summary takes
+    a while); it runs in a worker, so it opens its own session and touches no widget. The temporary file is removed when the preview closes.
     """
     folder = Path(tempfile.mkdtemp(prefix="handoverdesk-print-"))
     path = folder / safe_file_name(title)
 
     def job(progress: tasks.Progress) -> tuple[list[PageImage], int]:
-        make_pdf(path)
+        make_pdf(path, progress)
         return render_previews(path)
 
     def on_done(result: tuple[list[PageImage], int]) -> None:

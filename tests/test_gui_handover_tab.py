@@ -305,7 +305,7 @@ def test_print_and_export_go_to_the_helpers(qtbot, window, clerk_db, monkeypatch
     start_from_template(qtbot, tab, db)
     made: list = []
     monkeypatch.setattr("gui.tabs.handover.actions.show_print_dialog",
-                        lambda parent, make_pdf, title: made.append((make_pdf(tmp_path / "list.pdf"), title)))
+                        lambda parent, make_pdf, title: made.append((make_pdf(tmp_path / "list.pdf", None), title)))
     assert tab.acts.print.isVisible() and tab.acts.print.isEnabled()
     tab.acts.print.trigger()
     assert (tmp_path / "list.pdf").read_bytes().startswith(b"%PDF") and tab.current_summary().title in made[0][1]

@@ -111,10 +111,16 @@ def print_defect(tab: DefectsTab, kind: str) -> None:
         return
     number, party = (detail.defect.number, detail.defect.responsible) if detail else ("", "")
     makers = {
-        "notice": (lambda out: pc.print_defect_notice(db, number, out, code), _tr("整改通知单 — {n}")),
-        "reinspection": (lambda out: pc.print_defect_reinspection(db, number, out, code), _tr("复验记录 — {n}")),
-        "reminder": (lambda out: pc.print_defect_reminder(db, code, party, out, now=now), _tr("催办函 — {p}")),
-        "summary": (lambda out: pc.print_defect_summary(db, scope.handover_id, out, now=now),
+        "notice": (lambda out, progress: pc.print_defect_notice(db, number, out, code, progress=progress),
+                   _tr("整改通知单 — {n}")),
+        "reinspection": (lambda out, progress: pc.print_defect_reinspection(db, number, out, code,
+                                                                            progress=progress),
+                         _tr("复验记录 — {n}")),
+        "reminder": (lambda out, progress: pc.print_defect_reminder(db, code, party, out, now=now,
+                                                                    progress=progress),
+                     _tr("催办函 — {p}")),
+        "summary": (lambda out, progress: pc.print_defect_summary(db, scope.handover_id, out, now=now,
+                                                                  progress=progress),
                     _tr("遗留问题汇总表")),
     }
     make_pdf, title = makers[kind]

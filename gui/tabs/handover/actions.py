@@ -127,11 +127,11 @@ def print_form(tab: HandoverTab, certificate: bool = False) -> None:
         return
     db, handover_id, list_id = tab.db, handover.id, summary.id if summary else None
 
-    def make_pdf(out: Path) -> None:  # runs in the print helper's worker: its own session
+    def make_pdf(out: Path, progress: tasks.Progress) -> None:  # in the print worker: its own session
         if certificate:
-            print_commands.print_handover_certificate(db, handover_id, out)
+            print_commands.print_handover_certificate(db, handover_id, out, progress=progress)
         else:
-            print_commands.print_handover_list(db, handover_id, out, list_id=list_id)
+            print_commands.print_handover_list(db, handover_id, out, list_id=list_id, progress=progress)
 
     title = _tr("交接确认书 — {h}").format(h=handover.caption) if certificate else \
         _tr("交接清单 — {title}").format(title=summary.caption if summary else handover.caption)
