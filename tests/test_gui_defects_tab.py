@@ -8,14 +8,14 @@ import json
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
 from gui.tabs.defects.tab import DefectsTab
 from models.audit import AuditLog
 from models.browse import Scope
 from models.rules.escalation import LABELS
 from models.services import projects
+
+from tests.gui_helpers import answer_dialog
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 FOUND = dt.datetime(2026, 6, 1, 9, 0)
@@ -59,29 +59,6 @@ def tab(qtbot, sqlite_db):
     tab.set_scope(Scope(project.id))
     qtbot.waitUntil(tab.is_loaded, timeout=5000)
     return tab
-
-
-def answer_dialog(trigger, fill):
-    """Run `trigger` (it opens a modal dialog), fill it in its event loop; a refused save is closed."""
-    seen: list = []
-
-    def run() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(10, run)
-            return
-        seen.append(dialog)
-        try:
-            fill(dialog)
-        finally:
-            if dialog.isVisible():
-                seen.append(dialog.error_label.text())
-                dialog.reject()
-
-    QTimer.singleShot(0, run)
-    trigger()
-    assert seen, "no dialog opened"
-    return seen
 
 
 def step(qtbot, tab, action, note=""):

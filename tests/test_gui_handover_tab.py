@@ -6,7 +6,7 @@ import datetime as dt
 import json
 
 import pytest
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QSpinBox
 
 from gui.main_window import MainWindow
@@ -15,6 +15,8 @@ from models.audit import AuditLog
 from models.errors import SignedRecordError
 from models.people import Role
 from models.services import auth, checklists, projects
+
+from tests.gui_helpers import answer_dialog
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 KIND = "承接查验"
@@ -45,33 +47,6 @@ def window(qtbot, clerk_db):
     w.activateWindow()
     qtbot.waitUntil(lambda: w.current_tab().is_loaded(), timeout=5000)
     return w
-
-
-def answer_dialog(trigger, fill):
-    """Run `trigger` (which opens a modal dialog), fill the dialog and press OK in its event loop.
-
-    A dialog still open after `fill` (the save was refused) is closed so the test cannot hang;
-    its error text is returned with it.
-    """
-    seen: list = []
-
-    def run() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(10, run)
-            return
-        seen.append(dialog)
-        try:
-            fill(dialog)
-        finally:
-            if dialog.isVisible():
-                seen.append(dialog.error_label.text())
-                dialog.reject()
-
-    QTimer.singleShot(0, run)
-    trigger()
-    assert seen, "no dialog opened"
-    return seen
 
 
 def focus_table(qtbot, tab, row, column):

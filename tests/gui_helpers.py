@@ -1,0 +1,35 @@
+"""Helpers for GUI tests that drive modal dialogs."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+
+def answer_dialog(trigger: Callable[[], Any], fill: Callable[[Any], Any]) -> list:
+    """Run `trigger` (which opens a modal dialog), fill the dialog and press OK in its event loop.
+
+    A dialog still open after `fill` (the save was refused) is closed so the test cannot hang;
+    its error text is returned with it.
+    """
+    seen: list = []
+
+    def run() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, run)
+            return
+        seen.append(dialog)
+        try:
+            fill(dialog)
+        finally:
+            if dialog.isVisible():
+                seen.append(dialog.error_label.text())
+                dialog.reject()
+
+    QTimer.singleShot(0, run)
+    trigger()
+    assert seen, "no dialog opened"
+    return seen
