@@ -96,6 +96,15 @@ def test_full_lifecycle_with_escalations_and_three_failures(db, project):
     assert ("insert", "defect_actions") in changes and ("update", "defects") in changes
 
 
+def test_a_late_notice_is_flagged(db, project):
+    d = new(db, project)
+    on_time = reg.issue_notice(db, d.id, d.version, at=T0 + dt.timedelta(hours=23, minutes=59))
+    assert not reg.defect_detail(db, on_time.id).notice_late
+    e = new(db, project)
+    late = reg.issue_notice(db, e.id, e.version, at=T0 + dt.timedelta(hours=24, minutes=1))
+    assert reg.defect_detail(db, late.id).notice_late
+
+
 def test_illegal_transitions_are_refused_from_every_path(db, project):
     d = new(db, project)
     with pytest.raises(DomainError, match="不能从"):

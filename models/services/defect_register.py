@@ -16,7 +16,7 @@ from ..defect import (DEFECT_CATEGORIES, RESPONSIBLE_PARTIES, SEVERITIES, Defect
 from ..errors import Cancelled, DomainError, NotFoundError, ValidationError
 from ..photos import prepare_photo
 from ..rules.defect_lifecycle import FINAL, check_transition
-from ..rules.escalation import DefectFacts, duties, overdue_days
+from ..rules.escalation import DefectFacts, duties, notice_late, overdue_days
 from ..settings import Setting
 from ..people import Role
 from .common import get, get_for_save
@@ -253,7 +253,8 @@ def defect_detail(db: Database, defect_id: int, now: dt.datetime | None = None) 
         actions = [ActionRow(a.kind, a.at, a.by, a.note) for a in acts]
         photos = [PhotoRow(p.id, p.filename, p.thumbnail, p.width, p.height) for p in d.photos]
         f = facts(d, [(a.kind, a.at) for a in actions], _last_failures(s, [d.id]).get(d.id))
-        return DefectDetail(_row(d, len(photos)), history, actions, photos, duties(f, when), overdue_days(f, when))
+        return DefectDetail(_row(d, len(photos)), history, actions, photos, duties(f, when),
+                            overdue_days(f, when), notice_late(f))
 
 
 def find_by_number(db: Database, project_id: int, number: str) -> DefectRow:

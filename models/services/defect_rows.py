@@ -80,6 +80,7 @@ class DefectDetail:
     photos: list[PhotoRow] = field(default_factory=list)
     duties: list[Duty] = field(default_factory=list)
     overdue_days: int = 0
+    notice_late: bool = False  # the notice went out more than 24 h after finding
 
 
 @dataclass(frozen=True)

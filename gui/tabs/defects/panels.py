@@ -155,9 +155,12 @@ class DetailPane(QWidget):
             description=d.description)
 
     def _duties(self, detail: DefectDetail) -> str:
-        if not detail.duties:
-            return ""
         lines = []
+        if detail.notice_late:
+            lines.append('<span style="color:#b3261e">⚠ ' + html.escape(self.tr("整改通知晚于发现后 24 小时发出"))
+                         + "</span>")
+        if not detail.duties and not lines:
+            return ""
         for duty in detail.duties:
             text = html.escape(f"{duty.label}（{format_value(duty.due_at, 'datetime')} 前）")
             lines.append(f'<span style="color:#b3261e">⚠ {text}</span>' if duty.overdue else f"• {text}")
