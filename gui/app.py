@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLocale, QMessageLogContext, QtMsgType, QTranslator, qInstallMessageHandler
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -45,8 +45,20 @@ def install_translator(app: QApplication) -> QTranslator | None:
     return None
 
 
+# Said by the offscreen platform (the shot command) on every window shown: noise, not a problem.
+QUIET_MESSAGES = ("This plugin does not support propagateSizeHints",)
+
+
+def _qt_message(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    if not message.startswith(QUIET_MESSAGES):
+        log.warning("Qt: %s", message)
+        print(message, file=sys.stderr)
+
+
 def setup_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with font and translator (the shot command reuses this)."""
+    if QApplication.instance() is None:
+        qInstallMessageHandler(_qt_message)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
     if app.findChild(MainThreadCollector) is None:
