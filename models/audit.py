@@ -109,3 +109,14 @@ def record_action(session: Session, action: str, table: str, record_id: int | No
         "username": getattr(user, "username", "") or "", "action": action,
         "table_name": table, "record_id": record_id, "before": None, "after": None, "note": note,
     }])
+
+
+def record_change(session: Session, table: str, record_id: int, before: dict[str, Any],
+                  after: dict[str, Any]) -> None:
+    """Audit an UPDATE made with Core (a conditional update the flush hook never sees)."""
+    user = session.info.get("user")
+    session.connection().execute(insert(AuditLog.__table__), [{
+        "at": now(), "user_id": getattr(user, "id", None),
+        "username": getattr(user, "username", "") or "", "action": "update",
+        "table_name": table, "record_id": record_id, "before": _dump(before), "after": _dump(after), "note": "",
+    }])

@@ -1,0 +1,111 @@
+"""Key custody through its services on SQLite and PostgreSQL: the rules, overdue keys, the audit log."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from models.audit import AuditLog
+from models.errors import DomainError, ValidationError
+from models.keys import KeyEvent, KeyStatus as K
+from models.people import Owner, UnitOwnership
+from models.project import Unit
+from models.services import key_custody as kc
+from models.services import projects
+
+T0 = dt.datetime(2026, 7, 1, 9, 0)
+
+
+@pytest.fixture
+def setup(db):
+    p = projects.add_project(db, "CHY", "翠湖园")
+    with db.begin() as s:
+        unit = Unit(project_id=p.id, number="1栋1单元101")
+        owner, stranger = Owner(project_id=p.id, name="董艳辉"), Owner(project_id=p.id, name="路人")
+        s.add_all([unit, owner, stranger])
+        s.flush()
+        s.add(UnitOwnership(unit_id=unit.id, owner_id=owner.id, relation="业主"))
+        ids = unit.id, owner.id, stranger.id
+    key = kc.receive_key(db, p.id, tag=" k-01-01-0101-a ", unit_id=ids[0], cabinet="G01", slot="01", at=T0)
+    return p, key, ids
+
+
+def lend(db, key_id, at=T0, **kw):
+    base = dict(borrower="张师傅", department="工程部", reason="维修", approved_by="李主管", at=at)
+    return kc.lend(db, key_id, **{**base, **kw})
+
+
+def test_receive_and_find_by_scanned_tag(db, setup):
+    p, key, _ = setup
+    assert key.tag == "K-01-01-0101-A" and key.status is K.IN_STORE
+    assert kc.find_by_tag(db, p.id, "k-01-01-0101-a\n").id == key.id
+    with pytest.raises(ValidationError, match="已存在"):
+        kc.receive_key(db, p.id, tag="K-01-01-0101-A", opens="x")
+
+
+def test_lend_and_return_with_default_due_at_closing_time(db, setup):
+    _, key, _ = setup
+    out = lend(db, key.id)
+    assert out.status is K.LENT
+    with db.read() as s:
+        due = s.scalars(select(KeyEvent.due_at).where(KeyEvent.kind == "借出")).one()
+    assert due == dt.datetime(2026, 7, 1, 18, 0)
+    assert kc.return_key(db, key.id, returned_by="张师傅", at=T0 + dt.timedelta(hours=2)).status is K.IN_STORE
+
+
+@pytest.mark.parametrize("kw, message", [
+    ({"approved_by": ""}, "主管"), ({"reason": "私用"}, "借用事由"), ({"reason": "其他"}, "具体事由"),
+    ({"borrower": " "}, "借用人"),
+])
+def test_lending_rules_name_what_is_missing(db, setup, kw, message):
+    _, key, _ = setup
+    with pytest.raises(DomainError, match=message):
+        lend(db, key.id, **kw)
+    assert kc.find_by_tag(db, setup[0].id, key.tag).status is K.IN_STORE
+
+
+def test_a_lent_key_cannot_be_lent_again(db, setup):
+    _, key, _ = setup
+    lend(db, key.id)
+    with pytest.raises(DomainError, match="不能“借出”"):
+        lend(db, key.id, borrower="王阿姨", department="保洁部", reason="清洁")
+
+
+def test_issue_only_to_the_owner_of_that_unit(db, setup):
+    _, key, (_, owner, stranger) = setup
+    with pytest.raises(DomainError, match="不是这套房屋的业主"):
+        kc.issue_to_owner(db, key.id, owner_id=stranger)
+    assert kc.issue_to_owner(db, key.id, owner_id=owner).status is K.ISSUED
+
+
+def test_nothing_happens_to_a_retired_key(db, setup):
+    _, key, _ = setup
+    kc.retire(db, key.id)
+    for attempt in (lambda: lend(db, key.id), lambda: kc.seal(db, key.id, seal_no="F-1"),
+                    lambda: kc.retire(db, key.id)):
+        with pytest.raises(DomainError, match="作废"):
+            attempt()
+
+
+def test_overdue_after_closing_time_until_returned(db, setup):
+    p, key, _ = setup
+    lend(db, key.id)
+    assert kc.overdue_keys(db, p.id, now=dt.datetime(2026, 7, 1, 18, 0)) == []
+    late = kc.overdue_keys(db, p.id, now=dt.datetime(2026, 7, 1, 18, 1))
+    assert [(t, who) for t, who, _ in late] == [("K-01-01-0101-A", "张师傅")]
+    kc.set_closing_time(db, dt.time(17, 30))
+    assert kc.closing_time(db) == dt.time(17, 30)
+    kc.return_key(db, key.id, returned_by="张师傅", at=dt.datetime(2026, 7, 2, 8, 0))
+    assert kc.overdue_keys(db, p.id, now=dt.datetime(2026, 7, 3)) == []
+
+
+def test_seal_lose_and_every_step_audited(db, setup):
+    _, key, _ = setup
+    kc.seal(db, key.id, seal_no="FT-0001")
+    kc.unseal(db, key.id)
+    kc.report_lost(db, key.id, follow_up="已通知业主，安排换锁")
+    with db.read() as s:
+        rows = [(r.action, r.table_name, r.username) for r in s.scalars(select(AuditLog))]
+    assert rows.count(("update", "keys", "tester")) == 3
+    assert rows.count(("insert", "key_events", "tester")) == 4  # 接收 封存 启封 遗失
