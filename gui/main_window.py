@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         handover_tab.data_edited.connect(self.data_changed)  # its edits refresh the overview, defects...
         handover_tab.handover_saved.connect(self.on_handover_saved)
         self.tabs["defects"].data_edited.connect(self.data_changed)
+        self.tabs["keys"].data_edited.connect(self.data_changed)
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("文件(&F)"))

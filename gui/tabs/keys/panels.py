@@ -1,0 +1,120 @@
+"""The keys tab's panels: the scanned key's card with its allowed next actions, and 逾期未还 in red."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.keys import KeyEventKind as E
+from models.services.key_custody import KeyRow
+
+LATE = QColor("#b3261e")
+ERROR_STYLE = "color: #b3261e;"
+# The buttons the card can show, in the order a clerk reads them; each shows only when the rules allow it.
+ACTIONS = (E.LEND, E.RETURN, E.ISSUE, E.SEAL, E.UNSEAL, E.LOSE, E.HAND_OVER, E.RETIRE)
+
+
+class KeyCard(QWidget):
+    """Tag, what it opens, status — and a button for each event the key's status allows next."""
+
+    action_clicked = Signal(object)  # KeyEventKind
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key: KeyRow | None = None
+        self.tag_label = QLabel(self)
+        self.tag_label.setStyleSheet("font-weight: bold;")
+        self.tag_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.opens_label = QLabel(self)
+        self.status_label = QLabel(self)
+        self.message_label = QLabel(self)
+        self.message_label.setStyleSheet(ERROR_STYLE)
+        texts = {E.LEND: self.tr("借出…"), E.RETURN: self.tr("归还…"), E.ISSUE: self.tr("发放给业主…"),
+                 E.SEAL: self.tr("封存…"), E.UNSEAL: self.tr("启封…"), E.LOSE: self.tr("遗失…"),
+                 E.HAND_OVER: self.tr("移交…"), E.RETIRE: self.tr("作废…")}
+        self.buttons: dict[E, QPushButton] = {}
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for label in (self.tag_label, self.opens_label, self.status_label, self.message_label):
+            row.addWidget(label)
+        row.addStretch(1)
+        for kind in ACTIONS:
+            button = QPushButton(texts[kind], self, autoDefault=True, visible=False)
+            button.clicked.connect(lambda _checked=False, k=kind: self.action_clicked.emit(k))
+            self.buttons[kind] = button
+            row.addWidget(button)
+        self.show_key(None)
+
+    def show_key(self, key: KeyRow | None) -> None:
+        self.key = key
+        self.message_label.setText("")
+        if key is None:
+            self.tag_label.setText(self.tr("未选钥匙"))
+            self.opens_label.setText(self.tr("扫描钥匙标签（或输入标签号）后回车"))
+            self.status_label.setText("")
+        else:
+            self.tag_label.setText(key.tag)
+            self.opens_label.setText(self.tr("开启：{opens}").format(opens=key.opens or "—"))
+            self.status_label.setText(self.tr("状态：{status}").format(status=key.status.value))
+        for kind, button in self.buttons.items():
+            button.setVisible(key is not None and kind in key.allowed)
+
+    def show_message(self, text: str) -> None:
+        """A scan that found nothing: the message, and no key's buttons."""
+        self.show_key(None)
+        self.opens_label.setText("")
+        self.message_label.setText(text)
+
+    def visible_actions(self) -> list[E]:
+        return [kind for kind, button in self.buttons.items() if not button.isHidden()]
+
+    def first_action(self) -> QPushButton | None:
+        """The likely next step (借出 for a key in store, 归还 for a lent one) gets the focus."""
+        shown = self.visible_actions()
+        return self.buttons[shown[0]] if shown else None
+
+
+class OverduePanel(QWidget):
+    """逾期未还: keys out past their due time, red until returned."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = QTableWidget(0, 3, self)
+        self.table.setHorizontalHeaderLabels([self.tr("标签号"), self.tr("借用人"), self.tr("应还时间")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(1, 80)
+        header.resizeSection(2, 118)
+        self.status_label = QLabel(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status_label)
+
+    def show_overdue(self, rows: list[tuple[str, str, dt.datetime]]) -> None:
+        self.table.setRowCount(len(rows))
+        for r, (tag, borrower, due) in enumerate(rows):
+            for c, text in enumerate((tag, borrower, due.strftime("%Y-%m-%d %H:%M"))):
+                item = QTableWidgetItem(text)
+                item.setForeground(LATE)
+                self.table.setItem(r, c, item)
+        self.status_label.setText(self.tr("{n} 把钥匙逾期未还").format(n=len(rows)) if rows
+                                  else self.tr("没有逾期未还的钥匙"))
+
+    def tags(self) -> list[str]:
+        return [self.table.item(r, 0).text() for r in range(self.table.rowCount())]
