@@ -127,6 +127,33 @@ def build_parser() -> Parser:
     p.add_argument("--handover", type=int, required=True, help="交接编号 / handover ID")
     p.add_argument("--out", type=Path, required=True)
 
+    p = prt.add_parser("key-labels", help="钥匙标签（含二维码）/ key tag labels with QR codes")
+    _add_db(p)
+    p.add_argument("--project", required=True, help="项目编码 / project code")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--keys", help="标签号，逗号分隔 / tags, comma-separated")
+    which.add_argument("--cabinet", help="钥匙柜 / every key of this cabinet")
+    p.add_argument("--out", type=Path, required=True)
+    p = prt.add_parser("key-issue", help="钥匙发放签收单 / key issue receipt for the owner")
+    _add_db(p)
+    p.add_argument("--project", required=True, help="项目编码 / project code")
+    p.add_argument("--key", required=True, help="标签号 / tag")
+    p.add_argument("--out", type=Path, required=True)
+    p = prt.add_parser("key-lending", help="钥匙借用登记表 / key lending register")
+    _add_db(p)
+    p.add_argument("--project", required=True, help="项目编码 / project code")
+    p.add_argument("--from", dest="start", type=_date, required=True, help="YYYY-MM-DD")
+    p.add_argument("--to", dest="end", type=_date, required=True, help="YYYY-MM-DD")
+    p.add_argument("--out", type=Path, required=True)
+    p = prt.add_parser("key-seal", help="备用钥匙封存表 / sealed spare keys")
+    _add_db(p)
+    p.add_argument("--project", required=True, help="项目编码 / project code")
+    p.add_argument("--out", type=Path, required=True)
+    p = prt.add_parser("key-handover", help="钥匙交接表 / keys of a handover")
+    _add_db(p)
+    p.add_argument("--handover", type=int, required=True, help="交接编号 / handover ID")
+    p.add_argument("--out", type=Path, required=True)
+
     p = sub.add_parser("export", help="把页签的表格导出为 Excel / export a tab's table to .xlsx")
     _add_db(p)
     p.add_argument("tab", choices=TABS[1:])
@@ -237,6 +264,17 @@ def cmd_print(args: argparse.Namespace) -> int:
         pc.print_defect_reminder(db, args.project, args.party, args.out)
     elif args.form == "defect-summary":
         pc.print_defect_summary(db, args.handover, args.out, progress=_terminal_progress)
+    elif args.form == "key-labels":
+        pc.print_key_labels(db, args.project, args.out,
+                            args.keys.split(",") if args.keys else (), args.cabinet)
+    elif args.form == "key-issue":
+        pc.print_key_issue(db, args.project, args.key, args.out)
+    elif args.form == "key-lending":
+        pc.print_key_lending(db, args.project, args.start, args.end, args.out)
+    elif args.form == "key-seal":
+        pc.print_key_seal(db, args.project, args.out)
+    elif args.form == "key-handover":
+        pc.print_key_handover(db, args.handover, args.out)
     else:
         pc.print_roster(db, args.project, args.out)
     print(args.out)

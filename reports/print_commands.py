@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from models.services.projects import (
 )
 from models.services.roster import roster_rows
 
+from . import key_data
 from .defect_data import located
 from .forms.base import Parties
 from .forms.certificate import CertificateForm
@@ -29,6 +31,9 @@ from .forms.defect_reinspection import DefectReinspectionForm
 from .forms.defect_reminder import DefectReminderForm
 from .forms.defect_summary import DefectSummaryForm
 from .forms.handover_list import HandoverListBook
+from .forms.key_issue import KeyIssueForm
+from .forms.key_labels import KeyLabelSheet, Label
+from .forms.key_tables import KeyHandoverForm, KeyLendingForm, KeySealForm
 from .forms.roster import RosterForm
 from .handover_data import handover_lists, open_defect_count
 from .progress import Progress
@@ -168,4 +173,65 @@ def print_defect_summary(db: Database, handover_id: int, out: Path,
     parties = Parties(handover.from_company, handover.to_company, handover.witness or None)
     form = DefectSummaryForm(rows, handover.project_name, handover.caption, now=now,
                              parties=parties, printed_on=now.date() if now else None)
+    return form.render(out, progress)
+
+
+# --- key custody's forms ---------------------------------------------------------------------
+
+def print_key_labels(db: Database, project_code: str, out: Path, tags: Sequence[str] = (),
+                     cabinet: str | None = None) -> int:
+    """钥匙标签 sheet for the tags named (in that order), or for every key of one cabinet."""
+    project = project_by_code(db, project_code)
+    if tags:
+        keys = key_data.keys_by_tags(db, project.id, tags)
+    elif cabinet:
+        keys = key_data.keys_in_cabinet(db, project.id, cabinet)
+    else:
+        raise ValidationError("请用 --keys 指定标签号，或用 --cabinet 指定钥匙柜。")
+    if not keys:
+        raise ValidationError(f"钥匙柜“{cabinet}”里没有钥匙。")
+    return KeyLabelSheet([Label(k.tag, k.opens_text, k.place) for k in keys]).render(out)
+
+
+def _our_company(db: Database, project_id: int) -> str:
+    return handover_parties(latest_handover(db, project_id)).to_company
+
+
+def print_key_issue(db: Database, project_code: str, tag: str, out: Path,
+                    progress: Progress | None = None) -> int:
+    """钥匙发放签收单 of the key's latest 发放 to its unit's owner."""
+    project = project_by_code(db, project_code)
+    key = key_data.key_by_tag(db, project.id, tag)
+    form = KeyIssueForm(key, key_data.latest_issue(db, key), project.name,
+                        our_company=_our_company(db, project.id))
+    return form.render(out, progress)
+
+
+def print_key_lending(db: Database, project_code: str, start: dt.date, end: dt.date, out: Path,
+                      progress: Progress | None = None) -> int:
+    """钥匙借用登记表: every loan from `start` to `end` with its return."""
+    if end < start:
+        raise ValidationError("「至」日期不能早于「自」日期。")
+    project = project_by_code(db, project_code)
+    form = KeyLendingForm(key_data.loans(db, project.id, start, end), project.name, start, end,
+                          our_company=_our_company(db, project.id))
+    return form.render(out, progress)
+
+
+def print_key_seal(db: Database, project_code: str, out: Path,
+                   progress: Progress | None = None) -> int:
+    """备用钥匙封存表 of the keys now sealed, with their seal numbers."""
+    project = project_by_code(db, project_code)
+    form = KeySealForm(key_data.sealed_keys(db, project.id), project.name,
+                       our_company=_our_company(db, project.id))
+    return form.render(out, progress)
+
+
+def print_key_handover(db: Database, handover_id: int, out: Path,
+                       progress: Progress | None = None) -> int:
+    """钥匙交接表 of the keys received in (or handed over with) one handover."""
+    handover = get_handover(db, handover_id)
+    parties = Parties(handover.from_company, handover.to_company, handover.witness or None)
+    form = KeyHandoverForm(key_data.handover_keys(db, handover_id), handover.project_name,
+                           handover.caption, parties)
     return form.render(out, progress)

@@ -109,9 +109,17 @@ class KeyDesk(RuleBasedStateMachine):
                                                      .order_by(KeyEvent.id))]
                 assert events == self.log[key_id]  # nothing forbidden was recorded
                 assert status.value == self.expected[key_id] == status_from(events).value
-                lent = events.count("借出") - events.count("归还")
-                assert lent == (1 if status.value == "借出" else 0)  # one place: out, or not out
+                assert _out(events) == (status.value == "借出")  # one place: out with a borrower, or not
+
+
+def _out(events: list[str]) -> bool:
+    """Out with a borrower: lent and not yet back (a key lost while out is lost, not out)."""
+    out = False
+    for event in events:
+        out = event == "借出" or (out and event not in ("归还", "遗失"))
+    return out
 
 
 TestKeyDesk = KeyDesk.TestCase
-TestKeyDesk.settings = settings(max_examples=12, stateful_step_count=25, deadline=None)
+# Derandomized: CI explores the same sequences every run, so a red run is a bug, not bad luck.
+TestKeyDesk.settings = settings(max_examples=25, stateful_step_count=25, deadline=None, derandomize=True)

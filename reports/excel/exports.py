@@ -8,6 +8,7 @@ from models.db import Database
 from ..progress import Progress
 from .defect_export import export_defects
 from .handover_export import export_by_handover
+from .key_export import export_keys
 from .tab_export import export_tab
 
 
@@ -17,6 +18,8 @@ def export_for(db: Database, tab: str, out: Path, project_code: str | None = Non
     handover is the handover workbook; anything else is the tab's table."""
     if tab == "defects":
         return export_defects(db, out, project_code, handover_id, progress=progress)
+    if tab == "keys" and project_code is not None:
+        return export_keys(db, project_code, out, progress)  # the register and its event log
     if handover_id is not None:
         return export_by_handover(db, tab, handover_id, out, progress=progress)
     assert project_code is not None  # argparse requires one of the two
