@@ -13,7 +13,7 @@ from .defect import Defect, DefectStatus
 from .errors import NotFoundError
 from .fees import FeeItem, LedgerLine
 from .handover import Handover, HandoverItem, HandoverList
-from .keys import Key, KeyStatus
+from .keys import Key, KeyEvent, KeyEventKind, KeyStatus
 from .types import Money
 
 OPEN_DEFECTS = (DefectStatus.PENDING_NOTICE, DefectStatus.RECTIFYING, DefectStatus.PENDING_REINSPECTION)
@@ -44,6 +44,7 @@ class Overview:
     defects_by_status: dict[str, int] = field(default_factory=dict)
     defects_overdue: int = 0
     keys_by_status: dict[str, int] = field(default_factory=dict)
+    keys_overdue: int = 0  # lent and past their due time
     arrears_by_item: dict[str, Decimal] = field(default_factory=dict)
 
     @property
@@ -97,8 +98,16 @@ def _arrears(s: Session, handover_id: int) -> dict[str, Decimal]:
     return {name: total for name, total in s.execute(stmt) if total}
 
 
-def handover_overview(s: Session, handover_id: int, today: dt.date | None = None) -> Overview:
-    """The overview of one handover; `today` decides what is overdue."""
+def _keys_overdue(s: Session, handover_id: int, now: dt.datetime) -> int:
+    latest_loan = (select(func.max(KeyEvent.id)).where(KeyEvent.key_id == Key.id, KeyEvent.kind == KeyEventKind.LEND)
+                   .correlate(Key).scalar_subquery())
+    return s.scalar(select(func.count()).select_from(Key).join(KeyEvent, KeyEvent.id == latest_loan).where(
+        Key.handover_id == handover_id, Key.status == KeyStatus.LENT, KeyEvent.due_at < now)) or 0
+
+
+def handover_overview(s: Session, handover_id: int, today: dt.date | None = None,
+                      now: dt.datetime | None = None) -> Overview:
+    """The overview of one handover; `today` decides which defects are overdue, `now` which keys."""
     h = s.get(Handover, handover_id)
     if h is None:
         raise NotFoundError(f"交接（编号 {handover_id}）不存在。")
@@ -112,5 +121,6 @@ def handover_overview(s: Session, handover_id: int, today: dt.date | None = None
         defects_overdue=_overdue(s, handover_id, today),
         keys_by_status=_by_status(s, Key.status, Key.handover_id == handover_id,
                                   tuple(x.value for x in KeyStatus)),
+        keys_overdue=_keys_overdue(s, handover_id, now or dt.datetime.now()),
         arrears_by_item=_arrears(s, handover_id),
     )

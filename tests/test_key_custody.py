@@ -109,3 +109,16 @@ def test_seal_lose_and_every_step_audited(db, setup):
         rows = [(r.action, r.table_name, r.username) for r in s.scalars(select(AuditLog))]
     assert rows.count(("update", "keys", "tester")) == 3
     assert rows.count(("insert", "key_events", "tester")) == 4  # 接收 封存 启封 遗失
+
+
+def test_overview_counts_keys_out_past_their_time(db, setup):
+    from models.overview import handover_overview
+    p, key, _ = setup
+    h = projects.add_handover(db, "CHY", "进场接管", "原物业", "本公司", dt.date(2026, 6, 30))
+    with db.begin() as s:
+        from models.keys import Key
+        s.get(Key, key.id).handover_id = h.id
+    lend(db, key.id)
+    with db.read() as s:
+        assert handover_overview(s, h.id, now=dt.datetime(2026, 7, 1, 17, 0)).keys_overdue == 0
+        assert handover_overview(s, h.id, now=dt.datetime(2026, 7, 1, 18, 1)).keys_overdue == 1

@@ -215,8 +215,13 @@ class OverviewTab(QWidget):
                 for name, (n, late) in table.items() if n]
 
     def _key_bars(self, ov: Overview) -> list[Bar]:
-        return [Bar(s, n, f"{n:,}", color=KEY_COLORS.get(s, "#3b7dd8"))
-                for s, n in ov.keys_by_status.items() if n or s in ("在库", "借出", "已发放", "遗失")]
+        # Retired keys are out of service (the keys tab lists them); 已移交 shows once an exit starts.
+        bars = [Bar(s, n, f"{n:,}", color=KEY_COLORS.get(s, "#3b7dd8"))
+                for s, n in ov.keys_by_status.items()
+                if s in ("在库", "封存", "借出", "已发放", "遗失") or (s == "已移交" and n)]
+        at = next((i + 1 for i, b in enumerate(bars) if b.label == "借出"), len(bars))
+        bars.insert(at, Bar(self.tr("其中逾期"), ov.keys_overdue, f"{ov.keys_overdue:,}", color=OVERDUE_COLOR))
+        return bars
 
     def _arrears_bars(self, ov: Overview) -> list[Bar]:
         return [Bar(name, float(amount), "¥" + format_value(amount, "money"), color=OVERDUE_COLOR)
