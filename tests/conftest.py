@@ -83,3 +83,12 @@ def _collect_on_the_main_thread() -> Iterator[None]:
     yield
     collect_due()
     gc.enable()
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Message boxes are recorded, not shown: a modal box would wait for a click forever."""
+    shown: list[str] = []
+    monkeypatch.setattr("gui.errors._show_box",
+                        lambda parent, icon, text, details="": shown.append(text + details))
+    return shown

@@ -1,6 +1,7 @@
 """Helpers for GUI tests that drive modal dialogs."""
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -33,3 +34,13 @@ def answer_dialog(trigger: Callable[[], Any], fill: Callable[[Any], Any]) -> lis
     trigger()
     assert seen, "no dialog opened"
     return seen
+
+
+class Clock:
+    """The injectable "now" of a tab: tests move `at` to pass time."""
+
+    def __init__(self, at: dt.datetime) -> None:
+        self.at = at
+
+    def __call__(self) -> dt.datetime:
+        return self.at

@@ -10,6 +10,7 @@ from models.defect import Defect, DefectStatus
 from models.fees import FeeItem, LedgerLine
 from models.handover import Handover, HandoverItem, HandoverKind, HandoverList
 from models.keys import Key, KeyEvent, KeyEventKind, KeyStatus
+from models.people import Owner, UnitOwnership
 from models.project import Building, Project, Unit
 
 UNITS = 12
@@ -116,3 +117,14 @@ def make_sample(db: Database) -> Sample:
         _keys(s, project, h, units)
         _ledger(s, project, h, units)
         return Sample(project.id, h.id, h2.id, other.id)
+
+
+def unit_with_owner(db: Database, project_id: int) -> tuple[int, int, int]:
+    """One unit, its 业主, and a stranger who owns nothing: (unit_id, owner_id, stranger_id)."""
+    with db.begin() as s:
+        unit = Unit(project_id=project_id, number="1栋1单元101")
+        owner, stranger = Owner(project_id=project_id, name="董艳辉"), Owner(project_id=project_id, name="路人")
+        s.add_all([unit, owner, stranger])
+        s.flush()
+        s.add(UnitOwnership(unit_id=unit.id, owner_id=owner.id, relation="业主"))
+        return unit.id, owner.id, stranger.id

@@ -14,18 +14,10 @@ from models.audit import AuditLog
 from models.browse import Scope
 from models.rules.escalation import LABELS
 from models.services import projects
+from tests.gui_helpers import Clock, answer_dialog
 
-from tests.gui_helpers import answer_dialog
-
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+pytestmark = [pytest.mark.qt_log_ignore("propagateSizeHints"), pytest.mark.usefixtures("boxes")]
 FOUND = dt.datetime(2026, 6, 1, 9, 0)
-
-
-@pytest.fixture(autouse=True)
-def boxes(monkeypatch):
-    shown: list[str] = []
-    monkeypatch.setattr("gui.errors._show_box", lambda parent, icon, text, details="": shown.append(text + details))
-    return shown
 
 
 @pytest.fixture
@@ -40,19 +32,11 @@ def photos(tmp_path):
     return paths
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.at = FOUND
-
-    def __call__(self) -> dt.datetime:
-        return self.at
-
-
 @pytest.fixture
 def tab(qtbot, sqlite_db):
     project = projects.add_project(sqlite_db, "CHY", "翠湖园")
     tab = DefectsTab(sqlite_db)
-    tab.now = Clock()
+    tab.now = Clock(FOUND)
     qtbot.addWidget(tab)
     tab.resize(1366, 700)
     tab.show()

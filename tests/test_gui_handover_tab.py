@@ -15,19 +15,10 @@ from models.audit import AuditLog
 from models.errors import SignedRecordError
 from models.people import Role
 from models.services import auth, checklists, projects
-
 from tests.gui_helpers import answer_dialog
 
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+pytestmark = [pytest.mark.qt_log_ignore("propagateSizeHints"), pytest.mark.usefixtures("boxes")]
 KIND = "承接查验"
-
-
-@pytest.fixture(autouse=True)
-def boxes(monkeypatch):
-    """Message boxes are recorded, not shown: a modal box would wait for a click forever."""
-    shown: list[str] = []
-    monkeypatch.setattr("gui.errors._show_box", lambda parent, icon, text, details="": shown.append(text + details))
-    return shown
 
 
 @pytest.fixture

@@ -14,49 +14,27 @@ from models.browse import Scope
 from models.keys import KeyEvent
 from models.keys import KeyEventKind as E
 from models.keys import KeyStatus as K
-from models.people import Owner, UnitOwnership
-from models.project import Unit
 from models.services import key_custody as kc
 from models.services import projects
 from models.services.locations import unit_owners
-from tests.gui_helpers import answer_dialog
+from tests.gui_helpers import Clock, answer_dialog
+from tests.sample_data import unit_with_owner
 
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+pytestmark = [pytest.mark.qt_log_ignore("propagateSizeHints"), pytest.mark.usefixtures("boxes")]
 MORNING = dt.datetime(2026, 7, 1, 9, 0)
-
-
-@pytest.fixture(autouse=True)
-def boxes(monkeypatch):
-    shown: list[str] = []
-    monkeypatch.setattr("gui.errors._show_box", lambda parent, icon, text, details="": shown.append(text + details))
-    return shown
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.at = MORNING
-
-    def __call__(self) -> dt.datetime:
-        return self.at
 
 
 @pytest.fixture
 def setup(sqlite_db):
     p = projects.add_project(sqlite_db, "CHY", "翠湖园")
-    with sqlite_db.begin() as s:
-        unit = Unit(project_id=p.id, number="1栋1单元101")
-        owner, stranger = Owner(project_id=p.id, name="董艳辉"), Owner(project_id=p.id, name="路人")
-        s.add_all([unit, owner, stranger])
-        s.flush()
-        s.add(UnitOwnership(unit_id=unit.id, owner_id=owner.id, relation="业主"))
-        ids = unit.id, owner.id
+    ids = unit_with_owner(sqlite_db, p.id)[:2]
     return p, ids
 
 
 @pytest.fixture
 def tab(qtbot, sqlite_db, setup):
     tab = KeysTab(sqlite_db)
-    tab.now = Clock()
+    tab.now = Clock(MORNING)
     qtbot.addWidget(tab)
     tab.resize(1366, 700)
     tab.show()

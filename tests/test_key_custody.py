@@ -8,11 +8,11 @@ from sqlalchemy import select
 
 from models.audit import AuditLog
 from models.errors import DomainError, ValidationError
-from models.keys import KeyEvent, KeyStatus as K
-from models.people import Owner, UnitOwnership
-from models.project import Unit
+from models.keys import KeyEvent
+from models.keys import KeyStatus as K
 from models.services import key_custody as kc
 from models.services import projects
+from tests.sample_data import unit_with_owner
 
 T0 = dt.datetime(2026, 7, 1, 9, 0)
 
@@ -20,13 +20,7 @@ T0 = dt.datetime(2026, 7, 1, 9, 0)
 @pytest.fixture
 def setup(db):
     p = projects.add_project(db, "CHY", "翠湖园")
-    with db.begin() as s:
-        unit = Unit(project_id=p.id, number="1栋1单元101")
-        owner, stranger = Owner(project_id=p.id, name="董艳辉"), Owner(project_id=p.id, name="路人")
-        s.add_all([unit, owner, stranger])
-        s.flush()
-        s.add(UnitOwnership(unit_id=unit.id, owner_id=owner.id, relation="业主"))
-        ids = unit.id, owner.id, stranger.id
+    ids = unit_with_owner(db, p.id)
     key = kc.receive_key(db, p.id, tag=" k-01-01-0101-a ", unit_id=ids[0], cabinet="G01", slot="01", at=T0)
     return p, key, ids
 
