@@ -1,5 +1,6 @@
 """钥匙管理 tab: a scan field (a scanner types the tag and Enter) opening that key with its allowed next
-actions, every key with its status and latest event, and 逾期未还 by the tab's clock."""
+actions, every key with its status and latest event, 逾期未还 by the tab's clock, and 批量接收钥匙
+(from a key handover list or an Excel sheet)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,11 +8,15 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
 )
@@ -23,9 +28,11 @@ from models.services import key_custody as kc
 from models.services.key_custody import KeyRow
 from models.services.locations import unit_owners
 
+from ...dialogs.key_import import KeyImportDialog
 from ...errors import show_error
 from ..browse_tab import BrowseTab
 from .dialogs import IssueDialog, LendDialog, ReturnDialog, StepDialog
+from .intake import ListIntakeDialog
 from .panels import KeyCard, OverduePanel
 
 OVERDUE_REFRESH_MS = 60_000  # 逾期未还 is read again every minute: a loan falls due with no one clicking
@@ -57,8 +64,10 @@ class KeysTab(BrowseTab):
         self.card = KeyCard(self)
         self.overdue = OverduePanel(self)
         self.overdue_timer = QTimer(self, interval=OVERDUE_REFRESH_MS)
+        self.intake_dialog: QDialog | None = None  # the open 批量接收 dialog (tests reach it here)
         super()._build()
         layout: QVBoxLayout = self.layout()
+        layout.itemAt(0).layout().addWidget(self._intake_button())  # at the end of the filter row
         scan_box = QGroupBox(self.tr("扫码"), self)
         row = QHBoxLayout(scan_box)
         row.setContentsMargins(6, 4, 6, 4)
@@ -79,8 +88,26 @@ class KeysTab(BrowseTab):
         layout.addWidget(self.splitter, 1)
         self.setFocusProxy(self.scan_edit)
 
+    def _intake_button(self) -> QPushButton:
+        """批量接收钥匙… : from a key list of the handover, or from the clerk's Excel sheet.
+
+        A push button with a menu rather than a tool button: its arrow gets room of its own
+        instead of covering the end of the text.
+        """
+        self.receive_from_list_action = QAction(self.tr("从钥匙交接清单接收…"), self)
+        self.import_sheet_action = QAction(self.tr("从 Excel 导入…"), self)
+        menu = QMenu(self)
+        menu.addAction(self.receive_from_list_action)
+        menu.addAction(self.import_sheet_action)
+        self.intake_button = QPushButton(self.tr("批量接收钥匙…"), self)
+        self.intake_button.setMenu(menu)
+        self.intake_button.setEnabled(False)
+        return self.intake_button
+
     def _wire(self) -> None:
         super()._wire()
+        self.receive_from_list_action.triggered.connect(self.on_receive_from_list_triggered)
+        self.import_sheet_action.triggered.connect(self.on_import_sheet_triggered)
         self.scan_edit.returnPressed.connect(self.on_scan_return_pressed)
         self.card.action_clicked.connect(self.on_action_clicked)
         self.overdue_timer.timeout.connect(self.load_overdue)
@@ -92,6 +119,10 @@ class KeysTab(BrowseTab):
         if scope != self._scope:
             self.card.show_key(None)
         super().set_scope(scope)
+        self.intake_button.setEnabled(scope is not None)
+        has_handover = scope is not None and scope.handover_id is not None
+        self.receive_from_list_action.setEnabled(has_handover)
+        self.receive_from_list_action.setToolTip("" if has_handover else self.tr("请先在工具栏选择交接"))
 
     def reload(self) -> None:
         if self._own_change:
@@ -170,14 +201,49 @@ class KeysTab(BrowseTab):
         title, label, act = steps[kind]
         return StepDialog(f"{title} — {key.tag}", label, act, self)
 
-    def _changed(self, tag: str) -> None:
-        """After an event: the card, the table and 逾期未还 again, then tell the other tabs."""
-        self.show_tag(tag)
+    # ---- 批量接收钥匙 --------------------------------------------------------------------------
+
+    def on_receive_from_list_triggered(self) -> None:
+        if self._scope is None or self._scope.handover_id is None:
+            return
+        dialog = ListIntakeDialog(self.db, self._scope.handover_id, self)
+        dialog.keys_received.connect(self.on_keys_received)
+        self._open_intake(dialog)
+
+    def on_import_sheet_triggered(self) -> None:
+        if self._scope is None:
+            return
+        dialog = KeyImportDialog(self.db, self._scope.project_id, self._scope.handover_id, self)
+        dialog.keys_imported.connect(self.on_keys_received)
+        self._open_intake(dialog)
+
+    def _open_intake(self, dialog: QDialog) -> None:
+        """Window-modal, not exec(): the table behind refreshes as soon as the keys are in."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self.on_intake_finished)
+        self.intake_dialog = dialog
+        dialog.open()
+
+    def on_intake_finished(self, _result: int) -> None:
+        self.intake_dialog = None
+        self.focus_scan()
+
+    def on_keys_received(self, _report: object) -> None:
         self.model.refresh()
         self.load_overdue()
+        self._tell_others()
+
+    def _tell_others(self) -> None:
         self._own_change = True
         try:
             self.data_edited.emit("keys")
         finally:
             self._own_change = False
+
+    def _changed(self, tag: str) -> None:
+        """After an event: the card, the table and 逾期未还 again, then tell the other tabs."""
+        self.show_tag(tag)
+        self.model.refresh()
+        self.load_overdue()
+        self._tell_others()
         self.focus_scan()

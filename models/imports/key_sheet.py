@@ -1,0 +1,292 @@
+"""Key sheet (钥匙清单 Excel) import: preview the clerk's own sheet, then receive every key all-or-nothing.
+
+A row is one key or key set: 标签号, 房号, 开启对象, 数量, 钥匙柜, 格位, 备注 — under whatever names
+the sheet gives them (钥匙编号, 房间号, 钥匙名称, 把数, 柜号, 钩位…), below a title, with a two-row
+header, blank rows and 合计 rows, as the one pipeline in sheet.py reads every import.
+
+A blank 标签号 is not a problem: the keys of the handing-over party usually carry their own
+numbering or none, and our labels are printed after receiving them, so the program gives the key
+its tag (K-01-01-101-A for a unit's key, K-GG-0001-A for any other, see services/key_intake.py) and
+the preview shows which tags it made. A tag the sheet gives is kept as written (upper case).
+
+A row names its unit in 房号; with 房号 blank, a unit written in 开启对象 ("1栋1单元101 入户门") links
+the key to it. A row refuses the whole sheet when its unit is not a unit of the project, it has
+neither a unit nor 开启对象, its tag repeats another row's or a key already in the register, or
+its 数量 is not a whole number of at least 1. Nothing is written until the sheet is clean; then
+every key and its 接收 event are written in one transaction.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, ClassVar
+
+from ..audit import record_action
+from ..base import now as wall_clock
+from ..db import Database
+from ..errors import ValidationError
+from ..handover import Handover
+from ..keys import Key
+from ..services.common import get
+from ..services.key_intake import (
+    OPENS_LIMIT,
+    PLACE_LIMIT,
+    TAG_LIMIT,
+    KeyIntakeReport,
+    NewKey,
+    TagMaker,
+    UnitIndex,
+    user_name,
+    write_keys,
+)
+from .preview import SheetPreview
+from .sheet import (
+    CellError,
+    FieldSpec,
+    Progress,
+    RowProblem,
+    SheetRow,
+    cell_text,
+    clean_text,
+    open_table,
+    parse_decimal,
+)
+
+__all__ = ["KEY_FIELDS", "KeySheetPreview", "KeySheetRow", "import_key_sheet", "import_key_sheet_file",
+           "preview_key_sheet"]
+
+# The order matters: a column goes to the first field that names it, and the "no header"
+# message quotes the first four labels.
+KEY_FIELDS = (
+    FieldSpec("tag", "标签号", ("钥匙编号", "编号", "钥匙号", "标签", "标签编号", "钥匙标签", "钥匙标签号",
+                                "钥匙牌号")),
+    FieldSpec("number", "房号", ("房间号", "房间编号", "房屋编号", "房屋号", "户号", "门牌号", "房屋", "单元房号")),
+    FieldSpec("opens", "开启对象", ("钥匙名称", "用途", "部位", "名称", "钥匙用途", "开启部位", "使用部位",
+                                    "对应部位", "钥匙部位", "门锁位置")),
+    FieldSpec("count", "数量", ("把数", "套数", "件数", "钥匙数量", "数量合计")),
+    FieldSpec("cabinet", "钥匙柜", ("柜号", "钥匙柜号", "钥匙箱", "箱号", "存放柜")),
+    FieldSpec("slot", "格位", ("位置", "钩位", "挂钩号", "钩号", "格号", "存放位置", "柜位")),
+    FieldSpec("remarks", "备注", ("说明", "备注说明", "情况说明")),
+)
+LABELS = {f.key: f.label for f in KEY_FIELDS}
+COUNT_WITH_UNIT_RE = re.compile(r"^(\d+)\s*(把|套|串|张|个|枚|条)$")  # "2把" → 2
+Check = Callable[[str, str], None]  # (field key, message)
+
+
+@dataclass(frozen=True)
+class KeySheetRow:
+    """One key as read; a refused 数量 keeps its text so the preview can show it."""
+
+    row: int
+    tag: str
+    generated: bool  # the program made the tag: the sheet left it blank
+    number: str      # the unit as written in the project ('' if none)
+    unit_id: int | None
+    opens: str
+    count: int
+    count_text: str
+    cabinet: str
+    slot: str
+    remarks: str
+
+
+@dataclass(frozen=True)
+class KeySheetPreview(SheetPreview[KeySheetRow]):
+    """The keys as read and checked against the project's register, before anything is written."""
+
+    NOUN: ClassVar[str] = "钥匙表"
+
+    project_id: int = 0
+
+    @property
+    def generated(self) -> int:
+        return sum(1 for r in self.rows if r.generated)
+
+
+def preview_key_sheet(db: Database, project_id: int, path: str | Path,
+                      mapping: Mapping[str, int | None] | None = None,
+                      progress: Progress | None = None) -> KeySheetPreview:
+    """Read and check the sheet against the project's units and tags; nothing is written."""
+    path = Path(path)
+    with db.read() as s:
+        units, tags = UnitIndex.load(s, project_id), TagMaker.load(s, project_id)
+    with open_table(path, KEY_FIELDS, mapping) as table:
+        described = not {"number", "opens"} <= set(table.header.missing)
+        parsed = [_parse_row(r, units, described) for r in table.rows(progress)]
+        header, skipped = table.header, tuple(table.skipped)
+    rows = [row for row, _ in parsed]
+    problems = [p for _, row_problems in parsed for p in row_problems]
+    problems += _header_problems(header.last_row, header.missing) + _tag_problems(rows, tags.taken)
+    rows = _with_tags(rows, tags, units)
+    problems.sort(key=lambda p: p.row)
+    return KeySheetPreview(path, header, tuple(rows), tuple(problems), skipped, project_id)
+
+
+def import_key_sheet(db: Database, preview: KeySheetPreview, *, handover_id: int | None = None,
+                     cabinet: str = "", progress: Progress | None = None) -> KeyIntakeReport:
+    """Receive every previewed key in one transaction, or refuse the sheet whole (ValidationError).
+
+    `cabinet` fills the 钥匙柜 of rows that leave it blank.
+    """
+    if not preview.ok:
+        raise ValidationError(preview.refusal())
+    cabinet = cabinet.strip()
+    if len(cabinet) > PLACE_LIMIT:
+        raise ValidationError(f"「钥匙柜」不能超过 {PLACE_LIMIT} 个字。")
+    with db.begin(immediate=True) as s:
+        if handover_id is not None and get(s, Handover, handover_id).project_id != preview.project_id:
+            raise ValidationError("该交接不属于钥匙表所读的项目。")
+        taken = TagMaker.load(s, preview.project_id).taken
+        _refuse_taken(preview, taken)
+        keys = [NewKey(r.tag, r.unit_id, r.opens, r.count, r.cabinet or cabinet, r.slot, "", "",
+                       _note(preview.path.name, r)) for r in preview.rows]
+        write_keys(s, user_name(db), preview.project_id, handover_id, keys, wall_clock().replace(microsecond=0),
+                   progress)
+        skipped = Counter(x.reason for x in preview.skipped)
+        report = KeyIntakeReport(preview.path.name, tuple(k.tag for k in keys), sum(k.count for k in keys),
+                                 sum(1 for k in keys if k.unit_id is not None),
+                                 tuple(r.tag for r in preview.rows if r.generated),
+                                 skipped=tuple(f"{reason} {n} 行" for reason, n in skipped.items()))
+        record_action(s, "import", Key.__tablename__, None, f"导入钥匙表“{preview.path.name}”：{report.summary()}")
+        return report
+
+
+def import_key_sheet_file(db: Database, handover_id: int, path: str | Path, cabinet: str = "",
+                          mapping: Mapping[str, int | None] | None = None) -> KeyIntakeReport:
+    """`main.py import keys FILE --handover ID [--cabinet C]`: the keys of that handover's project."""
+    with db.read() as s:
+        project_id = get(s, Handover, handover_id).project_id
+    preview = preview_key_sheet(db, project_id, path, mapping)
+    return import_key_sheet(db, preview, handover_id=handover_id, cabinet=cabinet)
+
+
+def _note(file_name: str, row: KeySheetRow) -> str:
+    source = f"钥匙表“{file_name}”第 {row.row} 行"
+    return f"{source}：{row.remarks}" if row.remarks else source
+
+
+def _refuse_taken(preview: KeySheetPreview, taken: set[str]) -> None:
+    """Another desk registered one of these tags since the preview: refuse, naming the rows."""
+    clashes = [RowProblem(r.row, LABELS["tag"], f"“{r.tag}”已被其他钥匙使用（读取后才登记），请重新读取")
+               for r in preview.rows if r.tag in taken]
+    if clashes:
+        listed = "；".join(str(p) for p in clashes)
+        raise ValidationError(f"钥匙表有 {len(clashes)} 处问题，未导入任何数据：{listed}")
+
+
+# ---- one row ------------------------------------------------------------------------------------
+
+def _parse_row(row: SheetRow, units: UnitIndex, described: bool) -> tuple[KeySheetRow, list[RowProblem]]:
+    """`described`: the sheet has a 房号 or 开启对象 column (if not, the header row says so once)."""
+    problems: list[RowProblem] = []
+
+    def check(key: str, message: str) -> None:
+        problems.append(RowProblem(row.row, LABELS[key], message))
+
+    tag = _tag(row.get("tag"), check)
+    number, unit_id, opens = _unit(row, units, check if described else _ignore)
+    count, count_text = _count(row.get("count"), check)
+    cabinet = _limited(row.get("cabinet"), "cabinet", PLACE_LIMIT, check)
+    slot = _limited(row.get("slot"), "slot", PLACE_LIMIT, check)
+    return KeySheetRow(row.row, tag, False, number, unit_id, opens, count, count_text, cabinet, slot,
+                       clean_text(row.get("remarks"))), problems
+
+
+def _ignore(_key: str, _message: str) -> None:
+    pass
+
+
+def _tag(value: Any, check: Check) -> str:
+    tag = clean_text(value).upper()
+    if " " in tag:
+        check("tag", f"“{tag}”含空格：扫码枪读出的标签号不能有空格")
+    elif len(tag) > TAG_LIMIT:
+        check("tag", f"超过 {TAG_LIMIT} 个字符（{len(tag)} 个）")
+    return tag
+
+
+def _unit(row: SheetRow, units: UnitIndex, check: Check) -> tuple[str, int | None, str]:
+    """(unit number as the project writes it, unit id, 开启对象)."""
+    written = clean_text(row.get("number"))
+    opens = _limited(row.get("opens"), "opens", OPENS_LIMIT, check)
+    unit = units.get(written) if written else units.named_in(opens) if opens else None
+    if written and unit is None:
+        check("number", f"“{written}”不是本项目的房屋（请先导入业主名册，或核对房号）")
+        return written, None, opens
+    if unit is None and not opens:
+        check("opens", "不能为空：请填写房号或开启对象（公共部位、设备房等）")
+    return (unit.number, unit.id, opens) if unit else ("", None, opens)
+
+
+def _count(value: Any, check: Check) -> tuple[int, str]:
+    """A whole number of at least 1 (blank: 1); "2把" is 2. A refused cell keeps its text."""
+    text = clean_text(value)
+    match = COUNT_WITH_UNIT_RE.match(text)
+    if match:
+        number = int(match.group(1))
+    else:
+        try:
+            parsed = parse_decimal(value)
+        except CellError as exc:
+            check("count", f"{exc}，应填写整数")
+            return 1, cell_text(value)
+        if parsed is None:
+            return 1, ""
+        if parsed != parsed.to_integral_value():
+            check("count", f"“{text}”不是整数")
+            return 1, text
+        number = int(parsed)
+    if number < 1:
+        check("count", f"“{text}”无效：数量至少为 1")
+        return 1, text
+    return number, ""
+
+
+def _limited(value: Any, key: str, limit: int, check: Check) -> str:
+    text = clean_text(value)
+    if len(text) > limit:
+        check(key, f"超过 {limit} 个字（{len(text)} 个字）")
+    return text
+
+
+# ---- whole sheet --------------------------------------------------------------------------------
+
+def _header_problems(header_row: int, missing: tuple[str, ...]) -> list[RowProblem]:
+    """A key needs a unit or a description: the sheet must have one of the two columns."""
+    if "number" in missing and "opens" in missing:
+        return [RowProblem(header_row, "房号/开启对象",
+                           "表头中找不到「房号」或「开启对象」列，请在“列对应”中指定")]
+    return []
+
+
+def _tag_problems(rows: list[KeySheetRow], taken: set[str]) -> list[RowProblem]:
+    seen: dict[str, list[int]] = defaultdict(list)
+    for r in rows:
+        if r.tag:
+            seen[r.tag].append(r.row)
+    problems = []
+    for tag, at in seen.items():
+        if tag in taken:
+            problems += [RowProblem(n, LABELS["tag"], f"“{tag}”已在钥匙台账中") for n in at]
+        elif len(at) > 1:
+            where = "、".join(str(n) for n in at)
+            problems += [RowProblem(n, LABELS["tag"], f"“{tag}”在表中重复（第 {where} 行）") for n in at]
+    return problems
+
+
+def _with_tags(rows: list[KeySheetRow], tags: TagMaker, units: UnitIndex) -> list[KeySheetRow]:
+    """Blank tags made after every tag the sheet gives is claimed, so none is made twice."""
+    for r in rows:
+        if r.tag:
+            tags.claim(r.tag)
+    out = []
+    for r in rows:
+        if r.tag:
+            out.append(r)
+            continue
+        unit = units.get(r.number) if r.unit_id is not None else None
+        out.append(replace(r, tag=tags.next(unit), generated=True))
+    return out
