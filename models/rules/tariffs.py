@@ -1,0 +1,252 @@
+"""Tariffs by date and the billing bases: what a unit is charged for a period or a metered consumption.
+
+A `Rate` mirrors one `Tariff` record (the service layer builds them from records): valid from
+`valid_from` to `valid_to` inclusive (None = still valid), for one unit use or for every use ("").
+On any day the rate for a unit use is the one for exactly that use if there is one, else the
+every-use rate — so "住宅 1.80" overrides a general rate without the general one needing an end date.
+
+Charges are cut where the tariff changes (水费 2.0 元/吨 until 30 June, 2.8 from 1 July): one
+`ChargeLine` per tariff segment, each amount rounded half-up to the fen, and a total is the sum of
+its rounded lines (SPEC §6).
+
+Months (per_m2_month, per_household, per_space) are counted by calendar month: every calendar month
+the period touches counts days_covered ÷ days_in_that_month, so a whole calendar month is exactly 1,
+16–30 June is 15/30 and 15 Jan–14 Mar is 17/31 + 1 + 14/31. This count is additive — months(a..c) =
+months(a..b) + months(b+1..c) — so billing the two sides of a cut-off separately gives the same
+quantity as billing the whole period. Amounts are computed from the exact fraction, never from a
+rounded month count.
+
+Metered bases (per_ton, per_kwh, per_m3) are charged from two readings by `metered_charge`. A reading
+dated d is taken as at the start of day d — the same convention as the cut-off, whose 抄表底数 are
+read on the first day of the incoming company — so two readings on d1 < d2 cover the days
+d1 .. d2−1. Meter rollover (a meter passing 99999 back to 0) and meter replacement are out of
+scope: a reading below the previous one is refused and the clerk records the new meter separately.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from ..errors import ValidationError
+from ..fees import BASES
+from ..money import round_half_up
+
+METERED_BASES = ("per_ton", "per_kwh", "per_m3")
+MONTHLY_BASES = ("per_m2_month", "per_household", "per_space")
+QUANTITY_PLACES = 2  # meter readings and metered quantities (the Quantity column)
+ONE_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Rate:
+    """One tariff: `rate` from `valid_from` to `valid_to` (inclusive; None = open) for `unit_use` ("" = every use)."""
+
+    valid_from: dt.date
+    valid_to: dt.date | None
+    unit_use: str
+    rate: Decimal
+
+    def covers(self, on: dt.date) -> bool:
+        return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
+
+
+@dataclass(frozen=True)
+class ChargeLine:
+    """One billed line of one tariff segment, [start, end] inclusive.
+
+    quantity is what the rate is multiplied by: tons/kWh/m³ (metered, exact to 0.01), ㎡·月 or
+    户·月/车位·月 (monthly bases, shown to 4 decimals), ㎡ (heating season) or 1 (fixed). For the
+    monthly bases the amount comes from the exact month fraction, so quantity × rate may differ
+    from amount in the last fen; `month_count(start, end)` gives the exact months for printing.
+    """
+
+    start: dt.date
+    end: dt.date
+    quantity: Decimal
+    rate: Decimal
+    amount: Decimal
+
+
+def _fmt(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _use_label(unit_use: str) -> str:
+    return f"“{unit_use}”" if unit_use else "（不分用途）"
+
+
+def _item_label(item: str) -> str:
+    return f"“{item}”" if item else ""
+
+
+def _day(value: object, name: str) -> dt.date:
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise TypeError(f"{name} must be datetime.date, not {type(value).__name__}")
+    return value
+
+
+def _decimal(value: object, name: str, places: int | None = None) -> Decimal:
+    if not isinstance(value, Decimal):
+        raise TypeError(f"{name} must be Decimal, not {type(value).__name__}")
+    if not value.is_finite():
+        raise ValueError(f"{name} is not a number: {value}")
+    if places is not None and value.scaleb(places) != value.scaleb(places).to_integral_value():
+        raise ValueError(f"{name} must have at most {places} decimals: {value}")
+    return value
+
+
+def _period(start: object, end: object) -> tuple[dt.date, dt.date]:
+    start, end = _day(start, "start"), _day(end, "end")
+    if start > end:
+        raise ValidationError(f"计费期间有误：起始日 {_fmt(start)} 晚于截止日 {_fmt(end)}。")
+    return start, end
+
+
+def rate_on(rates: Iterable[Rate], on: dt.date, unit_use: str, *, item: str = "") -> Decimal:
+    """The rate valid on `on` for `unit_use`: the use's own rate wins over the every-use ("") rate.
+
+    No rate → ValidationError naming the date and use (the clerk must enter the tariff). Two
+    different rates for the same use on the same day → ValidationError too: picking one silently
+    would bill the wrong amount.
+    """
+    _day(on, "on")
+    valid = [r for r in rates if r.covers(on)]
+    for use in (unit_use, ""):
+        found = {r.rate for r in valid if r.unit_use == use}
+        if len(found) == 1:
+            return _decimal(found.pop(), "rate")
+        if len(found) > 1:
+            listed = "、".join(str(x) for x in sorted(found))
+            raise ValidationError(f"{_item_label(item)}收费标准重叠：{_fmt(on)}{_use_label(use)}同时有 {listed} 几个标准，"
+                                  "请修改收费标准的起止日期。")
+        if not use:
+            break
+    raise ValidationError(f"{_item_label(item)}没有 {_fmt(on)} 适用于{_use_label(unit_use)}的收费标准，请先录入收费标准。")
+
+
+def rate_segments(rates: Iterable[Rate], start: dt.date, end: dt.date, unit_use: str, *,
+                  item: str = "") -> list[tuple[dt.date, dt.date, Decimal]]:
+    """[start, end] cut where the applicable rate changes: (seg_start, seg_end, rate), inclusive, in order.
+
+    Adjacent days with the same rate stay in one segment even if they come from different records.
+    A day without any rate raises `rate_on`'s ValidationError naming that day.
+    """
+    start, end = _period(start, end)
+    rates = list(rates)
+    cuts = {start}
+    for r in rates:
+        for day in (r.valid_from, r.valid_to + ONE_DAY if r.valid_to else None):
+            if day is not None and start < day <= end:
+                cuts.add(day)
+    bounds = sorted(cuts)
+    segments: list[tuple[dt.date, dt.date, Decimal]] = []
+    for i, seg_start in enumerate(bounds):
+        seg_end = bounds[i + 1] - ONE_DAY if i + 1 < len(bounds) else end
+        rate = rate_on(rates, seg_start, unit_use, item=item)
+        if segments and segments[-1][2] == rate:
+            segments[-1] = (segments[-1][0], seg_end, rate)
+        else:
+            segments.append((seg_start, seg_end, rate))
+    return segments
+
+
+def month_count(start: dt.date, end: dt.date) -> Fraction:
+    """Months in [start, end]: Σ over calendar months of days covered ÷ days in that month (exact)."""
+    start, end = _period(start, end)
+    total = Fraction(0)
+    day = start
+    while day <= end:
+        days_in_month = calendar.monthrange(day.year, day.month)[1]
+        month_end = day.replace(day=days_in_month)
+        last = min(month_end, end)
+        total += Fraction((last - day).days + 1, days_in_month)
+        day = last + ONE_DAY
+    return total
+
+
+def charge_total(lines: Iterable[ChargeLine]) -> Decimal:
+    """A total is the sum of its rounded lines (SPEC §6), never a re-rounded product of the whole."""
+    return sum((line.amount for line in lines), Decimal("0.00"))
+
+
+def metered_charge(rates: Iterable[Rate], unit_use: str, prev_reading: Decimal, prev_date: dt.date,
+                   reading: Decimal, read_on: dt.date, *, item: str = "") -> list[ChargeLine]:
+    """Charge the consumption between two readings, one line per tariff segment of the days d1 .. d2−1.
+
+    Consumption spanning a tariff change is shared between the segments by days. Each segment's
+    quantity is rounded half-up to 0.01 (the meter precision) cumulatively — segment i gets
+    round(c × days up to its end ÷ all days) minus what the earlier segments got — so the last
+    segment takes the remainder, quantities add up to the consumption exactly and none goes
+    negative (rounding each share on its own can over-allot with three or more segments). With two
+    segments this is simply: first = round(c × its days ÷ all days), second = the rest. Each amount
+    = quantity × rate rounded half-up to the fen.
+    """
+    prev_reading = _decimal(prev_reading, "prev_reading", QUANTITY_PLACES)
+    reading = _decimal(reading, "reading", QUANTITY_PLACES)
+    prev_date, read_on = _day(prev_date, "prev_date"), _day(read_on, "read_on")
+    if read_on <= prev_date:
+        raise ValidationError(f"{_item_label(item)}本次抄表日期 {_fmt(read_on)} 须晚于上次抄表日期 {_fmt(prev_date)}。")
+    consumption = reading - prev_reading
+    if consumption < 0:
+        raise ValidationError(f"{_item_label(item)}读数小于上次读数：本次 {reading}（{_fmt(read_on)}）小于上次 "
+                              f"{prev_reading}（{_fmt(prev_date)}）。如系换表或表具走满归零，请分别登记新旧表读数。")
+    segments = rate_segments(rates, prev_date, read_on - ONE_DAY, unit_use, item=item)
+    total_days = (read_on - prev_date).days
+    lines: list[ChargeLine] = []
+    allotted = Decimal(0).scaleb(-QUANTITY_PLACES)
+    for seg_start, seg_end, rate in segments:
+        upto = (seg_end - prev_date).days + 1
+        cumulative = round_half_up(Fraction(consumption) * upto / total_days, QUANTITY_PLACES)
+        quantity = cumulative - allotted
+        allotted = cumulative
+        lines.append(ChargeLine(seg_start, seg_end, quantity, rate, round_half_up(Fraction(quantity) * Fraction(rate))))
+    return lines
+
+
+def period_charge(basis: str, rates: Iterable[Rate], unit_use: str, start: dt.date, end: dt.date, *,
+                  area: Decimal | None = None, spaces: int = 1, item: str = "") -> list[ChargeLine]:
+    """Charge [start, end] on a non-metered basis of `models.fees.BASES`.
+
+    - per_m2_month: area × rate × months, one line per tariff segment (months: see the module docstring);
+    - per_household: rate × months (one household per unit; `spaces` must be 1);
+    - per_space: spaces × rate × months;
+    - per_m2_season: area × rate, once: [start, end] is the heating season, at the rate valid on its
+      first day (a season is priced as a whole; a change announced mid-season applies next season);
+    - fixed: the rate once (deposits such as 装修押金), at the rate valid on `start`.
+
+    Metered bases raise ValueError: use `metered_charge`. Missing area for an area basis →
+    ValidationError (the unit's 建筑面积 must be entered); float area → TypeError.
+    """
+    if basis in METERED_BASES:
+        raise ValueError(f"{basis} is metered: use metered_charge")
+    if basis not in BASES:
+        raise ValueError(f"unknown basis {basis!r}")
+    start, end = _period(start, end)
+    if isinstance(spaces, bool) or not isinstance(spaces, int) or spaces < 0:
+        raise ValueError(f"spaces must be a non-negative int: {spaces!r}")
+    if spaces != 1 and basis != "per_space":
+        raise ValueError(f"spaces applies to per_space only, not {basis}")
+    factor = Fraction(spaces)
+    if basis in ("per_m2_month", "per_m2_season"):
+        if area is None:
+            raise ValidationError(f"{_item_label(item)}按建筑面积计费，但该房屋没有建筑面积，请先录入。")
+        area = _decimal(area, "area")
+        if area < 0:
+            raise ValidationError(f"建筑面积不能为负数：{area}。")
+        factor = Fraction(area)
+    elif area is not None:
+        _decimal(area, "area")  # still refuse float, even where area is not used
+    if basis in ("per_m2_season", "fixed"):
+        rate = rate_on(rates, start, unit_use, item=item)
+        quantity = factor if basis == "per_m2_season" else Fraction(1)
+        return [ChargeLine(start, end, round_half_up(quantity, 4), rate, round_half_up(quantity * Fraction(rate)))]
+    lines = []
+    for seg_start, seg_end, rate in rate_segments(rates, start, end, unit_use, item=item):
+        quantity = factor * month_count(seg_start, seg_end)
+        lines.append(ChargeLine(seg_start, seg_end, round_half_up(quantity, 4), rate,
+                                round_half_up(quantity * Fraction(rate))))
+    return lines
