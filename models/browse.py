@@ -14,7 +14,7 @@ from sqlalchemy.sql.functions import FunctionElement
 
 from .base import DocStatus, now
 from .defect import Defect, DefectStatus
-from .fees import FeeItem, LedgerLine
+from .fees import Decision, FeeDifference, FeeItem, LedgerLine
 from .handover import Handover, HandoverItem, HandoverList
 from .keys import Key, KeyEvent
 from .project import Unit
@@ -347,4 +347,59 @@ FEES = TableSpec(
     default_order=lambda: [],
 )
 
-TABLES: dict[str, TableSpec] = {t.key: t for t in (HANDOVER, DEFECTS, KEYS, FEES)}
+# ---- 对账差异: what the two ledgers disagree on, and the clerk's decisions ----------------------
+
+_DIFF_UNIT = aliased(Unit, name="diff_unit")
+_DIFF_ITEM = aliased(FeeItem, name="diff_item")
+
+
+def _differences_text(like: Like) -> ColumnElement[bool]:
+    units = select(Unit.id).where(like(Unit.number))
+    items = select(FeeItem.id).where(like(FeeItem.name))
+    return or_(FeeDifference.unit_id.in_(units), FeeDifference.fee_item_id.in_(items), like(FeeDifference.note))
+
+
+def _differences_scope(scope: Scope) -> list[ColumnElement[bool]]:
+    if scope.handover_id is None:
+        return _handover_scope(FeeDifference.handover_id, scope)
+    return [FeeDifference.handover_id == scope.handover_id]
+
+
+def _differences_filters(filters: Filters) -> list[ColumnElement[bool]]:
+    """{"kind": DiffKind value, "open": True, "fee_item": name}."""
+    where: list[ColumnElement[bool]] = []
+    if filters.get("kind"):
+        where.append(type_coerce(FeeDifference.kind, String()) == filters["kind"])
+    if filters.get("open"):
+        where.append(FeeDifference.decision == Decision.OPEN)
+    if filters.get("fee_item"):
+        where.append(FeeDifference.fee_item_id.in_(select(FeeItem.id).where(FeeItem.name == filters["fee_item"])))
+    return where
+
+
+DIFFERENCES = TableSpec(
+    key="fee_differences",
+    columns=[
+        ColumnSpec("unit", "房号", "text", func.coalesce(_DIFF_UNIT.number, "")),
+        ColumnSpec("fee_item", "收费项目", "text", func.coalesce(_DIFF_ITEM.name, "")),
+        ColumnSpec("period_start", "所属期起", "date", FeeDifference.period_start),
+        ColumnSpec("period_end", "所属期止", "date", FeeDifference.period_end),
+        ColumnSpec("kind", "差异", "text", _text(FeeDifference.kind)),
+        ColumnSpec("their_billed", "原物业应收", "money", FeeDifference.their_billed),
+        ColumnSpec("their_paid", "原物业实收", "money", FeeDifference.their_paid),
+        ColumnSpec("our_billed", "我方应收", "money", FeeDifference.our_billed),
+        ColumnSpec("our_paid", "我方实收", "money", FeeDifference.our_paid),
+        ColumnSpec("decision", "处理", "text", _text(FeeDifference.decision)),
+        ColumnSpec("note", "说明", "text", FeeDifference.note),
+    ],
+    id_col=FeeDifference.id,
+    from_=lambda: FeeDifference.__table__.outerjoin(_DIFF_UNIT, FeeDifference.unit_id == _DIFF_UNIT.id)
+                                         .outerjoin(_DIFF_ITEM, FeeDifference.fee_item_id == _DIFF_ITEM.id),
+    count_from=lambda: FeeDifference.__table__,
+    scope_where=_differences_scope,
+    text_where=_differences_text,
+    default_order=lambda: [FeeDifference.unit_id, FeeDifference.fee_item_id, FeeDifference.period_start],
+    filter_where=_differences_filters,
+)
+
+TABLES: dict[str, TableSpec] = {t.key: t for t in (HANDOVER, DEFECTS, KEYS, FEES, DIFFERENCES)}

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, DocStatus, StrEnum, Versioned
@@ -67,12 +68,20 @@ class MeterReading(Versioned, Base):
     location: Mapped[str] = mapped_column(String(100), default="")  # for common meters
     reading: Mapped[Decimal] = mapped_column(Quantity)
     read_on: Mapped[dt.date] = mapped_column(Date)
+    # The last reading the outgoing company billed: the usage between it and the cut-off
+    # reading is still theirs to charge (抄表结算).
+    prev_reading: Mapped[Decimal | None] = mapped_column(Quantity)
+    prev_read_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class LedgerLine(Base):
     """One billed line, ours or the other company's (imported), per unit, fee item and period."""
 
     __tablename__ = "ledger_lines"
+    # Reconciliation walks both companies' lines in this order, merge-joining them; the index
+    # lets the database stream them sorted instead of sorting a million rows first.
+    __table_args__ = (Index("ix_ledger_lines_match", "handover_id", "source", "unit_id", "fee_item_id",
+                            "period_start", "period_end"),)
     __label__ = "收费台账"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -88,6 +97,8 @@ class LedgerLine(Base):
     paid_on: Mapped[dt.date | None] = mapped_column(Date)
     receipt_no: Mapped[str] = mapped_column(String(40), default="")
     remark: Mapped[str] = mapped_column(String(200), default="")
+    contact: Mapped[str] = mapped_column(String(40), default="")  # 联系电话 as their ledger gives it
+    source_row: Mapped[int | None] = mapped_column(Integer)  # the Excel row it came from, for the clerk
 
 
 class Settlement(Versioned, Base):
@@ -107,5 +118,92 @@ class Settlement(Versioned, Base):
     deposits_total: Mapped[Decimal] = mapped_column(Money, default=Decimal("0.00"))
     collected_for_others: Mapped[Decimal] = mapped_column(Money, default=Decimal("0.00"))
     net_due_to_incoming: Mapped[Decimal] = mapped_column(Money, default=Decimal("0.00"))
+    due_to_outgoing: Mapped[Decimal] = mapped_column(Money, default=Decimal("0.00"))
     signed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    signed_by: Mapped[str] = mapped_column(String(40), default="")
     note: Mapped[str] = mapped_column(Text, default="")
+    # The whole breakdown as it was signed (JSON), so a signed report prints the same forever.
+    breakdown: Mapped[str] = mapped_column(Text, default="")
+
+
+class DiffKind(str, enum.Enum):
+    DIFFERS = "金额不符"
+    ONLY_THEIRS = "仅原物业"
+    ONLY_OURS = "仅我方"
+
+
+class Decision(str, enum.Enum):
+    OPEN = "待处理"
+    THEIRS = "以原物业为准"
+    OURS = "以我方为准"
+    ADJUST = "协商调整"
+    EXCLUDE = "不计入"
+
+
+class FeeDifference(Versioned, Base):
+    """A ledger line the two companies do not agree on, and how the clerk resolved it.
+
+    Keyed by unit, fee item and period (not by line id) so a re-imported ledger keeps
+    the decisions made on lines that did not change.
+    """
+
+    __tablename__ = "fee_differences"
+    # Reconciliation and the results read the decided differences in the ledger's match order.
+    __table_args__ = (Index("ix_fee_differences_match", "handover_id", "unit_id", "fee_item_id", "period_start",
+                            "period_end"),)
+    __label__ = "对账差异"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    handover_id: Mapped[int] = mapped_column(ForeignKey("handovers.id"), index=True)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
+    fee_item_id: Mapped[int | None] = mapped_column(ForeignKey("fee_items.id"))
+    period_start: Mapped[dt.date] = mapped_column(Date)
+    period_end: Mapped[dt.date] = mapped_column(Date)
+    kind: Mapped[DiffKind] = mapped_column(StrEnum(DiffKind))
+    their_billed: Mapped[Decimal | None] = mapped_column(Money)
+    their_paid: Mapped[Decimal | None] = mapped_column(Money)
+    our_billed: Mapped[Decimal | None] = mapped_column(Money)
+    our_paid: Mapped[Decimal | None] = mapped_column(Money)
+    decision: Mapped[Decision] = mapped_column(StrEnum(Decision), default=Decision.OPEN, index=True)
+    adjusted_billed: Mapped[Decimal | None] = mapped_column(Money)
+    adjusted_paid: Mapped[Decimal | None] = mapped_column(Money)
+    note: Mapped[str] = mapped_column(Text, default="")
+    decided_by: Mapped[str] = mapped_column(String(40), default="")
+    decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class DepositAction(str, enum.Enum):
+    HAND_OVER = "移交"
+    REFUND = "退还业主"
+
+
+class DepositDisposition(Versioned, Base):
+    """What happens to a deposit the outgoing company holds; without a row it is handed over."""
+
+    __tablename__ = "deposit_dispositions"
+    __table_args__ = (UniqueConstraint("handover_id", "unit_id", "fee_item_id", "period_start"),)
+    __label__ = "押金处理"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    handover_id: Mapped[int] = mapped_column(ForeignKey("handovers.id"), index=True)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    fee_item_id: Mapped[int | None] = mapped_column(ForeignKey("fee_items.id"))
+    period_start: Mapped[dt.date] = mapped_column(Date)
+    action: Mapped[DepositAction] = mapped_column(StrEnum(DepositAction), default=DepositAction.HAND_OVER)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class FeeSummary(Base):
+    """The last computed results per building, for the overview's charts.
+
+    A cache, not a record: the results are recomputed from the ledger whenever they are shown,
+    which on a million lines takes seconds; the overview shows the last ones and when they were made.
+    """
+
+    __tablename__ = "fee_summaries"
+    __label__ = "对账结果摘要"
+    __audited__ = False
+
+    handover_id: Mapped[int] = mapped_column(ForeignKey("handovers.id"), primary_key=True)
+    computed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    data: Mapped[str] = mapped_column(Text, default="")  # JSON: [[building, arrears, billed, paid], ...]

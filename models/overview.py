@@ -46,6 +46,10 @@ class Overview:
     keys_by_status: dict[str, int] = field(default_factory=dict)
     keys_overdue: int = 0  # lent and past their due time
     arrears_by_item: dict[str, Decimal] = field(default_factory=dict)
+    # From the last reconciliation (None if never): arrears and 收缴率 (paid ÷ billed) per building.
+    fees_computed_at: dt.datetime | None = None
+    arrears_by_building: dict[str, Decimal] = field(default_factory=dict)
+    collection_by_building: dict[str, Decimal | None] = field(default_factory=dict)
 
     @property
     def items_checked(self) -> int:
@@ -105,6 +109,19 @@ def _keys_overdue(s: Session, handover_id: int, now: dt.datetime) -> int:
         Key.handover_id == handover_id, Key.status == KeyStatus.LENT, KeyEvent.due_at < now)) or 0
 
 
+def _fee_summary(s: Session, handover_id: int) -> dict[str, object]:
+    from .services.fee_results import saved_summary  # services build on the records, not the reverse
+
+    saved = saved_summary(s, handover_id)
+    if saved is None:
+        return {}
+    at, rows = saved
+    return {"fees_computed_at": at,
+            "arrears_by_building": {b: arrears for b, arrears, _, _ in rows},
+            "collection_by_building": {b: (paid / billed).quantize(Decimal("0.0001")) if billed else None
+                                       for b, _, billed, paid in rows}}
+
+
 def handover_overview(s: Session, handover_id: int, today: dt.date | None = None,
                       now: dt.datetime | None = None) -> Overview:
     """The overview of one handover; `today` decides which defects are overdue, `now` which keys."""
@@ -123,4 +140,5 @@ def handover_overview(s: Session, handover_id: int, today: dt.date | None = None
                                   tuple(x.value for x in KeyStatus)),
         keys_overdue=_keys_overdue(s, handover_id, now or dt.datetime.now()),
         arrears_by_item=_arrears(s, handover_id),
+        **_fee_summary(s, handover_id),  # type: ignore[arg-type]
     )

@@ -71,21 +71,35 @@ def insert_fees(w: Writer, project_id: int) -> FeeBook:
     return FeeBook(ids)
 
 
+LAST_BILLED = dt.date(2026, 5, 31)  # 原物业's last monthly reading; June's usage is settled at the cut-off
+
+
 def _reading(rng: random.Random, handover_id: int, kind: str, meter_no: str, unit_id: int | None,
-             location: str, lo: int, hi: int) -> Row:
+             location: str, lo: int, hi: int, billed: bool = True) -> Row:
+    """A reading at the cut-off; a meter the property bills also has 原物业's last billed reading."""
+    reading = rng.randint(lo, hi)
+    used = rng.randint(0, max(lo // 20, 100))  # June's usage, in hundredths
     return versioned(handover_id=handover_id, meter_no=meter_no, kind=kind, unit_id=unit_id, location=location,
-                     reading=Decimal(rng.randint(lo, hi)).scaleb(-2), read_on=CUTOFF)
+                     reading=Decimal(reading).scaleb(-2), read_on=CUTOFF,
+                     prev_reading=Decimal(reading - used).scaleb(-2) if billed else None,
+                     prev_read_on=LAST_BILLED if billed else None)
 
 
 def meter_readings(c: Community, handover_id: int, rng: random.Random) -> Iterator[Row]:
-    """抄表底数 at the cut-off: water for every flat and shop, power for all but parking, gas for flats."""
+    """抄表底数 at the cut-off: water for every flat and shop, power for all but parking, gas for flats.
+
+    The property bills water, shops' power and gas (代收代缴); flats pay the grid for power and the
+    common meters are the property's own cost, so those readings are recorded without a charge.
+    """
     for u in c.units:
         if u.use in ("住宅", "商铺"):
             yield _reading(rng, handover_id, "水", f"S{u.id:07d}", u.id, "", 20_000, 120_000)
         if u.use != "车位":
-            yield _reading(rng, handover_id, "电", f"D{u.id:07d}", u.id, "", 100_000, 2_500_000)
+            yield _reading(rng, handover_id, "电", f"D{u.id:07d}", u.id, "", 100_000, 2_500_000, u.use == "商铺")
         if u.use == "住宅":
             yield _reading(rng, handover_id, "气", f"Q{u.id:07d}", u.id, "", 10_000, 300_000)
     for name, bid in c.buildings.items():
-        yield _reading(rng, handover_id, "水", f"SZ{bid:05d}", None, f"{name} 楼栋总水表", 1_000_000, 9_000_000)
-        yield _reading(rng, handover_id, "电", f"DZ{bid:05d}", None, f"{name} 公共用电", 1_000_000, 20_000_000)
+        yield _reading(rng, handover_id, "水", f"SZ{bid:05d}", None, f"{name} 楼栋总水表", 1_000_000, 9_000_000,
+                       False)
+        yield _reading(rng, handover_id, "电", f"DZ{bid:05d}", None, f"{name} 公共用电", 1_000_000, 20_000_000,
+                       False)

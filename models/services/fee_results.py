@@ -1,0 +1,307 @@
+"""The results of a handover's fees: arrears, prepayments, deposits, 代收代缴, 收缴率, meters, settlement.
+
+One pass over both ledgers in match order. For each unit, fee item and period the lines that
+count are chosen by the clerk's decision on that difference (open or matched: the outgoing
+company's lines; 以我方为准: ours; 协商调整: one line with the agreed amounts; 不计入: none; a
+line only we have counts only once someone decided so). Every chosen line is split at the
+cut-off (models.rules.cutoff) and lands in the result its fee item and side say.
+
+交接基准日 (Handover.cutoff_date) is the outgoing company's last day — the demo and the sample
+ledger both say "截至 6月30日" — so the first day of the incoming company is the day after.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..db import Database
+from ..errors import Cancelled, ValidationError
+from ..fees import (
+    Decision,
+    DepositAction,
+    DepositDisposition,
+    FeeDifference,
+    FeeItem,
+    FeeSummary,
+    MeterReading,
+    Tariff,
+)
+from ..handover import Handover
+from ..project import Unit
+from ..rules.cutoff import Part, split_line
+from ..rules.tariffs import Rate, charge_total, metered_charge
+from .common import get
+from .fee_ledger import (
+    Ahead,
+    Line,
+    MatchKey,
+    Names,
+    count_lines,
+    load_names,
+    merge,
+    stream,
+)
+from .fee_rows import (
+    ArrearsLine,
+    CollectionRate,
+    DepositLine,
+    FeeResults,
+    ForOthersLine,
+    MeterCharge,
+    PrepaymentLine,
+    money_sum,
+)
+from .reconcile import DecisionValue, decisions
+from .settlement_state import latest_settlement, refuse_if_signed
+
+Progress = Callable[[int, int], object]
+PROGRESS_EVERY = 20_000
+ONE_DAY = dt.timedelta(days=1)
+METER_BASIS = {"水": "per_ton", "电": "per_kwh", "气": "per_m3"}
+Decided = Ahead[DecisionValue]
+
+
+def years_between(end: dt.date, cutoff: dt.date) -> int:
+    """Whole years from the end of a period to the cut-off: 0 while under a year overdue."""
+    years = cutoff.year - end.year - ((cutoff.month, cutoff.day) < (end.month, end.day))
+    return max(years, 0)
+
+
+def chosen_lines(key: MatchKey, theirs: list[Line], ours: list[Line], decided: Decided) -> list[Line]:
+    """The lines that count for one unit, item and period, by the clerk's decision."""
+    decision = decided.get(key)  # keys come in order: the lookup reads the decisions once, in step
+    if decision is None:
+        return theirs  # matched, still open, or a period nobody matches (after the cut-off)
+    kind, billed, paid = decision
+    if kind is Decision.THEIRS:
+        return theirs
+    if kind is Decision.OURS:
+        return ours
+    if kind is Decision.ADJUST and billed is not None and paid is not None:
+        first = (theirs or ours)[0]
+        return [Line.of(first.unit_id, first.fee_item_id, first.period_start, first.period_end, billed, paid,
+                        first.owner_name, first.contact)]
+    return []  # 不计入
+
+
+class _Results:
+    """Accumulates the results line by line; per-building sums stay as sums of rounded parts."""
+
+    def __init__(self, names: Names, cutoff: dt.date, dispositions: dict[tuple[int, int, dt.date],
+                                                                         tuple[DepositAction, str]]) -> None:
+        self.names, self.cutoff, self.dispositions = names, cutoff, dispositions
+        self.arrears: list[ArrearsLine] = []
+        self.prepayments: list[PrepaymentLine] = []
+        self.deposits: list[DepositLine] = []
+        self.for_others: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])  # fen
+        self.rates: dict[tuple[str, str], list[Decimal]] = defaultdict(lambda: [Decimal("0.00")] * 2)
+
+    def add(self, line: Line) -> None:
+        item = self.names.item(line.fee_item_id)
+        if item.is_deposit:
+            self._deposit(line, item.name)
+        elif item.for_others:
+            sums = self.for_others[(line.unit_id or 0, line.fee_item_id or 0)]
+            sums[0] += line.billed_fen
+            sums[1] += line.paid_fen
+        else:
+            split = split_line(line.period_start, line.period_end, line.billed, line.paid, self.cutoff + ONE_DAY)
+            if split.before is not None:
+                self._before(line, item.name, split.before)
+            if split.after is not None and split.after.paid > 0:
+                self._prepaid(line, item.name, split.after)
+
+    def _deposit(self, line: Line, item: str) -> None:
+        if not line.paid:
+            return  # a deposit never paid is nothing to hand over
+        unit = self.names.unit(line.unit_id)
+        action, note = self.dispositions.get((line.unit_id or 0, line.fee_item_id or 0, line.period_start),
+                                             (DepositAction.HAND_OVER, ""))
+        self.deposits.append(DepositLine(unit.building, unit.number, line.unit_id, line.fee_item_id,
+                                         line.owner_name or unit.owner, item, line.period_start, line.paid,
+                                         action.value, note))
+
+    def _before(self, line: Line, item: str, part: Part) -> None:
+        unit = self.names.unit(line.unit_id)
+        if part.owed < 0 <= part.billed:
+            # Paid more than billed for a period before the cut-off: the excess is the owner's money
+            # the outgoing company holds, handed over like a prepayment.
+            self.prepayments.append(PrepaymentLine(unit.building, unit.number, line.owner_name or unit.owner,
+                                                   item, part.start, part.end, -part.owed))
+            part = Part(part.start, part.end, part.billed, part.billed)
+        sums = self.rates[(unit.building, item)]
+        sums[0] += part.billed
+        sums[1] += part.paid
+        if part.owed > 0:
+            self.arrears.append(ArrearsLine(unit.building, unit.number, line.owner_name or unit.owner,
+                                            line.contact or unit.contact, item, part.start, part.end, part.owed,
+                                            years_between(part.end, self.cutoff)))
+
+    def _prepaid(self, line: Line, item: str, part: Part) -> None:
+        unit = self.names.unit(line.unit_id)
+        self.prepayments.append(PrepaymentLine(unit.building, unit.number, line.owner_name or unit.owner, item,
+                                               part.start, part.end, part.paid))
+
+    def for_others_lines(self) -> tuple[ForOthersLine, ...]:
+        out = []
+        for (unit_id, item_id), (billed, paid) in self.for_others.items():
+            unit = self.names.unit(unit_id)
+            out.append(ForOthersLine(unit.building, unit.number, unit.owner, self.names.item(item_id).name,
+                                     Decimal(billed).scaleb(-2), Decimal(paid).scaleb(-2)))
+        return tuple(sorted(out, key=lambda f: (f.building, f.unit, f.fee_item)))
+
+    def rate_lines(self) -> tuple[CollectionRate, ...]:
+        return tuple(CollectionRate(b, i, billed, paid) for (b, i), (billed, paid) in sorted(self.rates.items()))
+
+
+def _dispositions(s: Session, handover_id: int) -> dict[tuple[int, int, dt.date], tuple[DepositAction, str]]:
+    d = DepositDisposition
+    rows = s.execute(select(d.unit_id, d.fee_item_id, d.period_start, d.action, d.note)
+                     .where(d.handover_id == handover_id))
+    return {(r[0] or 0, r[1] or 0, r[2]): (r[3], r[4]) for r in rows}
+
+
+def _chosen(s: Session, handover: Handover, decided: Decided, progress: Progress | None,
+            total: int) -> Iterator[Line]:
+    done, next_report = 0, 0
+    for key, theirs, ours in merge(stream(s, handover.id, "theirs"),
+                                   stream(s, handover.id, "ours", handover.cutoff_date)):
+        done += len(theirs) + len(ours)
+        if progress and done >= next_report:
+            next_report = done + PROGRESS_EVERY
+            if progress(done, total) is False:
+                raise Cancelled()
+        yield from chosen_lines(key, theirs, ours, decided)
+
+
+def meter_charges(s: Session, handover: Handover, names: Names) -> tuple[MeterCharge, ...]:
+    """Usage from each meter's last billed reading to the cut-off reading, at the tariffs of those days."""
+    items = {basis: item for item in s.scalars(select(FeeItem).where(FeeItem.project_id == handover.project_id)
+                                                .order_by(FeeItem.id))
+             for basis in [item.basis] if basis in METER_BASIS.values()}
+    rates = {item.id: [Rate(t.valid_from, t.valid_to, t.unit_use, t.rate)
+                       for t in s.scalars(select(Tariff).where(Tariff.fee_item_id == item.id))]
+             for item in items.values()}
+    uses = dict(s.execute(select(Unit.id, Unit.use).where(Unit.project_id == handover.project_id)).all())
+    out = []
+    readings = s.scalars(select(MeterReading).where(MeterReading.handover_id == handover.id,
+                                                    MeterReading.prev_reading.is_not(None),
+                                                    MeterReading.prev_read_on.is_not(None))
+                         .order_by(MeterReading.meter_no))
+    for m in readings:
+        item = items.get(METER_BASIS.get(m.kind, ""))
+        if item is None:
+            raise ValidationError(f"表号 {m.meter_no}（{m.kind}表）找不到按用量计费的收费项目，无法计算抄表费用。")
+        assert m.prev_reading is not None and m.prev_read_on is not None
+        # A reading is taken at the end of its day (the cut-off reading closes the 基准日), and
+        # metered_charge counts a reading as taken at the start of its date: hence the day after.
+        lines = metered_charge(rates[item.id], uses.get(m.unit_id, "") if m.unit_id else "", m.prev_reading,
+                               m.prev_read_on + ONE_DAY, m.reading, m.read_on + ONE_DAY, item=f"表号 {m.meter_no}")
+        unit = names.unit(m.unit_id)
+        out.append(MeterCharge(m.meter_no, m.kind, unit.building, unit.number, m.location, m.prev_reading,
+                               m.prev_read_on, m.reading, m.read_on, m.reading - m.prev_reading,
+                               charge_total(lines), item.name))
+    return tuple(out)
+
+
+def compute_results(s: Session, handover_id: int, progress: Progress | None = None) -> FeeResults:
+    """The results inside the caller's transaction (signing computes and stores them in one)."""
+    handover = get(s, Handover, handover_id)
+    names = load_names(s, handover)
+    theirs, ours = count_lines(s, handover_id, "theirs"), count_lines(s, handover_id, "ours")
+    acc = _Results(names, handover.cutoff_date, _dispositions(s, handover_id))
+    for line in _chosen(s, handover, Ahead(decisions(s, handover_id)), progress, theirs + ours):
+        acc.add(line)
+    d = FeeDifference
+    base = select(func.count()).select_from(d).where(d.handover_id == handover_id)
+    current = latest_settlement(s, handover_id)
+    results = FeeResults(
+        handover_id, names.project, handover.from_company, handover.to_company, handover.witness,
+        handover.cutoff_date,
+        arrears=tuple(sorted(acc.arrears, key=lambda a: (a.building, a.unit, a.fee_item, a.period_start))),
+        prepayments=tuple(sorted(acc.prepayments, key=lambda p: (p.building, p.unit, p.fee_item, p.period_start))),
+        deposits=tuple(sorted(acc.deposits, key=lambda x: (x.building, x.unit, x.fee_item, x.received_on))),
+        for_others=acc.for_others_lines(), rates=acc.rate_lines(), meters=meter_charges(s, handover, names),
+        differences_total=s.scalar(base) or 0,
+        differences_open=s.scalar(base.where(d.decision == Decision.OPEN)) or 0,
+        lines_theirs=theirs, lines_ours=ours,
+        settlement_status=current.status.label if current else "",
+        settlement_revision=current.revision if current else 0,
+        signed_at=current.signed_at if current else None, signed_by=current.signed_by if current else "")
+    if progress:
+        progress(theirs + ours, theirs + ours)
+    return results
+
+
+def fee_results(db: Database, handover_id: int, progress: Progress | None = None) -> FeeResults:
+    """The results as of now; also leaves the per-building summary the overview charts."""
+    with db.read() as s:
+        results = compute_results(s, handover_id, progress)
+    save_summary(db, results)
+    return results
+
+
+def building_summary(results: FeeResults) -> list[tuple[str, Decimal, Decimal, Decimal]]:
+    """(building, arrears, billed, paid) in building order."""
+    arrears: dict[str, Decimal] = defaultdict(lambda: Decimal("0.00"))
+    for a in results.arrears:
+        arrears[a.building] += a.amount
+    billed: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal("0.00")] * 2)
+    for r in results.rates:
+        billed[r.building][0] += r.billed
+        billed[r.building][1] += r.paid
+    buildings = sorted(set(arrears) | set(billed))
+    return [(b, arrears[b], billed[b][0], billed[b][1]) for b in buildings]
+
+
+def save_summary(db: Database, results: FeeResults) -> None:
+    data = json.dumps([[b, str(a), str(x), str(p)] for b, a, x, p in building_summary(results)],
+                      ensure_ascii=False)
+    with db.begin() as s:
+        row = s.get(FeeSummary, results.handover_id)
+        if row is None:
+            s.add(FeeSummary(handover_id=results.handover_id, computed_at=dt.datetime.now(), data=data))
+        else:
+            row.computed_at, row.data = dt.datetime.now(), data
+
+
+def _same(column: Any, value: int | None) -> Any:
+    return column.is_(None) if value is None else column == value
+
+
+def saved_summary(s: Session, handover_id: int) -> tuple[dt.datetime, list[tuple[str, Decimal, Decimal, Decimal]]] | None:
+    """The last summary (when, rows), or None if the handover was never reconciled."""
+    row = s.get(FeeSummary, handover_id)
+    if row is None:
+        return None
+    return row.computed_at, [(b, Decimal(a), Decimal(x), Decimal(p)) for b, a, x, p in json.loads(row.data)]
+
+
+def set_deposit_action(db: Database, handover_id: int, deposit: DepositLine, action: DepositAction,
+                       note: str = "") -> None:
+    """Hand a deposit over (the default) or record that the outgoing company refunded it to the owner."""
+    if action is DepositAction.REFUND and not note.strip():
+        raise ValidationError("「处理说明」不能为空：请写明退还日期、凭证等。")
+    with db.begin() as s:
+        refuse_if_signed(s, handover_id)
+        d = DepositDisposition
+        row = s.scalars(select(d).where(d.handover_id == handover_id, _same(d.unit_id, deposit.unit_id),
+                                        _same(d.fee_item_id, deposit.fee_item_id),
+                                        d.period_start == deposit.received_on)).first()
+        if row is None:
+            s.add(DepositDisposition(handover_id=handover_id, unit_id=deposit.unit_id,
+                                     fee_item_id=deposit.fee_item_id, period_start=deposit.received_on,
+                                     action=action, note=note.strip()))
+        else:
+            row.action, row.note = action, note.strip()
+
+
+__all__ = ["building_summary", "chosen_lines", "compute_results", "fee_results", "meter_charges",
+           "money_sum", "saved_summary", "set_deposit_action", "years_between"]

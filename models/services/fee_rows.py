@@ -1,0 +1,252 @@
+"""Frozen rows of the fee reconciliation, for the tab, the printed forms and the accountant workbook.
+
+Every amount is a Decimal with 2 places and every total is the sum of rounded lines, so a
+total printed here, in the PDF and in the workbook's formulas is the same number.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+ZERO = Decimal("0.00")
+TO_INCOMING = "原物业→新物业"
+TO_OUTGOING = "新物业→原物业"
+
+
+def money_sum(values: object) -> Decimal:
+    """Sum of already-rounded amounts; Decimal("0.00") for none (so it always prints with 2 places)."""
+    return sum(values, ZERO)  # type: ignore[call-overload, no-any-return]
+
+
+@dataclass(frozen=True, slots=True)
+class ArrearsLine:
+    """欠费明细: what an owner still owes the outgoing company for a period up to the cut-off."""
+
+    building: str
+    unit: str
+    owner: str
+    contact: str
+    fee_item: str
+    period_start: dt.date
+    period_end: dt.date
+    amount: Decimal
+    years_overdue: int  # whole years from the end of the period to the cut-off; 0 = under a year
+
+
+@dataclass(frozen=True, slots=True)
+class PrepaymentLine:
+    """预收款: paid to the outgoing company for days after the cut-off; handed to the incoming one."""
+
+    building: str
+    unit: str
+    owner: str
+    fee_item: str
+    period_start: dt.date  # the part after the cut-off
+    period_end: dt.date
+    amount: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class DepositLine:
+    """押金 the outgoing company holds; handed over unless the clerk records it refunded to the owner."""
+
+    building: str
+    unit: str
+    unit_id: int | None
+    fee_item_id: int | None
+    owner: str
+    fee_item: str
+    received_on: dt.date
+    amount: Decimal
+    action: str  # 移交 / 退还业主 (models.fees.DepositAction values)
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class ForOthersLine:
+    """代收代缴 per unit and item: collected minus billed; positive is money held for the owner."""
+
+    building: str
+    unit: str
+    owner: str
+    fee_item: str
+    billed: Decimal
+    paid: Decimal
+
+    @property
+    def balance(self) -> Decimal:
+        return self.paid - self.billed
+
+
+@dataclass(frozen=True, slots=True)
+class CollectionRate:
+    """收缴率 of one building and fee item over the periods up to the cut-off."""
+
+    building: str
+    fee_item: str
+    billed: Decimal
+    paid: Decimal
+
+    @property
+    def rate(self) -> Decimal | None:
+        """paid ÷ billed to 4 places (0.8734 = 87.34%); None when nothing was billed."""
+        if not self.billed:
+            return None
+        return (self.paid / self.billed).quantize(Decimal("0.0001"))
+
+
+@dataclass(frozen=True, slots=True)
+class MeterCharge:
+    """Usage between the outgoing company's last billed reading and the agreed cut-off reading."""
+
+    meter_no: str
+    kind: str  # 水 / 电 / 气
+    building: str
+    unit: str
+    location: str
+    prev_reading: Decimal
+    prev_read_on: dt.date
+    reading: Decimal
+    read_on: dt.date
+    quantity: Decimal
+    amount: Decimal
+    fee_item: str
+
+
+@dataclass(frozen=True, slots=True)
+class DifferenceRow:
+    """A line the two ledgers disagree on, with the clerk's decision."""
+
+    id: int
+    version: int
+    building: str
+    unit: str
+    fee_item: str
+    period_start: dt.date
+    period_end: dt.date
+    kind: str  # DiffKind value
+    their_billed: Decimal | None
+    their_paid: Decimal | None
+    our_billed: Decimal | None
+    our_paid: Decimal | None
+    decision: str  # Decision value; 待处理 while open
+    adjusted_billed: Decimal | None
+    adjusted_paid: Decimal | None
+    note: str
+    decided_by: str
+    decided_at: dt.datetime | None
+
+    @property
+    def is_open(self) -> bool:
+        return self.decision == "待处理"
+
+
+@dataclass(frozen=True, slots=True)
+class SettlementItem:
+    """One line of the settlement: who owes whom how much, and why."""
+
+    label: str
+    direction: str  # TO_INCOMING / TO_OUTGOING / "" for lines shown for information only
+    amount: Decimal
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class FeeResults:
+    """Everything the reconciliation yields for one handover, as of now (or as signed)."""
+
+    handover_id: int
+    project: str
+    from_company: str
+    to_company: str
+    witness: str
+    cutoff: dt.date  # 交接基准日: the last day that belongs to the outgoing company
+    arrears: tuple[ArrearsLine, ...] = ()
+    prepayments: tuple[PrepaymentLine, ...] = ()
+    deposits: tuple[DepositLine, ...] = ()
+    for_others: tuple[ForOthersLine, ...] = ()
+    rates: tuple[CollectionRate, ...] = ()
+    meters: tuple[MeterCharge, ...] = ()
+    differences_total: int = 0
+    differences_open: int = 0
+    lines_theirs: int = 0
+    lines_ours: int = 0
+    settlement_status: str = ""  # 草稿 / 已签署 / "" when there is none yet
+    settlement_revision: int = 0
+    signed_at: dt.datetime | None = None
+    signed_by: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+    # ---- totals: sums of rounded lines ---------------------------------------------------------
+
+    @property
+    def arrears_total(self) -> Decimal:
+        return money_sum(a.amount for a in self.arrears)
+
+    @property
+    def prepaid_total(self) -> Decimal:
+        return money_sum(p.amount for p in self.prepayments)
+
+    @property
+    def deposits_total(self) -> Decimal:
+        """Deposits handed over to the incoming company (refunded ones are not)."""
+        return money_sum(d.amount for d in self.deposits if d.action == "移交")
+
+    @property
+    def deposits_refunded(self) -> Decimal:
+        return money_sum(d.amount for d in self.deposits if d.action != "移交")
+
+    @property
+    def for_others_total(self) -> Decimal:
+        """代收代缴 money held for owners (positive balances), handed to the incoming company."""
+        return money_sum(f.balance for f in self.for_others if f.balance > 0)
+
+    @property
+    def for_others_owed(self) -> Decimal:
+        """代收代缴 owners still owe (negative balances), shown but not settled between the companies."""
+        return money_sum(-f.balance for f in self.for_others if f.balance < 0)
+
+    @property
+    def meters_total(self) -> Decimal:
+        return money_sum(m.amount for m in self.meters)
+
+    @property
+    def billed_total(self) -> Decimal:
+        return money_sum(r.billed for r in self.rates)
+
+    @property
+    def paid_total(self) -> Decimal:
+        return money_sum(r.paid for r in self.rates)
+
+    @property
+    def differences_resolved(self) -> int:
+        return self.differences_total - self.differences_open
+
+    @property
+    def settlement(self) -> tuple[SettlementItem, ...]:
+        """The breakdown: what each company owes the other, and the arrears for information."""
+        return (
+            SettlementItem("预收款（基准日后期间，原物业已收）", TO_INCOMING, self.prepaid_total),
+            SettlementItem("押金（移交新物业）", TO_INCOMING, self.deposits_total),
+            SettlementItem("代收代缴余额", TO_INCOMING, self.for_others_total),
+            SettlementItem("基准日前未结抄表费用（新物业代收后转付）", TO_OUTGOING, self.meters_total),
+            SettlementItem("业主欠费（归原物业，另行追缴）", "", self.arrears_total),
+        )
+
+    @property
+    def due_to_incoming(self) -> Decimal:
+        return money_sum(i.amount for i in self.settlement if i.direction == TO_INCOMING)
+
+    @property
+    def due_to_outgoing(self) -> Decimal:
+        return money_sum(i.amount for i in self.settlement if i.direction == TO_OUTGOING)
+
+    @property
+    def net_to_incoming(self) -> Decimal:
+        """Positive: the outgoing company pays the incoming one this much; negative: the other way."""
+        return self.due_to_incoming - self.due_to_outgoing
+
+    @property
+    def can_sign(self) -> bool:
+        return self.differences_open == 0 and self.settlement_status != "已签署"

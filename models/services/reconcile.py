@@ -1,0 +1,316 @@
+"""对账: match the outgoing company's ledger against ours, keep the differences and the clerk's decisions.
+
+Only periods that start on or before the cut-off are matched: those are the outgoing company's
+business. Their lines for later periods are prepayments, and ours for later periods are our own
+billing; neither has a counterpart to match.
+
+A difference is keyed by unit, fee item and period. Re-running the reconciliation (after a
+re-import, say) keeps every difference whose amounts did not change, with its decision; one
+whose amounts changed is opened again, since the decision was about other numbers.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import BigInteger, delete, func, select, type_coerce, update
+from sqlalchemy.orm import Session
+
+from ..audit import record_action
+from ..base import now
+from ..db import Database
+from ..errors import Cancelled, ValidationError
+from ..fees import Decision, DiffKind, FeeDifference
+from ..handover import Handover
+from ..types import round_fen
+from .bulk import insert_stored, temporal_binders
+from .common import get, get_for_save
+from .fee_ledger import (
+    STREAM_BATCH,
+    Ahead,
+    Line,
+    MatchKey,
+    Names,
+    count_lines,
+    load_names,
+    merge,
+    stream,
+    totals,
+)
+from .fee_rows import DifferenceRow
+from .settlement_state import refuse_if_signed
+
+Progress = Callable[[int, int], object]  # (done, total); returning False cancels
+PROGRESS_EVERY = 20_000
+WRITE_BATCH = 5_000
+FenAmounts = tuple[int | None, int | None, int | None, int | None]
+
+
+@dataclass(frozen=True)
+class ReconcileReport:
+    matched: int
+    differs: int
+    only_theirs: int
+    only_ours: int
+    kept: int  # differences found again with their decision
+    open: int
+    seconds: float
+
+    @property
+    def differences(self) -> int:
+        return self.differs + self.only_theirs + self.only_ours
+
+    def summary(self) -> str:
+        return (f"对账完成：一致 {self.matched} 项，金额不符 {self.differs} 项，仅原物业 {self.only_theirs} 项，"
+                f"仅我方 {self.only_ours} 项；沿用原有处理 {self.kept} 项，待处理 {self.open} 项"
+                f"（用时 {self.seconds:.1f} 秒）。")
+
+
+def classify(theirs: list[Line], ours: list[Line]) -> tuple[DiffKind | None, FenAmounts]:
+    """None when both sides say the same; else the kind of difference and (their, our) amounts in fen."""
+    tb, tp = totals(theirs) if theirs else (None, None)
+    ob, op = totals(ours) if ours else (None, None)
+    if not ours:
+        return DiffKind.ONLY_THEIRS, (tb, tp, None, None)
+    if not theirs:
+        return DiffKind.ONLY_OURS, (None, None, ob, op)
+    if (tb, tp) == (ob, op):
+        return None, (tb, tp, ob, op)
+    return DiffKind.DIFFERS, (tb, tp, ob, op)
+
+
+Decided = tuple[int, DiffKind, FenAmounts]  # id, kind and amounts the decision was made on
+
+
+def _decided(session: Session, handover_id: int) -> Iterator[tuple[MatchKey, Decided]]:
+    """Decided differences in match order. New differences are written open while this streams, so
+    the filter keeps them out of it (SQLite may otherwise show rows inserted during a scan)."""
+    d = FeeDifference
+    money = [type_coerce(c, BigInteger) for c in (d.their_billed, d.their_paid, d.our_billed, d.our_paid)]
+    query = (select(d.id, d.unit_id, d.fee_item_id, d.period_start, d.period_end, d.kind, *money)
+             .where(d.handover_id == handover_id, d.decision != Decision.OPEN)
+             .order_by(d.unit_id.asc().nulls_first(), d.fee_item_id.asc().nulls_first(), d.period_start,
+                       d.period_end).execution_options(yield_per=STREAM_BATCH))
+    for r in session.execute(query):
+        yield (r[1] or 0, r[2] or 0, r[3], r[4]), (r[0], r[5], (r[6], r[7], r[8], r[9]))
+
+
+def reconcile(db: Database, handover_id: int, progress: Progress | None = None) -> ReconcileReport:
+    """Match both ledgers of the handover in one transaction; Cancelled if progress says False.
+
+    Open differences are simply made again; a decided one is kept when its key comes back with
+    the same amounts, and otherwise replaced by an open one (its decision stays in the audit log).
+    """
+    started = time.perf_counter()
+    with db.begin() as s:
+        handover = get(s, Handover, handover_id)
+        refuse_if_signed(s, handover_id)
+        theirs_count = count_lines(s, handover_id, "theirs")
+        if not theirs_count:
+            raise ValidationError("还没有原物业台账：请先导入原物业收费台账，再对账。")
+        total = theirs_count + count_lines(s, handover_id, "ours")
+        s.execute(delete(FeeDifference.__table__).where(FeeDifference.handover_id == handover_id,
+                                                        FeeDifference.decision == Decision.OPEN))
+        stale: list[int] = []
+        decided = Ahead(_decided(s, handover_id), passed=lambda row: stale.append(row[0]))
+        counts = {"matched": 0, DiffKind.DIFFERS: 0, DiffKind.ONLY_THEIRS: 0, DiffKind.ONLY_OURS: 0}
+        kept, fresh, done, next_report = 0, _NewRows(s, handover_id), 0, 0
+        for key, theirs, ours in merge(stream(s, handover_id, "theirs", handover.cutoff_date),
+                                       stream(s, handover_id, "ours", handover.cutoff_date)):
+            done += len(theirs) + len(ours)
+            if progress and done >= next_report:
+                next_report = done + PROGRESS_EVERY
+                if progress(done, total) is False:
+                    raise Cancelled()
+            kind, amounts = classify(theirs, ours)
+            old = decided.get(key)
+            if kind is None:
+                counts["matched"] += 1
+                if old is not None:
+                    stale.append(old[0])  # the two sides agree now: nothing left to decide
+                continue
+            counts[kind] += 1
+            if old is not None and old[1] == kind and old[2] == amounts:
+                kept += 1
+                continue
+            if old is not None:
+                stale.append(old[0])
+            fresh.add(key, kind, amounts)
+        decided.finish()
+        fresh.flush()
+        _delete(s, stale)
+        open_count = s.scalar(select(func.count()).select_from(FeeDifference).where(
+            FeeDifference.handover_id == handover_id, FeeDifference.decision == Decision.OPEN)) or 0
+        report = ReconcileReport(counts["matched"], counts[DiffKind.DIFFERS], counts[DiffKind.ONLY_THEIRS],
+                                 counts[DiffKind.ONLY_OURS], kept, open_count, time.perf_counter() - started)
+        record_action(s, "对账", "fee_differences", handover_id, report.summary())
+    if progress:
+        progress(total, total)
+    return report
+
+
+DIFF_COLUMNS = ("handover_id", "unit_id", "fee_item_id", "period_start", "period_end", "kind", "their_billed",
+                "their_paid", "our_billed", "our_paid", "decision", "note", "decided_by", "version", "updated_at")
+
+
+class _NewRows:
+    """New differences as stored values, written a batch at a time."""
+
+    def __init__(self, session: Session, handover_id: int) -> None:
+        self.session, self.handover_id = session, handover_id
+        self.as_date, as_datetime = temporal_binders(session)
+        self.stamp = as_datetime(now())
+        self.rows: list[tuple[Any, ...]] = []
+
+    def add(self, key: MatchKey, kind: DiffKind, fen: FenAmounts) -> None:
+        unit_id, item_id, start, end = key
+        self.rows.append((self.handover_id, unit_id or None, item_id or None, self.as_date(start),
+                          self.as_date(end), kind.value, *fen, Decision.OPEN.value, "", "", 1, self.stamp))
+        if len(self.rows) >= WRITE_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        insert_stored(self.session, FeeDifference.__table__, DIFF_COLUMNS, self.rows)
+        self.rows.clear()
+
+
+def _delete(session: Session, ids: Sequence[int]) -> None:
+    for i in range(0, len(ids), WRITE_BATCH):
+        session.execute(delete(FeeDifference.__table__).where(FeeDifference.id.in_(ids[i:i + WRITE_BATCH])))
+
+
+# ---- reading and deciding -----------------------------------------------------------------------
+
+def _row(d: FeeDifference, names: Names) -> DifferenceRow:
+    unit = names.unit(d.unit_id)
+    return DifferenceRow(d.id, d.version, unit.building, unit.number, names.item(d.fee_item_id).name,
+                         d.period_start, d.period_end, d.kind.value, d.their_billed, d.their_paid, d.our_billed,
+                         d.our_paid, d.decision.value, d.adjusted_billed, d.adjusted_paid, d.note, d.decided_by,
+                         d.decided_at)
+
+
+def differences(db: Database, handover_id: int, *, open_only: bool = False,
+                kind: DiffKind | None = None) -> list[DifferenceRow]:
+    """The handover's differences in unit, item and period order."""
+    with db.read() as s:
+        handover = get(s, Handover, handover_id)
+        names = load_names(s, handover)
+        query = select(FeeDifference).where(FeeDifference.handover_id == handover_id)
+        if open_only:
+            query = query.where(FeeDifference.decision == Decision.OPEN)
+        if kind is not None:
+            query = query.where(FeeDifference.kind == kind)
+        query = query.order_by(FeeDifference.unit_id, FeeDifference.fee_item_id, FeeDifference.period_start,
+                               FeeDifference.id)
+        return [_row(d, names) for d in s.scalars(query)]
+
+
+def difference(db: Database, difference_id: int) -> DifferenceRow:
+    """One difference with its version, for the decision dialog."""
+    with db.read() as s:
+        d = get(s, FeeDifference, difference_id)
+        return _row(d, load_names(s, get(s, Handover, d.handover_id)))
+
+
+def difference_counts(db: Database, handover_id: int) -> tuple[int, int]:
+    """(all differences, still open)."""
+    with db.read() as s:
+        base = select(func.count()).select_from(FeeDifference).where(FeeDifference.handover_id == handover_id)
+        return (s.scalar(base) or 0, s.scalar(base.where(FeeDifference.decision == Decision.OPEN)) or 0)
+
+
+def _check_decision(kind: DiffKind, decision: Decision, note: str, adjusted: tuple[Any, Any]) -> None:
+    if decision is Decision.OPEN:
+        return
+    if not note.strip():
+        raise ValidationError("「处理说明」不能为空：请写明依据（如“业主提供收据”“双方核实”）。")
+    if decision is Decision.OURS and kind is DiffKind.ONLY_THEIRS:
+        raise ValidationError("这一项我方没有记录，不能“以我方为准”；可选“不计入”或“协商调整”。")
+    if decision is Decision.THEIRS and kind is DiffKind.ONLY_OURS:
+        raise ValidationError("这一项原物业台账没有记录，不能“以原物业为准”；可选“不计入”或“协商调整”。")
+    if decision is Decision.ADJUST:
+        for label, value in zip(("调整后应收", "调整后实收"), adjusted, strict=True):
+            if value is None:
+                raise ValidationError(f"「{label}」不能为空。")
+            if isinstance(value, float) or not isinstance(value, Decimal):
+                raise ValidationError(f"「{label}」应为金额（元，两位小数）。")
+            if value != round_fen(value):
+                raise ValidationError(f"「{label}」最多两位小数。")
+
+
+def decide(db: Database, difference_id: int, seen_version: int, decision: Decision, note: str, *,
+           adjusted_billed: Decimal | None = None, adjusted_paid: Decimal | None = None) -> DifferenceRow:
+    """Record how one difference is resolved (or re-open it with Decision.OPEN)."""
+    with db.begin() as s:
+        d = get_for_save(s, FeeDifference, difference_id, seen_version)
+        refuse_if_signed(s, d.handover_id)
+        _check_decision(d.kind, decision, note, (adjusted_billed, adjusted_paid))
+        adjust = decision is Decision.ADJUST
+        d.decision, d.note = decision, note.strip()
+        d.adjusted_billed = adjusted_billed if adjust else None
+        d.adjusted_paid = adjusted_paid if adjust else None
+        d.decided_by = "" if decision is Decision.OPEN else db.user.display_name
+        d.decided_at = None if decision is Decision.OPEN else now()
+        s.flush()
+        return _row(d, load_names(s, get(s, Handover, d.handover_id)))
+
+
+BULK = (Decision.THEIRS, Decision.OURS, Decision.EXCLUDE)
+
+
+def decide_many(db: Database, handover_id: int, decision: Decision, note: str, *,
+                kind: DiffKind | None = None, fee_item: str | None = None,
+                ids: Iterable[int] | None = None) -> int:
+    """One decision for many open differences (e.g. every 仅原物业 line: "我方无记录，以原物业台账为准").
+
+    Only open differences change; the ones a kind cannot take (以我方为准 on a line we have no
+    record of) are left open. One audit row records the decision, the note, the filter and the count.
+    """
+    if decision not in BULK:
+        raise ValidationError("批量处理只能选“以原物业为准”“以我方为准”或“不计入”；协商调整请逐项处理。")
+    if not note.strip():
+        raise ValidationError("「处理说明」不能为空：请写明依据。")
+    d = FeeDifference
+    where = [d.handover_id == handover_id, d.decision == Decision.OPEN]
+    if kind is not None:
+        where.append(d.kind == kind)
+    if decision is Decision.OURS:
+        where.append(d.kind != DiffKind.ONLY_THEIRS)
+    if decision is Decision.THEIRS:
+        where.append(d.kind != DiffKind.ONLY_OURS)
+    with db.begin() as s:
+        handover = get(s, Handover, handover_id)
+        refuse_if_signed(s, handover_id)
+        if fee_item is not None:
+            names = load_names(s, handover)
+            item_ids = [i for i, info in names.items.items() if info.name == fee_item]
+            where.append(d.fee_item_id.in_(item_ids))
+        id_list = list(ids) if ids is not None else None
+        if id_list is not None:
+            where.append(d.id.in_(id_list))
+        changed = s.execute(update(d).where(*where).values(
+            decision=decision, note=note.strip(), decided_by=db.user.display_name, decided_at=now(),
+            version=d.version + 1, updated_at=now()).execution_options(synchronize_session=False)).rowcount
+        scope = "、".join(filter(None, [kind.value if kind else "", fee_item or "",
+                                       f"选中 {len(id_list)} 项" if id_list is not None else ""])) or "全部待处理"
+        record_action(s, "批量处理差异", "fee_differences", handover_id,
+                      f"{decision.value}：{changed} 项（{scope}）；说明：{note.strip()}")
+        return int(changed or 0)
+
+
+DecisionValue = tuple[Decision, Decimal | None, Decimal | None]
+
+
+def decisions(session: Session, handover_id: int) -> Iterator[tuple[MatchKey, DecisionValue]]:
+    """Decided differences in match order, for the results (open ones count as their lines)."""
+    d = FeeDifference
+    query = (select(d.unit_id, d.fee_item_id, d.period_start, d.period_end, d.decision, d.adjusted_billed,
+                    d.adjusted_paid)
+             .where(d.handover_id == handover_id, d.decision != Decision.OPEN)
+             .order_by(d.unit_id.asc().nulls_first(), d.fee_item_id.asc().nulls_first(), d.period_start,
+                       d.period_end).execution_options(yield_per=STREAM_BATCH))
+    for r in session.execute(query):
+        yield (r[0] or 0, r[1] or 0, r[2], r[3]), (r[4], r[5], r[6])

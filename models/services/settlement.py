@@ -1,0 +1,99 @@
+"""财务结算: sign the settlement once every difference is resolved; amend it as a new revision.
+
+Signing computes the results and stores their totals and breakdown in the same transaction, so
+what was signed is exactly what the data said at that moment. After signing, the ledger, the
+differences, deposits and meter readings of the handover are frozen (settlement_state) until a
+supervisor amends the settlement, which starts revision n+1 as a draft.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from ..base import DocStatus, now
+from ..db import Database
+from ..errors import ValidationError
+from ..fees import Settlement
+from ..people import Role
+from .fee_results import Progress, compute_results
+from .fee_rows import FeeResults
+from .permissions import require_role
+from .settlement_state import latest_settlement, refuse_if_signed
+
+
+@dataclass(frozen=True)
+class SettlementRow:
+    id: int
+    revision: int
+    status: str  # 草稿 / 已签署 / 作废
+    signed_at: object
+    signed_by: str
+    net_due_to_incoming: Decimal
+    due_to_outgoing: Decimal
+
+
+def _row(s: Settlement) -> SettlementRow:
+    return SettlementRow(s.id, s.revision, s.status.label, s.signed_at, s.signed_by, s.net_due_to_incoming,
+                         s.due_to_outgoing)
+
+
+def breakdown_json(results: FeeResults) -> str:
+    return json.dumps({
+        "items": [[i.label, i.direction, str(i.amount)] for i in results.settlement],
+        "due_to_incoming": str(results.due_to_incoming), "due_to_outgoing": str(results.due_to_outgoing),
+        "net_to_incoming": str(results.net_to_incoming), "arrears_lines": len(results.arrears),
+        "differences_total": results.differences_total, "differences_open": results.differences_open,
+    }, ensure_ascii=False)
+
+
+def sign_settlement(db: Database, handover_id: int, *, note: str = "",
+                    progress: Progress | None = None) -> SettlementRow:
+    """Sign the current draft (creating revision 1 if there is none); refused while a difference is open."""
+    require_role(db, Role.SUPERVISOR, "签署财务结算")
+    with db.begin(immediate=True) as s:
+        refuse_if_signed(s, handover_id)
+        results = compute_results(s, handover_id, progress)
+        if results.differences_open:
+            raise ValidationError(f"尚有 {results.differences_open} 项对账差异未处理，不能签署结算。"
+                                  "请在“对账差异”中逐项或批量处理后再签署。")
+        if not results.lines_theirs:
+            raise ValidationError("还没有原物业台账，不能签署结算。")
+        settlement = latest_settlement(s, handover_id)
+        if settlement is None:
+            settlement = Settlement(handover_id=handover_id, revision=1)
+            s.add(settlement)
+        settlement.arrears_total = results.arrears_total
+        settlement.prepaid_total = results.prepaid_total
+        settlement.deposits_total = results.deposits_total
+        settlement.collected_for_others = results.for_others_total
+        settlement.net_due_to_incoming = results.net_to_incoming
+        settlement.due_to_outgoing = results.due_to_outgoing
+        settlement.breakdown = breakdown_json(results)
+        settlement.note = note.strip()
+        settlement.status = DocStatus.SIGNED
+        settlement.signed_at = now()
+        settlement.signed_by = db.user.display_name
+        s.flush()
+        return _row(settlement)
+
+
+def amend_settlement(db: Database, handover_id: int) -> SettlementRow:
+    """Start revision n+1 as a draft; the signed revision stays as it was signed."""
+    require_role(db, Role.SUPERVISOR, "修订财务结算")
+    with db.begin(immediate=True) as s:
+        current = latest_settlement(s, handover_id)
+        if current is None or current.status != DocStatus.SIGNED:
+            raise ValidationError("只有已签署的财务结算才能修订；草稿可以直接重新对账后签署。")
+        draft = Settlement(handover_id=handover_id, revision=current.revision + 1, amends_id=current.id)
+        s.add(draft)
+        s.flush()
+        return _row(draft)
+
+
+def settlement_history(db: Database, handover_id: int) -> list[SettlementRow]:
+    with db.read() as s:
+        return [_row(x) for x in s.scalars(select(Settlement).where(Settlement.handover_id == handover_id)
+                                           .order_by(Settlement.revision))]

@@ -1,0 +1,257 @@
+"""Reconciliation, results and the settlement through their services, on SQLite and PostgreSQL.
+
+The ledger here is small and every expected number is worked out by hand in the comments, so a
+wrong split, a lost fen or a decision applied to the wrong side shows as a plain mismatch.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select, update
+
+from models.audit import AuditLog
+from models.base import DocStatus
+from models.errors import AuthError, SignedRecordError, ValidationError
+from models.fees import (
+    Decision,
+    DepositAction,
+    DiffKind,
+    FeeItem,
+    LedgerLine,
+    MeterReading,
+    Settlement,
+    Tariff,
+)
+from models.handover import Handover, HandoverKind
+from models.people import Owner, UnitOwnership
+from models.project import Building, Project, Unit
+from models.services import reconcile as rc
+from models.services.fee_results import fee_results
+from models.services.settlement import amend_settlement, sign_settlement
+
+D = Decimal
+CUTOFF = dt.date(2026, 6, 30)  # the outgoing company's last day
+
+
+def _ledger(handover_id: int, source: str, unit_id: int, item_id: int, start: dt.date, end: dt.date,
+            billed: str, paid: str, **kw: object) -> LedgerLine:
+    return LedgerLine(handover_id=handover_id, source=source, unit_id=unit_id, fee_item_id=item_id,
+                      period_start=start, period_end=end, billed=D(billed), paid=D(paid), **kw)
+
+
+@pytest.fixture
+def book(db):
+    """Two units in two buildings, five fee items, and both ledgers."""
+    with db.begin() as s:
+        p = Project(code="CHY", name="翠湖园")
+        s.add(p)
+        s.flush()
+        b1, b2 = Building(project_id=p.id, name="1栋"), Building(project_id=p.id, name="2栋")
+        s.add_all([b1, b2])
+        s.flush()
+        u1 = Unit(project_id=p.id, building_id=b1.id, number="1栋1单元101", area=D("100.00"), use="住宅")
+        u2 = Unit(project_id=p.id, building_id=b2.id, number="2栋1单元201", area=D("80.00"), use="商铺")
+        owner = Owner(project_id=p.id, name="董艳辉", mobile="18401757228")
+        s.add_all([u1, u2, owner])
+        s.flush()
+        s.add(UnitOwnership(unit_id=u1.id, owner_id=owner.id))
+        h = Handover(project_id=p.id, kind=HandoverKind.TAKEOVER, from_company="原物业服务有限公司",
+                     to_company="本物业公司", witness="业主委员会", cutoff_date=CUTOFF)
+        items = {code: FeeItem(project_id=p.id, code=code, name=name, basis=basis, is_deposit=dep,
+                               collected_for_others=other)
+                 for code, name, basis, dep, other in (
+                     ("WYF", "物业服务费", "per_m2_month", False, False), ("LJF", "垃圾消纳费", "per_household", False, False),
+                     ("SF", "水费", "per_ton", False, False), ("RQF", "燃气费", "per_m3", False, True),
+                     ("YJ", "装修押金", "fixed", True, False))}
+        s.add(h)
+        s.add_all(items.values())
+        s.flush()
+        i = {code: item.id for code, item in items.items()}
+        s.add_all([Tariff(fee_item_id=i["SF"], valid_from=dt.date(2020, 1, 1), valid_to=CUTOFF, rate=D("2.0")),
+                   Tariff(fee_item_id=i["SF"], valid_from=dt.date(2026, 7, 1), rate=D("2.8"))])
+        hid, a, b = h.id, u1.id, u2.id
+        s.add_all([
+            # matched: both say 1,000.00 billed, 400.00 paid → 600.00 arrears (2026 H1, under a year)
+            _ledger(hid, "theirs", a, i["WYF"], dt.date(2026, 1, 1), CUTOFF, "1000.00", "400.00", contact="139"),
+            _ledger(hid, "ours", a, i["WYF"], dt.date(2026, 1, 1), CUTOFF, "1000.00", "400.00"),
+            # differs: they say unpaid, the owner brought a receipt → our side says paid
+            _ledger(hid, "theirs", b, i["WYF"], dt.date(2024, 1, 1), dt.date(2024, 12, 31), "960.00", "0.00"),
+            _ledger(hid, "ours", b, i["WYF"], dt.date(2024, 1, 1), dt.date(2024, 12, 31), "960.00", "960.00"),
+            # only theirs, spanning the cut-off: 2026 garbage fee 365.00, paid 100.00.
+            # 181 days before (Jan–Jun): 365 × 181 / 365 = 181.00 billed before, 184.00 after;
+            # paid oldest first: 100.00 before → 81.00 arrears, nothing prepaid.
+            _ledger(hid, "theirs", a, i["LJF"], dt.date(2026, 1, 1), dt.date(2026, 12, 31), "365.00", "100.00"),
+            # only theirs, wholly after: prepaid July–December 600.00
+            _ledger(hid, "theirs", a, i["WYF"], dt.date(2026, 7, 1), dt.date(2026, 12, 31), "600.00", "600.00"),
+            # only ours, before the cut-off: a receipt for a period their ledger lacks
+            _ledger(hid, "ours", b, i["LJF"], dt.date(2025, 1, 1), dt.date(2025, 12, 31), "36.00", "36.00"),
+            # ours after the cut-off: our own billing, never matched
+            _ledger(hid, "ours", a, i["WYF"], dt.date(2026, 7, 1), dt.date(2026, 7, 31), "180.00", "0.00"),
+            # 代收代缴: collected 120.00 on 100.00 billed → 20.00 held for the owner
+            _ledger(hid, "theirs", a, i["RQF"], dt.date(2026, 6, 1), CUTOFF, "100.00", "120.00"),
+            # deposits held: 2,000.00 and 50.00
+            _ledger(hid, "theirs", a, i["YJ"], dt.date(2026, 3, 5), dt.date(2026, 3, 5), "2000.00", "2000.00"),
+            _ledger(hid, "theirs", b, i["YJ"], dt.date(2025, 5, 1), dt.date(2025, 5, 1), "50.00", "50.00"),
+        ])
+        # June's water: 12.50 t at 2.0 (the 2.8 tariff starts the day after the cut-off) = 25.00
+        s.add(MeterReading(handover_id=hid, meter_no="S001", kind="水", unit_id=a, reading=D("112.50"),
+                           read_on=CUTOFF, prev_reading=D("100.00"), prev_read_on=dt.date(2026, 5, 31)))
+        s.add(MeterReading(handover_id=hid, meter_no="SZ01", kind="水", location="总表", reading=D("9000.00"),
+                           read_on=CUTOFF))  # agreed, but not billed to owners: no charge
+    return hid
+
+
+def test_reconcile_classifies_every_period_up_to_the_cut_off(db, book):
+    report = rc.reconcile(db, book)
+    assert (report.matched, report.differs, report.only_theirs, report.only_ours) == (1, 1, 4, 1)
+    # the prepaid July–December line starts after the cut-off: not matched, not a difference
+    kinds = sorted((d.unit, d.fee_item, d.kind) for d in rc.differences(db, book))
+    assert ("1栋1单元101", "物业服务费", "仅原物业") not in kinds
+    assert ("2栋1单元201", "物业服务费", "金额不符") in kinds
+    assert ("2栋1单元201", "垃圾消纳费", "仅我方") in kinds
+    assert rc.difference_counts(db, book) == (6, 6)
+
+
+def test_results_split_at_the_cut_off_and_keep_every_fen(db, book):
+    rc.reconcile(db, book)
+    r = fee_results(db, book)
+    arrears = {(a.unit, a.fee_item, a.period_start): a for a in r.arrears}
+    assert arrears[("1栋1单元101", "物业服务费", dt.date(2026, 1, 1))].amount == D("600.00")
+    garbage = arrears[("1栋1单元101", "垃圾消纳费", dt.date(2026, 1, 1))]
+    assert (garbage.amount, garbage.period_end) == (D("81.00"), CUTOFF)
+    old = arrears[("2栋1单元201", "物业服务费", dt.date(2024, 1, 1))]
+    assert (old.amount, old.years_overdue) == (D("960.00"), 1)  # still open: their line counts
+    assert arrears[("1栋1单元101", "物业服务费", dt.date(2026, 1, 1))].contact == "139"
+    assert r.arrears_total == D("1641.00")
+    assert [(p.period_start, p.amount) for p in r.prepayments] == [(dt.date(2026, 7, 1), D("600.00"))]
+    assert r.deposits_total == D("2050.00")
+    assert r.for_others_total == D("20.00")
+    assert [(m.meter_no, m.quantity, m.amount) for m in r.meters] == [("S001", D("12.50"), D("25.00"))]
+    # 收缴率 over the parts up to the cut-off: billed 1000 + 181 + 960, paid 400 + 100 + 0
+    assert (r.billed_total, r.paid_total) == (D("2141.00"), D("500.00"))
+    assert r.due_to_incoming == D("600.00") + D("2050.00") + D("20.00")
+    assert r.due_to_outgoing == D("25.00")
+    assert r.net_to_incoming == D("2645.00")
+    assert not r.can_sign and r.differences_open == 6
+
+
+def test_decisions_change_what_counts(db, book):
+    rc.reconcile(db, book)
+    rows = {(d.unit, d.fee_item, d.kind): d for d in rc.differences(db, book)}
+    receipt = rows[("2栋1单元201", "物业服务费", "金额不符")]
+    rc.decide(db, receipt.id, receipt.version, Decision.OURS, "业主提供收据 NO.2024-118")
+    ours_only = rows[("2栋1单元201", "垃圾消纳费", "仅我方")]
+    rc.decide(db, ours_only.id, ours_only.version, Decision.ADJUST, "双方核实：已收 30 元",
+              adjusted_billed=D("36.00"), adjusted_paid=D("30.00"))
+    garbage = rows[("1栋1单元101", "垃圾消纳费", "仅原物业")]
+    rc.decide(db, garbage.id, garbage.version, Decision.EXCLUDE, "重复计费，原物业同意删除")
+    r = fee_results(db, book)
+    amounts = {(a.unit, a.fee_item): a.amount for a in r.arrears}
+    assert ("2栋1单元201", "物业服务费") not in amounts  # paid on the receipt
+    assert amounts[("2栋1单元201", "垃圾消纳费")] == D("6.00")
+    assert ("1栋1单元101", "垃圾消纳费") not in amounts
+    assert r.differences_open == 3
+
+
+def test_a_decision_needs_a_note_and_must_fit_the_kind(db, book):
+    rc.reconcile(db, book)
+    rows = {d.kind: d for d in rc.differences(db, book)}
+    theirs = rows["仅原物业"]
+    with pytest.raises(ValidationError, match="处理说明"):
+        rc.decide(db, theirs.id, theirs.version, Decision.THEIRS, "  ")
+    with pytest.raises(ValidationError, match="我方没有记录"):
+        rc.decide(db, theirs.id, theirs.version, Decision.OURS, "看错了")
+    with pytest.raises(ValidationError, match="调整后应收"):
+        rc.decide(db, theirs.id, theirs.version, Decision.ADJUST, "协商", adjusted_paid=D("1.00"))
+    with pytest.raises(ValidationError, match="两位小数"):
+        rc.decide(db, theirs.id, theirs.version, Decision.ADJUST, "协商", adjusted_billed=D("1.005"),
+                  adjusted_paid=D("1.00"))
+    assert rc.difference(db, theirs.id).is_open
+
+
+def test_bulk_decision_and_a_rerun_keeps_what_did_not_change(db, book):
+    rc.reconcile(db, book)
+    changed = rc.decide_many(db, book, Decision.THEIRS, "我方无记录，以原物业台账为准", kind=DiffKind.ONLY_THEIRS)
+    assert changed == 4
+    assert rc.decide_many(db, book, Decision.OURS, "以收据为准") == 2  # 仅原物业 ones are left alone
+    assert rc.difference_counts(db, book) == (6, 0)
+    # a re-import changes one of their amounts: that difference opens again, the rest keep their decision
+    with db.begin() as s:
+        s.execute(update(LedgerLine).where(LedgerLine.source == "theirs", LedgerLine.fee_item_id.in_(
+            select(FeeItem.id).where(FeeItem.code == "RQF"))).values(billed=D("110.00")))
+    report = rc.reconcile(db, book)
+    assert (report.kept, report.open) == (5, 1)
+    with db.read() as s:
+        notes = s.scalars(select(AuditLog.note).where(AuditLog.action == "批量处理差异")).all()
+    assert any("仅原物业" in n and "4 项" in n for n in notes)
+
+
+def test_signing_needs_a_supervisor_and_no_open_difference(db, book):
+    rc.reconcile(db, book)
+    db.user = replace(db.user, role="clerk")
+    with pytest.raises(AuthError):
+        sign_settlement(db, book)
+    db.user = replace(db.user, role="supervisor")
+    with pytest.raises(ValidationError, match="6 项对账差异未处理"):
+        sign_settlement(db, book)
+    rc.decide_many(db, book, Decision.THEIRS, "以原物业台账为准")
+    rc.decide_many(db, book, Decision.OURS, "以我方为准")
+    signed = sign_settlement(db, book, note="双方确认")
+    assert (signed.revision, signed.status) == (1, "已签署")
+    r = fee_results(db, book)
+    assert (r.settlement_status, r.settlement_revision, r.can_sign) == ("已签署", 1, False)
+    with db.read() as s:
+        row = s.scalar(select(Settlement).where(Settlement.handover_id == book))
+        assert row.net_due_to_incoming == r.net_to_incoming and row.due_to_outgoing == D("25.00")
+        assert '"net_to_incoming"' in row.breakdown
+
+
+def test_signed_settlement_is_final_until_amended(db, book):
+    rc.reconcile(db, book)
+    rc.decide_many(db, book, Decision.THEIRS, "以原物业台账为准")
+    rc.decide_many(db, book, Decision.OURS, "以我方为准")
+    sign_settlement(db, book)
+    with pytest.raises(SignedRecordError):
+        rc.reconcile(db, book)
+    one = rc.differences(db, book)[0]
+    with pytest.raises(SignedRecordError):
+        rc.decide(db, one.id, one.version, Decision.EXCLUDE, "改主意")
+    with pytest.raises(SignedRecordError):
+        rc.decide_many(db, book, Decision.EXCLUDE, "改主意")
+    deposit = fee_results(db, book).deposits[0]
+    from models.services.fee_results import set_deposit_action
+    with pytest.raises(SignedRecordError):
+        set_deposit_action(db, book, deposit, DepositAction.REFUND, "已退")
+    with pytest.raises(SignedRecordError), db.begin() as s:  # the record itself refuses a change
+        s.scalar(select(Settlement)).note = "改"
+    draft = amend_settlement(db, book)
+    assert (draft.revision, draft.status) == (2, "草稿")
+    set_deposit_action(db, book, deposit, DepositAction.REFUND, "2026-06-20 已退业主，凭证 T-88")
+    r = fee_results(db, book)
+    assert r.deposits_refunded == deposit.amount and r.settlement_status == "草稿"
+    with db.read() as s:
+        statuses = s.scalars(select(Settlement.status).order_by(Settlement.revision)).all()
+    assert statuses == [DocStatus.SIGNED, DocStatus.DRAFT]
+
+
+def test_reconcile_without_their_ledger_says_what_to_do(db, book):
+    with db.begin() as s:
+        s.execute(LedgerLine.__table__.delete().where(LedgerLine.source == "theirs"))
+    with pytest.raises(ValidationError, match="请先导入原物业收费台账"):
+        rc.reconcile(db, book)
+
+
+def test_overview_shows_the_last_results_by_building(db, book):
+    from models.overview import handover_overview
+
+    rc.reconcile(db, book)
+    with db.read() as s:
+        assert handover_overview(s, book).fees_computed_at is None
+    fee_results(db, book)
+    with db.read() as s:
+        ov = handover_overview(s, book)
+    assert ov.arrears_by_building == {"1栋": D("681.00"), "2栋": D("960.00")}
+    assert ov.collection_by_building["1栋"] == (D("500.00") / D("1181.00")).quantize(D("0.0001"))
