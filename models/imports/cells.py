@@ -5,7 +5,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from ..errors import Cancelled
@@ -158,3 +158,113 @@ def parse_month(value: Any) -> dt.date | None:
     """The month of a date or of '2025年07月' / '2025.07', as its first day."""
     date = parse_date(value)
     return date.replace(day=1) if date else None
+
+
+# ---- ledger cells: money as Excel shows it, and billing periods ----------------------------------
+
+COMPACT_RE = re.compile(r"(\d{4})(\d{2})(\d{2})?")  # 202507, 20250701
+MONTH_OF_YEAR_RE = re.compile(r"(\d{1,2})月?")  # the right half of "2025年1月-6月"
+RANGE_SEPARATOR_RE = re.compile(r"至|到|~|—+|-{1,2}")
+PERIOD_FORMS = "2025年07月、2025.07、2025-07、202507、2025-07-01 或 2025.01-2025.06"
+Span = tuple[dt.date, dt.date]
+
+
+def parse_money(value: Any) -> Decimal:
+    """Money in 元 from a fee ledger: a numeric cell is rounded half-up to the fen.
+
+    A billing system's export or a formula (面积 × 单价 × 月数) leaves 1310.1335 in a
+    cell that Excel shows as 1,310.13; the clerk sees two decimals, and the spec rounds
+    half-up per line, so that is what we take. Text is taken as typed: a third decimal
+    written by hand is refused, as parse_amount does.
+    """
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        number = parse_decimal(value)
+        assert number is not None  # a numeric cell always gives a number
+        return number.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return parse_amount(value)
+
+
+def month_span(day: dt.date) -> Span:
+    """The calendar month of `day`: its first and its last day."""
+    first = day.replace(day=1)
+    following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return first, following - dt.timedelta(days=1)
+
+
+def parse_period(value: Any, day_is_month: bool = True) -> Span | None:
+    """A billing period from a cell: (first day, last day); None for an empty cell or '-'.
+
+    '2025年07月', '2025.07', '2025-07', '202507' give the whole month, and so does a date
+    when `day_is_month` (a 所属期 column); otherwise a date is that one day (计费起始/截止).
+    Ranges like '2025.01-2025.06' or '2025年1月-6月' give both ends.
+    """
+    if isinstance(value, bool):
+        raise CellError(f"“{cell_text(value)}”不是所属期")
+    if isinstance(value, dt.date):
+        day = value.date() if isinstance(value, dt.datetime) else value
+        return month_span(day) if day_is_month else (day, day)
+    if isinstance(value, (int, float, Decimal)):
+        return _numeric_period(value, day_is_month)
+    text = unicodedata.normalize("NFKC", cell_text(value)).replace(" ", "").removesuffix("份")
+    if text in EMPTY_MARKS:
+        return None
+    found = _single_period(text, day_is_month) or _range_period(text)
+    if found is None:
+        raise CellError(f"“{text}”不是所属期（应为 {PERIOD_FORMS}）")
+    return found
+
+
+def _numeric_period(value: Any, day_is_month: bool) -> Span:
+    """202507 and 2025.07 typed into a number cell; 2025.1 is refused, as Excel dropped a 0 or not."""
+    number = parse_decimal(value)
+    assert number is not None
+    text = str(int(number)) if number == number.to_integral_value() else str(number)
+    whole, _, fraction = text.partition(".")
+    if len(fraction) == 1:
+        raise CellError(f"“{text}”是数字，分不清是 {whole}年{fraction}月 还是 {whole}年{fraction}0月"
+                        f"（Excel 会去掉末尾的 0）；请写成 {whole}年{fraction}0月 这样的文字")
+    found = _single_period(text, day_is_month)
+    if found is None:
+        raise CellError(f"“{text}”不是所属期（应为 {PERIOD_FORMS}）")
+    return found
+
+
+def _single_period(text: str, day_is_month: bool) -> Span | None:
+    compact = COMPACT_RE.fullmatch(text)
+    if compact:
+        year, month, day = compact.groups()
+        date = _valid_date(text, int(year), int(month), int(day or 1))
+        return (date, date) if day and not day_is_month else month_span(date)
+    if DAY_RE.fullmatch(text):
+        date = _date_from_text(text)
+        return month_span(date) if day_is_month else (date, date)
+    if MONTH_RE.fullmatch(text):
+        return month_span(_date_from_text(text))
+    return None
+
+
+def _valid_date(text: str, year: int, month: int, day: int) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise CellError(f"“{text}”不是有效日期") from None
+
+
+def _range_period(text: str) -> Span | None:
+    """'2025.01-2025.06', '2025-01-01至2025-06-30', '2025年1月-6月': each end as a day or a month."""
+    for separator in RANGE_SEPARATOR_RE.finditer(text):
+        left, right = text[:separator.start()], text[separator.end():]
+        first = _single_period(left, day_is_month=False)
+        if first is None:
+            continue
+        last = _single_period(right, day_is_month=False) or _month_of_year(right, first[0].year)
+        if last is not None:
+            return first[0], last[1]
+    return None
+
+
+def _month_of_year(text: str, year: int) -> Span | None:
+    match = MONTH_OF_YEAR_RE.fullmatch(text)
+    if match is None:
+        return None
+    return month_span(_valid_date(text, year, int(match.group(1)), 1))

@@ -1,0 +1,141 @@
+"""导入原物业收费台账: their Excel ledger previewed with totals and problems, mapped, imported all-or-nothing."""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from models.db import Database
+from models.errors import DomainError
+from models.imports.ledger import (
+    LEDGER_FIELDS,
+    LedgerImportReport,
+    LedgerPreview,
+    import_ledger,
+    preview_ledger,
+)
+from models.services.ledger_mappings import remember_mapping
+
+from .. import tasks
+from .ledger_preview_model import LedgerPreviewModel
+from .sheet_import import SheetImportDialog
+
+SKIPPED_LISTED = 12
+
+
+class LedgerImportDialog(SheetImportDialog):
+    """Preview their ledger for one handover, fix the column mapping, replace the imported lines."""
+
+    ledger_imported = Signal(object)  # the LedgerImportReport, after a successful import
+
+    def __init__(self, db: Database, handover_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(db, LEDGER_FIELDS, parent)
+        self._handover_id = handover_id
+        self._imported: LedgerPreview | None = None  # the preview already imported: not twice by a double click
+        self._remembered = ""  # the notice for the file being previewed, kept while columns are adjusted
+        self.setWindowTitle(self.tr("导入原物业收费台账"))
+        self.build()
+        self._fit_small_screens()
+
+    def _fit_small_screens(self) -> None:
+        """Fourteen fields make a tall mapping box: keep the dialog within a 1366×768 screen."""
+        self.mapping_box.layout().setVerticalSpacing(2)
+        self.problem_list.setMinimumHeight(self.fontMetrics().height() * 3)
+
+    def prompt_text(self) -> str:
+        return self.tr("请选择原物业收费台账 Excel 文件（.xlsx）：有标题行、两行表头、小计/合计行均可。")
+
+    def file_caption(self) -> str:
+        return self.tr("选择原物业收费台账")
+
+    def reading_text(self) -> str:
+        return self.tr("正在读取原物业收费台账…")
+
+    def importing_text(self) -> str:
+        return self.tr("正在导入原物业收费台账…")
+
+    def make_model(self) -> LedgerPreviewModel:
+        return LedgerPreviewModel(self)
+
+    def can_import(self) -> bool:
+        fresh = self._imported is None or self.preview is not self._imported
+        return fresh and super().can_import()
+
+    def read_sheet(self, path: Path, mapping: dict[str, int | None] | None, progress: Any) -> LedgerPreview:
+        """In the worker; without a mapping, the one remembered for the handover's 移交方 applies."""
+        return preview_ledger(self._db, self._handover_id, path, mapping, progress)
+
+    def load_file(self, path: str | Path) -> None:
+        self._remembered = ""
+        super().load_file(path)
+
+    # ---- what the preview says -------------------------------------------------------------------
+
+    def show_preview(self, preview: LedgerPreview | None) -> None:  # type: ignore[override]
+        super().show_preview(preview)
+        if preview is None:
+            return
+        if preview.remembered:
+            self._remembered = self.tr("已按“{0}”上次的列对应读取。").format(preview.company)
+        if self._remembered:  # on the header line: one more line would push the dialog past 768 pixels
+            self.header_label.setText(self.header_label.text() + "  " + self._remembered)
+        self._show_skipped(preview)
+        self.show_result("\n".join(self._verdict_lines(preview)), ok=preview.ok)
+
+    def _show_skipped(self, preview: LedgerPreview) -> None:
+        """A ledger with a 小计 per building skips hundreds of rows: list a few, the rest on hover."""
+        listed = [str(s) for s in preview.skipped]
+        if len(listed) > SKIPPED_LISTED:
+            more = self.tr("……共 {0} 行（悬停查看全部）").format(len(listed))
+            self.skipped_label.setText(self.tr("跳过的行：") + "；".join(listed[:SKIPPED_LISTED]) + more)
+        self.skipped_label.setToolTip("\n".join(listed))
+
+    def _verdict_lines(self, preview: LedgerPreview) -> list[str]:
+        """Two lines: what will be written (the totals to compare with their 合计 row), then whether it can."""
+        totals = preview.totals
+        first = self.tr("共 {0} 行：应收 {1} 元，实收 {2} 元，欠费 {3} 元。").format(
+            totals.lines, f"{totals.billed:,.2f}", f"{totals.paid:,.2f}", f"{totals.arrears:,.2f}")
+        if preview.skipped:
+            counts = Counter(s.reason for s in preview.skipped)
+            reasons = self.tr("、").join(self.tr("{0} {1} 行").format(r, n) for r, n in counts.items())
+            first += self.tr("跳过 {0} 行（{1}），不计入合计。").format(len(preview.skipped), reasons)
+        second = self._verdict(preview)
+        if preview.new_fee_items:
+            second = self.tr("将新建收费项目：{0}。").format(self.tr("、").join(preview.new_fee_items)) + second
+        return [first, second]
+
+    def _verdict(self, preview: LedgerPreview) -> str:
+        if preview.ok:
+            return self.tr("检查通过，可以导入；导入将替换此前导入的原物业台账。")
+        if preview.rows:
+            return self.tr("有问题的行需在 Excel 中改正后“重新读取”，或调整列对应；有问题时不能导入。")
+        return preview.refusal()
+
+    # ---- importing -------------------------------------------------------------------------------
+
+    def import_job(self, preview: LedgerPreview) -> tasks.Job:  # type: ignore[override]
+        db, handover_id = self._db, self._handover_id
+        mapping = {**{key: None for key in preview.header.missing}, **preview.header.columns}
+
+        def job(progress: tasks.Progress) -> tuple[LedgerImportReport, str]:
+            report = import_ledger(db, handover_id, preview, progress)
+            try:
+                remember_mapping(db, preview.company, preview.header, mapping)
+            except DomainError as exc:  # the lines are in; only the convenience is lost
+                return report, str(exc)
+            return report, ""
+
+        return job
+
+    def on_import_done(self, result: tuple[LedgerImportReport, str]) -> None:
+        report, not_remembered = result
+        self._imported = self.preview  # type: ignore[assignment]
+        text = self.tr("导入完成：") + report.summary()
+        if not_remembered:
+            text += "\n" + self.tr("列对应未能记住：") + not_remembered
+        self.show_result(text, ok=True)
+        self.update_import_button()
+        self.ledger_imported.emit(report)

@@ -1,0 +1,350 @@
+"""The outgoing company's fee ledger (原物业收费台账): preview their Excel file, then import it all-or-nothing."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from functools import cached_property
+from pathlib import Path
+from typing import ClassVar
+
+from sqlalchemy import select
+
+from ..db import Database
+from ..errors import ValidationError
+from ..handover import Handover
+from ..project import Unit
+from ..services.common import get
+from ..services.ledger_mappings import mapping_for_header, remembered_mapping
+from .cells import parse_money, parse_period
+from .ledger_write import (
+    FeeItemNames,
+    LedgerImportReport,
+    Progress,
+    new_fee_items,
+    write_ledger,
+)
+from .preview import MISSING_COLUMN, SheetPreview, missing_columns
+from .sheet import (
+    CellError,
+    FieldSpec,
+    Header,
+    RowProblem,
+    SheetRow,
+    Table,
+    clean_text,
+    is_blank,
+    open_table,
+)
+
+__all__ = ["LEDGER_FIELDS", "LedgerImportReport", "LedgerPreview", "LedgerRow", "LedgerTotals", "import_ledger",
+           "import_ledger_file", "preview_ledger"]
+
+# The order matters: a column goes to the first field that names it, and the "no header"
+# message quotes the first four labels.
+LEDGER_FIELDS = (
+    FieldSpec("unit", "房号", ("房间号", "房间编号", "房屋编号", "房屋号", "房号编号", "户号", "门牌号", "房屋坐落",
+                               "房屋名称", "房间名称", "房产名称", "房产编号", "单元号", "房屋"), required=True),
+    FieldSpec("fee_item", "收费项目", ("费用名称", "费用项目", "收费科目", "收费名称", "费项", "费项名称", "费用类型",
+                                       "费用类别", "收费类别", "费用科目", "收费项目名称"), required=True),
+    FieldSpec("billed", "应收金额", ("应收", "应缴金额", "应收款", "应缴", "应收费用", "应交金额", "应收款额",
+                                     "应收费额", "计费金额")),
+    FieldSpec("paid", "实收金额", ("实收", "已收", "已缴金额", "已收金额", "实缴金额", "已缴", "实缴", "收款金额",
+                                   "实收款", "已交金额", "缴费金额")),
+    FieldSpec("arrears", "欠费金额", ("欠费", "未收", "欠缴金额", "未收金额", "欠缴", "欠款", "欠款金额", "未缴金额",
+                                      "未缴", "尚欠金额", "应收未收")),
+    FieldSpec("period", "所属期", ("账期", "所属月份", "费用月份", "所属期间", "计费月份", "收费月份", "月份",
+                                   "费用期间", "账单月份", "所属年月", "费用所属期", "收费期间", "计费周期")),
+    FieldSpec("start", "计费起始", ("开始日期", "起始日期", "起始时间", "计费开始", "计费起始日期", "起始月份",
+                                    "开始时间", "费用开始日期", "计费起始日", "起始日", "开始月份", "计费起", "起")),
+    FieldSpec("end", "计费截止", ("结束日期", "截止日期", "截止时间", "计费结束", "计费截止日期", "结束时间",
+                                  "截止月份", "结束月份", "费用结束日期", "计费截止日", "截止日", "计费止", "止")),
+    FieldSpec("owner", "业主姓名", ("业主", "客户名称", "客户姓名", "业主名称", "姓名", "户主", "缴费人", "产权人",
+                                    "住户姓名", "客户")),
+    FieldSpec("contact", "联系电话", ("手机", "手机号", "手机号码", "电话", "联系方式", "电话号码", "业主电话")),
+    FieldSpec("building", "楼栋", ("楼号", "楼栋号", "栋号", "楼宇", "楼栋名称")),
+    FieldSpec("paid_on", "收款日期", ("缴费日期", "收费日期", "实收日期", "缴款日期", "收款时间", "缴费时间",
+                                      "付款日期", "入账日期")),
+    FieldSpec("receipt_no", "票据号", ("收据号", "票据号码", "收据编号", "收据号码", "发票号", "发票号码", "单据号",
+                                       "凭证号", "票号", "收款单号")),
+    FieldSpec("remark", "备注", ("说明", "备注说明")),
+)
+LABELS = {f.key: f.label for f in LEDGER_FIELDS}
+AMOUNTS = ("billed", "paid", "arrears")
+LIMITS = {"owner": 40, "contact": 40, "fee_item": 40, "receipt_no": 40, "remark": 200}  # the columns' sizes
+ZERO = Decimal("0.00")
+Check = Callable[[str, str], None]  # (field key, message): records a problem of the current row
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    """A ledger row as read; a cell that could not be read keeps its text in `bad` for the preview."""
+
+    row: int
+    building: str
+    unit_number: str
+    unit_id: int | None  # None: not a unit of the project (a problem)
+    owner: str
+    contact: str
+    fee_item: str
+    period_start: dt.date | None  # None only on a row with a problem
+    period_end: dt.date | None
+    billed: Decimal
+    paid: Decimal
+    arrears: Decimal
+    paid_on: dt.date | None
+    receipt_no: str
+    remark: str
+    bad: Mapping[str, str] = field(default_factory=dict)  # field key → the cell's text
+
+
+@dataclass(frozen=True)
+class LedgerTotals:
+    billed: Decimal
+    paid: Decimal
+    arrears: Decimal
+    lines: int
+
+
+@dataclass(frozen=True)
+class LedgerPreview(SheetPreview[LedgerRow]):
+    """Their ledger as read and checked against the project, before anything is written."""
+
+    NOUN: ClassVar[str] = "台账"
+
+    handover_id: int = 0
+    company: str = ""  # the handover's 移交方, whose mapping is remembered
+    remembered: bool = False  # read with the mapping remembered for `company`
+    new_fee_items: tuple[str, ...] = ()
+
+    @cached_property
+    def totals(self) -> LedgerTotals:
+        """What the import will write; compare with the sheet's own 合计 row."""
+        rows = self.rows
+        return LedgerTotals(sum((r.billed for r in rows), ZERO), sum((r.paid for r in rows), ZERO),
+                            sum((r.arrears for r in rows), ZERO), len(rows))
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """Not problems, but what the clerk should know before importing."""
+        return tuple(f"将新建收费项目：{name}" for name in self.new_fee_items)
+
+
+@dataclass(frozen=True)
+class _Project:
+    """What a preview checks rows against, loaded once."""
+
+    handover_id: int
+    company: str
+    units: dict[str, int]  # unit_key(number) → unit id
+    fee_items: FeeItemNames
+
+
+def preview_ledger(db: Database, handover_id: int, path: str | Path,
+                   mapping: Mapping[str, int | None] | None = None, progress: Progress | None = None) -> LedgerPreview:
+    """Read and check their ledger; nothing is written.
+
+    Without a `mapping` the columns recognised are corrected by the mapping remembered for
+    the handover's 移交方. Raises ValidationError if the file cannot be read.
+    """
+    path = Path(path)
+    project = _load_project(db, handover_id)
+    remembered = remembered_mapping(db, project.company) if mapping is None else None
+    with open_table(path, LEDGER_FIELDS, mapping) as table:
+        used = _apply_remembered(table, remembered)
+        reader = _RowReader(project, table.header)
+        rows = tuple(reader.read(r) for r in table.rows(progress))
+        header, skipped = table.header, tuple(table.skipped)
+    problems = sorted([*_header_problems(header), *reader.problems], key=lambda p: p.row)
+    return LedgerPreview(path, header, rows, tuple(problems), skipped, handover_id, project.company, used,
+                         tuple(new_fee_items(project.fee_items, rows)))
+
+
+def import_ledger(db: Database, handover_id: int, preview: LedgerPreview,
+                  progress: Progress | None = None) -> LedgerImportReport:
+    """Replace the handover's imported lines with the previewed ones in one transaction, or refuse."""
+    if not preview.ok:
+        raise ValidationError(preview.refusal())
+    if preview.handover_id != handover_id:
+        raise ValidationError("台账是为另一次交接读取的，请重新读取后再导入。")
+    return write_ledger(db, handover_id, preview.rows, preview.path.name, preview.skipped, progress)
+
+
+def import_ledger_file(db: Database, handover_id: int, path: str | Path,
+                       mapping: Mapping[str, int | None] | None = None) -> LedgerImportReport:
+    """`main.py import ledger FILE --handover ID`: preview, then import; ValidationError if refused."""
+    return import_ledger(db, handover_id, preview_ledger(db, handover_id, path, mapping))
+
+
+# ---- the project and the header ---------------------------------------------------------------
+
+def unit_key(number: str) -> str:
+    """'1栋1单元 101' and '1栋1单元101' are one unit: NFKC, no spaces, upper case."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", number)).upper()
+
+
+def _load_project(db: Database, handover_id: int) -> _Project:
+    with db.read() as s:
+        handover = get(s, Handover, handover_id)
+        query = select(Unit.number, Unit.id).where(Unit.project_id == handover.project_id)
+        units = {unit_key(number): unit_id for number, unit_id in s.execute(query)}
+        return _Project(handover_id, handover.from_company, units, FeeItemNames.load(s, handover.project_id))
+
+
+def _apply_remembered(table: Table, remembered: Mapping[str, str] | None) -> bool:
+    """Correct the recognised columns by the company's remembered mapping; True if it named any."""
+    mapping = mapping_for_header(remembered, table.header.labels)
+    if not mapping:
+        return False
+    table.header = _remapped(table.header, mapping)  # before rows() is called: it reads header.columns
+    return True
+
+
+def _remapped(header: Header, mapping: Mapping[str, int | None]) -> Header:
+    columns = dict(header.columns)
+    for key, index in mapping.items():
+        for other in [k for k, i in columns.items() if i == index and k not in mapping]:
+            del columns[other]  # the column now feeds the remembered field, not the one that guessed it
+        if index is None:
+            columns.pop(key, None)
+        else:
+            columns[key] = index
+    missing = tuple(f.key for f in LEDGER_FIELDS if f.key not in columns)
+    return replace(header, columns=columns, missing=missing)
+
+
+def _header_problems(header: Header) -> list[RowProblem]:
+    """Required columns, a period from some column, and two of the three amounts."""
+    problems = missing_columns(header, LEDGER_FIELDS)
+    at = header.last_row
+    if "period" not in header.columns and "start" not in header.columns:
+        problems.append(RowProblem(at, LABELS["period"], MISSING_COLUMN + "（或指定计费起始、计费截止）"))
+    absent = [k for k in AMOUNTS if k not in header.columns]
+    if len(absent) > 1:
+        problems += [RowProblem(at, LABELS[k], MISSING_COLUMN + "（应收、实收、欠费至少要有两列）") for k in absent]
+    return problems
+
+
+# ---- one row ------------------------------------------------------------------------------------
+
+class _RowReader:
+    """Reads rows against the project's units; collects every row's problems."""
+
+    def __init__(self, project: _Project, header: Header) -> None:
+        self.project = project
+        self.amount_columns = sum(1 for k in AMOUNTS if k in header.columns)
+        self.problems: list[RowProblem] = []
+
+    def read(self, row: SheetRow) -> LedgerRow:
+        bad: dict[str, str] = {}
+
+        def check(key: str, message: str) -> None:
+            self.problems.append(RowProblem(row.row, LABELS[key], message))
+
+        texts = {key: self._text(row, key, check) for key in ("owner", "contact", "fee_item", "receipt_no", "remark")}
+        building, number = clean_text(row.get("building")), clean_text(row.get("unit"))
+        unit_id = self._unit(building, number, check)
+        if not texts["fee_item"]:
+            check("fee_item", "收费项目不能为空")
+        start, end = _period(row, check, bad)
+        billed, paid, arrears = self._amounts(row, check, bad)
+        paid_on = _day(row, "paid_on", check, bad)
+        return LedgerRow(row.row, building, number, unit_id, texts["owner"], texts["contact"], texts["fee_item"],
+                         start, end, billed, paid, arrears, paid_on, texts["receipt_no"], texts["remark"], bad)
+
+    @staticmethod
+    def _text(row: SheetRow, key: str, check: Check) -> str:
+        text = clean_text(row.get(key))
+        if len(text) > LIMITS[key]:
+            check(key, f"超过 {LIMITS[key]} 个字，请在 Excel 中缩短")
+        return text
+
+    def _unit(self, building: str, number: str, check: Check) -> int | None:
+        """The unit by its number, or by 楼栋 + 房号 when the ledger splits them ('1栋' + '1单元101')."""
+        if not number:
+            check("unit", "房号不能为空")
+            return None
+        units = self.project.units
+        found = units.get(unit_key(number)) or (units.get(unit_key(building + number)) if building else None)
+        if found is None:
+            check("unit", f"“{number}”不是本项目的房屋；请先导入业主名册，或核对房号写法")
+        return found
+
+    def _amounts(self, row: SheetRow, check: Check, bad: dict[str, str]) -> tuple[Decimal, Decimal, Decimal]:
+        """Two of 应收/实收/欠费 give the third; all three must agree (应收 − 实收 = 欠费)."""
+        given = {k: _money(row, k, check, bad) for k in AMOUNTS}
+        if any(k in bad for k in AMOUNTS):
+            return tuple(given[k] or ZERO for k in AMOUNTS)  # type: ignore[return-value]
+        if self.amount_columns < 3:  # a sheet with two of the columns: an empty cell is 0
+            given = {k: v if v is not None else (ZERO if k in row.values else None) for k, v in given.items()}
+        return _settle(given["billed"], given["paid"], given["arrears"], check)
+
+
+def _settle(billed: Decimal | None, paid: Decimal | None, arrears: Decimal | None,
+            check: Check) -> tuple[Decimal, Decimal, Decimal]:
+    if billed is not None and paid is not None and arrears is not None:
+        if billed - paid != arrears:
+            check("arrears", f"应收 {billed:,.2f} − 实收 {paid:,.2f} = {billed - paid:,.2f}，"
+                             f"与欠费 {arrears:,.2f} 不符")
+        return billed, paid, arrears
+    if billed is not None and paid is not None:
+        return billed, paid, billed - paid
+    if billed is not None and arrears is not None:
+        return billed, billed - arrears, arrears
+    if paid is not None and arrears is not None:
+        return paid + arrears, paid, arrears
+    check("billed", "应收、实收、欠费至少要填两项，才能算出第三项")
+    return billed or ZERO, paid or ZERO, arrears or ZERO
+
+
+def _money(row: SheetRow, key: str, check: Check, bad: dict[str, str]) -> Decimal | None:
+    """None for an empty cell (not given); '-' is a written 0."""
+    value = row.get(key)
+    if is_blank(value):
+        return None
+    try:
+        return parse_money(value)
+    except CellError as exc:
+        check(key, str(exc))
+        bad[key] = clean_text(value)
+        return None
+
+
+def _period(row: SheetRow, check: Check, bad: dict[str, str]) -> tuple[dt.date | None, dt.date | None]:
+    """计费起始/计费截止 when given, else 所属期 (a month, a date's month, or a range)."""
+    month = _span(row, "period", True, check, bad)
+    first = _span(row, "start", False, check, bad)
+    last = _span(row, "end", False, check, bad)
+    if any(k in bad for k in ("period", "start", "end")):
+        return None, None
+    if first and not last and not month and first[0] != first[1]:
+        last = first  # 计费起始 "2025.07" alone: that month
+    start = first[0] if first else (month[0] if month else None)
+    end = last[1] if last else (month[1] if month else None)
+    if start is None and end is None:
+        check("period", "没有所属期（或计费起始、计费截止），无法确定属于哪段时间")
+    elif start is None or end is None:
+        check("start" if start is None else "end", "为空，无法确定计费期间（另一端已填）")
+    elif end < start:
+        check("end", f"计费截止 {end:%Y-%m-%d} 早于计费起始 {start:%Y-%m-%d}")
+    return start, end
+
+
+def _span(row: SheetRow, key: str, day_is_month: bool, check: Check,
+          bad: dict[str, str]) -> tuple[dt.date, dt.date] | None:
+    value = row.get(key)
+    try:
+        return parse_period(value, day_is_month)
+    except CellError as exc:
+        check(key, str(exc))
+        bad[key] = clean_text(value)
+        return None
+
+
+def _day(row: SheetRow, key: str, check: Check, bad: dict[str, str]) -> dt.date | None:
+    span = _span(row, key, False, check, bad)
+    return span[0] if span else None
+
