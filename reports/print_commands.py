@@ -12,6 +12,7 @@ from models.errors import ValidationError
 from models.services import defect_register as register
 from models.services.checklist_rows import HandoverInfo
 from models.services.defect_rows import DefectRow
+from models.services.fee_results import fee_results
 from models.services.handovers import get_handover
 from models.services.projects import (
     HandoverRow,
@@ -24,6 +25,7 @@ from models.services.roster import roster_rows
 
 from . import key_data
 from .defect_data import located
+from .forms.arrears import ArrearsForm
 from .forms.base import Parties
 from .forms.certificate import CertificateForm
 from .forms.defect_notice import DefectNoticeForm
@@ -35,6 +37,7 @@ from .forms.key_issue import KeyIssueForm
 from .forms.key_labels import KeyLabelSheet, Label
 from .forms.key_tables import KeyHandoverForm, KeyLendingForm, KeySealForm
 from .forms.roster import RosterForm
+from .forms.settlement import SettlementForm
 from .handover_data import handover_lists, open_defect_count
 from .progress import Progress
 
@@ -235,3 +238,20 @@ def print_key_handover(db: Database, handover_id: int, out: Path,
     form = KeyHandoverForm(key_data.handover_keys(db, handover_id), handover.project_name,
                            handover.caption, parties)
     return form.render(out, progress)
+
+
+# --- fee reconciliation's forms --------------------------------------------------------------
+
+def print_settlement(db: Database, handover_id: int, out: Path,
+                     progress: Progress | None = None) -> int:
+    """财务结算报告 of the handover as the ledgers and decisions now stand (a draft, watermarked,
+    until signed); returns the number of pages."""
+    caption = get_handover(db, handover_id).caption  # also: NotFoundError for a wrong id
+    return SettlementForm(fee_results(db, handover_id, progress), caption).render(out, progress)
+
+
+def print_arrears(db: Database, handover_id: int, out: Path,
+                  progress: Progress | None = None) -> int:
+    """欠费明细表 of the handover (phones masked), grouped by building; returns the pages."""
+    caption = get_handover(db, handover_id).caption
+    return ArrearsForm(fee_results(db, handover_id, progress), caption).render(out, progress)

@@ -207,6 +207,12 @@ def test_signing_needs_a_supervisor_and_no_open_difference(db, book):
         row = s.scalar(select(Settlement).where(Settlement.handover_id == book))
         assert row.net_due_to_incoming == r.net_to_incoming and row.due_to_outgoing == D("25.00")
         assert '"net_to_incoming"' in row.breakdown
+    # a tariff edited after signing changes the live meter charge, not what was signed
+    with db.begin() as s:
+        s.execute(update(Tariff).values(rate=D("4.0")))
+    again = fee_results(db, book)
+    assert again.meters_total == D("50.00") and again.due_to_outgoing == D("25.00")
+    assert again.settlement == r.settlement and again.live_settlement != r.settlement
 
 
 def test_signed_settlement_is_final_until_amended(db, book):
@@ -250,7 +256,10 @@ def test_overview_shows_the_last_results_by_building(db, book):
     rc.reconcile(db, book)
     with db.read() as s:
         assert handover_overview(s, book).fees_computed_at is None
-    fee_results(db, book)
+    fee_results(db, book)  # printing and exporting only read
+    with db.read() as s:
+        assert handover_overview(s, book).fees_computed_at is None
+    fee_results(db, book, remember=True)  # the fees tab leaves the summary behind
     with db.read() as s:
         ov = handover_overview(s, book)
     assert ov.arrears_by_building == {"1栋": D("681.00"), "2栋": D("960.00")}

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..base import DocStatus
 from ..db import Database
 from ..errors import Cancelled, ValidationError
 from ..fees import (
@@ -56,6 +57,7 @@ from .fee_rows import (
     ForOthersLine,
     MeterCharge,
     PrepaymentLine,
+    SettlementItem,
     money_sum,
 )
 from .reconcile import DecisionValue, decisions
@@ -234,17 +236,29 @@ def compute_results(s: Session, handover_id: int, progress: Progress | None = No
         lines_theirs=theirs, lines_ours=ours,
         settlement_status=current.status.label if current else "",
         settlement_revision=current.revision if current else 0,
-        signed_at=current.signed_at if current else None, signed_by=current.signed_by if current else "")
+        signed_at=current.signed_at if current else None, signed_by=current.signed_by if current else "",
+        signed_items=signed_items(current.breakdown) if current and current.status == DocStatus.SIGNED else ())
     if progress:
         progress(theirs + ours, theirs + ours)
     return results
 
 
-def fee_results(db: Database, handover_id: int, progress: Progress | None = None) -> FeeResults:
-    """The results as of now; also leaves the per-building summary the overview charts."""
+def signed_items(breakdown: str) -> tuple[SettlementItem, ...]:
+    """The settlement lines stored when it was signed (see settlement.breakdown_json)."""
+    if not breakdown:
+        return ()
+    return tuple(SettlementItem(label, direction, Decimal(amount))
+                 for label, direction, amount in json.loads(breakdown)["items"])
+
+
+def fee_results(db: Database, handover_id: int, progress: Progress | None = None, *,
+                remember: bool = False) -> FeeResults:
+    """The results as of now. `remember` leaves the per-building summary the overview charts
+    (the fees tab does; printing and exporting only read)."""
     with db.read() as s:
         results = compute_results(s, handover_id, progress)
-    save_summary(db, results)
+    if remember:
+        save_summary(db, results)
     return results
 
 

@@ -6,7 +6,7 @@ total printed here, in the PDF and in the workbook's formulas is the same number
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 ZERO = Decimal("0.00")
@@ -176,7 +176,9 @@ class FeeResults:
     settlement_revision: int = 0
     signed_at: dt.datetime | None = None
     signed_by: str = ""
-    extra: dict[str, str] = field(default_factory=dict)
+    # The breakdown as it was signed: a signed settlement reprints these amounts even if a name,
+    # a tariff or anything else outside the frozen ledger changed since.
+    signed_items: tuple[SettlementItem, ...] = ()
 
     # ---- totals: sums of rounded lines ---------------------------------------------------------
 
@@ -226,6 +228,13 @@ class FeeResults:
     @property
     def settlement(self) -> tuple[SettlementItem, ...]:
         """The breakdown: what each company owes the other, and the arrears for information."""
+        if self.signed_items:
+            return self.signed_items
+        return self.live_settlement
+
+    @property
+    def live_settlement(self) -> tuple[SettlementItem, ...]:
+        """The breakdown from the data as it is now."""
         return (
             SettlementItem("预收款（基准日后期间，原物业已收）", TO_INCOMING, self.prepaid_total),
             SettlementItem("押金（移交新物业）", TO_INCOMING, self.deposits_total),

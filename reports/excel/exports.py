@@ -4,9 +4,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from models.db import Database
+from models.services.fee_results import fee_results
+from models.services.reconcile import differences
 
 from ..progress import Progress
 from .defect_export import export_defects
+from .fee_export import export_fee_workbook
 from .handover_export import export_by_handover
 from .key_export import export_keys
 from .tab_export import export_tab
@@ -24,3 +27,11 @@ def export_for(db: Database, tab: str, out: Path, project_code: str | None = Non
         return export_by_handover(db, tab, handover_id, out, progress=progress)
     assert project_code is not None  # argparse requires one of the two
     return export_tab(db, tab, project_code, out, progress)
+
+
+def export_fees(db: Database, handover_id: int, out: Path,
+                progress: Progress | None = None) -> int:
+    """`export fees --handover ID`: the accountant's workbook (汇总 as formulas over the detail
+    sheets); returns the detail rows written."""
+    results = fee_results(db, handover_id, progress)
+    return export_fee_workbook(results, differences(db, handover_id), out, progress)
