@@ -87,12 +87,37 @@ def build_parser() -> Parser:
     _add_db(p)
     p.add_argument("file", type=Path)
     p.add_argument("--project", required=True)
+    p = imp.add_parser("keys", help="批量接收钥匙：从 Excel（FILE --handover ID）或钥匙交接清单（--list ID）"
+                                    " / receive keys in bulk from an Excel sheet or a key handover list")
+    _add_db(p)
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("file", type=Path, nargs="?", help="钥匙清单 .xlsx / key sheet (needs --handover)")
+    source.add_argument("--list", dest="list_id", type=int,
+                        help="钥匙交接清单编号 / ID of the key handover list")
+    p.add_argument("--handover", type=int, help="交接编号（与 FILE 一起用）/ handover ID (with FILE)")
+    p.add_argument("--cabinet", default="", help="存入的钥匙柜（表中未填时）/ cabinet for keys with none")
+
+    p = imp.add_parser("ledger", help="导入原物业收费台账 / the outgoing company's fee ledger (.xlsx)")
+    _add_db(p)
+    p.add_argument("file", type=Path)
+    p.add_argument("--handover", type=int, required=True, help="交接编号 / handover ID")
+
+    fees = sub.add_parser("fees", help="费用对账 / fee reconciliation").add_subparsers(
+        dest="action", required=True, parser_class=Parser)
+    p = fees.add_parser("reconcile", help="对账：比对原物业台账与我方记录 / match both ledgers")
+    _add_db(p)
+    p.add_argument("--handover", type=int, required=True, help="交接编号 / handover ID")
+    p = fees.add_parser("results", help="对账结果与结算金额 / results and the settlement in figures")
+    _add_db(p)
+    p.add_argument("--handover", type=int, required=True, help="交接编号 / handover ID")
 
     p = sub.add_parser("shot", help="把主窗口的某个页签截图为 PNG / render a tab to PNG offscreen")
     _add_db(p)
     p.add_argument("--tab", choices=TABS, required=True)
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--size", type=_size, default=(1366, 768))
+    p.add_argument("--subtab", choices=("ledger", "differences", "meters", "results"),
+                   help="费用对账的子页 / inner tab of fees: ledger|differences|meters|results")
 
     prt = sub.add_parser("print", help="打印表单为 PDF / print a form to PDF").add_subparsers(
         dest="form", required=True, parser_class=Parser)
@@ -154,14 +179,23 @@ def build_parser() -> Parser:
     p.add_argument("--handover", type=int, required=True, help="交接编号 / handover ID")
     p.add_argument("--out", type=Path, required=True)
 
+    p = prt.add_parser("settlement", help="财务结算报告 / settlement report of a handover")
+    _add_db(p)
+    p.add_argument("--handover", type=int, required=True, help="交接编号 / handover ID")
+    p.add_argument("--out", type=Path, required=True)
+    p = prt.add_parser("arrears", help="欠费明细表 / arrears by building")
+    _add_db(p)
+    p.add_argument("--handover", type=int, required=True, help="交接编号 / handover ID")
+    p.add_argument("--out", type=Path, required=True)
+
     p = sub.add_parser("export", help="把页签的表格导出为 Excel / export a tab's table to .xlsx")
     _add_db(p)
     p.add_argument("tab", choices=TABS[1:])
     scope = p.add_mutually_exclusive_group(required=True)
     scope.add_argument("--project", help="项目编码 / project code")
     scope.add_argument("--handover", type=int,
-                       help="交接编号；handover 页签导出整套交接工作簿 / handover ID "
-                            "(with tab handover: the handover workbook)")
+                       help="交接编号；handover 页签导出整套交接工作簿，fees 页签导出会计工作簿 / handover ID "
+                            "(tab handover: the handover workbook; tab fees: the accountant's workbook)")
     p.add_argument("--out", type=Path, required=True)
     return parser
 
@@ -234,6 +268,13 @@ def cmd_handover(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    if args.what == "keys":
+        return _import_keys(args)
+    if args.what == "ledger":
+        from models.imports.ledger import import_ledger_file
+
+        print(import_ledger_file(_open_db(args), args.handover, args.file).summary())
+        return 0
     from models.imports.roster import import_roster_file
 
     report = import_roster_file(_open_db(args), args.project, args.file)
@@ -241,10 +282,27 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import_keys(args: argparse.Namespace) -> int:
+    from models.imports.key_sheet import import_key_sheet_file
+    from models.services.key_intake import receive_keys_from_list
+
+    if (args.file is None) != (args.handover is None):  # FILE needs --handover; --list takes none
+        print("main.py: 用法错误 / usage error: 用 import keys FILE --handover ID 或 import keys --list ID"
+              " / use FILE --handover ID, or --list ID", file=sys.stderr)
+        return 2
+    db = _open_db(args)
+    if args.file is not None:
+        report = import_key_sheet_file(db, args.handover, args.file, cabinet=args.cabinet)
+    else:
+        report = receive_keys_from_list(db, args.list_id, cabinet=args.cabinet, progress=_terminal_progress)
+    print(report.summary())
+    return 0
+
+
 def cmd_shot(args: argparse.Namespace) -> int:
     from gui.shot import take_shot
 
-    take_shot(args.db, args.tab, args.out, args.size, user=args.user)
+    take_shot(args.db, args.tab, args.out, args.size, user=args.user, subtab=args.subtab)
     print(args.out)
     return 0
 
@@ -275,6 +333,10 @@ def cmd_print(args: argparse.Namespace) -> int:
         pc.print_key_seal(db, args.project, args.out)
     elif args.form == "key-handover":
         pc.print_key_handover(db, args.handover, args.out)
+    elif args.form == "settlement":
+        pc.print_settlement(db, args.handover, args.out, progress=_terminal_progress)
+    elif args.form == "arrears":
+        pc.print_arrears(db, args.handover, args.out, progress=_terminal_progress)
     else:
         pc.print_roster(db, args.project, args.out)
     print(args.out)
@@ -290,9 +352,28 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_fees(args: argparse.Namespace) -> int:
+    from models.money import to_capital
+    from models.services.fee_results import fee_results
+    from models.services.reconcile import reconcile
+
+    db = _open_db(args)
+    if args.action == "reconcile":
+        print(reconcile(db, args.handover, progress=_terminal_progress).summary())
+        return 0
+    r = fee_results(db, args.handover, progress=_terminal_progress)
+    print(f"欠费 {len(r.arrears)} 笔 {r.arrears_total:,}；预收 {r.prepaid_total:,}；押金移交 {r.deposits_total:,}；"
+          f"代收代缴 {r.for_others_total:,}；抄表费用 {r.meters_total:,}；差异 {r.differences_total}"
+          f"（未处理 {r.differences_open}）")
+    for item in r.settlement:
+        print(f"  {item.label}　{item.direction or '仅列示'}　{item.amount:,}")
+    print(f"净额（原物业应付新物业）{r.net_to_incoming:,}　{to_capital(abs(r.net_to_incoming))}")
+    return 0
+
+
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: cmd_gui, "demo": cmd_demo, "project": cmd_project, "handover": cmd_handover,
-    "import": cmd_import, "shot": cmd_shot, "print": cmd_print, "export": cmd_export,
+    "import": cmd_import, "shot": cmd_shot, "print": cmd_print, "export": cmd_export, "fees": cmd_fees,
 }
 
 

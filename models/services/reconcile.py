@@ -195,17 +195,23 @@ def _row(d: FeeDifference, names: Names) -> DifferenceRow:
 def differences(db: Database, handover_id: int, *, open_only: bool = False,
                 kind: DiffKind | None = None) -> list[DifferenceRow]:
     """The handover's differences in unit, item and period order."""
+    return list(iter_differences(db, handover_id, open_only=open_only, kind=kind))
+
+
+def iter_differences(db: Database, handover_id: int, *, open_only: bool = False,
+                     kind: DiffKind | None = None) -> Iterator[DifferenceRow]:
+    """The same, streamed: the large demo has 700,000 of them, too many to hold for a workbook."""
     with db.read() as s:
-        handover = get(s, Handover, handover_id)
-        names = load_names(s, handover)
+        names = load_names(s, get(s, Handover, handover_id))
         query = select(FeeDifference).where(FeeDifference.handover_id == handover_id)
         if open_only:
             query = query.where(FeeDifference.decision == Decision.OPEN)
         if kind is not None:
             query = query.where(FeeDifference.kind == kind)
         query = query.order_by(FeeDifference.unit_id, FeeDifference.fee_item_id, FeeDifference.period_start,
-                               FeeDifference.id)
-        return [_row(d, names) for d in s.scalars(query)]
+                               FeeDifference.id).execution_options(yield_per=STREAM_BATCH)
+        for d in s.scalars(query):
+            yield _row(d, names)
 
 
 def difference(db: Database, difference_id: int) -> DifferenceRow:

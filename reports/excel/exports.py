@@ -5,7 +5,7 @@ from pathlib import Path
 
 from models.db import Database
 from models.services.fee_results import fee_results
-from models.services.reconcile import differences
+from models.services.reconcile import iter_differences
 
 from ..progress import Progress
 from .defect_export import export_defects
@@ -23,6 +23,8 @@ def export_for(db: Database, tab: str, out: Path, project_code: str | None = Non
         return export_defects(db, out, project_code, handover_id, progress=progress)
     if tab == "keys" and project_code is not None:
         return export_keys(db, project_code, out, progress)  # the register and its event log
+    if tab == "fees" and handover_id is not None:
+        return export_fees(db, handover_id, out, progress)  # the accountant's workbook
     if handover_id is not None:
         return export_by_handover(db, tab, handover_id, out, progress=progress)
     assert project_code is not None  # argparse requires one of the two
@@ -34,4 +36,4 @@ def export_fees(db: Database, handover_id: int, out: Path,
     """`export fees --handover ID`: the accountant's workbook (汇总 as formulas over the detail
     sheets); returns the detail rows written."""
     results = fee_results(db, handover_id, progress)
-    return export_fee_workbook(results, differences(db, handover_id), out, progress)
+    return export_fee_workbook(results, iter_differences(db, handover_id), out, progress)

@@ -58,24 +58,37 @@ class Detail:
 
     name: str
     columns: Sequence[XlColumn]
-    lines: Sequence[Any]
+    lines: Iterable[Any]
     cells: Callable[[Any], list[Any]]
     totals: bool = True  # a 合计 row of SUM formulas under the money columns
+    # For lines streamed from the database (700,000 differences), how many there will be: the
+    # 汇总 formulas need the row count before the sheet is written.
+    size: int | None = None
+
+    @property
+    def count(self) -> int:
+        return self.size if self.size is not None else len(self.lines)  # type: ignore[arg-type]
 
     def span(self, title: str) -> str:
         """'欠费明细'!H2:H41: the data rows of one column (never the header or the 合计)."""
         col = get_column_letter([c.title for c in self.columns].index(title) + 1)
-        return f"{quote_sheetname(self.name)}!{col}2:{col}{len(self.lines) + 1}"
+        return f"{quote_sheetname(self.name)}!{col}2:{col}{self.count + 1}"
 
     def rows(self) -> Iterable[list[Any]]:
-        return (self.cells(line) for line in self.lines)
+        written = 0
+        for line in self.lines:
+            written += 1
+            yield self.cells(line)
+        if written != self.count:  # the formulas above would point at the wrong rows
+            raise ValidationError(f"导出过程中“{self.name}”的数据发生了变化（应为 {self.count:,} 行，"
+                                  f"实际 {written:,} 行），未生成文件。请重新导出。")
 
 
 def money(title: str, **kw: Any) -> XlColumn:
     return XlColumn(title, "money", **kw)
 
 
-def details(r: FeeResults, differences: Sequence[DifferenceRow],
+def details(r: FeeResults, differences: Iterable[DifferenceRow],
             show_personal: bool) -> list[Detail]:
     phone: Callable[[str], str] = (lambda c: c) if show_personal else masked
     return [
@@ -101,7 +114,7 @@ def details(r: FeeResults, differences: Sequence[DifferenceRow],
                         money("应缴"), money("已收"), money("余额")),
                r.for_others,
                lambda f: [f.building, f.unit, f.owner, f.fee_item, f.billed, f.paid, f.balance]),
-        Detail("差异", DIFF_COLUMNS, differences, difference_cells, totals=False),
+        Detail("差异", DIFF_COLUMNS, differences, difference_cells, totals=False, size=r.differences_total),
         Detail("收缴率", (XlColumn("楼栋"), XlColumn("收费项目"), money("应收"), money("实收"),
                        XlColumn("收缴率", "percent")),
                r.rates, lambda c: [c.building, c.fee_item, c.billed, c.paid, c.rate]),
@@ -159,28 +172,28 @@ class Formulas:
 
     def sum(self, sheet: str, title: str) -> str:
         d = self.d[sheet]
-        return formula_sum(d.span(title), len(d.lines))
+        return formula_sum(d.span(title), d.count)
 
     def sumif(self, sheet: str, test: str, criterion: str, title: str) -> str:
         """SUMIF(test column, criterion, summed column): e.g. the deposits marked 移交."""
         d = self.d[sheet]
-        return f'=SUMIF({d.span(test)},"{criterion}",{d.span(title)})' if d.lines else "=0"
+        return f'=SUMIF({d.span(test)},"{criterion}",{d.span(title)})' if d.count else "=0"
 
     def signed(self, sheet: str, title: str, criterion: str, sign: str = "") -> str:
         """The positive (">0") or, negated, the negative ("<0") amounts of one column."""
         d = self.d[sheet]
-        return f'={sign}SUMIF({d.span(title)},"{criterion}")' if d.lines else "=0"
+        return f'={sign}SUMIF({d.span(title)},"{criterion}")' if d.count else "=0"
 
     def others(self, sheet: str, test: str, criterion: str, title: str) -> str:
         """SUM minus the SUMIF: the refunded deposits are every deposit not handed over."""
         d = self.d[sheet]
-        if not d.lines:
+        if not d.count:
             return "=0"
         return f'=SUM({d.span(title)})-SUMIF({d.span(test)},"{criterion}",{d.span(title)})'
 
     def count(self, sheet: str, title: str, func: str = "COUNTA", criterion: str = "") -> str:
         d = self.d[sheet]
-        if not d.lines:
+        if not d.count:
             return "=0"
         return f'={func}({d.span(title)},"{criterion}")' if criterion else f"={func}({d.span(title)})"
 
@@ -329,8 +342,8 @@ def check_fits(sheets: Sequence[Detail], max_rows: int) -> None:
     """Each detail sheet must fit one worksheet: 汇总's ranges name one sheet each."""
     for d in sheets:
         room = max_rows - 1 - (2 if d.totals else 0)  # the header; the writer's 小计/合计 rows
-        if len(d.lines) > room:
-            raise ValidationError(f"“{d.name}”共 {len(d.lines):,} 行，超过 Excel 单个工作表的上限"
+        if d.count > room:
+            raise ValidationError(f"“{d.name}”共 {d.count:,} 行，超过 Excel 单个工作表的上限"
                                   f"（{room:,} 行），无法导出。请按楼栋分别导出。")
 
 
@@ -343,9 +356,9 @@ def export_fee_workbook(results: FeeResults, differences: Iterable[DifferenceRow
     Phones in 欠费明细 are masked unless the caller checked the role and audited it
     (show_personal), as on the printed forms.
     """
-    sheets = details(results, list(differences), show_personal)
+    sheets = details(results, differences, show_personal)
     check_fits(sheets, max_rows)
-    total = sum(len(d.lines) for d in sheets)
+    total = sum(d.count for d in sheets)
     with ExcelWriter(out, progress, max_rows) as xw:
         xw.wb.calculation.fullCalcOnLoad = True  # no cached values: compute on opening
         write_summary(xw.wb.create_sheet(SUMMARY_SHEET), summary_lines(results, sheets),
