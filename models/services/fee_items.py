@@ -1,0 +1,124 @@
+"""收费项目与收费标准: the fee items of a project and their rates by date and unit use.
+
+A new rate from a date closes the rate it replaces the day before, so 水费 2.0 → 2.8 from
+1 July is one action, and the metered charges across that day are split between the two.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db import Database
+from ..errors import ValidationError
+from ..fees import BASES, FeeItem, Tariff
+from ..project import UNIT_USES
+from .common import get
+
+ONE_DAY = dt.timedelta(days=1)
+RATE_STEP = Decimal("0.0001")
+
+
+@dataclass(frozen=True)
+class TariffRow:
+    id: int
+    valid_from: dt.date
+    valid_to: dt.date | None
+    unit_use: str  # "" = every use
+    rate: Decimal
+
+
+@dataclass(frozen=True)
+class FeeItemRow:
+    id: int
+    version: int
+    code: str
+    name: str
+    basis: str
+    basis_label: str
+    is_deposit: bool
+    collected_for_others: bool
+    tariffs: tuple[TariffRow, ...]
+
+
+def _row(item: FeeItem, tariffs: list[Tariff]) -> FeeItemRow:
+    return FeeItemRow(item.id, item.version, item.code, item.name, item.basis, BASES.get(item.basis, item.basis),
+                      item.is_deposit, item.collected_for_others,
+                      tuple(TariffRow(t.id, t.valid_from, t.valid_to, t.unit_use, t.rate)
+                            for t in sorted(tariffs, key=lambda t: (t.unit_use, t.valid_from))))
+
+
+def fee_items(db: Database, project_id: int) -> list[FeeItemRow]:
+    with db.read() as s:
+        items = s.scalars(select(FeeItem).where(FeeItem.project_id == project_id).order_by(FeeItem.id)).all()
+        tariffs = s.scalars(select(Tariff).where(Tariff.fee_item_id.in_([i.id for i in items]))).all()
+        return [_row(i, [t for t in tariffs if t.fee_item_id == i.id]) for i in items]
+
+
+def add_fee_item(db: Database, project_id: int, *, code: str, name: str, basis: str, is_deposit: bool = False,
+                 collected_for_others: bool = False) -> FeeItemRow:
+    code, name = code.strip().upper(), name.strip()
+    if not code:
+        raise ValidationError("「项目编码」不能为空。")
+    if not name:
+        raise ValidationError("「项目名称」不能为空。")
+    if basis not in BASES:
+        raise ValidationError(f"「计费方式」无效：{basis}。")
+    with db.begin() as s:
+        taken = s.scalar(select(FeeItem.id).where(FeeItem.project_id == project_id,
+                                                  (FeeItem.code == code) | (FeeItem.name == name)))
+        if taken:
+            raise ValidationError(f"收费项目“{name}”或编码“{code}”已存在。")
+        item = FeeItem(project_id=project_id, code=code, name=name, basis=basis, is_deposit=is_deposit,
+                       collected_for_others=collected_for_others)
+        s.add(item)
+        s.flush()
+        return _row(item, [])
+
+
+def _check_rate(rate: Decimal) -> Decimal:
+    if isinstance(rate, float) or not isinstance(rate, Decimal):
+        raise ValidationError("「单价」应为数字（元，最多四位小数）。")
+    if rate < 0:
+        raise ValidationError("「单价」不能为负数。")
+    if rate != rate.quantize(RATE_STEP):
+        raise ValidationError("「单价」最多四位小数。")
+    return rate
+
+
+def _open_rates(s: Session, fee_item_id: int, unit_use: str) -> list[Tariff]:
+    return list(s.scalars(select(Tariff).where(Tariff.fee_item_id == fee_item_id, Tariff.unit_use == unit_use)
+                          .order_by(Tariff.valid_from)))
+
+
+def set_rate(db: Database, fee_item_id: int, *, valid_from: dt.date, rate: Decimal, unit_use: str = "") -> FeeItemRow:
+    """A rate from `valid_from` on (for one unit use, or "" for every use).
+
+    The rate in force on that day ends the day before; a rate already starting on that day is
+    replaced. A rate that starts later stays, and the new one ends the day before it.
+    """
+    rate = _check_rate(rate)
+    unit_use = unit_use.strip()
+    if unit_use and unit_use not in UNIT_USES:
+        raise ValidationError(f"「房屋用途」无效：{unit_use}。可选：{'、'.join(UNIT_USES)}。")
+    if not isinstance(valid_from, dt.date) or isinstance(valid_from, dt.datetime):
+        raise ValidationError("「起用日期」应为日期。")
+    with db.begin() as s:
+        item = get(s, FeeItem, fee_item_id)
+        rates = _open_rates(s, fee_item_id, unit_use)
+        for t in rates:
+            if t.valid_from == valid_from:
+                t.rate = rate
+                break
+        else:
+            later = [t.valid_from for t in rates if t.valid_from > valid_from]
+            for t in rates:
+                if t.valid_from < valid_from and (t.valid_to is None or t.valid_to >= valid_from):
+                    t.valid_to = valid_from - ONE_DAY
+            s.add(Tariff(fee_item_id=fee_item_id, valid_from=valid_from, unit_use=unit_use, rate=rate,
+                         valid_to=min(later) - ONE_DAY if later else None))
+        s.flush()
+        return _row(item, list(s.scalars(select(Tariff).where(Tariff.fee_item_id == fee_item_id))))
