@@ -1,0 +1,238 @@
+"""收费项目与收费标准: the project's fee items, their rates by date and use; add items and rates."""
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.db import Database
+from models.errors import DomainError, ValidationError
+from models.fees import BASES
+from models.project import UNIT_USES
+from models.services import fee_items as service
+from models.services.fee_items import FeeItemRow
+
+from ..errors import show_error
+
+Index = QModelIndex | QPersistentModelIndex
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+class _Rows(QAbstractTableModel):
+    """A read-only table of tuples; the dialog refills it after every change."""
+
+    def __init__(self, titles: list[str], right: set[int], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.titles, self.right = titles, right
+        self.rows: list[tuple[str, ...]] = []
+
+    def set_rows(self, rows: list[tuple[str, ...]]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(self.titles)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.right:
+            return RIGHT
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.titles[section]
+        return None
+
+
+class FeeItemsDialog(QDialog):
+    """What each fee item is and what it costs from which day; metered charges use these rates."""
+
+    def __init__(self, db: Database, project_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db, self._project_id = db, project_id
+        self._items: list[FeeItemRow] = []
+        self.setWindowTitle(self.tr("收费项目与收费标准"))
+        self.resize(960, 600)
+        self.items_model = _Rows([self.tr("编码"), self.tr("名称"), self.tr("计费方式"), self.tr("类别")], set(), self)
+        self.rates_model = _Rows([self.tr("房屋用途"), self.tr("起用日期"), self.tr("截止日期"), self.tr("单价（元）")],
+                                 {3}, self)
+        self.items_view = self._view(self.items_model)
+        self.rates_view = self._view(self.rates_model)
+        tables = QHBoxLayout()
+        tables.addWidget(self._box(self.tr("收费项目"), self.items_view, self._item_form()), 3)
+        tables.addWidget(self._box(self.tr("收费标准（所选项目）"), self.rates_view, self._rate_form()), 2)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(tables, 1)
+        layout.addWidget(buttons)
+        self.items_view.selectionModel().currentRowChanged.connect(self.on_item_changed)
+        self.refresh()
+
+    # ---- building ----------------------------------------------------------------------------
+
+    def _view(self, model: QAbstractTableModel) -> QTableView:
+        view = QTableView(self)
+        view.setModel(model)
+        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        view.verticalHeader().setVisible(False)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        return view
+
+    def _box(self, title: str, view: QTableView, form: QWidget) -> QGroupBox:
+        box = QGroupBox(title, self)
+        layout = QVBoxLayout(box)
+        layout.addWidget(view, 1)
+        layout.addWidget(form)
+        return box
+
+    def _item_form(self) -> QWidget:
+        panel = QWidget(self)
+        form = QFormLayout(panel)
+        self.code_edit, self.name_edit = QLineEdit(panel), QLineEdit(panel)
+        self.code_edit.setPlaceholderText(self.tr("如 SF"))
+        self.name_edit.setPlaceholderText(self.tr("如 水费"))
+        self.basis_combo = QComboBox(panel)
+        for key, label in BASES.items():
+            self.basis_combo.addItem(self.tr(label), key)
+        self.deposit_check = QCheckBox(self.tr("押金"), panel)
+        self.others_check = QCheckBox(self.tr("代收代缴"), panel)
+        flags = QHBoxLayout()
+        flags.addWidget(self.deposit_check)
+        flags.addWidget(self.others_check)
+        flags.addStretch(1)
+        self.add_item_button = QPushButton(self.tr("新增收费项目"), panel)
+        self.add_item_button.clicked.connect(self.on_add_item_clicked)
+        form.addRow(self.tr("编码"), self.code_edit)
+        form.addRow(self.tr("名称"), self.name_edit)
+        form.addRow(self.tr("计费方式"), self.basis_combo)
+        form.addRow(self.tr("类别"), flags)
+        form.addRow("", self.add_item_button)
+        return panel
+
+    def _rate_form(self) -> QWidget:
+        panel = QWidget(self)
+        form = QFormLayout(panel)
+        self.use_combo = QComboBox(panel)
+        self.use_combo.addItem(self.tr("全部用途"), "")
+        for use in UNIT_USES:
+            self.use_combo.addItem(use, use)
+        self.from_edit = QDateEdit(QDate.currentDate(), panel)
+        self.from_edit.setCalendarPopup(True)
+        self.from_edit.setDisplayFormat("yyyy-MM-dd")
+        self.rate_edit = QLineEdit(panel)
+        self.rate_edit.setPlaceholderText(self.tr("元，如 2.8"))
+        self.rate_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.set_rate_button = QPushButton(self.tr("设定单价"), panel)
+        self.set_rate_button.clicked.connect(self.on_set_rate_clicked)
+        hint = QLabel(self.tr("新单价自起用日期起生效，原单价到前一天为止。"), panel)
+        hint.setWordWrap(True)
+        form.addRow(self.tr("房屋用途"), self.use_combo)
+        form.addRow(self.tr("起用日期"), self.from_edit)
+        form.addRow(self.tr("单价"), self.rate_edit)
+        form.addRow("", self.set_rate_button)
+        form.addRow(hint)
+        return panel
+
+    # ---- showing -------------------------------------------------------------------------------
+
+    def refresh(self, select_id: int | None = None) -> None:
+        current = self.current_item()
+        keep = select_id if select_id is not None else (current.id if current else None)
+        self._items = service.fee_items(self._db, self._project_id)
+        self.items_model.set_rows([(i.code, i.name, self.tr(i.basis_label), self._kind(i)) for i in self._items])
+        row = next((n for n, i in enumerate(self._items) if i.id == keep), 0 if self._items else -1)
+        if row >= 0:
+            self.items_view.selectRow(row)
+        self._show_rates()
+
+    def _kind(self, item: FeeItemRow) -> str:
+        if item.is_deposit:
+            return self.tr("押金")
+        return self.tr("代收代缴") if item.collected_for_others else self.tr("收费")
+
+    def current_item(self) -> FeeItemRow | None:
+        row = self.items_view.currentIndex().row()
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def on_item_changed(self, *_args: Any) -> None:
+        self._show_rates()
+
+    def _show_rates(self) -> None:
+        item = self.current_item()
+        tariffs = item.tariffs if item else ()
+        self.rates_model.set_rows([(t.unit_use or self.tr("全部用途"), t.valid_from.isoformat(),
+                                    t.valid_to.isoformat() if t.valid_to else self.tr("至今"), f"{t.rate:,.4f}")
+                                   for t in tariffs])
+        self.set_rate_button.setEnabled(item is not None)
+
+    # ---- actions -------------------------------------------------------------------------------
+
+    def on_add_item_clicked(self) -> None:
+        try:
+            row = service.add_fee_item(self._db, self._project_id, code=self.code_edit.text(),
+                                       name=self.name_edit.text(), basis=self.basis_combo.currentData(),
+                                       is_deposit=self.deposit_check.isChecked(),
+                                       collected_for_others=self.others_check.isChecked())
+        except DomainError as exc:
+            show_error(exc, self)
+            return
+        self.code_edit.clear()
+        self.name_edit.clear()
+        self.refresh(row.id)
+
+    def on_set_rate_clicked(self) -> None:
+        item = self.current_item()
+        if item is None:
+            return
+        try:
+            rate = self._rate()
+            service.set_rate(self._db, item.id, valid_from=self.from_edit.date().toPython(), rate=rate,
+                             unit_use=self.use_combo.currentData())
+        except DomainError as exc:
+            show_error(exc, self)
+            return
+        self.rate_edit.clear()
+        self.refresh(item.id)
+
+    def _rate(self) -> Decimal:
+        text = self.rate_edit.text().strip().replace(",", "")
+        try:
+            return Decimal(text)
+        except InvalidOperation:
+            raise ValidationError(self.tr("「单价」应为数字（元，最多四位小数）。")) from None
