@@ -15,7 +15,7 @@ from models.services import projects
 
 from . import tasks
 from .errors import show_error
-from .tabs.browse_tab import BrowseTab
+from .tabs.browse_tab import ExportQuery
 from .tabs.defects.tab import DefectsTab
 from .tabs.fees.tab import FeesTab
 from .tabs.handover.tab import HandoverTab
@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         handover_tab.handover_saved.connect(self.on_handover_saved)
         self.tabs["defects"].data_edited.connect(self.data_changed)
         self.tabs["keys"].data_edited.connect(self.data_changed)
+        self.tabs["fees"].data_edited.connect(self.data_changed)
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("文件(&F)"))
@@ -151,7 +152,7 @@ class MainWindow(QMainWindow):
 
     def on_tab_changed(self, _index: int) -> None:
         tab = self.current_tab()
-        self.export_action.setEnabled(isinstance(tab, BrowseTab))
+        self.export_action.setEnabled(hasattr(tab, "export_query"))  # table tabs; fees: its two lists
         tab.setFocus()  # typing-first: the filter box of a table tab
 
     def on_data_changed(self, _subject: str) -> None:
@@ -162,22 +163,24 @@ class MainWindow(QMainWindow):
 
     def on_export_triggered(self) -> None:
         tab, project = self.current_tab(), self.current_project()
-        if not isinstance(tab, BrowseTab) or project is None:
+        query = tab.export_query() if hasattr(tab, "export_query") else None
+        if query is None or project is None:
+            self.statusBar().showMessage(self.tr("当前页面没有可导出的表格。"), 5000)
             return
         name = f"{project.name}_{self.tab_widget.tabText(self.tab_widget.currentIndex())}.xlsx"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("导出到 Excel"), name, self.tr("Excel 工作簿 (*.xlsx)"))
         if path:
-            self._export(tab, project, Path(path))
+            self._export(query, project, Path(path))
 
-    def _export(self, tab: BrowseTab, project: projects.ProjectRow, out: Path) -> None:
+    def _export(self, query: ExportQuery, project: projects.ProjectRow, out: Path) -> None:
         from reports.excel.tab_export import export_tab
 
-        table, scope, text = tab.export_query()
+        table, scope, text, filters = query
         handover_id = scope.handover_id if scope else None
 
         def job(progress: tasks.Progress) -> Any:
             return export_tab(self.db, table, project.code, out, progress=progress,
-                              handover_id=handover_id, filter_text=text)
+                              handover_id=handover_id, filter_text=text, filters=filters)
 
         tasks.run_with_progress(self, self.tr("正在导出到 Excel…"), job,
                                 lambda rows: self.on_export_finished(out, rows),

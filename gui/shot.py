@@ -12,8 +12,8 @@ LOAD_TIMEOUT = 120.0  # s; a filter-less first page is quick, but a cold large f
 
 
 def take_shot(db_arg: str | None, tab: str, out: Path, size: tuple[int, int] = (1366, 768),
-              user: str | None = None, timeout: float = LOAD_TIMEOUT) -> Path:
-    """Save a PNG of the main window on `tab`, as `user` (default: the first admin)."""
+              user: str | None = None, timeout: float = LOAD_TIMEOUT, subtab: str | None = None) -> Path:
+    """Save a PNG of the main window on `tab` (and its inner `subtab`, e.g. fees: results), as `user`."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from .app import setup_application
     from .main_window import MainWindow
@@ -24,6 +24,8 @@ def take_shot(db_arg: str | None, tab: str, out: Path, size: tuple[int, int] = (
         auth.act_as(db, user) if user else auth.act_as_system(db)
         window = MainWindow(db, initial_tab=tab)
         window.resize(*size)
+        if subtab:
+            _show_subtab(window.tabs[tab], subtab)
         window.show()
         _wait_until_loaded(app, window, timeout)
         _save(window, Path(out))
@@ -33,6 +35,13 @@ def take_shot(db_arg: str | None, tab: str, out: Path, size: tuple[int, int] = (
     finally:
         db.dispose()
     return Path(out)
+
+
+def _show_subtab(tab, subtab: str) -> None:
+    choices = getattr(tab, "SUBTABS", ())
+    if subtab not in choices:
+        raise ValueError(f"页签没有子页“{subtab}”，可选：{'、'.join(choices) or '无'} / no such sub-tab")
+    tab.show_subtab(subtab)
 
 
 def _wait_until_loaded(app, window, timeout: float) -> None:

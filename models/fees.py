@@ -140,6 +140,14 @@ class Decision(str, enum.Enum):
     EXCLUDE = "不计入"
 
 
+# Which decisions each kind of difference can take: 以我方为准 needs our record, 以原物业为准 theirs.
+ALLOWED_DECISIONS: dict[DiffKind, tuple[Decision, ...]] = {
+    DiffKind.DIFFERS: (Decision.THEIRS, Decision.OURS, Decision.ADJUST, Decision.EXCLUDE),
+    DiffKind.ONLY_THEIRS: (Decision.THEIRS, Decision.ADJUST, Decision.EXCLUDE),
+    DiffKind.ONLY_OURS: (Decision.OURS, Decision.ADJUST, Decision.EXCLUDE),
+}
+
+
 class FeeDifference(Versioned, Base):
     """A ledger line the two companies do not agree on, and how the clerk resolved it.
 

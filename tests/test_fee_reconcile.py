@@ -264,3 +264,16 @@ def test_overview_shows_the_last_results_by_building(db, book):
         ov = handover_overview(s, book)
     assert ov.arrears_by_building == {"1栋": D("681.00"), "2栋": D("960.00")}
     assert ov.collection_by_building["1栋"] == (D("500.00") / D("1181.00")).quantize(D("0.0001"))
+
+
+def test_the_differences_table_exports_as_filtered(db, book, tmp_path):
+    from openpyxl import load_workbook
+
+    from reports.excel.tab_export import export_tab
+
+    rc.reconcile(db, book)
+    out = tmp_path / "diffs.xlsx"
+    assert export_tab(db, "fee_differences", "CHY", out, handover_id=book, filters={"kind": "仅原物业"}) == 4
+    ws = load_workbook(out)["对账差异"]
+    kinds = [row[4] for row in ws.iter_rows(min_row=2, values_only=True) if row[4]]  # not the 合计 row
+    assert kinds == ["仅原物业"] * 4

@@ -77,7 +77,7 @@ def test_main_window_shows_five_tabs(window):
 
 
 def test_typing_in_the_filter_narrows_the_table(qtbot, window):
-    tab = _show_and_wait(qtbot, window, "fees")
+    tab = _show_and_wait(qtbot, window, "fees").ledger  # 费用对账 › 台账
     assert tab.model.total == UNITS * 6 and "共 72 条" in tab.count_label.text()
     assert tab.filter_edit.hasFocus() or not window.isActiveWindow()
     qtbot.keyClicks(tab.filter_edit, "1004")  # QTest types ASCII only; 1栋2单元1004

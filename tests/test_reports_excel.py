@@ -130,10 +130,10 @@ class FakeSpec:
     def __init__(self) -> None:
         self.calls: list[tuple] = []
 
-    def count(self, session, scope, filter_text=""):
+    def count(self, session, scope, filter_text="", filters=None):
         return 3
 
-    def iter_rows(self, session, project_id, handover_id=None, filter_text="", batch=5000):
+    def iter_rows(self, session, project_id, handover_id=None, filter_text="", batch=5000, filters=None):
         self.calls.append((project_id, handover_id, filter_text))
         yield from [("YL-2026-0001", Decimal("10.00"), dt.date(2026, 12, 1)),
                     ("YL-2026-0002", Decimal("2.50"), None),

@@ -1,6 +1,8 @@
 """The shape every table tab shares: a filter box, a count, a loading hint and a paged table."""
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
@@ -10,6 +12,7 @@ from models.db import Database
 from ..errors import show_error
 from ..table_model import BrowseModel
 
+ExportQuery = tuple[str, Scope | None, str, dict[str, Any]]
 FILTER_DELAY_MS = 200  # typing pauses this long before the query goes out
 KIND_WIDTHS = {"int": 64, "money": 110, "area": 90, "date": 96, "datetime": 132, "text": 110}
 
@@ -107,9 +110,9 @@ class BrowseTab(QWidget):
     def is_loaded(self) -> bool:
         return not self._dirty and not self.model.is_loading()
 
-    def export_query(self) -> tuple[str, Scope | None, str]:
-        """What an export of this tab should contain: table key, scope and filter text."""
-        return self.TABLE, self.model.scope, self.model.filter_text
+    def export_query(self) -> ExportQuery:
+        """What an export of this tab should contain: table key, scope, filter text and filters."""
+        return self.TABLE, self.model.scope, self.model.filter_text, self.model.filters
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

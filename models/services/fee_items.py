@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from ..db import Database
 from ..errors import ValidationError
 from ..fees import BASES, FeeItem, Tariff
+from ..handover import Handover
 from ..project import UNIT_USES
 from .common import get
 
@@ -122,3 +123,11 @@ def set_rate(db: Database, fee_item_id: int, *, valid_from: dt.date, rate: Decim
                          valid_to=min(later) - ONE_DAY if later else None))
         s.flush()
         return _row(item, list(s.scalars(select(Tariff).where(Tariff.fee_item_id == fee_item_id))))
+
+
+def fee_item_names(db: Database, handover_id: int) -> list[str]:
+    """The names of the fee items of the handover's project (the fees tab's 收费项目 filter)."""
+    with db.read() as s:
+        project_id = get(s, Handover, handover_id).project_id
+        names = s.scalars(select(FeeItem.name).where(FeeItem.project_id == project_id).order_by(FeeItem.id))
+        return list(dict.fromkeys(names))

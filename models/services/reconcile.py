@@ -23,7 +23,7 @@ from ..audit import record_action
 from ..base import now
 from ..db import Database
 from ..errors import Cancelled, ValidationError
-from ..fees import Decision, DiffKind, FeeDifference
+from ..fees import ALLOWED_DECISIONS, Decision, DiffKind, FeeDifference
 from ..handover import Handover
 from ..types import round_fen
 from .bulk import insert_stored, temporal_binders
@@ -233,10 +233,9 @@ def _check_decision(kind: DiffKind, decision: Decision, note: str, adjusted: tup
         return
     if not note.strip():
         raise ValidationError("「处理说明」不能为空：请写明依据（如“业主提供收据”“双方核实”）。")
-    if decision is Decision.OURS and kind is DiffKind.ONLY_THEIRS:
-        raise ValidationError("这一项我方没有记录，不能“以我方为准”；可选“不计入”或“协商调整”。")
-    if decision is Decision.THEIRS and kind is DiffKind.ONLY_OURS:
-        raise ValidationError("这一项原物业台账没有记录，不能“以原物业为准”；可选“不计入”或“协商调整”。")
+    if decision not in ALLOWED_DECISIONS[kind]:
+        side = "我方" if kind is DiffKind.ONLY_THEIRS else "原物业台账"
+        raise ValidationError(f"这一项{side}没有记录，不能“{decision.value}”；可选“不计入”或“协商调整”。")
     if decision is Decision.ADJUST:
         for label, value in zip(("调整后应收", "调整后实收"), adjusted, strict=True):
             if value is None:

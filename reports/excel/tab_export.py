@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from models import browse
-from models.browse import Scope
+from models.browse import Filters, Scope
 from models.db import Database
 from models.errors import ValidationError
 from models.services.projects import project_by_code
@@ -14,7 +14,8 @@ from models.services.projects import project_by_code
 from ..progress import Progress
 from .writer import FORMATS, XlColumn, write_xlsx
 
-SHEET_NAMES = {"handover": "交接清单", "defects": "遗留问题", "keys": "钥匙管理", "fees": "费用对账"}
+SHEET_NAMES = {"handover": "交接清单", "defects": "遗留问题", "keys": "钥匙管理", "fees": "费用对账",
+               "fee_differences": "对账差异"}
 
 
 def xl_columns(columns: Sequence[Any]) -> list[XlColumn]:
@@ -32,7 +33,7 @@ def table_spec(tab: str) -> Any:
 
 def export_tab(db: Database, tab: str, project_code: str, out: Path,
                progress: Progress | None = None, *, handover_id: int | None = None,
-               filter_text: str = "") -> int:
+               filter_text: str = "", filters: Filters | None = None) -> int:
     """Every row of the tab for the project (and handover, and filter) → out; returns rows written.
 
     Rows stream from one read session through the write-only writer, so the
@@ -43,8 +44,8 @@ def export_tab(db: Database, tab: str, project_code: str, out: Path,
     columns = xl_columns(spec.columns)
     totals = any(c.summed for c in columns)
     with db.read() as session:
-        total = spec.count(session, Scope(project.id, handover_id), filter_text)
+        total = spec.count(session, Scope(project.id, handover_id), filter_text, filters)
         rows = spec.iter_rows(session, project.id, handover_id=handover_id,
-                              filter_text=filter_text)
+                              filter_text=filter_text, filters=filters)
         return write_xlsx(out, SHEET_NAMES.get(tab, tab), columns, rows, total=total,
                           totals=totals, progress=progress)

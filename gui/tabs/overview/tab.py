@@ -1,12 +1,23 @@
-"""概览 tab: the current handover at a glance — parties, cut-off, progress charts."""
+"""概览 tab: the current handover at a glance — parties, cut-off, progress charts, and where the fees stand
+(arrears and 收缴率 by building, from the last computed reconciliation results)."""
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models.browse import Scope
 from models.db import Database
@@ -24,6 +35,9 @@ DEFECT_COLORS = {"待通知": "#e8a23b", "整改中": "#3b7dd8", "待复验": "#
 KEY_COLORS = {"在库": "#3fa66a", "封存": "#5b7c99", "借出": "#e8a23b", "已发放": "#3b7dd8",
               "遗失": "#d9534f", "已移交": "#2aa1a8", "作废": "#8c939d"}
 OVERDUE_COLOR = "#d9534f"
+RATE_COLORS = ((Decimal("0.9"), "#3fa66a"), (Decimal("0.7"), "#e8a23b"), (Decimal(0), "#d9534f"))
+ARREARS_BARS = 6  # the buildings that owe most (the large demo has 108 buildings)
+RATE_BARS = 9     # the buildings that collect worst; as many rows as the lists chart beside it
 
 
 class OverviewTab(QWidget):
@@ -49,9 +63,16 @@ class OverviewTab(QWidget):
         font.setBold(True)
         self.title_label.setFont(font)
         self.summary_label = QLabel(self)
+        self.parties_label = QLabel(self)
+        # Never wider than the window: a long company name is cut, and the tooltip has it whole.
+        self.parties_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         page = QWidget(self)
         inner = QVBoxLayout(page)
-        inner.addWidget(self.title_label)
+        heading = QHBoxLayout()  # the parties beside the title: every row counts at 768 px
+        heading.addWidget(self.title_label)
+        heading.addSpacing(16)
+        heading.addWidget(self.parties_label, 1, Qt.AlignmentFlag.AlignBottom)
+        inner.addLayout(heading)
         inner.addWidget(self.summary_label)
         inner.addLayout(self._build_grid(), 1)
         # A scroll area, so a handover with many lists never forces the window past the screen.
@@ -62,18 +83,21 @@ class OverviewTab(QWidget):
         layout.addWidget(scroll)
 
     def _build_grid(self) -> QGridLayout:
-        self.parties = QFormLayout()
         self.lists_chart, self.defects_chart = BarChart(self), BarChart(self)
-        self.keys_chart, self.arrears_chart = BarChart(self), BarChart(self)
+        self.keys_chart = BarChart(self)
+        # The fees by building, from the last computed results; the box titles say as of when.
+        self.arrears_chart, self.rates_chart = BarChart(self), BarChart(self)
         # Eleven categories in three columns: one column would push the overview past 768 px.
         self.category_charts = (BarChart(self), BarChart(self), BarChart(self))
         self.party_chart = BarChart(self)
         grid = QGridLayout()
-        grid.addWidget(self._box(self.tr("交接双方"), self.parties), 0, 0)
-        grid.addWidget(self._chart_box(self.tr("交接清单核对进度"), self.lists_chart), 0, 1, 1, 2)
+        grid.addWidget(self._chart_box(self.tr("交接清单核对进度"), self.lists_chart), 0, 0, 1, 2)
+        self.rates_box = self._chart_box(self.tr("收缴率（按楼栋）"), self.rates_chart)
+        grid.addWidget(self.rates_box, 0, 2)
         grid.addWidget(self._chart_box(self.tr("遗留问题（按状态）"), self.defects_chart), 1, 0)
         grid.addWidget(self._chart_box(self.tr("钥匙（按状态）"), self.keys_chart), 1, 1)
-        grid.addWidget(self._chart_box(self.tr("我方台账欠费（按收费项目）"), self.arrears_chart), 1, 2)
+        self.arrears_box = self._chart_box(self.tr("业主欠费（按楼栋）"), self.arrears_chart)
+        grid.addWidget(self.arrears_box, 1, 2)
         grid.addWidget(self._charts_box(self.tr("未关闭遗留问题（按类别，红色表示有逾期）"), self.category_charts),
                        2, 0, 1, 2)
         grid.addWidget(self._chart_box(self.tr("未关闭遗留问题（按责任方）"), self.party_chart), 2, 2)
@@ -96,6 +120,7 @@ class OverviewTab(QWidget):
     def _chart_box(self, title: str, chart: BarChart) -> QGroupBox:
         layout = QVBoxLayout()
         layout.addWidget(chart)
+        layout.addStretch(1)
         return self._box(title, layout)
 
     # ---- what the main window calls ----------------------------------------------------------
@@ -160,9 +185,11 @@ class OverviewTab(QWidget):
         self.title_label.setText(self.tr("尚未选择交接"))
         self.summary_label.setText(self.tr("请在上方选择项目和交接；没有交接时可用命令行“handover add”新建。"))
         self._fill_parties(None)
-        for chart in (self.lists_chart, self.defects_chart, self.keys_chart, self.arrears_chart,
+        for chart in (self.lists_chart, self.defects_chart, self.keys_chart, self.arrears_chart, self.rates_chart,
                       *self.category_charts, self.party_chart):
             chart.set_bars([], self.tr("无数据"))
+        self.arrears_box.setTitle(self.tr("业主欠费（按楼栋）"))
+        self.rates_box.setTitle(self.tr("收缴率（按楼栋）"))
         self.loaded.emit()
 
     def _show(self, ov: Overview, stats: DefectStats) -> None:
@@ -172,7 +199,7 @@ class OverviewTab(QWidget):
         self.lists_chart.set_bars(self._list_bars(ov), self.tr("尚无交接清单"))
         self.defects_chart.set_bars(self._defect_bars(ov), self.tr("尚无遗留问题"))
         self.keys_chart.set_bars(self._key_bars(ov), self.tr("尚无钥匙"))
-        self.arrears_chart.set_bars(self._arrears_bars(ov), self.tr("没有欠费"))
+        self._show_fees(ov)
         bars = self._open_bars(stats.by_category)
         per = max(1, -(-len(bars) // len(self.category_charts)))
         for i, chart in enumerate(self.category_charts):
@@ -181,22 +208,25 @@ class OverviewTab(QWidget):
 
     def _summary(self, ov: Overview) -> str:
         open_defects = sum(n for s, n in ov.defects_by_status.items() if s not in ("已关闭", "无法整改"))
-        return self.tr("清单核对 {checked}/{total}　未关闭问题 {open}（逾期 {overdue}）　"
-                       "借出钥匙 {lent}　欠费合计 ¥{arrears}").format(
+        text = self.tr("清单核对 {checked}/{total}　未关闭问题 {open}（逾期 {overdue}）　借出钥匙 {lent}").format(
             checked=f"{ov.items_checked:,}", total=f"{ov.items_total:,}", open=f"{open_defects:,}",
-            overdue=f"{ov.defects_overdue:,}", lent=f"{ov.keys_by_status.get('借出', 0):,}", arrears=format_value(ov.arrears_total, "money"))
+            overdue=f"{ov.defects_overdue:,}", lent=f"{ov.keys_by_status.get('借出', 0):,}")
+        if ov.fees_computed_at is None:
+            return text + self.tr("　我方台账欠费 ¥{arrears}").format(arrears=format_value(ov.arrears_total, "money"))
+        owed = sum(ov.arrears_by_building.values(), Decimal("0.00"))
+        return text + self.tr("　业主欠费 ¥{arrears}（对账结果）").format(arrears=format_value(owed, "money"))
 
     def _fill_parties(self, ov: Overview | None) -> None:
-        while self.parties.rowCount():
-            self.parties.removeRow(0)
+        """One line instead of a box: the grid's top row goes to the lists and 收缴率."""
         if ov is None:
+            self.parties_label.setText("")
             return
-        rows = [(self.tr("交接类型"), ov.kind), (self.tr("交接基准日"), format_value(ov.cutoff_date, "date")),
-                (self.tr("移交方"), _with_rep(ov.from_company, ov.from_rep)),
-                (self.tr("接收方"), _with_rep(ov.to_company, ov.to_rep)),
-                (self.tr("监交方"), _with_rep(ov.witness, "") or self.tr("（无）"))]
-        for label, value in rows:
-            self.parties.addRow(label + "：", QLabel(value, self))
+        parts = [(self.tr("交接类型"), ov.kind), (self.tr("基准日"), format_value(ov.cutoff_date, "date")),
+                 (self.tr("移交方"), _with_rep(ov.from_company, ov.from_rep)),
+                 (self.tr("接收方"), _with_rep(ov.to_company, ov.to_rep)),
+                 (self.tr("监交方"), _with_rep(ov.witness, "") or self.tr("（无）"))]
+        self.parties_label.setText("　".join(f"{label}：{value}" for label, value in parts))
+        self.parties_label.setToolTip("\n".join(f"{label}：{value}" for label, value in parts))
 
     def _list_bars(self, ov: Overview) -> list[Bar]:
         return [Bar(f"{x.title}（{x.status}）", x.checked, f"{x.checked}/{x.total}", x.total or 1)
@@ -223,9 +253,36 @@ class OverviewTab(QWidget):
         bars.insert(at, Bar(self.tr("其中逾期"), ov.keys_overdue, f"{ov.keys_overdue:,}", color=OVERDUE_COLOR))
         return bars
 
-    def _arrears_bars(self, ov: Overview) -> list[Bar]:
-        return [Bar(name, float(amount), "¥" + format_value(amount, "money"), color=OVERDUE_COLOR)
-                for name, amount in ov.arrears_by_item.items()]
+    def _show_fees(self, ov: Overview) -> None:
+        """Arrears (most first) and 收缴率 (worst first) by building, titled with when they were computed."""
+        if ov.fees_computed_at is None:
+            self.arrears_box.setTitle(self.tr("业主欠费（按楼栋）"))
+            self.rates_box.setTitle(self.tr("收缴率（按楼栋）"))
+            self.arrears_chart.set_bars([], self.tr("尚未对账"))
+            self.rates_chart.set_bars([], self.tr("尚未对账"))
+            return
+        at = ov.fees_computed_at.strftime("%Y-%m-%d %H:%M")
+        owed = sorted(((b, a) for b, a in ov.arrears_by_building.items() if a), key=lambda x: (-x[1], x[0]))
+        rates = sorted(((b, r) for b, r in ov.collection_by_building.items() if r is not None),
+                       key=lambda x: (x[1], x[0]))
+        self.arrears_box.setTitle(self.tr("业主欠费（按楼栋，截至 {at}{shown}）").format(
+            at=at, shown=self._shown_of(len(owed), ARREARS_BARS, self.tr("最多"))))
+        self.rates_box.setTitle(self.tr("收缴率（按楼栋，截至 {at}{shown}）").format(
+            at=at, shown=self._shown_of(len(rates), RATE_BARS, self.tr("最低"))))
+        self.arrears_chart.set_bars(
+            [Bar(b, float(a), "¥" + format_value(a, "money"), color=OVERDUE_COLOR) for b, a in owed[:ARREARS_BARS]],
+            self.tr("没有欠费"))
+        self.rates_chart.set_bars([Bar(b, float(r), f"{r * 100:.1f}%", 1.0, _rate_color(r))
+                                   for b, r in rates[:RATE_BARS]], self.tr("没有应收"))
+
+    def _shown_of(self, count: int, limit: int, which: str) -> str:
+        if count <= limit:
+            return ""
+        return self.tr("；{which} {n} 栋/共 {total} 栋").format(which=which, n=limit, total=count)
+
+
+def _rate_color(rate: Decimal) -> str:
+    return next((color for floor, color in RATE_COLORS if rate >= floor), OVERDUE_COLOR)
 
 
 def _with_rep(company: str, rep: str) -> str:

@@ -1,0 +1,151 @@
+"""The fees tab's toolbar: 导入原物业台账, 对账, 计算结果, 签署/修订结算, the two printed forms and the
+accountant's workbook — which are enabled, and the hand-offs to the worker, the printer and Excel."""
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QToolBar
+
+from models.people import Role
+from models.services import reconcile as rc
+from reports import print_commands as pc
+from reports.excel.exports import export_fees
+
+from ... import tasks
+from ...dialogs.fee_items import FeeItemsDialog
+from ...dialogs.ledger_import import LedgerImportDialog
+from ...errors import show_error
+from ...print_preview import show_print_dialog
+
+if TYPE_CHECKING:
+    from .tab import FeesTab
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FeesTab", text)
+
+
+def _action(tab: FeesTab, text: str, slot: Any, tip: str = "", shortcut: str = "") -> QAction:
+    action = QAction(text, tab)
+    action.setIconText(text)  # keep the "…" of a dialog on the toolbar button (Qt drops it by default)
+    action.setToolTip(tip or text)
+    if shortcut:
+        action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(lambda _checked=False: slot())
+    return action
+
+
+def build(tab: FeesTab) -> SimpleNamespace:
+    """Every action of the tab (tests trigger them as the clerk would)."""
+    a = SimpleNamespace()
+    a.fee_items = _action(tab, _tr("收费项目…"), lambda: edit_fee_items(tab),
+                          _tr("收费项目、计费方式，以及按日期、按房屋用途生效的单价（抄表费用按此计算）"))
+    a.import_ledger = _action(tab, _tr("导入原物业台账…"), lambda: import_ledger(tab),
+                              _tr("从原物业的 Excel 收费台账导入（全部成功或全部不导入）"))
+    a.reconcile = _action(tab, _tr("对账"), lambda: reconcile(tab),
+                          _tr("按房号、收费项目、所属期逐项核对双方台账，列出差异"))
+    a.compute = _action(tab, _tr("计算结果"), tab.on_compute_triggered,
+                        _tr("按当前台账和处理结果重新计算欠费、预收款、押金、收缴率和结算"), "F5")
+    a.sign = _action(tab, _tr("签署结算…"), tab.on_sign_triggered, _tr("全部差异处理后由主管签署；签署后只读"))
+    a.amend = _action(tab, _tr("修订结算"), tab.on_amend_triggered, _tr("主管创建新版本草稿，以便更正"))
+    a.print_settlement = _action(tab, _tr("打印结算报告…"), lambda: print_form(tab, "settlement"))
+    a.print_arrears = _action(tab, _tr("打印欠费明细表…"), lambda: print_form(tab, "arrears"))
+    a.export = _action(tab, _tr("导出会计工作簿…"), lambda: export_workbook(tab),
+                       _tr("汇总、欠费明细、预收款、押金、代收代缴、差异、收缴率，一个 Excel 工作簿"))
+    return a
+
+
+def toolbar(tab: FeesTab) -> QToolBar:
+    a = tab.acts
+    bar = QToolBar(tab)
+    bar.setStyleSheet("QToolBar { border: none; }")
+    for group in ((a.fee_items, a.import_ledger, a.reconcile, a.compute), (a.sign, a.amend),
+                  (a.print_settlement, a.print_arrears, a.export)):
+        bar.addActions(list(group))
+        bar.addSeparator()
+    return bar
+
+
+def is_supervisor(tab: FeesTab) -> bool:
+    user = tab.db.user
+    role = user.role if user and user.role in Role._value2member_map_ else Role.CLERK.value
+    return Role(role).at_least(Role.SUPERVISOR)
+
+
+def update(tab: FeesTab) -> None:
+    """Changes only while the settlement is not signed; print and export always; 修订 for supervisors."""
+    a, state, busy = tab.acts, tab.state, tab.task is not None
+    has = tab.handover_id() is not None and state is not None
+    signed = has and state.signed
+    for action in (a.import_ledger, a.reconcile, a.sign):
+        action.setEnabled(has and not signed and not busy)
+    a.compute.setEnabled(has and not busy)
+    a.fee_items.setEnabled(tab.project_id() is not None and not busy)
+    a.amend.setEnabled(signed and is_supervisor(tab) and not busy)
+    a.amend.setToolTip(_tr("主管创建新版本草稿，以便更正") if is_supervisor(tab) else _tr("修订结算需要主管权限"))
+    for action in (a.print_settlement, a.print_arrears, a.export):
+        action.setEnabled(has)
+
+
+# ---- the long jobs ----------------------------------------------------------------------------
+
+def reconcile(tab: FeesTab) -> None:
+    handover_id, db = tab.handover_id(), tab.db
+    if handover_id is None:
+        return
+    tab.task = tasks.run_with_progress(tab, _tr("正在对账…"), lambda progress: rc.reconcile(db, handover_id, progress),
+                                       tab.on_reconciled, tab.on_task_failed)
+    tab.task.cancelled.connect(tab.on_task_cancelled)
+    update(tab)
+
+
+def import_ledger(tab: FeesTab) -> None:
+    handover_id = tab.handover_id()
+    if handover_id is None:
+        return
+    dialog = LedgerImportDialog(tab.db, handover_id, tab)
+    dialog.ledger_imported.connect(tab.on_ledger_imported)
+    tab.open_dialog(dialog)
+
+
+def edit_fee_items(tab: FeesTab) -> None:
+    project_id = tab.project_id()
+    if project_id is None:
+        return
+    dialog = FeeItemsDialog(tab.db, project_id, tab)
+    dialog.finished.connect(lambda _result: tab.load_state())  # new items appear in the filter
+    tab.open_dialog(dialog)
+
+
+def print_form(tab: FeesTab, form: str) -> tasks.Task | None:
+    """财务结算报告 or 欠费明细表: made in the worker, then previewed."""
+    handover_id, db = tab.handover_id(), tab.db
+    if handover_id is None:
+        return None
+    make = pc.print_settlement if form == "settlement" else pc.print_arrears
+    title = _tr("财务结算报告") if form == "settlement" else _tr("欠费明细表")
+    return show_print_dialog(tab, lambda path, progress: make(db, handover_id, path, progress), title)
+
+
+def ask_save_path(tab: FeesTab, name: str) -> Path | None:
+    """The file dialog (tests replace this function)."""
+    path, _ = QFileDialog.getSaveFileName(tab, _tr("导出会计工作簿"), name, _tr("Excel 工作簿 (*.xlsx)"))
+    if not path:
+        return None
+    return Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+
+
+def export_workbook(tab: FeesTab) -> None:
+    handover_id, db = tab.handover_id(), tab.db
+    if handover_id is None:
+        return
+    out = ask_save_path(tab, _tr("费用对账_会计工作簿.xlsx"))
+    if out is None:
+        return
+    tasks.run_with_progress(tab, _tr("正在导出会计工作簿…"), lambda progress: export_fees(db, handover_id, out, progress),
+                            lambda _result: tab.inform(_tr("已导出到 {path}").format(path=out)),
+                            lambda exc: show_error(exc, tab))

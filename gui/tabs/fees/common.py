@@ -1,0 +1,107 @@
+"""What the fees tab's panels and dialogs share: reading amounts typed by the clerk, a dialog whose OK
+runs in the worker, and a non-blocking information box."""
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QRegularExpression
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QWidget
+
+from models.errors import DomainError, ValidationError
+
+from ... import tasks
+from ...errors import show_error
+from ..handover.base_dialog import ServiceDialog
+
+BANNER_STYLE = "background: #fff4d6; border: 1px solid #e0b84c; padding: 6px; color: #5c4300;"
+# Amounts and meter readings as typed: digits, at most two decimals (the services check again).
+DECIMAL_PATTERN = r"^\d{0,12}([.]\d{0,2})?$"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FeesTab", text)
+
+
+def decimal_edit(parent: QWidget, value: Decimal | None = None, placeholder: str = "") -> QLineEdit:
+    """A line edit that only takes a non-negative number with at most two decimals."""
+    edit = QLineEdit("" if value is None else f"{value:.2f}", parent)
+    edit.setValidator(QRegularExpressionValidator(QRegularExpression(DECIMAL_PATTERN), edit))
+    edit.setPlaceholderText(placeholder)
+    edit.setMinimumWidth(140)
+    return edit
+
+
+def parse_decimal(text: str, label: str) -> Decimal | None:
+    """The typed text as a Decimal ("" is None); thousands separators and ¥ are allowed."""
+    cleaned = text.replace(",", "").replace("，", "").replace("¥", "").strip()
+    if not cleaned:
+        return None
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValidationError(_tr("「{label}」应为数字（最多两位小数）。").format(label=label)) from None
+    if not value.is_finite():
+        raise ValidationError(_tr("「{label}」应为数字（最多两位小数）。").format(label=label))
+    return value
+
+
+def inform(parent: QWidget, text: str) -> QMessageBox:
+    """An information box that does not block (the caller keeps it; tests read its text)."""
+    box = QMessageBox(QMessageBox.Icon.Information, _tr("物业交接台"), text, QMessageBox.StandardButton.Ok, parent)
+    box.open()
+    return box
+
+
+class WorkerDialog(ServiceDialog):
+    """OK runs the service in the worker with progress (it may read a million ledger lines);
+    a refusal stays in the dialog, as with ServiceDialog."""
+
+    WORKING = "正在保存…"
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.task: tasks.Task | None = None
+
+    def job(self) -> tasks.Job:
+        """Read the widgets (a DomainError here is shown at once) and return the work to run."""
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        if self.task is not None:
+            return
+        try:
+            job = self.job()
+        except DomainError as exc:
+            self._refused(exc)
+            return
+        self.buttons.setEnabled(False)
+        self.error_label.setVisible(False)
+        self.task = tasks.run_with_progress(self, _tr(self.WORKING), job, self.on_saved, self.on_save_failed)
+        self.task.cancelled.connect(self.on_save_cancelled)
+
+    def is_busy(self) -> bool:
+        return self.task is not None
+
+    def _refused(self, exc: DomainError) -> None:
+        self.error_label.setText(str(exc))
+        self.error_label.setVisible(True)
+
+    def on_saved(self, result: Any) -> None:
+        self.task, self.result_value = None, result
+        self.buttons.setEnabled(True)
+        QDialog.accept(self)
+
+    def on_save_failed(self, exc: BaseException) -> None:
+        self.task = None
+        self.buttons.setEnabled(True)
+        if isinstance(exc, DomainError):
+            self._refused(exc)
+        else:
+            show_error(exc, self)
+
+    def on_save_cancelled(self) -> None:
+        self.task = None
+        self.buttons.setEnabled(True)
+        self._refused(DomainError(_tr("已取消，未做任何改动。")))

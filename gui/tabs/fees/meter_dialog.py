@@ -1,0 +1,65 @@
+"""新增表具: a meter found at the cut-off that is not on the list yet (a unit's, or a common one)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
+
+from models.db import Database
+from models.services import meters
+from models.services.meters import MeterRow
+
+from ..handover.base_dialog import OptionalDate, ServiceDialog, date_edit
+from .common import decimal_edit, parse_decimal
+
+
+class AddMeterDialog(ServiceDialog):
+    """表号, 类别, the unit (typed with suggestions) or a common place, and both readings."""
+
+    def __init__(self, db: Database, handover_id: int, units: list[tuple[int, str]], read_on: dt.date,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("新增表具"), parent)
+        self.db, self.handover_id = db, handover_id
+        self._unit_ids = {number: uid for uid, number in units}
+        self.meter_no = QLineEdit(self)
+        self.meter_no.setPlaceholderText(self.tr("表具上的编号"))
+        self.kind = QComboBox(self)
+        self.kind.addItems(list(meters.KINDS))
+        self.place = self._place_combo([number for _uid, number in units])
+        self.prev_reading = decimal_edit(self, placeholder=self.tr("原物业最后一次计费的读数（可空）"))
+        self.prev_read_on = OptionalDate(None, self.tr("已知"), self)
+        self.prev_read_on.edit.setDate(QDate(read_on).addMonths(-1))  # usually the last monthly reading
+        self.reading = decimal_edit(self, placeholder=self.tr("交接基准日读数"))
+        self.read_on = date_edit(self, read_on)
+        for label, widget in ((self.tr("表号"), self.meter_no), (self.tr("类别"), self.kind),
+                              (self.tr("房号/位置"), self.place), (self.tr("上次读数"), self.prev_reading),
+                              (self.tr("上次抄表日"), self.prev_read_on), (self.tr("本次读数"), self.reading),
+                              (self.tr("抄表日"), self.read_on)):
+            self.form.addRow(label + "：", widget)
+        self.finish_layout()
+        self.meter_no.setFocus()
+
+    def _place_combo(self, numbers: list[str]) -> QComboBox:
+        combo = QComboBox(self, editable=True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        combo.addItems(numbers)
+        combo.setMaxVisibleItems(15)
+        completer = QCompleter(numbers, combo)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        combo.setCompleter(completer)
+        combo.lineEdit().setPlaceholderText(self.tr("房号；公共表具填位置，如“3栋 总水表”"))
+        combo.setMinimumWidth(320)
+        combo.setCurrentIndex(-1)
+        return combo
+
+    def save(self) -> MeterRow:
+        text = self.place.currentText().strip()
+        unit_id = self._unit_ids.get(text)
+        return meters.add_meter(
+            self.db, self.handover_id, meter_no=self.meter_no.text(), kind=self.kind.currentText(),
+            unit_id=unit_id, location="" if unit_id is not None else text,
+            reading=parse_decimal(self.reading.text(), self.tr("本次读数")), read_on=self.read_on.date().toPython(),
+            prev_reading=parse_decimal(self.prev_reading.text(), self.tr("上次读数")),
+            prev_read_on=self.prev_read_on.value())

@@ -1,0 +1,108 @@
+"""抄表底数 as a table model: the four reading cells edited in place, each edit one save_reading call."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+
+from models.db import Database
+from models.errors import DomainError
+from models.services import meters
+from models.services.meters import MeterRow
+
+from .common import parse_decimal
+from .records_model import Col, Index, RecordsModel, attr
+
+# The editable columns and the save_reading argument each one sets.
+FIELDS = {3: "prev_reading", 4: "prev_read_on", 5: "reading", 6: "read_on"}
+READING_COLUMNS = (3, 5)
+DATE_COLUMNS = (4, 6)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FeesTab", text)
+
+
+def columns() -> tuple[Col, ...]:
+    return (Col(_tr("表号"), attr("meter_no"), width=96), Col(_tr("类别"), attr("kind"), width=44),
+            Col(_tr("房号/位置"), attr("place"), width=240),
+            Col(_tr("上次读数"), attr("prev_reading"), "quantity", 110, True),
+            Col(_tr("上次抄表日"), attr("prev_read_on"), "date", 104, True),
+            Col(_tr("本次读数"), attr("reading"), "quantity", 110, True),
+            Col(_tr("抄表日"), attr("read_on"), "date", 104, True),
+            Col(_tr("用量"), attr("usage"), "quantity", 100))
+
+
+def _labels() -> dict[str, str]:
+    return {"prev_reading": _tr("上次读数"), "reading": _tr("本次读数")}
+
+
+class MetersModel(RecordsModel):
+    """MeterRow records; editable until the settlement is signed."""
+
+    meter_saved = Signal(object)        # the MeterRow as saved
+    edit_refused = Signal(object, int)  # the DomainError and the row; the row is unchanged
+
+    def __init__(self, db: Database, parent: Any = None) -> None:
+        super().__init__(columns(), parent)
+        self._db = db
+        self._editable = False
+
+    def set_editable(self, editable: bool) -> None:
+        self._editable = editable
+
+    @property
+    def editable(self) -> bool:
+        return self._editable
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self._editable and index.column() in FIELDS:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
+            return False
+        row, field = self._records[index.row()], FIELDS[index.column()]
+        try:
+            value = self._typed(field, value)
+            if value == getattr(row, field):
+                return False  # nothing changed: no transaction, no audit row
+            saved = self._save(row, field, value)
+        except DomainError as exc:
+            self.edit_refused.emit(exc, index.row())
+            return False
+        self.replace_row(index.row(), saved)
+        self.meter_saved.emit(saved)
+        return True
+
+    @staticmethod
+    def _typed(field: str, value: Any) -> Any:
+        """Text from the line edit as a Decimal (or None when emptied); dates come as dates."""
+        if field in ("reading", "prev_reading"):
+            return parse_decimal(str(value or ""), _labels()[field])
+        return value if isinstance(value, dt.date) else None
+
+    def _save(self, row: MeterRow, field: str, value: Any) -> MeterRow:
+        values = {"reading": row.reading, "read_on": row.read_on, "prev_reading": row.prev_reading,
+                  "prev_read_on": row.prev_read_on, field: value}
+        return meters.save_reading(self._db, row.id, row.version, **values)
+
+    def replace_row(self, row: int, saved: MeterRow) -> None:
+        self._records[row] = saved
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def add_row(self, saved: MeterRow) -> int:
+        """A new meter goes at the end until the next sort; returns its row."""
+        row = len(self._records)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._records.append(saved)
+        self._haystack = None  # built again at the next filter
+        if self._match is not None:
+            self._match.append(True)
+        self.endInsertRows()
+        return row

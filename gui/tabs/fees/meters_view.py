@@ -1,0 +1,107 @@
+"""The 抄表底数 table: a date editor for the dates, a number field for the readings, and Enter that
+saves and moves down like a paper form (as the handover items table does)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRegularExpression,
+    Qt,
+)
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QDateEdit,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from .common import DECIMAL_PATTERN
+from .meters_model import DATE_COLUMNS
+from .records_model import RecordsProxy, records_view
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class MeterDelegate(QStyledItemDelegate):
+    """Readings: digits with at most two decimals, right-aligned; dates: yyyy-MM-dd with a calendar."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        if index.column() in DATE_COLUMNS:
+            edit = QDateEdit(parent, calendarPopup=True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            return edit
+        line = QLineEdit(parent)
+        line.setFrame(False)
+        line.setAlignment(Qt.AlignmentFlag.AlignRight)
+        line.setValidator(QRegularExpressionValidator(QRegularExpression(DECIMAL_PATTERN), line))
+        return line
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(editor, QDateEdit):
+            editor.setDate(QDate(value) if isinstance(value, dt.date) else self._default_date(index))
+        elif isinstance(editor, QLineEdit):
+            editor.setText("" if value is None else f"{value:.2f}")
+            editor.selectAll()
+
+    @staticmethod
+    def _default_date(index: Index) -> QDate:
+        """An empty 上次抄表日 starts a month before the reading's date (the last monthly reading)."""
+        read_on = index.siblingAtColumn(DATE_COLUMNS[1]).data(Qt.ItemDataRole.EditRole)
+        return QDate(read_on).addMonths(-1) if isinstance(read_on, dt.date) else QDate.currentDate()
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        if isinstance(editor, QDateEdit):
+            model.setData(index, editor.date().toPython(), Qt.ItemDataRole.EditRole)
+        elif isinstance(editor, QLineEdit):
+            model.setData(index, editor.text().strip(), Qt.ItemDataRole.EditRole)
+
+
+def meters_view(proxy: RecordsProxy, parent: QWidget) -> MetersView:
+    view = records_view(proxy, parent, stretch=None, cls=MetersView)  # readings stay by their unit
+    assert isinstance(view, MetersView)
+    view.setup()
+    return view
+
+
+class MetersView(QTableView):
+    """Enter commits and moves to the same column of the next row; typing starts an edit."""
+
+    def setup(self) -> None:
+        self.setItemDelegate(MeterDelegate(self))
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.set_editable(False)
+
+    def set_editable(self, editable: bool) -> None:
+        triggers = (QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+                    | QAbstractItemView.EditTrigger.AnyKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.setEditTriggers(triggers if editable else QAbstractItemView.EditTrigger.NoEditTriggers)
+
+    def move_down(self) -> None:
+        current = self.currentIndex()
+        below = current.sibling(current.row() + 1, current.column()) if current.isValid() else QModelIndex()
+        if below.isValid():
+            self.setCurrentIndex(below)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        super().closeEditor(editor, hint)
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # Enter: the clerk confirmed the cell
+            self.move_down()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain and \
+                self.state() != QAbstractItemView.State.EditingState:
+            self.move_down()
+            return
+        super().keyPressEvent(event)
