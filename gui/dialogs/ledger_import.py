@@ -23,6 +23,7 @@ from .. import tasks
 from .ledger_preview_model import LedgerPreviewModel
 from .sheet_import import SheetImportDialog
 
+TARIFF_LISTED = 40  # a tooltip taller than the screen helps nobody
 SKIPPED_LISTED = 12
 
 
@@ -84,6 +85,10 @@ class LedgerImportDialog(SheetImportDialog):
             self.header_label.setText(self.header_label.text() + "  " + self._remembered)
         self._show_skipped(preview)
         self.show_result("\n".join(self._verdict_lines(preview)), ok=preview.ok)
+        listed = [str(m) for m in preview.tariff_mismatches[:TARIFF_LISTED]]
+        if len(preview.tariff_mismatches) > TARIFF_LISTED:
+            listed.append(self.tr("……共 {0} 行").format(len(preview.tariff_mismatches)))
+        self.result_label.setToolTip("\n".join(listed))
 
     def _show_skipped(self, preview: LedgerPreview) -> None:
         """A ledger with a 小计 per building skips hundreds of rows: list a few, the rest on hover."""
@@ -105,6 +110,9 @@ class LedgerImportDialog(SheetImportDialog):
         second = self._verdict(preview)
         if preview.new_fee_items:
             second = self.tr("将新建收费项目：{0}。").format(self.tr("、").join(preview.new_fee_items)) + second
+        if preview.tariff_mismatches:  # not a problem: their ledger comes in as it is, to be questioned
+            first += self.tr("其中 {0} 行应收与收费标准不符（悬停查看），可在对账时核实。").format(
+                len(preview.tariff_mismatches))
         return [first, second]
 
     def _verdict(self, preview: LedgerPreview) -> str:

@@ -20,6 +20,7 @@ from ..project import Unit
 from ..services.common import get
 from ..services.ledger_mappings import mapping_for_header, remembered_mapping
 from .cells import parse_money, parse_period
+from .ledger_check import TariffCheck, TariffMismatch, tariff_mismatches
 from .ledger_write import (
     FeeItemNames,
     LedgerImportReport,
@@ -119,6 +120,7 @@ class LedgerPreview(SheetPreview[LedgerRow]):
     company: str = ""  # the handover's 移交方, whose mapping is remembered
     remembered: bool = False  # read with the mapping remembered for `company`
     new_fee_items: tuple[str, ...] = ()
+    tariff_mismatches: tuple[TariffMismatch, ...] = ()  # 应收 other than the tariffs say: to question
 
     @cached_property
     def totals(self) -> LedgerTotals:
@@ -130,7 +132,8 @@ class LedgerPreview(SheetPreview[LedgerRow]):
     @property
     def notes(self) -> tuple[str, ...]:
         """Not problems, but what the clerk should know before importing."""
-        return tuple(f"将新建收费项目：{name}" for name in self.new_fee_items)
+        return (*(f"将新建收费项目：{name}" for name in self.new_fee_items),
+                *(str(m) for m in self.tariff_mismatches))
 
 
 @dataclass(frozen=True)
@@ -160,7 +163,13 @@ def preview_ledger(db: Database, handover_id: int, path: str | Path,
         header, skipped = table.header, tuple(table.skipped)
     problems = sorted([*_header_problems(header), *reader.problems], key=lambda p: p.row)
     return LedgerPreview(path, header, rows, tuple(problems), skipped, handover_id, project.company, used,
-                         tuple(new_fee_items(project.fee_items, rows)))
+                         tuple(new_fee_items(project.fee_items, rows)), _against_tariffs(db, project, rows))
+
+
+def _against_tariffs(db: Database, project: _Project, rows: tuple[LedgerRow, ...]) -> tuple[TariffMismatch, ...]:
+    with db.read() as s:
+        check = TariffCheck(s, get(s, Handover, project.handover_id).project_id)
+    return tariff_mismatches(check, rows, [project.fee_items.find(r.fee_item) for r in rows])
 
 
 def import_ledger(db: Database, handover_id: int, preview: LedgerPreview,

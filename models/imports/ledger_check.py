@@ -1,0 +1,80 @@
+"""Their 应收 against our 收费标准: which imported lines bill more or less than the tariffs say.
+
+A mismatch is not a problem of the sheet — the other company may have billed a different area or
+an old rate, and the import still brings their ledger in as it is. The preview lists them so the
+clerk knows which lines to question before the reconciliation, where they are decided.
+Metered items are not checked here (their usage is in the meter readings, not the ledger).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..errors import ValidationError
+from ..fees import FeeItem, Tariff
+from ..project import Unit
+from ..rules.tariffs import METERED_BASES, Rate, charge_total, period_charge
+
+if TYPE_CHECKING:
+    from .ledger import LedgerRow
+
+
+@dataclass(frozen=True)
+class TariffMismatch:
+    row: int
+    unit: str
+    fee_item: str
+    billed: Decimal
+    expected: Decimal
+
+    def __str__(self) -> str:
+        return (f"第 {self.row} 行 {self.unit} {self.fee_item}：台账应收 {self.billed:,.2f} 元，"
+                f"按收费标准应为 {self.expected:,.2f} 元")
+
+
+@dataclass(frozen=True)
+class _Item:
+    basis: str
+    rates: tuple[Rate, ...]
+
+
+class TariffCheck:
+    """The project's priced items and units, loaded once per preview."""
+
+    def __init__(self, session: Session, project_id: int) -> None:
+        items = session.scalars(select(FeeItem).where(FeeItem.project_id == project_id)).all()
+        tariffs = session.scalars(select(Tariff).where(Tariff.fee_item_id.in_([i.id for i in items]))).all()
+        self.items = {i.id: _Item(i.basis, tuple(Rate(t.valid_from, t.valid_to, t.unit_use, t.rate)
+                                                 for t in tariffs if t.fee_item_id == i.id))
+                      for i in items if i.basis not in METERED_BASES and not i.is_deposit}
+        self.units = {u.id: (u.area, u.use) for u in session.execute(
+            select(Unit.id, Unit.area, Unit.use).where(Unit.project_id == project_id))}
+
+    def expected(self, row: LedgerRow, fee_item_id: int | None) -> Decimal | None:
+        """What the tariffs bill for the row's unit and period, or None when they cannot say."""
+        item = self.items.get(fee_item_id or 0)
+        if item is None or not item.rates or row.unit_id not in self.units or row.period_start is None \
+                or row.period_end is None:
+            return None
+        area, use = self.units[row.unit_id]
+        try:
+            lines = period_charge(item.basis, item.rates, use, row.period_start, row.period_end, area=area)
+        except ValidationError:  # no rate for those days, or no area: nothing to compare with
+            return None
+        return charge_total(lines)
+
+
+def tariff_mismatches(check: TariffCheck, rows: Sequence[LedgerRow],
+                      fee_item_ids: Sequence[int | None]) -> tuple[TariffMismatch, ...]:
+    """Rows whose 应收 differs from the tariffs; `fee_item_ids` runs beside `rows` (None = a new item)."""
+    out = []
+    for row, item_id in zip(rows, fee_item_ids, strict=True):
+        expected = check.expected(row, item_id)
+        if expected is not None and expected != row.billed:
+            out.append(TariffMismatch(row.row, row.unit_number, row.fee_item, row.billed, expected))
+    return tuple(out)
