@@ -4,7 +4,15 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, StrEnum, Versioned, now
@@ -46,6 +54,8 @@ class Key(Versioned, Base):
     count: Mapped[int] = mapped_column(Integer, default=1)
     cabinet: Mapped[str] = mapped_column(String(20), default="")
     slot: Mapped[str] = mapped_column(String(20), default="")
+    # The key handover list item it was received from (批量接收), so a second run skips it.
+    list_item_id: Mapped[int | None] = mapped_column(ForeignKey("handover_items.id", ondelete="SET NULL"))
     # A cache of what the events say; only the key services write it.
     status: Mapped[KeyStatus] = mapped_column(StrEnum(KeyStatus), default=KeyStatus.IN_STORE, index=True)
 

@@ -122,7 +122,9 @@ def test_receive_from_a_key_list(db, setup):
         assert all(h == handover_id and e.kind.value == "接收" and e.at == T0 and e.by == "测试员"
                    and e.person == "原物业服务公司" for _, h, e in events)
         first, fire = events[0][2], events[3][2]
-        assert first.note == f"交接清单“钥匙交接清单”第 1 项：短缺 1 把〔清单条目 {items[0].id}〕"
+        assert first.note == "交接清单“钥匙交接清单”第 1 项：短缺 1 把"
+        linked = s.scalars(select(Key.list_item_id).where(Key.tag.in_(report.tags)).order_by(Key.id)).all()
+        assert linked[0] == items[0].id and all(linked)
         assert (first.condition, fire.condition) == ("完好", "有缺陷")
         audit = s.scalars(select(AuditLog).where(AuditLog.table_name.in_(("keys", "key_events")),
                                                  AuditLog.action == "insert")).all()

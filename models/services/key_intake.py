@@ -9,8 +9,8 @@ free letter when the unit already has a key; any other key is K-GG-<serial>-A (G
 register, the same intake always makes the same tags, so two desks receiving the same list at once
 collide on the unique tag instead of receiving every key twice.
 
-From a list, every item received is remembered in its 接收 event's note ("…〔清单条目 57〕"): a second
-run skips those items, and an amendment (补充清单) skips the items it copied from the versions it
+From a list, each key remembers the item it was received from (Key.list_item_id): a second run
+skips those items, and an amendment (补充清单) skips the items it copied from the versions it
 amends (matched by category and name, as the amendment's own diff matches them).
 """
 from __future__ import annotations
@@ -49,8 +49,6 @@ COMMON_PREFIX = "K-GG-"
 COMMON_RE = re.compile(r"^K-GG-(\d+)-[A-Z]$")
 # "1栋1单元101", "3号楼502", "B座-1502" → building, entrance (单元), room
 FLAT_RE = re.compile(r"^([0-9]+|[A-Z]+)(?:号楼|栋|幢|座)-?(?:([0-9]+)单元)?-?([0-9A-Z][0-9A-Z-]*)$")
-MARK = "〔清单条目 {id}〕"
-MARK_RE = re.compile(r"〔清单条目 (\d+)〕")
 RECEIVED, ALREADY = "接收", "已接收"
 
 
@@ -174,6 +172,7 @@ class NewKey:
     person: str = ""      # who handed it over
     condition: str = ""   # 完好 / 有缺陷, as checked
     note: str = ""
+    list_item_id: int | None = None  # the key list item it comes from
 
 
 @dataclass(frozen=True)
@@ -233,7 +232,8 @@ def write_keys(session: Session, by: str, project_id: int, handover_id: int | No
         if progress and done % PROGRESS_EVERY == 0 and progress(done, len(keys)) is False:
             raise ImportCancelled()
         key = Key(project_id=project_id, handover_id=handover_id, tag=new.tag, unit_id=new.unit_id,
-                  opens=new.opens, count=new.count, cabinet=new.cabinet, slot=new.slot, status=status)
+                  opens=new.opens, count=new.count, cabinet=new.cabinet, slot=new.slot, status=status,
+                  list_item_id=new.list_item_id)
         key.events.append(KeyEvent(kind=KeyEventKind.RECEIVE, at=at, by=by, person=new.person,
                                    condition=new.condition, note=new.note))
         session.add(key)
@@ -318,7 +318,7 @@ def receive_keys_from_list(db: Database, list_id: int, *, cabinet: str = "", pro
         person = handover.from_rep or handover.from_company
         title = plan.title
         keys = [NewKey(i.tag, i.unit_id, _opens(i.name), i.count, cabinet, "", person,
-                       *_event_fields(s, i, title)) for i in plan.to_receive]
+                       *_event_fields(s, i, title), list_item_id=i.item_id) for i in plan.to_receive]
         write_keys(s, user_name(db), plan.project_id, plan.handover_id, keys, _at(at), progress)
         report = KeyIntakeReport(f"清单“{title}”", tuple(k.tag for k in keys), sum(k.count for k in keys),
                                  sum(1 for k in keys if k.unit_id is not None), tuple(k.tag for k in keys),
@@ -331,10 +331,10 @@ def receive_keys_from_list(db: Database, list_id: int, *, cabinet: str = "", pro
 
 
 def _event_fields(s: Session, plan: ItemPlan, title: str) -> tuple[str, str]:
-    """(condition, note) of the item's 接收 event; the note carries the item's mark."""
+    """(condition, note) of the item's 接收 event: where the key came from, in words."""
     item = get(s, HandoverItem, plan.item_id)
     remarks = f"：{item.remarks.strip()}" if item.remarks.strip() else ""
-    note = f"交接清单“{title}”第 {item.seq} 项{remarks}" + MARK.format(id=item.id)
+    note = f"交接清单“{title}”第 {item.seq} 项{remarks}"
     return (item.condition if item.condition != "缺失" else ""), note
 
 
@@ -361,10 +361,8 @@ def _check_list(s: Session, lst: HandoverList) -> None:
 
 def _received_before(s: Session, lst: HandoverList) -> tuple[set[int], Counter[tuple[str, str]]]:
     """Items of this list received before (by id), and of the versions it amends (by category and name)."""
-    notes = s.scalars(select(KeyEvent.note).join(Key, Key.id == KeyEvent.key_id).where(
-        Key.handover_id == lst.handover_id, KeyEvent.kind == KeyEventKind.RECEIVE,
-        KeyEvent.note.like("%〔清单条目 %")))
-    marked = {int(m.group(1)) for note in notes for m in MARK_RE.finditer(note)}
+    marked = set(s.scalars(select(Key.list_item_id).where(Key.handover_id == lst.handover_id,
+                                                          Key.list_item_id.is_not(None))))
     own = {i.id for i in lst.items if i.id in marked}
     older = _older_versions(s, lst)
     copied: Counter[tuple[str, str]] = Counter()

@@ -1,4 +1,5 @@
-"""fee reconciliation: differences and their decisions, deposit dispositions, the signed breakdown
+"""fee reconciliation: differences and their decisions, deposit dispositions, the signed breakdown;
+keys remember the handover list item they were received from
 
 Revision ID: 0006
 Revises: 0005
@@ -93,9 +94,17 @@ def upgrade() -> None:
     op.add_column("settlements", sa.Column("due_to_outgoing", sa.BigInteger(), nullable=False, server_default="0"))
     op.add_column("settlements", sa.Column("signed_by", sa.String(length=40), nullable=False, server_default=""))
     op.add_column("settlements", sa.Column("breakdown", sa.Text(), nullable=False, server_default=""))
+    # keys has no triggers, so SQLite's table rebuild for a foreign key loses nothing.
+    with op.batch_alter_table("keys") as batch:
+        batch.add_column(sa.Column("list_item_id", sa.Integer(), nullable=True))
+        batch.create_foreign_key(op.f("fk_keys_list_item_id_handover_items"), "handover_items",
+                                 ["list_item_id"], ["id"], ondelete="SET NULL")
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("keys") as batch:
+        batch.drop_constraint(op.f("fk_keys_list_item_id_handover_items"), type_="foreignkey")
+        batch.drop_column("list_item_id")
     for column in ("breakdown", "signed_by", "due_to_outgoing"):
         op.drop_column("settlements", column)
     op.drop_column("meter_readings", "prev_read_on")
