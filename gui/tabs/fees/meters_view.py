@@ -12,18 +12,17 @@ from PySide6.QtCore import (
     QRegularExpression,
     Qt,
 )
-from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
     QAbstractItemView,
     QDateEdit,
     QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableView,
     QWidget,
 )
 
+from ...widgets.form_table import FormTableView
 from .common import DECIMAL_PATTERN
 from .meters_model import DATE_COLUMNS
 from .records_model import RecordsProxy, records_view
@@ -73,7 +72,7 @@ def meters_view(proxy: RecordsProxy, parent: QWidget) -> MetersView:
     return view
 
 
-class MetersView(QTableView):
+class MetersView(FormTableView):
     """Enter commits and moves to the same column of the next row; typing starts an edit."""
 
     def setup(self) -> None:
@@ -82,26 +81,3 @@ class MetersView(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.set_editable(False)
 
-    def set_editable(self, editable: bool) -> None:
-        triggers = (QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-                    | QAbstractItemView.EditTrigger.AnyKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked)
-        self.setEditTriggers(triggers if editable else QAbstractItemView.EditTrigger.NoEditTriggers)
-
-    def move_down(self) -> None:
-        current = self.currentIndex()
-        below = current.sibling(current.row() + 1, current.column()) if current.isValid() else QModelIndex()
-        if below.isValid():
-            self.setCurrentIndex(below)
-
-    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
-        super().closeEditor(editor, hint)
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # Enter: the clerk confirmed the cell
-            self.move_down()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain and \
-                self.state() != QAbstractItemView.State.EditingState:
-            self.move_down()
-            return
-        super().keyPressEvent(event)

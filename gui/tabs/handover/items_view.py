@@ -4,12 +4,19 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QComboBox, QHeaderView, QSpinBox,
-                               QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from models.services.checklist_rows import CONDITIONS, COPY_KINDS
 
+from ...widgets.form_table import FormTableView
 from .items_model import COL, ItemsModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -66,7 +73,7 @@ class ItemDelegate(QStyledItemDelegate):
             model.setData(index, editor.text().strip(), Qt.ItemDataRole.EditRole)  # type: ignore[attr-defined]
 
 
-class ItemsView(QTableView):
+class ItemsView(FormTableView):
     """Enter commits and moves to the same column of the next row; typing starts an edit."""
 
     def __init__(self, model: ItemsModel, parent: QWidget | None = None) -> None:
@@ -88,33 +95,6 @@ class ItemsView(QTableView):
         for section in range(model.columnCount()):
             header.resizeSection(section, model.column(section).width)
         header.setSectionResizeMode(COL["remarks"], QHeaderView.ResizeMode.Stretch)
-
-    def set_editable(self, editable: bool) -> None:
-        """A signed list gets no edit triggers at all (the model refuses edits too)."""
-        triggers = (QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-                    | QAbstractItemView.EditTrigger.AnyKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked)
-        self.setEditTriggers(triggers if editable else QAbstractItemView.EditTrigger.NoEditTriggers)
-
-    def move_down(self) -> None:
-        """To the same column of the next row (the last row stays put)."""
-        current = self.currentIndex()
-        below = current.sibling(current.row() + 1, current.column()) if current.isValid() else QModelIndex()
-        if below.isValid():
-            self.setCurrentIndex(below)
-
-    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
-        super().closeEditor(editor, hint)
-        # The delegate closes with SubmitModelCache on Enter/Return: the clerk confirmed the cell.
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
-            self.move_down()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain and \
-                self.state() != QAbstractItemView.State.EditingState:
-            self.move_down()  # Enter on a cell without editing it: next row, like the editor does
-            return
-        super().keyPressEvent(event)
 
     def current_row(self) -> int:
         index = self.currentIndex()
