@@ -277,3 +277,12 @@ def test_the_differences_table_exports_as_filtered(db, book, tmp_path):
     ws = load_workbook(out)["对账差异"]
     kinds = [row[4] for row in ws.iter_rows(min_row=2, values_only=True) if row[4]]  # not the 合计 row
     assert kinds == ["仅原物业"] * 4
+
+
+def test_open_differences_counted_per_kind_for_a_bulk_decision(db, book):
+    rc.reconcile(db, book)
+    assert rc.open_counts(db, book) == {DiffKind.DIFFERS: 1, DiffKind.ONLY_THEIRS: 4, DiffKind.ONLY_OURS: 1}
+    assert rc.open_counts(db, book, fee_item="垃圾消纳费") == {DiffKind.DIFFERS: 0, DiffKind.ONLY_THEIRS: 1,
+                                                                 DiffKind.ONLY_OURS: 1}
+    rc.decide_many(db, book, Decision.THEIRS, "以原物业台账为准", kind=DiffKind.ONLY_THEIRS)
+    assert rc.open_counts(db, book, kind=DiffKind.ONLY_THEIRS) == {DiffKind.ONLY_THEIRS: 0}

@@ -23,7 +23,7 @@ from ..audit import record_action
 from ..base import now
 from ..db import Database
 from ..errors import Cancelled, ValidationError
-from ..fees import ALLOWED_DECISIONS, Decision, DiffKind, FeeDifference
+from ..fees import ALLOWED_DECISIONS, Decision, DiffKind, FeeDifference, FeeItem
 from ..handover import Handover
 from ..types import round_fen
 from .bulk import insert_stored, temporal_binders
@@ -226,6 +226,23 @@ def difference_counts(db: Database, handover_id: int) -> tuple[int, int]:
     with db.read() as s:
         base = select(func.count()).select_from(FeeDifference).where(FeeDifference.handover_id == handover_id)
         return (s.scalar(base) or 0, s.scalar(base.where(FeeDifference.decision == Decision.OPEN)) or 0)
+
+
+def open_counts(db: Database, handover_id: int, *, kind: DiffKind | None = None,
+                fee_item: str | None = None) -> dict[DiffKind, int]:
+    """Open differences per kind (under the kind and fee item a bulk decision would apply to)."""
+    d = FeeDifference
+    query = (select(d.kind, func.count()).where(d.handover_id == handover_id, d.decision == Decision.OPEN)
+             .group_by(d.kind))
+    if kind is not None:
+        query = query.where(d.kind == kind)
+    with db.read() as s:
+        if fee_item is not None:
+            project_id = get(s, Handover, handover_id).project_id
+            query = query.where(d.fee_item_id.in_(select(FeeItem.id).where(FeeItem.project_id == project_id,
+                                                                          FeeItem.name == fee_item)))
+        counts = dict(s.execute(query).all())
+    return {k: counts.get(k, 0) for k in DiffKind if kind is None or k is kind}
 
 
 def _check_decision(kind: DiffKind, decision: Decision, note: str, adjusted: tuple[Any, Any]) -> None:

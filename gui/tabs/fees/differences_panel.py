@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from models.browse import TABLES, Scope
+from models.browse import Scope
 from models.fees import Decision, DiffKind
 from models.services import reconcile as rc
 
@@ -194,13 +194,11 @@ class DifferencesPanel(BrowseTab):
         handover_id = self.handover_id()
         if handover_id is None or not self.bulk_button.isEnabled():
             return
-        scope, filters = self._scope, self.filters()
-        spec, db = TABLES[self.TABLE], self.db
+        filters, db = self.filters(), self.db
+        kind = DiffKind(filters["kind"]) if filters["kind"] else None
 
-        def count(_progress) -> dict[DiffKind, int]:
-            with db.read() as session:
-                return {k: spec.count(session, scope, "", filters={**filters, "kind": k.value, "open": True})
-                        for k in DiffKind if not filters["kind"] or filters["kind"] == k.value}
+        def count(_progress: Any) -> dict[DiffKind, int]:
+            return rc.open_counts(db, handover_id, kind=kind, fee_item=filters["fee_item"] or None)
 
         tasks.run_with_progress(self, self.tr("正在统计待处理差异…"), count, self.on_open_counted,
                                 lambda exc: show_error(exc, self))

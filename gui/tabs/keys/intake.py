@@ -1,9 +1,18 @@
 """从钥匙交接清单接收: pick a key list of the handover, see what each item becomes, receive them at once."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -11,8 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -21,13 +29,53 @@ from models.db import Database
 from models.errors import DomainError
 from models.services import key_intake
 from models.services.checklist_rows import ListSummary
-from models.services.key_intake import KeyIntakeReport, ListPlan
+from models.services.key_intake import ItemPlan, KeyIntakeReport, ListPlan
 
 from ... import tasks
 from ...errors import show_error
 
 OK_STYLE, ERROR_STYLE = "color: #1e7d32;", "color: #b3261e;"
 MUTED, REFUSED = QColor("#6b6b6b"), QColor("#b3261e")
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+Index = QModelIndex | QPersistentModelIndex
+
+
+class PlanModel(QAbstractTableModel):
+    """The items of the chosen list and what receiving makes of each (grey: received before; red: not)."""
+
+    COLUMNS = ("序号", "名称", "房号", "数量", "标签号", "结果")
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.items: tuple[ItemPlan, ...] = ()
+
+    def set_items(self, items: tuple[ItemPlan, ...]) -> None:
+        self.beginResetModel()
+        self.items = items
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(self.COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item, column = self.items[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (str(item.seq), item.name, item.unit_number, str(item.count), item.tag, item.outcome)[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 3):
+            return RIGHT
+        if role == Qt.ItemDataRole.ForegroundRole and not item.receives:
+            return MUTED if item.outcome == key_intake.ALREADY else REFUSED
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.COLUMNS[section])
+        return None
 
 
 class ListIntakeDialog(QDialog):
@@ -62,13 +110,13 @@ class ListIntakeDialog(QDialog):
         hint = QLabel(self.tr("每个条目接收为一把（套）钥匙：已核对的按实收数量，未核对的按应交数量；"
                               "核对为缺失或实收为 0 的不接收。已接收过的条目不会重复接收。"), self)
         hint.setWordWrap(True)
-        self.table = QTableWidget(0, 6, self)
-        self.table.setHorizontalHeaderLabels([self.tr("序号"), self.tr("名称"), self.tr("房号"), self.tr("数量"),
-                                              self.tr("标签号"), self.tr("结果")])
+        self.plan_model = PlanModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.plan_model)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
         for column, width in enumerate((48, 260, 130, 50, 150)):
             header.resizeSection(column, width)
@@ -122,17 +170,7 @@ class ListIntakeDialog(QDialog):
         if plan.list_id != self.list_id():
             return  # the clerk picked another list meanwhile
         self.plan = plan
-        self.table.setRowCount(len(plan.items))
-        for r, item in enumerate(plan.items):
-            values = (str(item.seq), item.name, item.unit_number, str(item.count), item.tag, item.outcome)
-            colour = None if item.receives else MUTED if item.outcome == key_intake.ALREADY else REFUSED
-            for c, text in enumerate(values):
-                cell = QTableWidgetItem(text)
-                if c in (0, 3):
-                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if colour is not None:
-                    cell.setForeground(colour)
-                self.table.setItem(r, c, cell)
+        self.plan_model.set_items(plan.items)
         self.summary_label.setText(self.tr("将接收 {n} 项，已接收过 {a} 项，不接收 {x} 项。").format(
             n=len(plan.to_receive), a=plan.already, x=len(plan.refused)))
         self.receive_button.setEnabled(bool(plan.to_receive) and self._task is None)
@@ -143,7 +181,7 @@ class ListIntakeDialog(QDialog):
             show_error(exc, self)
             return
         self.plan = None
-        self.table.setRowCount(0)
+        self.plan_model.set_items(())
         self.summary_label.setText(str(exc))
         self.planned.emit()
 
