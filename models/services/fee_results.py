@@ -298,6 +298,13 @@ def saved_summary(s: Session, handover_id: int) -> tuple[dt.datetime, list[tuple
     return row.computed_at, [(b, Decimal(a), Decimal(x), Decimal(p)) for b, a, x, p in json.loads(row.data)]
 
 
+def last_computed(db: Database, handover_id: int) -> dt.datetime | None:
+    """When the fees tab last computed the results (what the overview's charts show)."""
+    with db.read() as s:
+        saved = saved_summary(s, handover_id)
+    return saved[0] if saved else None
+
+
 def set_deposit_action(db: Database, handover_id: int, deposit: DepositLine, action: DepositAction,
                        note: str = "") -> None:
     """Hand a deposit over (the default) or record that the outgoing company refunded it to the owner."""
@@ -317,5 +324,5 @@ def set_deposit_action(db: Database, handover_id: int, deposit: DepositLine, act
             row.action, row.note = action, note.strip()
 
 
-__all__ = ["building_summary", "chosen_lines", "compute_results", "fee_results", "meter_charges",
+__all__ = ["building_summary", "chosen_lines", "compute_results", "fee_results", "last_computed", "meter_charges",
            "money_sum", "saved_summary", "set_deposit_action", "years_between"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from models.base import DocStatus
 from models.db import Database
 from models.services.fee_items import fee_item_names
-from models.services.fee_results import saved_summary
+from models.services.fee_results import last_computed
 from models.services.reconcile import difference_counts
 from models.services.settlement import SettlementRow, settlement_history
 
@@ -38,7 +38,5 @@ def load_state(db: Database, handover_id: int) -> FeesState:
     """Runs in the worker: a few counts (on ~500,000 differences for the large demo)."""
     current = [r for r in settlement_history(db, handover_id) if r.status != CANCELLED]
     total, still_open = difference_counts(db, handover_id)
-    with db.read() as session:  # the overview's cache of the last results: only its time is wanted
-        saved = saved_summary(session, handover_id)
-    return FeesState(current[-1] if current else None, total, still_open, saved[0] if saved else None,
+    return FeesState(current[-1] if current else None, total, still_open, last_computed(db, handover_id),
                      fee_item_names(db, handover_id))
