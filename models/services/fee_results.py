@@ -61,6 +61,7 @@ from .fee_rows import (
     money_sum,
 )
 from .reconcile import DecisionValue, decisions
+from .roster import natural_key
 from .settlement_state import latest_settlement, refuse_if_signed
 
 Progress = Callable[[int, int], object]
@@ -157,7 +158,7 @@ class _Results:
             unit = self.names.unit(unit_id)
             out.append(ForOthersLine(unit.building, unit.number, unit.owner, self.names.item(item_id).name,
                                      Decimal(billed).scaleb(-2), Decimal(paid).scaleb(-2)))
-        return tuple(sorted(out, key=lambda f: (f.building, f.unit, f.fee_item)))
+        return tuple(sorted(out, key=lambda f: (*_place(f), f.fee_item)))
 
     def rate_lines(self) -> tuple[CollectionRate, ...]:
         return tuple(CollectionRate(b, i, billed, paid) for (b, i), (billed, paid) in sorted(self.rates.items()))
@@ -213,6 +214,11 @@ def meter_charges(s: Session, handover: Handover, names: Names) -> tuple[MeterCh
     return tuple(out)
 
 
+def _place(line: Any) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    """2栋 before 10栋 and 302 before 1201, as the clerk reads a list of units."""
+    return natural_key(line.building), natural_key(line.unit)
+
+
 def compute_results(s: Session, handover_id: int, progress: Progress | None = None) -> FeeResults:
     """The results inside the caller's transaction (signing computes and stores them in one)."""
     handover = get(s, Handover, handover_id)
@@ -227,9 +233,9 @@ def compute_results(s: Session, handover_id: int, progress: Progress | None = No
     results = FeeResults(
         handover_id, names.project, handover.from_company, handover.to_company, handover.witness,
         handover.cutoff_date,
-        arrears=tuple(sorted(acc.arrears, key=lambda a: (a.building, a.unit, a.fee_item, a.period_start))),
-        prepayments=tuple(sorted(acc.prepayments, key=lambda p: (p.building, p.unit, p.fee_item, p.period_start))),
-        deposits=tuple(sorted(acc.deposits, key=lambda x: (x.building, x.unit, x.fee_item, x.received_on))),
+        arrears=tuple(sorted(acc.arrears, key=lambda a: (*_place(a), a.fee_item, a.period_start))),
+        prepayments=tuple(sorted(acc.prepayments, key=lambda p: (*_place(p), p.fee_item, p.period_start))),
+        deposits=tuple(sorted(acc.deposits, key=lambda x: (*_place(x), x.fee_item, x.received_on))),
         for_others=acc.for_others_lines(), rates=acc.rate_lines(), meters=meter_charges(s, handover, names),
         differences_total=s.scalar(base) or 0,
         differences_open=s.scalar(base.where(d.decision == Decision.OPEN)) or 0,
