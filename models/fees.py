@@ -5,7 +5,17 @@ import datetime as dt
 import enum
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, DocStatus, StrEnum, Versioned
@@ -128,6 +138,7 @@ class Settlement(Versioned, Base):
 
 class DiffKind(str, enum.Enum):
     DIFFERS = "金额不符"
+    TARIFF = "与标准不符"  # only their line, and its 应收 is not what our tariffs bill
     ONLY_THEIRS = "仅原物业"
     ONLY_OURS = "仅我方"
 
@@ -143,6 +154,7 @@ class Decision(str, enum.Enum):
 # Which decisions each kind of difference can take: 以我方为准 needs our record, 以原物业为准 theirs.
 ALLOWED_DECISIONS: dict[DiffKind, tuple[Decision, ...]] = {
     DiffKind.DIFFERS: (Decision.THEIRS, Decision.OURS, Decision.ADJUST, Decision.EXCLUDE),
+    DiffKind.TARIFF: (Decision.THEIRS, Decision.OURS, Decision.ADJUST, Decision.EXCLUDE),
     DiffKind.ONLY_THEIRS: (Decision.THEIRS, Decision.ADJUST, Decision.EXCLUDE),
     DiffKind.ONLY_OURS: (Decision.OURS, Decision.ADJUST, Decision.EXCLUDE),
 }

@@ -281,8 +281,33 @@ def test_the_differences_table_exports_as_filtered(db, book, tmp_path):
 
 def test_open_differences_counted_per_kind_for_a_bulk_decision(db, book):
     rc.reconcile(db, book)
-    assert rc.open_counts(db, book) == {DiffKind.DIFFERS: 1, DiffKind.ONLY_THEIRS: 4, DiffKind.ONLY_OURS: 1}
-    assert rc.open_counts(db, book, fee_item="垃圾消纳费") == {DiffKind.DIFFERS: 0, DiffKind.ONLY_THEIRS: 1,
-                                                                 DiffKind.ONLY_OURS: 1}
+    assert rc.open_counts(db, book) == {DiffKind.DIFFERS: 1, DiffKind.TARIFF: 0, DiffKind.ONLY_THEIRS: 4,
+                                        DiffKind.ONLY_OURS: 1}
+    assert rc.open_counts(db, book, fee_item="垃圾消纳费") == {DiffKind.DIFFERS: 0, DiffKind.TARIFF: 0,
+                                                                 DiffKind.ONLY_THEIRS: 1, DiffKind.ONLY_OURS: 1}
     rc.decide_many(db, book, Decision.THEIRS, "以原物业台账为准", kind=DiffKind.ONLY_THEIRS)
     assert rc.open_counts(db, book, kind=DiffKind.ONLY_THEIRS) == {DiffKind.ONLY_THEIRS: 0}
+
+
+def test_a_line_only_they_have_is_checked_against_our_tariffs(db, book):
+    from models.services import fee_items
+
+    with db.begin() as s:
+        ids = dict(s.execute(select(FeeItem.code, FeeItem.id)).all())
+        unit = s.scalar(select(LedgerLine.unit_id).where(LedgerLine.fee_item_id == ids["LJF"]))
+        # 2025's 物业服务费, which only they list: 100 m² × 1.00 × 12 months = 1,200.00, as our tariff says
+        s.add(_ledger(book, "theirs", unit, ids["WYF"], dt.date(2025, 1, 1), dt.date(2025, 12, 31),
+                      "1200.00", "1200.00"))
+    fee_items.set_rate(db, ids["WYF"], valid_from=dt.date(2020, 1, 1), rate=D("1.00"))
+    fee_items.set_rate(db, ids["LJF"], valid_from=dt.date(2020, 1, 1), rate=D("1.00"))  # 12.00 a year, not 365.00
+    report = rc.reconcile(db, book)
+    assert (report.by_tariff, report.tariff, report.only_theirs) == (1, 1, 3)
+    assert "其中按收费标准核对 1 项" in report.summary() and "与标准不符 1 项" in report.summary()
+    (garbage,) = rc.differences(db, book, kind=DiffKind.TARIFF)
+    assert (garbage.their_billed, garbage.their_paid, garbage.our_billed, garbage.our_paid) == (
+        D("365.00"), D("100.00"), D("12.00"), D("100.00"))
+    rc.decide(db, garbage.id, garbage.version, Decision.OURS, "按收费标准每户每月 1 元")
+    r = fee_results(db, book)
+    # 12.00 for the year: 5.95 up to the cut-off (181 of 365 days), paid; the 94.05 paid beyond is prepaid
+    assert ("1栋1单元101", "垃圾消纳费") not in {(a.unit, a.fee_item) for a in r.arrears}
+    assert (dt.date(2026, 7, 1), D("94.05")) in {(p.period_start, p.amount) for p in r.prepayments}

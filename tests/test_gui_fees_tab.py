@@ -165,7 +165,9 @@ def test_reconcile_decide_bulk_sign_and_amend(qtbot, tab, db, scope, boxes):
     assert bulk.use_filter.isChecked() and bulk.affected() == still_open - 1
     assert f"将把 {still_open - 1:,} 项待处理差异" in bulk.summary_label.text()
     bulk.decision_combo.setCurrentIndex(bulk.decision_combo.findData(Decision.OURS.value))
-    assert bulk.affected() == len(differs) - 1  # 以我方为准 leaves the 仅原物业 lines open
+    off_tariff = rc.differences(db, hid, kind=DiffKind.TARIFF)
+    assert off_tariff  # the demo bills some 物业服务费 at an old area
+    assert bulk.affected() == len(differs) - 1 + len(off_tariff)  # 以我方为准 leaves the 仅原物业 lines open
     bulk.decision_combo.setCurrentIndex(bulk.decision_combo.findData(Decision.THEIRS.value))
     bulk.note.setText("我方无记录，以原物业台账为准")
     with qtbot.waitSignal(tab.data_edited, timeout=20000):

@@ -7,10 +7,11 @@ Metered items are not checked here (their usage is in the meter readings, not th
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,6 +23,17 @@ from ..rules.tariffs import METERED_BASES, Rate, charge_total, period_charge
 
 if TYPE_CHECKING:
     from .ledger import LedgerRow
+
+
+class Billed(Protocol):
+    """A ledger line as the check reads it (an imported row, or a line of the stored ledger)."""
+
+    @property
+    def unit_id(self) -> int | None: ...
+    @property
+    def period_start(self) -> dt.date | None: ...
+    @property
+    def period_end(self) -> dt.date | None: ...
 
 
 @dataclass(frozen=True)
@@ -54,19 +66,30 @@ class TariffCheck:
                       for i in items if i.basis not in METERED_BASES and not i.is_deposit}
         self.units = {u.id: (u.area, u.use) for u in session.execute(
             select(Unit.id, Unit.area, Unit.use).where(Unit.project_id == project_id))}
+        # Units share floor plans and bills share months: a reconciliation of a million lines
+        # asks the same question many times.
+        self._known: dict[tuple[object, ...], Decimal | None] = {}
 
-    def expected(self, row: LedgerRow, fee_item_id: int | None) -> Decimal | None:
+    def checks(self, fee_item_id: int | None) -> bool:
+        """Whether lines of this item can be checked at all (priced, not metered, not a deposit)."""
+        item = self.items.get(fee_item_id or 0)
+        return item is not None and bool(item.rates)
+
+    def expected(self, row: Billed, fee_item_id: int | None) -> Decimal | None:
         """What the tariffs bill for the row's unit and period, or None when they cannot say."""
         item = self.items.get(fee_item_id or 0)
         if item is None or not item.rates or row.unit_id not in self.units or row.period_start is None \
                 or row.period_end is None:
             return None
         area, use = self.units[row.unit_id]
-        try:
-            lines = period_charge(item.basis, item.rates, use, row.period_start, row.period_end, area=area)
-        except ValidationError:  # no rate for those days, or no area: nothing to compare with
-            return None
-        return charge_total(lines)
+        key = (fee_item_id, area, use, row.period_start, row.period_end)
+        if key not in self._known:
+            try:
+                lines = period_charge(item.basis, item.rates, use, row.period_start, row.period_end, area=area)
+                self._known[key] = charge_total(lines)
+            except ValidationError:  # no rate for those days, or no area: nothing to compare with
+                self._known[key] = None
+        return self._known[key]
 
 
 def tariff_mismatches(check: TariffCheck, rows: Sequence[LedgerRow],

@@ -82,16 +82,18 @@ def chosen_lines(key: MatchKey, theirs: list[Line], ours: list[Line], decided: D
     decision = decided.get(key)  # keys come in order: the lookup reads the decisions once, in step
     if decision is None:
         return theirs  # matched, still open, or a period nobody matches (after the cut-off)
-    kind, billed, paid = decision
+    kind, billed, paid, our_billed, our_paid = decision
     if kind is Decision.THEIRS:
         return theirs
-    if kind is Decision.OURS:
+    if kind is Decision.OURS and ours:
         return ours
-    if kind is Decision.ADJUST and billed is not None and paid is not None:
-        first = (theirs or ours)[0]
-        return [Line.of(first.unit_id, first.fee_item_id, first.period_start, first.period_end, billed, paid,
-                        first.owner_name, first.contact)]
-    return []  # 不计入
+    if kind is Decision.OURS and our_billed is not None and our_paid is not None:
+        billed, paid = our_billed, our_paid  # our side is what the tariffs bill (与标准不符)
+    elif kind is not Decision.ADJUST or billed is None or paid is None:
+        return []  # 不计入
+    first = (theirs or ours)[0]
+    return [Line.of(first.unit_id, first.fee_item_id, first.period_start, first.period_end, billed, paid,
+                    first.owner_name, first.contact)]
 
 
 class _Results:

@@ -25,6 +25,7 @@ from ..db import Database
 from ..errors import Cancelled, ValidationError
 from ..fees import ALLOWED_DECISIONS, Decision, DiffKind, FeeDifference, FeeItem
 from ..handover import Handover
+from ..imports.ledger_check import TariffCheck
 from ..types import round_fen
 from .bulk import insert_stored, temporal_binders
 from .common import get, get_for_save
@@ -58,28 +59,46 @@ class ReconcileReport:
     kept: int  # differences found again with their decision
     open: int
     seconds: float
+    by_tariff: int = 0  # of `matched`: their line alone, billed as our tariffs say
+    tariff: int = 0  # their line alone, billed otherwise than our tariffs say
 
     @property
     def differences(self) -> int:
-        return self.differs + self.only_theirs + self.only_ours
+        return self.differs + self.tariff + self.only_theirs + self.only_ours
 
     def summary(self) -> str:
-        return (f"对账完成：一致 {self.matched} 项，金额不符 {self.differs} 项，仅原物业 {self.only_theirs} 项，"
-                f"仅我方 {self.only_ours} 项；沿用原有处理 {self.kept} 项，待处理 {self.open} 项"
-                f"（用时 {self.seconds:.1f} 秒）。")
+        return (f"对账完成：一致 {self.matched} 项（其中按收费标准核对 {self.by_tariff} 项），金额不符 {self.differs} 项，"
+                f"与标准不符 {self.tariff} 项，仅原物业 {self.only_theirs} 项，仅我方 {self.only_ours} 项；"
+                f"沿用原有处理 {self.kept} 项，待处理 {self.open} 项（用时 {self.seconds:.1f} 秒）。")
 
 
-def classify(theirs: list[Line], ours: list[Line]) -> tuple[DiffKind | None, FenAmounts]:
-    """None when both sides say the same; else the kind of difference and (their, our) amounts in fen."""
+def classify(theirs: list[Line], ours: list[Line],
+             tariffs: TariffCheck | None = None) -> tuple[DiffKind | None, FenAmounts]:
+    """None when both sides say the same; else the kind of difference and (their, our) amounts in fen.
+
+    A line only they have is checked against our tariffs where they can price it: billed as the
+    tariffs say, it agrees with us; billed otherwise, the tariffs' amount is our side (and their
+    payment stands: only a receipt could say otherwise).
+    """
     tb, tp = totals(theirs) if theirs else (None, None)
     ob, op = totals(ours) if ours else (None, None)
     if not ours:
-        return DiffKind.ONLY_THEIRS, (tb, tp, None, None)
+        expected = _tariff_fen(tariffs, theirs[0]) if tariffs is not None else None
+        if expected is None:
+            return DiffKind.ONLY_THEIRS, (tb, tp, None, None)
+        return (None if expected == tb else DiffKind.TARIFF), (tb, tp, expected, tp)
     if not theirs:
         return DiffKind.ONLY_OURS, (None, None, ob, op)
     if (tb, tp) == (ob, op):
         return None, (tb, tp, ob, op)
     return DiffKind.DIFFERS, (tb, tp, ob, op)
+
+
+def _tariff_fen(tariffs: TariffCheck, line: Line) -> int | None:
+    if not tariffs.checks(line.fee_item_id):
+        return None
+    expected = tariffs.expected(line, line.fee_item_id)
+    return None if expected is None else int(expected.scaleb(2))
 
 
 Decided = tuple[int, DiffKind, FenAmounts]  # id, kind and amounts the decision was made on
@@ -116,7 +135,8 @@ def reconcile(db: Database, handover_id: int, progress: Progress | None = None) 
                                                         FeeDifference.decision == Decision.OPEN))
         stale: list[int] = []
         decided = Ahead(_decided(s, handover_id), passed=lambda row: stale.append(row[0]))
-        counts = {"matched": 0, DiffKind.DIFFERS: 0, DiffKind.ONLY_THEIRS: 0, DiffKind.ONLY_OURS: 0}
+        counts = {"matched": 0, "by_tariff": 0, **dict.fromkeys(DiffKind, 0)}
+        tariffs = TariffCheck(s, handover.project_id)
         kept, fresh, done, next_report = 0, _NewRows(s, handover_id), 0, 0
         for key, theirs, ours in merge(stream(s, handover_id, "theirs", handover.cutoff_date),
                                        stream(s, handover_id, "ours", handover.cutoff_date)):
@@ -125,10 +145,11 @@ def reconcile(db: Database, handover_id: int, progress: Progress | None = None) 
                 next_report = done + PROGRESS_EVERY
                 if progress(done, total) is False:
                     raise Cancelled()
-            kind, amounts = classify(theirs, ours)
+            kind, amounts = classify(theirs, ours, tariffs)
             old = decided.get(key)
             if kind is None:
                 counts["matched"] += 1
+                counts["by_tariff"] += not ours
                 if old is not None:
                     stale.append(old[0])  # the two sides agree now: nothing left to decide
                 continue
@@ -145,7 +166,8 @@ def reconcile(db: Database, handover_id: int, progress: Progress | None = None) 
         open_count = s.scalar(select(func.count()).select_from(FeeDifference).where(
             FeeDifference.handover_id == handover_id, FeeDifference.decision == Decision.OPEN)) or 0
         report = ReconcileReport(counts["matched"], counts[DiffKind.DIFFERS], counts[DiffKind.ONLY_THEIRS],
-                                 counts[DiffKind.ONLY_OURS], kept, open_count, time.perf_counter() - started)
+                                 counts[DiffKind.ONLY_OURS], kept, open_count, time.perf_counter() - started,
+                                 counts["by_tariff"], counts[DiffKind.TARIFF])
         record_action(s, "对账", "fee_differences", handover_id, report.summary())
     if progress:
         progress(total, total)
@@ -323,16 +345,17 @@ def decide_many(db: Database, handover_id: int, decision: Decision, note: str, *
         return int(changed or 0)
 
 
-DecisionValue = tuple[Decision, Decimal | None, Decimal | None]
+# decision, adjusted billed and paid, our billed and paid (for 以我方为准 where our side is the tariffs')
+DecisionValue = tuple[Decision, Decimal | None, Decimal | None, Decimal | None, Decimal | None]
 
 
 def decisions(session: Session, handover_id: int) -> Iterator[tuple[MatchKey, DecisionValue]]:
     """Decided differences in match order, for the results (open ones count as their lines)."""
     d = FeeDifference
     query = (select(d.unit_id, d.fee_item_id, d.period_start, d.period_end, d.decision, d.adjusted_billed,
-                    d.adjusted_paid)
+                    d.adjusted_paid, d.our_billed, d.our_paid)
              .where(d.handover_id == handover_id, d.decision != Decision.OPEN)
              .order_by(d.unit_id.asc().nulls_first(), d.fee_item_id.asc().nulls_first(), d.period_start,
                        d.period_end).execution_options(yield_per=STREAM_BATCH))
     for r in session.execute(query):
-        yield (r[0] or 0, r[1] or 0, r[2], r[3]), (r[4], r[5], r[6])
+        yield (r[0] or 0, r[1] or 0, r[2], r[3]), (r[4], r[5], r[6], r[7], r[8])
