@@ -46,7 +46,7 @@ class DifferencesModel(BrowseModel):
 class DifferencesPanel(BrowseTab):
     TABLE = "fee_differences"
     MODEL = DifferencesModel
-    WIDTHS: ClassVar[dict[str, int]] = {"unit": 130, "fee_item": 104, "period_start": 88, "period_end": 88, "kind": 66,
+    WIDTHS: ClassVar[dict[str, int]] = {"unit": 130, "fee_item": 150, "period_start": 88, "period_end": 88, "kind": 84,
               "their_billed": 90, "their_paid": 90, "our_billed": 90, "our_paid": 90, "decision": 90}
     STRETCH = "note"
 
