@@ -21,7 +21,7 @@ from models.demo import DemoCancelled, build_demo
 from models.demo.plan import CUTOFF, REF_NOW
 from models.errors import SignedRecordError, ValidationError
 from models.fees import FeeItem, LedgerLine, Tariff
-from models.handover import HandoverItem, HandoverList, ListTemplate
+from models.handover import Handover, HandoverItem, HandoverList, ListTemplate
 from models.keys import Key, KeyEvent, KeyEventKind, KeyStatus
 from models.people import Owner, UnitOwnership
 from models.project import Unit
@@ -301,3 +301,17 @@ def test_medium_size_exercises_the_chunks(tmp_path) -> None:
     assert len(seen) > 40 and seen[-1][0] == seen[-1][1]
     assert all(a[0] <= b[0] for a, b in zip(seen, seen[1:]))
     db.dispose()
+
+
+def test_every_settlement_line_has_something_in_the_demo(demo: Database) -> None:
+    """The demo shows a clerk every part of a settlement: prepayments, deposits, 代收代缴, meters, arrears."""
+    from models.services.auth import act_as_system
+    from models.services.fee_results import fee_results
+    from models.services.reconcile import reconcile
+
+    act_as_system(demo)
+    with demo.read() as s:
+        handover_id = s.scalar(select(Handover.id))
+    report = reconcile(demo, handover_id)
+    assert report.by_tariff > 0 and report.tariff > 0 and report.differs > 0
+    assert all(item.amount > 0 for item in fee_results(demo, handover_id).settlement)

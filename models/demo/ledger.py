@@ -127,10 +127,21 @@ class UnitLedger:
             yield self.line("theirs", "ZXYJ", day, day, Decimal("2000.00"), True, day, "装修押金（未退）")
         if u.use != "车位" and self.payer == "good" and rng.random() < 0.12:
             yield self.prepaid()
+        if u.use == "住宅" and self.payer == "good" and rng.random() < 0.06:
+            yield self.gas_topped_up()
         if heated:
             yield from self.garbage()
             yield self.heating("theirs", 2025)
             yield self.heating("theirs", 2024)
+
+    def gas_topped_up(self) -> Row:
+        """Money put on a gas card at 原物业's desk and not yet passed to the gas company: a 代收代缴
+        balance the incoming company takes over."""
+        day = dt.date(2026, 6, self.rng.randint(1, 28))
+        amount = Decimal(self.rng.choice((100, 200, 300, 500)))
+        row = self.line("theirs", "RQF", day, day, Decimal("0.00"), True, day, "燃气卡预存（未划转燃气公司）")
+        row["paid"] = amount
+        return row
 
     def prepaid(self) -> Row:
         """物业服务费 paid to 原物业 for July..December: a prepayment to hand over."""
