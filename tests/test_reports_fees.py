@@ -297,3 +297,22 @@ def test_commands_on_a_handover_without_ledgers(db, tmp_path: Path) -> None:
     assert export_fees(db, h.id, tmp_path / "f.xlsx") == 0
     wb = load_workbook(tmp_path / "f.xlsx")
     assert wb.sheetnames[0] == "汇总" and wb["汇总"]["B3"].value == "=0"
+
+
+@pytest.mark.parametrize("first_building", [17, 18, 19, 20, 21, 22])
+def test_a_subtotal_never_opens_a_page_alone(tmp_path: Path, first_building: int) -> None:
+    """Buildings of many sizes put a 小计 right at a page break somewhere; it takes its last line along."""
+    sizes = [first_building] + [1 + (7 * k) % 23 for k in range(1, 12)]
+    lines = tuple(arrears(f"{b + 1}栋", f"1单元{100 + i}", "100.00")
+                  for b, n in enumerate(sizes) for i in range(n))
+    out = tmp_path / "qf.pdf"
+    ArrearsForm(replace(sample_results(), arrears=lines), CAPTION, PRINTED).render(out)
+    with pdfplumber.open(out) as pdf:
+        pages = [p.extract_text().splitlines() for p in pdf.pages]
+    assert len(pages) > 1
+    for text in pages[1:]:
+        if HEADER not in text:
+            continue  # the signature page
+        body = text[text.index(HEADER) + 1:]
+        body = body[1:] if body and body[0].endswith("（续）") else body
+        assert body and "小计" not in body[0], body[:2]

@@ -48,6 +48,8 @@ PHONE = re.compile(r"\d{7,}")
 class TotalRow(list[str]):
     """A 小计 or 合计 line: shaded, so the eye finds it among thousands of lines."""
 
+    keeps_with_previous = True  # never alone at the top of a page (PagedTable.split)
+
 
 class ArrearsTable(CountedTable):
     """CountedTable whose 小计/合计 rows are shaded, on every page it continues onto."""

@@ -148,6 +148,10 @@ class PagedTable(Flowable):
             first = self._table_of(placed)
         lead = 1 if self._lead() else 0
         done = len(placed) - lead  # rows of self.rows placed on this page
+        following = self.rows[self.start + done] if 0 < done and self.start + done < len(self.rows) else None
+        if getattr(following, "keeps_with_previous", False) and done > 1:
+            placed, done = placed[:-1], done - 1  # a 小计 never opens a page alone: its last line goes along
+            first = self._table_of(placed)
         if done <= 0:
             return []  # only a heading would fit: start on the next page
         rest = PagedTable(self.columns, self.rows, self.widths, self.start + done, self.headings)
