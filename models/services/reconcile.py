@@ -318,13 +318,10 @@ def decide_many(db: Database, handover_id: int, decision: Decision, note: str, *
     if not note.strip():
         raise ValidationError("「处理说明」不能为空：请写明依据。")
     d = FeeDifference
-    where = [d.handover_id == handover_id, d.decision == Decision.OPEN]
+    takes = [k for k, allowed in ALLOWED_DECISIONS.items() if decision in allowed]
+    where = [d.handover_id == handover_id, d.decision == Decision.OPEN, d.kind.in_(takes)]
     if kind is not None:
         where.append(d.kind == kind)
-    if decision is Decision.OURS:
-        where.append(d.kind != DiffKind.ONLY_THEIRS)
-    if decision is Decision.THEIRS:
-        where.append(d.kind != DiffKind.ONLY_OURS)
     with db.begin() as s:
         handover = get(s, Handover, handover_id)
         refuse_if_signed(s, handover_id)
