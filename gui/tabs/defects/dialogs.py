@@ -6,9 +6,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt
-from PySide6.QtWidgets import (QComboBox, QCompleter, QDateTimeEdit, QFileDialog, QHBoxLayout, QLineEdit,
-                               QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtCore import QDate, QDateTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models.db import Database
 from models.defect import DEFECT_CATEGORIES, RESPONSIBLE_PARTIES, SEVERITIES
@@ -17,6 +26,7 @@ from models.services import defect_register as reg
 from models.services.defect_rows import DefectRow, PhotoRow
 
 from ...widgets.photo_strip import PhotoStrip, PhotoViewer, StripPhoto
+from ...widgets.unit_combo import unit_combo
 from ..handover.base_dialog import ServiceDialog, date_edit
 
 
@@ -49,7 +59,8 @@ class DefectDialog(ServiceDialog):
     # ---- building ----------------------------------------------------------------------------
 
     def _build(self, now: dt.datetime, d: DefectRow | None, numbers: list[str]) -> None:
-        self.location = self._location_combo(numbers, self._location_text(d))
+        self.location = unit_combo(self, numbers, self.tr("选择或输入房号；公共部位直接填写，如“地下车库B区”"),
+                                   self._location_text(d))
         self.category = _combo(self, DEFECT_CATEGORIES, d.category if d else DEFECT_CATEGORIES[0])
         self.severity = _combo(self, SEVERITIES, d.severity if d else "一般")
         self.responsible = _combo(self, RESPONSIBLE_PARTIES, d.responsible if d else RESPONSIBLE_PARTIES[0])
@@ -71,20 +82,6 @@ class DefectDialog(ServiceDialog):
                               (self.tr("发现时间"), self.found_at), (self.tr("发现人"), self.found_by)):
             self.form.addRow(label + "：", widget)
         self.form.addRow(self.tr("照片") + "：", self._photos_row())
-
-    def _location_combo(self, numbers: list[str], text: str) -> QComboBox:
-        combo = QComboBox(self, editable=True)
-        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        combo.addItems(numbers)
-        combo.setMaxVisibleItems(15)
-        completer = QCompleter(numbers, combo)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        combo.setCompleter(completer)
-        combo.lineEdit().setPlaceholderText(self.tr("选择或输入房号；公共部位直接填写，如“地下车库B区”"))
-        combo.setCurrentIndex(-1)
-        combo.setEditText(text)
-        return combo
 
     def _location_text(self, d: DefectRow | None) -> str:
         if d is None:

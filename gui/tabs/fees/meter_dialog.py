@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from models.db import Database
 from models.services import meters
 from models.services.meters import MeterRow
 
+from ...widgets.unit_combo import unit_combo
 from ..handover.base_dialog import OptionalDate, ServiceDialog, date_edit
 from .common import decimal_edit, parse_decimal
 
@@ -26,7 +27,9 @@ class AddMeterDialog(ServiceDialog):
         self.meter_no.setPlaceholderText(self.tr("表具上的编号"))
         self.kind = QComboBox(self)
         self.kind.addItems(list(meters.KINDS))
-        self.place = self._place_combo([number for _uid, number in units])
+        self.place = unit_combo(self, [number for _uid, number in units],
+                                self.tr("房号；公共表具填位置，如“3栋 总水表”"))
+        self.place.setMinimumWidth(320)
         self.prev_reading = decimal_edit(self, placeholder=self.tr("原物业最后一次计费的读数（可空）"))
         self.prev_read_on = OptionalDate(None, self.tr("已知"), self)
         self.prev_read_on.edit.setDate(QDate(read_on).addMonths(-1))  # usually the last monthly reading
@@ -39,20 +42,6 @@ class AddMeterDialog(ServiceDialog):
             self.form.addRow(label + "：", widget)
         self.finish_layout()
         self.meter_no.setFocus()
-
-    def _place_combo(self, numbers: list[str]) -> QComboBox:
-        combo = QComboBox(self, editable=True)
-        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        combo.addItems(numbers)
-        combo.setMaxVisibleItems(15)
-        completer = QCompleter(numbers, combo)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        combo.setCompleter(completer)
-        combo.lineEdit().setPlaceholderText(self.tr("房号；公共表具填位置，如“3栋 总水表”"))
-        combo.setMinimumWidth(320)
-        combo.setCurrentIndex(-1)
-        return combo
 
     def save(self) -> MeterRow:
         text = self.place.currentText().strip()
