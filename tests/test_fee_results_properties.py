@@ -44,3 +44,16 @@ def test_every_paid_fen_lands_before_the_cut_off_or_as_a_prepayment(ledger: list
     # the part before the cut-off is at most the whole line, to the fen
     assert billed_before <= money_sum(x.billed for x in ledger)
     assert all(a.amount == a.amount.quantize(Decimal("0.01")) for a in acc.arrears)
+
+
+def test_who_pays_the_net() -> None:
+    from models.services.fee_rows import NO_PAYMENT, TO_INCOMING, TO_OUTGOING, FeeResults, MeterCharge, PrepaymentLine
+
+    empty = FeeResults(1, "翠湖园", "原物业", "新物业", "", CUTOFF)
+    meter = MeterCharge("S1", "水", "1栋", "101", "", Decimal("1.00"), CUTOFF, Decimal("3.00"), CUTOFF,
+                        Decimal("2.00"), Decimal("4.00"), "水费")
+    prepaid = PrepaymentLine("1栋", "101", "甲", "物业服务费", CUTOFF, CUTOFF, Decimal("4.01"))
+    assert empty.net_direction == NO_PAYMENT
+    assert FeeResults(1, "翠湖园", "原物业", "新物业", "", CUTOFF, meters=(meter,)).net_direction == TO_OUTGOING
+    both = FeeResults(1, "翠湖园", "原物业", "新物业", "", CUTOFF, meters=(meter,), prepayments=(prepaid,))
+    assert (both.net_direction, both.net_to_incoming) == (TO_INCOMING, Decimal("0.01"))

@@ -12,6 +12,7 @@ from decimal import Decimal
 ZERO = Decimal("0.00")
 TO_INCOMING = "原物业→新物业"
 TO_OUTGOING = "新物业→原物业"
+NO_PAYMENT = "互不找付"
 
 
 def money_sum(values: object) -> Decimal:
@@ -255,6 +256,13 @@ class FeeResults:
     def net_to_incoming(self) -> Decimal:
         """Positive: the outgoing company pays the incoming one this much; negative: the other way."""
         return self.due_to_incoming - self.due_to_outgoing
+
+    @property
+    def net_direction(self) -> str:
+        """Who pays the net: printed and shown as a positive amount with a payer and a payee."""
+        if self.net_to_incoming > 0:
+            return TO_INCOMING
+        return TO_OUTGOING if self.net_to_incoming < 0 else NO_PAYMENT
 
     @property
     def can_sign(self) -> bool:

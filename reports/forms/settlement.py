@@ -54,15 +54,6 @@ def direction_text(direction: str) -> str:
     return direction or "仅列示"
 
 
-def net_direction(net: Decimal) -> str:
-    """Who pays the net: it is always printed as a positive amount with a payer and a payee."""
-    if net > 0:
-        return TO_INCOMING
-    if net < 0:
-        return TO_OUTGOING
-    return "互不找付"
-
-
 def payer_sentence(net: Decimal) -> str:
     """结算结论 in words: '原物业应付新物业人民币…（¥…）' — never a negative number."""
     if not net:
@@ -188,7 +179,7 @@ class SettlementForm(FormBase):
                  to_capital(r.due_to_incoming)],
                 ["新物业应付原物业合计", TO_OUTGOING, money(r.due_to_outgoing),
                  to_capital(r.due_to_outgoing)],
-                ["结算净额（轧差后）", net_direction(net), money(abs(net)), to_capital(abs(net))]]
+                ["结算净额（轧差后）", r.net_direction, money(abs(net)), to_capital(abs(net))]]
 
     def net_formula(self) -> str:
         r = self.results

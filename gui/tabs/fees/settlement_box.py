@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.money import to_capital
-from models.services.fee_rows import TO_INCOMING, TO_OUTGOING, FeeResults
+from models.services.fee_rows import FeeResults
 
 from ...table_model import format_value
 from . import result_columns
@@ -85,8 +85,8 @@ class SettlementBox(QGroupBox):
         self.to_incoming_label.setText(money(r.due_to_incoming))
         self.to_outgoing_label.setText(money(r.due_to_outgoing))
         net = r.net_to_incoming
-        direction = TO_INCOMING if net >= 0 else TO_OUTGOING
-        self.net_label.setText(self.tr("{direction} {amount}").format(direction=direction, amount=money(abs(net))))
+        self.net_label.setText(self.tr("{direction} {amount}").format(direction=r.net_direction,
+                                                                      amount=money(abs(net))))
         self.capital_label.setText(self.tr("大写：{capital}").format(capital=to_capital(abs(net))))
         self.facts_label.setText(self._facts(r))
 
