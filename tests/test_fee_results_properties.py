@@ -47,7 +47,14 @@ def test_every_paid_fen_lands_before_the_cut_off_or_as_a_prepayment(ledger: list
 
 
 def test_who_pays_the_net() -> None:
-    from models.services.fee_rows import NO_PAYMENT, TO_INCOMING, TO_OUTGOING, FeeResults, MeterCharge, PrepaymentLine
+    from models.services.fee_rows import (
+        NO_PAYMENT,
+        TO_INCOMING,
+        TO_OUTGOING,
+        FeeResults,
+        MeterCharge,
+        PrepaymentLine,
+    )
 
     empty = FeeResults(1, "翠湖园", "原物业", "新物业", "", CUTOFF)
     meter = MeterCharge("S1", "水", "1栋", "101", "", Decimal("1.00"), CUTOFF, Decimal("3.00"), CUTOFF,
