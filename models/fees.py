@@ -12,11 +12,12 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from .base import Base, DocStatus, StrEnum, Versioned
 from .types import Money, Quantity, Rate
@@ -134,6 +135,11 @@ class Settlement(Versioned, Base):
     note: Mapped[str] = mapped_column(Text, default="")
     # The whole breakdown as it was signed (JSON), so a signed report prints the same forever.
     breakdown: Mapped[str] = mapped_column(Text, default="")
+    # Every result line as signed (zlib-compressed JSON, see services.settlement_snapshot): the report
+    # and the workbook of a signed settlement are built from this alone. Deferred: it can be megabytes.
+    snapshot: Mapped[bytes | None] = deferred(mapped_column(LargeBinary))
+
+    __audit_exclude__ = frozenset({"snapshot"})
 
 
 class DiffKind(str, enum.Enum):
@@ -211,6 +217,23 @@ class DepositDisposition(Versioned, Base):
     period_start: Mapped[dt.date] = mapped_column(Date)
     action: Mapped[DepositAction] = mapped_column(StrEnum(DepositAction), default=DepositAction.HAND_OVER)
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class LedgerState(Base):
+    """Which revision of a handover's ledgers is there, and which one the last reconciliation matched.
+
+    Every write to the ledgers (an import, our lines) bumps `revision`; reconciling records it, and
+    signing refuses unless the two agree, in the signing transaction.
+    """
+
+    __tablename__ = "ledger_states"
+    __label__ = "台账版本"
+    __audited__ = False  # bookkeeping; the import and the reconciliation each write their audit row
+
+    handover_id: Mapped[int] = mapped_column(ForeignKey("handovers.id"), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer, default=0)
+    reconciled_revision: Mapped[int | None] = mapped_column(Integer)
+    reconciled_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class FeeSummary(Base):

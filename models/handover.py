@@ -58,6 +58,9 @@ class HandoverList(Versioned, Base):
     signed_witness: Mapped[str] = mapped_column(String(40), default="")  # for 监交方
     scan_name: Mapped[str] = mapped_column(String(200), default="")
     scan: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # The handover's project, parties and cut-off as they stood at signing (JSON), so a signed
+    # list reprints with the names that were signed whatever the handover says later.
+    handover_snapshot: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     __audit_exclude__ = frozenset({"scan"})
 
@@ -88,8 +91,30 @@ class HandoverItem(Versioned, Base):
     checked_by: Mapped[str] = mapped_column(String(40), default="")
     checked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     defect_id: Mapped[int | None] = mapped_column(ForeignKey("defects.id"))
+    # In an amendment: the item of the amended version this one was copied from (None = added).
+    # Versions are compared by this identity, never by name (two 灭火器 lines are two items).
+    amends_item_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
     list: Mapped[HandoverList] = relationship(back_populates="items")
+
+
+class HandoverAmendment(Base):
+    """A correction of a handover's parties or cut-off after one of its documents was signed.
+
+    Append-only: who changed what, when and why; the signed documents keep what they signed.
+    """
+
+    __tablename__ = "handover_amendments"
+    __label__ = "交接信息更正"
+    __append_only__ = True
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    handover_id: Mapped[int] = mapped_column(ForeignKey("handovers.id"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    by: Mapped[str] = mapped_column(String(40))
+    reason: Mapped[str] = mapped_column(Text)
+    before: Mapped[str] = mapped_column(Text)  # JSON of the fields changed, as they were
+    after: Mapped[str] = mapped_column(Text)
 
 
 class ListTemplate(Versioned, Base):

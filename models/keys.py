@@ -79,6 +79,8 @@ class KeyEvent(Base):
     reason: Mapped[str] = mapped_column(String(8), default="")       # 检查/清洁/维修/其他
     reason_text: Mapped[str] = mapped_column(String(200), default="")
     approved_by: Mapped[str] = mapped_column(String(40), default="")
+    # The supervisor account that approved a loan (confirmed with its password); approved_by is its name.
+    approver_id: Mapped[int | None] = mapped_column(Integer)
     due_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("owners.id"))
     seal_no: Mapped[str] = mapped_column(String(40), default="")
