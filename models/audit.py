@@ -1,16 +1,31 @@
-"""The append-only audit log (操作日志) and the flush hook that fills it."""
+"""The append-only audit log (操作日志) and the hooks that fill it.
+
+Every change made through a session is written here in the same transaction: ORM flushes row by
+row (after_flush), and bulk UPDATE/DELETE statements row by row too (do_orm_execute), unless the
+caller says it audits the statement itself (execution option hd_audit="done": key custody's
+conditional update) or that a summary row stands for it (hd_audit="summary": re-imported ledgers,
+re-made open differences). Personal data is kept masked here (PIPL minimisation): this table is
+append-only and kept forever, the owner record keeps the real value. No write without a user.
+"""
 from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import DateTime, Integer, String, Text, event, insert, inspect
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy import DateTime, Integer, String, Table, Text, event, insert, inspect, select
+from sqlalchemy.orm import Mapped, ORMExecuteState, Session, mapped_column
 
 from .base import Base, now
+from .errors import AuthError
+from .rules.idcard import mask_id_number, mask_phones
+
+MASKS: dict[str, Callable[[str], str]] = {"phone": mask_phones, "id": mask_id_number}
+BULK_CHUNK = 2_000
+NO_USER = "未登录，不能保存任何修改：请先登录（命令行请用 --user 或 HANDOVERDESK_USER）。"
 
 
 class AuditLog(Base):
@@ -29,6 +44,14 @@ class AuditLog(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+def _user(session: Session) -> Any:
+    """Who is making the change; every audit row names a real user, so nothing is written without one."""
+    user = session.info.get("user")
+    if user is None or not (getattr(user, "username", "") or ""):
+        raise AuthError(NO_USER)
+    return user
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, Decimal):
         return str(value)
@@ -41,7 +64,13 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _dump(values: dict[str, Any]) -> str:
+def _masked(cls: Any, values: dict[str, Any]) -> dict[str, Any]:
+    masks = getattr(cls, "__audit_masked__", {})
+    return {k: (MASKS[masks[k]](v) if k in masks and isinstance(v, str) else v) for k, v in values.items()}
+
+
+def _dump(values: dict[str, Any], cls: Any = None) -> str:
+    values = _masked(cls, values) if cls is not None else values
     return json.dumps({k: _plain(v) for k, v in values.items()}, ensure_ascii=False, sort_keys=True)
 
 
@@ -66,29 +95,33 @@ def _changes(obj: Base) -> tuple[dict[str, Any], dict[str, Any]]:
     return before, after
 
 
-def _row(session: Session, action: str, obj: Base, before: str | None, after: str | None) -> dict:
-    user = session.info.get("user")
+def _entry(session: Session, action: str, table: str, record_id: Any, before: str | None, after: str | None,
+           note: str = "") -> dict:
+    user = _user(session)
     return {
-        "at": now(), "user_id": getattr(user, "id", None),
-        "username": getattr(user, "username", "") or "", "action": action,
-        "table_name": obj.__tablename__, "record_id": getattr(obj, "id", None),
-        "before": before, "after": after, "note": "",
+        "at": now(), "user_id": getattr(user, "id", None), "username": getattr(user, "username", ""),
+        "action": action, "table_name": table, "record_id": record_id, "before": before, "after": after,
+        "note": note,
     }
+
+
+def _row(session: Session, action: str, obj: Base, before: str | None, after: str | None) -> dict:
+    return _entry(session, action, obj.__tablename__, getattr(obj, "id", None), before, after)
 
 
 def _audit_rows(session: Session) -> list[dict]:
     rows = []
     for obj in session.new:
         if getattr(obj, "__audited__", False):
-            rows.append(_row(session, "insert", obj, None, _dump(_snapshot(obj))))
+            rows.append(_row(session, "insert", obj, None, _dump(_snapshot(obj), obj)))
     for obj in session.dirty:
         if getattr(obj, "__audited__", False) and session.is_modified(obj, include_collections=False):
             before, after = _changes(obj)
             if before or after:
-                rows.append(_row(session, "update", obj, _dump(before), _dump(after)))
+                rows.append(_row(session, "update", obj, _dump(before, obj), _dump(after, obj)))
     for obj in session.deleted:
         if getattr(obj, "__audited__", False):
-            rows.append(_row(session, "delete", obj, _dump(_snapshot(obj)), None))
+            rows.append(_row(session, "delete", obj, _dump(_snapshot(obj), obj), None))
     return rows
 
 
@@ -103,20 +136,83 @@ def _write_audit(session: Session, flush_context: Any) -> None:
 
 def record_action(session: Session, action: str, table: str, record_id: int | None, note: str) -> None:
     """Audit an action that is not a row change (a login, an unmasking, a bulk import)."""
-    user = session.info.get("user")
-    session.connection().execute(insert(AuditLog.__table__), [{
-        "at": now(), "user_id": getattr(user, "id", None),
-        "username": getattr(user, "username", "") or "", "action": action,
-        "table_name": table, "record_id": record_id, "before": None, "after": None, "note": note,
-    }])
+    session.connection().execute(insert(AuditLog.__table__),
+                                 [_entry(session, action, table, record_id, None, None, note)])
 
 
 def record_change(session: Session, table: str, record_id: int, before: dict[str, Any],
                   after: dict[str, Any]) -> None:
-    """Audit an UPDATE made with Core (a conditional update the flush hook never sees)."""
-    user = session.info.get("user")
-    session.connection().execute(insert(AuditLog.__table__), [{
-        "at": now(), "user_id": getattr(user, "id", None),
-        "username": getattr(user, "username", "") or "", "action": "update",
-        "table_name": table, "record_id": record_id, "before": _dump(before), "after": _dump(after), "note": "",
-    }])
+    """Audit an UPDATE the caller made with Core and marked hd_audit="done" (a conditional update)."""
+    cls = _audited_class(table)
+    session.connection().execute(insert(AuditLog.__table__), [
+        _entry(session, "update", table, record_id, _dump(before, cls), _dump(after, cls))])
+
+
+# ---- bulk UPDATE and DELETE statements -------------------------------------------------------------
+
+def _audited_class(table_name: str) -> Any:
+    for mapper in Base.registry.mappers:
+        if mapper.local_table.name == table_name:
+            return mapper.class_ if mapper.class_.__audited__ else None
+    return None
+
+
+def _set_columns(statement: Any, table: Table) -> list[str]:
+    """The columns an UPDATE sets (all of them where the statement does not say)."""
+    values = getattr(statement, "_values", None) or {}
+    names = [getattr(k, "key", k) for k in values]
+    return [n for n in names if isinstance(n, str) and n in table.c] or [c.key for c in table.c]
+
+
+def _fetch(session: Session, table: Table, columns: Sequence[str], where: Any) -> dict[Any, dict[str, Any]]:
+    pk = table.primary_key.columns[0]
+    query = select(pk, *(table.c[n] for n in columns))
+    if where is not None:
+        query = query.where(where)
+    return {r[0]: dict(zip(columns, r[1:], strict=True)) for r in session.connection().execute(query)}
+
+
+def _after(session: Session, table: Table, columns: Sequence[str], ids: list[Any]) -> dict[Any, dict[str, Any]]:
+    pk = table.primary_key.columns[0]
+    out: dict[Any, dict[str, Any]] = {}
+    for i in range(0, len(ids), BULK_CHUNK):
+        out.update(_fetch(session, table, columns, pk.in_(ids[i:i + BULK_CHUNK])))
+    return out
+
+
+def _bulk_rows(session: Session, cls: Any, table: Table, before: dict[Any, dict[str, Any]],
+               after: dict[Any, dict[str, Any]] | None) -> list[dict]:
+    excluded = cls.__audit_exclude__
+    rows = []
+    for record_id, old in before.items():
+        if after is None:
+            kept = {k: v for k, v in old.items() if k not in excluded}
+            rows.append(_entry(session, "delete", table.name, record_id, _dump(kept, cls), None))
+            continue
+        new = after.get(record_id, {})
+        changed = [k for k in new if k not in excluded and new[k] != old.get(k)]
+        if changed:
+            rows.append(_entry(session, "update", table.name, record_id, _dump({k: old[k] for k in changed}, cls),
+                               _dump({k: new[k] for k in changed}, cls)))
+    return rows
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _audit_bulk(state: ORMExecuteState) -> Any:
+    """A bulk UPDATE or DELETE writes one audit row per record it changed, as a flush would."""
+    if not (state.is_update or state.is_delete) or state.execution_options.get("hd_audit"):
+        return None
+    table = state.statement.table
+    cls = _audited_class(getattr(table, "name", ""))
+    if cls is None:
+        return None
+    session = state.session
+    _user(session)
+    columns = _set_columns(state.statement, table) if state.is_update else [c.key for c in table.c]
+    before = _fetch(session, table, columns, state.statement.whereclause)
+    result = state.invoke_statement()
+    after = _after(session, table, columns, list(before)) if state.is_update else None
+    rows = _bulk_rows(session, cls, table, before, after)
+    for i in range(0, len(rows), BULK_CHUNK):
+        session.connection().execute(insert(AuditLog.__table__), rows[i:i + BULK_CHUNK])
+    return result

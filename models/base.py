@@ -26,6 +26,8 @@ class Base(DeclarativeBase):
     __audited__: bool = True
     # Columns never copied into the audit log (password hashes, blobs).
     __audit_exclude__: frozenset[str] = frozenset()
+    # Personal data copied into the audit log only masked: column -> "phone" | "id" (models.audit.MASKS).
+    __audit_masked__: dict[str, str] = {}
     # Human name of the record, used in messages to the clerk.
     __label__: str = "记录"
 

@@ -70,6 +70,7 @@ class MeterReading(Versioned, Base):
 
     __tablename__ = "meter_readings"
     __label__ = "抄表底数"
+    __settled_input__ = True
 
     id: Mapped[int] = mapped_column(primary_key=True)
     handover_id: Mapped[int] = mapped_column(ForeignKey("handovers.id"), index=True)
@@ -94,6 +95,8 @@ class LedgerLine(Base):
     __table_args__ = (Index("ix_ledger_lines_match", "handover_id", "source", "unit_id", "fee_item_id",
                             "period_start", "period_end"),)
     __label__ = "收费台账"
+    __settled_input__ = True
+    __audit_masked__ = {"contact": "phone"}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     handover_id: Mapped[int] = mapped_column(ForeignKey("handovers.id"), index=True)
@@ -178,6 +181,7 @@ class FeeDifference(Versioned, Base):
     __table_args__ = (Index("ix_fee_differences_match", "handover_id", "unit_id", "fee_item_id", "period_start",
                             "period_end"),)
     __label__ = "对账差异"
+    __settled_input__ = True
 
     id: Mapped[int] = mapped_column(primary_key=True)
     handover_id: Mapped[int] = mapped_column(ForeignKey("handovers.id"), index=True)
@@ -209,6 +213,7 @@ class DepositDisposition(Versioned, Base):
     __tablename__ = "deposit_dispositions"
     __table_args__ = (UniqueConstraint("handover_id", "unit_id", "fee_item_id", "period_start"),)
     __label__ = "押金处理"
+    __settled_input__ = True
 
     id: Mapped[int] = mapped_column(primary_key=True)
     handover_id: Mapped[int] = mapped_column(ForeignKey("handovers.id"), index=True)

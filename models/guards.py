@@ -1,7 +1,9 @@
 """Flush-time guards: signed documents are final, event logs are append-only.
 
 These run for every ORM flush, so no service can forget them; the database
-triggers added by migration 0002 repeat the rule for raw SQL.
+triggers (migrations 0002 and 0008, models/migrations/guards_sql.py) repeat the rule for raw SQL.
+A settlement's inputs (`__settled_input__`: ledger lines, differences, deposit dispositions, meter
+readings) are frozen while the handover's latest settlement is signed.
 """
 from __future__ import annotations
 
@@ -14,8 +16,6 @@ from .base import Base, DocStatus
 from .errors import DomainError, SignedRecordError
 
 FINAL = (DocStatus.SIGNED, DocStatus.CANCELLED)
-# What may change on a signed document: only cancelling it (and the lock columns).
-CANCEL_COLUMNS = {"status", "version", "updated_at"}
 
 
 def _old_status(obj: Base) -> DocStatus | None:
@@ -25,25 +25,46 @@ def _old_status(obj: Base) -> DocStatus | None:
     return hist.unchanged[0] if hist.unchanged else getattr(obj, "status", None)
 
 
-def _changed_columns(obj: Base) -> set[str]:
-    state = inspect(obj)
-    return {a.key for a in state.mapper.column_attrs if state.attrs[a.key].history.has_changes()}
-
-
 def _check_document(obj: Base, deleting: bool) -> None:
-    if _old_status(obj) not in FINAL:
-        return
-    if deleting:
-        raise SignedRecordError(obj.__label__)
-    cancelling = obj.status is DocStatus.CANCELLED and _old_status(obj) is DocStatus.SIGNED
-    if not (cancelling and _changed_columns(obj) <= CANCEL_COLUMNS):
+    """A signed document does not change, is not deleted and is not cancelled either: cancelling a
+    signed settlement would reopen the fees it settled. A correction is an amendment (a new version)."""
+    if _old_status(obj) in FINAL:
         raise SignedRecordError(obj.__label__)
 
 
-def _check_child(obj: Base) -> None:
-    parent = getattr(obj, obj.__docstatus_parent__)  # type: ignore[attr-defined]
+def _check_child(session: Session, obj: Base) -> None:
+    """Nothing changes on a signed document's lines, and no line moves onto (or off) one."""
+    rel = inspect(obj).mapper.relationships[obj.__docstatus_parent__]  # type: ignore[attr-defined]
+    parent = getattr(obj, rel.key)
     if parent is not None and _old_status(parent) in FINAL:
         raise SignedRecordError(parent.__label__)
+    fk = next(iter(rel.local_columns)).key
+    hist = inspect(obj).attrs[fk].history
+    for parent_id in {*hist.added, *hist.deleted}:
+        other = session.get(rel.mapper.class_, parent_id) if parent_id is not None else None
+        if other is not None and _old_status(other) in FINAL:
+            raise SignedRecordError(other.__label__)
+
+
+def _settled(session: Session, handover_id: int | None, cache: dict[int, bool]) -> bool:
+    """Whether the handover's latest settlement is signed (its ledgers, differences, deposits and
+    readings are then what was signed)."""
+    if handover_id is None:
+        return False
+    if handover_id not in cache:
+        from .services.settlement_state import latest_settlement
+
+        with session.no_autoflush:
+            current = latest_settlement(session, handover_id)
+        cache[handover_id] = current is not None and current.status is DocStatus.SIGNED
+    return cache[handover_id]
+
+
+def _check_settled_input(session: Session, obj: Base, cache: dict[int, bool]) -> None:
+    hist = inspect(obj).attrs["handover_id"].history
+    for handover_id in {*hist.added, *hist.deleted, *hist.unchanged}:
+        if _settled(session, handover_id, cache):
+            raise SignedRecordError(f"财务结算已签署，其{obj.__label__}")
 
 
 def _check_defect_status(obj: Any) -> None:
@@ -55,23 +76,26 @@ def _check_defect_status(obj: Any) -> None:
         check_transition(hist.deleted[0], hist.added[0])
 
 
-def _check(obj: Any, deleting: bool, new: bool) -> None:
+def _check(session: Session, obj: Any, deleting: bool, new: bool, cache: dict[int, bool]) -> None:
     if getattr(obj, "__tablename__", "") == "defects" and not new:
         _check_defect_status(obj)
     if getattr(obj, "__docstatus__", False) and not new:
         _check_document(obj, deleting)
     if getattr(obj, "__docstatus_parent__", None):
-        _check_child(obj)
+        _check_child(session, obj)
+    if getattr(obj, "__settled_input__", False):
+        _check_settled_input(session, obj, cache)
     if getattr(obj, "__append_only__", False) and not new:
         raise DomainError(f"{obj.__label__}只能追加，不能修改或删除。")
 
 
 @event.listens_for(Session, "before_flush")
 def _guard(session: Session, flush_context: Any, instances: Any) -> None:
+    cache: dict[int, bool] = {}
     for obj in session.new:
-        _check(obj, deleting=False, new=True)
+        _check(session, obj, deleting=False, new=True, cache=cache)
     for obj in session.dirty:
         if session.is_modified(obj, include_collections=False):
-            _check(obj, deleting=False, new=False)
+            _check(session, obj, deleting=False, new=False, cache=cache)
     for obj in session.deleted:
-        _check(obj, deleting=True, new=False)
+        _check(session, obj, deleting=True, new=False, cache=cache)

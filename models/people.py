@@ -43,6 +43,7 @@ class Owner(Versioned, Base):
 
     __tablename__ = "owners"
     __label__ = "业主"
+    __audit_masked__ = {"mobile": "phone", "id_number": "id"}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), index=True)

@@ -132,12 +132,15 @@ def test_raw_sql_cannot_change_a_signed_list(db, sql):
         s.execute(text(sql), {"id": list_id})
 
 
-def test_signed_list_may_only_be_cancelled(db):
+def test_signed_list_cannot_be_cancelled_or_reopened(db):
+    """Cancelling a signed document would drop it from what the handover printed (and a cancelled
+    settlement would reopen its fees): signed is final, corrections are amendments (issue 10 point 7)."""
     list_id, _ = make_list(db, make_handover(db), DocStatus.SIGNED)
-    with db.begin() as s:
-        s.get(HandoverList, list_id).status = DocStatus.CANCELLED
-    with pytest.raises(SignedRecordError), db.begin() as s:
-        s.get(HandoverList, list_id).status = DocStatus.DRAFT
+    for status in (DocStatus.CANCELLED, DocStatus.DRAFT):
+        with pytest.raises(SignedRecordError), db.begin() as s:
+            s.get(HandoverList, list_id).status = status
+    with db.read() as s:
+        assert s.get(HandoverList, list_id).status is DocStatus.SIGNED
 
 
 def test_draft_list_is_editable(db):
