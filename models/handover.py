@@ -37,6 +37,11 @@ class Handover(Versioned, Base):
 
     lists: Mapped[list[HandoverList]] = relationship(back_populates="handover")
 
+    @property
+    def caption(self) -> str:
+        """Its title, or "类型（移交方 → 接收方）" — what a page header names the handover by."""
+        return self.title or f"{self.kind.value}（{self.from_company} → {self.to_company}）"
+
 
 class HandoverList(Versioned, Base):
     """One 交接清单; amendments are new rows pointing at the version they correct."""

@@ -245,13 +245,15 @@ def print_key_handover(db: Database, handover_id: int, out: Path,
 def print_settlement(db: Database, handover_id: int, out: Path,
                      progress: Progress | None = None) -> int:
     """财务结算报告 of the handover as the ledgers and decisions now stand (a draft, watermarked,
-    until signed); returns the number of pages."""
-    caption = get_handover(db, handover_id).caption  # also: NotFoundError for a wrong id
-    return SettlementForm(fee_results(db, handover_id, progress), caption).render(out, progress)
+    until signed; once signed, exactly what was signed); returns the number of pages."""
+    get_handover(db, handover_id)  # NotFoundError for a wrong id, before any work
+    results = fee_results(db, handover_id, progress)
+    return SettlementForm(results, results.handover_caption).render(out, progress)
 
 
 def print_arrears(db: Database, handover_id: int, out: Path,
                   progress: Progress | None = None) -> int:
     """欠费明细表 of the handover (phones masked), grouped by building; returns the pages."""
-    caption = get_handover(db, handover_id).caption
-    return ArrearsForm(fee_results(db, handover_id, progress), caption).render(out, progress)
+    get_handover(db, handover_id)
+    results = fee_results(db, handover_id, progress)
+    return ArrearsForm(results, results.handover_caption).render(out, progress)

@@ -74,6 +74,14 @@ def _yield(db: Database) -> Iterator[Database]:
     db.dispose()
 
 
+@pytest.fixture
+def book(db: Database) -> int:
+    """The hand-worked fee book of tests/fee_book.py in `db`; its handover's id."""
+    from tests.fee_book import make_book
+
+    return make_book(db)
+
+
 @pytest.fixture(autouse=True)
 def _collect_on_the_main_thread() -> Iterator[None]:
     """As the app does (gui/gc_main_thread.py): no collection inside a worker thread."""

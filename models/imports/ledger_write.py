@@ -19,7 +19,8 @@ from ..db import Database
 from ..errors import ValidationError
 from ..fees import FeeItem, LedgerLine
 from ..handover import Handover
-from ..services.common import get
+from ..services.common import lock_handover
+from ..services.ledger_state import ledger_changed
 from ..services.settlement_state import latest_settlement
 from .cells import BRACKETS_RE
 from .sheet import ImportCancelled, SkippedRow
@@ -152,13 +153,16 @@ def write_ledger(db: Database, handover_id: int, rows: Sequence[LedgerRow], file
     `progress(done, total)` returning False cancels: the transaction rolls back.
     """
     with db.begin(immediate=True) as s:
-        handover = get(s, Handover, handover_id)
+        handover = lock_handover(s, handover_id)  # a signing waits, then sees the new ledger unreconciled
         _refuse_if_signed(s, handover_id)
+        ledger_changed(s, [handover_id])
         names = FeeItemNames.load(s, handover.project_id)
         created = new_fee_items(names, rows)
         _create_fee_items(s, handover.project_id, names, created)
+        # The import's audit row below names the file and the lines it replaced.
         replaced = s.execute(delete(LedgerLine.__table__).where(
-            LedgerLine.handover_id == handover_id, LedgerLine.source == THEIRS)).rowcount or 0
+            LedgerLine.handover_id == handover_id, LedgerLine.source == THEIRS)
+            .execution_options(hd_audit="summary")).rowcount or 0
         _insert_lines(s, (_line(handover_id, row, names) for row in rows), len(rows), progress)
         report = _report(file_name, rows, replaced, created, skipped)
         record_action(s, "import", Handover.__tablename__, handover_id,

@@ -1,6 +1,10 @@
 """GB 11643 ID numbers (身份证号): the checksum, and masking of personal data."""
 from __future__ import annotations
 
+import re
+
+PHONE = re.compile(r"\d{7,}")  # a mobile or a landline, as ledgers and rosters write them
+
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK_CHARS = "10X98765432"
 
@@ -26,3 +30,8 @@ def mask_mobile(mobile: str) -> str:
 def mask_id_number(number: str) -> str:
     """1101**********1234: the first four and last four characters stay."""
     return number[:4] + "*" * (len(number) - 8) + number[-4:] if len(number) > 8 else number
+
+
+def mask_phones(text: str) -> str:
+    """Every phone number in free text (a ledger's 联系电话: "13800138000/010-62345678") masked, the rest kept."""
+    return PHONE.sub(lambda m: mask_mobile(m.group()), text)

@@ -1,7 +1,9 @@
 """Plain, frozen rows the handover-list services return (no live ORM objects reach the GUI or reports)."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 
 from ..base import DocStatus
@@ -12,6 +14,14 @@ COPY_KINDS = ("原件", "复印件")
 # Fields a clerk may edit on an item (what update_item and the amendment diff look at).
 ITEM_FIELDS = ("category", "name", "spec", "uom", "expected_qty", "received_qty", "original_or_copy",
                "pages", "condition", "remarks")
+# What a printed change list calls each field an amendment may change (seq: the item was moved).
+ITEM_FIELD_LABELS = {"seq": "序号", "category": "类别", "name": "名称", "spec": "规格", "uom": "单位",
+                     "expected_qty": "应交数量", "received_qty": "实收数量", "original_or_copy": "原件/复印件",
+                     "pages": "页数", "condition": "状况", "remarks": "备注"}
+# The handover fields a signed list keeps as they were at signing (the forms print them).
+SNAPSHOT_FIELDS = ("project_code", "project_name", "kind", "title", "from_company", "from_rep", "to_company",
+                   "to_rep", "witness", "witness_rep", "cutoff_date", "planned_date", "actual_date")
+SNAPSHOT_DATES = ("cutoff_date", "planned_date", "actual_date")
 
 
 @dataclass(frozen=True)
@@ -33,10 +43,38 @@ class HandoverInfo:
     planned_date: dt.date | None
     actual_date: dt.date | None
     status: DocStatus
+    # The handover's signed documents ("交接清单“…”", "财务结算（第 n 版）"): while there are any, its
+    # parties and cut-off change only by a supervisor's correction with a reason (handovers.update_handover).
+    signed_documents: tuple[str, ...] = ()
 
     @property
     def caption(self) -> str:
         return self.title or f"{self.kind.value}（{self.from_company} → {self.to_company}）"
+
+    @property
+    def needs_correction_reason(self) -> bool:
+        """Changing the parties or the cut-off is a correction (更正) that needs a written reason."""
+        return bool(self.signed_documents)
+
+    def snapshot(self) -> str:
+        """JSON of what a form prints of the handover, stored with a list when it is signed."""
+        values = {k: getattr(self, k) for k in SNAPSHOT_FIELDS}
+        values["kind"] = self.kind.value
+        for key in SNAPSHOT_DATES:
+            values[key] = values[key].isoformat() if values[key] is not None else None
+        return json.dumps(values, ensure_ascii=False, sort_keys=True)
+
+    def as_signed(self, snapshot: str) -> HandoverInfo:
+        """This handover as it stood when `snapshot` was taken; "" (signed before snapshots) = as now."""
+        if not snapshot:
+            return self
+        values = {k: v for k, v in json.loads(snapshot).items() if k in SNAPSHOT_FIELDS}
+        if "kind" in values:
+            values["kind"] = HandoverKind(values["kind"])
+        for key in SNAPSHOT_DATES:
+            if values.get(key) is not None:
+                values[key] = dt.date.fromisoformat(values[key])
+        return dataclasses.replace(self, **values)
 
 
 @dataclass(frozen=True)
@@ -107,24 +145,37 @@ class ListSummary:
 
 
 @dataclass(frozen=True)
-class ListDetail:
-    handover: HandoverInfo
-    summary: ListSummary
-    items: list[ItemRow] = field(default_factory=list)
-
-    def categories(self) -> list[str]:
-        """Categories in the order they first appear."""
-        return list(dict.fromkeys(i.category for i in self.items))
-
-
-@dataclass(frozen=True)
 class ItemChange:
-    """One line of what an amendment changed against the version it amends."""
+    """One line of what an amendment changed against the version it amends.
+
+    Items are matched by identity (the amendment's copy points at the item it copies), so two
+    灭火器 lines stay two lines. `old_seq` is the 序号 in the amended version (None: added),
+    `new_seq` the 序号 in the amendment (None: removed); a moved item is "changed" with "seq".
+    """
 
     kind: str            # "added" | "removed" | "changed"
     name: str
     category: str
     changes: dict[str, tuple[object, object]] = field(default_factory=dict)  # field -> (old, new)
+    old_seq: int | None = None
+    new_seq: int | None = None
+
+    @property
+    def seq(self) -> int:
+        """The line the change is about: in the amendment, or (removed) in the amended version."""
+        return self.new_seq if self.new_seq is not None else self.old_seq or 0
+
+
+@dataclass(frozen=True)
+class ListDetail:
+    handover: HandoverInfo  # a signed list: the handover as it was signed (names, dates)
+    summary: ListSummary
+    items: list[ItemRow] = field(default_factory=list)
+    changes: list[ItemChange] = field(default_factory=list)  # an amendment: against the version it amends
+
+    def categories(self) -> list[str]:
+        """Categories in the order they first appear."""
+        return list(dict.fromkeys(i.category for i in self.items))
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..base import Base
+from ..handover import Handover
 from ..errors import NotFoundError, StaleRecordError
 
 T = TypeVar("T", bound=Base)
@@ -24,3 +26,19 @@ def get_for_save(session: Session, cls: type[T], record_id: int, seen_version: i
     if obj.version != seen_version:  # type: ignore[attr-defined]
         raise StaleRecordError(cls.__label__)
     return obj
+
+
+def get_locked(session: Session, cls: type[T], record_id: int) -> T:
+    """The record, its row locked until the transaction ends (SELECT … FOR UPDATE on PostgreSQL;
+    on SQLite the caller's BEGIN IMMEDIATE already holds the write lock)."""
+    pk = cls.__mapper__.primary_key[0]
+    obj = session.scalars(select(cls).where(pk == record_id).with_for_update()).first()
+    if obj is None:
+        raise NotFoundError(f"{cls.__label__}（编号 {record_id}）不存在。")
+    return obj
+
+
+def lock_handover(session: Session, handover_id: int) -> Handover:
+    """The handover, locked: its ledger import, reconciliation, signing of a list or the settlement,
+    and an edit of its parties run one after another, never one under another (ledger_state)."""
+    return get_locked(session, Handover, handover_id)

@@ -9,15 +9,20 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..base import DocStatus
 from ..db import Database
 from ..errors import ValidationError
-from ..fees import BASES, FeeItem, Tariff
+from ..fees import BASES, FeeItem, LedgerLine, Tariff
 from ..handover import Handover
+from ..people import Role
 from ..project import UNIT_USES
-from .common import get
+from .common import get, lock_handover
+from .ledger_state import ledger_changed
+from .permissions import require_role
+from .settlement_state import latest_settlement
 
 ONE_DAY = dt.timedelta(days=1)
 RATE_STEP = Decimal("0.0001")
@@ -107,8 +112,12 @@ def set_rate(db: Database, fee_item_id: int, *, valid_from: dt.date, rate: Decim
         raise ValidationError(f"「房屋用途」无效：{unit_use}。可选：{'、'.join(UNIT_USES)}。")
     if not isinstance(valid_from, dt.date) or isinstance(valid_from, dt.datetime):
         raise ValidationError("「起用日期」应为日期。")
+    require_role(db, Role.SUPERVISOR, "设置收费标准")
     with db.begin() as s:
         item = get(s, FeeItem, fee_item_id)
+        handovers = _project_handovers(s, item.project_id)
+        _refuse_signed_period(s, item, handovers, valid_from)
+        ledger_changed(s, handovers)  # their lines are priced again: reconcile before signing
         rates = _open_rates(s, fee_item_id, unit_use)
         for t in rates:
             if t.valid_from == valid_from:
@@ -123,6 +132,41 @@ def set_rate(db: Database, fee_item_id: int, *, valid_from: dt.date, rate: Decim
                          valid_to=min(later) - ONE_DAY if later else None))
         s.flush()
         return _row(item, list(s.scalars(select(Tariff).where(Tariff.fee_item_id == fee_item_id))))
+
+
+def _project_handovers(s: Session, project_id: int) -> list[int]:
+    """The project's handovers, locked: a signing of any of them waits for this rate."""
+    ids = list(s.scalars(select(Handover.id).where(Handover.project_id == project_id).order_by(Handover.id)))
+    for handover_id in ids:
+        lock_handover(s, handover_id)
+    return ids
+
+
+def _signed_until(s: Session, item: FeeItem, handover_id: int) -> dt.date | None:
+    """The last day a signed settlement of the handover priced with this item's rates, or None.
+
+    That is its cut-off (meter charges run up to it), or later where a line it settled spans it.
+    """
+    current = latest_settlement(s, handover_id)
+    if current is None or current.status is not DocStatus.SIGNED:
+        return None
+    cutoff = get(s, Handover, handover_id).cutoff_date
+    spans = s.scalar(select(func.max(LedgerLine.period_end)).where(
+        LedgerLine.handover_id == handover_id, LedgerLine.fee_item_id == item.id,
+        LedgerLine.period_start <= cutoff))
+    return max(cutoff, spans) if spans is not None else cutoff
+
+
+def _refuse_signed_period(s: Session, item: FeeItem, handovers: list[int], valid_from: dt.date) -> None:
+    """A rate must not reprice a period a signed settlement settled: amend that settlement first."""
+    for handover_id in handovers:
+        until = _signed_until(s, item, handover_id)
+        if until is not None and valid_from <= until:
+            caption = get(s, Handover, handover_id).caption
+            raise ValidationError(
+                f"「起用日期」{valid_from:%Y-%m-%d} 早于已签署的财务结算（{caption}）所结算的期间"
+                f"（至 {until:%Y-%m-%d}），这个单价会改变已签署的金额。请从 {until + ONE_DAY:%Y-%m-%d} 起设置，"
+                f"或由主管先“修订结算”再调整。")
 
 
 def fee_item_names(db: Database, handover_id: int) -> list[str]:

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from ..base import DocStatus
 from ..db import Database
-from ..errors import Cancelled, ValidationError
+from ..errors import Cancelled, StaleRecordError, ValidationError
 from ..fees import (
     Decision,
     DepositAction,
@@ -32,12 +32,14 @@ from ..fees import (
     FeeItem,
     FeeSummary,
     MeterReading,
+    Settlement,
     Tariff,
 )
 from ..handover import Handover
 from ..project import Unit
 from ..rules.cutoff import Part, split_line
 from ..rules.tariffs import Rate, charge_total, metered_charge
+from . import settlement_snapshot
 from .common import get
 from .fee_ledger import (
     Ahead,
@@ -69,6 +71,8 @@ PROGRESS_EVERY = 20_000
 ONE_DAY = dt.timedelta(days=1)
 METER_BASIS = {"水": "per_ton", "电": "per_kwh", "气": "per_m3"}
 Decided = Ahead[DecisionValue]
+# (unit, fee item, received on) -> what the clerk decided for that deposit, and the row's version
+Dispositions = dict[tuple[int, int, dt.date], tuple[DepositAction, str, int]]
 
 
 def years_between(end: dt.date, cutoff: dt.date) -> int:
@@ -99,8 +103,7 @@ def chosen_lines(key: MatchKey, theirs: list[Line], ours: list[Line], decided: D
 class _Results:
     """Accumulates the results line by line; per-building sums stay as sums of rounded parts."""
 
-    def __init__(self, names: Names, cutoff: dt.date, dispositions: dict[tuple[int, int, dt.date],
-                                                                         tuple[DepositAction, str]]) -> None:
+    def __init__(self, names: Names, cutoff: dt.date, dispositions: Dispositions) -> None:
         self.names, self.cutoff, self.dispositions = names, cutoff, dispositions
         self.arrears: list[ArrearsLine] = []
         self.prepayments: list[PrepaymentLine] = []
@@ -127,11 +130,11 @@ class _Results:
         if not line.paid:
             return  # a deposit never paid is nothing to hand over
         unit = self.names.unit(line.unit_id)
-        action, note = self.dispositions.get((line.unit_id or 0, line.fee_item_id or 0, line.period_start),
-                                             (DepositAction.HAND_OVER, ""))
+        action, note, version = self.dispositions.get(
+            (line.unit_id or 0, line.fee_item_id or 0, line.period_start), (DepositAction.HAND_OVER, "", 0))
         self.deposits.append(DepositLine(unit.building, unit.number, line.unit_id, line.fee_item_id,
                                          line.owner_name or unit.owner, item, line.period_start, line.paid,
-                                         action.value, note))
+                                         action.value, note, version))
 
     def _before(self, line: Line, item: str, part: Part) -> None:
         unit = self.names.unit(line.unit_id)
@@ -166,11 +169,11 @@ class _Results:
         return tuple(CollectionRate(b, i, billed, paid) for (b, i), (billed, paid) in sorted(self.rates.items()))
 
 
-def _dispositions(s: Session, handover_id: int) -> dict[tuple[int, int, dt.date], tuple[DepositAction, str]]:
+def _dispositions(s: Session, handover_id: int) -> Dispositions:
     d = DepositDisposition
-    rows = s.execute(select(d.unit_id, d.fee_item_id, d.period_start, d.action, d.note)
+    rows = s.execute(select(d.unit_id, d.fee_item_id, d.period_start, d.action, d.note, d.version)
                      .where(d.handover_id == handover_id))
-    return {(r[0] or 0, r[1] or 0, r[2]): (r[3], r[4]) for r in rows}
+    return {(r[0] or 0, r[1] or 0, r[2]): (r[3], r[4], r[5]) for r in rows}
 
 
 def _chosen(s: Session, handover: Handover, decided: Decided, progress: Progress | None,
@@ -222,7 +225,26 @@ def _place(line: Any) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
 
 
 def compute_results(s: Session, handover_id: int, progress: Progress | None = None) -> FeeResults:
-    """The results inside the caller's transaction (signing computes and stores them in one)."""
+    """The results inside the caller's transaction (signing computes and stores them in one).
+
+    Once the settlement is signed they are what was signed, read from its snapshot: nothing that
+    changed since (a tariff, a name, the cut-off) moves a figure of a signed document.
+    """
+    current = latest_settlement(s, handover_id)
+    if current is not None and current.status == DocStatus.SIGNED and current.snapshot is not None:
+        return signed_results(current)
+    return _live_results(s, handover_id, current, progress)
+
+
+def signed_results(settlement: Settlement) -> FeeResults:
+    assert settlement.snapshot is not None
+    return settlement_snapshot.load(
+        settlement.snapshot, settlement.handover_id, settlement_status=settlement.status.label,
+        settlement_revision=settlement.revision, signed_at=settlement.signed_at, signed_by=settlement.signed_by)
+
+
+def _live_results(s: Session, handover_id: int, current: Settlement | None,
+                  progress: Progress | None) -> FeeResults:
     handover = get(s, Handover, handover_id)
     names = load_names(s, handover)
     theirs, ours = count_lines(s, handover_id, "theirs"), count_lines(s, handover_id, "ours")
@@ -231,7 +253,6 @@ def compute_results(s: Session, handover_id: int, progress: Progress | None = No
         acc.add(line)
     d = FeeDifference
     base = select(func.count()).select_from(d).where(d.handover_id == handover_id)
-    current = latest_settlement(s, handover_id)
     results = FeeResults(
         handover_id, names.project, handover.from_company, handover.to_company, handover.witness,
         handover.cutoff_date,
@@ -245,7 +266,8 @@ def compute_results(s: Session, handover_id: int, progress: Progress | None = No
         settlement_status=current.status.label if current else "",
         settlement_revision=current.revision if current else 0,
         signed_at=current.signed_at if current else None, signed_by=current.signed_by if current else "",
-        signed_items=signed_items(current.breakdown) if current and current.status == DocStatus.SIGNED else ())
+        signed_items=signed_items(current.breakdown) if current and current.status == DocStatus.SIGNED else (),
+        handover_caption=handover.caption)
     if progress:
         progress(theirs + ours, theirs + ours)
     return results
@@ -318,12 +340,14 @@ def set_deposit_action(db: Database, handover_id: int, deposit: DepositLine, act
     """Hand a deposit over (the default) or record that the outgoing company refunded it to the owner."""
     if action is DepositAction.REFUND and not note.strip():
         raise ValidationError("「处理说明」不能为空：请写明退还日期、凭证等。")
-    with db.begin() as s:
+    with db.begin(immediate=True) as s:
         refuse_if_signed(s, handover_id)
         d = DepositDisposition
         row = s.scalars(select(d).where(d.handover_id == handover_id, _same(d.unit_id, deposit.unit_id),
                                         _same(d.fee_item_id, deposit.fee_item_id),
                                         d.period_start == deposit.received_on)).first()
+        if (row.version if row is not None else 0) != deposit.version:
+            raise StaleRecordError(DepositDisposition.__label__)  # another desk decided it since
         if row is None:
             s.add(DepositDisposition(handover_id=handover_id, unit_id=deposit.unit_id,
                                      fee_item_id=deposit.fee_item_id, period_start=deposit.received_on,

@@ -9,6 +9,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..rules.idcard import mask_phones
+
 ZERO = Decimal("0.00")
 TO_INCOMING = "原物业→新物业"
 TO_OUTGOING = "新物业→原物业"
@@ -33,6 +35,11 @@ class ArrearsLine:
     period_end: dt.date
     amount: Decimal
     years_overdue: int  # whole years from the end of the period to the cut-off; 0 = under a year
+
+    @property
+    def contact_masked(self) -> str:
+        """The phones as a clerk's screen shows them (138****8000), like every other list."""
+        return mask_phones(self.contact)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +69,7 @@ class DepositLine:
     amount: Decimal
     action: str  # 移交 / 退还业主 (models.fees.DepositAction values)
     note: str
+    version: int = 0  # of its disposition row as read (0: none yet), so a stale save is refused
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +188,8 @@ class FeeResults:
     # The breakdown as it was signed: a signed settlement reprints these amounts even if a name,
     # a tariff or anything else outside the frozen ledger changed since.
     signed_items: tuple[SettlementItem, ...] = ()
+    # 交接 as the page header names it: its title, or "类型（移交方 → 接收方）" (as signed, once signed).
+    handover_caption: str = ""
 
     # ---- totals: sums of rounded lines ---------------------------------------------------------
 

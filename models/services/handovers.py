@@ -1,22 +1,50 @@
-"""Handovers: read one, create one with its parties and dates, edit it (version-checked)."""
+"""Handovers: read one, create one with its parties and dates, edit it (version-checked).
+
+Once one of its documents is signed, the parties and the cut-off the document printed are a
+correction (更正): a supervisor's, with a written reason, kept in handover_amendments. The signed
+documents keep what they signed (their own snapshots); the cut-off stays while the settlement is
+signed, since the settlement was computed from it.
+"""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..base import DocStatus, now
 from ..db import Database
 from ..errors import ValidationError
-from ..handover import Handover
+from ..handover import Handover, HandoverAmendment, HandoverList
+from ..people import Role
 from ..project import Project
 from .checklist_rows import HandoverInfo
-from .common import get, get_for_save
+from .common import get, get_for_save, lock_handover
+from .ledger_state import ledger_changed
+from .permissions import require_role
 from .projects import parse_kind
+from .settlement_state import latest_settlement
 
 TEXT_FIELDS = ("title", "from_company", "from_rep", "to_company", "to_rep", "witness", "witness_rep")
 DATE_FIELDS = ("cutoff_date", "planned_date", "actual_date")
 REQUIRED = {"from_company": "移交方", "to_company": "接收方", "cutoff_date": "交接基准日"}
+# What a signed document prints of its handover: changed afterwards only as a correction.
+FROZEN = {"kind": "交接类型", "from_company": "移交方", "from_rep": "移交方代表", "to_company": "接收方",
+          "to_rep": "接收方代表", "witness": "监交方", "witness_rep": "监交方代表", "cutoff_date": "交接基准日"}
+
+
+def signed_documents(session: Session, handover_id: int) -> tuple[str, ...]:
+    """The handover's signed documents, named as the clerk knows them."""
+    titles = session.scalars(select(HandoverList.title).where(
+        HandoverList.handover_id == handover_id, HandoverList.status == DocStatus.SIGNED)
+        .order_by(HandoverList.id))
+    out = [f"交接清单“{t}”" for t in dict.fromkeys(titles)]
+    settlement = latest_settlement(session, handover_id)
+    if settlement is not None and settlement.status is DocStatus.SIGNED:
+        out.append(f"财务结算（第 {settlement.revision} 版）")
+    return tuple(out)
 
 
 def handover_info(session: Session, handover: Handover) -> HandoverInfo:
@@ -25,7 +53,7 @@ def handover_info(session: Session, handover: Handover) -> HandoverInfo:
         handover.id, handover.version, project.id, project.code, project.name, handover.kind,
         handover.title, handover.from_company, handover.from_rep, handover.to_company, handover.to_rep,
         handover.witness, handover.witness_rep, handover.cutoff_date, handover.planned_date,
-        handover.actual_date, handover.status)
+        handover.actual_date, handover.status, signed_documents(session, handover.id))
 
 
 def get_handover(db: Database, handover_id: int) -> HandoverInfo:
@@ -66,11 +94,53 @@ def create_handover(db: Database, project_id: int, kind: str, from_company: str,
         return handover_info(s, handover)
 
 
-def update_handover(db: Database, handover_id: int, version: int, **fields: Any) -> HandoverInfo:
+def update_handover(db: Database, handover_id: int, version: int, *, reason: str = "",
+                    **fields: Any) -> HandoverInfo:
+    """Save what the clerk changed; a change to what a signed document printed is a correction."""
     values = _clean(fields)
-    with db.begin() as s:
+    with db.begin(immediate=True) as s:
+        lock_handover(s, handover_id)  # a list or the settlement is not signed under this change
         handover = get_for_save(s, Handover, handover_id, version)
-        for key, value in values.items():
+        changed = {k: v for k, v in values.items() if getattr(handover, k) != v}
+        if "cutoff_date" in changed:
+            require_role(db, Role.SUPERVISOR, "更改交接基准日")
+            ledger_changed(s, [handover_id])  # which periods are matched depends on it
+        frozen = {k: v for k, v in changed.items() if k in FROZEN}
+        if frozen and (signed := signed_documents(s, handover_id)):
+            _correct(db, s, handover, frozen, signed, reason)
+        for key, value in changed.items():
             setattr(handover, key, value)
         s.flush()
         return handover_info(s, handover)
+
+
+def _correct(db: Database, s: Session, handover: Handover, changed: dict[str, Any], signed: tuple[str, ...],
+             reason: str) -> None:
+    """Record a correction of what signed documents printed (refused where it would move a figure)."""
+    names = "、".join(f"「{FROZEN[k]}」" for k in changed)
+    require_role(db, Role.SUPERVISOR, f"更正{names}（本交接已有已签署的单据）")
+    if "cutoff_date" in changed and any(d.startswith("财务结算") for d in signed):
+        raise ValidationError("财务结算已签署，「交接基准日」不能更改：结算按它计算。"
+                              "如需更正，请由主管先“修订结算”，再改基准日并重新对账、签署。")
+    if not reason.strip():
+        raise ValidationError(f"本交接已有已签署的单据（{'、'.join(signed)}），更改{names}属于更正，"
+                              "须写明「更正原因」。已签署的单据仍按签署时的内容打印。")
+    s.add(HandoverAmendment(handover_id=handover.id, at=now(), by=_user(db), reason=reason.strip(),
+                            before=_json({k: getattr(handover, k) for k in changed}), after=_json(changed)))
+
+
+def _user(db: Database) -> str:
+    return (db.user.display_name or db.user.username) if db.user else ""
+
+
+def _json(values: dict[str, Any]) -> str:
+    plain = {k: (v.isoformat() if isinstance(v, dt.date) else getattr(v, "value", v)) for k, v in values.items()}
+    return json.dumps(plain, ensure_ascii=False, sort_keys=True)
+
+
+def corrections(db: Database, handover_id: int) -> list[tuple[dt.datetime, str, str, str, str]]:
+    """The handover's corrections, oldest first: (at, by, reason, before, after) with the JSON as stored."""
+    with db.read() as s:
+        rows = s.scalars(select(HandoverAmendment).where(HandoverAmendment.handover_id == handover_id)
+                         .order_by(HandoverAmendment.id))
+        return [(a.at, a.by, a.reason, a.before, a.after) for a in rows]

@@ -28,7 +28,7 @@ from ..handover import Handover
 from ..imports.ledger_check import TariffCheck
 from ..types import round_fen
 from .bulk import insert_stored, temporal_binders
-from .common import get, get_for_save
+from .common import get, get_for_save, lock_handover
 from .fee_ledger import (
     STREAM_BATCH,
     Ahead,
@@ -42,6 +42,7 @@ from .fee_ledger import (
     totals,
 )
 from .fee_rows import DifferenceRow
+from .ledger_state import reconciled
 from .settlement_state import refuse_if_signed
 
 Progress = Callable[[int, int], object]  # (done, total); returning False cancels
@@ -124,15 +125,17 @@ def reconcile(db: Database, handover_id: int, progress: Progress | None = None) 
     the same amounts, and otherwise replaced by an open one (its decision stays in the audit log).
     """
     started = time.perf_counter()
-    with db.begin() as s:
-        handover = get(s, Handover, handover_id)
+    with db.begin(immediate=True) as s:
+        handover = lock_handover(s, handover_id)  # no import commits under the matching
         refuse_if_signed(s, handover_id)
         theirs_count = count_lines(s, handover_id, "theirs")
         if not theirs_count:
             raise ValidationError("还没有原物业台账：请先导入原物业收费台账，再对账。")
         total = theirs_count + count_lines(s, handover_id, "ours")
+        # Open differences are made again from the ledgers: the 对账 audit row below stands for them.
         s.execute(delete(FeeDifference.__table__).where(FeeDifference.handover_id == handover_id,
-                                                        FeeDifference.decision == Decision.OPEN))
+                                                        FeeDifference.decision == Decision.OPEN)
+                  .execution_options(hd_audit="summary"))
         stale: list[int] = []
         decided = Ahead(_decided(s, handover_id), passed=lambda row: stale.append(row[0]))
         counts = {"matched": 0, "by_tariff": 0, **dict.fromkeys(DiffKind, 0)}
@@ -168,6 +171,7 @@ def reconcile(db: Database, handover_id: int, progress: Progress | None = None) 
         report = ReconcileReport(counts["matched"], counts[DiffKind.DIFFERS], counts[DiffKind.ONLY_THEIRS],
                                  counts[DiffKind.ONLY_OURS], kept, open_count, time.perf_counter() - started,
                                  counts["by_tariff"], counts[DiffKind.TARIFF])
+        reconciled(s, handover_id)
         record_action(s, "对账", "fee_differences", handover_id, report.summary())
     if progress:
         progress(total, total)

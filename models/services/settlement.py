@@ -1,7 +1,8 @@
 """财务结算: sign the settlement once every difference is resolved; amend it as a new revision.
 
-Signing computes the results and stores their totals and breakdown in the same transaction, so
-what was signed is exactly what the data said at that moment. After signing, the ledger, the
+Signing computes the results and stores their totals, breakdown and every line (the snapshot) in
+the same transaction, so what was signed is exactly what the data said at that moment, and a
+reprint is built from that alone. Signing needs a reconciliation of exactly the ledgers there are. After signing, the ledger, the
 differences, deposits and meter readings of the handover are frozen (settlement_state) until a
 supervisor amends the settlement, which starts revision n+1 as a draft.
 """
@@ -18,8 +19,11 @@ from ..db import Database
 from ..errors import ValidationError
 from ..fees import Settlement
 from ..people import Role
+from . import settlement_snapshot
+from .common import lock_handover
 from .fee_results import Progress, compute_results
 from .fee_rows import FeeResults
+from .ledger_state import require_reconciled
 from .permissions import require_role
 from .settlement_state import latest_settlement, refuse_if_signed
 
@@ -54,7 +58,9 @@ def sign_settlement(db: Database, handover_id: int, *, note: str = "",
     """Sign the current draft (creating revision 1 if there is none); refused while a difference is open."""
     require_role(db, Role.SUPERVISOR, "签署财务结算")
     with db.begin(immediate=True) as s:
+        lock_handover(s, handover_id)  # an import or a reconciliation waits until this is signed
         refuse_if_signed(s, handover_id)
+        require_reconciled(s, handover_id)
         results = compute_results(s, handover_id, progress)
         if results.differences_open:
             raise ValidationError(f"尚有 {results.differences_open} 项对账差异未处理，不能签署结算。"
@@ -72,6 +78,7 @@ def sign_settlement(db: Database, handover_id: int, *, note: str = "",
         settlement.net_due_to_incoming = results.net_to_incoming
         settlement.due_to_outgoing = results.due_to_outgoing
         settlement.breakdown = breakdown_json(results)
+        settlement.snapshot = settlement_snapshot.dump(results)
         settlement.note = note.strip()
         settlement.status = DocStatus.SIGNED
         settlement.signed_at = now()

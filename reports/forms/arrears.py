@@ -3,7 +3,6 @@ its 大写; laid out a page at a time (PagedTable), so the large demo's 100,000 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -15,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, LongTable, Paragraph, Spacer, TableStyle
 
 from models.money import to_capital
-from models.rules.idcard import mask_mobile
+from models.rules.idcard import mask_phones
 from models.services.fee_rows import ArrearsLine, FeeResults, money_sum
 from models.services.roster import natural_key
 
@@ -42,7 +41,6 @@ SUMMARY_COLUMNS = (Column("楼栋", 1.4), Column("欠费户数", 1.0, "right"),
                    Column("欠费笔数", 1.0, "right"), Column("其中一年以上（笔）", 1.4, "right"),
                    Column("欠费金额（元）", 1.6, "right"))
 NO_BUILDING = "（未分楼栋）"
-PHONE = re.compile(r"\d{7,}")
 
 
 class TotalRow(list[str]):
@@ -79,9 +77,7 @@ def years_text(years: int) -> str:
     return f"{years}年以上" if years > 0 else "不足1年"
 
 
-def masked(contact: str) -> str:
-    """Every phone number in the ledger's contact text masked (138****8000), the rest kept."""
-    return PHONE.sub(lambda m: mask_mobile(m.group()), contact)
+masked = mask_phones  # every phone number in the ledger's contact text masked (138****8000)
 
 
 def line_key(line: ArrearsLine) -> tuple[object, ...]:

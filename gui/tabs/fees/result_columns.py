@@ -20,7 +20,7 @@ def settlement() -> tuple[Col, ...]:
 
 def arrears() -> tuple[Col, ...]:
     return (Col(_tr("楼栋"), attr("building"), width=70), Col(_tr("房号"), attr("unit"), width=130),
-            Col(_tr("业主"), attr("owner"), width=70), Col(_tr("联系电话"), attr("contact"), width=104),
+            Col(_tr("业主"), attr("owner"), width=70), Col(_tr("联系电话"), attr("contact_masked"), width=104),
             Col(_tr("收费项目"), attr("fee_item"), width=110),
             Col(_tr("所属期起"), attr("period_start"), "date", 88),
             Col(_tr("所属期止"), attr("period_end"), "date", 88),

@@ -24,6 +24,9 @@ class HandoverDialog(ServiceDialog):
         self._build()
         if handover is not None:
             self._fill(handover)
+        self.reason_edit: QLineEdit | None = None
+        if handover is not None and handover.needs_correction_reason:
+            self._correction_row(handover)
         self.finish_layout()
         self.resize(560, self.sizeHint().height())
 
@@ -43,6 +46,16 @@ class HandoverDialog(ServiceDialog):
         self.form.addRow(self.tr("交接基准日："), self.cutoff_edit)
         self.form.addRow(self.tr("计划交接日期："), self.planned_date)
         self.form.addRow(self.tr("实际交接日期："), self.actual_date)
+
+    def _correction_row(self, h: HandoverInfo) -> None:
+        """Signed documents printed these parties and this cut-off: a change is a correction with a reason."""
+        note = QLabel(self.tr("本交接已有已签署的单据（{docs}）。更改交接类型、交接双方或基准日属于更正，"
+                              "须由主管写明原因；已签署的单据仍按签署时的内容打印。")
+                      .format(docs="、".join(h.signed_documents)), self)
+        note.setWordWrap(True)
+        self.reason_edit = QLineEdit(self, placeholderText=self.tr("仅更正交接双方或基准日时填写"))
+        self.form.addRow(note)
+        self.form.addRow(self.tr("更正原因："), self.reason_edit)
 
     def _parties(self) -> QGridLayout:
         grid = QGridLayout()
@@ -85,4 +98,6 @@ class HandoverDialog(ServiceDialog):
             return handovers.create_handover(
                 self._db, self._project_id, fields.pop("kind"), fields.pop("from_company"),
                 fields.pop("to_company"), fields.pop("cutoff_date"), **fields)
-        return handovers.update_handover(self._db, self._handover.id, self._handover.version, **fields)
+        reason = self.reason_edit.text() if self.reason_edit is not None else ""
+        return handovers.update_handover(self._db, self._handover.id, self._handover.version, reason=reason,
+                                         **fields)
