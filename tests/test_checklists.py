@@ -198,10 +198,10 @@ def test_scan_is_kept_and_checked(db, handover):
     check_all(db, lst.id)
     version = cl.list_detail(db, lst.id).summary.version
     with pytest.raises(ValidationError, match="扫描件"):
-        signoff.sign_list(db, lst.id, version, signed_from="a", signed_to="b", signed_at=SIGNED_AT,
-                          scan=b"x", scan_name="scan.exe")
-    signoff.sign_list(db, lst.id, version, signed_from="a", signed_to="b", signed_at=SIGNED_AT,
-                      scan=b"%PDF-1.4 fake", scan_name="/home/x/签字页.pdf")
+        signoff.sign_list(db, lst.id, version, signed_from="a", signed_to="b", signed_witness="c",
+                          signed_at=SIGNED_AT, scan=b"x", scan_name="scan.exe")
+    signoff.sign_list(db, lst.id, version, signed_from="a", signed_to="b", signed_witness="c",
+                      signed_at=SIGNED_AT, scan=b"%PDF-1.4 fake", scan_name="/home/x/签字页.pdf")
     assert signoff.scan_of(db, lst.id) == ("签字页.pdf", b"%PDF-1.4 fake")
 
 

@@ -191,8 +191,8 @@ def test_clerk_checks_signs_and_amends_a_list(qtbot, window, clerk_db, tmp_path,
     focus_table(qtbot, tab, 1, COL["received_qty"])
     type_quantity(qtbot, tab, "1")  # the missing item turned up after all
     qtbot.waitUntil(lambda: items(tab)[1].received_qty == 1, timeout=2000)
-    tab.reload_list()
-    assert "修改" in tab.changes_text.toPlainText() and "实收" in tab.changes_text.toPlainText()
+    # the pane follows the edit by itself (no reload), and names the line
+    assert "第 2 行 修改" in tab.changes_text.toPlainText() and "实收" in tab.changes_text.toPlainText()
     sign(qtbot, tab)
     assert tab.current_summary().signed_at is not None and tab.banner.isVisible()
     assert "补充第 1 版" in tab.lists_panel.history_label.text()

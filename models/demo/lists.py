@@ -9,6 +9,7 @@ from sqlalchemy import update
 
 from ..base import DocStatus
 from ..handover import Handover, HandoverItem, HandoverKind, HandoverList
+from ..services.handovers import handover_info
 from ..templates import TemplateItemSpec, TemplateSpec
 from .community import Community, versioned
 from .defects import defect_row, lived
@@ -130,6 +131,8 @@ def insert_lists(w: Writer, lists: list[PlannedList]) -> None:
     w.insert(HandoverItem.__table__, (item for pl in lists for item in pl.items), "交接清单条目")
     for pl in lists:
         if pl.spec.code == SIGNED_CODE:
+            snapshot = handover_info(w.session, w.session.get(Handover, pl.row["handover_id"])).snapshot()
             w.session.execute(update(HandoverList.__table__).where(HandoverList.__table__.c.id == pl.row["id"])
                               .values(status=DocStatus.SIGNED, signed_at=SIGNED_AT, signed_from=FROM_REP,
-                                      signed_to=TO_REP, signed_witness=WITNESS_REP, version=2))
+                                      signed_to=TO_REP, signed_witness=WITNESS_REP, version=2,
+                                      handover_snapshot=snapshot))

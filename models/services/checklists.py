@@ -18,6 +18,7 @@ from .checklist_rows import (CONDITIONS, COPY_KINDS, ITEM_FIELDS, DefectRef, Ite
 from .common import get, get_for_save
 from .defects import record_defect
 from .handovers import handover_info
+from .list_versions import version_changes
 
 PROBLEM_CONDITIONS = ("有缺陷", "缺失")
 INT_FIELDS = {"expected_qty": "应交数量", "received_qty": "实收数量", "pages": "页数"}
@@ -71,10 +72,13 @@ def _items(session: Session, list_id: int) -> list[ItemRow]:
 
 
 def list_detail(db: Database, list_id: int) -> ListDetail:
+    """The list with its items; a signed (or cancelled) list shows the handover as it was signed."""
     with db.read() as s:
         lst = get(s, HandoverList, list_id)
-        return ListDetail(handover_info(s, get(s, Handover, lst.handover_id)),
-                          summaries(s, [lst])[0], _items(s, list_id))
+        handover = handover_info(s, get(s, Handover, lst.handover_id))
+        if lst.status is not DocStatus.DRAFT:
+            handover = handover.as_signed(lst.handover_snapshot)
+        return ListDetail(handover, summaries(s, [lst])[0], _items(s, list_id), version_changes(s, lst))
 
 
 def list_templates(db: Database, kind: str | None = None) -> list[TemplateRow]:

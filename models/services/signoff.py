@@ -10,11 +10,13 @@ from sqlalchemy.orm import Session
 from ..base import DocStatus
 from ..db import Database
 from ..errors import SignedRecordError, ValidationError
-from ..handover import HandoverItem, HandoverList
+from ..handover import Handover, HandoverItem, HandoverList
 from ..people import Role
-from .checklist_rows import ITEM_FIELDS, ItemChange, ListSummary
+from .checklist_rows import ItemChange, ListSummary
 from .checklists import summaries
-from .common import get, get_for_save
+from .common import get, get_for_save, lock_handover
+from .handovers import handover_info
+from .list_versions import version_changes
 from .permissions import require_role
 
 SCAN_TYPES = (".pdf", ".jpg", ".jpeg", ".png")
@@ -41,6 +43,12 @@ def _check_signers(signed_from: str, signed_to: str, signed_at: dt.datetime) -> 
         raise ValidationError("「签署时间」应为日期时间。")
 
 
+def _check_witness(handover: Handover, signed_witness: str) -> None:
+    """Three-party sign-off is three parties: a handover with a 监交方 needs its signatory too."""
+    if handover.witness.strip() and not signed_witness.strip():
+        raise ValidationError(f"「监交方签字人」不能为空：本次交接有监交方（{handover.witness.strip()}）。")
+
+
 def _unchecked(session: Session, list_id: int) -> int:
     items = session.scalars(select(HandoverItem.seq).where(
         HandoverItem.list_id == list_id, HandoverItem.checked_at.is_(None))).all()
@@ -54,12 +62,17 @@ def sign_list(db: Database, list_id: int, version: int, *, signed_from: str, sig
     require_role(db, Role.SUPERVISOR, "签署交接清单")
     _check_signers(signed_from, signed_to, signed_at)
     _check_scan(scan, scan_name)
-    with db.begin() as s:
+    with db.begin(immediate=True) as s:
         lst = get_for_save(s, HandoverList, list_id, version)
         if lst.status is not DocStatus.DRAFT:
             raise SignedRecordError(HandoverList.__label__)
+        # locked: the parties snapshotted are the ones committed (an edit of the handover waits)
+        handover = lock_handover(s, lst.handover_id)
+        _check_witness(handover, signed_witness)
         if (n := _unchecked(s, list_id)):
             raise ValidationError(f"清单还有 {n} 项未核对，核对完才能签署。")
+        # The parties as they are now are the parties signed for: a reprint keeps them.
+        lst.handover_snapshot = handover_info(s, handover).snapshot()
         lst.signed_from, lst.signed_to = signed_from.strip(), signed_to.strip()
         lst.signed_witness, lst.signed_at = signed_witness.strip(), signed_at.replace(microsecond=0)
         lst.scan, lst.scan_name = scan, (PurePath(scan_name).name if scan is not None else "")
@@ -79,33 +92,18 @@ def amend_list(db: Database, list_id: int) -> ListSummary:
             raise ValidationError("该清单已有补充版本，请在最新版本上继续。")
         new = HandoverList(handover_id=old.handover_id, title=old.title, template_code=old.template_code,
                            revision=old.revision + 1, amends_id=old.id)
-        new.items = [HandoverItem(**{k: getattr(i, k) for k in COPIED}) for i in old.items]
+        # Each copy remembers the item it copies: versions are compared by identity, not name.
+        new.items = [HandoverItem(**{k: getattr(i, k) for k in COPIED}, amends_item_id=i.id) for i in old.items]
         s.add(new)
         s.flush()
         return summaries(s, [new])[0]
 
 
-def _key(item: HandoverItem) -> tuple[str, str]:
-    return item.category, item.name
-
-
-def _changed(old: HandoverItem, new: HandoverItem) -> dict[str, tuple[object, object]]:
-    return {f: (getattr(old, f), getattr(new, f)) for f in ITEM_FIELDS if getattr(old, f) != getattr(new, f)}
-
-
 def changes_against_amended(db: Database, list_id: int) -> list[ItemChange]:
-    """What an amendment changes against the version it amends (items matched by category and name)."""
+    """What an amendment changes against the version it amends, line by line (items matched by
+    identity; amendments made before that was kept: by category and name, duplicates in order)."""
     with db.read() as s:
-        new = get(s, HandoverList, list_id)
-        if new.amends_id is None:
-            return []
-        old_items = {_key(i): i for i in get(s, HandoverList, new.amends_id).items}
-        new_items = {_key(i): i for i in new.items}
-        out = [ItemChange("added", i.name, i.category) for k, i in new_items.items() if k not in old_items]
-        out += [ItemChange("removed", i.name, i.category) for k, i in old_items.items() if k not in new_items]
-        out += [ItemChange("changed", i.name, i.category, d) for k, i in new_items.items()
-                if k in old_items and (d := _changed(old_items[k], i))]
-        return out
+        return version_changes(s, get(s, HandoverList, list_id))
 
 
 def history(db: Database, list_id: int) -> list[ListSummary]:

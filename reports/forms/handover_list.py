@@ -7,6 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -21,7 +22,9 @@ from reportlab.platypus import (
 
 from models.base import DocStatus
 from models.services.checklist_rows import (
+    ITEM_FIELD_LABELS,
     HandoverInfo,
+    ItemChange,
     ItemRow,
     ListDetail,
     ListSummary,
@@ -54,6 +57,7 @@ COLUMNS = (
     Column("备注", 3.0),
 )
 CN_DIGITS = "零一二三四五六七八九"
+CHANGE_KINDS = {"added": "新增", "removed": "删除", "changed": "修改"}
 
 
 def cn_ordinal(n: int) -> str:
@@ -126,19 +130,54 @@ def grand_total_text(items: Sequence[ItemRow]) -> str:
 
 
 def grouped_rows(detail: ListDetail) -> list[Row]:
-    """A heading per category (一、物业原始资料), its items, then its subtotal line."""
+    """A heading per category (一、物业原始资料), its items, then its subtotal line.
+
+    序号 is the item's line in the list (as on screen, in a defect's 第 n 项 and in an
+    amendment's change list), so every paper that names a line names the same one.
+    """
     by_cat: dict[str, list[ItemRow]] = {c: [] for c in detail.categories()}
     for item in detail.items:
         by_cat[item.category].append(item)
     rows: list[Row] = []
-    no = 0
     for k, (category, items) in enumerate(by_cat.items(), start=1):
         rows.append(Band(f"{cn_ordinal(k)}、{category or '（未分类）'}"))
-        for item in items:
-            no += 1
-            rows.append(item_cells(no, item))
+        rows += [item_cells(item.seq, item) for item in items]
         rows.append(Band(subtotal_text(items), heading=False))
     return rows
+
+
+# --- an amendment's change list ----------------------------------------------------------------
+
+def change_columns(amended_revision: int) -> tuple[Column, ...]:
+    return (Column("本版序号", 0.9, "center"), Column(f"第 {amended_revision} 版序号", 1.1, "center"),
+            Column("变更", 0.6, "center"), Column("类别", 1.8), Column("名称", 3.0), Column("变更内容", 7.0))
+
+
+def plain(value: object) -> str:
+    return "（空）" if value in (None, "") else str(value)
+
+
+def change_text(change: ItemChange) -> str:
+    """实收数量 2 → 1；状况 完好 → 缺失 (what changed on the line, field by field)."""
+    return "；".join(f"{ITEM_FIELD_LABELS.get(k, k)} {plain(a)} → {plain(b)}"
+                    for k, (a, b) in change.changes.items())
+
+
+def change_cells(change: ItemChange) -> list[str]:
+    return [qty(change.new_seq), qty(change.old_seq), CHANGE_KINDS.get(change.kind, change.kind),
+            change.category, change.name, change_text(change)]
+
+
+def changes_section(detail: ListDetail, width: float) -> list[Flowable]:
+    """与第 N 版相比的变更: what the signatures of an amendment sign for, line by line."""
+    amended = detail.summary.revision - 1
+    heading = f"与第 {amended} 版相比的变更"
+    if not detail.changes:
+        return [Paragraph(f"{heading}：无（与第 {amended} 版相同）。", styles()["heading"])]
+    # The heading goes to the next page with the table rather than stay alone at a page's foot.
+    style = ParagraphStyle("changes_heading", styles()["heading"], keepWithNext=1)
+    return [Paragraph(f"{heading}（共 {len(detail.changes)} 项）", style),
+            data_table(change_columns(amended), [change_cells(c) for c in detail.changes], width)]
 
 
 class HandoverListForm(FormBase):
@@ -161,6 +200,8 @@ class HandoverListForm(FormBase):
         out: list[Flowable] = [data_table(COLUMNS, grouped_rows(self.detail), self.frame_width)]
         if not items:
             out.append(Paragraph("本清单尚无条目。", styles()["body"]))
+        if self.detail.summary.amends_id is not None:
+            out += changes_section(self.detail, self.frame_width)
         # The totals go over with the signatures: a page of signatures alone would say
         # nothing about what was signed for.
         totals = [Spacer(1, 3 * mm), Paragraph(escape(grand_total_text(items)), styles()["body"]),

@@ -130,6 +130,9 @@ class SignDialog(ServiceDialog):
         self.form.addRow(self.tr("移交方签字人（{c}）：").format(c=handover.from_company), self.from_edit)
         self.form.addRow(self.tr("接收方签字人（{c}）：").format(c=handover.to_company), self.to_edit)
         self.form.addRow(self.tr("监交方签字人（{c}）：").format(c=handover.witness or self.tr("无")), self.witness_edit)
+        if not handover.witness:  # two-party handover: nobody signs for a 监交方 (the service agrees)
+            self.witness_edit.setEnabled(False)
+            self.witness_edit.setPlaceholderText(self.tr("本次交接没有监交方"))
         self.form.addRow(self.tr("签署时间："), self.at_edit)
         self.form.addRow(self.tr("签字扫描件："), self._scan_row())
         self.finish_layout()
@@ -170,7 +173,8 @@ class SignDialog(ServiceDialog):
         signed_at: dt.datetime = self.at_edit.dateTime().toPython()
         return signoff.sign_list(self._db, self._summary.id, self._summary.version,
                                  signed_from=self.from_edit.text(), signed_to=self.to_edit.text(),
-                                 signed_witness=self.witness_edit.text(), signed_at=signed_at,
+                                 signed_witness=self.witness_edit.text() if self.witness_edit.isEnabled() else "",
+                                 signed_at=signed_at,
                                  scan=scan, scan_name=name)
 
 

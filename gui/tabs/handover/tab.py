@@ -150,8 +150,7 @@ class HandoverTab(QWidget):
         self._show_banner(summary)
         self._show_progress()
         self.lists_panel.show_history(signoff.history(self.db, list_id) if list_id else [])
-        changes = signoff.changes_against_amended(self.db, list_id) if summary and summary.revision > 1 else None
-        self._show_changes(changes)
+        self._show_changes(self.detail.changes if summary and summary.amends_id is not None else None)
         self._restore_position(keep)
         self.update_actions()
 
@@ -207,16 +206,35 @@ class HandoverTab(QWidget):
         self.changes_box.setVisible(changes is not None)
         if changes is None:
             return
-        lines = [self._change_line(c) for c in changes] or [self.tr("与原清单相同，尚无变更。")]
+        summary = self.current_summary()
+        amended = summary.revision - 1 if summary else 1  # named as the lists panel names versions
+        against = self.tr("原清单") if amended <= 1 else self.tr("补充第 {n} 版").format(n=amended - 1)
+        self.changes_box.setTitle(self.tr("与{version}相比的变更（{k} 项）").format(version=against, k=len(changes)))
+        lines = [self._change_line(c) for c in changes] or [self.tr("与{version}相同，尚无变更。").format(version=against)]
         self.changes_text.setPlainText("\n".join(lines))
 
+    def _refresh_changes(self) -> None:
+        """After an edit of an amendment's items: the change list as it stands now."""
+        summary = self.current_summary()
+        if summary is not None and summary.amends_id is not None:
+            self._show_changes(signoff.changes_against_amended(self.db, summary.id))
+
     def _change_line(self, change: ItemChange) -> str:
-        head = self.tr("{kind}：{category} / {name}").format(
-            kind=self._change_kind(change.kind), category=change.category, name=change.name)
+        head = self.tr("{line} {kind}：{category} / {name}").format(
+            line=self._change_where(change), kind=self._change_kind(change.kind), category=change.category,
+            name=change.name)
         if not change.changes:
             return head
         fields = "；".join(f"{actions.field_title(k)} {_plain(a)} → {_plain(b)}" for k, (a, b) in change.changes.items())
         return f"{head}（{fields}）"
+
+    def _change_where(self, change: ItemChange) -> str:
+        """第 2 行 in the amendment; a removed line by its place in the amended version (原第 2 行)."""
+        if change.new_seq is None:
+            return self.tr("原第 {old} 行").format(old=change.old_seq)
+        if change.old_seq is None or change.old_seq == change.new_seq:
+            return self.tr("第 {new} 行").format(new=change.new_seq)
+        return self.tr("第 {new} 行（原第 {old} 行）").format(new=change.new_seq, old=change.old_seq)
 
     def _change_kind(self, kind: str) -> str:
         return {"added": self.tr("新增"), "removed": self.tr("删除"), "changed": self.tr("修改")}.get(kind, kind)
@@ -266,6 +284,7 @@ class HandoverTab(QWidget):
 
     def on_item_saved(self, _item: ItemRow) -> None:
         self._show_progress()
+        self._refresh_changes()
         self.update_actions()
         self.announce("handover_items")
 
@@ -329,6 +348,7 @@ class HandoverTab(QWidget):
             return
         self.model.set_rows(rows, editable=True)
         self.table.select_cell(self.model.row_of(item.id), column)
+        self._refresh_changes()
         self.announce("handover_items")
 
     def on_to_defect_triggered(self) -> None:
