@@ -73,6 +73,11 @@ class Loan:
     lent: EventInfo
     returned: EventInfo | None
 
+    @property
+    def extension_reason(self) -> str:
+        """Why it was due after the lending day: a 借出 event keeps its 延期原因 as its note."""
+        return self.lent.note
+
 
 def _key_query() -> Select:
     return (select(Key, Unit.number).outerjoin(Unit, Unit.id == Key.unit_id)

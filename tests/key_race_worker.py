@@ -7,14 +7,14 @@ from models.db import Database, UserRef
 from models.errors import DomainError
 
 
-def lend_at_once(url: str, key_id: int, desk: int, barrier: Any) -> str:
+def lend_at_once(url: str, key_id: int, desk: int, barrier: Any, approval: dict[str, str]) -> str:
     db = Database(url, user=UserRef(None, f"desk{desk}", f"前台{desk}", "clerk"))
     try:
         from models.services import key_custody as kc
 
         db.engine.connect().close()  # connect before the barrier: the race is about the lend itself
         barrier.wait(timeout=30)
-        kc.lend(db, key_id, borrower=f"借用人{desk}", department="工程部", reason="维修", approved_by="李主管")
+        kc.lend(db, key_id, borrower=f"借用人{desk}", department="工程部", reason="维修", **approval)
         return "ok"
     except DomainError as exc:
         return "refused:" + type(exc).__name__

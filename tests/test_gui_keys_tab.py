@@ -18,6 +18,7 @@ from models.services import key_custody as kc
 from models.services import projects
 from models.services.locations import unit_owners
 from tests.gui_helpers import Clock, answer_dialog
+from tests.key_accounts import PASSWORD, supervisor
 from tests.sample_data import unit_with_owner
 
 pytestmark = [pytest.mark.qt_log_ignore("propagateSizeHints"), pytest.mark.usefixtures("boxes")]
@@ -28,6 +29,7 @@ MORNING = dt.datetime(2026, 7, 1, 9, 0)
 def setup(sqlite_db):
     p = projects.add_project(sqlite_db, "CHY", "翠湖园")
     ids = unit_with_owner(sqlite_db, p.id)[:2]
+    supervisor(sqlite_db, "lizg", "李主管")
     return p, ids
 
 
@@ -82,14 +84,16 @@ def test_scan_lend_overdue_return_issue(qtbot, tab, sqlite_db, setup, boxes):
     assert shown.id == key.id and tab.card.tag_label.text() == "K-01-0101-A"
     assert tab.card.visible_actions() == [E.LEND, E.ISSUE, E.SEAL, E.LOSE, E.HAND_OVER, E.RETIRE]
 
-    # 借出 without a supervisor is refused in the dialog; with one it is recorded, due at closing time
+    # 借出 without a supervisor's confirmation is refused in the dialog; with one it is recorded, due at
+    # closing time
     def refused(dialog):
         dialog.borrower.setText("张师傅")
-        dialog.approved_by.setText("")
+        assert dialog.approver.currentIndex() == -1  # never pre-chosen
+        dialog.password.setText(PASSWORD)
         dialog.ok()
 
     seen = answer_dialog(tab.card.buttons[E.LEND].click, refused)
-    assert "主管" in seen[-1]
+    assert "「批准主管」" in seen[-1]
 
     def lend(dialog):
         assert dialog.borrower.hasFocus() or not dialog.isActiveWindow()
@@ -97,7 +101,8 @@ def test_scan_lend_overdue_return_issue(qtbot, tab, sqlite_db, setup, boxes):
         dialog.borrower.setText("张师傅")
         dialog.department.setCurrentText("工程部")
         dialog.reason.setCurrentText("维修")
-        dialog.approved_by.setText("李主管")
+        dialog.approver.setCurrentIndex(dialog.approver.findData("lizg"))
+        dialog.password.setText(PASSWORD)
         qtbot.keyClick(dialog.borrower, Qt.Key.Key_Return)  # Enter accepts
 
     with qtbot.waitSignal(tab.data_edited, timeout=2000):

@@ -12,6 +12,7 @@ from models.keys import KeyEvent
 from models.keys import KeyStatus as K
 from models.services import key_custody as kc
 from models.services import projects
+from tests.key_accounts import approval, supervisor
 from tests.sample_data import unit_with_owner
 
 T0 = dt.datetime(2026, 7, 1, 9, 0)
@@ -22,11 +23,12 @@ def setup(db):
     p = projects.add_project(db, "CHY", "翠湖园")
     ids = unit_with_owner(db, p.id)
     key = kc.receive_key(db, p.id, tag=" k-01-01-0101-a ", unit_id=ids[0], cabinet="G01", slot="01", at=T0)
+    supervisor(db)
     return p, key, ids
 
 
 def lend(db, key_id, at=T0, **kw):
-    base = dict(borrower="张师傅", department="工程部", reason="维修", approved_by="李主管", at=at)
+    base = dict(borrower="张师傅", department="工程部", reason="维修", at=at, **approval())
     return kc.lend(db, key_id, **{**base, **kw})
 
 
@@ -49,8 +51,8 @@ def test_lend_and_return_with_default_due_at_closing_time(db, setup):
 
 
 @pytest.mark.parametrize("kw, message", [
-    ({"approved_by": ""}, "主管"), ({"reason": "私用"}, "借用事由"), ({"reason": "其他"}, "具体事由"),
-    ({"borrower": " "}, "借用人"),
+    ({"approver": ""}, "批准主管"), ({"password": ""}, "批准主管"), ({"reason": "私用"}, "借用事由"),
+    ({"reason": "其他"}, "具体事由"), ({"borrower": " "}, "借用人"),
 ])
 def test_lending_rules_name_what_is_missing(db, setup, kw, message):
     _, key, _ = setup

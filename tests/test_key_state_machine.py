@@ -22,6 +22,7 @@ from models.project import Unit
 from models.rules.key_rules import status_from
 from models.services import key_custody as kc
 from models.services import projects
+from tests.key_accounts import approval, supervisor
 
 # The rules written out independently of models/rules/key_rules.py: status before -> event -> after.
 EXPECTED = {
@@ -42,6 +43,8 @@ class KeyDesk(RuleBasedStateMachine):
         super().__init__()
         self.folder = tempfile.TemporaryDirectory()
         self.db = Database.open(str(Path(self.folder.name) / "keys.sqlite"))
+        self.db.user = UserRef(None, "admin", "管理员", "admin")
+        self.approval = approval(supervisor(self.db))  # another supervisor approves at the desk
         self.db.user = UserRef(None, "desk", "前台", "supervisor")
         self.clock = dt.datetime(2026, 7, 1, 8, 0)
         project = projects.add_project(self.db, "CHY", "翠湖园")
@@ -71,7 +74,7 @@ class KeyDesk(RuleBasedStateMachine):
             "封存": lambda: kc.seal(self.db, key_id, seal_no="F-1", at=at),
             "启封": lambda: kc.unseal(self.db, key_id, at=at),
             "借出": lambda: kc.lend(self.db, key_id, borrower="张", department="工程部", reason="检查",
-                                  approved_by="李主管", at=at),
+                                  at=at, **self.approval),
             "归还": lambda: kc.return_key(self.db, key_id, returned_by="张", at=at),
             "发放": lambda: kc.issue_to_owner(self.db, key_id, owner_id=self.owner_id, at=at),
             "遗失": lambda: kc.report_lost(self.db, key_id, follow_up="换锁", at=at),

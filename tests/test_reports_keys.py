@@ -21,6 +21,7 @@ from models.services import projects
 from reports import print_commands as pc
 from reports.excel.exports import export_for
 from reports.forms.key_labels import QR_BORDER, qr_box
+from tests.key_accounts import approval, supervisor
 
 T0 = dt.datetime(2026, 7, 1, 9, 0)
 DPI = 300
@@ -43,12 +44,13 @@ def keys(db):
                            handover_id=h.id, at=T0) for i, (t, u) in enumerate(zip(TAGS, unit_ids))]
     kc.receive_key(db, p.id, tag="K-GG-PD-01", opens="配电房", cabinet="G02", slot="01", at=T0)
     kc.issue_to_owner(db, rows[0].id, owner_id=owner_id, at=T0 + dt.timedelta(hours=1))
+    boss = approval(supervisor(db, "lizg", "李主管"))
     kc.lend(db, rows[1].id, borrower="张师傅", department="工程部", reason="维修",
-            reason_text="水管渗漏", approved_by="李主管", at=T0 + dt.timedelta(days=1))
+            reason_text="水管渗漏", at=T0 + dt.timedelta(days=1), **boss)
     kc.return_key(db, rows[1].id, returned_by="张师傅", condition="完好",
                   at=T0 + dt.timedelta(days=1, hours=3))
-    kc.lend(db, rows[2].id, borrower="王阿姨", department="保洁部", reason="清洁",
-            approved_by="李主管", at=T0 + dt.timedelta(days=2))
+    kc.lend(db, rows[2].id, borrower="王阿姨", department="保洁部", reason="清洁", at=T0 + dt.timedelta(days=2),
+            due_at=T0 + dt.timedelta(days=3, hours=3), extension_reason="外墙维修", **boss)
     kc.seal(db, rows[3].id, seal_no="FT-0001", at=T0 + dt.timedelta(hours=2))
     return p, h, rows
 
@@ -126,8 +128,15 @@ def test_lending_register_pairs_loans_with_returns(db, keys, tmp_path):
     pc.print_key_lending(db, "CHY", T0.date(), T0.date() + dt.timedelta(days=5), out)
     text = pdf_text(out)
     for words in ("钥匙借用登记表", TAGS[1], TAGS[2], "张师傅", "工程部", "维修：水管渗漏", "李主管",
-                  "2026-07-02 12:00", "完好", "未归还", "王阿姨"):
+                  "2026-07-02 12:00", "完好", "未归还", "王阿姨", "2026-07-04 12:00"):
         assert words in text, words
+    # each row names the approving supervisor's account; an extension's reason under the loan's 事由
+    with pdfplumber.open(out) as pdf:
+        (table,) = pdf.pages[0].extract_tables()
+    rows = {r[0]: dict(zip(table[0], r)) for r in table[1:]}
+    assert rows[TAGS[1]]["批准人"] == rows[TAGS[2]]["批准人"] == "李主管"
+    assert rows[TAGS[1]]["事由"] == "维修：水管渗漏"
+    assert rows[TAGS[2]]["事由"].replace("\n", "") == "清洁延期原因：外墙维修"
     only_first = tmp_path / "day2.pdf"
     pc.print_key_lending(db, "CHY", T0.date() + dt.timedelta(days=1),
                          T0.date() + dt.timedelta(days=1), only_first)
@@ -162,7 +171,9 @@ def test_key_workbook(db, keys, tmp_path):
     issued = next(e for e in events if e["事件"] == "发放")
     assert issued["业主"] == "董艳辉" and issued["时间"] == T0 + dt.timedelta(hours=1)
     lent = next(e for e in events if e["事件"] == "借出" and e["借用人/归还人/接收方"] == "张师傅")
-    assert lent["应还时间"] == dt.datetime(2026, 7, 2, 18, 0)
+    assert lent["应还时间"] == dt.datetime(2026, 7, 2, 18, 0) and lent["批准人"] == "李主管"
+    extended = next(e for e in events if e["事件"] == "借出" and e["借用人/归还人/接收方"] == "王阿姨")
+    assert extended["备注"] == "外墙维修"
 
 
 def test_command_line(db, keys, tmp_path, monkeypatch):

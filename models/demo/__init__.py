@@ -13,10 +13,11 @@ from ..db import Database, UserRef
 from ..defect import Defect
 from ..errors import ValidationError
 from ..fees import LedgerLine, MeterReading
+from ..people import User
 from ..project import Project
 from ..templates import load_template_files, seed_builtin_templates
 from . import defects, keys, photos
-from .community import build_community, insert_project, insert_users
+from .community import DEMO_USERS, build_community, insert_project, insert_users
 from .fees import insert_fees, meter_readings
 from .ledger import ledger_lines
 from .lists import insert_handover, insert_lists, linked_defects, plan_lists
@@ -71,10 +72,19 @@ def _summary(w: Writer, plan: SizePlan, seed: int) -> DemoSummary:
                        n["keys"], n["key_events"], n["fee_items"], n["meter_readings"], n["ledger_lines"])
 
 
+def _as_demo_admin(session: Session) -> None:
+    """From here on the audit names the demo's own administrator, a real account of this database."""
+    if getattr(session.info.get("user"), "id", None) is None:
+        admin = session.scalar(select(User).where(User.username == DEMO_USERS[0][0]))
+        if admin is not None:
+            session.info["user"] = UserRef(admin.id, admin.username, admin.display_name, admin.role.value)
+
+
 def _fill(w: Writer, plan: SizePlan, seed: int) -> int:
     """Everything, in foreign-key order; returns the project id."""
     specs = load_template_files()
     insert_users(w)
+    _as_demo_admin(w.session)
     seed_builtin_templates(w.session, specs)
     project_id = insert_project(w)
     c = build_community(w, plan, seed, project_id)
@@ -88,7 +98,8 @@ def _fill(w: Writer, plan: SizePlan, seed: int) -> int:
     w.insert(photos.TABLE, photos.photo_rows(first, plan.defects, seed), "遗留问题照片")
     insert_lists(w, lists)  # after the defects: failed items point at them
     w.insert_with_children(*keys.TABLES, keys.all_keys(c, handover_id, random.Random(f"{seed}:keys"),
-                                                       w.next_id(keys.Key.__table__), plan.keys), "钥匙")
+                                                       w.next_id(keys.Key.__table__), plan.keys,
+                                                       keys.demo_approver(w.session)), "钥匙")
     book = insert_fees(w, project_id)
     w.insert(MeterReading.__table__, meter_readings(c, handover_id, random.Random(f"{seed}:meters")), "抄表底数")
     w.insert(LedgerLine.__table__, ledger_lines(c, book, handover_id, random.Random(f"{seed}:ledger"),

@@ -6,7 +6,11 @@ import random
 from collections.abc import Iterator
 from itertools import chain
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from ..keys import Key, KeyEvent, KeyEventKind, KeyStatus
+from ..people import User
 from .community import Community, UnitInfo, versioned
 from .plan import CLERK, FROM_REP, REF_NOW, SUPERVISOR
 from .writer import Row
@@ -56,11 +60,22 @@ def unit_keys(c: Community, want: int) -> Iterator[tuple[str, str, UnitInfo]]:
             yield _unit_tag(u, s), f"{u.number} {door}", u
 
 
+Approver = tuple[int | None, str]  # the approving account's id and display name
+BY_NAME_ONLY: Approver = (None, SUPERVISOR)
+
+
+def demo_approver(session: Session) -> Approver:
+    """The demo supervisor's account (id, name) that approved the historical loans (see insert_users)."""
+    row = session.execute(select(User.id, User.display_name).where(User.username == "supervisor")).first()
+    return (row[0], row[1]) if row else BY_NAME_ONLY
+
+
 class KeyLog:
     """The events of one key in time order; each step says what the key's status becomes."""
 
-    def __init__(self, rng: random.Random, key_id: int) -> None:
+    def __init__(self, rng: random.Random, key_id: int, approver: Approver = BY_NAME_ONLY) -> None:
         self.rng, self.key_id = rng, key_id
+        self.approver_id, self.approver_name = approver
         self.events: list[Row] = []
         # Received over the three days of the take-over, in office hours.
         self.at = dt.datetime(2026, 7, 1 + rng.randrange(3), 9, 0) + dt.timedelta(minutes=rng.randrange(8 * 60))
@@ -69,8 +84,8 @@ class KeyLog:
 
     def add(self, kind: KeyEventKind, at: dt.datetime, **fields: object) -> None:
         row = {"key_id": self.key_id, "kind": kind, "at": at, "by": CLERK, "person": "", "department": "",
-               "reason": "", "reason_text": "", "approved_by": "", "due_at": None, "owner_id": None,
-               "seal_no": "", "condition": "", "note": ""}
+               "reason": "", "reason_text": "", "approved_by": "", "approver_id": None, "due_at": None,
+               "owner_id": None, "seal_no": "", "condition": "", "note": ""}
         row.update(fields)
         self.events.append(row)
         self.at = at
@@ -84,7 +99,9 @@ class KeyLog:
     def lend(self, at: dt.datetime) -> None:
         person, dept = self.rng.choice(BORROWERS)
         reason = self.rng.choice(REASONS)
-        self.add(E.LEND, at, person=person, department=dept, reason=reason, approved_by=SUPERVISOR,
+        # Written directly, as the supervisor's account approved them then (no password to check now).
+        self.add(E.LEND, at, person=person, department=dept, reason=reason, approved_by=self.approver_name,
+                 approver_id=self.approver_id,
                  reason_text=OTHER_REASON if reason == "其他" else "", due_at=at.replace(hour=18, minute=0))
         self.status = K.LENT
 
@@ -150,8 +167,9 @@ def _target(rng: random.Random, unit: UnitInfo | None) -> KeyStatus:
     return rng.choices((K.IN_STORE, K.SEALED, K.LENT, K.ISSUED, K.LOST, K.RETIRED), weights)[0]
 
 
-def key_history(rng: random.Random, key_id: int, unit: UnitInfo | None) -> tuple[KeyStatus, list[Row]]:
-    log = KeyLog(rng, key_id)
+def key_history(rng: random.Random, key_id: int, unit: UnitInfo | None,
+                approver: Approver = BY_NAME_ONLY) -> tuple[KeyStatus, list[Row]]:
+    log = KeyLog(rng, key_id, approver)
     log.add(E.RECEIVE, log.at, person=FROM_REP, condition="完好", note="原物业移交")
     target = _target(rng, unit)
     if target is K.SEALED and rng.random() < 0.1:  # sealed, opened for a repair, sealed again
@@ -169,14 +187,17 @@ def _slot(i: int) -> tuple[str, str]:
     return f"G{i // SLOTS_PER_CABINET + 1:02d}", f"{within // 24 + 1:02d}-{within % 24 + 1:02d}"
 
 
-def all_keys(c: Community, handover_id: int, rng: random.Random, first_id: int,
-             count: int) -> Iterator[tuple[Row, list[Row]]]:
-    """Exactly `count` keys: every common-area key, the rest spread over the units."""
+def all_keys(c: Community, handover_id: int, rng: random.Random, first_id: int, count: int,
+             approver: Approver = BY_NAME_ONLY) -> Iterator[tuple[Row, list[Row]]]:
+    """Exactly `count` keys: every common-area key, the rest spread over the units.
+
+    `approver` is the demo supervisor's account (demo_approver) named on every loan.
+    """
     common = common_keys(c)
     keys = chain(common, unit_keys(c, count - len(common)))
     for i, (tag, opens, unit) in enumerate(keys):
         key_id = first_id + i
-        status, events = key_history(rng, key_id, unit)
+        status, events = key_history(rng, key_id, unit, approver)
         cabinet, slot = _slot(i)
         yield versioned(id=key_id, project_id=c.project_id, handover_id=handover_id, tag=tag,
                         unit_id=unit.id if unit else None, opens=opens, count=rng.choice((1, 1, 2, 3)),

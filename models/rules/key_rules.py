@@ -1,9 +1,10 @@
 """Key custody as a state machine over the append-only event log (from the seeds' 钥匙委托管理 practice)."""
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
-from ..errors import DomainError
+from ..errors import DomainError, ValidationError
 from ..keys import KeyEventKind as E
 from ..keys import KeyStatus as K
 
@@ -49,10 +50,21 @@ def status_from(events: Iterable[E]) -> K | None:
     return status
 
 
-def check_lending(reason: str, reason_text: str, approved_by: str) -> None:
+def check_lending(reason: str, reason_text: str) -> None:
+    """The stated reason; who approves is an account check (models/services/approvals.py)."""
     if reason not in LENDING_REASONS:
-        raise DomainError(f"「借用事由」应为：{'、'.join(LENDING_REASONS)}。")
+        raise ValidationError(f"「借用事由」应为：{'、'.join(LENDING_REASONS)}。")
     if reason == "其他" and not reason_text.strip():
-        raise DomainError("借用事由为“其他”时须写明具体事由。")
-    if not approved_by.strip():
-        raise DomainError("借出钥匙须经主管批准：请填写「批准主管」。")
+        raise ValidationError("借用事由为“其他”时须写明具体事由。")
+
+
+def needs_extension_reason(lent_at: dt.datetime, due_at: dt.datetime) -> bool:
+    """Keys go back the same day: a due date after the lending date is an extension, with a reason."""
+    return due_at.date() > lent_at.date()
+
+
+def check_due(lent_at: dt.datetime, due_at: dt.datetime, extension_reason: str) -> None:
+    if due_at <= lent_at:
+        raise ValidationError("「应还时间」必须晚于借出时间。")
+    if needs_extension_reason(lent_at, due_at) and not extension_reason.strip():
+        raise ValidationError(f"应还时间（{due_at:%Y-%m-%d %H:%M}）晚于借出当天，须填写「延期原因」。")

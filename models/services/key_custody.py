@@ -1,5 +1,9 @@
 """Key custody (钥匙管理): receive, seal, lend, return, issue, lose, hand over, retire — through the event log.
 
+A loan is approved by a supervisor's own account, confirmed with its password (services/approvals.py);
+the 借出 event names the approver and keeps the account's id. A loan due after the lending day carries
+its 延期原因 in the event's note.
+
 Every event goes through one path: replay the rule, then a conditional UPDATE of the key's status
 (`WHERE status = <what we read>`). Of two desks lending the same key at the same moment exactly one
 update matches; on SQLite BEGIN IMMEDIATE makes the second desk wait and then read the new status.
@@ -18,13 +22,27 @@ from ..base import now as wall_clock
 from ..db import Database
 from ..errors import BusyError, DomainError, NotFoundError, ValidationError
 from ..keys import Key, KeyEvent, KeyEventKind as E, KeyStatus as K
-from ..people import UnitOwnership
-from ..rules.key_rules import allowed, check_lending, next_status
+from ..people import Role, UnitOwnership
+from ..rules.key_rules import allowed, check_due, check_lending, needs_extension_reason, next_status
 from ..settings import Setting
+from . import approvals
 from .common import get
+from .permissions import may, require_role
 
 CLOSING_SETTING = "key_closing_time"
 DEFAULT_CLOSING = dt.time(18, 0)
+CLOSING_ACTION = "修改下班时间"
+
+
+@dataclass(frozen=True)
+class OnLoan:
+    """A lent key's open loan: who has it, until when, who approved, and why it stays out past the day."""
+
+    borrower: str
+    department: str
+    due_at: dt.datetime | None
+    approved_by: str
+    extension_reason: str
 
 
 @dataclass(frozen=True)
@@ -35,11 +53,21 @@ class KeyRow:
     opens: str
     status: K
     allowed: tuple[E, ...]
+    loan: OnLoan | None = None  # set while the key is 借出
 
 
-def _row(key: Key, status: K | None = None) -> KeyRow:
-    s = status or key.status
-    return KeyRow(key.id, key.tag, key.unit_id, key.opens, s, tuple(allowed(s)))
+def _loan(s: Session, key_id: int) -> OnLoan | None:
+    ev = s.scalar(select(KeyEvent).where(KeyEvent.key_id == key_id, KeyEvent.kind == E.LEND)
+                  .order_by(KeyEvent.at.desc(), KeyEvent.id.desc()).limit(1))
+    if ev is None:
+        return None
+    return OnLoan(ev.person, ev.department, ev.due_at, ev.approved_by, ev.note)
+
+
+def _row(s: Session, key: Key, status: K | None = None) -> KeyRow:
+    st = status or key.status
+    loan = _loan(s, key.id) if st is K.LENT else None
+    return KeyRow(key.id, key.tag, key.unit_id, key.opens, st, tuple(allowed(st)), loan)
 
 
 def _user(db: Database) -> str:
@@ -57,12 +85,25 @@ def _closing(session: Session) -> dt.time:
     return dt.time.fromisoformat(value) if value else DEFAULT_CLOSING
 
 
+@dataclass(frozen=True)
+class ClosingTime:
+    """The office's closing time, and whether the desk's user may change it (a supervisor's or an admin's)."""
+
+    at: dt.time
+    may_change: bool
+
+
 def closing_time(db: Database) -> dt.time:
     with db.read() as s:
         return _closing(s)
 
 
+def closing_setting(db: Database) -> ClosingTime:
+    return ClosingTime(closing_time(db), may(db, Role.SUPERVISOR))
+
+
 def set_closing_time(db: Database, closing: dt.time) -> None:
+    require_role(db, Role.SUPERVISOR, CLOSING_ACTION)
     with db.begin() as s:
         row = s.scalar(select(Setting).where(Setting.key == CLOSING_SETTING))
         if row is None:
@@ -90,13 +131,14 @@ def _apply(db: Database, key_id: int, kind: E, at: dt.datetime | None, fields: d
             check(s, key, when, fields)
         claimed = s.execute(update(Key).where(Key.id == key_id, Key.status == before)
                             .values(status=after, version=Key.version + 1, updated_at=when)
-                            .execution_options(synchronize_session=False))
+                            .execution_options(synchronize_session=False, hd_audit="done"))
         if claimed.rowcount != 1:  # another desk moved the key between our read and our write
             raise BusyError()
+        # audited here, the status only (hd_audit="done" above keeps the bulk-update hook off it)
         record_change(s, Key.__tablename__, key_id, {"status": before.value}, {"status": after.value})
         s.add(KeyEvent(key_id=key_id, kind=kind, at=when, by=_user(db), **fields))
         s.flush()
-        return _row(key, after)
+        return _row(s, key, after)
 
 
 def receive_key(db: Database, project_id: int, *, tag: str, unit_id: int | None = None, opens: str = "",
@@ -117,7 +159,7 @@ def receive_key(db: Database, project_id: int, *, tag: str, unit_id: int | None 
         s.add(key)
         s.flush()
         s.add(KeyEvent(key_id=key.id, kind=E.RECEIVE, at=_at(at), by=_user(db), person=person, note=note))
-        return _row(key)
+        return _row(s, key)
 
 
 def find_by_tag(db: Database, project_id: int, tag: str) -> KeyRow:
@@ -126,7 +168,7 @@ def find_by_tag(db: Database, project_id: int, tag: str) -> KeyRow:
         key = s.scalar(select(Key).where(Key.project_id == project_id, Key.tag == tag.strip().upper()))
         if key is None:
             raise NotFoundError(f"钥匙“{tag.strip()}”不存在。")
-        return _row(key)
+        return _row(s, key)
 
 
 def seal(db: Database, key_id: int, *, seal_no: str, at: dt.datetime | None = None, note: str = "") -> KeyRow:
@@ -139,20 +181,29 @@ def unseal(db: Database, key_id: int, *, at: dt.datetime | None = None, note: st
     return _apply(db, key_id, E.UNSEAL, at, {"note": note})
 
 
-def lend(db: Database, key_id: int, *, borrower: str, department: str, reason: str, approved_by: str,
-         reason_text: str = "", due_at: dt.datetime | None = None, at: dt.datetime | None = None) -> KeyRow:
-    check_lending(reason, reason_text, approved_by)
+def lend(db: Database, key_id: int, *, borrower: str, department: str, reason: str, approver: str,
+         password: str, reason_text: str = "", extension_reason: str = "", due_at: dt.datetime | None = None,
+         at: dt.datetime | None = None) -> KeyRow:
+    """借出, approved by the supervisor account `approver` (username) confirming with `password`.
+
+    Due by closing time unless `due_at` says otherwise; due after the lending day needs `extension_reason`,
+    kept as the event's note. The password is checked and dropped: it goes into no row and no message.
+    """
+    check_lending(reason, reason_text)
     if not borrower.strip():
         raise ValidationError("「借用人」不能为空。")
     when = _at(at)
+    due = due_at or default_due(when, closing_time(db))
+    check_due(when, due, extension_reason)
+    approver_ = approvals.confirm(db, approver, password)
+    fields = {"person": borrower.strip(), "department": department.strip(), "reason": reason,
+              "reason_text": reason_text.strip(), "due_at": due, "approved_by": approver_.display_name,
+              "approver_id": approver_.id,
+              "note": extension_reason.strip() if needs_extension_reason(when, due) else ""}
 
-    def due(s: Session, key: Key, t: dt.datetime, fields: dict[str, Any]) -> None:
-        fields["due_at"] = due_at or default_due(t, _closing(s))
-        if fields["due_at"] <= t:
-            raise ValidationError("「应还时间」必须晚于借出时间。")
-    return _apply(db, key_id, E.LEND, when, {"person": borrower.strip(), "department": department.strip(),
-                                             "reason": reason, "reason_text": reason_text.strip(),
-                                             "approved_by": approved_by.strip()}, due)
+    def still_approver(s: Session, key: Key, t: dt.datetime, fields: dict[str, Any]) -> None:
+        approvals.recheck(s, db, approver_)
+    return _apply(db, key_id, E.LEND, when, fields, still_approver)
 
 
 def return_key(db: Database, key_id: int, *, returned_by: str, condition: str = "完好",

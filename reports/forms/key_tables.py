@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, Paragraph
 
@@ -38,10 +39,18 @@ class KeyLendingForm(FormBase):
         return super().header_lines() + [(f"期间：{cn_date(self.start)} 至 {cn_date(self.end)}",
                                           f"共 {len(self.loans)} 次借用")]
 
-    def row(self, loan: Loan) -> list[str]:
-        lent, back = loan.lent, loan.returned
+    @staticmethod
+    def reason(loan: Loan) -> str | Flowable:
+        """事由, and under it the 延期原因 of a loan due after the lending day."""
+        lent = loan.lent
         reason = lent.reason + (f"：{lent.reason_text}" if lent.reason_text else "")
-        return [loan.key.tag, loan.key.opens_text, lent.person, lent.department, reason,
+        if not loan.extension_reason:
+            return reason
+        return Paragraph(f"{escape(reason)}<br/>延期原因：{escape(loan.extension_reason)}", styles()["cell_left"])
+
+    def row(self, loan: Loan) -> list[str | Flowable]:
+        lent, back = loan.lent, loan.returned
+        return [loan.key.tag, loan.key.opens_text, lent.person, lent.department, self.reason(loan),
                 lent.approved_by, stamp(lent.at), stamp(lent.due_at),
                 stamp(back.at) if back else "未归还", back.person if back else "",
                 back.condition if back else ""]

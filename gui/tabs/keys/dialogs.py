@@ -1,4 +1,4 @@
-"""The keys tab's dialogs: 借出, 归还, 发放 and the one-line steps (封存, 启封, 遗失, 移交, 作废).
+"""The keys tab's dialogs: 借出, 归还, 发放, the one-line steps (封存, 启封, 遗失, 移交, 作废) and 下班时间.
 
 Each calls one key-custody service on OK; a refused event keeps the dialog open with the message.
 """
@@ -8,12 +8,13 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDateTime
-from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLineEdit, QWidget
+from PySide6.QtCore import QDateTime, QTime
+from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLineEdit, QTimeEdit, QWidget
 
 from models.db import Database
-from models.errors import ValidationError
-from models.rules.key_rules import LENDING_REASONS
+from models.errors import AuthError, ValidationError
+from models.rules.key_rules import LENDING_REASONS, needs_extension_reason
+from models.services import approvals
 from models.services import key_custody as kc
 from models.services.key_custody import KeyRow
 
@@ -35,14 +36,19 @@ def _caption(key: KeyRow) -> str:
 
 
 class LendDialog(ServiceDialog):
-    """借出: borrower first (focused); the due time shows the office's default (closing time)."""
+    """借出: borrower first (focused); the due time shows the office's default (closing time).
+
+    A supervisor approves at the desk: picks their own account and types their password. A due time
+    after today also needs a 延期原因. Enter saves from any line.
+    """
 
     def __init__(self, db: Database, key: KeyRow, now: dt.datetime, last: dict[str, str] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(self.tr("借出钥匙 — {key}").format(key=_caption(key)), parent)
         self.db, self.key, self.now = db, key, now.replace(microsecond=0)
         last = last or {}
-        self.default_due = kc.default_due(self.now, kc.closing_time(db))
+        closing = kc.closing_time(db)
+        self.default_due = kc.default_due(self.now, closing)
         self.borrower = _line(self, placeholder=self.tr("姓名"))
         self.department = QComboBox(self, editable=True)
         self.department.addItems(list(DEPARTMENTS))
@@ -51,23 +57,55 @@ class LendDialog(ServiceDialog):
         self.reason.addItems(list(LENDING_REASONS))
         self.reason.setCurrentText(last.get("reason", LENDING_REASONS[0]))
         self.reason_text = _line(self, placeholder=self.tr("具体事由（“其他”时必填）"))
-        # Never pre-filled: each loan is approved by a supervisor, named afresh.
-        self.approved_by = _line(self, "", self.tr("批准借出的主管"))
         self.due = QDateTimeEdit(QDateTime(self.default_due), self, calendarPopup=True)
         self.due.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.due.setToolTip(self.tr("默认当天下班时间（{t}）前归还").format(t=kc.closing_time(db).strftime("%H:%M")))
+        self.due.setToolTip(self.tr("默认当天下班时间（{t}）前归还").format(t=closing.strftime("%H:%M")))
+        self.extension = _line(self, placeholder=self.tr("应还时间晚于借出当天时必填"))
+        self._build_approval()
         self.form.addRow(self.tr("借用人："), self.borrower)
         self.form.addRow(self.tr("部门："), self.department)
         self.form.addRow(self.tr("借用事由："), self.reason)
         self.form.addRow(self.tr("事由说明："), self.reason_text)
-        self.form.addRow(self.tr("批准主管："), self.approved_by)
         self.form.addRow(self.tr("应还时间："), self.due)
+        self.form.addRow(self.tr("延期原因："), self.extension)
+        self.form.addRow(self.tr("批准主管："), self.approver)
+        self.form.addRow(self.tr("主管密码："), self.password)
         self.finish_layout()
+        self.due.dateTimeChanged.connect(self.on_due_changed)
+        self.on_due_changed()
+        if not self.approver.count():
+            self.error_label.setText(self.no_approver_text())
+            self.error_label.setVisible(True)
         self.borrower.setFocus()
+
+    def _build_approval(self) -> None:
+        """The accounts that may approve (never pre-chosen: each loan is approved afresh) and a password."""
+        self.approver = QComboBox(self)
+        self.approver.setMinimumWidth(240)
+        for who in approvals.approvers(self.db):  # the name people know, and the account it is
+            self.approver.addItem(self.tr("{name}（{account}）").format(name=who.display_name, account=who.username),
+                                  who.username)
+        self.approver.setCurrentIndex(-1)
+        self.approver.setPlaceholderText(self.tr("请选择批准借出的主管"))
+        self.password = _line(self, placeholder=self.tr("由该主管本人输入登录密码"))
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        has_any = self.approver.count() > 0
+        self.approver.setEnabled(has_any)
+        self.password.setEnabled(has_any)
+
+    def no_approver_text(self) -> str:
+        return self.tr("没有可批准的主管账号，请管理员先添加主管。")
+
+    def on_due_changed(self, _value: QDateTime | None = None) -> None:
+        """延期原因 opens only for a loan due after the lending day (the rule in key_rules)."""
+        self.extension.setEnabled(needs_extension_reason(self.now, self._shown_due()))
+
+    def _shown_due(self) -> dt.datetime:
+        return self.due.dateTime().toPython().replace(second=0, microsecond=0)
 
     def due_at(self) -> dt.datetime | None:
         """None (the service's default) unless the clerk changed the shown default."""
-        value = self.due.dateTime().toPython().replace(second=0, microsecond=0)
+        value = self._shown_due()
         return None if value == self.default_due.replace(second=0) else value
 
     def remembered(self) -> dict[str, str]:
@@ -75,9 +113,19 @@ class LendDialog(ServiceDialog):
         return {"department": self.department.currentText(), "reason": self.reason.currentText()}
 
     def save(self) -> KeyRow:
-        return kc.lend(self.db, self.key.id, borrower=self.borrower.text(), department=self.department.currentText(),
-                       reason=self.reason.currentText(), reason_text=self.reason_text.text(),
-                       approved_by=self.approved_by.text(), due_at=self.due_at(), at=self.now)
+        if not self.approver.count():
+            raise ValidationError(self.no_approver_text())
+        try:
+            return kc.lend(self.db, self.key.id, borrower=self.borrower.text(),
+                           department=self.department.currentText(), reason=self.reason.currentText(),
+                           reason_text=self.reason_text.text(),
+                           extension_reason=self.extension.text() if self.extension.isEnabled() else "",
+                           approver=self.approver.currentData() or "", password=self.password.text(),
+                           due_at=self.due_at(), at=self.now)
+        except AuthError:
+            self.password.clear()  # typed again by the supervisor, not left in the form
+            self.password.setFocus()
+            raise
 
 
 class ReturnDialog(ServiceDialog):
@@ -140,3 +188,21 @@ class StepDialog(ServiceDialog):
 
     def save(self) -> Any:
         return self.act(self.text.text())
+
+
+class ClosingTimeDialog(ServiceDialog):
+    """下班时间: loans fall due by it; a supervisor's or an admin's to change (the service checks)."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("下班时间"), parent)
+        self.db = db
+        self.time = QTimeEdit(QTime(kc.closing_time(db)), self)
+        self.time.setDisplayFormat("HH:mm")
+        self.form.addRow(self.tr("下班时间（借出钥匙默认此前归还）："), self.time)
+        self.finish_layout()
+        self.time.setFocus()
+
+    def save(self) -> dt.time:
+        closing = self.time.time().toPython()
+        kc.set_closing_time(self.db, closing)
+        return closing

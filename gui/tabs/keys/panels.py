@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from models.keys import KeyEventKind as E
-from models.services.key_custody import KeyRow
+from models.services.key_custody import KeyRow, OnLoan
 
 LATE = QColor("#b3261e")
 ERROR_STYLE = "color: #b3261e;"
 # The buttons the card can show, in the order a clerk reads them; each shows only when the rules allow it.
+LOAN_REASON_CHARS = 16  # of a 延期原因 on the card; the tooltip has all of it
 ACTIONS = (E.LEND, E.RETURN, E.ISSUE, E.SEAL, E.UNSEAL, E.LOSE, E.HAND_OVER, E.RETIRE)
 
 
@@ -38,6 +39,7 @@ class KeyCard(QWidget):
         self.tag_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.opens_label = QLabel(self)
         self.status_label = QLabel(self)
+        self.loan_label = QLabel(self)  # a lent key: who has it, until when, approved by whom
         self.message_label = QLabel(self)
         self.message_label.setStyleSheet(ERROR_STYLE)
         texts = {E.LEND: self.tr("借出…"), E.RETURN: self.tr("归还…"), E.ISSUE: self.tr("发放给业主…"),
@@ -46,7 +48,7 @@ class KeyCard(QWidget):
         self.buttons: dict[E, QPushButton] = {}
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        for label in (self.tag_label, self.opens_label, self.status_label, self.message_label):
+        for label in (self.tag_label, self.opens_label, self.status_label, self.loan_label, self.message_label):
             row.addWidget(label)
         row.addStretch(1)
         for kind in ACTIONS:
@@ -67,8 +69,25 @@ class KeyCard(QWidget):
             self.tag_label.setText(key.tag)
             self.opens_label.setText(self.tr("开启：{opens}").format(opens=key.opens or "—"))
             self.status_label.setText(self.tr("状态：{status}").format(status=key.status.value))
+        self.show_loan(key.loan if key is not None else None)
         for kind, button in self.buttons.items():
             button.setVisible(key is not None and kind in key.allowed)
+
+    def show_loan(self, loan: OnLoan | None) -> None:
+        if loan is None:
+            self.loan_label.setText("")
+            self.loan_label.setToolTip("")
+            return
+        due = loan.due_at.strftime("%m-%d %H:%M") if loan.due_at else "—"
+        text = self.tr("借用人 {who}，应还 {due}，批准：{approver}").format(
+            who=loan.borrower, due=due, approver=loan.approved_by or "—")
+        full = text
+        if why := loan.extension_reason:
+            full = text + self.tr("，延期原因：{why}").format(why=why)
+            short = why if len(why) <= LOAN_REASON_CHARS else why[:LOAN_REASON_CHARS - 1] + "…"
+            text += self.tr("，延期原因：{why}").format(why=short)  # the card's row keeps room for its buttons
+        self.loan_label.setText(text)
+        self.loan_label.setToolTip(full)
 
     def show_message(self, text: str) -> None:
         """A scan that found nothing: the message, and no key's buttons."""

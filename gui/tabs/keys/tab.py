@@ -1,6 +1,6 @@
 """钥匙管理 tab: a scan field (a scanner types the tag and Enter) opening that key with its allowed next
-actions, every key with its status and latest event, 逾期未还 by the tab's clock, and 批量接收钥匙
-(from a key handover list or an Excel sheet)."""
+actions, every key with its status and latest event, 逾期未还 by the tab's clock (and the 下班时间 it
+counts from, a supervisor's to change), and 批量接收钥匙 (from a key handover list or an Excel sheet)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -31,7 +31,7 @@ from models.services.locations import unit_owners
 from ...dialogs.key_import import KeyImportDialog
 from ...errors import show_error
 from ..browse_tab import BrowseTab
-from .dialogs import IssueDialog, LendDialog, ReturnDialog, StepDialog
+from .dialogs import ClosingTimeDialog, IssueDialog, LendDialog, ReturnDialog, StepDialog
 from .intake import ListIntakeDialog
 from .panels import KeyCard, OverduePanel
 
@@ -78,8 +78,10 @@ class KeysTab(BrowseTab):
         # the table and 逾期未还 side by side
         layout.removeWidget(self.table)
         overdue_box = QGroupBox(self.tr("逾期未还"), self)
-        QVBoxLayout(overdue_box).addWidget(self.overdue)
-        overdue_box.layout().setContentsMargins(2, 2, 2, 2)
+        box = QVBoxLayout(overdue_box)
+        box.addWidget(self.overdue)
+        box.addLayout(self._closing_row())
+        box.setContentsMargins(2, 2, 2, 2)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(overdue_box)
@@ -87,6 +89,16 @@ class KeysTab(BrowseTab):
         self.splitter.setSizes([1000, 330])
         layout.addWidget(self.splitter, 1)
         self.setFocusProxy(self.scan_edit)
+
+    def _closing_row(self) -> QHBoxLayout:
+        """下班时间 18:00 [修改…]: when a loan falls due; the button is a supervisor's or an admin's."""
+        self.closing_label = QLabel(self)
+        self.closing_button = QPushButton(self.tr("修改…"), self)
+        row = QHBoxLayout()
+        row.setContentsMargins(4, 0, 0, 2)
+        row.addWidget(self.closing_label, 1)
+        row.addWidget(self.closing_button)
+        return row
 
     def _intake_button(self) -> QPushButton:
         """批量接收钥匙… : from a key list of the handover, or from the clerk's Excel sheet.
@@ -109,6 +121,7 @@ class KeysTab(BrowseTab):
         self.receive_from_list_action.triggered.connect(self.on_receive_from_list_triggered)
         self.import_sheet_action.triggered.connect(self.on_import_sheet_triggered)
         self.scan_edit.returnPressed.connect(self.on_scan_return_pressed)
+        self.closing_button.clicked.connect(self.on_closing_button_clicked)
         self.card.action_clicked.connect(self.on_action_clicked)
         self.overdue_timer.timeout.connect(self.load_overdue)
         self.overdue_timer.start()
@@ -132,6 +145,7 @@ class KeysTab(BrowseTab):
             self.load_overdue()
 
     def load_overdue(self) -> None:
+        self.load_closing()
         if self._scope is None:
             self.overdue.show_overdue([])
             return
@@ -139,6 +153,23 @@ class KeysTab(BrowseTab):
             self.overdue.show_overdue(kc.overdue_keys(self.db, self._scope.project_id, self.now()))
         except DomainError as exc:
             show_error(exc, self)
+
+    def load_closing(self) -> None:
+        try:
+            setting = kc.closing_setting(self.db)
+        except DomainError as exc:
+            show_error(exc, self)
+            return
+        self.closing_label.setText(self.tr("下班时间：{t}（未还即逾期）").format(t=setting.at.strftime("%H:%M")))
+        self.closing_button.setEnabled(setting.may_change)
+        self.closing_button.setToolTip(self.tr("修改下班时间（借出钥匙默认此前归还）") if setting.may_change
+                                       else self.tr("只有主管或管理员可以修改下班时间"))
+
+    def on_closing_button_clicked(self) -> None:
+        dialog = ClosingTimeDialog(self.db, self)
+        if dialog.exec():
+            self.load_closing()  # loans already out keep the due time they were lent with
+        self.focus_scan()
 
     # ---- the scan field and the card ---------------------------------------------------------
 
