@@ -8,11 +8,15 @@ import json
 
 import pytest
 from PIL import Image
+from PySide6.QtWidgets import QApplication, QToolBar
 
+from gui.dialogs.deadline_settings import DeadlineSettingsDialog
 from gui.tabs.defects.tab import DefectsTab
 from models.audit import AuditLog
 from models.browse import Scope
+from models.db import UserRef
 from models.rules.escalation import LABELS
+from models.services import defect_register as reg
 from models.services import projects
 from tests.gui_helpers import Clock, answer_dialog
 
@@ -136,3 +140,80 @@ def test_filters_and_refused_save(qtbot, tab):
     assert tab.model.filters["status"] == "已关闭" and tab.model.filters["overdue"]
     qtbot.waitUntil(tab.is_loaded, timeout=5000)
     assert tab.model.total == 0
+
+
+def _tab_as(qtbot, db, user):
+    db.user = user
+    project = projects.add_project(db, "CHY", "翠湖园")
+    tab = DefectsTab(db)
+    tab.now = Clock(FOUND)
+    qtbot.addWidget(tab)
+    tab.resize(1366, 700)
+    tab.show()
+    tab.set_scope(Scope(project.id))
+    qtbot.waitUntil(tab.is_loaded, timeout=5000)
+    return tab, project
+
+
+def test_clerk_sees_the_deadline_settings_disabled_with_the_reason(qtbot, sqlite_db):
+    tab, _project = _tab_as(qtbot, sqlite_db, UserRef(None, "wang", "王文员", "clerk"))
+    action = tab.acts.deadline_settings
+    assert action in tab.findChild(QToolBar).actions()
+    assert not action.isEnabled() and action.toolTip() == "仅主管或管理员可修改整改期限"
+    action.trigger()  # a disabled action does nothing, and no dialog opens
+    assert QApplication.activeModalWidget() is None
+
+
+def test_supervisor_opens_the_deadline_settings_from_the_tab(qtbot, sqlite_db):
+    tab, project = _tab_as(qtbot, sqlite_db, UserRef(None, "li", "李主管", "supervisor"))
+    assert tab.acts.deadline_settings.isEnabled()
+
+    def fill(dialog):
+        assert isinstance(dialog, DeadlineSettingsDialog)
+        dialog.spins["一般"].setValue(30)
+        dialog.ok()
+
+    seen = answer_dialog(tab.acts.deadline_settings.trigger, fill)
+    assert len(seen) == 1, seen[1:]
+    assert reg.deadline_days(sqlite_db)["一般"] == 30
+
+
+def test_new_defect_form_defaults_the_deadline_from_the_office_table(qtbot, tab, sqlite_db):
+    reg.set_deadline_days(sqlite_db, {"一般": 30, "重大": 1})
+    shown = []
+
+    def fill(dialog):
+        shown.append(dialog.deadline.date().toPython())
+        dialog.severity.setCurrentText("重大")
+        shown.append(dialog.deadline.date().toPython())
+        dialog.found_at.setDateTime(FOUND + dt.timedelta(days=2))
+        shown.append(dialog.deadline.date().toPython())
+        assert not dialog.deadline_reason.isVisibleTo(dialog)  # a new defect: no reason asked
+        dialog.reject()
+
+    answer_dialog(tab.acts.new.trigger, fill)
+    assert shown == [dt.date(2026, 7, 1), dt.date(2026, 6, 2), dt.date(2026, 6, 4)]
+
+
+def test_moving_the_deadline_asks_a_reason_and_the_history_shows_it(qtbot, tab, sqlite_db):
+    d = reg.record_new(sqlite_db, tab.scope().project_id, category="给排水", severity="一般",
+                       responsible="开发商", description="楼道顶板渗水", location="1栋1单元", found_at=FOUND)
+    tab.now.at = FOUND + dt.timedelta(days=1)
+    tab.show_defect(d.id)
+    errors = []
+
+    def fill(dialog):
+        assert not dialog.deadline_reason.isVisibleTo(dialog)
+        dialog.deadline.setDate(dt.date(2026, 6, 30))
+        assert dialog.deadline_reason.isVisibleTo(dialog)
+        dialog.ok()
+        errors.append(dialog.error_label.text())
+        dialog.deadline_reason.setText("开发商申请延期，等待材料")
+        dialog.ok()
+
+    with qtbot.waitSignal(tab.due_loaded, timeout=5000):
+        seen = answer_dialog(tab.acts.edit.trigger, fill)
+    assert len(seen) == 1, seen[1:]
+    assert "期限变更原因" in errors[0]
+    assert tab.detail.defect.deadline == dt.date(2026, 6, 30)
+    assert "整改期限 2026-06-08 → 2026-06-30：开发商申请延期，等待材料" in tab.detail_pane.history.toPlainText()

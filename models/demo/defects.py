@@ -6,12 +6,12 @@ import random
 from collections.abc import Iterator
 
 from ..defect import Defect, DefectStatus, DefectStatusChange
+from ..rules.deadlines import DEFAULT_DEADLINE_DAYS, default_deadline
 from .community import Community, UnitInfo, versioned
 from .plan import CLERK, ENGINEERS, REF_NOW, SUPERVISOR
 from .writer import Row
 
 S = DefectStatus
-DEADLINE_DAYS = {"重大": 3, "一般": 7, "轻微": 15}
 SEVERITIES = ("重大", "一般", "轻微")
 # (weight, category, description, where, responsible, usual severity): the seeds' list of an old
 # community's problems. where: unit[:room] / entrance / building / roof / lift / site / garage.
@@ -173,12 +173,13 @@ def _target(rng: random.Random, found_at: dt.datetime) -> S:
 
 def defect_row(ctx: Community, handover_id: int, lc: Lifecycle, number: int, severity: str,
                fields: Row) -> Row:
-    start = lc.notice_at or lc.history[0]["at"]
+    found_at = lc.history[0]["at"]
+    # The demo database keeps the default table: the deadline is what registering it in the app gives.
     return versioned(
         id=lc.defect_id, project_id=ctx.project_id, handover_id=handover_id,
-        number=f"YL-{lc.history[0]['at'].year}-{number:04d}", severity=severity,
-        responsible=lc.responsible, found_at=lc.history[0]["at"], found_by=lc.history[0]["by"],
-        notice_at=lc.notice_at, deadline=start.date() + dt.timedelta(days=DEADLINE_DAYS[severity]),
+        number=f"YL-{found_at.year}-{number:04d}", severity=severity,
+        responsible=lc.responsible, found_at=found_at, found_by=lc.history[0]["by"],
+        notice_at=lc.notice_at, deadline=default_deadline(severity, found_at, DEFAULT_DEADLINE_DAYS),
         status=lc.status, failed_reinspections=lc.failed, closed_at=lc.closed_at,
         report=UNFIXABLE if lc.status is S.UNFIXABLE else "", **fields)
 

@@ -11,23 +11,25 @@ from sqlalchemy.orm import Session
 
 from ..base import now as wall_clock
 from ..db import Database
-from ..defect import (DEFECT_CATEGORIES, RESPONSIBLE_PARTIES, SEVERITIES, Defect, DefectAction, DefectPhoto,
+from ..defect import (DEFECT_CATEGORIES, RESPONSIBLE_PARTIES, Defect, DefectAction, DefectPhoto,
                       DefectStatus, DefectStatusChange)
 from ..errors import Cancelled, DomainError, NotFoundError, ValidationError
 from ..photos import prepare_photo
+from ..rules.deadlines import change_note, check_table
 from ..rules.defect_lifecycle import FINAL, check_transition
 from ..rules.escalation import DefectFacts, duties, notice_late, overdue_days
 from ..settings import Setting
 from ..people import Role
 from .common import get, get_for_save
-from .permissions import require_role
+from .permissions import may, require_role
 from .defect_rows import (ACTION_KINDS, ActionRow, DefectDetail, DefectRow, DefectStats, DueRow, HistoryRow,
                           PhotoRow)
-from .defects import DEFAULT_DEADLINE_DAYS, next_defect_number, validate_defect
+from .defects import (DEADLINE_SETTING, office_deadline_days, office_default_deadline, record_defect,
+                      validate_defect)
 
 S = DefectStatus
 OPEN = (S.PENDING_NOTICE, S.RECTIFYING, S.PENDING_REINSPECTION)
-DEADLINE_SETTING = "defect_deadline_days"
+DEADLINE_TABLE_ROLE = Role.SUPERVISOR  # who may change the office's 整改期限 table
 EDITABLE = ("location", "unit_id", "category", "severity", "responsible", "description", "deadline")
 Progress = Callable[..., bool]
 
@@ -56,26 +58,28 @@ def facts(d: Defect | DefectRow, actions: Iterable[tuple[str, dt.datetime]] = ()
 
 # --- the office's deadline table -------------------------------------------------------------
 
-def _deadline_days(session: Session) -> dict[str, int]:
-    value = session.scalar(select(Setting.value).where(Setting.key == DEADLINE_SETTING))
-    return {**DEFAULT_DEADLINE_DAYS, **(json.loads(value) if value else {})}
-
-
 def deadline_days(db: Database) -> dict[str, int]:
     with db.read() as s:
-        return _deadline_days(s)
+        return office_deadline_days(s)
+
+
+def default_deadline(db: Database, severity: str, found_at: dt.datetime | dt.date) -> dt.date:
+    """What a new defect's 整改期限 will be unless the clerk changes it (the form shows it)."""
+    with db.read() as s:
+        return office_default_deadline(s, severity, found_at)
+
+
+def may_set_deadline_days(db: Database) -> bool:
+    """Whether the current user may change the table (the GUI enables 整改期限设置 from this)."""
+    return may(db, DEADLINE_TABLE_ROLE)
 
 
 def set_deadline_days(db: Database, table: dict[str, int]) -> dict[str, int]:
-    require_role(db, Role.SUPERVISOR, "修改整改期限")
-    for severity, days in table.items():
-        if severity not in SEVERITIES:
-            raise ValidationError(f"「严重程度」应为：{'、'.join(SEVERITIES)}。")
-        if not isinstance(days, int) or not 0 < days <= 365:
-            raise ValidationError(f"「{severity}整改期限」应为 1–365 天。")
+    require_role(db, DEADLINE_TABLE_ROLE, "修改整改期限")
+    check_table(table)
     with db.begin() as s:
         row = s.scalar(select(Setting).where(Setting.key == DEADLINE_SETTING))
-        merged = {**_deadline_days(s), **table}
+        merged = {**office_deadline_days(s), **table}
         if row is None:
             s.add(Setting(key=DEADLINE_SETTING, value=json.dumps(merged, ensure_ascii=False)))
         else:
@@ -100,18 +104,11 @@ def record_new(db: Database, project_id: int, *, category: str, severity: str, r
     validate_defect(category, severity, responsible, description)
     if not location.strip() and unit_id is None:
         raise ValidationError("「位置」不能为空：请选择房屋或填写公共部位。")
-    found = _at(found_at)
     with db.begin() as s:
-        days = _deadline_days(s)[severity]
-        defect = Defect(project_id=project_id, handover_id=handover_id, unit_id=unit_id,
-                        location=location.strip(), number=next_defect_number(s, project_id, found.year),
-                        category=category, severity=severity, responsible=responsible,
-                        description=description.strip(), found_at=found, found_by=found_by or _user(db),
-                        deadline=deadline or found.date() + dt.timedelta(days=days))
-        s.add(defect)
-        s.flush()
-        s.add(DefectStatusChange(defect_id=defect.id, from_status=None, to_status=S.PENDING_NOTICE,
-                                 at=found, by=_user(db), note="登记"))
+        defect = record_defect(s, project_id=project_id, handover_id=handover_id, unit_id=unit_id,
+                               location=location, category=category, severity=severity, responsible=responsible,
+                               description=description, found_at=_at(found_at), found_by=found_by or _user(db),
+                               by=_user(db), deadline=deadline)
         count = sum(1 for name, data in photos if _add_photo(s, defect.id, name, data))
         s.flush()
         return _row(defect, count)
@@ -128,15 +125,21 @@ def _photo_count(session: Session, defect_id: int) -> int:
     return session.scalar(select(func.count()).where(DefectPhoto.defect_id == defect_id)) or 0
 
 
-def update_defect(db: Database, defect_id: int, version: int, **fields: Any) -> DefectRow:
+def update_defect(db: Database, defect_id: int, version: int, *, reason: str = "",
+                  at: dt.datetime | None = None, **fields: Any) -> DefectRow:
+    """Edit a defect; a changed 整改期限 needs `reason`, kept as a row of its history (status unchanged)."""
     unknown = set(fields) - set(EDITABLE)
     if unknown:
         raise ValidationError(f"未知的遗留问题字段：{'、'.join(sorted(unknown))}。")
     with db.begin() as s:
         defect = _open_for_save(s, defect_id, version)
+        before = defect.deadline
         for key, value in fields.items():
             setattr(defect, key, value.strip() if isinstance(value, str) else value)
         validate_defect(defect.category, defect.severity, defect.responsible, defect.description)
+        if defect.deadline != before:
+            s.add(DefectStatusChange(defect_id=defect.id, from_status=defect.status, to_status=defect.status,
+                                     at=_at(at), by=_user(db), note=change_note(before, defect.deadline, reason)))
         s.flush()
         return _row(defect, _photo_count(s, defect_id))
 

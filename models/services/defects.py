@@ -1,7 +1,9 @@
-"""Defect register services used so far: numbering and recording a defect (issue 4 grows this)."""
+"""Creating a defect, the one way every path takes (登记, 转为遗留问题): numbering, the office's deadline
+table, validation and the first history row."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 
 from sqlalchemy import select
@@ -10,9 +12,10 @@ from sqlalchemy.orm import Session
 from ..base import now
 from ..defect import DEFECT_CATEGORIES, RESPONSIBLE_PARTIES, SEVERITIES, Defect, DefectStatus, DefectStatusChange
 from ..errors import ValidationError
+from ..rules.deadlines import default_deadline, office_table
+from ..settings import Setting
 
-# Default rectification time per severity (days); the office may change it later (issue 4).
-DEFAULT_DEADLINE_DAYS = {"重大": 3, "一般": 7, "轻微": 15}
+DEADLINE_SETTING = "defect_deadline_days"  # the settings row holding the office's 整改期限 table (JSON)
 NUMBER_RE = re.compile(r"^YL-(\d{4})-(\d+)$")
 
 
@@ -25,8 +28,14 @@ def next_defect_number(session: Session, project_id: int, year: int) -> str:
     return f"{prefix}{highest + 1:04d}"
 
 
-def default_deadline(severity: str, found: dt.datetime) -> dt.date:
-    return found.date() + dt.timedelta(days=DEFAULT_DEADLINE_DAYS[severity])
+def office_deadline_days(session: Session) -> dict[str, int]:
+    """The office's 整改期限 table (days per severity), the defaults where it has not been set."""
+    value = session.scalar(select(Setting.value).where(Setting.key == DEADLINE_SETTING))
+    return office_table(json.loads(value) if value else None)
+
+
+def office_default_deadline(session: Session, severity: str, found: dt.datetime | dt.date) -> dt.date:
+    return default_deadline(severity, found, office_deadline_days(session))
 
 
 def validate_defect(category: str, severity: str, responsible: str, description: str) -> None:
@@ -41,19 +50,22 @@ def validate_defect(category: str, severity: str, responsible: str, description:
 
 
 def record_defect(session: Session, *, project_id: int, handover_id: int | None, location: str,
-                  category: str, severity: str, responsible: str, description: str,
-                  found_by: str) -> Defect:
-    """A new defect in 待通知, numbered, with its first status-history row."""
+                  category: str, severity: str, responsible: str, description: str, found_by: str,
+                  by: str | None = None, unit_id: int | None = None, found_at: dt.datetime | None = None,
+                  deadline: dt.date | None = None) -> Defect:
+    """A new defect in 待通知, numbered, with its first status-history row. Without a deadline it gets the
+    office's default for its severity. `by` (who registers it) defaults to the finder."""
     validate_defect(category, severity, responsible, description)
-    found = now()
-    defect = Defect(project_id=project_id, handover_id=handover_id,
-                    number=next_defect_number(session, project_id, found.year), location=location,
+    found = found_at or now()
+    defect = Defect(project_id=project_id, handover_id=handover_id, unit_id=unit_id,
+                    number=next_defect_number(session, project_id, found.year), location=location.strip(),
                     category=category, description=description.strip(), severity=severity,
                     responsible=responsible, found_at=found, found_by=found_by,
-                    deadline=default_deadline(severity, found), status=DefectStatus.PENDING_NOTICE)
+                    deadline=deadline or office_default_deadline(session, severity, found),
+                    status=DefectStatus.PENDING_NOTICE)
     session.add(defect)
     session.flush()
     session.add(DefectStatusChange(defect_id=defect.id, from_status=None,
-                                   to_status=DefectStatus.PENDING_NOTICE, at=found, by=found_by,
-                                   note="登记"))
+                                   to_status=DefectStatus.PENDING_NOTICE, at=found,
+                                   by=found_by if by is None else by, note="登记"))
     return defect

@@ -11,3 +11,13 @@ def require_role(db: Database, role: Role, action: str) -> None:
     current = Role(user.role) if user and user.role in Role._value2member_map_ else Role.CLERK
     if not current.at_least(role):
         raise AuthError(f"{action}需要{role.label}权限；当前用户是{current.label}。")
+
+
+def may(db: Database, role: Role) -> bool:
+    """Whether the current user has at least `role` (the GUI enables an action from this; the service
+    still calls require_role)."""
+    try:
+        require_role(db, role, "")
+    except AuthError:
+        return False
+    return True

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QToolBar, QToolButton
 
 from models.defect import DefectStatus as S
 from models.rules.defect_lifecycle import ALLOWED
+from models.services import defect_register as reg
 from models.services import projects
 from models.services.defect_rows import DefectDetail
 
@@ -54,6 +55,7 @@ def build(tab: DefectsTab) -> SimpleNamespace:
     a.print_reminder = _action(tab, _tr("催办函（该责任方全部逾期问题）…"), lambda: print_defect(tab, "reminder"))
     a.print_summary = _action(tab, _tr("遗留问题汇总表…"), lambda: print_defect(tab, "summary"))
     a.export = _action(tab, _tr("导出 Excel…"), lambda: export_excel(tab))
+    a.deadline_settings = _action(tab, _tr("整改期限设置…"), tab.on_deadline_settings_triggered)
     return a
 
 
@@ -70,6 +72,8 @@ def toolbar(tab: DefectsTab) -> QToolBar:
     button.setMenu(menu)
     bar.addWidget(button)
     bar.addAction(a.export)
+    bar.addSeparator()
+    bar.addAction(a.deadline_settings)
     return bar
 
 
@@ -90,6 +94,15 @@ def update(tab: DefectsTab) -> None:
         act.setEnabled(detail is not None)
     a.print_summary.setEnabled(scope is not None and scope.handover_id is not None)
     a.export.setEnabled(scope is not None)
+    update_deadline_settings(tab)
+
+
+def update_deadline_settings(tab: DefectsTab) -> None:
+    """Supervisors and admins change the office's table (models/ decides); a clerk is told why not."""
+    allowed = reg.may_set_deadline_days(tab.db)
+    tab.acts.deadline_settings.setEnabled(allowed)
+    tab.acts.deadline_settings.setToolTip(_tr("修改各严重程度的默认整改期限（天）") if allowed
+                                          else _tr("仅主管或管理员可修改整改期限"))
 
 
 def loggable(detail: DefectDetail | None) -> list[tuple[str, str]]:

@@ -48,7 +48,7 @@ class DefectDialog(ServiceDialog):
         self.db, self.project_id, self.handover_id, self.defect = db, project_id, handover_id, defect
         self._unit_ids = {number: uid for uid, number in units}
         self._unit_numbers = {uid: number for uid, number in units}
-        self._days = reg.deadline_days(db)
+        self._now = now  # the tab's clock when the form opened: the time of a deadline change
         self._pending: dict[int, tuple[str, bytes]] = {}  # not yet saved, by negative key
         self._removed: set[int] = set()                   # stored photos to remove on save
         self._build(now, defect, [number for _uid, number in units])
@@ -73,15 +73,21 @@ class DefectDialog(ServiceDialog):
         self.description = QPlainTextEdit(d.description if d else "", self)
         self.description.setMinimumHeight(90)
         self.deadline = date_edit(self, d.deadline if d else None)
+        self.deadline_reason = QLineEdit(self)
+        self.deadline_reason.setPlaceholderText(self.tr("修改整改期限须写明原因，记入处理记录"))
         if d is None:
             self.on_severity_changed()
+            self.found_at.dateTimeChanged.connect(lambda _t: self.on_severity_changed())
         self.severity.currentTextChanged.connect(lambda _t: self.on_severity_changed())
+        self.deadline.dateChanged.connect(lambda _d: self.on_deadline_changed())
         for label, widget in ((self.tr("位置"), self.location), (self.tr("类别"), self.category),
                               (self.tr("严重程度"), self.severity), (self.tr("整改期限"), self.deadline),
+                              (self.tr("期限变更原因"), self.deadline_reason),
                               (self.tr("责任方"), self.responsible), (self.tr("问题描述"), self.description),
                               (self.tr("发现时间"), self.found_at), (self.tr("发现人"), self.found_by)):
             self.form.addRow(label + "：", widget)
         self.form.addRow(self.tr("照片") + "：", self._photos_row())
+        self.on_deadline_changed()
 
     def _location_text(self, d: DefectRow | None) -> str:
         if d is None:
@@ -112,10 +118,16 @@ class DefectDialog(ServiceDialog):
 
     def on_severity_changed(self) -> None:
         """The office's table sets the deadline from the finding date; the clerk may still change it."""
-        days = self._days.get(self.severity.currentText())
-        if days is not None:
-            found = self.found_at.dateTime().toPython().date()
-            self.deadline.setDate(QDate(found + dt.timedelta(days=days)))
+        found = self.found_at.dateTime().toPython()
+        self.deadline.setDate(QDate(reg.default_deadline(self.db, self.severity.currentText(), found)))
+
+    def deadline_changed(self) -> bool:
+        """A registered defect's deadline differs from the saved one (the service then needs a reason)."""
+        return self.defect is not None and self.deadline.date().toPython() != self.defect.deadline
+
+    def on_deadline_changed(self) -> None:
+        """The reason row shows only while the clerk has moved a registered defect's deadline."""
+        self.form.setRowVisible(self.deadline_reason, self.deadline_changed())
 
     def on_add_photos_clicked(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("添加照片"), "",
@@ -162,7 +174,9 @@ class DefectDialog(ServiceDialog):
                                   found_at=self.found_at.dateTime().toPython().replace(second=0, microsecond=0),
                                   found_by=self.found_by.text().strip(), photos=list(self._pending.values()),
                                   **self._fields())
-        row = reg.update_defect(self.db, self.defect.id, self.defect.version, **self._fields())
+        reason = self.deadline_reason.text() if self.deadline_changed() else ""
+        row = reg.update_defect(self.db, self.defect.id, self.defect.version, reason=reason, at=self._now,
+                                **self._fields())
         for name, data in self._pending.values():
             reg.add_photo(self.db, row.id, name, data)
         for photo_id in self._removed:

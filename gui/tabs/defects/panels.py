@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QHeaderView, QLabel, QPlainTextEdit, QTableView, QVBoxLayout, QWidget)
 
-from models.services.defect_rows import DefectDetail, DueRow
+from models.services.defect_rows import DefectDetail, DueRow, HistoryRow
 
 from ...table_model import format_value
 from ...widgets.photo_strip import PhotoStrip, StripPhoto
@@ -167,11 +167,18 @@ class DetailPane(QWidget):
         return self.tr("应办：") + "<br>" + "<br>".join(lines)
 
     def _history(self, detail: DefectDetail) -> list[str]:
-        moves = [(h.at, f"{h.by}　{h.from_status.value + '→' if h.from_status else ''}{h.to_status.value}"
-                  + (f"　{h.note}" if h.note else "")) for h in detail.history]
+        moves = [(h.at, "　".join(part for part in (h.by, self._move(h), h.note) if part)) for h in detail.history]
         acts = [(a.at, f"{a.by}　{self.tr('已办')}：{ACTION_LABELS.get(a.kind, a.kind)}"
                  + (f"　{a.note}" if a.note else "")) for a in detail.actions]
         return [f"{format_value(at, 'datetime')}　{text}" for at, text in sorted(moves + acts, key=lambda x: x[0])]
+
+    @staticmethod
+    def _move(h: HistoryRow) -> str:
+        """待通知 for the first row, 整改中→待复验 for a move; nothing for a note that keeps the status
+        (a deadline change: its note says what changed)."""
+        if h.from_status == h.to_status:
+            return ""
+        return (h.from_status.value + "→" if h.from_status else "") + h.to_status.value
 
 
 ACTION_LABELS = {"reminder": "催办", "escalation": "上报", "failure_report": "复验不合格报告",

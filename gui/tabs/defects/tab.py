@@ -22,6 +22,7 @@ from ... import tasks
 from ...errors import show_error
 from ...table_model import BrowseModel, Index, RecordIdRole
 from ...widgets.photo_strip import PhotoViewer
+from ...dialogs.deadline_settings import DeadlineSettingsDialog
 from ..browse_tab import BrowseTab
 from . import actions
 from .dialogs import DefectDialog, NoteDialog
@@ -255,6 +256,16 @@ class DefectsTab(BrowseTab):
                               self.now(), self.detail.defect, self.detail.photos, self)
         if dialog.exec():
             self._changed(dialog.result_value.id)
+
+    def on_deadline_settings_triggered(self) -> None:
+        """The office's 整改期限 table; it sets the default deadline of defects registered from now on."""
+        if not self.acts.deadline_settings.isEnabled():
+            return
+        dialog = DeadlineSettingsDialog(self.db, self)
+        if dialog.exec():
+            window = self.window()
+            if hasattr(window, "statusBar"):
+                window.statusBar().showMessage(self.tr("整改期限已保存，新登记的问题按新期限计算"), 10000)
 
     def _step(self, title: str, prompt: str, act: Callable[..., Any], required: bool = False,
               choices: list[tuple[str, str]] | None = None) -> None:
