@@ -1,20 +1,45 @@
 """HandoverDesk 物业交接台 — command line: open the app, or run one command.
 
 Exit codes: 0 success; 1 failure (one line on stderr); 2 bad usage.
+Commands that change data sign in (see AUTH_HELP); those that only read may run signed out.
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import getpass
+import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from models.errors import DomainError
+from models.errors import AuthError, Cancelled, DomainError, ValidationError
+
+if TYPE_CHECKING:  # imported where used: `main.py --help` stays quick
+    from models.db import Database
+    from models.people import Role
+    from models.services.auth import UserRow
 
 TABS = ("overview", "handover", "defects", "keys", "fees")
 DESCRIPTION = ("物业交接台：交接清单、遗留问题、钥匙管理、费用对账。\n"
                "HandoverDesk: handover lists, defects, key custody and fee reconciliation.")
+ENV_USER, ENV_PASSWORD, ENV_NEW_PASSWORD = "HANDOVERDESK_USER", "HANDOVERDESK_PASSWORD", "HANDOVERDESK_NEW_PASSWORD"
+AUTH_HELP = f"""登录 / signing in:
+  修改数据的命令（project add、handover add、import、fees reconcile、user add）须登录：
+  用户来自 --user 或环境变量 {ENV_USER}，密码在终端提示输入（不回显），或来自环境变量 {ENV_PASSWORD}（脚本用）。
+  只读命令（print、export、fees results、shot）可不登录；给出用户时同样要验证密码。
+  空数据库先用 `main.py user add 用户名 --role admin` 创建管理员（密码同上，终端上输入两次）；
+  之后由管理员添加用户，新用户的密码在终端输入两次，或来自环境变量 {ENV_NEW_PASSWORD}。
+  demo 生成新的演示数据库，无须登录。
+  Commands that change data sign in: the user from --user or {ENV_USER}, the password typed at the
+  terminal (not echoed) or from {ENV_PASSWORD} for scripts. Read-only commands may run signed out;
+  given a user, they check the password too. On an empty database, `main.py user add NAME --role admin`
+  creates the administrator first; later an administrator adds users, the new user's password typed
+  twice or taken from {ENV_NEW_PASSWORD}. demo builds a new demo database and needs no login."""
+NO_USER_YET = ("数据库中还没有用户：请先用 main.py user add 用户名 --role admin 创建管理员 / "
+               "no user yet: create the administrator first with main.py user add NAME --role admin")
 
 
 class UsageError(Exception):
@@ -46,11 +71,12 @@ def _add_db(p: argparse.ArgumentParser, top: bool = False) -> None:
     default = None if top else argparse.SUPPRESS
     p.add_argument("--db", default=default,
                    help="数据库文件或 postgresql:// 地址 / SQLite file or postgresql:// URL")
-    p.add_argument("--user", default=default, help="以该用户身份 / act as (or preselect) this user")
+    p.add_argument("--user", default=default,
+                   help=f"登录用户（或环境变量 {ENV_USER}）/ sign in as this user (or {ENV_USER})")
 
 
 def build_parser() -> Parser:
-    parser = Parser(prog="main.py", description=DESCRIPTION,
+    parser = Parser(prog="main.py", description=DESCRIPTION, epilog=AUTH_HELP,
                     formatter_class=argparse.RawDescriptionHelpFormatter)
     _add_db(parser, top=True)
     sub = parser.add_subparsers(dest="command", parser_class=Parser)
@@ -110,6 +136,16 @@ def build_parser() -> Parser:
     p = fees.add_parser("results", help="对账结果与结算金额 / results and the settlement in figures")
     _add_db(p)
     p.add_argument("--handover", type=int, required=True, help="交接编号 / handover ID")
+
+    users = sub.add_parser("user", help="用户 / users").add_subparsers(dest="action", required=True,
+                                                                      parser_class=Parser)
+    p = users.add_parser("add", help="添加用户（空数据库：创建管理员）/ add a user (empty database: the administrator)",
+                         epilog=AUTH_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    _add_db(p)
+    p.add_argument("name", help="用户名 / username")
+    p.add_argument("--role", choices=("clerk", "supervisor", "admin"), required=True,
+                   help="文员|主管|管理员 / clerk|supervisor|admin")
+    p.add_argument("--display-name", default="", help="姓名（缺省为用户名）/ display name (default: username)")
 
     p = sub.add_parser("shot", help="把主窗口的某个页签截图为 PNG / render a tab to PNG offscreen")
     _add_db(p)
@@ -200,16 +236,83 @@ def build_parser() -> Parser:
     return parser
 
 
-def _open_db(args: argparse.Namespace):
-    from models.db import Database
+def _open_db(args: argparse.Namespace) -> Database:
+    """For commands that only read: signed out they read as no one (any write refused); given a
+    user (--user or HANDOVERDESK_USER) they check the password like a writing command."""
     from models.services import auth
 
-    db = Database.open(args.db)
-    if args.user:
-        auth.act_as(db, args.user)
-    else:
-        auth.act_as_system(db)
+    db = _database(args)
+    with _disposed_on_error(db):
+        username = _username(args)
+        if username:
+            _sign_in(db, username)
+        else:
+            auth.read_only(db)
     return db
+
+
+def _open_db_to_write(args: argparse.Namespace) -> Database:
+    """For commands that change data: every audit row names a user who gave their password."""
+    from models.services import auth
+
+    db = _database(args)
+    with _disposed_on_error(db):
+        if auth.needs_first_user(db):
+            raise AuthError(NO_USER_YET)
+        username = _username(args)
+        if not username:
+            raise AuthError(f"该命令会修改数据，须登录：请用 --user 或环境变量 {ENV_USER} 指定用户 / "
+                            f"this command changes data: sign in with --user or {ENV_USER}")
+        _sign_in(db, username)
+    return db
+
+
+def _database(args: argparse.Namespace) -> Database:
+    from models.db import Database
+
+    return Database.open(args.db)
+
+
+@contextlib.contextmanager
+def _disposed_on_error(db: Database) -> Iterator[None]:
+    try:
+        yield
+    except BaseException:
+        db.dispose()
+        raise
+
+
+def _username(args: argparse.Namespace) -> str:
+    return (getattr(args, "user", None) or os.environ.get(ENV_USER, "")).strip()
+
+
+def _sign_in(db: Database, username: str) -> None:
+    from models.services import auth
+
+    password = _secret(ENV_PASSWORD, f"{username} 的密码 / password: ")
+    try:
+        auth.login(db, username, password)
+    except AuthError:  # never say which of the two was wrong
+        raise AuthError("用户名或密码不正确 / wrong user name or password") from None
+
+
+def _secret(env: str, prompt: str, confirm: bool = False) -> str:
+    """A password from the environment (scripts) or typed at the terminal, never echoed.
+
+    No terminal and no variable: say so at once rather than wait for input that never comes."""
+    value = os.environ.get(env)
+    if value:
+        return value
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise AuthError(f"无法输入密码（不在终端上运行）：请设置环境变量 {env} / "
+                        f"no terminal to type the password: set {env}")
+    try:
+        value = getpass.getpass(prompt)
+        if confirm and getpass.getpass("再输入一次 / again: ") != value:
+            raise ValidationError("两次输入的密码不一致 / the passwords do not match")
+    except (EOFError, KeyboardInterrupt):
+        raise Cancelled("已取消，未做任何改动 / cancelled, nothing changed") from None
+    return value
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -223,6 +326,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     from models.db import Database, data_dir
     from models.demo import build_demo
+    from models.services import auth
 
     if not args.db:
         # The demo never lands in the clerk's own database: it gets a file of its own,
@@ -234,6 +338,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.open and not args.user:
         args.user = "admin"
     db = Database.open(args.db)
+    if not auth.needs_first_user(db):  # no login here: so never into a database that has users
+        db.dispose()
+        raise ValidationError("该数据库已有用户：演示数据只能写入新的数据库，请用 --db 指定一个新文件 / "
+                              "this database has users: the demo goes into a new database only, give --db a new file")
     started = time.perf_counter()
     summary = build_demo(db, size=args.size, seed=args.seed, progress=_terminal_progress)
     print(f"\n演示数据已生成 / demo ready: {summary} — {time.perf_counter() - started:.1f} s")
@@ -253,7 +361,7 @@ def _terminal_progress(done: int, total: int, what: str = "") -> bool:
 def cmd_project(args: argparse.Namespace) -> int:
     from models.services import projects
 
-    row = projects.add_project(_open_db(args), args.code, args.name, args.kind, args.address)
+    row = projects.add_project(_open_db_to_write(args), args.code, args.name, args.kind, args.address)
     print(row.id)
     return 0
 
@@ -261,7 +369,7 @@ def cmd_project(args: argparse.Namespace) -> int:
 def cmd_handover(args: argparse.Namespace) -> int:
     from models.services import projects
 
-    row = projects.add_handover(_open_db(args), args.project, args.kind, args.from_company,
+    row = projects.add_handover(_open_db_to_write(args), args.project, args.kind, args.from_company,
                                 args.to_company, args.cutoff, witness=args.witness)
     print(row.id)
     return 0
@@ -273,11 +381,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.what == "ledger":
         from models.imports.ledger import import_ledger_file
 
-        print(import_ledger_file(_open_db(args), args.handover, args.file).summary())
+        print(import_ledger_file(_open_db_to_write(args), args.handover, args.file).summary())
         return 0
     from models.imports.roster import import_roster_file
 
-    report = import_roster_file(_open_db(args), args.project, args.file)
+    report = import_roster_file(_open_db_to_write(args), args.project, args.file)
     print(report.summary())
     return 0
 
@@ -290,7 +398,7 @@ def _import_keys(args: argparse.Namespace) -> int:
         print("main.py: 用法错误 / usage error: 用 import keys FILE --handover ID 或 import keys --list ID"
               " / use FILE --handover ID, or --list ID", file=sys.stderr)
         return 2
-    db = _open_db(args)
+    db = _open_db_to_write(args)
     if args.file is not None:
         report = import_key_sheet_file(db, args.handover, args.file, cabinet=args.cabinet)
     else:
@@ -302,7 +410,10 @@ def _import_keys(args: argparse.Namespace) -> int:
 def cmd_shot(args: argparse.Namespace) -> int:
     from gui.shot import take_shot
 
-    take_shot(args.db, args.tab, args.out, args.size, user=args.user, subtab=args.subtab)
+    username = _username(args)
+    if username:  # checked here; the offscreen window then shows the app as that user
+        _open_db(args).dispose()
+    take_shot(args.db, args.tab, args.out, args.size, user=username or None, subtab=args.subtab)
     print(args.out)
     return 0
 
@@ -357,11 +468,10 @@ def cmd_fees(args: argparse.Namespace) -> int:
     from models.services.fee_results import fee_results
     from models.services.reconcile import reconcile
 
-    db = _open_db(args)
     if args.action == "reconcile":
-        print(reconcile(db, args.handover, progress=_terminal_progress).summary())
+        print(reconcile(_open_db_to_write(args), args.handover, progress=_terminal_progress).summary())
         return 0
-    r = fee_results(db, args.handover, progress=_terminal_progress)
+    r = fee_results(_open_db(args), args.handover, progress=_terminal_progress)  # only reads (remember=False)
     print(f"欠费 {len(r.arrears)} 笔 {r.arrears_total:,}；预收 {r.prepaid_total:,}；押金移交 {r.deposits_total:,}；"
           f"代收代缴 {r.for_others_total:,}；抄表费用 {r.meters_total:,}；差异 {r.differences_total}"
           f"（未处理 {r.differences_open}）")
@@ -371,9 +481,45 @@ def cmd_fees(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_user(args: argparse.Namespace) -> int:
+    from models.people import Role
+
+    role = Role(args.role)
+    db = _database(args)
+    try:
+        row = _add_user(db, args, role)
+    finally:
+        db.dispose()
+    print(f"已创建用户 {row.username}（{role.label}）/ user created: {row.username} ({role.value})")
+    return 0
+
+
+def _add_user(db: Database, args: argparse.Namespace, role: Role) -> UserRow:
+    """The first user of an empty database is its administrator, created signed out; later, an admin's action."""
+    from models.people import Role
+    from models.services import auth
+    from models.services.permissions import require_role
+
+    if auth.needs_first_user(db):
+        if role is not Role.ADMIN:
+            raise ValidationError("第一个用户必须是管理员：请用 --role admin / the first user must be an administrator")
+        password = _secret(ENV_PASSWORD, f"新管理员 {args.name} 的密码 / password of the new administrator: ",
+                           confirm=True)
+        return auth.create_first_admin(db, args.name, args.display_name, password)
+    username = _username(args)
+    if not username:
+        raise AuthError(f"添加用户须由管理员登录：请用 --user 或环境变量 {ENV_USER} 指定用户 / "
+                        f"adding a user needs an administrator: sign in with --user or {ENV_USER}")
+    _sign_in(db, username)
+    require_role(db, Role.ADMIN, "创建用户")  # before asking for the new password
+    password = _secret(ENV_NEW_PASSWORD, f"新用户 {args.name} 的密码 / password of the new user: ", confirm=True)
+    return auth.create_user(db, args.name, args.display_name, password, role)
+
+
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: cmd_gui, "demo": cmd_demo, "project": cmd_project, "handover": cmd_handover,
     "import": cmd_import, "shot": cmd_shot, "print": cmd_print, "export": cmd_export, "fees": cmd_fees,
+    "user": cmd_user,
 }
 
 
@@ -392,6 +538,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except OSError as exc:
         print(f"错误 / error: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:  # Ctrl+C: the transaction under way rolled back
+        print("已取消，未做任何改动 / cancelled, nothing changed", file=sys.stderr)
         return 1
 
 

@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from models.db import Database, UserRef
 from models.errors import DomainError
-from models.people import Role
 from models.services import auth
 
 
@@ -95,8 +94,9 @@ class FirstRunDialog(_Form):
             self.error_label.setText(self.tr("两次输入的密码不一致。"))
             return
         try:
-            row = auth.create_user(self.db, self.username_edit.text(), self.display_edit.text(),
-                                   self.password_edit.text(), Role.ADMIN)
+            # Refused if another desk created the first user meanwhile: then the clerk logs in instead.
+            row = auth.create_first_admin(self.db, self.username_edit.text(), self.display_edit.text(),
+                                          self.password_edit.text())
             self.user = auth.login(self.db, row.username, self.password_edit.text())
         except DomainError as exc:
             self.error_label.setText(str(exc))

@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pdfplumber
+from cli_login import cli_user
 from openpyxl import load_workbook
 
 import main
@@ -27,7 +28,8 @@ def _text(pdf: Path) -> str:
         return "\n".join(page.extract_text() or "" for page in doc.pages)
 
 
-def test_sample_ledger_from_the_command_line_to_the_settlement(db, tmp_path, capsys):
+def test_sample_ledger_from_the_command_line_to_the_settlement(db, tmp_path, capsys, monkeypatch):
+    cli_user(db, monkeypatch)  # the writing commands sign in as a real administrator
     projects.add_project(db, "CHY", "翠湖园")
     handover = projects.add_handover(db, "CHY", "进场接管", "原物业服务有限公司", "本物业公司",
                                      dt.date(2026, 6, 30), witness="翠湖园业主委员会")

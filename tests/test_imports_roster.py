@@ -5,6 +5,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from cli_login import cli_user
 from sqlalchemy import func, select
 from xlsx_builder import ROSTER_HEADER, roster_rows, write_sheet
 
@@ -180,7 +181,8 @@ def test_one_person_owning_two_units_is_one_owner(db, project, tmp_path):
 
 # ---- command line ------------------------------------------------------------------------------
 
-def test_cli_imports_and_refuses(db, project, tmp_path, capsys):
+def test_cli_imports_and_refuses(db, project, tmp_path, capsys, monkeypatch):
+    cli_user(db, monkeypatch)  # importing writes: the command line signs in
     assert main.main(["import", "roster", str(SAMPLE), "--project", "CHY", "--db", db.url]) == 0
     assert "新增 48 户" in capsys.readouterr().out
     assert main.main(["import", "roster", str(bad_roster(tmp_path)), "--project", "CHY", "--db", db.url]) == 1

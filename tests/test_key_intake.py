@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from cli_login import cli_user
 from sqlalchemy import func, select
 from xlsx_builder import KEY_HEADER, write_sheet
 
@@ -313,8 +314,9 @@ def test_import_file_for_a_handover_of_another_project_is_refused(db, setup, tmp
 
 # ---- the command line -------------------------------------------------------------------------------
 
-def test_command_line_imports_a_sheet_and_receives_a_list(sqlite_db, tmp_path, capsys):
+def test_command_line_imports_a_sheet_and_receives_a_list(sqlite_db, tmp_path, capsys, monkeypatch):
     db = sqlite_db
+    cli_user(db, monkeypatch)  # importing writes: the command line signs in
     projects.add_project(db, "CHY", "翠湖园")
     handover = projects.add_handover(db, "CHY", "进场接管", "原物业服务公司", "安居物业", dt.date(2026, 6, 30))
     path = write_sheet(tmp_path / "k.xlsx", [KEY_HEADER, (None, None, "大门", 2, None)])

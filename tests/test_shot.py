@@ -7,7 +7,6 @@ from sample_data import make_sample
 
 from gui.shot import take_shot
 from models.db import Database
-from models.people import Role
 from models.services import auth
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -17,8 +16,8 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 def db_path(tmp_path_factory):
     path = tmp_path_factory.mktemp("shot") / "small.sqlite"
     db = Database.open(str(path))
-    auth.create_user(db, "admin", "管理员", "secret-1", Role.ADMIN)
-    auth.act_as(db, "admin")
+    auth.create_first_admin(db, "admin", "管理员", "secret-1")  # no one is logged in on a new database
+    auth.login(db, "admin", "secret-1")
     make_sample(db)
     db.dispose()
     return str(path)

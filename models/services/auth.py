@@ -6,13 +6,16 @@ import hashlib
 import hmac
 import os
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select, text
+from sqlalchemy.orm import Session
 
 from ..audit import record_action
 from ..db import Database, UserRef
 from ..errors import AuthError, ValidationError
 from ..people import Role, User
+from .permissions import require_role
 
 # 2**15 * 8 * 128 bytes = 32 MiB per hash: slow for an attacker, instant for a login.
 SCRYPT = {"n": 2**15, "r": 8, "p": 1, "maxmem": 64 * 1024 * 1024, "dklen": 32}
@@ -54,19 +57,51 @@ def needs_first_user(db: Database) -> bool:
 
 
 def create_user(db: Database, username: str, display_name: str, password: str, role: Role) -> UserRow:
+    """An administrator adds a user. (The very first user is `create_first_admin`'s.)"""
+    require_role(db, Role.ADMIN, "创建用户")
+    username, hashed = _checked(username, password)
+    with db.begin() as s:
+        if s.scalar(select(User).where(User.username == username)):
+            raise ValidationError(f"用户名“{username}”已存在。")
+        return _insert(s, username, display_name, hashed, role)
+
+
+def create_first_admin(db: Database, username: str, display_name: str, password: str) -> UserRow:
+    """The administrator of an empty database, created with no one logged in; refused once any user exists.
+
+    The check and the insert are one transaction holding the write lock (BEGIN IMMEDIATE on SQLite,
+    a lock on `users` on PostgreSQL), so two desks cannot both create a "first" administrator.
+    """
+    username, hashed = _checked(username, password)
+    with db.begin(immediate=True) as s:
+        if s.get_bind().dialect.name == "postgresql":
+            s.execute(text("LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE"))
+        if s.scalar(select(func.count()).select_from(User)):
+            raise AuthError("数据库中已有用户，不能再创建首个管理员；请由管理员登录后添加用户。")
+        return _insert(s, username, display_name, hashed, Role.ADMIN, creates_themself=True)
+
+
+def _checked(username: str, password: str) -> tuple[str, str]:
+    """The trimmed username and the password's hash (hashed before the transaction: scrypt is slow)."""
     username = username.strip()
     if not username:
         raise ValidationError("用户名不能为空。")
     if len(password) < 6:
         raise ValidationError("密码至少 6 位。")
-    with db.begin() as s:
-        if s.scalar(select(User).where(User.username == username)):
-            raise ValidationError(f"用户名“{username}”已存在。")
-        user = User(username=username, display_name=display_name.strip() or username,
-                    role=role, password_hash=hash_password(password))
-        s.add(user)
-        s.flush()
-        return UserRow(user.id, user.username, user.display_name, user.role, user.active)
+    return username, hash_password(password)
+
+
+def _insert(s: Session, username: str, display_name: str, hashed: str, role: Role,
+            creates_themself: bool = False) -> UserRow:
+    user = User(username=username, display_name=display_name.strip() or username, role=role,
+                password_hash=hashed)
+    if creates_themself:
+        # No one is logged in yet: the audit row names the new administrator. The flush hook reads
+        # `id` and `username` after the INSERT, when the new row's id is known.
+        s.info["user"] = user
+    s.add(user)
+    s.flush()
+    return UserRow(user.id, user.username, user.display_name, user.role, user.active)
 
 
 def list_users(db: Database) -> list[UserRow]:
@@ -88,8 +123,28 @@ def login(db: Database, username: str, password: str) -> UserRef:
     return db.user
 
 
+# Nobody signed in: what a terminal command that only reads (print, export, results) runs as.
+READER = UserRef(None, "", "只读（未登录）", Role.CLERK.value)
+_DML = ("INSERT", "UPDATE", "DELETE", "REPLACE", "MERGE", "TRUNCATE")
+
+
+def read_only(db: Database) -> UserRef:
+    """Read with no one signed in: a clerk's view, and any write is refused, so no audit row names no one."""
+    db.user = READER
+    event.listen(db.engine, "before_cursor_execute", _refuse_writes)
+    return db.user
+
+
+def _refuse_writes(conn: Any, cursor: Any, statement: str, *_: Any) -> None:
+    words = statement.split(None, 1)
+    if words and words[0].upper() in _DML:
+        raise AuthError("未登录时只能查看，不能修改数据；请以用户身份登录。")
+
+
 def act_as(db: Database, username: str) -> UserRef:
-    """For commands run at the terminal (demo, print, export): act as a named user."""
+    """Offscreen screenshots and tests only: show the app as `username` without a password.
+
+    Never used by a command that changes data (main.py signs those in with `login`)."""
     with db.read() as s:
         user = s.scalar(select(User).where(User.username == username))
         if user is None:
@@ -99,7 +154,9 @@ def act_as(db: Database, username: str) -> UserRef:
 
 
 def act_as_system(db: Database) -> UserRef:
-    """Terminal commands with no --user act as the first admin (or 'system' before any user)."""
+    """`main.py shot` with no user only (gui/shot.py): view as the first admin (or 'system' before any user).
+
+    Never used by a command that changes data."""
     with db.read() as s:
         user = s.scalar(select(User).where(User.role == Role.ADMIN).order_by(User.id))
     db.user = _ref(user) if user else UserRef(None, "system", "系统")
