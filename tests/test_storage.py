@@ -6,15 +6,16 @@ import json
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select, text, update
 from sqlalchemy.exc import OperationalError, StatementError
 from sqlalchemy.orm.exc import StaleDataError
 
 from models.audit import AuditLog
 from models.base import DocStatus
-from models.errors import BusyError, DomainError, SignedRecordError, StaleRecordError
+from models.errors import AuthError, BusyError, DomainError, SignedRecordError, StaleRecordError
 from models.fees import FeeItem, LedgerLine
 from models.handover import Handover, HandoverItem, HandoverKind, HandoverList
+from models.people import Owner
 from models.project import Project, Unit
 from models.services.common import get_for_save
 
@@ -215,6 +216,39 @@ def test_every_change_leaves_an_audit_row_with_the_user(db):
     upd = next(r for r in rows if r.action == "update")
     assert json.loads(upd.before)["witness"] == "" and json.loads(upd.after)["witness"] == "业主委员会"
     assert upd.record_id == h
+
+
+def test_audit_keeps_personal_data_masked_while_the_owner_keeps_it(db):
+    """PIPL minimisation: the append-only log is kept forever, so it holds phones and ID numbers
+    masked (issue 10 point 8); flushes and bulk statements alike."""
+    make_handover(db)
+    mobile, id_number = "13800138000", "110101199003074258"
+    with db.begin() as s:
+        owner = Owner(project_id=s.scalar(select(Project.id)), name="王芳", mobile=mobile, id_number=id_number)
+        s.add(owner)
+        s.flush()
+        owner_id = owner.id
+    with db.begin() as s:
+        s.get(Owner, owner_id).mobile = "13911112222"
+    with db.begin() as s:
+        s.execute(update(Owner).where(Owner.id == owner_id).values(mobile=mobile))
+    with db.begin() as s:
+        s.execute(update(LedgerLine).values(contact="x"))  # nothing to change: no rows
+    with db.read() as s:
+        assert (s.get(Owner, owner_id).mobile, s.get(Owner, owner_id).id_number) == (mobile, id_number)
+        logged = " ".join(f"{r.before} {r.after}" for r in s.scalars(
+            select(AuditLog).where(AuditLog.table_name == "owners")))
+    for full in (mobile, id_number, "13911112222"):
+        assert full not in logged
+    assert "138****8000" in logged and "1101**********4258" in logged and "139****2222" in logged
+
+
+def test_nothing_is_written_without_a_user(db):
+    db.user = None
+    with pytest.raises(AuthError, match="未登录"), db.begin() as s:
+        s.add(Project(code="T9", name="无人"))
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Project)) == 0
 
 
 def test_audit_row_rolls_back_with_the_change(db):
