@@ -38,7 +38,7 @@ def _check_child(session: Session, obj: Base) -> None:
     parent = getattr(obj, rel.key)
     if parent is not None and _old_status(parent) in FINAL:
         raise SignedRecordError(parent.__label__)
-    fk = next(iter(rel.local_columns)).key
+    fk = str(next(iter(rel.local_columns)).key)
     hist = inspect(obj).attrs[fk].history
     for parent_id in {*hist.added, *hist.deleted}:
         other = session.get(rel.mapper.class_, parent_id) if parent_id is not None else None
