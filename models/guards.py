@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from .base import Base, DocStatus
 from .errors import DomainError, SignedRecordError
+from .field_labels import check_text
 
 FINAL = (DocStatus.SIGNED, DocStatus.CANCELLED)
 
@@ -76,7 +77,18 @@ def _check_defect_status(obj: Any) -> None:
         check_transition(hist.deleted[0], hist.added[0])
 
 
+def _check_lengths(obj: Any, new: bool) -> None:
+    """Text longer than its column is the clerk's field message here, on SQLite as on PostgreSQL."""
+    state = inspect(obj)
+    table = obj.__tablename__
+    for attr in state.mapper.column_attrs:
+        if new or state.attrs[attr.key].history.added:
+            check_text(table, attr.columns[0].name, getattr(obj, attr.key))
+
+
 def _check(session: Session, obj: Any, deleting: bool, new: bool, cache: dict[int, bool]) -> None:
+    if not deleting:
+        _check_lengths(obj, new)
     if getattr(obj, "__tablename__", "") == "defects" and not new:
         _check_defect_status(obj)
     if getattr(obj, "__docstatus__", False) and not new:

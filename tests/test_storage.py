@@ -291,3 +291,16 @@ def test_unique_unit_number_per_project(db):
     with pytest.raises(DomainError, match="重复"), db.begin() as s:
         p_id = s.scalar(select(Project.id))
         s.add_all([Unit(project_id=p_id, number="1-101"), Unit(project_id=p_id, number="1-101")])
+
+
+@pytest.mark.parametrize("length", [41, 5000])
+def test_text_longer_than_its_column_is_a_field_message_on_both_backends(db, length):
+    """SQLite would store 5,000 characters in VARCHAR(40); PostgreSQL would raise a DataError."""
+    h = make_handover(db)
+    with pytest.raises(DomainError, match="「移交方代表」最多 40 个字"), db.begin() as s:
+        s.get(Handover, h).from_rep = "王" * length
+    with pytest.raises(DomainError, match="「项目名称」最多 100 个字"), db.begin() as s:
+        s.add(Project(code="T5", name="长" * (length + 100)))
+    with db.read() as s:
+        assert s.get(Handover, h).from_rep == ""
+        assert s.scalar(select(func.count()).select_from(Project)) == 1
