@@ -21,3 +21,9 @@ def may(db: Database, role: Role) -> bool:
     except AuthError:
         return False
     return True
+
+
+def who_may(role: Role, action: str) -> str:
+    """What a disabled control says to a user below `role`: who may take the action."""
+    holders = "或".join(r.label for r in Role if r.at_least(role))
+    return f"仅{holders}可以{action}"
