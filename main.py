@@ -537,11 +537,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"错误 / error: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"错误 / error: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+        from models.errors import file_error
+
+        print(f"错误 / error: {file_error(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:  # Ctrl+C: the transaction under way rolled back
         print("已取消，未做任何改动 / cancelled, nothing changed", file=sys.stderr)
         return 1
+    except Exception:  # a bug: the details go to the log, never to the terminal (no SQL, no data)
+        return _report_bug()
+
+
+def _report_bug() -> int:
+    import logging
+
+    from models.db import data_dir
+
+    path = data_dir() / "handoverdesk.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(path, encoding="utf-8")
+        logging.getLogger("handoverdesk").addHandler(handler)
+        logging.getLogger("handoverdesk").exception("未处理的错误 / unhandled error")
+        handler.close()
+        where = f"详情已记入日志 / details in the log: {path}"
+    except OSError:
+        where = "日志无法写入 / the log could not be written"
+    print(f"错误 / error: 程序出现了一个错误，未完成的操作已全部撤销。{where}", file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

@@ -6,7 +6,8 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QMessageLogContext, QtMsgType, QTranslator, qInstallMessageHandler
+from PySide6.QtCore import (QLibraryInfo, QLocale, QMessageLogContext, QtMsgType, QTranslator,
+                            qInstallMessageHandler)
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -19,6 +20,7 @@ from .gc_main_thread import MainThreadCollector
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 FONT_FILE = RESOURCES / "fonts" / "wqy-microhei.ttc"
 FONT_POINTS = 10
+QT_TRANSLATOR = "qtbase_zh_CN"  # qt_zh_CN.qm also wants qtmultimedia, which Essentials lacks
 log = logging.getLogger("handoverdesk")
 
 
@@ -42,7 +44,23 @@ def install_translator(app: QApplication) -> QTranslator | None:
         if qm.exists() and translator.load(str(qm)):
             app.installTranslator(translator)
             return translator
+    install_qt_chinese(app)  # the app speaks Chinese: so do Qt's own buttons, menus and dialogs
     return None
+
+
+def install_qt_chinese(app: QApplication) -> QTranslator | None:
+    """Qt's own texts in Chinese (OK → 确定, Yes/No, Show Details…, file dialogs, the text-field
+    menu): qtbase_zh_CN.qm from the Qt that ships with PySide6, whatever the PC's system language."""
+    if app.findChild(QTranslator, QT_TRANSLATOR) is not None:
+        return None
+    translator = QTranslator(app)
+    translator.setObjectName(QT_TRANSLATOR)
+    path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(QT_TRANSLATOR, path):
+        log.warning("Qt's Chinese translation not found in %s", path)
+        return None
+    app.installTranslator(translator)
+    return translator
 
 
 # Said by the offscreen platform (the shot command) on every window shown: noise, not a problem.
@@ -89,7 +107,9 @@ def run_app(db_arg: str | None, preselect_user: str | None = None) -> int:
     app = setup_application()
     install_excepthook()
     try:
-        db = Database.open(db_arg)
+        # The file's quick_check runs beside the login: the login's own write waits for its verdict,
+        # so a damaged file is reported at sign-in and never written to.
+        db = Database.open(db_arg, check_in_background=True)
     except DomainError as exc:
         show_error(exc)
         return 1

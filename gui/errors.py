@@ -9,7 +9,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from models.errors import DomainError
+from models.errors import DomainError, file_error
 
 log = logging.getLogger("handoverdesk")
 _showing_bug = False  # one bug dialog at a time: a failing paint would otherwise open hundreds
@@ -28,7 +28,14 @@ def _show_box(parent: QWidget | None, icon: QMessageBox.Icon, text: str, details
 
 
 def show_error(exc: BaseException, parent: QWidget | None = None) -> None:
-    """A refused action gets its Chinese message; anything else goes to the bug dialog."""
+    """A refused action gets its Chinese message; anything else goes to the bug dialog.
+
+    A file that cannot be written (open in Excel, a folder without rights, a full disk) is the
+    clerk's to fix, not a bug: its message names the file.
+    """
+    if isinstance(exc, OSError):
+        log.warning("file error: %s", type(exc).__name__)
+        exc = file_error(exc)
     if isinstance(exc, DomainError):
         _show_box(parent or QApplication.activeWindow(), QMessageBox.Icon.Warning, str(exc))
     else:
@@ -51,7 +58,7 @@ def report_bug(etype: type[BaseException], value: BaseException, tb: TracebackTy
 
 
 def _excepthook(etype: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-    if isinstance(value, DomainError):  # a rule refused inside a slot: still the clerk's message
+    if isinstance(value, (DomainError, OSError)):  # refused inside a slot: still the clerk's message
         show_error(value)
     elif issubclass(etype, KeyboardInterrupt):
         sys.__excepthook__(etype, value, tb)

@@ -6,7 +6,9 @@ user who is logged in; `db.begin()` is one user action, one transaction.
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,7 +21,14 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from .errors import BusyError, DomainError, SignedRecordError, StaleRecordError, StorageError
+from .errors import (
+    BusyError,
+    DatabaseUnreachable,
+    DomainError,
+    SignedRecordError,
+    StaleRecordError,
+    StorageError,
+)
 
 APP_NAME = "HandoverDesk"
 NETWORK_FS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "fuse.sshfs", "9p", "afs"}
@@ -113,13 +122,59 @@ def _sqlite_begin(conn: Any) -> None:
 
 
 def make_engine(url: str) -> Engine:
+    # hide_parameters: an error's text (in a log, on stderr, in a bug report) never carries the values
+    # of a statement — owners' names and phones among them.
     u = make_url(url)
     if u.get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10},
+                               hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True, connect_args={"connect_timeout": 10})
+
+
+class IntegrityCheck:
+    """SQLite's quick_check of a file that already exists, run once at start.
+
+    It reads every page (about 2 s for the large demo's 300 MB), so the app runs it beside the
+    window; a command runs it before anything else. Every write waits for its verdict, and none is
+    made into a file that fails it; a read that meets a damaged page says so in Chinese as well.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.problem: str | None = None
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        try:
+            self.problem = quick_check(self.path)
+        finally:
+            self._done.set()
+
+    def start(self) -> None:
+        threading.Thread(target=self.run, name="quick_check", daemon=True).start()
+
+    def verdict(self) -> None:
+        """Wait for the check; StorageError if the file failed it."""
+        self._done.wait()
+        if self.problem is not None:
+            raise StorageError(DAMAGED.format(path=self.path, detail=self.problem))
+
+
+def quick_check(path: Path) -> str | None:
+    """None when SQLite's quick_check says ok; otherwise its first complaint."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+        try:
+            rows = conn.execute("PRAGMA quick_check(5)").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    first = str(rows[0][0]) if rows else "no answer"
+    return None if first == "ok" else first
 
 
 class Database:
@@ -127,6 +182,7 @@ class Database:
 
     def __init__(self, url: str, user: UserRef | None = None) -> None:
         self.url = url
+        self.integrity: IntegrityCheck | None = None  # SQLite: the check every write waits for
         self.engine = make_engine(url)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         # BEGIN IMMEDIATE takes SQLite's write lock at the start of the action.
@@ -136,14 +192,38 @@ class Database:
         self.user = user
 
     @classmethod
-    def open(cls, db: str | None = None, upgrade: bool = True) -> Database:
-        """Open (creating if needed) and bring the schema up to date."""
+    def open(cls, db: str | None = None, upgrade: bool = True, check_in_background: bool = False) -> Database:
+        """Open (creating if needed), check the file and bring the schema up to date.
+
+        A damaged SQLite file, a PostgreSQL server that is down, a wrong password, a missing database:
+        each a StorageError with its own message. `check_in_background` lets the app show its window
+        while a large file is checked; writes wait for the verdict either way.
+        """
         database = cls(resolve_url(db))
+        database._check(check_in_background)
         if upgrade:
             from .migrate import upgrade as do_upgrade
 
             do_upgrade(database.engine)
         return database
+
+    def _check(self, in_background: bool) -> None:
+        if not self.is_sqlite:
+            try:
+                with self.engine.connect():
+                    pass
+            except DBAPIError as exc:
+                raise storage_error(exc, self.display_name) from None
+            return
+        path = Path(str(make_url(self.url).database))
+        if not path.exists() or path.stat().st_size == 0:
+            return  # a new database: nothing to check
+        self.integrity = IntegrityCheck(path)
+        if in_background:
+            self.integrity.start()
+        else:
+            self.integrity.run()
+            self.integrity.verdict()
 
     @property
     def is_sqlite(self) -> bool:
@@ -163,6 +243,8 @@ class Database:
         `immediate` takes SQLite's write lock at BEGIN, so two desks cannot both
         read-then-write the same row (SELECT ... FOR UPDATE is a no-op there).
         """
+        if self.integrity is not None:
+            self.integrity.verdict()  # never write into a file that fails quick_check
         factory = self.locking_sessions if immediate else self.sessions
         with factory() as session:
             session.info["user"] = self.user
@@ -172,22 +254,75 @@ class Database:
             except StaleDataError as exc:
                 raise StaleRecordError() from exc
             except DBAPIError as exc:
-                raise translate_db_error(exc) from exc
+                raise translate_db_error(exc, self.display_name) from None
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only session for lists and reports."""
         with self.sessions() as session:
             session.info["user"] = self.user
-            yield session
+            try:
+                yield session
+            except DBAPIError as exc:
+                error = translate_db_error(exc, self.display_name)
+                if error is exc:
+                    raise
+                raise error from None
 
     def dispose(self) -> None:
         self.engine.dispose()
 
 
-def translate_db_error(exc: DBAPIError) -> Exception:
+DAMAGED = ("数据库文件“{path}”已损坏（{detail}）。为免损失扩大，程序不会再写入这个文件。"
+           "请从备份恢复，或用 --db 打开另一个文件，并联系技术支持。")
+PG_DOWN = ("连不上数据库服务器（{where}）：服务器没有运行、地址或端口不对，或网络不通。"
+           "请检查服务器和网络，或联系管理员。")
+PG_PASSWORD = "数据库服务器拒绝登录（{where}）：用户名或密码不正确。请检查设置中的数据库用户和密码。"
+PG_NO_USER = "数据库服务器上没有这个数据库用户（{where}）。请检查设置中的数据库用户名。"
+PG_NO_DATABASE = "数据库服务器上没有这个数据库（{where}）。请检查数据库名称，或请管理员先建库。"
+CONNECTION_LOST = ("与数据库服务器的连接中断了（{where}），这次操作已全部撤销，没有保存任何内容。"
+                   "请检查网络后重试。")
+# (what the driver or the server says, in English or in a Chinese server's words) -> the clerk's message
+CONNECTION_TEXTS = (
+    (("password authentication failed", "密码认证失败", "Password 认证失败", "no password supplied"), PG_PASSWORD),
+    (("role \"", "角色 \""), PG_NO_USER),
+    (("database \"", "数据库 \""), PG_NO_DATABASE),
+    (("server closed the connection", "terminating connection", "connection is closed", "connection already closed",
+      "consuming input failed", "SSL SYSCALL error", "lost synchronization", "终止连接"), CONNECTION_LOST),
+    (("Connection refused", "could not translate host name", "timeout expired", "No route to host",
+      "Network is unreachable", "could not connect", "connection to server"), PG_DOWN),
+)
+SQLITE_DAMAGED = ("file is not a database", "database disk image is malformed", "malformed database schema")
+
+
+def storage_error(exc: DBAPIError, where: str) -> StorageError:
+    """Why the database cannot be used, in the clerk's words; the driver's own text is never shown."""
+    text = str(exc.orig)
+    for needles, message in CONNECTION_TEXTS:
+        if any(n in text for n in needles):
+            if message is PG_NO_USER and "does not exist" not in text and "不存在" not in text:
+                continue
+            if message is PG_NO_DATABASE and "does not exist" not in text and "不存在" not in text:
+                continue
+            return DatabaseUnreachable(message.format(where=where))
+    if any(n in text for n in SQLITE_DAMAGED):
+        return StorageError(DAMAGED.format(path=where, detail=text.splitlines()[0][:80]))
+    return StorageError(f"无法使用数据库（{where}）。请联系管理员；详情已记入日志。")
+
+
+def _is_connection_problem(exc: DBAPIError) -> bool:
+    sqlstate = getattr(exc.orig, "sqlstate", None) or ""
+    return bool(exc.connection_invalidated) or sqlstate[:2] in ("08", "57") or \
+        any(n in str(exc.orig) for needles, m in CONNECTION_TEXTS if m in (CONNECTION_LOST, PG_DOWN) for n in needles)
+
+
+def translate_db_error(exc: DBAPIError, where: str = "") -> Exception:
     """The database refused: say why in the clerk's words (a bug stays a bug)."""
     text = str(exc.orig)
+    if _is_connection_problem(exc):
+        return DatabaseUnreachable(CONNECTION_LOST.format(where=where or "数据库"))
+    if any(n in text for n in SQLITE_DAMAGED):
+        return StorageError(DAMAGED.format(path=where, detail=text.splitlines()[0][:80]))
     if "HD_FINAL" in text:
         return SignedRecordError()
     if "database is locked" in text or "could not serialize" in text:

@@ -46,5 +46,42 @@ class StorageError(DomainError):
     """The database cannot be used as asked (network share, damaged file...)."""
 
 
+class DatabaseUnreachable(StorageError):
+    """The database server cannot be reached or refused the login: not the data's fault."""
+
+
 class AuthError(DomainError):
     """Login refused."""
+
+
+class FileAccessError(DomainError):
+    """A file could not be read or written: open in Excel, a folder without rights, a full disk."""
+
+
+PARTIAL = ".part"  # our writers write "<file>.part" and rename it over the file when complete
+
+
+def file_error(exc: OSError) -> FileAccessError:
+    """What went wrong with which file, in the clerk's words (never an English strerror alone)."""
+    import errno
+
+    raw = str(exc.filename2 or exc.filename or "")
+    path = raw[:-len(PARTIAL)] if raw.endswith(PARTIAL) else raw
+    name = f"“{path}”" if path else "文件"
+    code = exc.errno
+    if code in (errno.EACCES, errno.EPERM, errno.EBUSY) or getattr(exc, "winerror", None) in (32, 33):
+        text = (f"无法写入{name}：文件可能正在 Excel 或其他程序中打开，或者没有写入这个文件夹的权限。"
+                "请关闭该文件，或另选一个保存位置后重试。")
+    elif code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        text = f"磁盘空间不足，无法写入{name}。请清理磁盘，或另选一个保存位置。"
+    elif code in (errno.ENOENT, errno.ENOTDIR):
+        text = f"找不到{name}（或它所在的文件夹）。请检查路径。"
+    elif code == errno.EROFS:
+        text = f"{name}所在的磁盘是只读的，无法写入。请另选一个保存位置。"
+    elif code == errno.EISDIR:
+        text = f"{name}是一个文件夹，请选择或输入文件名。"
+    elif code == errno.ENAMETOOLONG:
+        text = f"路径太长，无法保存{name}。请选一个较短的文件夹或文件名。"
+    else:
+        text = f"无法读写{name}（{exc.strerror or type(exc).__name__}）。"
+    return FileAccessError(text)

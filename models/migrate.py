@@ -10,7 +10,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError
 
-from .errors import StorageError
+from .errors import DatabaseUnreachable, StorageError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 DAMAGED = "数据库文件已损坏或不是 HandoverDesk 数据库（{detail}）。请从备份恢复，或用 --db 打开另一个文件。"
@@ -36,4 +36,9 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     try:
         command.upgrade(alembic_config(engine), revision)
     except DatabaseError as exc:
-        raise StorageError(DAMAGED.format(detail=str(exc.orig).splitlines()[0])) from exc
+        from .db import storage_error
+
+        error = storage_error(exc, engine.url.render_as_string(hide_password=True))
+        if isinstance(error, DatabaseUnreachable):
+            raise error from None  # the server, not the data
+        raise StorageError(DAMAGED.format(detail=str(exc.orig).splitlines()[0][:120])) from None
