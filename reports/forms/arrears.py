@@ -24,19 +24,19 @@ from .base import (
     FormBase,
     Parties,
     data_table,
-    escape,
     format_cn_date,
     format_decimal,
     signature_block,
     styles,
+    text,
 )
 from .defect_summary import CountedTable
 from .table import HEAD_FILL, Band, Row
 
-COLUMNS = (Column("楼栋", 1.0), Column("房号", 1.5), Column("业主", 1.3),
-           Column("联系电话", 1.3, "center"), Column("收费项目", 1.3),
-           Column("所属期间", 2.1, "center"), Column("欠费金额（元）", 1.3, "right"),
-           Column("欠费年限", 0.9, "center"))
+COLUMNS = (Column("楼栋", 1.0), Column("房号", 1.5, nowrap=True), Column("业主", 1.3, nowrap=True),
+           Column("联系电话", 1.3, "center", nowrap=True), Column("收费项目", 1.3),
+           Column("所属期间", 2.1, "center", nowrap=True),
+           Column("欠费金额（元）", 1.3, "right", nowrap=True), Column("欠费年限", 0.9, "center"))
 SUMMARY_COLUMNS = (Column("楼栋", 1.4), Column("欠费户数", 1.0, "right"),
                    Column("欠费笔数", 1.0, "right"), Column("其中一年以上（笔）", 1.4, "right"),
                    Column("欠费金额（元）", 1.6, "right"))
@@ -59,13 +59,6 @@ class ArrearsTable(CountedTable):
         if shade:
             table.setStyle(TableStyle(shade))
         return table
-
-    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        parts = super().split(avail_width, avail_height)
-        if len(parts) == 2 and isinstance(parts[1], CountedTable):
-            parts[1] = ArrearsTable(self.columns, self.rows, self.widths, parts[1].start,
-                                    self.headings, self.placed)
-        return parts
 
 
 def period_text(line: ArrearsLine) -> str:
@@ -142,19 +135,16 @@ class ArrearsForm(FormBase):
         out: list[Flowable] = [Paragraph("一、按楼栋汇总", st["heading"]),
                                data_table(SUMMARY_COLUMNS, self.summary_rows(), width * 0.7),
                                Paragraph("二、欠费明细", st["heading"])]
-        if self.groups:
-            weights = sum(c.weight for c in COLUMNS)
-            out.append(ArrearsTable(COLUMNS, self.detail_rows(),
-                                    [width * c.weight / weights for c in COLUMNS],
-                                    placed=self.placed))
-        else:
-            out.append(Paragraph("截至交接基准日没有业主欠费。", st["body"]))
-        total = [Spacer(1, 3 * mm), Paragraph(escape(self.total_line()), st["body"]),
-                 Paragraph(escape(self.note()), st["note"])]
+        total = [Spacer(1, 3 * mm), text(self.total_line()), text(self.note(), "note")]
         r = self.results
         parties = Parties(r.from_company, r.to_company, r.witness or None)
-        out.append(signature_block(parties, width, lead=total))
-        return out
+        signatures = signature_block(parties, width, lead=total)
+        if not self.groups:
+            return [*out, Paragraph("截至交接基准日没有业主欠费。", st["body"]), signatures]
+        weights = sum(c.weight for c in COLUMNS)
+        return [*out, ArrearsTable(COLUMNS, self.detail_rows(),
+                                   [width * c.weight / weights for c in COLUMNS],
+                                   placed=self.placed, tail=signatures)]
 
     def summary_rows(self) -> list[Row]:
         rows: list[Row] = [[g.name, str(g.units), str(len(g.lines)), str(g.old),

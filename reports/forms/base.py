@@ -6,28 +6,37 @@ import os
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.pagesizes import landscape as turned
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate,
-                                Paragraph, Spacer, Table, TableStyle)
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from ..fonts import cn_font
 from ..progress import Cancelled, Progress, report
-from .styles import cell, escape, format_cn_date, format_decimal, styles
+from . import header
+from .styles import cell, escape, format_cn_date, format_decimal, styles, text
 from .table import RULE, Column, PagedTable, data_table
 
 __all__ = ["Column", "FormBase", "PagedTable", "Parties", "cell", "data_table", "escape",
-           "format_cn_date", "format_decimal", "signature_block", "styles"]
+           "format_cn_date", "format_decimal", "signature_block", "styles", "text"]
 
 MARGIN_X = 15 * mm
-MARGIN_TOP = 32 * mm  # room for the title and two header lines drawn on every page
+MARGIN_TOP = 32 * mm  # room for the title and two header lines drawn on every page (at least)
 MARGIN_BOTTOM = 18 * mm
 
 
@@ -52,16 +61,18 @@ def signature_block(parties: Parties, width: float, signers: Sequence[str] = (),
     in the order of `parties.columns()`, and the date; otherwise the lines are blank.
     `lead` (a totals line, say) moves to the next page with the block rather than be
     parted from it; pass it here: a KeepTogether nested in another never fits anywhere.
+    A form with a table passes the block as the table's `tail`, which keeps it on the
+    page of the last rows.
     """
     sign = styles()["sign"]
     cols = parties.columns()
-    names = [escape(n) for n in signers] + [""] * (len(cols) - len(signers))
+    names = list(signers) + [""] * (len(cols) - len(signers))
     blank = "&nbsp;" * 6
     unsigned = f"{blank}年{blank}月{blank}日"
     day = format_cn_date(signed_on) if signed_on else unsigned
     # The company on its own line: a long name then wraps as a whole, not as a stray character.
-    cells = [[Paragraph(f"{role}：<br/>{escape(name)}", styles()["body"]) for role, name in cols],
-             [Paragraph(f"签字：{names[i]}", sign) for i in range(len(cols))],
+    cells = [[text(f"{role}：\n{name}") for role, name in cols],
+             [text(f"签字：{names[i]}", "sign") for i in range(len(cols))],
              [Paragraph("盖章：", sign) for _ in cols],
              [Paragraph(f"日期：{day if names[i] else unsigned}", sign) for i in range(len(cols))]]
     table = Table(cells, colWidths=[width / len(cols)] * len(cols))
@@ -81,7 +92,7 @@ class NumberedCanvas(Canvas):
         self._footer = footer
         self._pages: list[dict[str, Any]] = []
 
-    def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
+    def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
         self._startPage()
 
@@ -91,13 +102,6 @@ class NumberedCanvas(Canvas):
             self._footer(self, number, len(self._pages))
             super().showPage()
         super().save()
-
-
-def fit_size(text: str, size: float, width: float) -> float:
-    """Shrink a header line's font (down to 6 pt) rather than let it run off the page."""
-    while size > 6 and stringWidth(text, cn_font(), size) > width:
-        size -= 0.5
-    return size
 
 
 class FormBase(ABC):
@@ -147,53 +151,48 @@ class FormBase(ABC):
         return int(doc.page)
 
     def _doc_template(self, target: Path | BinaryIO, progress: Progress | None) -> BaseDocTemplate:
-        w, h = self.page_size
         doc = BaseDocTemplate(str(target) if isinstance(target, Path) else target,
                               pagesize=self.page_size, title=self.title, author="物业交接台",
                               # each page starts in the bundled font: no Helvetica in the PDF
                               initialFontName=cn_font(),
                               leftMargin=MARGIN_X, rightMargin=MARGIN_X,
-                              topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM)
-        frame = Frame(MARGIN_X, MARGIN_BOTTOM, w - 2 * MARGIN_X, h - MARGIN_TOP - MARGIN_BOTTOM,
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+                              topMargin=self.top_margin, bottomMargin=MARGIN_BOTTOM)
 
         def on_page(canvas: Canvas, d: BaseDocTemplate) -> None:
             self._draw_header(canvas)
             report(progress, d.page, 0)  # the page count is only known at the end
 
-        doc.addPageTemplates([PageTemplate("form", frames=[frame], onPage=on_page)])
+        doc.addPageTemplates([PageTemplate("form", frames=[self.frame()], onPage=on_page)])
         return doc
 
+    def frame(self) -> Frame:
+        """The body of the page, below this form's header (lower when the header wraps)."""
+        w, h = self.page_size
+        return Frame(MARGIN_X, MARGIN_BOTTOM, w - 2 * MARGIN_X,
+                     h - self.top_margin - MARGIN_BOTTOM,
+                     leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
     def header_lines(self) -> list[tuple[str, str]]:
-        """(left, right) text pairs under the title; MARGIN_TOP leaves room for two."""
+        """(left, right) text pairs under the title; a long left text wraps, lowering the frame."""
         lines = [(f"项目：{self.project_name}", f"表号：{self.form_no}" if self.form_no else "")]
         if self.handover_caption or self.document_no:
             caption = f"交接：{self.handover_caption}" if self.handover_caption else ""
             lines.append((caption, f"编号：{self.document_no}" if self.document_no else ""))
         return lines
 
+    @cached_property
+    def header_layout(self) -> list[header.HeaderLine]:
+        return header.layout(self.title, self.header_lines(), self.frame_width)
+
+    @property
+    def top_margin(self) -> float:
+        """MARGIN_TOP for the usual title and two lines; more when a line wraps or a form
+        adds one (钥匙借用登记表's 期间)."""
+        return max(MARGIN_TOP, header.top_margin(self.header_layout))
+
     def _draw_header(self, canvas: Canvas) -> None:
         w, h = self.page_size
-        font, usable = cn_font(), w - 2 * MARGIN_X
-        canvas.saveState()
-        canvas.setFont(font, fit_size(self.title, 16, usable))
-        canvas.drawCentredString(w / 2, h - 14 * mm, self.title)
-        y = h - 21 * mm
-        for left, right in self.header_lines():
-            self._draw_pair(canvas, left, right, y, usable)
-            y -= 5 * mm
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.8)
-        canvas.line(MARGIN_X, h - MARGIN_TOP + 3 * mm, w - MARGIN_X, h - MARGIN_TOP + 3 * mm)
-        canvas.restoreState()
-
-    def _draw_pair(self, canvas: Canvas, left: str, right: str, y: float, usable: float) -> None:
-        # The right-hand text (form number) is short; the left gets the rest of the line.
-        right_w = stringWidth(right, cn_font(), 9) + (6 * mm if right else 0)
-        canvas.setFont(cn_font(), fit_size(left, 9, usable - right_w))
-        canvas.drawString(MARGIN_X, y, left)
-        canvas.setFont(cn_font(), 9)
-        canvas.drawRightString(self.page_size[0] - MARGIN_X, y, right)
+        header.draw(canvas, self.header_layout, w, h, MARGIN_X, self.top_margin)
 
     def _draw_footer(self, canvas: Canvas, page: int, pages: int) -> None:
         w = self.page_size[0]

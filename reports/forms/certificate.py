@@ -25,10 +25,10 @@ from .base import (
     Column,
     FormBase,
     data_table,
-    escape,
     format_cn_date,
     signature_block,
     styles,
+    text,
 )
 from .handover_list import counts, parties_of
 
@@ -89,9 +89,9 @@ class CertificateForm(FormBase):
                 data_table(LIST_COLUMNS, self.list_rows(), self.frame_width),
                 Paragraph("二、未结事项", st["heading"]),
                 *self.open_section(open_lines),
-                Paragraph("三、确认", st["heading"]),
-                Paragraph(escape(self.wording()), st["body"]),
-                signature_block(parties_of(self.handover), self.frame_width)]
+                # what is confirmed goes over with the signatures, if ever the page is full
+                signature_block(parties_of(self.handover), self.frame_width,
+                                lead=[Paragraph("三、确认", st["heading"]), text(self.wording())])]
 
     def parties_table(self) -> Flowable:
         h = self.handover
@@ -126,7 +126,7 @@ class CertificateForm(FormBase):
             out.append(Spacer(1, 1 * mm))
         if shown and len(items) > len(shown):
             out.append(Paragraph(f"另有 {len(items) - len(shown)} 项见各交接清单。", note))
-        out.append(Paragraph(escape(self.open_summary(len(items), bool(shown))), note))
+        out.append(text(self.open_summary(len(items), bool(shown)), "note"))
         return out
 
     def open_summary(self, open_count: int, listed: bool) -> str:
@@ -170,9 +170,7 @@ def open_cells(title: str, item: ItemRow) -> list[str]:
 
 def key_value_table(pairs: Sequence[tuple[str, str]], width: float) -> Flowable:
     """Two pairs a line: 移交方：… 接收方：…, the label in a narrow column."""
-    st = styles()["body"]
-    cells = [Paragraph(f"{escape(k)}：", st) if j % 2 == 0 else Paragraph(escape(v), st)
-             for k, v in pairs for j in range(2)]
+    cells = [text(f"{k}：") if j % 2 == 0 else text(v) for k, v in pairs for j in range(2)]
     rows = [cells[i:i + 4] + [""] * (4 - len(cells[i:i + 4])) for i in range(0, len(cells), 4)]
     label, value = 24 * mm, width / 2 - 24 * mm
     table = Table(rows, colWidths=[label, value, label, value])

@@ -16,15 +16,16 @@ from reportlab.platypus import (
 )
 
 from ..fonts import cn_font
-from .base import escape, format_cn_date, styles
-from .table import GRID_STYLE, HEAD_FILL, RULE
+from .base import cell, format_cn_date, styles, text
+from .table import GRID_STYLE, HEAD_FILL, PAD_X, RULE
 
 if TYPE_CHECKING:
     from models.services.defect_rows import DefectRow
 
 BLANK = "&nbsp;" * 6
 BLANK_DATE = f"{BLANK}年{BLANK}月{BLANK}日"
-OUR_SIDE = "本公司"  # the party responsible for the paperwork when no company name is given
+OUR_SIDE = "本公司"
+CHUNK_LINES = 3  # rows of a long value: at most this many lines stay free at a page's foot  # the party responsible for the paperwork when no company name is given
 
 
 def cn_date(day: dt.date | dt.datetime | None) -> str:
@@ -41,23 +42,40 @@ def cn_datetime(at: dt.datetime | None) -> str:
 
 def facts_grid(pairs: Sequence[tuple[str, str]], width: float,
                long: Sequence[tuple[str, str]] = ()) -> Flowable:
-    """Two label/value pairs a line, then each `long` pair across the whole width."""
-    body = styles()["cell"]
+    """Two label/value pairs a line, then each `long` pair across the whole width.
+
+    A long value (a 10,000-character description) is cut into rows of a few lines, drawn
+    as one cell: the grid may then break between them and run on over the next pages.
+    """
     label_w = 22 * mm
     value_w = width / 2 - label_w
-    cells = [Paragraph(escape(t), body) for k, v in pairs for t in (k, v)]
-    rows = [cells[i:i + 4] + [""] * (4 - len(cells[i:i + 4])) for i in range(0, len(cells), 4)]
-    # Labels shaded: the first column throughout, the third only on the lines of two pairs.
-    shade = [("BACKGROUND", (0, 0), (0, -1), HEAD_FILL),
-             ("BACKGROUND", (2, 0), (2, len(rows) - 1), HEAD_FILL)]
-    spans = []
+    cells = [cell(t) for k, v in pairs for t in (k, v)]
+    rows: list[list[str | Flowable]] = [cells[i:i + 4] + [""] * (4 - len(cells[i:i + 4]))
+                                        for i in range(0, len(cells), 4)]
+    short = len(rows)
+    grid = [("BOX", (0, 0), (-1, -1), 0.5, RULE), ("BACKGROUND", (0, 0), (0, -1), HEAD_FILL)]
+    if short:  # labels shaded: the first column throughout, the third on the lines of pairs
+        grid += [("INNERGRID", (0, 0), (-1, short - 1), 0.5, RULE),
+                 ("BACKGROUND", (2, 0), (2, short - 1), HEAD_FILL)]
     for k, v in long:
-        spans.append(("SPAN", (1, len(rows)), (3, len(rows))))
-        rows.append([Paragraph(escape(k), body), Paragraph(escape(v), body), "", ""])
+        top = len(rows)
+        chunks = cell(v).chunks(width - label_w - 2 * PAD_X, CHUNK_LINES)  # type: ignore[union-attr]
+        rows += [[cell(k) if i == 0 else "", c, "", ""] for i, c in enumerate(chunks)]
+        grid += run_on_styles(top, len(rows) - 1)
     table = Table(rows, colWidths=[label_w, value_w, label_w, value_w])
-    grid = [s for s in GRID_STYLE if s[0] != "BACKGROUND"]  # no header row here: labels are shaded
-    table.setStyle(TableStyle(grid + shade + spans))
+    table.setStyle(TableStyle([s for s in GRID_STYLE if s[0] not in ("BACKGROUND", "GRID")]
+                              + grid))
     return table
+
+
+def run_on_styles(top: int, bottom: int) -> list[tuple]:
+    """Rows top..bottom as one spanned cell: no rule or padding between them, text at the top."""
+    return [("LINEABOVE", (0, top), (-1, top), 0.5, RULE),
+            ("LINEAFTER", (0, top), (0, bottom), 0.5, RULE),
+            ("VALIGN", (0, top), (-1, bottom), "TOP"),
+            ("TOPPADDING", (0, top + 1), (-1, bottom), 0),
+            ("BOTTOMPADDING", (0, top), (-1, bottom - 1), 0),
+            *(("SPAN", (1, r), (3, r)) for r in range(top, bottom + 1))]
 
 
 def defect_pairs(d: DefectRow) -> list[tuple[str, str]]:
@@ -74,8 +92,8 @@ def sign_block(columns: Sequence[tuple[str, str, Sequence[str]]], width: float,
                lead: Sequence[Flowable] = ()) -> Flowable:
     """One column per party: its role and company, then its lines (签字、盖章、日期…);
     never split over two pages, and `lead` goes with it (as base.signature_block)."""
-    body, sign = styles()["body"], styles()["sign"]
-    head = [Paragraph(f"{escape(role)}：<br/>{escape(name)}", body) for role, name, _ in columns]
+    sign = styles()["sign"]
+    head = [text(f"{role}：\n{name}") for role, name, _ in columns]
     depth = max(len(lines) for _, _, lines in columns)
     rows = [head] + [[Paragraph(lines[i], sign) if i < len(lines) else ""
                       for _, _, lines in columns] for i in range(depth)]

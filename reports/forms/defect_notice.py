@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
-from .base import FormBase, escape, styles
+from .base import FormBase, styles, text
 from .defect_common import (
     BLANK_DATE,
     OUR_SIDE,
@@ -71,15 +71,14 @@ class DefectNoticeForm(FormBase):
 
     def story(self) -> list[Flowable]:
         st, d, width = styles(), self.defect, self.frame_width
-        out: list[Flowable] = [Paragraph(f"致：{escape(self.addressee)}", st["body"]),
-                               Paragraph(escape(self.opening()), st["body"]), Spacer(1, 2 * mm),
+        out: list[Flowable] = [text(f"致：{self.addressee}"), text(self.opening()),
+                               Spacer(1, 2 * mm),
                                facts_grid(defect_pairs(d), width, [("问题描述", d.description)])]
         if self.images:
             out += [Paragraph(f"现场照片（{len(self.images)} 张）", st["heading"]),
                     photo_grid(self.images, width)]
         # The requirement goes over with the signatures: they sign for what is required.
-        requirement = [Paragraph("整改要求", st["heading"]),
-                       Paragraph(escape(self.requirement), st["body"])]
+        requirement = [Paragraph("整改要求", st["heading"]), text(self.requirement)]
         out.append(sign_block([("通知单位", self.our_company, signer_lines("经办人")),
                                ("签收（责任方）", self.addressee,
                                 ["签收人：", "盖章：", f"签收日期：{BLANK_DATE}"])], width,

@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from models.defect import DefectStatus
 
-from .base import Column, FormBase, data_table, escape, styles
+from .base import Column, FormBase, data_table, styles, text
 from .defect_common import (
     OUR_SIDE,
     cn_datetime,
@@ -26,8 +26,9 @@ if TYPE_CHECKING:
     from models.services.defect_rows import DefectDetail, HistoryRow
 
 WHOLE_UNIT = "复验范围为整个房屋/项目，而不仅是本次整改部位。"
-COLUMNS = (Column("次数", 0.8, "center"), Column("复验时间", 1.7, "center"),
-           Column("结果", 1.4, "center"), Column("复验人", 1.0, "center"), Column("说明", 3.5))
+COLUMNS = (Column("次数", 0.8, "center", nowrap=True), Column("复验时间", 1.7, "center", nowrap=True),
+           Column("结果", 1.4, "center"), Column("复验人", 1.0, "center", nowrap=True),
+           Column("说明", 3.5))
 
 
 def attempts(history: Sequence[HistoryRow]) -> list[HistoryRow]:
@@ -55,13 +56,15 @@ class DefectReinspectionForm(FormBase):
 
     def story(self) -> list[Flowable]:
         st, d, width = styles(), self.detail.defect, self.frame_width
+        # The tally and the whole-unit statement go over with the signatures, and they
+        # close the table on the page of its last re-inspection.
+        signatures = sign_block([("复验单位", self.our_company, signer_lines("复验人")),
+                                 ("整改单位（责任方）", self.rectifier, signer_lines("确认人"))],
+                                width, lead=[Spacer(1, 2 * mm), text(self.tally()),
+                                             Spacer(1, 3 * mm), statement_box(width)])
         return [facts_grid(defect_pairs(d), width, [("问题描述", d.description)]),
                 Paragraph("复验经过", st["heading"]),
-                data_table(COLUMNS, self.rows(), width),
-                Spacer(1, 2 * mm), Paragraph(escape(self.tally()), st["body"]),
-                Spacer(1, 3 * mm), statement_box(width),
-                sign_block([("复验单位", self.our_company, signer_lines("复验人")),
-                            ("整改单位（责任方）", self.rectifier, signer_lines("确认人"))], width)]
+                data_table(COLUMNS, self.rows(), width, tail=signatures)]
 
     def rows(self) -> list[list[str]]:
         done = attempts(self.detail.history)

@@ -6,20 +6,20 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from models.defect import DefectStatus
 
-from .base import Column, FormBase, data_table, escape, styles
+from .base import Column, FormBase, data_table, text
 from .defect_common import OUR_SIDE, cn_date, sign_block, signer_lines
 
 if TYPE_CHECKING:
     from models.services.defect_rows import DueRow
 
 COLUMNS = (
-    Column("序号", 0.5, "center"), Column("问题编号", 1.3), Column("位置", 1.4),
-    Column("问题描述", 3.0), Column("通知日期", 1.55, "center"),
-    Column("整改期限", 1.55, "center"), Column("逾期天数", 0.85, "right"),
+    Column("序号", 0.5, "center", nowrap=True), Column("问题编号", 1.3, nowrap=True),
+    Column("位置", 1.4), Column("问题描述", 3.0), Column("通知日期", 1.55, "center", nowrap=True),
+    Column("整改期限", 1.55, "center", nowrap=True), Column("逾期天数", 0.85, "right", nowrap=True),
 )
 DEFAULT_DAYS = 3
 
@@ -50,18 +50,18 @@ class DefectReminderForm(FormBase):
         self.days = days
 
     def story(self) -> list[Flowable]:
-        st, width = styles(), self.frame_width
-        out: list[Flowable] = [Paragraph(f"致：{escape(self.addressee)}", st["body"]),
-                               Paragraph(escape(self.wording()), st["body"]), Spacer(1, 2 * mm)]
-        if self.rows:
-            out.append(data_table(COLUMNS, [reminder_cells(i, r)
-                                            for i, r in enumerate(self.rows, 1)], width))
-        tail = [Spacer(1, 3 * mm), Paragraph(escape(self.closing()), st["body"]),
-                Paragraph(f"特此函告。<br/>发函日期：{cn_date(self.printed_on)}", st["body"])]
-        out.append(sign_block([("发函单位", self.our_company, signer_lines("经办人")),
-                               ("签收（责任方）", self.addressee,
-                                ["签收人：", "盖章：", "签收日期："])], width, lead=tail))
-        return out
+        width = self.frame_width
+        out: list[Flowable] = [text(f"致：{self.addressee}"), text(self.wording()),
+                               Spacer(1, 2 * mm)]
+        closing = [Spacer(1, 3 * mm), text(self.closing()),
+                   text(f"特此函告。\n发函日期：{cn_date(self.printed_on)}")]
+        signatures = sign_block([("发函单位", self.our_company, signer_lines("经办人")),
+                                 ("签收（责任方）", self.addressee,
+                                  ["签收人：", "盖章：", "签收日期："])], width, lead=closing)
+        if not self.rows:
+            return [*out, signatures]
+        rows = [reminder_cells(i, r) for i, r in enumerate(self.rows, 1)]
+        return [*out, data_table(COLUMNS, rows, width, tail=signatures)]
 
     def wording(self) -> str:
         if not self.rows:

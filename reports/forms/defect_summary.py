@@ -15,10 +15,10 @@ from models.defect import DEFECT_CATEGORIES, DefectStatus
 from models.rules.escalation import DefectFacts, overdue_days
 
 from ..progress import Progress, report
-from .base import Column, FormBase, Parties, data_table, escape, signature_block, styles
+from .base import Column, FormBase, Parties, data_table, signature_block, styles, text
 from .defect_common import cn_date
 from .handover_list import cn_ordinal
-from .table import Band, PagedTable, Row
+from .table import Band, PagedTable, Piece, Row
 
 if TYPE_CHECKING:
     from models.services.defect_rows import DefectRow
@@ -28,10 +28,11 @@ OVERDUE = "逾期"
 COUNT_COLUMNS = (Column("类别", 1.6), *(Column(s.value, 1.0, "right") for s in STATUSES),
                  Column(OVERDUE, 1.0, "right"), Column("合计", 1.0, "right"))
 DETAIL_COLUMNS = (
-    Column("序号", 0.6, "center"), Column("问题编号", 1.3), Column("位置", 1.6),
-    Column("问题描述", 4.0), Column("严重程度", 0.9, "center"), Column("责任方", 0.85, "center"),
-    Column("发现日期", 1.45, "center"), Column("整改期限", 1.45, "center"),
-    Column("状态", 0.85, "center"), Column("逾期天数", 0.9, "right"),
+    Column("序号", 0.6, "center", nowrap=True), Column("问题编号", 1.3, nowrap=True),
+    Column("位置", 1.6), Column("问题描述", 4.0), Column("严重程度", 0.9, "center"),
+    Column("责任方", 0.85, "center"), Column("发现日期", 1.45, "center", nowrap=True),
+    Column("整改期限", 1.45, "center", nowrap=True), Column("状态", 0.85, "center"),
+    Column("逾期天数", 0.9, "right", nowrap=True),
 )
 
 
@@ -39,19 +40,13 @@ class CountedTable(PagedTable):
     """A PagedTable that tells `placed[0]` how many of its rows are laid out: the progress."""
 
     def __init__(self, columns: Sequence[Column], rows: Sequence[Row], widths: Sequence[float],
-                 start: int = 0, headings: Sequence[int] | None = None,
-                 placed: list[int] | None = None) -> None:
-        super().__init__(columns, rows, widths, start, headings)
-        self.placed = placed if placed is not None else [0]
+                 *, placed: list[int], tail: Flowable | None = None) -> None:
+        super().__init__(columns, rows, widths, tail=tail)
+        self.placed = placed
 
-    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        parts = super().split(avail_width, avail_height)
-        if len(parts) == 2 and isinstance(parts[1], PagedTable):
-            rest = parts[1]
-            parts[1] = CountedTable(self.columns, self.rows, self.widths, rest.start,
-                                    self.headings, self.placed)
-            self.placed[0] = rest.start
-        return parts
+    def _rest(self, start: int, carry: Piece | None = None) -> PagedTable:
+        self.placed[0] = start
+        return super()._rest(start, carry)
 
 
 def late_days(row: DefectRow, now: dt.datetime) -> int:
@@ -134,19 +129,18 @@ class DefectSummaryForm(FormBase):
         st, width = styles(), self.frame_width
         out: list[Flowable] = [Paragraph("一、按类别、状态统计", st["heading"]),
                                data_table(COUNT_COLUMNS, self.count_rows(), width * 0.75),
-                               Spacer(1, 1 * mm), Paragraph(escape(self.basis()), st["note"]),
+                               Spacer(1, 1 * mm), text(self.basis(), "note"),
                                Paragraph("二、遗留问题明细", st["heading"])]
-        if self.rows:
-            weights = sum(c.weight for c in DETAIL_COLUMNS)
-            out.append(CountedTable(DETAIL_COLUMNS, self.detail_rows(),
-                                    [width * c.weight / weights for c in DETAIL_COLUMNS],
-                                    placed=self.placed))
-        else:
-            out.append(Paragraph("本次交接没有登记遗留问题。", st["body"]))
-        # The total goes over with the signatures: a page of signatures alone says nothing.
-        total = [Spacer(1, 3 * mm), Paragraph(escape(self.total_line()), st["body"])]
-        out.append(signature_block(self.parties, width, lead=total))
-        return out
+        # The total goes over with the signatures: a page of signatures alone says nothing;
+        # and they close the table on the page of its last rows.
+        total = [Spacer(1, 3 * mm), text(self.total_line())]
+        signatures = signature_block(self.parties, width, lead=total)
+        if not self.rows:
+            return [*out, Paragraph("本次交接没有登记遗留问题。", st["body"]), signatures]
+        weights = sum(c.weight for c in DETAIL_COLUMNS)
+        return [*out, CountedTable(DETAIL_COLUMNS, self.detail_rows(),
+                                   [width * c.weight / weights for c in DETAIL_COLUMNS],
+                                   placed=self.placed, tail=signatures)]
 
     def total_line(self) -> str:
         done = (DefectStatus.CLOSED, DefectStatus.UNFIXABLE)

@@ -36,23 +36,23 @@ from .base import (
     FormBase,
     Parties,
     data_table,
-    escape,
     format_cn_date,
     signature_block,
     styles,
+    text,
 )
 from .table import Band, Row
 
 COLUMNS = (
-    Column("序号", 0.55, "center"),
+    Column("序号", 0.55, "center", nowrap=True),
     Column("名称", 3.2),
     Column("规格", 1.5),
     Column("单位", 0.6, "center"),
-    Column("应交", 0.65, "right"),
-    Column("实收", 0.65, "right"),
-    Column("短缺", 0.65, "right"),
+    Column("应交", 0.65, "right", nowrap=True),
+    Column("实收", 0.65, "right", nowrap=True),
+    Column("短缺", 0.65, "right", nowrap=True),
     Column("原件/复印件", 1.1, "center"),
-    Column("页数", 0.6, "right"),
+    Column("页数", 0.6, "right", nowrap=True),
     Column("状况", 0.8, "center"),
     Column("备注", 3.0),
 )
@@ -101,9 +101,10 @@ def item_cells(no: int, item: ItemRow) -> list[str]:
 
 
 def remarks_text(item: ItemRow) -> str:
-    """The clerk's remarks, and the defect an item became (遗留问题 YL-2026-0007)."""
+    """The clerk's remarks, and on a line of its own the defect the item became
+    (见遗留问题 YL-2026-0007), which then reads as one whatever the remark's length."""
     link = f"见遗留问题 {item.defect_number}" if item.defect_number else ""
-    return "；".join(t for t in (item.remarks.strip(), link) if t)
+    return "\n".join(t for t in (item.remarks.strip(), link) if t)
 
 
 def counts(items: Sequence[ItemRow]) -> tuple[int, int, int, int]:
@@ -168,16 +169,18 @@ def change_cells(change: ItemChange) -> list[str]:
             change.category, change.name, change_text(change)]
 
 
-def changes_section(detail: ListDetail, width: float) -> list[Flowable]:
+def changes_section(detail: ListDetail, width: float, signatures: Flowable) -> list[Flowable]:
     """与第 N 版相比的变更: what the signatures of an amendment sign for, line by line."""
     amended = detail.summary.revision - 1
     heading = f"与第 {amended} 版相比的变更"
     if not detail.changes:
-        return [Paragraph(f"{heading}：无（与第 {amended} 版相同）。", styles()["heading"])]
+        return [Paragraph(f"{heading}：无（与第 {amended} 版相同）。", styles()["heading"]),
+                signatures]
     # The heading goes to the next page with the table rather than stay alone at a page's foot.
     style = ParagraphStyle("changes_heading", styles()["heading"], keepWithNext=1)
     return [Paragraph(f"{heading}（共 {len(detail.changes)} 项）", style),
-            data_table(change_columns(amended), [change_cells(c) for c in detail.changes], width)]
+            data_table(change_columns(amended), [change_cells(c) for c in detail.changes], width,
+                       tail=signatures)]
 
 
 class HandoverListForm(FormBase):
@@ -196,18 +199,23 @@ class HandoverListForm(FormBase):
                 (f"交接：{self.handover_caption}", f"状态：{status_text(self.detail.summary)}")]
 
     def story(self) -> list[Flowable]:
-        items = self.detail.items
-        out: list[Flowable] = [data_table(COLUMNS, grouped_rows(self.detail), self.frame_width)]
+        items, width = self.detail.items, self.frame_width
+        # The totals go over with the signatures: a page of signatures alone would say
+        # nothing about what was signed for; and the signatures close the last table,
+        # on the page of its last rows.
+        totals = [Spacer(1, 3 * mm), text(grand_total_text(items)),
+                  Paragraph(self.note(), styles()["note"])]
+        signatures = signature_block(parties_of(self.detail.handover), width, *self.signed(),
+                                     lead=totals)
+        amended = self.detail.summary.amends_id is not None
+        tail = signatures if items and not amended else None
+        out: list[Flowable] = [data_table(COLUMNS, grouped_rows(self.detail), width, tail=tail)]
         if not items:
             out.append(Paragraph("本清单尚无条目。", styles()["body"]))
-        if self.detail.summary.amends_id is not None:
-            out += changes_section(self.detail, self.frame_width)
-        # The totals go over with the signatures: a page of signatures alone would say
-        # nothing about what was signed for.
-        totals = [Spacer(1, 3 * mm), Paragraph(escape(grand_total_text(items)), styles()["body"]),
-                  Paragraph(self.note(), styles()["note"])]
-        out.append(signature_block(parties_of(self.detail.handover), self.frame_width,
-                                   *self.signed(), lead=totals))
+        if amended:
+            out += changes_section(self.detail, width, signatures)
+        elif tail is None:
+            out.append(signatures)
         return out
 
     def note(self) -> str:
@@ -250,7 +258,6 @@ class HandoverListBook(FormBase):
 
     def _doc_template(self, target: Path | BinaryIO, progress: Progress | None) -> BaseDocTemplate:
         doc = super()._doc_template(target, progress)
-        frames = doc.pageTemplates[0].frames
         self._page_form = []
 
         def on_page(k: int, canvas: Canvas, d: BaseDocTemplate) -> None:
@@ -259,8 +266,10 @@ class HandoverListBook(FormBase):
             report(progress, d.page, 0)
 
         doc.pageTemplates = []
-        doc.addPageTemplates([PageTemplate(f"list{k}", frames=frames, onPage=partial(on_page, k))
-                              for k in range(len(self.forms))])
+        # Each list's own frame: a list whose title wraps starts its rows lower.
+        doc.addPageTemplates([PageTemplate(f"list{k}", frames=[form.frame()],
+                                           onPage=partial(on_page, k))
+                              for k, form in enumerate(self.forms)])
         return doc
 
     def _draw_footer(self, canvas: Canvas, page: int, pages: int) -> None:

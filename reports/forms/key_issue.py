@@ -7,7 +7,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from ..key_data import EventInfo, KeyInfo
-from .base import FormBase, escape, styles
+from .base import FormBase, styles, text
 from .defect_common import BLANK_DATE, OUR_SIDE, cn_datetime, facts_grid, sign_block
 
 STATEMENT = ("本人已领取上列钥匙，数量无误、可正常开启。自领取之日起，钥匙由本人保管，"
@@ -28,10 +28,10 @@ class KeyIssueForm(FormBase):
         k, ev, st = self.key, self.issue, styles()
         pairs = [("钥匙标签", k.tag), ("房屋", k.unit or "—"), ("开启对象", k.opens_text),
                  ("数量（把）", str(k.count)), ("业主", ev.owner or "—"),
-                 ("发放时间", cn_datetime(ev.at)), ("经办人", ev.by or "—"),
-                 ("备注", ev.note or "—")]
-        return [Paragraph(f"致业主：{escape(ev.owner)}", st["body"]), Spacer(1, 2 * mm),
-                facts_grid(pairs, self.frame_width),
+                 ("发放时间", cn_datetime(ev.at)), ("经办人", ev.by or "—")]
+        # 备注 across the whole width: a long note runs on over the next page
+        return [text(f"致业主：{ev.owner}"), Spacer(1, 2 * mm),
+                facts_grid(pairs, self.frame_width, [("备注", ev.note or "—")]),
                 sign_block([("领取人（业主）", ev.owner,
                              ["业主签字：", f"领取日期：{BLANK_DATE}"]),
                             ("发放单位", self.our_company,

@@ -15,10 +15,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
 
 from ..fonts import cn_font
-from .styles import escape
+from .text import TextBlock, text_width
 
 COLS, ROWS = 3, 8
 MARGIN_X, MARGIN_Y = 9 * mm, 12.5 * mm
@@ -70,8 +69,37 @@ def qr_drawing(tag: str, size: float) -> Drawing:
 
 
 def _style(size: float, leading: float) -> ParagraphStyle:
-    return ParagraphStyle(f"label{size}", fontName=cn_font(), fontSize=size, leading=leading,
-                          wordWrap="CJK")
+    return ParagraphStyle(f"label{size}", fontName=cn_font(), fontSize=size, leading=leading)
+
+
+TEXT_PARTS = ((10.0, 12.0, True), (8.0, 10.0, False), (7.0, 9.0, True))  # tag, opens, place
+TEXT_GAP = 1 * mm
+SMALLEST = 0.5  # the text shrinks to half its size before it would leave the label
+ONE_LINE = 0.85  # a text up to 1/0.85 of the line prints that much smaller, on one line
+
+
+def label_text(label: Label, width: float, height: float) -> list[TextBlock]:
+    """The tag (never broken inside), what the key opens and its place, as large as fits the
+    label: a 145-character 开启对象 prints smaller rather than over the next label."""
+    texts = [label.tag, label.opens] + ([f"位置：{label.place}"] if label.place else [])
+    scale = 1.0
+    while True:
+        blocks = [_block(t, size * scale, leading * scale, words, width)
+                  for t, (size, leading, words) in zip(texts, TEXT_PARTS)]
+        used = sum(b.wrap(width, height)[1] for b in blocks) + TEXT_GAP * (len(blocks) - 1)
+        if used <= height or scale <= SMALLEST:
+            return blocks
+        scale = max(SMALLEST, scale - 0.05)
+
+
+def _block(text: str, size: float, leading: float, words: bool, width: float) -> TextBlock:
+    """A text a little too wide for one line (1栋1单元101（入户门）) is printed smaller, to the
+    quarter point, rather than broken; a longer one is broken at its size."""
+    wide = text_width(text, cn_font(), size)
+    if width < wide <= width / ONE_LINE:
+        factor = int(size * width / wide * 4) / 4 / size
+        size, leading = size * factor, leading * factor
+    return TextBlock(text, _style(size, leading), words=words, shrink=words)
 
 
 class KeyLabelSheet:
@@ -119,13 +147,8 @@ class KeyLabelSheet:
     def _text(self, canvas: Canvas, label: Label, left: float, bottom: float) -> None:
         width = LABEL_W - QR_SIZE - 2 * PAD - 1.5 * mm
         top = bottom + LABEL_H - PAD
-        parts = [(escape(label.tag), _style(10, 12))]
-        parts.append((escape(label.opens), _style(8, 10)))
-        if label.place:
-            parts.append((f"位置：{escape(label.place)}", _style(7, 9)))
-        for text, style in parts:
-            para = Paragraph(text, style)
-            _, h = para.wrapOn(canvas, width, LABEL_H)
+        for block in label_text(label, width, LABEL_H - 2 * PAD):
+            _, h = block.wrapOn(canvas, width, LABEL_H)
             top -= h
-            para.drawOn(canvas, left, top)
-            top -= 1 * mm
+            block.drawOn(canvas, left, top)
+            top -= TEXT_GAP

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, Paragraph
 
@@ -13,7 +12,7 @@ from .defect_common import BLANK_DATE, OUR_SIDE, cn_date, sign_block, signer_lin
 
 
 def stamp(at: dt.datetime | None) -> str:
-    """'07-01 09:30' in a narrow column; the year is in the form's range."""
+    """'2026-07-01 09:30': one line in its column, or broken at the space, never inside."""
     return "" if at is None else f"{at:%Y-%m-%d %H:%M}"
 
 
@@ -23,11 +22,14 @@ class KeyLendingForm(FormBase):
     title = "钥匙借用登记表"
     form_no = "HD-YS-03"
     landscape = True
-    COLUMNS = (Column("标签号", 1.5), Column("开启对象", 1.8), Column("借用人", 0.9),
-               Column("部门", 0.9), Column("事由", 1.3), Column("批准人", 0.9),
-               Column("借出时间", 1.3, "center"), Column("应还时间", 1.3, "center"),
-               Column("归还时间", 1.3, "center"), Column("归还人", 0.9),
-               Column("状况", 0.8))
+    # Widths in points of the landscape frame (757): a tag, 1栋1单元101（入户门）, a name and
+    # each 2026-07-01 09:30 on one line, and room for the borrower to sign.
+    COLUMNS = (Column("标签号", 70, nowrap=True), Column("开启对象", 103),
+               Column("借用人", 50, nowrap=True), Column("部门", 42), Column("事由", 79),
+               Column("批准人", 48, nowrap=True), Column("借出时间", 77, "center", nowrap=True),
+               Column("应还时间", 77, "center", nowrap=True), Column("借用人签字", 57),
+               Column("归还时间", 77, "center", nowrap=True), Column("归还人", 48, nowrap=True),
+               Column("状况", 29))
 
     def __init__(self, loans: Sequence[Loan], project_name: str, start: dt.date, end: dt.date,
                  *, our_company: str = "", printed_on: dt.date | None = None) -> None:
@@ -40,28 +42,29 @@ class KeyLendingForm(FormBase):
                                           f"共 {len(self.loans)} 次借用")]
 
     @staticmethod
-    def reason(loan: Loan) -> str | Flowable:
+    def reason(loan: Loan) -> str:
         """事由, and under it the 延期原因 of a loan due after the lending day."""
         lent = loan.lent
         reason = lent.reason + (f"：{lent.reason_text}" if lent.reason_text else "")
         if not loan.extension_reason:
             return reason
-        return Paragraph(f"{escape(reason)}<br/>延期原因：{escape(loan.extension_reason)}", styles()["cell_left"])
+        return f"{reason}\n延期原因：{loan.extension_reason}"
 
     def row(self, loan: Loan) -> list[str | Flowable]:
         lent, back = loan.lent, loan.returned
         return [loan.key.tag, loan.key.opens_text, lent.person, lent.department, self.reason(loan),
-                lent.approved_by, stamp(lent.at), stamp(lent.due_at),
+                lent.approved_by, stamp(lent.at), stamp(lent.due_at), "",  # 借用人签字: by hand
                 stamp(back.at) if back else "未归还", back.person if back else "",
                 back.condition if back else ""]
 
     def story(self) -> list[Flowable]:
+        signatures = sign_block([("登记人", self.our_company, signer_lines("登记人")),
+                                 ("审核", self.our_company, signer_lines("主管"))],
+                                self.frame_width)
+        if not self.loans:
+            return [Paragraph("本期间没有借用记录。", styles()["body"]), signatures]
         rows = [self.row(loan) for loan in self.loans]
-        body: list[Flowable] = [data_table(self.COLUMNS, rows, self.frame_width)] if rows else [
-            Paragraph("本期间没有借用记录。", styles()["body"])]
-        return body + [sign_block([("登记人", self.our_company, signer_lines("登记人")),
-                                   ("审核", self.our_company, signer_lines("主管"))],
-                                  self.frame_width)]
+        return [data_table(self.COLUMNS, rows, self.frame_width, tail=signatures)]
 
 
 class KeySealForm(FormBase):
@@ -69,9 +72,12 @@ class KeySealForm(FormBase):
 
     title = "备用钥匙封存表"
     form_no = "HD-YS-04"
-    COLUMNS = (Column("序号", 0.5, "center"), Column("标签号", 1.6), Column("开启对象", 2.0),
-               Column("数量", 0.5, "center"), Column("柜-格", 0.8), Column("封条编号", 1.2),
-               Column("封存时间", 1.3, "center"), Column("经办人", 0.8))
+    # Widths that hold a tag, G01-01-16, FC-2026-00001-2 and a time each on one line.
+    COLUMNS = (Column("序号", 0.5, "center", nowrap=True), Column("标签号", 1.35, nowrap=True),
+               Column("开启对象", 1.9), Column("数量", 0.5, "center", nowrap=True),
+               Column("柜-格", 0.85, nowrap=True), Column("封条编号", 1.3, nowrap=True),
+               Column("封存时间", 1.35, "center", nowrap=True),
+               Column("经办人", 0.8, nowrap=True))
 
     def __init__(self, sealed: Sequence[tuple[KeyInfo, EventInfo | None]], project_name: str,
                  *, our_company: str = "", printed_on: dt.date | None = None) -> None:
@@ -83,10 +89,11 @@ class KeySealForm(FormBase):
         rows = [[str(i), k.tag, k.opens_text, str(k.count), k.place,
                  ev.seal_no if ev else "", stamp(ev.at) if ev else "", ev.by if ev else ""]
                 for i, (k, ev) in enumerate(self.sealed, start=1)]
-        body: list[Flowable] = [data_table(self.COLUMNS, rows, self.frame_width)] if rows else [
-            Paragraph("目前没有封存的钥匙。", styles()["body"])]
         witness = ["封存人：", "监封人：", f"日期：{BLANK_DATE}"]
-        return body + [sign_block([("封存单位", self.our_company, witness)], self.frame_width)]
+        signatures = sign_block([("封存单位", self.our_company, witness)], self.frame_width)
+        if not rows:
+            return [Paragraph("目前没有封存的钥匙。", styles()["body"]), signatures]
+        return [data_table(self.COLUMNS, rows, self.frame_width, tail=signatures)]
 
 
 class KeyHandoverForm(FormBase):
@@ -94,9 +101,9 @@ class KeyHandoverForm(FormBase):
 
     title = "钥匙交接表"
     form_no = "HD-YS-01"
-    COLUMNS = (Column("序号", 0.5, "center"), Column("标签号", 1.6), Column("开启对象", 2.2),
-               Column("数量", 0.5, "center"), Column("柜-格", 0.8), Column("状态", 0.7, "center"),
-               Column("备注", 1.2))
+    COLUMNS = (Column("序号", 0.5, "center", nowrap=True), Column("标签号", 1.6, nowrap=True),
+               Column("开启对象", 2.2), Column("数量", 0.5, "center", nowrap=True),
+               Column("柜-格", 0.8, nowrap=True), Column("状态", 0.7, "center"), Column("备注", 1.2))
 
     def __init__(self, keys: Sequence[KeyInfo], project_name: str, handover_caption: str,
                  parties: Parties, *, printed_on: dt.date | None = None) -> None:
@@ -107,7 +114,8 @@ class KeyHandoverForm(FormBase):
         rows = [[str(i), k.tag, k.opens_text, str(k.count), k.place, k.status.value, ""]
                 for i, k in enumerate(self.keys, start=1)]
         total = sum(k.count for k in self.keys)
-        body: list[Flowable] = [data_table(self.COLUMNS, rows, self.frame_width)] if rows else [
-            Paragraph("该交接没有登记钥匙。", styles()["body"])]
         lead = [Paragraph(f"合计：{len(self.keys)} 套，{total} 把。", styles()["body"])]
-        return body + [signature_block(self.parties, self.frame_width, lead=lead)]
+        signatures = signature_block(self.parties, self.frame_width, lead=lead)
+        if not rows:
+            return [Paragraph("该交接没有登记钥匙。", styles()["body"]), signatures]
+        return [data_table(self.COLUMNS, rows, self.frame_width, tail=signatures)]

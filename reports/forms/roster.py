@@ -11,20 +11,30 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from models.rules.idcard import mask_mobile
 from models.services.roster import RosterRow
 
-from .base import Column, FormBase, Parties, data_table, format_decimal, signature_block, styles
+from .base import (
+    Column,
+    FormBase,
+    Parties,
+    data_table,
+    format_decimal,
+    signature_block,
+    styles,
+    text,
+)
 
 COLUMNS = (
-    Column("序号", 0.7, "center"),
+    Column("序号", 0.7, "center", nowrap=True),
     Column("楼栋", 1.2),
-    Column("房号", 2.0),
-    Column("建筑面积(㎡)", 1.3, "right"),
+    Column("房号", 2.0, nowrap=True),
+    Column("建筑面积(㎡)", 1.3, "right", nowrap=True),
     Column("用途", 0.8, "center"),
     Column("入住状态", 1.0, "center"),
-    Column("业主", 1.8),
-    Column("联系电话", 1.7),
+    Column("业主", 1.8, nowrap=True),  # names broken only after a 、
+    Column("联系电话", 1.7, nowrap=True),
 )
-SUMMARY_COLUMNS = (Column("楼栋", 2.0), Column("户数", 1.0, "right"),
-                   Column("建筑面积(㎡)", 1.5, "right"), Column("已入住", 1.0, "right"))
+SUMMARY_COLUMNS = (Column("楼栋", 2.0), Column("户数", 1.0, "right", nowrap=True),
+                   Column("建筑面积(㎡)", 1.5, "right", nowrap=True),
+                   Column("已入住", 1.0, "right", nowrap=True))
 
 
 class RosterForm(FormBase):
@@ -42,14 +52,15 @@ class RosterForm(FormBase):
 
     def story(self) -> list[Flowable]:
         width = self.frame_width
+        # The note goes over with the signatures, which close the summary on its last page.
+        signatures = signature_block(self.parties, width, lead=[
+            Spacer(1, 2 * mm), Paragraph(self._privacy_note(), styles()["note"])])
         return [data_table(COLUMNS, [self._cells(i, r) for i, r in enumerate(self.rows, 1)], width),
                 Spacer(1, 3 * mm),
-                Paragraph(self.total_line(), styles()["body"]),
+                text(self.total_line()),
                 Paragraph("按楼栋汇总", styles()["heading"]),
-                data_table(SUMMARY_COLUMNS, self._building_summary(), width * 0.6),
-                Spacer(1, 2 * mm),
-                Paragraph(self._privacy_note(), styles()["note"]),
-                signature_block(self.parties, width)]
+                data_table(SUMMARY_COLUMNS, self._building_summary(), width * 0.6,
+                           tail=signatures)]
 
     def _cells(self, no: int, row: RosterRow) -> list[str]:
         return [str(no), row.building, row.unit, format_decimal(row.area), row.use, row.occupancy,

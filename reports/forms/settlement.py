@@ -25,11 +25,11 @@ from .base import (
     FormBase,
     Parties,
     data_table,
-    escape,
     format_cn_date,
     format_decimal,
     signature_block,
     styles,
+    text,
 )
 from .certificate import key_value_table
 
@@ -131,15 +131,15 @@ class SettlementForm(FormBase):
         out: list[Flowable] = [self.parties_table(), Spacer(1, 1 * mm), *self.warning()]
         out += [Paragraph("一、结算明细", st["heading"]),
                 data_table(DIRECTION_COLUMNS, self.breakdown_rows() + self.result_rows(), width),
-                Spacer(1, 1 * mm), Paragraph(escape(self.net_formula()), st["note"]),
-                Paragraph("二、收费情况", st["heading"]),
-                data_table(FIGURE_COLUMNS, self.figure_rows(), width)]
-        # The wording and the conclusion go over with the signatures, never apart from them.
-        lead = [Spacer(1, 1 * mm), Paragraph(escape(self.wording()), st["body"]),
-                Paragraph(f"结算结论：{escape(payer_sentence(r.net_to_incoming))}。", st["body"])]
-        out.append(signature_block(self.parties(), width, self.signers(), self.signed_on(),
-                                   lead=lead))
-        return out
+                Spacer(1, 1 * mm), text(self.net_formula(), "note"),
+                Paragraph("二、收费情况", st["heading"])]
+        # The wording and the conclusion go over with the signatures, never apart from them,
+        # and they close the last table on the page of its last lines.
+        lead = [Spacer(1, 1 * mm), text(self.wording()),
+                text(f"结算结论：{payer_sentence(r.net_to_incoming)}。")]
+        signatures = signature_block(self.parties(), width, self.signers(), self.signed_on(),
+                                     lead=lead)
+        return [*out, data_table(FIGURE_COLUMNS, self.figure_rows(), width, tail=signatures)]
 
     def parties(self) -> Parties:
         r = self.results

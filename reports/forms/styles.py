@@ -7,9 +7,10 @@ from functools import cache
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ..fonts import cn_font
+from .text import TextBlock
 
 ALIGNS = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 
@@ -29,7 +30,8 @@ def format_decimal(value: Decimal | None, places: int = 2, grouping: bool = True
 
 @cache
 def styles() -> dict[str, ParagraphStyle]:
-    """Named styles; wordWrap='CJK' lets Chinese break between any two characters."""
+    """Named styles. wordWrap='CJK' is for ReportLab Paragraphs of fixed wording; data goes
+    through TextBlock (text.py), which keeps identifiers whole."""
     font = cn_font()
     base = ParagraphStyle("body", fontName=font, fontSize=10, leading=14, wordWrap="CJK")
     cell = ParagraphStyle("cell", base, fontSize=9, leading=11.5)
@@ -53,8 +55,17 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def cell(text: str | Flowable, align: str = "left") -> Flowable:
-    """A table cell as a Paragraph, so long text wraps inside the column."""
+def cell(text: str | Flowable, align: str = "left", nowrap: bool = False) -> Flowable:
+    """A table cell whose long text wraps inside the column and splits over pages.
+
+    `nowrap`: a name or an identifier, broken only at spaces and list separators,
+    printed smaller rather than cut when one is wider than the column.
+    """
     if isinstance(text, Flowable):
         return text
-    return Paragraph(escape(text), styles()[f"cell_{align}"])
+    return TextBlock(text, styles()[f"cell_{align}"], words=nowrap, shrink=nowrap)
+
+
+def text(value: str, style: str = "body") -> TextBlock:
+    """A paragraph of data (a clerk's text, a name, a number) printed as typed."""
+    return TextBlock(value, styles()[style])
