@@ -81,10 +81,17 @@ def test_title_category_rows_blank_and_total_rows(db, handover_id, tmp_path):
     assert (preview.header.first_row, preview.title) == (3, "翠湖园物业承接查验资料移交清单")
     assert preview.categories == ("竣工图纸", "设备资料")
     assert [(s.row, s.reason) for s in preview.skipped] == [
-        (7, "空行"), (11, "合计行"), (12, "空行"), (13, "说明行"), (14, "签字栏")]
+        (4, "类别行"), (7, "空行"), (8, "类别行"), (11, "合计行"),
+        (12, "空行"), (13, "说明行"), (14, "签字栏")]
+    assert str(preview.skipped[0]) == "第 4 行：类别行（其下各项的类别为“竣工图纸”），已跳过"
+    # The sheet's 合计 says 6; row 6 has no quantity, which the list counts as 1: the clerk is told.
+    assert [str(m) for m in preview.mismatches] == ["第 11 行（合计行）「数量」为 6，明细相加为 7"]
+    assert preview.notes == ("A 列「序号」：序号不导入，条目按表中顺序重新编号（用于识别“一、二、”等类别行）",
+                             "合计行与明细不符：第 11 行（合计行）「数量」为 6，明细相加为 7")
     result = import_checklist(db, handover_id, preview.default_title, preview)
     assert (result.items, result.categories, result.title) == (4, 2, "翠湖园物业承接查验资料移交清单")
     assert "2 类 4 项" in result.summary() and "合计行 1 行" in result.summary()
+    assert "「数量」为 6，明细相加为 7" in result.summary()
     assert items(db, result.list_id) == [
         (1, "竣工图纸", "竣工总平面图", "A1", "套", 2, "原件", 12, ""),
         (2, "竣工图纸", "建筑竣工图", "", "套", 1, "复印件", None, "含电子版"),
@@ -154,9 +161,9 @@ def test_one_bad_row_refuses_the_whole_sheet(db, handover_id, tmp_path):
         import_checklist_file(db, handover_id, write_sheet(tmp_path / "bad.xlsx", rows))
     message = str(caught.value)
     assert "清单有 4 处问题（3 行），未导入任何数据" in message
-    assert "第 4 行「数量」：“若干”不是数字，应填写整数" in message
+    assert "第 4 行「数量」：应为数字，“若干”不是数字" in message
     assert "第 5 行「名称」：不能为空" in message
-    assert "第 6 行「数量」：“-1”不是非负整数" in message
+    assert "第 6 行「数量」：不能为负数" in message
     assert "第 6 行「原件/复印件」：“电子版”无效，应为：原件、复印件" in message
     assert counts(db) == before
 

@@ -14,11 +14,12 @@ from models.audit import AuditLog
 from models.base import DocStatus
 from models.errors import ValidationError
 from models.fees import FeeItem, LedgerLine, Settlement
-from models.imports.cells import CellError, parse_money, parse_period
+from models.imports.cells import CellError, money_cell, parse_period
 from models.imports.ledger import import_ledger, import_ledger_file, preview_ledger
 from models.imports.roster import import_roster_file
 from models.imports.sheet import ImportCancelled
 from models.project import Project
+from models.rules.numbers import MONEY
 from models.services import projects
 from models.services.ledger_mappings import (
     mapping_for_header,
@@ -152,8 +153,12 @@ def test_an_odd_sheet_gives_the_right_lines(db, handover, tmp_path):
     ]
     assert (preview.totals.billed, preview.totals.paid, preview.totals.lines) == (D("3699.16"), D("1898.13"), 4)
     assert preview.new_fee_items == ("物业服务费", "水费")
-    assert preview.notes == ("将新建收费项目：物业服务费", "将新建收费项目：水费")
-    import_ledger(db, handover, preview)
+    # Their 小计 says 3,610.16; the three lines add up to 3,611.16: flagged, per column, not refused.
+    assert [str(m) for m in preview.mismatches] == ["第 7 行（小计行）「应收金额」为 3,610.16，明细相加为 3,611.16",
+                                                    "第 7 行（小计行）「欠费金额」为 1,800.03，明细相加为 1,801.03"]
+    assert preview.notes[2:] == ("将新建收费项目：物业服务费", "将新建收费项目：水费")
+    report = import_ledger(db, handover, preview)
+    assert "「应收金额」为 3,610.16，明细相加为 3,611.16" in report.summary()
     assert theirs(db, handover) == (4, D("3699.16"), D("1898.13"))
     assert line_of(db, handover, 8).remark == "用水 31 吨"
 
@@ -194,7 +199,7 @@ def test_a_bad_sheet_is_refused_whole_and_nothing_changes(db, handover, tmp_path
     message = str(caught.value)
     assert "台账有 5 处问题（5 行），未导入任何数据" in message
     assert "第 2 行「房号」：“9栋9单元999”不是本项目的房屋；请先导入业主名册" in message
-    assert "第 3 行「应收金额」：“一千”不是数字" in message
+    assert "第 3 行「应收金额」：应为数字，“一千”不是数字" in message
     assert "第 4 行「欠费金额」：应收 100.00 − 实收 60.00 = 40.00，与欠费 30.00 不符" in message
     assert "第 5 行「所属期」：“明年”不是所属期" in message
     assert "第 6 行「所属期」：没有所属期" in message
@@ -362,10 +367,15 @@ def test_parse_period_refuses(value, message):
         parse_period(value)
 
 
-def test_parse_money_rounds_what_excel_shows_but_not_what_was_typed():
-    assert parse_money(1310.1335) == D("1310.13") and parse_money(0.1 + 0.2) == D("0.30")
-    assert parse_money(D("0.125")) == D("0.13")  # half-up
-    assert parse_money("1,310.13") == D("1310.13") and parse_money("-") == D("0.00")
-    assert parse_money("¥１，０００") == D("1000.00") and parse_money(None) == D("0.00")
-    with pytest.raises(CellError, match="小数超过 2 位"):
-        parse_money("1,310.133")
+def test_money_cells_round_what_excel_shows_but_not_what_was_typed():
+    def money(value):
+        return money_cell(value, "应收金额", MONEY)
+
+    assert money(1310.1335) == D("1310.13") and money(0.1 + 0.2) == D("0.30")
+    assert money(D("0.125")) == D("0.13")  # half-up
+    assert money("1,310.13") == D("1310.13") and money("¥ 88") == D("88") and money("88元") == D("88")
+    assert money(None) is None
+    for typed, message in (("1,310.133", "最多 2 位小数"), ("¥１，０００", "请用半角数字"), ("1o00", "不是数字"),
+                           (1e20, "超出范围"), (float("nan"), "应为数字"), ("1e5", "不是数字")):
+        with pytest.raises(CellError, match=message):
+            money(typed)

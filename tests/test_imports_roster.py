@@ -11,7 +11,12 @@ from xlsx_builder import ROSTER_HEADER, roster_rows, write_sheet
 
 import main
 from models.errors import ValidationError
-from models.imports.roster import building_of, import_roster, import_roster_file, preview_roster
+from models.imports.roster import (
+    building_of,
+    import_roster,
+    import_roster_file,
+    preview_roster,
+)
 from models.people import Owner, UnitOwnership
 from models.project import Building, Unit
 from models.services import projects
@@ -69,7 +74,7 @@ def test_bad_rows_refuse_the_whole_roster(db, project, tmp_path):
     with pytest.raises(ValidationError) as caught:
         import_roster_file(db, "CHY", bad_roster(tmp_path))
     message = str(caught.value)
-    assert "第 3 行「建筑面积」：“一百二十”不是数字" in message
+    assert "第 3 行「建筑面积」：应为数字，“一百二十”不是数字" in message
     assert "第 2 行「房号」：“1栋1单元101”在表中重复（第 2、5 行）" in message
     assert "第 5 行「房号」" in message and "未导入任何数据" in message
     assert counts(db) == before
@@ -84,7 +89,13 @@ def test_preview_lists_each_problem(tmp_path):
 @pytest.mark.parametrize("row, field, words", [
     (("101", "张三", "1380013800", 90, "住宅", "空置"), "联系电话", "11 位手机号"),
     (("101", "张三", "", -1, "住宅", "空置"), "建筑面积", "负数"),
-    (("101", "张三", "", "90.125", "住宅", "空置"), "建筑面积", "小数超过 2 位"),
+    (("101", "张三", "", "90.125", "住宅", "空置"), "建筑面积", "最多 2 位小数"),
+    (("101", "张三", "", 13800138000, "住宅", "空置"), "建筑面积", "超出范围"),
+    (("101", "张三", "", "1o00", "住宅", "空置"), "建筑面积", "“1o00”不是数字"),
+    (("101", "张三", "", "１２", "住宅", "空置"), "建筑面积", "半角数字"),
+    (("101", "张三", "", 1e20, "住宅", "空置"), "建筑面积", "超出范围"),
+    (("101", "张三" * 30, "", 90, "住宅", "空置"), "业主姓名", "最多 40 个字"),
+    (("1" * 50, "张三", "", 90, "住宅", "空置"), "房号", "最多 40 个字"),
     (("101", "张三", "", 90, "别墅", "空置"), "房屋用途", "“别墅”无效"),
     (("101", "张三", "", 90, "住宅", "出售"), "入住状态", "“出售”无效"),
     ((None, "张三", "", 90, "住宅", "空置"), "房号", "不能为空"),
@@ -112,7 +123,7 @@ def test_aliases_defaults_and_full_width(tmp_path):
     assert preview.ok, preview.problems
     first, second = preview.rows
     assert (first.number, first.building, first.use, first.mobile, first.area) == (
-        "B座-1502", "B座", "办公", "13800138000", None)
+        "Ｂ座-1502", "B座", "办公", "13800138000", None)  # the number as written; its building found on a copy
     assert (second.use, second.occupancy, second.building) == ("车位", "空置", "")
 
 

@@ -137,6 +137,7 @@ def test_title_blank_rows_and_total_row(tmp_path):
         assert table.header.first_row == 4
         assert [(r.row, r.get("number")) for r in rows] == [(5, "1栋101"), (7, "1栋102")]
         assert [(s.row, s.reason) for s in table.skipped] == [(6, "空行"), (8, "合计行")]
+        assert table.above == [(1, "翠湖园业主名册"), (2, "制表单位：原物业")]
         assert table.header.missing == ("billed", "paid", "arrears")
 
 
@@ -175,12 +176,15 @@ def test_two_row_header_without_merges_is_still_found(tmp_path):
 def test_merged_data_cell_fills_down_its_column_only(tmp_path):
     fields = (FieldSpec("building", "楼栋"), FieldSpec("number", "房号"), FieldSpec("note", "备注"))
     path = write_sheet(tmp_path / "m.xlsx", [
-        ("楼栋", "房号", "备注"), ("1栋", "101", None), (None, "102", None), ("说明：以上为样例", None, None),
-    ], merges=["A2:A3", "A4:C4"])
+        ("楼栋", "房号", "备注"), ("1栋", "101", None), (None, "102", None), ("2栋（整栋）", None, None),
+        ("说明：以上为样例", None, None),
+    ], merges=["A2:A3", "A4:C4", "A5:C5"])
     with open_table(path, fields) as table:
         rows = [dict(r.values) for r in table.rows()]
+        skipped = [(s.row, s.reason) for s in table.skipped]
     assert rows[1] == {"building": "1栋", "number": "102", "note": None}
-    assert rows[2] == {"building": "说明：以上为样例", "number": None, "note": None}
+    assert rows[2] == {"building": "2栋（整栋）", "number": None, "note": None}
+    assert skipped == [(5, "说明行")]  # a note under the table is no line of it
 
 
 def test_no_recognisable_header_is_refused_with_a_clear_message(tmp_path):

@@ -63,6 +63,9 @@ class ChecklistImportDialog(SheetImportDialog):
         fresh = self._imported is None or self.preview is not self._imported
         return fresh and super().can_import() and bool(self.title_edit.text().strip())
 
+    def plan_text(self, preview: ChecklistPreview) -> str:  # type: ignore[override]
+        return self.tr("将创建一张草稿清单：{0} 类 {1} 项。").format(len(preview.categories), len(preview.rows))
+
     def read_sheet(self, path: Path, mapping: dict[str, int | None] | None, progress: Any) -> ChecklistPreview:
         return preview_checklist(path, mapping, progress)
 

@@ -62,8 +62,12 @@ class KeyImportDialog(SheetImportDialog):
         fresh = self._imported is None or self.preview is not self._imported
         return fresh and super().can_import()
 
+    def plan_text(self, preview: KeySheetPreview) -> str:  # type: ignore[override]
+        pieces = sum(r.count for r in preview.rows)
+        return self.tr("将接收钥匙 {0} 条（共 {1} 把/套）。").format(len(preview.rows), pieces)
+
     def read_sheet(self, path: Path, mapping: dict[str, int | None] | None, progress: Any) -> KeySheetPreview:
-        return preview_key_sheet(self._db, self._project_id, path, mapping, progress)
+        return preview_key_sheet(self._db, self._project_id, path, mapping, progress, handover_id=self._handover_id)
 
     def show_preview(self, preview: KeySheetPreview | None) -> None:  # type: ignore[override]
         super().show_preview(preview)

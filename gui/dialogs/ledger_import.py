@@ -24,7 +24,6 @@ from .ledger_preview_model import LedgerPreviewModel
 from .sheet_import import SheetImportDialog
 
 TARIFF_LISTED = 40  # a tooltip taller than the screen helps nobody
-SKIPPED_LISTED = 12
 
 
 class LedgerImportDialog(SheetImportDialog):
@@ -83,20 +82,11 @@ class LedgerImportDialog(SheetImportDialog):
             self._remembered = self.tr("已按“{0}”上次的列对应读取。").format(preview.company)
         if self._remembered:  # on the header line: one more line would push the dialog past 768 pixels
             self.header_label.setText(self.header_label.text() + "  " + self._remembered)
-        self._show_skipped(preview)
         self.show_result("\n".join(self._verdict_lines(preview)), ok=preview.ok)
         listed = [str(m) for m in preview.tariff_mismatches[:TARIFF_LISTED]]
         if len(preview.tariff_mismatches) > TARIFF_LISTED:
             listed.append(self.tr("……共 {0} 行").format(len(preview.tariff_mismatches)))
         self.result_label.setToolTip("\n".join(listed))
-
-    def _show_skipped(self, preview: LedgerPreview) -> None:
-        """A ledger with a 小计 per building skips hundreds of rows: list a few, the rest on hover."""
-        listed = [str(s) for s in preview.skipped]
-        if len(listed) > SKIPPED_LISTED:
-            more = self.tr("……共 {0} 行（悬停查看全部）").format(len(listed))
-            self.skipped_label.setText(self.tr("跳过的行：") + "；".join(listed[:SKIPPED_LISTED]) + more)
-        self.skipped_label.setToolTip("\n".join(listed))
 
     def _verdict_lines(self, preview: LedgerPreview) -> list[str]:
         """Two lines: what will be written (the totals to compare with their 合计 row), then whether it can."""

@@ -27,14 +27,14 @@ def period_text(start: dt.date | None, end: dt.date | None) -> str:
 class LedgerPreviewModel(SheetPreviewModel):
     """Their ledger's lines; a cell that could not be read shows its text, the row its problems."""
 
-    ROW, UNIT, OWNER, FEE_ITEM, PERIOD, BILLED, PAID, ARREARS, PAID_ON, RECEIPT_NO, PROBLEMS = range(11)
+    ROW, UNIT, OWNER, FEE_ITEM, PERIOD, BILLED, PAID, ARREARS, PAID_ON, RECEIPT_NO, REMARK, PROBLEMS = range(12)
     RIGHT_ALIGNED: ClassVar[tuple[int, ...]] = (ROW, BILLED, PAID, ARREARS)
     AMOUNT_KEYS: ClassVar[dict[int, str]] = {BILLED: "billed", PAID: "paid", ARREARS: "arrears"}
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__([self.tr("行号"), self.tr("房号"), self.tr("业主"), self.tr("收费项目"), self.tr("所属期"),
                           self.tr("应收"), self.tr("实收"), self.tr("欠费"), self.tr("收款日期"), self.tr("票据号"),
-                          self.tr("问题")], parent)
+                          self.tr("说明"), self.tr("问题")], parent)
 
     def text(self, row: LedgerRow, column: int) -> str:
         if column in self.AMOUNT_KEYS:
@@ -50,7 +50,7 @@ class LedgerPreviewModel(SheetPreviewModel):
 
     def raw(self, row: LedgerRow, column: int) -> Any:
         values: tuple[Any, ...] = (row.row, row.unit_number, row.owner, row.fee_item, row.period_start, row.billed,
-                                   row.paid, row.arrears, row.paid_on, row.receipt_no)
+                                   row.paid, row.arrears, row.paid_on, row.receipt_no, row.remark)
         value = values[column]
         if column == self.PERIOD or column == self.PAID_ON:
             return value.isoformat() if value else ""  # comparable with each other when sorting

@@ -47,6 +47,9 @@ class RosterImportDialog(SheetImportDialog):
     def make_model(self) -> RosterPreviewModel:
         return RosterPreviewModel(self)
 
+    def plan_text(self, preview: RosterPreview) -> str:  # type: ignore[override]
+        return self.tr("将导入 {0} 户（系统中已有的房屋不改动，只补充没有业主的）。").format(len(preview.rows))
+
     def read_sheet(self, path: Path, mapping: dict[str, int | None] | None, progress: Any) -> RosterPreview:
         return preview_roster(path, mapping, progress)
 

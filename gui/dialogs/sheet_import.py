@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -36,6 +37,8 @@ from .preview_model import SheetPreviewModel
 
 MAX_COLUMN_WIDTH = 360
 OK_STYLE = "color: #1e7d32;"
+NOTE_STYLE = "color: #8a5a00;"  # not a problem, but to be read before importing
+SKIPPED_LISTED = 12
 Preview = SheetPreview[Any]
 
 
@@ -86,6 +89,10 @@ class SheetImportDialog(QDialog):
     def add_options(self, layout: QVBoxLayout) -> None:
         """Widgets of the subclass's own between the file row and the preview."""
 
+    def plan_text(self, preview: Preview) -> str:
+        """What importing will create, in the clerk's words (said when the sheet is clean)."""
+        return self.tr("将导入 {0} 行。").format(len(preview.rows))
+
     def can_import(self) -> bool:
         return self._preview is not None and self._preview.ok
 
@@ -105,7 +112,7 @@ class SheetImportDialog(QDialog):
         self.mapping_box.setEnabled(False)
         self.mapping_box.mapping_changed.connect(self.on_mapping_changed)
         self.combos, self.states = self.mapping_box.combos, self.mapping_box.states  # tests reach them here
-        top_layout.addWidget(self.mapping_box)
+        top_layout.addWidget(self._scrolled(self.mapping_box))
         top_layout.addWidget(self._table(), 1)
         splitter.addWidget(top)
         splitter.addWidget(self._problem_box())
@@ -117,6 +124,25 @@ class SheetImportDialog(QDialog):
         self.result_label.setWordWrap(True)
         layout.addWidget(self.result_label)
         layout.addWidget(self._buttons())
+        self._fit_screen()
+
+    def _scrolled(self, box: QWidget) -> QScrollArea:
+        """Fourteen fields are taller than a 1366×768 screen at 125 %: the mapping scrolls, the dialog fits."""
+        area = QScrollArea()
+        area.setWidget(box)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setMinimumWidth(box.sizeHint().width() + area.verticalScrollBar().sizeHint().width())
+        return area
+
+    def _fit_screen(self) -> None:
+        """The default size, or the screen's available size where that is smaller (a laptop at 125 %)."""
+        screen = self.screen()
+        if screen is None:
+            return
+        available = screen.availableGeometry()
+        self.resize(min(self.width(), available.width()), min(self.height(), available.height() - 40))
 
     def _file_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -147,15 +173,20 @@ class SheetImportDialog(QDialog):
         return self.table
 
     def _problem_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("问题"))
+        box = QGroupBox(self.tr("问题、跳过的行与未导入的列"))
         layout = QVBoxLayout(box)
         self.problem_list = QListWidget()
         self.problem_list.itemActivated.connect(self.on_problem_activated)
         self.problem_list.itemClicked.connect(self.on_problem_activated)
         self.skipped_label = QLabel()
         self.skipped_label.setWordWrap(True)
+        # Columns not imported (unused, duplicate) and total rows that disagree with their lines.
+        self.notes_label = QLabel()
+        self.notes_label.setWordWrap(True)
+        self.notes_label.setStyleSheet(NOTE_STYLE)
         layout.addWidget(self.problem_list)
         layout.addWidget(self.skipped_label)
+        layout.addWidget(self.notes_label)
         return box
 
     def _buttons(self) -> QDialogButtonBox:
@@ -279,6 +310,7 @@ class SheetImportDialog(QDialog):
             self.header_label.setText("")
             self.problem_list.clear()
             self.skipped_label.setText("")
+            self.notes_label.setText("")
             return
         self.mapping_box.show_header(preview.header)
         self._show_problems(preview)
@@ -287,7 +319,7 @@ class SheetImportDialog(QDialog):
 
     def _show_verdict(self, preview: Preview) -> None:
         if preview.ok:
-            self.show_result(self.tr("检查通过，可以导入。"), ok=True)
+            self.show_result(self.plan_text(preview) + self.tr("检查通过，可以导入。"), ok=True)
         elif preview.rows:
             self.show_result(self.tr("有问题的行需在 Excel 中改正后“重新读取”，或调整列对应；有问题时不能导入。"),
                              ok=False)
@@ -297,8 +329,10 @@ class SheetImportDialog(QDialog):
     def _header_text(self, preview: Preview) -> str:
         h = preview.header
         rows = str(h.first_row) if h.first_row == h.last_row else f"{h.first_row}–{h.last_row}"
-        return self.tr("工作表“{0}”，表头在第 {1} 行；共 {2} 行数据，{3} 行有问题。").format(
-            h.sheet, rows, len(preview.rows), len(preview.problem_rows))
+        text = self.tr("工作表“{0}”，表头在第 {1} 行").format(h.sheet, rows)
+        if preview.above:
+            text += self.tr("（其上 {0} 行为标题等，不导入）").format(len(preview.above))
+        return text + self.tr("；共 {0} 行数据，{1} 行有问题。").format(len(preview.rows), len(preview.problem_rows))
 
     def _show_problems(self, preview: Preview) -> None:
         self.problem_list.clear()
@@ -306,8 +340,15 @@ class SheetImportDialog(QDialog):
             item = QListWidgetItem(str(problem))
             item.setData(Qt.ItemDataRole.UserRole, problem.row)
             self.problem_list.addItem(item)
-        skipped = "；".join(str(s) for s in preview.skipped)
-        self.skipped_label.setText(self.tr("跳过的行：") + skipped if skipped else "")
+        self.problem_list.setVisible(bool(preview.problems))  # a clean sheet gives the room to the rows
+        listed = [str(s) for s in preview.skipped]
+        shown = "；".join(listed[:SKIPPED_LISTED])
+        if len(listed) > SKIPPED_LISTED:
+            shown += self.tr("……共 {0} 行（悬停查看全部）").format(sum(len(s.rows) for s in preview.skipped))
+        self.skipped_label.setText(self.tr("跳过的行：") + shown if listed else "")
+        self.skipped_label.setToolTip("\n".join(listed[:500]))
+        notes = [n for n in preview.notes if not n.startswith("将新建收费项目")]
+        self.notes_label.setText("\n".join(notes))
 
     def show_result(self, text: str, ok: bool) -> None:
         self.result_label.setText(text)

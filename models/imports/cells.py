@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
-from ..errors import Cancelled
+from ..errors import Cancelled, ValidationError
+from ..rules import numbers
+from ..rules.numbers import NumberKind
 
 EMPTY_MARKS = frozenset({"", "-", "--", "—", "——", "/", "－"})
 NUMBER_RE = re.compile(r"[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?|[+-]?\.\d+")
@@ -16,6 +19,7 @@ DAY_RE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*�
 MONTH_RE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?")
 BRACKETS_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]|【[^】]*】|〔[^〕]*〕")
 CURRENCY = "¥￥元"
+FIRST_YEAR, LAST_YEAR = 1900, 2099  # a date outside is a typing slip (or a hostile file), never a fee period
 
 
 class ImportCancelled(Cancelled):
@@ -29,7 +33,19 @@ class CellError(ValueError):
     """A cell that cannot be read as asked; the message quotes the cell (Chinese)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
+class UnreadableCell:
+    """A cell with no value to take: a formula Excel never calculated, an error value (#DIV/0!),
+    a number that is not one (NaN, INF). `text` is what the file holds, `reason` says why."""
+
+    text: str
+    reason: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True, slots=True)
 class RowProblem:
     """One refused cell or row: the Excel row number, the field's label, the reason."""
 
@@ -56,8 +72,12 @@ def cell_text(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "是" if value else "否"
+    if isinstance(value, UnreadableCell):
+        return value.text
     if isinstance(value, float):
-        value = Decimal(str(value))
+        if not math.isfinite(value):
+            return str(value)
+        value = Decimal(repr(value))
     if isinstance(value, Decimal):
         return _decimal_text(value)
     if isinstance(value, dt.datetime):
@@ -68,9 +88,22 @@ def cell_text(value: Any) -> str:
 
 
 def _decimal_text(value: Decimal) -> str:
+    if not value.is_finite() or abs(value.adjusted()) > 20:
+        return str(value)  # 1E+308 as Excel shows it, not 309 digits (and never quantize's overflow)
     if value == value.to_integral_value():
         return str(value.quantize(Decimal(1)))
     return str(value)
+
+
+def stored_text(value: Any) -> str:
+    """A text cell as it will be stored: exactly what the cell says, blanks around it trimmed.
+
+    Nothing inside is changed — not （） to (), not m³ to m3, not full-width to half-width: the
+    clerk's sheet is the record. Matching and look-ups normalise a copy (clean_text, unit_key).
+    """
+    if isinstance(value, str):
+        return value.strip()
+    return cell_text(value)
 
 
 def clean_text(value: Any) -> str:
@@ -110,6 +143,55 @@ def _decimal_from_text(raw: str) -> Decimal | None:
         raise CellError(f"“{raw}”不是数字") from None
 
 
+# ---- numeric fields: models/rules/numbers.py decides, for a cell of either type ------------------
+
+def number_cell(value: Any, field: str, kind: NumberKind) -> Decimal | None:
+    """A numeric field's cell read by the shared rules: a numeric cell through check_number, a text
+    cell through parse_decimal. None for an empty cell; CellError for anything else that is not a
+    number of the kind ("1o00", "-5" where it cannot be negative, 1e20, NaN, "１２", a date).
+
+    The message leaves the field's name out: the RowProblem that carries it names the field.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, UnreadableCell):
+        raise CellError(value.reason)
+    if isinstance(value, (dt.date, dt.time, dt.timedelta)):
+        raise CellError(f"“{cell_text(value)}”是日期或时间，不是数字")
+    try:
+        if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+            return numbers.check_number(value, field, kind)
+        return numbers.parse_decimal(_without_currency(str(value), kind), field, kind)
+    except ValidationError as exc:
+        raise CellError(_unnamed(str(exc), field)) from None
+
+
+def money_cell(value: Any, field: str, kind: NumberKind) -> Decimal | None:
+    """Money as number_cell reads it, but a numeric cell rounded half-up to the fen first.
+
+    A billing system's export or a formula (面积 × 单价 × 月数) leaves 1310.1335 in a cell that
+    Excel shows as 1,310.13; the clerk sees two decimals, and the spec rounds half-up per line.
+    Text is taken as typed: a third decimal written by hand is refused.
+    """
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        if number.is_finite() and abs(number) <= kind.high:
+            value = number.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return number_cell(value, field, kind)
+
+
+def _without_currency(text: str, kind: NumberKind) -> str:
+    """"88元" and "¥ 88" are money as a ledger writes it; the rules read the number."""
+    text = text.strip()
+    if kind.currency and text.endswith("元"):
+        text = text[:-1]
+    return text
+
+
+def _unnamed(message: str, field: str) -> str:
+    return message.removeprefix(f"「{field}」").removesuffix("。")
+
+
 def parse_amount(value: Any) -> Decimal:
     """Money in 元: an empty cell or '-' is 0.00; more than 2 decimals is refused."""
     number = parse_decimal(value)
@@ -129,10 +211,12 @@ def check_places(number: Decimal, places: int, raw: Any = None) -> Decimal:
 
 def parse_date(value: Any) -> dt.date | None:
     """A date from a date cell or '2025-07-01', '2025/7/1', '2025年7月1日'; a month form gives its 1st."""
+    if isinstance(value, UnreadableCell):
+        raise CellError(value.reason)
     if isinstance(value, dt.datetime):
-        return value.date()
+        value = value.date()
     if isinstance(value, dt.date):
-        return value
+        return _in_range(cell_text(value), value)
     text = unicodedata.normalize("NFKC", cell_text(value))
     if text in EMPTY_MARKS:
         return None
@@ -147,11 +231,8 @@ def _date_from_text(text: str) -> dt.date:
     match, parts = (day, 3) if day else (month, 2)
     if match is None:
         raise CellError(f"“{text}”不是日期（应为 2025-07-01、2025/7/1 或 2025年07月）")
-    numbers = [int(g) for g in match.groups()[:parts]] + [1] * (3 - parts)
-    try:
-        return dt.date(*numbers)
-    except ValueError:
-        raise CellError(f"“{text}”不是有效日期") from None
+    parts_of_date = [int(g) for g in match.groups()[:parts]] + [1] * (3 - parts)
+    return _valid_date(text, *parts_of_date)
 
 
 def parse_month(value: Any) -> dt.date | None:
@@ -167,21 +248,6 @@ MONTH_OF_YEAR_RE = re.compile(r"(\d{1,2})月?")  # the right half of "2025年1�
 RANGE_SEPARATOR_RE = re.compile(r"至|到|~|—+|-{1,2}")
 PERIOD_FORMS = "2025年07月、2025.07、2025-07、202507、2025-07-01 或 2025.01-2025.06"
 Span = tuple[dt.date, dt.date]
-
-
-def parse_money(value: Any) -> Decimal:
-    """Money in 元 from a fee ledger: a numeric cell is rounded half-up to the fen.
-
-    A billing system's export or a formula (面积 × 单价 × 月数) leaves 1310.1335 in a
-    cell that Excel shows as 1,310.13; the clerk sees two decimals, and the spec rounds
-    half-up per line, so that is what we take. Text is taken as typed: a third decimal
-    written by hand is refused, as parse_amount does.
-    """
-    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
-        number = parse_decimal(value)
-        assert number is not None  # a numeric cell always gives a number
-        return number.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    return parse_amount(value)
 
 
 def month_span(day: dt.date) -> Span:
@@ -200,8 +266,10 @@ def parse_period(value: Any, day_is_month: bool = True) -> Span | None:
     """
     if isinstance(value, bool):
         raise CellError(f"“{cell_text(value)}”不是所属期")
+    if isinstance(value, UnreadableCell):
+        raise CellError(value.reason)
     if isinstance(value, dt.date):
-        day = value.date() if isinstance(value, dt.datetime) else value
+        day = _in_range(cell_text(value), value.date() if isinstance(value, dt.datetime) else value)
         return month_span(day) if day_is_month else (day, day)
     if isinstance(value, (int, float, Decimal)):
         return _numeric_period(value, day_is_month)
@@ -218,6 +286,8 @@ def _numeric_period(value: Any, day_is_month: bool) -> Span:
     """202507 and 2025.07 typed into a number cell; 2025.1 is refused, as Excel dropped a 0 or not."""
     number = parse_decimal(value)
     assert number is not None
+    if not number.is_finite() or abs(number) >= 10**9:
+        raise CellError(f"“{cell_text(value)}”不是所属期（应为 {PERIOD_FORMS}）")
     text = str(int(number)) if number == number.to_integral_value() else str(number)
     whole, _, fraction = text.partition(".")
     if len(fraction) == 1:
@@ -245,9 +315,17 @@ def _single_period(text: str, day_is_month: bool) -> Span | None:
 
 def _valid_date(text: str, year: int, month: int, day: int) -> dt.date:
     try:
-        return dt.date(year, month, day)
+        date = dt.date(year, month, day)
     except ValueError:
         raise CellError(f"“{text}”不是有效日期") from None
+    return _in_range(text, date)
+
+
+def _in_range(text: str, date: dt.date) -> dt.date:
+    """Dates from 1900 to 2099: 10000年01月 or 0001-01-01 is a slip of the keyboard, said as such."""
+    if not FIRST_YEAR <= date.year <= LAST_YEAR:
+        raise CellError(f"“{text}”的年份超出范围（应在 {FIRST_YEAR} 到 {LAST_YEAR} 年之间）")
+    return date
 
 
 def _range_period(text: str) -> Span | None:

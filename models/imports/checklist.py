@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import ClassVar
 
@@ -16,15 +17,16 @@ from .checklist_parse import (
     ChecklistReader,
     ChecklistRow,
 )
-from .preview import SheetPreview, missing_columns
-from .sheet import FieldSpec, Progress, SkippedRow, clean_text, open_table
-from .workbook import open_workbook, stream_rows
+from .preview import SheetPreview, sheet_problems
+from .sheet import FieldSpec, Progress, SkippedRow, open_table
+from .totals import total_mismatches
 
 __all__ = ["CHECKLIST_FIELDS", "DEFAULT_CATEGORY", "TEMPLATE_CODE", "ChecklistPreview", "ChecklistRow",
            "ImportedList", "import_checklist", "import_checklist_file", "preview_checklist"]
 
 TEMPLATE_CODE = "IMPORT"
 TITLE_LIMIT = 100
+CHUNK = 500  # items flushed (and audited) together, then let go
 # The order matters twice: a column goes to the first field that names it, and the
 # "no header" message quotes the first four labels.
 CHECKLIST_FIELDS = (
@@ -34,7 +36,8 @@ CHECKLIST_FIELDS = (
     FieldSpec("quantity", "数量", ("份数", "应交数量", "移交数量", "件数", "套数", "册数", "应交", "数量合计")),
     FieldSpec("category", "类别", ("分类", "资料类别", "类型", "大类", "资料分类", "类别名称")),
     FieldSpec("uom", "单位", ("计量单位", "单位名称")),
-    FieldSpec("seq", "序号", ("编号", "序", "no", "no.", "项次")),
+    FieldSpec("seq", "序号", ("编号", "序", "no", "no.", "项次"),
+              not_stored="序号不导入，条目按表中顺序重新编号（用于识别“一、二、”等类别行）"),
     FieldSpec("spec", "规格", ("型号", "规格型号", "规格及型号", "型号规格", "品牌型号")),
     FieldSpec("form", "原件/复印件", ("原件或复印件", "资料形式", "原件/复印", "原/复", "原件复印件", "原件、复印件",
                                       "形式", "原件/复印件/扫描件")),
@@ -76,12 +79,15 @@ class ImportedList:
     categories: int
     file_name: str
     skipped: tuple[SkippedRow, ...] = ()
+    notes: tuple[str, ...] = ()  # columns not imported, total rows that disagree with their lines
 
     def summary(self) -> str:
         text = f"已创建清单“{self.title}”：{self.categories} 类 {self.items} 项"
         if self.skipped:
             counts = Counter(s.reason for s in self.skipped)
             text += "；跳过 " + "、".join(f"{reason} {n} 行" for reason, n in counts.items())
+        if self.notes:
+            text += "；" + "；".join(self.notes)
         return text
 
 
@@ -91,12 +97,21 @@ def preview_checklist(path: str | Path, mapping: Mapping[str, int | None] | None
     path = Path(path)
     with open_table(path, CHECKLIST_FIELDS, mapping) as table:
         reader = ChecklistReader(table.header.columns, LABELS)
-        items = [item for row in table.rows(progress) if (item := reader.read(row)) is not None]
-        header = table.header
+        items = tuple(item for row in table.rows(progress) if (item := reader.read(row)) is not None)
         skipped = sorted([*table.skipped, *reader.skipped], key=lambda s: s.row)
-    problems = sorted([*missing_columns(header, CHECKLIST_FIELDS), *reader.problems], key=lambda p: p.row)
-    title = _title_row(path, header.sheet, header.first_row)
-    return ChecklistPreview(path, header, tuple(items), tuple(problems), tuple(skipped), title)
+        problems = sheet_problems(table, CHECKLIST_FIELDS, reader.problems)
+        bad = {p.row for p in problems}
+        mismatches = total_mismatches(table.totals, ((r.row, _summed(r, bad)) for r in items),
+                                      {"quantity": LABELS["quantity"], "pages": LABELS["pages"]})
+        title = table.above[0][1][:TITLE_LIMIT] if table.above else ""
+        return ChecklistPreview(path, table.header, items, problems, tuple(skipped), mismatches, tuple(table.above), title=title)
+
+
+def _summed(row: ChecklistRow, bad: set[int]) -> dict[str, Decimal | None]:
+    """What a line adds to a 合计 row; nothing is said where the row has a problem."""
+    if row.row in bad:
+        return {"quantity": None, "pages": None}
+    return {"quantity": Decimal(row.expected_qty), "pages": Decimal(row.pages or 0)}
 
 
 def import_checklist(db: Database, handover_id: int, title: str, preview: ChecklistPreview) -> ImportedList:
@@ -107,11 +122,17 @@ def import_checklist(db: Database, handover_id: int, title: str, preview: Checkl
     with db.begin() as s:
         get(s, Handover, handover_id)
         checklist = HandoverList(handover_id=handover_id, title=title, template_code=TEMPLATE_CODE)
-        checklist.items = [_item(seq, row) for seq, row in enumerate(preview.rows, start=1)]
         s.add(checklist)
         s.flush()
-        return ImportedList(checklist.id, title, len(preview.rows), len(preview.categories), preview.path.name,
-                            preview.skipped)
+        list_id = checklist.id
+        for seq, row in enumerate(preview.rows, start=1):
+            s.add(_item(list_id, seq, row))
+            if seq % CHUNK == 0:  # 200,000 items as live objects would take gigabytes
+                s.flush()
+                s.expunge_all()
+        s.flush()
+        return ImportedList(list_id, title, len(preview.rows), len(preview.categories), preview.path.name,
+                            preview.skipped, preview.notes)
 
 
 def import_checklist_file(db: Database, handover_id: int, path: str | Path, title: str | None = None,
@@ -122,7 +143,7 @@ def import_checklist_file(db: Database, handover_id: int, path: str | Path, titl
 
 
 def _checked_title(title: str) -> str:
-    title = clean_text(title)
+    title = title.strip()  # as the sheet's title row or the clerk writes it: （） stay （）
     if not title:
         raise ValidationError("清单名称不能为空。")
     if len(title) > TITLE_LIMIT:
@@ -130,22 +151,7 @@ def _checked_title(title: str) -> str:
     return title
 
 
-def _item(seq: int, row: ChecklistRow) -> HandoverItem:
-    return HandoverItem(seq=seq, category=row.category, name=row.name, spec=row.spec, uom=row.uom,
+def _item(list_id: int, seq: int, row: ChecklistRow) -> HandoverItem:
+    return HandoverItem(list_id=list_id, seq=seq, category=row.category, name=row.name, spec=row.spec, uom=row.uom,
                         expected_qty=row.expected_qty, original_or_copy=row.original_or_copy,
                         pages=row.pages, remarks=row.remarks)
-
-
-def _title_row(path: Path, sheet: str, header_row: int) -> str:
-    """The first text above the header ("翠湖园物业资料移交清单"); "" if none."""
-    workbook = open_workbook(path)
-    try:
-        for number, values in stream_rows(workbook[sheet]):
-            if number >= header_row:
-                return ""
-            text = next((t for t in map(clean_text, values) if t), "")
-            if text:
-                return text[:TITLE_LIMIT]
-        return ""
-    finally:
-        workbook.close()

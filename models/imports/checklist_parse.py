@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..rules.numbers import QUANTITY
 from .sheet import (
     CellError,
     RowProblem,
@@ -13,12 +15,16 @@ from .sheet import (
     SkippedRow,
     cell_text,
     clean_text,
+    number_cell,
     parse_decimal,
+    stored_text,
 )
+from .text_limits import too_long
 
 DEFAULT_CATEGORY = "未分类"
 COPY_KINDS = ("原件", "复印件")
-LIMITS = {"category": 40, "name": 200, "spec": 100, "uom": 10}  # the columns' lengths in handover_items
+STORED = ("category", "name", "spec", "uom")  # texts kept as written, each checked against its column
+DASHES = frozenset({"-", "--", "—", "——", "－", "/"})
 CN_NUMERAL = "一二三四五六七八九十百零〇"
 # "一、" "（二）" "第三部分" "4." "5、" "Ⅵ." "A、" in front of a category name
 NUMBERING_RE = re.compile(
@@ -26,14 +32,12 @@ NUMBERING_RE = re.compile(
     rf"|([{CN_NUMERAL}]+|\d+|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|[A-Za-z])\s*([、.．:：)）]|\s))\s*")
 SEQ_HEADING_RE = re.compile(rf"^[（(]?([{CN_NUMERAL}]+|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+)[)）、.．]?$")
 QTY_WITH_UNIT_RE = re.compile(r"^(\d+)\s*([\u4e00-\u9fff]{1,2})$")  # "2套" → 2, 套
-NOTE_RE = re.compile(r"^(注|说明|备注)\s*\d*\s*[:：]|^以下(空白|无正文)")
-SIGNATURE_RE = re.compile(r"签字|签章|签名|盖章|移交人|接收人|监交人|经办人|移交方|接收方|监交方|日期")
 NO_MARKS = frozenset({"", "×", "x", "否", "无", "0", "-", "/", "—"})
 HEADING_KEYS = frozenset({"seq", "name", "category"})
 Check = Callable[[str, str], None]  # (field label, message)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # hundreds of thousands of them: no __dict__ each
 class ChecklistRow:
     """One item as read; a bad quantity or page count keeps its text so the preview can show it."""
 
@@ -60,8 +64,11 @@ class ChecklistReader:
         self.problems: list[RowProblem] = []
 
     def read(self, row: SheetRow) -> ChecklistRow | None:
-        """The row's item, or None for a category, note or signature row."""
-        texts = {k: clean_text(v) for k, v in row.values.items() if k in self._columns and clean_text(v)}
+        """The row's item, or None for a category row or one with nothing to import (both reported).
+
+        `texts` are the cells as written (what is stored); rows are told apart on a normalised copy.
+        """
+        texts = {k: stored_text(v) for k, v in row.values.items() if k in self._columns and stored_text(v)}
         reason = _skip_reason(texts)
         if reason:
             self.skipped.append(SkippedRow(row.row, reason))
@@ -70,6 +77,7 @@ class ChecklistReader:
         if heading is not None:
             self.category = heading
             self._check_length(row.row, "category", heading)
+            self.skipped.append(SkippedRow(row.row, "类别行", detail=f"其下各项的类别为“{heading}”"))
             return None
         return self._item(row, texts)
 
@@ -77,7 +85,7 @@ class ChecklistReader:
         """A category row: one text cell and nothing else ("一、竣工图纸"), or 序号 "一" and a name."""
         if "quantity" in texts or not texts or not set(texts) <= HEADING_KEYS:
             return None
-        if len(texts) == 2 and set(texts) == {"seq", "name"} and SEQ_HEADING_RE.match(texts["seq"]):
+        if len(texts) == 2 and set(texts) == {"seq", "name"} and SEQ_HEADING_RE.match(clean_text(texts["seq"])):
             return strip_numbering(texts["name"])
         if len(texts) != 1:
             return None
@@ -85,7 +93,7 @@ class ChecklistReader:
         if _is_number(text):
             return None
         # Without a 序号 column a lone name is an item of 1, unless it is numbered like a heading.
-        if key == "name" and "seq" not in self._columns and not NUMBERING_RE.match(text):
+        if key == "name" and "seq" not in self._columns and not NUMBERING_RE.match(clean_text(text)):
             return None
         return strip_numbering(text)
 
@@ -104,31 +112,44 @@ class ChecklistReader:
         form, remarks = _form(texts, check)
         item = ChecklistRow(row.row, category, name, texts.get("spec", ""), uom, qty if qty is not None else 1,
                             form, pages, remarks, qty_text, pages_text)
-        for key in LIMITS:
+        for key in STORED:
             self._check_length(row.row, key, getattr(item, key))
         return item
 
     def _check_length(self, row: int, key: str, text: str) -> None:
-        if len(text) > LIMITS[key]:
-            self.problems.append(RowProblem(row, self._labels[key], f"超过 {LIMITS[key]} 个字（{len(text)} 个字）"))
+        message = too_long("handover_items", key, text)
+        if message:
+            self.problems.append(RowProblem(row, self._labels[key], message))
 
 
 def strip_numbering(text: str) -> str:
-    """'一、竣工图纸' → '竣工图纸', '（二）设备资料' → '设备资料', '3. 财务' → '财务'."""
-    stripped = NUMBERING_RE.sub("", text, count=1).strip()
-    return stripped or text
+    """'一、竣工图纸' → '竣工图纸', '（二）设备资料' → '设备资料', '3. 财务' → '财务'.
+
+    Only the numbering in front goes; the name after it is kept exactly as written.
+    """
+    match = NUMBERING_RE.match(text)
+    if match is not None:
+        return text[match.end():].strip() or text
+    match = NUMBERING_RE.match(unicodedata.normalize("NFKC", text))  # "１、" "（２）" written full-width
+    if match is None:
+        return text
+    return text[_original_length(text, match.end()):].strip() or text
+
+
+def _original_length(text: str, normalised_length: int) -> int:
+    """How many characters of `text` make the first `normalised_length` of its NFKC form."""
+    for i in range(len(text) + 1):
+        if len(unicodedata.normalize("NFKC", text[:i])) >= normalised_length:
+            return i
+    return len(text)
 
 
 def _skip_reason(texts: dict[str, str]) -> str:
+    """Rows with nothing to import (notes and signatures are told apart for every import, in sheet.py)."""
     if not texts:
         return "导入的列均为空"
-    values = list(texts.values())
     if set(texts) == {"seq"} and _is_number(texts["seq"]):
         return "只有序号"  # a printed form numbered to the bottom of the page
-    if any(NOTE_RE.match(t) for t in values):
-        return "说明行"
-    if all(SIGNATURE_RE.search(t) and re.search("[:：]", t) for t in values):
-        return "签字栏"
     return ""
 
 
@@ -140,32 +161,39 @@ def _is_number(text: str) -> bool:
 
 
 def _quantity(value: Any, uom: str, check: Check) -> tuple[int | None, str, str]:
-    """(quantity or None if empty, the bad cell's text, unit): '2套' in an empty 单位 gives 套."""
-    match = QTY_WITH_UNIT_RE.match(clean_text(value))
+    """(quantity or None if empty, the bad cell's text, unit): '2套' in an empty 单位 gives 套.
+
+    "-" is no quantity: a row problem, never 1 (an empty cell is the list's usual 1).
+    """
+    match = QTY_WITH_UNIT_RE.match(stored_text(value))
     if match and (not uom or uom == match.group(2)):
-        return int(match.group(1)), "", match.group(2)
+        return _count(match.group(1), "quantity", check)[0], "", match.group(2)
+    if stored_text(value) in DASHES:
+        check("quantity", f"“{stored_text(value)}”不是数量：请填写数量，或留空（按 1 计）")
+        return None, stored_text(value), uom
     number, text = _count(value, "quantity", check)
     return number, text, uom
 
 
 def _count(value: Any, key: str, check: Check) -> tuple[int | None, str]:
-    """A non-negative whole number, None if empty; a bad cell is reported and its text kept."""
+    """A whole number from 0 (models/rules/numbers.py QUANTITY), None if empty; a bad cell keeps its text."""
+    if key == "pages" and stored_text(value) in DASHES:
+        return None, ""  # no page count: the column is empty for it
     try:
-        number = parse_decimal(value)
-        if number is None:
-            return None, ""
-        if number < 0 or number != number.to_integral_value():
-            raise CellError(f"“{cell_text(value)}”不是非负整数")
-        return int(number), ""
+        number = number_cell(value, LABELS_OF[key], QUANTITY)
     except CellError as exc:
-        check(key, f"{exc}，应填写整数" if "不是数字" in str(exc) else str(exc))
+        check(key, str(exc))
         return None, cell_text(value)
+    return (int(number) if number is not None else None), ""
+
+
+LABELS_OF = {"quantity": "数量", "pages": "页数"}
 
 
 def _form(texts: dict[str, str], check: Check) -> tuple[str, str]:
     """(原件/复印件/'', remarks): from a 原件/复印件 column, or from two tick columns 原件 and 复印件."""
     remarks = texts.get("remarks", "")
-    form = normalise_form(texts.get("form", ""))
+    form = normalise_form(clean_text(texts.get("form", "")))
     if form is None:
         check("form", f"“{texts['form']}”无效，应为：{'、'.join(COPY_KINDS)}")
         return "", remarks
@@ -189,4 +217,4 @@ def normalise_form(text: str) -> str | None:
 
 
 def _marked(text: str | None) -> bool:
-    return text is not None and text.lower() not in NO_MARKS
+    return text is not None and clean_text(text).lower() not in NO_MARKS

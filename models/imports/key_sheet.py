@@ -12,17 +12,26 @@ the preview shows which tags it made. A tag the sheet gives is kept as written (
 A row names its unit in 房号; with 房号 blank, a unit written in 开启对象 ("1栋1单元101 入户门") links
 the key to it. A row refuses the whole sheet when its unit is not a unit of the project, it has
 neither a unit nor 开启对象, its tag repeats another row's or a key already in the register, or
-its 数量 is not a whole number of at least 1. Nothing is written until the sheet is clean; then
-every key and its 接收 event are written in one transaction.
+its 数量 is not a whole number of at least 1 ("-" is no number). Nothing is written until the sheet
+is clean; then every key and its 接收 event are written in one transaction.
+
+A sheet imported twice receives nothing twice: a row whose key the register already holds from the
+same handover — the same unit, 开启对象 and 格位 (and 钥匙柜, where the row names one), or the
+same tag — is skipped as 已接收, naming the key, both in the preview and when importing.
+Texts (开启对象, 钥匙柜, 格位, 备注) are stored as the sheet writes them.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, ClassVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..audit import record_action
 from ..base import now as wall_clock
@@ -30,6 +39,7 @@ from ..db import Database
 from ..errors import ValidationError
 from ..handover import Handover
 from ..keys import Key
+from ..rules.numbers import COUNT
 from ..services.common import get
 from ..services.key_intake import (
     OPENS_LIMIT,
@@ -42,18 +52,22 @@ from ..services.key_intake import (
     user_name,
     write_keys,
 )
-from .preview import SheetPreview
+from .preview import SheetPreview, sheet_problems
 from .sheet import (
     CellError,
     FieldSpec,
     Progress,
     RowProblem,
     SheetRow,
+    SkippedRow,
     cell_text,
     clean_text,
+    number_cell,
     open_table,
-    parse_decimal,
+    stored_text,
 )
+from .text_limits import too_long
+from .totals import total_mismatches
 
 __all__ = ["KEY_FIELDS", "KeySheetPreview", "KeySheetRow", "import_key_sheet", "import_key_sheet_file",
            "preview_key_sheet"]
@@ -73,10 +87,51 @@ KEY_FIELDS = (
 )
 LABELS = {f.key: f.label for f in KEY_FIELDS}
 COUNT_WITH_UNIT_RE = re.compile(r"^(\d+)\s*(把|套|串|张|个|枚|条)$")  # "2把" → 2
+DASHES = frozenset({"-", "--", "—", "——", "－", "/"})
+RECEIVED = "已接收"
 Check = Callable[[str, str], None]  # (field key, message)
+Identity = tuple[int | None, str, str]  # (unit, 开启对象, 格位): what a key is when it has no tag
 
 
 @dataclass(frozen=True)
+class KeySheetReport(KeyIntakeReport):
+    """A key sheet's intake, and what the sheet held that is not imported (columns, disagreeing totals)."""
+
+    notes: tuple[str, ...] = ()
+
+    def summary(self) -> str:
+        text = super().summary()
+        return text + ("；" + "；".join(self.notes) if self.notes else "")
+
+
+class Received:
+    """The keys the register already holds from one handover, by tag and by what they are."""
+
+    def __init__(self, keys: Iterable[tuple[str, int | None, str, str, str]]) -> None:
+        self.by_tag: dict[str, Identity] = {}
+        self.by_identity: dict[Identity, list[tuple[str, str]]] = defaultdict(list)  # → [(cabinet, tag)]
+        for tag, unit_id, opens, cabinet, slot in keys:
+            self.by_tag[tag.upper()] = (unit_id, opens, slot)
+            self.by_identity[(unit_id, opens, slot)].append((cabinet, tag))
+
+    @classmethod
+    def load(cls, session: Session, project_id: int, handover_id: int | None) -> Received:
+        query = select(Key.tag, Key.unit_id, Key.opens, Key.cabinet, Key.slot).where(Key.project_id == project_id)
+        query = query.where(Key.handover_id.is_(None) if handover_id is None else Key.handover_id == handover_id)
+        return cls((t, u, o, c, sl) for t, u, o, c, sl in session.execute(query))
+
+    def same_as(self, row: KeySheetRow) -> str:
+        """The tag of the key this row already is, or ""."""
+        identity = (row.unit_id, row.opens, row.slot)
+        if row.tag:
+            return row.tag if self.by_tag.get(row.tag) == identity else ""
+        for cabinet, tag in self.by_identity.get(identity, []):
+            if not row.cabinet or row.cabinet == cabinet:
+                return tag
+        return ""
+
+
+@dataclass(frozen=True, slots=True)  # hundreds of thousands of them: no __dict__ each
 class KeySheetRow:
     """One key as read; a refused 数量 keeps its text so the preview can show it."""
 
@@ -100,6 +155,7 @@ class KeySheetPreview(SheetPreview[KeySheetRow]):
     NOUN: ClassVar[str] = "钥匙表"
 
     project_id: int = 0
+    handover_id: int | None = None
 
     @property
     def generated(self) -> int:
@@ -108,21 +164,43 @@ class KeySheetPreview(SheetPreview[KeySheetRow]):
 
 def preview_key_sheet(db: Database, project_id: int, path: str | Path,
                       mapping: Mapping[str, int | None] | None = None,
-                      progress: Progress | None = None) -> KeySheetPreview:
-    """Read and check the sheet against the project's units and tags; nothing is written."""
+                      progress: Progress | None = None, *, handover_id: int | None = None) -> KeySheetPreview:
+    """Read and check the sheet against the project's units and tags; nothing is written.
+
+    Rows whose keys were received from `handover_id` before are skipped (已接收).
+    """
     path = Path(path)
     with db.read() as s:
         units, tags = UnitIndex.load(s, project_id), TagMaker.load(s, project_id)
+        received = Received.load(s, project_id, handover_id)
+    problems: list[RowProblem] = []
     with open_table(path, KEY_FIELDS, mapping) as table:
         described = not {"number", "opens"} <= set(table.header.missing)
-        parsed = [_parse_row(r, units, described) for r in table.rows(progress)]
-        header, skipped = table.header, tuple(table.skipped)
-    rows = [row for row, _ in parsed]
-    problems = [p for _, row_problems in parsed for p in row_problems]
-    problems += _header_problems(header.last_row, header.missing) + _tag_problems(rows, tags.taken)
+        rows = [_parse_row(r, units, described, problems) for r in table.rows(progress)]
+        rows, again = _not_received(rows, received)
+        skipped = tuple(sorted([*table.skipped, *again], key=lambda x: x.row))
+        problems += _header_problems(table.header.last_row, table.header.missing) + _tag_problems(rows, tags.taken)
+        found = sheet_problems(table, KEY_FIELDS, problems)
+        bad = {p.row for p in found}
+        mismatches = total_mismatches(table.totals, ((r.row, {"count": None if r.row in bad else Decimal(r.count)})
+                                                     for r in rows), {"count": LABELS["count"]})
+        header, above = table.header, tuple(table.above)
     rows = _with_tags(rows, tags, units)
-    problems.sort(key=lambda p: p.row)
-    return KeySheetPreview(path, header, tuple(rows), tuple(problems), skipped, project_id)
+    return KeySheetPreview(path, header, tuple(rows), found, skipped, mismatches, above, project_id=project_id,
+                           handover_id=handover_id)
+
+
+def _not_received(rows: list[KeySheetRow], received: Received) -> tuple[list[KeySheetRow], list[SkippedRow]]:
+    """The rows still to receive, and the rows whose keys the handover already gave (skipped, named)."""
+    keep, again = [], []
+    for row in rows:
+        tag = received.same_as(row)
+        if tag:
+            again.append(SkippedRow(row.row, RECEIVED, detail=f"即钥匙 {tag}：同一交接、同一房屋/开启对象/格位，"
+                                                              "不重复接收"))
+        else:
+            keep.append(row)
+    return keep, again
 
 
 def import_key_sheet(db: Database, preview: KeySheetPreview, *, handover_id: int | None = None,
@@ -140,16 +218,18 @@ def import_key_sheet(db: Database, preview: KeySheetPreview, *, handover_id: int
         if handover_id is not None and get(s, Handover, handover_id).project_id != preview.project_id:
             raise ValidationError("该交接不属于钥匙表所读的项目。")
         taken = TagMaker.load(s, preview.project_id).taken
+        _refuse_received(preview, Received.load(s, preview.project_id, handover_id))
         _refuse_taken(preview, taken)
         keys = [NewKey(r.tag, r.unit_id, r.opens, r.count, r.cabinet or cabinet, r.slot, "", "",
                        _note(preview.path.name, r)) for r in preview.rows]
         write_keys(s, user_name(db), preview.project_id, handover_id, keys, wall_clock().replace(microsecond=0),
                    progress)
         skipped = Counter(x.reason for x in preview.skipped)
-        report = KeyIntakeReport(preview.path.name, tuple(k.tag for k in keys), sum(k.count for k in keys),
-                                 sum(1 for k in keys if k.unit_id is not None),
-                                 tuple(r.tag for r in preview.rows if r.generated),
-                                 skipped=tuple(f"{reason} {n} 行" for reason, n in skipped.items()))
+        report = KeySheetReport(preview.path.name, tuple(k.tag for k in keys), sum(k.count for k in keys),
+                                sum(1 for k in keys if k.unit_id is not None),
+                                tuple(r.tag for r in preview.rows if r.generated),
+                                skipped=tuple(f"{reason} {n} 行" for reason, n in skipped.items()),
+                                notes=preview.notes)
         record_action(s, "import", Key.__tablename__, None, f"导入钥匙表“{preview.path.name}”：{report.summary()}")
         return report
 
@@ -159,13 +239,22 @@ def import_key_sheet_file(db: Database, handover_id: int, path: str | Path, cabi
     """`main.py import keys FILE --handover ID [--cabinet C]`: the keys of that handover's project."""
     with db.read() as s:
         project_id = get(s, Handover, handover_id).project_id
-    preview = preview_key_sheet(db, project_id, path, mapping)
+    preview = preview_key_sheet(db, project_id, path, mapping, handover_id=handover_id)
     return import_key_sheet(db, preview, handover_id=handover_id, cabinet=cabinet)
 
 
 def _note(file_name: str, row: KeySheetRow) -> str:
     source = f"钥匙表“{file_name}”第 {row.row} 行"
     return f"{source}：{row.remarks}" if row.remarks else source
+
+
+def _refuse_received(preview: KeySheetPreview, received: Received) -> None:
+    """The same keys received (from another desk, or a preview read for another handover) since: refuse."""
+    found = [(r, received.same_as(replace(r, tag="") if r.generated else r)) for r in preview.rows]
+    again = [RowProblem(r.row, LABELS["opens"], f"已接收（钥匙 {tag}），请重新读取") for r, tag in found if tag]
+    if again:
+        listed = "；".join(str(p) for p in again)
+        raise ValidationError(f"钥匙表有 {len(again)} 行已接收过，未导入任何数据：{listed}")
 
 
 def _refuse_taken(preview: KeySheetPreview, taken: set[str]) -> None:
@@ -179,10 +268,8 @@ def _refuse_taken(preview: KeySheetPreview, taken: set[str]) -> None:
 
 # ---- one row ------------------------------------------------------------------------------------
 
-def _parse_row(row: SheetRow, units: UnitIndex, described: bool) -> tuple[KeySheetRow, list[RowProblem]]:
+def _parse_row(row: SheetRow, units: UnitIndex, described: bool, problems: list[RowProblem]) -> KeySheetRow:
     """`described`: the sheet has a 房号 or 开启对象 column (if not, the header row says so once)."""
-    problems: list[RowProblem] = []
-
     def check(key: str, message: str) -> None:
         problems.append(RowProblem(row.row, LABELS[key], message))
 
@@ -192,7 +279,7 @@ def _parse_row(row: SheetRow, units: UnitIndex, described: bool) -> tuple[KeyShe
     cabinet = _limited(row.get("cabinet"), "cabinet", PLACE_LIMIT, check)
     slot = _limited(row.get("slot"), "slot", PLACE_LIMIT, check)
     return KeySheetRow(row.row, tag, False, number, unit_id, opens, count, count_text, cabinet, slot,
-                       clean_text(row.get("remarks"))), problems
+                       stored_text(row.get("remarks")))
 
 
 def _ignore(_key: str, _message: str) -> None:
@@ -210,9 +297,10 @@ def _tag(value: Any, check: Check) -> str:
 
 def _unit(row: SheetRow, units: UnitIndex, check: Check) -> tuple[str, int | None, str]:
     """(unit number as the project writes it, unit id, 开启对象)."""
-    written = clean_text(row.get("number"))
+    written = stored_text(row.get("number"))
     opens = _limited(row.get("opens"), "opens", OPENS_LIMIT, check)
-    unit = units.get(written) if written else units.named_in(opens) if opens else None
+    # a unit named in 开启对象 is looked for only in a text that fits: the look-up is per character
+    unit = units.get(written) if written else units.named_in(opens) if 0 < len(opens) <= OPENS_LIMIT else None
     if written and unit is None:
         check("number", f"“{written}”不是本项目的房屋（请先导入业主名册，或核对房号）")
         return written, None, opens
@@ -222,33 +310,30 @@ def _unit(row: SheetRow, units: UnitIndex, check: Check) -> tuple[str, int | Non
 
 
 def _count(value: Any, check: Check) -> tuple[int, str]:
-    """A whole number of at least 1 (blank: 1); "2把" is 2. A refused cell keeps its text."""
-    text = clean_text(value)
+    """A whole number from 1 (models/rules/numbers.py COUNT; blank: 1); "2把" is 2, "-" is no number.
+    A refused cell keeps its text."""
+    text = stored_text(value)
     match = COUNT_WITH_UNIT_RE.match(text)
-    if match:
-        number = int(match.group(1))
-    else:
-        try:
-            parsed = parse_decimal(value)
-        except CellError as exc:
-            check("count", f"{exc}，应填写整数")
-            return 1, cell_text(value)
-        if parsed is None:
-            return 1, ""
-        if parsed != parsed.to_integral_value():
-            check("count", f"“{text}”不是整数")
-            return 1, text
-        number = int(parsed)
-    if number < 1:
-        check("count", f"“{text}”无效：数量至少为 1")
+    if text in DASHES:
+        check("count", f"“{text}”不是数量：请填写把数，或留空（按 1 把计）")
         return 1, text
-    return number, ""
+    try:
+        number = number_cell(match.group(1) if match else value, LABELS["count"], COUNT)
+    except CellError as exc:
+        check("count", str(exc))
+        return 1, cell_text(value)
+    return (int(number) if number is not None else 1), ""
+
+
+COLUMNS = {"opens": "opens", "cabinet": "cabinet", "slot": "slot"}  # field → column of keys
 
 
 def _limited(value: Any, key: str, limit: int, check: Check) -> str:
-    text = clean_text(value)
-    if len(text) > limit:
-        check(key, f"超过 {limit} 个字（{len(text)} 个字）")
+    """The text as written; longer than its column is the row's problem (field_labels.check_text)."""
+    text = stored_text(value)
+    message = too_long("keys", COLUMNS[key], text)
+    if message:
+        check(key, message)
     return text
 
 

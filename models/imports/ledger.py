@@ -17,9 +17,10 @@ from ..db import Database
 from ..errors import ValidationError
 from ..handover import Handover
 from ..project import Unit
+from ..rules.numbers import MONEY
 from ..services.common import get
 from ..services.ledger_mappings import mapping_for_header, remembered_mapping
-from .cells import parse_money, parse_period
+from .cells import money_cell, parse_period, stored_text
 from .ledger_check import TariffCheck, TariffMismatch, tariff_mismatches
 from .ledger_write import (
     FeeItemNames,
@@ -28,7 +29,7 @@ from .ledger_write import (
     new_fee_items,
     write_ledger,
 )
-from .preview import MISSING_COLUMN, SheetPreview, missing_columns
+from .preview import MISSING_COLUMN, SheetPreview, missing_columns, sheet_problems
 from .sheet import (
     CellError,
     FieldSpec,
@@ -40,6 +41,8 @@ from .sheet import (
     is_blank,
     open_table,
 )
+from .text_limits import too_long
+from .totals import total_mismatches
 
 __all__ = ["LEDGER_FIELDS", "LedgerImportReport", "LedgerPreview", "LedgerRow", "LedgerTotals", "import_ledger",
            "import_ledger_file", "preview_ledger"]
@@ -66,7 +69,8 @@ LEDGER_FIELDS = (
     FieldSpec("owner", "业主姓名", ("业主", "客户名称", "客户姓名", "业主名称", "姓名", "户主", "缴费人", "产权人",
                                     "住户姓名", "客户")),
     FieldSpec("contact", "联系电话", ("手机", "手机号", "手机号码", "电话", "联系方式", "电话号码", "业主电话")),
-    FieldSpec("building", "楼栋", ("楼号", "楼栋号", "栋号", "楼宇", "楼栋名称")),
+    FieldSpec("building", "楼栋", ("楼号", "楼栋号", "栋号", "楼宇", "楼栋名称"),
+              not_stored="楼栋只用于查找房屋（与房号合起来），不单独保存"),
     FieldSpec("paid_on", "收款日期", ("缴费日期", "收费日期", "实收日期", "缴款日期", "收款时间", "缴费时间",
                                       "付款日期", "入账日期")),
     FieldSpec("receipt_no", "票据号", ("收据号", "票据号码", "收据编号", "收据号码", "发票号", "发票号码", "单据号",
@@ -75,12 +79,16 @@ LEDGER_FIELDS = (
 )
 LABELS = {f.key: f.label for f in LEDGER_FIELDS}
 AMOUNTS = ("billed", "paid", "arrears")
-LIMITS = {"owner": 40, "contact": 40, "fee_item": 40, "receipt_no": 40, "remark": 200}  # the columns' sizes
+# field → (table, column) its text is stored in, as the sheet writes it
+STORED = {"owner": ("ledger_lines", "owner_name"), "contact": ("ledger_lines", "contact"),
+          "fee_item": ("fee_items", "name"), "receipt_no": ("ledger_lines", "receipt_no"),
+          "remark": ("ledger_lines", "remark")}
+DASHES = frozenset({"-", "--", "—", "——", "－"})
 ZERO = Decimal("0.00")
 Check = Callable[[str, str], None]  # (field key, message): records a problem of the current row
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # hundreds of thousands of them: no __dict__ each
 class LedgerRow:
     """A ledger row as read; a cell that could not be read keeps its text in `bad` for the preview."""
 
@@ -132,7 +140,7 @@ class LedgerPreview(SheetPreview[LedgerRow]):
     @property
     def notes(self) -> tuple[str, ...]:
         """Not problems, but what the clerk should know before importing."""
-        return (*(f"将新建收费项目：{name}" for name in self.new_fee_items),
+        return (*super().notes, *(f"将新建收费项目：{name}" for name in self.new_fee_items),
                 *(str(m) for m in self.tariff_mismatches))
 
 
@@ -160,10 +168,20 @@ def preview_ledger(db: Database, handover_id: int, path: str | Path,
         used = _apply_remembered(table, remembered)
         reader = _RowReader(project, table.header)
         rows = tuple(reader.read(r) for r in table.rows(progress))
-        header, skipped = table.header, tuple(table.skipped)
-    problems = sorted([*_header_problems(header), *reader.problems], key=lambda p: p.row)
-    return LedgerPreview(path, header, rows, tuple(problems), skipped, handover_id, project.company, used,
-                         tuple(new_fee_items(project.fee_items, rows)), _against_tariffs(db, project, rows))
+        header, skipped, above = table.header, tuple(table.skipped), tuple(table.above)
+        problems = sheet_problems(table, (), _header_problems(header), reader.problems)
+        mismatches = total_mismatches(table.totals, ((r.row, _summed(r)) for r in rows),
+                                      {k: LABELS[k] for k in AMOUNTS if k in header.columns}, {p.row for p in problems})
+    return LedgerPreview(path, header, rows, problems, skipped, mismatches, above, handover_id=handover_id,
+                         company=project.company, remembered=used,
+                         new_fee_items=tuple(new_fee_items(project.fee_items, rows)),
+                         tariff_mismatches=_against_tariffs(db, project, rows))
+
+
+def _summed(row: LedgerRow) -> dict[str, Decimal | None]:
+    """What a line adds to a 合计 row; nothing where a cell could not be read."""
+    values = {"billed": row.billed, "paid": row.paid, "arrears": row.arrears}
+    return {k: (None if k in row.bad else v) for k, v in values.items()}
 
 
 def _against_tariffs(db: Database, project: _Project, rows: tuple[LedgerRow, ...]) -> tuple[TariffMismatch, ...]:
@@ -179,7 +197,8 @@ def import_ledger(db: Database, handover_id: int, preview: LedgerPreview,
         raise ValidationError(preview.refusal())
     if preview.handover_id != handover_id:
         raise ValidationError("台账是为另一次交接读取的，请重新读取后再导入。")
-    return write_ledger(db, handover_id, preview.rows, preview.path.name, preview.skipped, progress)
+    return write_ledger(db, handover_id, preview.rows, preview.path.name, preview.skipped, progress,
+                        notes=preview.notes)
 
 
 def import_ledger_file(db: Database, handover_id: int, path: str | Path,
@@ -253,8 +272,8 @@ class _RowReader:
         def check(key: str, message: str) -> None:
             self.problems.append(RowProblem(row.row, LABELS[key], message))
 
-        texts = {key: self._text(row, key, check) for key in ("owner", "contact", "fee_item", "receipt_no", "remark")}
-        building, number = clean_text(row.get("building")), clean_text(row.get("unit"))
+        texts = {key: self._text(row, key, check) for key in STORED}
+        building, number = stored_text(row.get("building")), stored_text(row.get("unit"))
         unit_id = self._unit(building, number, check)
         if not texts["fee_item"]:
             check("fee_item", "收费项目不能为空")
@@ -266,9 +285,11 @@ class _RowReader:
 
     @staticmethod
     def _text(row: SheetRow, key: str, check: Check) -> str:
-        text = clean_text(row.get(key))
-        if len(text) > LIMITS[key]:
-            check(key, f"超过 {LIMITS[key]} 个字，请在 Excel 中缩短")
+        """The text as written (their 说明 word for word); longer than its column is the row's problem."""
+        text = stored_text(row.get(key))
+        message = too_long(*STORED[key], text)
+        if message:
+            check(key, message)
         return text
 
     def _unit(self, building: str, number: str, check: Check) -> int | None:
@@ -310,12 +331,15 @@ def _settle(billed: Decimal | None, paid: Decimal | None, arrears: Decimal | Non
 
 
 def _money(row: SheetRow, key: str, check: Check, bad: dict[str, str]) -> Decimal | None:
-    """None for an empty cell (not given); '-' is a written 0."""
+    """None for an empty cell (not given); '-' is a written 0 (as accountants write it); the rest by
+    the shared rules (models/rules/numbers.py MONEY: 1o00, 1e20, NaN, ９９ are the row's problem)."""
     value = row.get(key)
     if is_blank(value):
         return None
+    if stored_text(value) in DASHES:
+        return ZERO
     try:
-        return parse_money(value)
+        return money_cell(value, LABELS[key], MONEY)
     except CellError as exc:
         check(key, str(exc))
         bad[key] = clean_text(value)

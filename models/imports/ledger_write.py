@@ -57,6 +57,7 @@ class LedgerImportReport:
     replaced: int = 0
     new_fee_items: tuple[str, ...] = ()
     skipped: tuple[SkippedRow, ...] = ()
+    notes: tuple[str, ...] = ()  # columns not imported, total rows that disagree with their lines
 
     def summary(self) -> str:
         text = (f"导入 {self.lines} 行：应收 {self.billed:,.2f} 元，实收 {self.paid:,.2f} 元，"
@@ -68,6 +69,9 @@ class LedgerImportReport:
         if self.skipped:
             counts = Counter(s.reason for s in self.skipped)
             text += "；跳过 " + "、".join(f"{reason} {n} 行" for reason, n in counts.items())
+        flagged = [n for n in self.notes if not n.startswith("将新建收费项目")]
+        if flagged:
+            text += "；" + "；".join(flagged)
         return text
 
 
@@ -147,7 +151,8 @@ def _create_fee_items(session: Session, project_id: int, names: FeeItemNames, wa
 # ---- the transaction -----------------------------------------------------------------------------
 
 def write_ledger(db: Database, handover_id: int, rows: Sequence[LedgerRow], file_name: str,
-                 skipped: Sequence[SkippedRow], progress: Progress | None = None) -> LedgerImportReport:
+                 skipped: Sequence[SkippedRow], progress: Progress | None = None,
+                 notes: Sequence[str] = ()) -> LedgerImportReport:
     """Replace the handover's imported lines with `rows`, all or nothing.
 
     `progress(done, total)` returning False cancels: the transaction rolls back.
@@ -164,7 +169,7 @@ def write_ledger(db: Database, handover_id: int, rows: Sequence[LedgerRow], file
             LedgerLine.handover_id == handover_id, LedgerLine.source == THEIRS)
             .execution_options(hd_audit="summary")).rowcount or 0
         _insert_lines(s, (_line(handover_id, row, names) for row in rows), len(rows), progress)
-        report = _report(file_name, rows, replaced, created, skipped)
+        report = _report(file_name, rows, replaced, created, skipped, notes)
         record_action(s, "import", Handover.__tablename__, handover_id,
                       f"导入原物业收费台账“{file_name}”：{report.summary()}")
         return report
@@ -199,8 +204,8 @@ def _insert_lines(session: Session, lines: Iterator[dict[str, Any]], total: int,
 
 
 def _report(file_name: str, rows: Sequence[LedgerRow], replaced: int, created: Sequence[str],
-            skipped: Sequence[SkippedRow]) -> LedgerImportReport:
+            skipped: Sequence[SkippedRow], notes: Sequence[str]) -> LedgerImportReport:
     zero = Decimal("0.00")
     return LedgerImportReport(file_name, len(rows), sum((r.billed for r in rows), zero),
                               sum((r.paid for r in rows), zero), sum((r.arrears for r in rows), zero),
-                              replaced, tuple(created), tuple(skipped))
+                              replaced, tuple(created), tuple(skipped), tuple(notes))

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar, Generic, TypeVar
 
-from .sheet import FieldSpec, Header, RowProblem, SkippedRow
+from .sheet import FieldSpec, Header, RowProblem, SkippedRow, Table
+from .totals import TotalMismatch
 
 R = TypeVar("R")
 MISSING_COLUMN = "表头中找不到这一列，请在“列对应”中指定"
@@ -23,6 +24,8 @@ class SheetPreview(Generic[R]):
     rows: tuple[R, ...]
     problems: tuple[RowProblem, ...]
     skipped: tuple[SkippedRow, ...]
+    mismatches: tuple[TotalMismatch, ...] = ()  # the sheet's own total rows against its lines
+    above: tuple[tuple[int, str], ...] = ()  # rows above the header (a title, 制表单位): (row, first text)
 
     @property
     def ok(self) -> bool:
@@ -41,6 +44,17 @@ class SheetPreview(Generic[R]):
     def unused_columns(self) -> tuple[int, ...]:
         return self.header.unused_columns
 
+    @property
+    def column_notes(self) -> list[str]:
+        """Columns not imported (unused, duplicate, read only to understand the rows)."""
+        return self.header.column_notes()
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """Not problems, but what the clerk should know before importing (and finds in the report)."""
+        flagged = [f"合计行与明细不符：{m}" for m in self.mismatches]
+        return (*self.column_notes, *flagged)
+
     def refusal(self) -> str:
         """One line naming every refused row and why."""
         if not self.rows and not self.problems:
@@ -54,3 +68,11 @@ def missing_columns(header: Header, fields: Sequence[FieldSpec]) -> list[RowProb
     """A problem on the header row for each required field the sheet has no column for."""
     return [RowProblem(header.last_row, f.label, MISSING_COLUMN)
             for f in fields if f.required and f.key in header.missing]
+
+
+def sheet_problems(table: Table, fields: Sequence[FieldSpec], *more: list[RowProblem]) -> tuple[RowProblem, ...]:
+    """Every problem of the sheet in row order: missing columns, unreadable cells, the importer's own."""
+    found = [*missing_columns(table.header, fields), *table.cell_problems]
+    for problems in more:
+        found += problems
+    return tuple(sorted(found, key=lambda p: p.row))

@@ -13,22 +13,33 @@ from ..db import Database
 from ..errors import ValidationError
 from ..project import OCCUPANCIES, UNIT_USES
 from ..rules.idcard import is_valid_id_number
-from .preview import SheetPreview, missing_columns
-from .roster_write import ImportReport, Progress, write_roster
+from ..rules.numbers import AREA
+from .preview import SheetPreview, sheet_problems
+from .roster_write import ImportReport, Progress, unit_key, write_roster
 from .sheet import (
     CellError,
     FieldSpec,
     RowProblem,
     SheetRow,
     cell_text,
-    check_places,
     clean_text,
+    number_cell,
     open_table,
-    parse_decimal,
+    stored_text,
 )
+from .text_limits import too_long
+from .totals import total_mismatches
 
-__all__ = ["ROSTER_FIELDS", "ImportReport", "RosterPreview", "RosterRow", "import_roster",
-           "import_roster_file", "preview_roster", "building_of"]
+__all__ = [
+    "ROSTER_FIELDS",
+    "ImportReport",
+    "RosterPreview",
+    "RosterRow",
+    "building_of",
+    "import_roster",
+    "import_roster_file",
+    "preview_roster",
+]
 
 ROSTER_FIELDS = (
     FieldSpec("number", "房号", ("房间号", "房间编号", "房屋编号", "单元号", "房屋号", "房号编号", "户号",
@@ -52,7 +63,7 @@ MOBILE_RE = re.compile(r"1\d{10}")
 Check = Callable[[str, str], None]  # (field key, message): records a problem of the current row
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # hundreds of thousands of them: no __dict__ each
 class RosterRow:
     """A roster row as read; a bad cell keeps its text (`area_text`) so the preview can show it."""
 
@@ -79,14 +90,14 @@ def preview_roster(path: str | Path, mapping: Mapping[str, int | None] | None = 
                    progress: Progress | None = None) -> RosterPreview:
     """Read and check the roster; nothing is written. Raises ValidationError if unreadable."""
     path = Path(path)
+    problems: list[RowProblem] = []
     with open_table(path, ROSTER_FIELDS, mapping) as table:
-        parsed = [_parse_row(r) for r in table.rows(progress)]
-        header, skipped = table.header, tuple(table.skipped)
-    rows = tuple(row for row, _ in parsed)
-    problems = [p for _, row_problems in parsed for p in row_problems]
-    problems += missing_columns(header, ROSTER_FIELDS) + _duplicates(rows)
-    problems.sort(key=lambda p: p.row)
-    return RosterPreview(path, header, rows, tuple(problems), skipped)
+        rows = tuple(_parse_row(r, problems) for r in table.rows(progress))
+        found = sheet_problems(table, ROSTER_FIELDS, problems, _duplicates(rows))
+        mismatches = total_mismatches(table.totals, ((r.row, {"area": r.area}) for r in rows),
+                                      {"area": LABELS["area"]}, {p.row for p in found})
+        return RosterPreview(path, table.header, rows, found, tuple(table.skipped), mismatches,
+                             tuple(table.above))
 
 
 def import_roster(db: Database, project_id: int, preview: RosterPreview,
@@ -94,7 +105,8 @@ def import_roster(db: Database, project_id: int, preview: RosterPreview,
     """Write the previewed roster in one transaction, or refuse it whole (ValidationError)."""
     if not preview.ok:
         raise ValidationError(preview.refusal())
-    return write_roster(db, project_id, preview.rows, preview.skipped, preview.path.name, progress)
+    return write_roster(db, project_id, preview.rows, preview.skipped, preview.path.name, progress,
+                        preview.notes)
 
 
 def import_roster_file(db: Database, project_code: str, path: str | Path,
@@ -108,32 +120,36 @@ def import_roster_file(db: Database, project_code: str, path: str | Path,
 
 # ---- one row ------------------------------------------------------------------------------------
 
-def _parse_row(row: SheetRow) -> tuple[RosterRow, list[RowProblem]]:
-    problems: list[RowProblem] = []
+# (field key, table, column) of each text stored as the sheet writes it
+STORED = (("number", "units", "number"), ("building", "buildings", "name"), ("owner", "owners", "name"))
 
+
+def _parse_row(row: SheetRow, problems: list[RowProblem]) -> RosterRow:
     def check(key: str, message: str) -> None:
         problems.append(RowProblem(row.row, LABELS[key], message))
 
-    number = clean_text(row.get("number"))
+    number = stored_text(row.get("number"))
     if not number:
         check("number", "房号不能为空")
     area, area_text = _area(row.get("area"), check)
     use = _choice(row.get("use"), USE_ALIASES, UNIT_USES, _default_use(number), "use", check)
     occupancy = _choice(row.get("occupancy"), OCCUPANCY_ALIASES, OCCUPANCIES, "空置", "occupancy", check)
     owner, mobile, id_number = _owner(row, check)
-    building = clean_text(row.get("building")) or building_of(number)
-    return RosterRow(row.row, number, building, area, area_text, use, occupancy, owner, mobile,
-                     id_number), problems
+    building = stored_text(row.get("building")) or building_of(clean_text(number))
+    texts = {"number": number, "building": building, "owner": owner}
+    for key, table, column in STORED:
+        message = too_long(table, column, texts[key])
+        if message:
+            check(key, message)
+    return RosterRow(row.row, number, building, area, area_text, use, occupancy, owner, mobile, id_number)
 
 
 def _area(value: Any, check: Check) -> tuple[Decimal | None, str]:
+    """建筑面积 by the shared rules (AREA); "-" written for an unknown area is no area."""
+    if clean_text(value) in ("-", "--", "—", "/"):
+        return None, ""
     try:
-        area = parse_decimal(value)
-        if area is None:
-            return None, ""
-        if area < 0:
-            raise CellError(f"“{cell_text(value)}”不能为负数")
-        return check_places(area, 2, value), ""
+        return number_cell(value, LABELS["area"], AREA), ""
     except CellError as exc:
         check("area", str(exc))
         return None, cell_text(value)
@@ -158,7 +174,7 @@ def _default_use(number: str) -> str:
 
 
 def _owner(row: SheetRow, check: Check) -> tuple[str, str, str]:
-    owner = clean_text(row.get("owner"))
+    owner = stored_text(row.get("owner"))
     mobile = _mobile(row.get("mobile"), check)
     id_number = clean_text(row.get("id_number")).replace(" ", "").upper()
     if id_number and not is_valid_id_number(id_number):
@@ -171,8 +187,7 @@ def _owner(row: SheetRow, check: Check) -> tuple[str, str, str]:
 def _mobile(value: Any, check: Check) -> str:
     raw = clean_text(value)
     digits = re.sub(r"[\s\-()]", "", raw)
-    if digits.startswith("+86"):
-        digits = digits[3:]
+    digits = digits.removeprefix("+86")
     if digits and not MOBILE_RE.fullmatch(digits):
         check("mobile", f"“{raw}”不是 11 位手机号")
     return digits
@@ -190,10 +205,11 @@ def _duplicates(rows: tuple[RosterRow, ...]) -> list[RowProblem]:
     seen: dict[str, list[int]] = defaultdict(list)
     for r in rows:
         if r.number:
-            seen[r.number].append(r.row)
+            seen[unit_key(r.number)].append(r.row)
+    numbers = {r.row: r.number for r in rows}
     problems = []
-    for number, at in seen.items():
+    for at in seen.values():
         if len(at) > 1:
             where = "、".join(str(n) for n in at)
-            problems += [RowProblem(n, LABELS["number"], f"“{number}”在表中重复（第 {where} 行）") for n in at]
+            problems += [RowProblem(n, LABELS["number"], f"“{numbers[n]}”在表中重复（第 {where} 行）") for n in at]
     return problems

@@ -1,6 +1,7 @@
 """The one spreadsheet import pipeline: find the header, map columns to fields, stream data rows."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -14,22 +15,37 @@ from .cells import (  # noqa: F401  (re-exported: importers use sheet.py as the 
     CellError,
     ImportCancelled,
     RowProblem,
+    UnreadableCell,
     cell_text,
     check_places,
     clean_text,
     is_blank,
+    money_cell,
     normalise_header,
+    number_cell,
     parse_amount,
     parse_date,
     parse_decimal,
     parse_month,
+    stored_text,
 )
-from .workbook import Merge, MergeFiller, open_workbook, row_count, sheet_merges, stream_rows
+from .workbook import (
+    Merge,
+    MergeFiller,
+    open_workbook,
+    row_count,
+    sheet_merges,
+    stream_rows,
+)
 
 SCAN_ROWS = 30
 TOTAL_WORDS = ("小计", "合计", "总计")
 PROGRESS_EVERY = 500
 Progress = Callable[[int, int], object]  # (done, total); returning False cancels
+# A row with one text only, "注：…", "说明：…", "以下空白": a note, not a line of the table.
+NOTE_RE = re.compile(r"^(注|说明|备注|附注)\s*\d*\s*[:：]|^以下(空白|无正文)")
+# "移交人：", "制表：张三", "审核人：": a signature row, every cell of it.
+SIGNATURE_RE = re.compile(r"签字|签章|签名|盖章|移交人|接收人|监交人|经办人|移交方|接收方|监交方|日期|制表|审核|复核|填表|负责人")
 
 
 @dataclass(frozen=True)
@@ -40,6 +56,9 @@ class FieldSpec:
     label: str
     synonyms: tuple[str, ...] = ()
     required: bool = False
+    # Read to understand the row but not stored ("序号": the list is numbered afresh); the preview
+    # says so for its column, with this reason.
+    not_stored: str = ""
 
     def names(self) -> frozenset[str]:
         return frozenset(normalise_header(n) for n in (self.label, *self.synonyms))
@@ -56,6 +75,7 @@ class Header:
     columns: Mapping[str, int]  # field key → 0-based column index
     missing: tuple[str, ...]  # field keys with no column
     recognised: Mapping[str, int] = field(default_factory=dict)  # before the caller's mapping
+    fields: tuple[FieldSpec, ...] = ()
 
     def column_name(self, index: int) -> str:
         """'C 列「联系电话」' — how the clerk finds the column in Excel."""
@@ -64,20 +84,89 @@ class Header:
 
     @property
     def unused_columns(self) -> tuple[int, ...]:
+        """Columns with a header that feed no field (duplicates included)."""
         used = set(self.columns.values())
         return tuple(i for i, label in enumerate(self.labels) if label and i not in used)
 
+    @property
+    def duplicate_columns(self) -> dict[int, int]:
+        """An unused column named as a column that is imported → that column ("数量" twice)."""
+        out = {}
+        for index in self.unused_columns:
+            twin = self._twin(index)
+            if twin is not None:
+                out[index] = twin
+        return out
 
-@dataclass(frozen=True)
+    def _twin(self, index: int) -> int | None:
+        names = _label_names(self.labels[index])
+        by_key = {f.key: f for f in self.fields}
+        for key, column in self.columns.items():
+            spec = by_key.get(key)
+            accepted = spec.names() if spec else frozenset()
+            if names & accepted or names & _label_names(self.labels[column]):
+                return column
+        return None
+
+    @property
+    def not_stored_columns(self) -> dict[int, str]:
+        """Columns read but not kept, with why."""
+        reasons = {f.key: f.not_stored for f in self.fields if f.not_stored}
+        return {i: reasons[k] for k, i in self.columns.items() if k in reasons}
+
+    def column_notes(self) -> list[str]:
+        """What the preview and the report say about columns that are not imported."""
+        notes = []
+        duplicates = self.duplicate_columns
+        unused = [self.column_name(i) for i in self.unused_columns if i not in duplicates]
+        if unused:
+            notes.append("未导入的列：" + "、".join(unused) + "（没有对应的字段，可在“列对应”中指定）")
+        if duplicates:
+            notes.append("重复的列：" + "、".join(self._duplicate_note(i, t) for i, t in duplicates.items()))
+        notes += [f"{self.column_name(i)}：{why}" for i, why in self.not_stored_columns.items()]
+        return notes
+
+
+    def _duplicate_note(self, index: int, twin: int) -> str:
+        same = _label_names(self.labels[index]) & _label_names(self.labels[twin])
+        field_label = next((f.label for f in self.fields if self.columns.get(f.key) == twin), "")
+        how = "同名" if same or not field_label else f"同为「{field_label}」"
+        return f"{self.column_name(index)}（与 {self.column_name(twin)}{how}，只导入 {get_column_letter(twin + 1)} 列）"
+
+
+def _label_names(label: str) -> frozenset[str]:
+    """'金额/应收' is known as '金额/应收' and '应收'."""
+    text = normalise_header(label)
+    return frozenset({text, text.rsplit("/", 1)[-1]} - {""})
+
+
+@dataclass(frozen=True, slots=True)
 class SkippedRow:
     row: int
-    reason: str  # 空行 / 合计行 / 小计行 / 重复的表头
+    reason: str  # 空行 / 合计行 / 小计行 / 重复的表头 / 说明行 / 签字栏 / 表头上方 …
+    last: int = 0  # a run of blank rows ends here
+    detail: str = ""
+
+    @property
+    def rows(self) -> range:
+        return range(self.row, max(self.row, self.last) + 1)
 
     def __str__(self) -> str:
-        return f"第 {self.row} 行：{self.reason}，已跳过"
+        where = f"第 {self.row}–{self.last} 行" if self.last > self.row else f"第 {self.row} 行"
+        detail = f"（{self.detail}）" if self.detail else ""
+        return f"{where}：{self.reason}{detail}，已跳过"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
+class TotalRow:
+    """A 小计/合计/总计 row of the sheet: what it says in each imported column, to check the lines against."""
+
+    row: int
+    word: str
+    values: Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
 class SheetRow:
     """One data row: its Excel row number and the raw value of each mapped field."""
 
@@ -90,30 +179,60 @@ class SheetRow:
 
 @dataclass
 class Table:
-    """An opened sheet: its header, and its data rows streamed once through `rows()`."""
+    """An opened sheet: its header, and its data rows streamed once through `rows()`.
+
+    What `rows()` does not yield is accounted for as it streams: `skipped` (blank runs, totals,
+    notes, signatures, repeated headers, the title above the header), `totals` (what each total
+    row says), `cell_problems` (a formula without a value, #DIV/0!, NaN in an imported column).
+    """
 
     header: Header
     skipped: list[SkippedRow]
     _rows: Iterator[tuple[int, list[Any]]]
     _total_rows: int
+    above: list[tuple[int, str]] = field(default_factory=list)  # (row, first text) above the header
+    totals: list[TotalRow] = field(default_factory=list)
+    cell_problems: list[RowProblem] = field(default_factory=list)
 
     def rows(self, progress: Progress | None = None) -> Iterator[SheetRow]:
         """Data rows; `progress(row, rows)` every few hundred rows, ImportCancelled if it says False."""
         labels = list(self.header.labels)
-        blanks: list[int] = []
+        previous = self.header.last_row
+        blank_from = 0  # first row of the blank run before this row (0: none)
+        reported = 0
         for number, values in self._rows:
-            if progress and number % PROGRESS_EVERY == 0 and progress(number, self._total_rows) is False:
-                raise ImportCancelled()
-            reason = _skip_reason(values, labels)
+            if progress and number // PROGRESS_EVERY > reported:
+                reported = number // PROGRESS_EVERY
+                if progress(number, self._total_rows) is False:
+                    raise ImportCancelled()
+            if number > previous + 1 and not blank_from:
+                blank_from = previous + 1  # rows the file leaves out are blank rows
+            previous = number
+            reason, word = _skip_reason(values, labels)
             if reason == "空行":
-                blanks.append(number)  # reported only if data follows: trailing blanks end the table
+                blank_from = blank_from or number  # reported only if data follows: trailing blanks end it
                 continue
-            self.skipped.extend(SkippedRow(n, "空行") for n in blanks)
-            blanks.clear()
+            if blank_from:
+                self.skipped.append(SkippedRow(blank_from, "空行", number - 1))
+                blank_from = 0
             if reason:
                 self.skipped.append(SkippedRow(number, reason))
+                if word:
+                    self.totals.append(TotalRow(number, word, self._mapped(values)))
                 continue
-            yield SheetRow(number, {k: _at(values, i) for k, i in self.header.columns.items()})
+            yield SheetRow(number, self._checked(number, self._mapped(values)))
+
+    def _mapped(self, values: Sequence[Any]) -> dict[str, Any]:
+        return {k: _at(values, i) for k, i in self.header.columns.items()}
+
+    def _checked(self, number: int, values: dict[str, Any]) -> dict[str, Any]:
+        """An unreadable cell in an imported column is the row's problem; the field reads it as empty."""
+        for key, value in values.items():
+            if isinstance(value, UnreadableCell):
+                label = next((f.label for f in self.header.fields if f.key == key), key)
+                self.cell_problems.append(RowProblem(number, label, value.reason))
+                values[key] = None
+        return values
 
 
 def _at(values: Sequence[Any], index: int) -> Any:
@@ -128,16 +247,22 @@ def _is_total_label(text: str, word: str) -> bool:
     return text.startswith(word) and not ("\u4e00" <= text[len(word):len(word) + 1] <= "\u9fff")
 
 
-def _skip_reason(values: Sequence[Any], labels: list[str]) -> str:
+def _skip_reason(values: Sequence[Any], labels: list[str]) -> tuple[str, str]:
+    """(why the row is not a line of the table or "", the total word of a total row or "")."""
     texts = [cell_text(v) for v in values]
-    if not any(texts):
-        return "空行"
+    filled = [t for t in texts if t]
+    if not filled:
+        return "空行", ""
     for word in TOTAL_WORDS:
-        if any(_is_total_label(t, word) for t in texts):
-            return "小计行" if word == "小计" else "合计行"
-    if texts[: len(labels)] == labels[: len(texts)] and sum(1 for t in texts if t) > 1:
-        return "重复的表头"  # a sheet laid out for printing repeats its header on every page
-    return ""
+        if any(_is_total_label(t, word) for t in filled):
+            return ("小计行" if word == "小计" else "合计行"), word
+    if texts[: len(labels)] == labels[: len(texts)] and len(filled) > 1:
+        return "重复的表头", ""  # a sheet laid out for printing repeats its header on every page
+    if len(filled) == 1 and NOTE_RE.match(filled[0]):
+        return "说明行", ""
+    if all(SIGNATURE_RE.search(t) and re.search("[:：]", t) and len(t) < 60 for t in filled):
+        return "签字栏", ""
+    return "", ""
 
 
 @contextmanager
@@ -160,8 +285,8 @@ def open_table(path: str | Path, fields: Sequence[FieldSpec],
 def _first_table(path: Path, workbook: Any, fields: Sequence[FieldSpec],
                  mapping: Mapping[str, int | None]) -> Table:
     sheets = [workbook.active] + [ws for ws in workbook.worksheets if ws is not workbook.active]
-    for worksheet in sheets:
-        table = _table(path, worksheet, fields, mapping)
+    for worksheet in [ws for ws in sheets if getattr(ws, "_worksheet_path", None)]:
+        table = _table(path, workbook, worksheet, fields, mapping)
         if table is not None:
             return table
     names = "、".join(f.label for f in fields[:4])
@@ -169,26 +294,35 @@ def _first_table(path: Path, workbook: Any, fields: Sequence[FieldSpec],
                           f"（如 {names}）。请确认表头文字，或另存为只含一张表的 .xlsx。")
 
 
-def _table(path: Path, worksheet: Any, fields: Sequence[FieldSpec],
+def _table(path: Path, workbook: Any, worksheet: Any, fields: Sequence[FieldSpec],
            mapping: Mapping[str, int | None]) -> Table | None:
     merges = sheet_merges(path, worksheet)
     filler = MergeFiller(merges)
     total = row_count(worksheet)
-    stream = stream_rows(worksheet)
-    window = [(n, filler.fill(n, raw, True), filler.fill(n, raw, False))
-              for n, raw in _take(stream, SCAN_ROWS)]
-    found = find_header([w[1] for w in window], fields, merges)
+    stream = stream_rows(workbook, worksheet, path.name)
+    window, following = _window(stream)
+    filled = {n: (filler.fill(n, raw, True), filler.fill(n, raw, False)) for n, raw in window}
+    dense = [filled[n][0] if n in filled else [] for n in range(1, max(filled, default=0) + 1)]
+    found = find_header(dense, fields, [m for m in merges if m.min_row <= SCAN_ROWS + 1])
     if found is None:
         return None
     first, last, labels, recognised = found
     header = _header(worksheet.title, first + 1, last + 1, labels, recognised, fields, mapping)
-    rest = ((n, filler.fill(n, raw, False)) for n, raw in stream)
-    data = [(n, vertical) for n, _, vertical in window if n > last + 1]
-    return Table(header, [], _chain(data, rest), total)
+    rest = ((n, filler.fill(n, raw, False)) for n, raw in _chain(following, stream))
+    data = [(n, filled[n][1]) for n, _ in window if n > last + 1]
+    above = [(n, next(t for t in map(cell_text, filled[n][1]) if t)) for n, raw in window
+             if n < first + 1 and any(map(cell_text, raw))]
+    return Table(header, [], _chain(data, rest), total, above)
 
 
-def _take(stream: Iterator[Any], count: int) -> list[Any]:
-    return [row for _, row in zip(range(count), stream, strict=False)]
+def _window(stream: Iterator[tuple[int, tuple[Any, ...]]]) -> tuple[list[Any], list[Any]]:
+    """The rows numbered up to SCAN_ROWS (where a header may be), and the first row after them."""
+    window: list[Any] = []
+    for number, raw in stream:
+        if number > SCAN_ROWS:
+            return window, [(number, raw)]
+        window.append((number, raw))
+    return window, []
 
 
 def _chain(first: list[Any], rest: Iterator[Any]) -> Iterator[Any]:
@@ -207,7 +341,7 @@ def _header(sheet: str, first: int, last: int, labels: list[str], recognised: di
         else:
             raise ValidationError(f"列对应无效：第 {index + 1} 列不在表中。")
     missing = tuple(f.key for f in fields if f.key not in columns)
-    return Header(sheet, first, last, tuple(labels), columns, missing, recognised)
+    return Header(sheet, first, last, tuple(labels), columns, missing, recognised, tuple(fields))
 
 
 # ---- header detection -------------------------------------------------------------------------

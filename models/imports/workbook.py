@@ -1,6 +1,18 @@
-"""Opening an .xlsx for import: streamed rows (read-only mode) with merged cells filled in."""
+"""Opening an .xlsx for import: checked first, then streamed row by row with merged cells filled in.
+
+openpyxl opens the workbook (sheet names, shared strings, date formats) in read-only mode, but the
+rows of a sheet are read here, with lxml, for three reasons openpyxl's reader cannot serve:
+a formula cell whose cached value is missing must be told apart from an empty cell (openpyxl's
+data_only gives None for both), a cell holding NaN or INF or a broken shared-string index must be a
+message on its row (openpyxl raises and the rest of the sheet is lost), and a row numbered
+1,000,000,000 must not make a billion empty rows. Memory stays bounded: each row is dropped from
+the tree once read, and so is every element outside the rows.
+"""
 from __future__ import annotations
 
+import datetime as dt
+import heapq
+import math
 import re
 import zipfile
 from collections.abc import Iterator
@@ -9,16 +21,34 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+from lxml import etree
 from openpyxl.utils import range_boundaries
-from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.utils.datetime import from_excel, from_ISO8601
 
 from ..errors import ValidationError
+from .cells import UnreadableCell
+from .guard import check_file
 
-MERGE_RE = re.compile(rb"<(?:\w+:)?mergeCell\s[^>]*?ref=\"([A-Z]+\d+(?::[A-Z]+\d+)?)\"")
+MERGE_RE = re.compile(rb"<(?:\w+:)?mergeCell\s[^<>]{0,200}?ref=\"([A-Z]{1,3}\d{1,7}(?::[A-Z]{1,3}\d{1,7})?)\"")
 CHUNK = 1 << 20
+TAG_TAIL = 300  # a <mergeCell ...> tag is shorter: a longer tail is text, never a tag to finish
+MAX_MERGES = 200_000
+MAX_COLUMNS = 256
+MAX_ROWS = 1_048_576  # Excel's own limit
+MAX_ELEMENTS_PER_ROW = 100_000
+MAX_TEXT = 32_767  # Excel's limit for one cell
+NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+ROW, CELL, VALUE, FORMULA, INLINE, TEXT, RUN = (NS + t for t in ("row", "c", "v", "f", "is", "t", "r"))
+SHEET_DATA = NS + "sheetData"
+ROW_PARTS = frozenset(NS + t for t in ("c", "v", "f", "is", "t", "r", "rPr", "rPh", "phoneticPr", "extLst",
+                                        "b", "i", "u", "sz", "color", "rFont", "family", "charset", "scheme",
+                                        "strike", "vertAlign", "outline", "shadow", "condense", "extend"))
+COLUMN_RE = re.compile(r"([A-Z]{1,3})(\d*)")
+INTEGER_RE = re.compile(r"-?\d{1,30}")
+NO_RESULT = "没有计算结果（文件由程序生成、未经 Excel 保存）：请在 Excel 中打开、保存后再导入，或改填数值"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Merge:
     """A merged range, 1-based rows and columns as Excel counts them."""
 
@@ -30,13 +60,14 @@ class Merge:
 
 def open_workbook(path: Path) -> Any:
     """The workbook in read-only (streaming) mode, or a clerk-readable ValidationError."""
-    if not path.exists():
-        raise ValidationError(f"找不到文件：{path}")
+    check_file(path)
     try:
-        return openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
-        hint = "（.xls 旧格式请先在 Excel 中另存为 .xlsx）" if path.suffix.lower() == ".xls" else ""
-        raise ValidationError(f"无法读取 Excel 文件“{path.name}”：不是有效的 .xlsx 文件{hint}。") from exc
+        return openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    except MemoryError:
+        raise
+    except Exception as exc:
+        raise ValidationError(f"无法读取 Excel 文件“{path.name}”：文件已损坏或不是 Excel 保存的 .xlsx"
+                              "（请在 Excel 中打开并另存后再导入）。") from exc
 
 
 def sheet_merges(path: Path, worksheet: Any) -> list[Merge]:
@@ -44,13 +75,17 @@ def sheet_merges(path: Path, worksheet: Any) -> list[Merge]:
 
     openpyxl's read-only sheets do not expose merged ranges, and its normal mode
     loads every cell into memory (a 1,000,000-line fee ledger would not fit), so
-    we scan the sheet's XML part for <mergeCell ref="..."> ourselves, streaming.
+    we scan the sheet's XML part for <mergeCell ref="..."> ourselves, streaming,
+    in time linear in the part's size whatever it holds.
     """
     part = getattr(worksheet, "_worksheet_path", None)
     if not part:
         return []
     with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
         refs = _scan_refs(stream)
+    if len(refs) > MAX_MERGES:
+        raise ValidationError(f"工作表“{worksheet.title}”有 {len(refs)} 处合并单元格（上限 {MAX_MERGES}）："
+                              "请取消合并后另存再导入。")
     return [_merge(ref) for ref in refs if ":" in ref]
 
 
@@ -59,10 +94,12 @@ def _scan_refs(stream: Any) -> list[str]:
     tail = b""
     while chunk := stream.read(CHUNK):
         data = tail + chunk
-        cut = data.rfind(b"<")  # the last tag may straddle the chunk boundary: keep it for the next round
-        cut = cut if cut >= 0 else len(data)
+        cut = data.rfind(b"<", max(0, len(data) - TAG_TAIL))
+        cut = cut if cut >= 0 else len(data)  # no tag starts near the end: nothing to carry over
         refs += [m.decode() for m in MERGE_RE.findall(data, 0, cut)]
         tail = data[cut:]
+        if len(refs) > MAX_MERGES:
+            break
     refs += [m.decode() for m in MERGE_RE.findall(tail)]
     return refs
 
@@ -78,29 +115,46 @@ class MergeFiller:
     A header row gets the anchor's value in every cell of the range ("金额" over
     应收/实收/欠费); a data row only down the anchor's column (a 楼栋 cell merged
     over ten units), so a note merged across the sheet does not fill every field.
+    A data row costs at most one look-up per column, however many ranges there are.
     """
 
     def __init__(self, merges: list[Merge]) -> None:
         self._pending = sorted(merges, key=lambda m: m.min_row, reverse=True)
         self._active: dict[Merge, Any] = {}
+        self._ending: list[tuple[int, int, Merge]] = []  # heap of (max_row, order, merge)
+        self._down: dict[int, tuple[Merge, Any]] = {}  # column → the latest range anchored there
+        self._order = 0
 
     def fill(self, row: int, raw: tuple[Any, ...], header: bool) -> list[Any]:
         self._advance(row, raw)
         values = list(raw)
-        for merge, anchor in self._active.items():
-            self._fill_one(values, row, merge, anchor, header)
+        if header:
+            for merge, anchor in self._active.items():
+                self._fill_one(values, row, merge, anchor, header)
+        else:
+            for merge, anchor in self._down.values():
+                self._fill_one(values, row, merge, anchor, header)
         return values
 
     def _advance(self, row: int, raw: tuple[Any, ...]) -> None:
         while self._pending and self._pending[-1].min_row <= row:
             merge = self._pending.pop()
-            self._active[merge] = raw[merge.min_col - 1] if merge.min_col <= len(raw) else None
-        for merge in [m for m in self._active if m.max_row < row]:
+            if merge.max_row < row:
+                continue  # a range on rows already passed (a gap in the file)
+            anchor = raw[merge.min_col - 1] if merge.min_row == row and merge.min_col <= len(raw) else None
+            self._active[merge] = anchor
+            self._down[merge.min_col] = (merge, anchor)
+            self._order += 1
+            heapq.heappush(self._ending, (merge.max_row, self._order, merge))
+        while self._ending and self._ending[0][0] < row:
+            merge = heapq.heappop(self._ending)[2]
             del self._active[merge]
+            if self._down.get(merge.min_col, (None,))[0] == merge:
+                del self._down[merge.min_col]
 
     @staticmethod
     def _fill_one(values: list[Any], row: int, merge: Merge, anchor: Any, header: bool) -> None:
-        last = merge.max_col if header else merge.min_col
+        last = min(merge.max_col if header else merge.min_col, MAX_COLUMNS)
         if len(values) < last:
             values.extend([None] * (last - len(values)))
         for col in range(merge.min_col, last + 1):
@@ -110,15 +164,181 @@ class MergeFiller:
 
 def row_count(worksheet: Any) -> int:
     """The row count the file declares (for progress only: some writers get it wrong)."""
-    return int(worksheet.max_row or 0)
+    try:
+        return int(worksheet.max_row or 0)
+    except (TypeError, ValueError):
+        return 0
 
 
-def stream_rows(worksheet: Any) -> Iterator[tuple[int, tuple[Any, ...]]]:
-    """(Excel row number, raw values) for every row, gaps included.
+# ---- the rows of a sheet ----------------------------------------------------------------------------
 
-    The declared dimension is dropped first: some writers declare "A1" and a
-    read-only sheet would then stop after the first row.
+def stream_rows(workbook: Any, worksheet: Any, file_name: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """(Excel row number, values) for every row the file holds that has a value, in order.
+
+    Rows the file leaves out (gaps) are not made up: the caller sees the numbers jump.
     """
-    worksheet.reset_dimensions()
-    for number, values in enumerate(worksheet.iter_rows(min_row=1, values_only=True), start=1):
-        yield number, tuple(values)
+    reader = _RowReader(workbook, worksheet.title, file_name)
+    with workbook._archive.open(worksheet._worksheet_path) as source:
+        yield from reader.rows(source)
+
+
+class _RowReader:
+    """One pass over a worksheet's XML: rows as value tuples, problems as UnreadableCell or a refusal."""
+
+    def __init__(self, workbook: Any, sheet: str, file_name: str) -> None:
+        self.strings = workbook.shared_strings
+        self.dates = set(workbook._date_formats)
+        self.durations = set(workbook._timedelta_formats)
+        self.epoch = workbook.epoch
+        self.sheet, self.file_name = sheet, file_name
+
+    def rows(self, source: Any) -> Iterator[tuple[int, tuple[Any, ...]]]:
+        parser = etree.iterparse(source, events=("end",), resolve_entities=False, no_network=True,
+                                 load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True)
+        previous, elements = 0, 0
+        try:
+            for _, element in parser:
+                tag = element.tag
+                if tag == ROW:
+                    previous = self._row_number(element, previous)
+                    values = self._values(element, previous)
+                    _drop(element)
+                    elements = 0
+                    if values:
+                        yield previous, values
+                elif tag == SHEET_DATA:
+                    return  # nothing after the rows is read (merges are scanned apart)
+                elif tag in ROW_PARTS or _in_row(element):
+                    elements += 1  # kept until its row ends (an unknown one emptied now)
+                    if tag not in ROW_PARTS:
+                        element.clear()
+                    if elements > MAX_ELEMENTS_PER_ROW:
+                        raise self._refusal(f"第 {previous + 1} 行附近结构异常（元素过多）")
+                else:
+                    _drop(element)
+        except (etree.XMLSyntaxError, ValueError) as exc:
+            raise self._refusal(f"第 {previous + 1} 行附近已损坏（{str(exc)[:80]}）") from None
+
+    def _refusal(self, what: str) -> ValidationError:
+        return ValidationError(f"无法读取“{self.file_name}”的工作表“{self.sheet}”：{what}。"
+                               "请在 Excel 中打开并另存后再导入。")
+
+    def _row_number(self, element: Any, previous: int) -> int:
+        ref = element.get("r")
+        number = int(ref) if ref and ref.isdigit() and len(ref) < 9 else previous + 1 if not ref else -1
+        if number <= previous or number > MAX_ROWS:
+            raise self._refusal(f"行号“{ref}”异常（在第 {previous} 行之后）")
+        return number
+
+    def _values(self, row: Any, number: int) -> tuple[Any, ...]:
+        found: dict[int, Any] = {}
+        column = 0
+        for cell in row.iterchildren(CELL):
+            column = _column(cell.get("r"), column)
+            value = self._value(cell)
+            if value is None:
+                continue
+            if column > MAX_COLUMNS or column < 1:
+                raise self._refusal(f"第 {number} 行在第 {MAX_COLUMNS} 列之后还有内容（导入最多读取 "
+                                    f"{MAX_COLUMNS} 列），请删去多余的列")
+            found[column] = value
+        if not found:
+            return ()
+        return tuple(found.get(c) for c in range(1, max(found) + 1))
+
+    def _value(self, cell: Any) -> Any:
+        kind = cell.get("t", "n")
+        formula = cell.find(FORMULA)
+        text = _inline(cell.find(INLINE)) if kind == "inlineStr" else cell.findtext(VALUE)
+        if not text:
+            if formula is not None:
+                shown = f"={formula.text}" if formula.text else ""
+                where = f"公式“{_short(shown)}”" if shown else "公式"
+                return UnreadableCell(_short(shown) or "=", where + NO_RESULT)
+            return None
+        if len(text) > MAX_TEXT:
+            return UnreadableCell(_short(text), f"超过 Excel 单元格上限（{MAX_TEXT} 个字），无法读取")
+        try:
+            return self._typed(kind, text, cell.get("s"))
+        except (ValueError, IndexError, OverflowError, TypeError):
+            return UnreadableCell(_short(text), f"“{_short(text)}”无法读取为{_KINDS.get(kind, '数值')}")
+
+    def _typed(self, kind: str, text: str, style: str | None) -> Any:
+        if kind == "n":
+            return self._number(text, int(style) if style and style.isdigit() else 0)
+        if kind == "s":
+            return self.strings[int(text)]
+        if kind in ("str", "inlineStr"):
+            return text
+        if kind == "b":
+            if text not in ("0", "1"):
+                raise ValueError(text)
+            return text == "1"
+        if kind == "e":
+            return UnreadableCell(text, f"单元格是错误值 {_short(text)}（公式出错），无法读取")
+        if kind == "d":
+            return _in_years(from_ISO8601(text))
+        raise ValueError(kind)
+
+    def _number(self, text: str, style: int) -> Any:
+        if INTEGER_RE.fullmatch(text):
+            number: float | int = int(text)
+        else:
+            number = float(text)
+            if not math.isfinite(number):
+                return UnreadableCell(_short(text), f"“{_short(text)}”不是数字")
+        if style in self.dates:
+            return _in_years(from_excel(number, self.epoch, timedelta=style in self.durations))
+        return number
+
+
+_KINDS = {"n": "数值", "s": "文字", "b": "是/否", "d": "日期"}
+
+
+def _in_years(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)) and not 1 < value.year < 9999:
+        raise ValueError("date out of range")
+    return value
+
+
+def _column(ref: str | None, previous: int) -> int:
+    if not ref:
+        return previous + 1
+    match = COLUMN_RE.match(ref)
+    if not match:
+        return previous + 1
+    number = 0
+    for letter in match.group(1):
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def _inline(element: Any) -> str:
+    """An inline string: its text, or its runs' texts (phonetic guides left out)."""
+    if element is None:
+        return ""
+    parts = []
+    for child in element:
+        if child.tag == TEXT:
+            parts.append(child.text or "")
+        elif child.tag == RUN:
+            parts.append(child.findtext(TEXT) or "")
+    return "".join(parts)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
+def _in_row(element: Any) -> bool:
+    parent = element.getparent()
+    return parent is not None and (parent.tag == ROW or parent.tag in ROW_PARTS)
+
+
+def _drop(element: Any) -> None:
+    """Forget an element read to its end, and whatever came before it under the same parent."""
+    element.clear(keep_tail=False)
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]
