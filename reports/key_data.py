@@ -15,6 +15,7 @@ from models.keys import KeyEventKind as E
 from models.keys import KeyStatus as K
 from models.people import Owner
 from models.project import Unit
+from models.rules.key_rules import HOLDS_SLOT
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,23 @@ class EventInfo:
     seal_no: str
     condition: str
     note: str
+
+
+    @property
+    def who(self) -> str:
+        """The other person of the event: borrower, who brought it back, the owner, the company."""
+        return self.owner or self.person
+
+    @property
+    def details(self) -> str:
+        """What else the event recorded, in the clerk's words: 事由, 应还, 批准, 封条, 状况, 备注."""
+        lent = self.kind is E.LEND
+        parts = [("部门", self.department),
+                 ("事由", self.reason + (f"：{self.reason_text}" if self.reason_text else "")),
+                 ("应还", f"{self.due_at:%Y-%m-%d %H:%M}" if self.due_at else ""),
+                 ("批准", self.approved_by), ("封条编号", self.seal_no), ("状况", self.condition),
+                 ("延期原因" if lent else "后续处理" if self.kind is E.LOSE else "备注", self.note)]
+        return "；".join(f"{label}：{value}" for label, value in parts if value)
 
 
 @dataclass(frozen=True)
@@ -122,9 +140,11 @@ def keys_by_tags(db: Database, project_id: int, tags: Sequence[str]) -> list[Key
 
 
 def keys_in_cabinet(db: Database, project_id: int, cabinet: str) -> list[KeyInfo]:
+    """The keys hanging in the cabinet now (in store, sealed, or lent and coming back), hook by hook;
+    a key issued, handed over, lost or retired left its hook to another key."""
     with db.read() as s:
-        return _keys(s, _key_query().where(Key.project_id == project_id,
-                                           Key.cabinet == cabinet.strip()))
+        return _keys(s, _key_query().where(Key.project_id == project_id, Key.cabinet == cabinet.strip(),
+                                           Key.status.in_(HOLDS_SLOT)))
 
 
 def key_by_tag(db: Database, project_id: int, tag: str) -> KeyInfo:
@@ -150,6 +170,12 @@ def latest_issue(db: Database, key: KeyInfo) -> EventInfo:
     if ev is None:
         raise ValidationError(f"钥匙“{key.tag}”还没有发放给业主，无法打印发放签收单。")
     return ev
+
+
+def key_history(db: Database, key_id: int) -> list[EventInfo]:
+    """Every event of one key, oldest first (the keys tab's 历史)."""
+    with db.read() as s:
+        return [_event(*row) for row in s.execute(_event_query().where(KeyEvent.key_id == key_id))]
 
 
 def sealed_keys(db: Database, project_id: int) -> list[tuple[KeyInfo, EventInfo | None]]:

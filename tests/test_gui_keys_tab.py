@@ -17,7 +17,7 @@ from models.keys import KeyStatus as K
 from models.services import key_custody as kc
 from models.services import projects
 from models.services.locations import unit_owners
-from tests.gui_helpers import Clock, answer_dialog
+from tests.gui_helpers import Clock
 from tests.key_accounts import PASSWORD, supervisor
 from tests.sample_data import unit_with_owner
 
@@ -53,8 +53,24 @@ def scan(qtbot, tab, tag):
     return tab.card.key
 
 
+def open_step(tab, kind, fill) -> list:
+    """Click the card's button: its dialog opens (window-modal, without blocking); fill it and press OK.
+
+    A dialog still open after `fill` (the save was refused) is closed; its error text is returned with it.
+    """
+    tab.card.buttons[kind].click()
+    dialog = tab.dialog
+    assert dialog is not None, "no dialog opened"
+    seen = [dialog]
+    fill(dialog)
+    if dialog.isVisible():
+        seen.append(dialog.error_label.text())
+        dialog.reject()
+    return seen
+
+
 def act(tab, kind, fill):
-    seen = answer_dialog(tab.card.buttons[kind].click, fill)
+    seen = open_step(tab, kind, fill)
     assert len(seen) == 1, seen[1:]  # no refusal text
     return seen[0]
 
@@ -92,7 +108,7 @@ def test_scan_lend_overdue_return_issue(qtbot, tab, sqlite_db, setup, boxes):
         dialog.password.setText(PASSWORD)
         dialog.ok()
 
-    seen = answer_dialog(tab.card.buttons[E.LEND].click, refused)
+    seen = open_step(tab, E.LEND, refused)
     assert "「批准主管」" in seen[-1]
 
     def lend(dialog):

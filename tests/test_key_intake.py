@@ -234,7 +234,8 @@ def test_sheet_with_title_two_row_header_blank_and_total_rows(db, setup, tmp_pat
     report = import_key_sheet(db, preview, handover_id=handover_id, cabinet="G02")
     assert report.tags == ("K-01-01-101-B", "K-XF-01", "K-01-01-102-A", "K-GG-0001-A")
     assert report.summary() == ("已接收钥匙 4 条（共 7 把/套），其中 2 条关联到房屋，自动编标签号 3 个"
-                                "（K-01-01-101-B … K-GG-0001-A）；跳过 空行 1 行、合计行 1 行")
+                                "（K-01-01-101-B … K-GG-0001-A）；跳过 空行 1 行、合计行 1 行"
+                                "；未导入的列：A 列「序号」（没有对应的字段，可在“列对应”中指定）")
     assert [k[4] for k in keys(db)[1:]] == ["G01", "G01", "G02", "G02"]  # the default fills blanks only
     with db.read() as s:
         events = s.execute(select(Key.handover_id, KeyEvent.kind, KeyEvent.note)
@@ -263,14 +264,14 @@ def test_a_bad_sheet_is_refused_whole_with_row_numbers(db, setup, tmp_path):
     assert [str(p) for p in preview.problems] == [
         "第 2 行「房号」：“9栋9单元999”不是本项目的房屋（请先导入业主名册，或核对房号）",
         "第 3 行「开启对象」：不能为空：请填写房号或开启对象（公共部位、设备房等）",
-        "第 4 行「数量」：“若干”不是数字，应填写整数",
+        "第 4 行「数量」：应为数字，“若干”不是数字",
         "第 4 行「标签号」：“K-3”在表中重复（第 4、5 行）",
-        "第 5 行「数量」：“0”无效：数量至少为 1",
+        "第 5 行「数量」：超出范围：应在 1 到 9,999 之间",
         "第 5 行「标签号」：“K-3”在表中重复（第 4、5 行）",
-        "第 6 行「数量」：“1.5”不是整数",
+        "第 6 行「数量」：应为整数",
         "第 6 行「标签号」：“K-01-01-101-A”已在钥匙台账中",
         "第 7 行「标签号」：“K 9”含空格：扫码枪读出的标签号不能有空格",
-        "第 7 行「钥匙柜」：超过 20 个字（21 个字）"]
+        "第 7 行「钥匙柜」：最多 20 个字，现有 21 个字；请缩短后再保存"]
     audit = count(db, AuditLog)
     with pytest.raises(ValidationError) as refused:
         import_key_sheet(db, preview, handover_id=handover_id)

@@ -71,7 +71,7 @@ class KeyDesk(RuleBasedStateMachine):
     def _do(self, key_id: int, event: str) -> None:
         at = self._tick()
         actions = {
-            "封存": lambda: kc.seal(self.db, key_id, seal_no="F-1", at=at),
+            "封存": lambda: kc.seal(self.db, key_id, seal_no=f"F-{at:%d%H%M}", at=at),  # a new strip each time
             "启封": lambda: kc.unseal(self.db, key_id, at=at),
             "借出": lambda: kc.lend(self.db, key_id, borrower="张", department="工程部", reason="检查",
                                   at=at, **self.approval),

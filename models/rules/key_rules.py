@@ -26,10 +26,37 @@ MOVES: dict[tuple[K | None, E], K] = {
     **{(s, E.RETIRE): K.RETIRED for s in (K.IN_STORE, K.SEALED, K.LOST, K.ISSUED, K.HANDED_OVER)},
 }
 LENDING_REASONS = ("检查", "清洁", "维修", "其他")
+# A key hangs on its hook (柜格) while in store, sealed or lent (it comes back to it). Issued, handed
+# over, retired or lost, it keeps the place it had (history, printed forms) but the hook is free for
+# another key; a lost key that turns up is received again into a free hook.
+HOLDS_SLOT = frozenset({K.IN_STORE, K.SEALED, K.LENT})
 
 
 def allowed(status: K | None) -> list[E]:
     return [event for (before, event) in MOVES if before == status]
+
+
+def offered(status: K | None, has_unit: bool) -> list[E]:
+    """What a key may go through next: its status allows it, and only a unit's key is issued to an owner."""
+    return [event for event in allowed(status) if has_unit or event is not E.ISSUE]
+
+
+def likely_step(status: K | None) -> E | None:
+    """The step a scan at the desk usually leads to (Enter starts it): 借出 from store, 归还 when out.
+
+    Only these two: their dialogs ask for a person (and a loan for a supervisor's password) before
+    anything is saved; 启封, 遗失 or 作废 must never be two Enters away.
+    """
+    return {K.IN_STORE: E.LEND, K.LENT: E.RETURN}.get(status)  # type: ignore[arg-type]
+
+
+def holds_slot(status: K | None) -> bool:
+    return status in HOLDS_SLOT
+
+
+def place(cabinet: str, slot: str) -> str:
+    """'G01-01-16': the cabinet and its hook, as the label and the forms print it."""
+    return "-".join(p for p in (cabinet, slot) if p)
 
 
 def next_status(status: K | None, event: E) -> K:

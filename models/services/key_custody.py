@@ -7,23 +7,44 @@ its 延期原因 in the event's note.
 Every event goes through one path: replay the rule, then a conditional UPDATE of the key's status
 (`WHERE status = <what we read>`). Of two desks lending the same key at the same moment exactly one
 update matches; on SQLite BEGIN IMMEDIATE makes the second desk wait and then read the new status.
+
+A hook (柜格) holds one key and a seal number is used once in a project: both are checked inside the
+writing transaction, after `lock_placement` (SQLite: the BEGIN IMMEDIATE write lock; PostgreSQL: a
+transaction-scoped advisory lock per project), so of two desks taking one hook only one succeeds and
+the other is told which key hangs there. An issued, handed-over, lost or retired key keeps the place
+it had, for its history and the forms, but no longer holds the hook (key_rules.HOLDS_SLOT).
 """
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
 from ..audit import record_change
 from ..base import now as wall_clock
 from ..db import Database
 from ..errors import BusyError, DomainError, NotFoundError, ValidationError
-from ..keys import Key, KeyEvent, KeyEventKind as E, KeyStatus as K
+from ..keys import Key, KeyEvent
+from ..keys import KeyEventKind as E
+from ..keys import KeyStatus as K
 from ..people import Role, UnitOwnership
-from ..rules.key_rules import allowed, check_due, check_lending, needs_extension_reason, next_status
+from ..project import Unit
+from ..rules.key_rules import (
+    HOLDS_SLOT,
+    check_due,
+    check_lending,
+    holds_slot,
+    likely_step,
+    needs_extension_reason,
+    next_status,
+    offered,
+    place,
+)
+from ..rules.numbers import COUNT, check_number, parse_int
 from ..settings import Setting
 from . import approvals
 from .common import get
@@ -32,6 +53,7 @@ from .permissions import may, require_role
 CLOSING_SETTING = "key_closing_time"
 DEFAULT_CLOSING = dt.time(18, 0)
 CLOSING_ACTION = "修改下班时间"
+CLOSING_ROLE = Role.SUPERVISOR  # the office's closing time is a supervisor's (or an admin's) to change
 
 
 @dataclass(frozen=True)
@@ -47,6 +69,9 @@ class OnLoan:
 
 @dataclass(frozen=True)
 class KeyRow:
+    """A key as the desk sees it, with what may happen to it next (`allowed`: its status, and 发放 only
+    for a unit's key) and whether a 发放签收单 can be printed for it (`issued`)."""
+
     id: int
     tag: str
     unit_id: int | None
@@ -54,6 +79,20 @@ class KeyRow:
     status: K
     allowed: tuple[E, ...]
     loan: OnLoan | None = None  # set while the key is 借出
+    cabinet: str = ""
+    slot: str = ""
+    count: int = 1
+    issued: bool = False        # it has been issued to an owner at some time: a receipt to print
+    next_step: E | None = None  # what Enter after a scan starts (借出 or 归还), if anything
+
+    @property
+    def place(self) -> str:
+        return place(self.cabinet, self.slot)
+
+    @property
+    def holds_slot(self) -> bool:
+        """On its hook (or out on loan, coming back to it); otherwise the place is only where it was."""
+        return holds_slot(self.status)
 
 
 def _loan(s: Session, key_id: int) -> OnLoan | None:
@@ -67,7 +106,9 @@ def _loan(s: Session, key_id: int) -> OnLoan | None:
 def _row(s: Session, key: Key, status: K | None = None) -> KeyRow:
     st = status or key.status
     loan = _loan(s, key.id) if st is K.LENT else None
-    return KeyRow(key.id, key.tag, key.unit_id, key.opens, st, tuple(allowed(st)), loan)
+    issued = s.scalar(select(KeyEvent.id).where(KeyEvent.key_id == key.id, KeyEvent.kind == E.ISSUE).limit(1))
+    return KeyRow(key.id, key.tag, key.unit_id, key.opens, st, tuple(offered(st, key.unit_id is not None)), loan,
+                  key.cabinet, key.slot, key.count, issued is not None, likely_step(st))
 
 
 def _user(db: Database) -> str:
@@ -99,11 +140,11 @@ def closing_time(db: Database) -> dt.time:
 
 
 def closing_setting(db: Database) -> ClosingTime:
-    return ClosingTime(closing_time(db), may(db, Role.SUPERVISOR))
+    return ClosingTime(closing_time(db), may(db, CLOSING_ROLE))
 
 
 def set_closing_time(db: Database, closing: dt.time) -> None:
-    require_role(db, Role.SUPERVISOR, CLOSING_ACTION)
+    require_role(db, CLOSING_ROLE, CLOSING_ACTION)
     with db.begin() as s:
         row = s.scalar(select(Setting).where(Setting.key == CLOSING_SETTING))
         if row is None:
@@ -141,24 +182,103 @@ def _apply(db: Database, key_id: int, kind: E, at: dt.datetime | None, fields: d
         return _row(s, key, after)
 
 
+# --- where keys hang (柜格) and the seals on them: one of each ------------------------------------
+
+PLACEMENT_LOCK = 0x4B4559  # PostgreSQL advisory lock class: placing a project's keys ("KEY")
+
+
+def lock_placement(s: Session, project_id: int) -> None:
+    """One desk at a time checks and takes a project's hooks and seal numbers.
+
+    SQLite's BEGIN IMMEDIATE already lets one writer in at a time; on PostgreSQL this transaction
+    lock does the same for placing keys, so the check below reads what the other desk committed.
+    """
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(:kind, :project)"),
+                  {"kind": PLACEMENT_LOCK, "project": project_id})
+
+
+def held_places(s: Session, project_id: int, places: Iterable[tuple[str, str]] | None = None
+                ) -> dict[tuple[str, str], str]:
+    """(CABINET, SLOT) → tag of the key on that hook now (in store, sealed or lent); upper case."""
+    q = select(Key.cabinet, Key.slot, Key.tag).where(Key.project_id == project_id, Key.slot != "",
+                                                     Key.status.in_(HOLDS_SLOT))
+    if places is not None:
+        slots = {slot.upper() for _cabinet, slot in places if slot}
+        if not slots:
+            return {}
+        if len(slots) <= 500:  # a few hooks: ask for those; a whole sheet: read the project's hooks
+            q = q.where(func.upper(Key.slot).in_(slots))
+    return {(c.upper(), sl.upper()): tag for c, sl, tag in s.execute(q)}
+
+
+def check_places(s: Session, project_id: int, keys: Iterable[tuple[str, str, str]]) -> None:
+    """(tag, cabinet, slot) of keys about to hang: refused when a hook is taken, by the register or by
+    another of these keys, naming the hook and the key on it. Call after lock_placement."""
+    keys = [(tag, cabinet.strip(), slot.strip()) for tag, cabinet, slot in keys if slot.strip()]
+    taken = held_places(s, project_id, [(c, sl) for _t, c, sl in keys])
+    problems: list[str] = []
+    for tag, cabinet, slot in keys:
+        hook = (cabinet.upper(), slot.upper())
+        if hook in taken:
+            problems.append(("" if len(keys) == 1 else f"钥匙 {tag}：") +
+                            f"「柜格」{place(cabinet, slot)} 已有钥匙 {taken[hook]}")
+        else:
+            taken[hook] = tag
+    if problems:
+        shown = "；".join(problems[:10]) + (f"；等共 {len(problems)} 处" if len(problems) > 10 else "")
+        raise ValidationError(f"{shown}。一个柜格只挂一把（套）钥匙：请换一个柜格。")
+
+
+def seal_user(s: Session, project_id: int, seal_no: str) -> str | None:
+    """The tag of the key that seal number was used on, if any (a seal strip is used once)."""
+    return s.scalar(select(Key.tag).join(KeyEvent, KeyEvent.key_id == Key.id)
+                    .where(Key.project_id == project_id, KeyEvent.kind == E.SEAL,
+                           func.upper(KeyEvent.seal_no) == seal_no.strip().upper())
+                    .order_by(KeyEvent.id).limit(1))
+
+
+def _count(count: int | str) -> int:
+    """数量 as typed (text, read strictly) or as a number: a whole number from 1 to 9999."""
+    if isinstance(count, str):
+        return parse_int(count, "数量", COUNT)
+    return int(check_number(count, "数量", COUNT))
+
+
+def _unit_id(s: Session, project_id: int, number: str) -> int:
+    unit_id = s.scalar(select(Unit.id).where(Unit.project_id == project_id, Unit.number == number.strip()))
+    if unit_id is None:
+        raise ValidationError(f"「房号」“{number.strip()[:40]}”不是本项目的房屋，请从列表中选择。")
+    return unit_id
+
+
 def receive_key(db: Database, project_id: int, *, tag: str, unit_id: int | None = None, opens: str = "",
-                count: int = 1, cabinet: str = "", slot: str = "", handover_id: int | None = None,
-                at: dt.datetime | None = None, person: str = "", note: str = "") -> KeyRow:
+                count: int | str = 1, cabinet: str = "", slot: str = "", handover_id: int | None = None,
+                at: dt.datetime | None = None, person: str = "", note: str = "", unit: str = "") -> KeyRow:
+    """One key (set) into store: `unit` is a unit's number as the project writes it (or give `unit_id`);
+    `count` may be the text the clerk typed. The hook must be free (checked under the write lock)."""
     tag = tag.strip().upper()
     if not tag:
         raise ValidationError("「标签号」不能为空。")
-    if unit_id is None and not opens.strip():
+    if " " in tag:
+        raise ValidationError("「标签号」不能含空格：扫码枪读出的标签号没有空格。")
+    if unit_id is None and not unit.strip() and not opens.strip():
         raise ValidationError("「开启对象」不能为空：请选择房屋或填写公共部位、设备房等。")
-    if count < 1:
-        raise ValidationError("「数量」至少为 1。")
-    with db.begin() as s:
+    number = _count(count)
+    cabinet, slot = cabinet.strip(), slot.strip()
+    with db.begin(immediate=True) as s:
+        lock_placement(s, project_id)
+        if unit_id is None and unit.strip():
+            unit_id = _unit_id(s, project_id, unit)
         if s.scalar(select(Key.id).where(Key.project_id == project_id, Key.tag == tag)):
-            raise ValidationError(f"标签号“{tag}”已存在。")
+            raise ValidationError(f"「标签号」“{tag[:40]}”已存在。")
+        check_places(s, project_id, [(tag, cabinet, slot)])
         key = Key(project_id=project_id, handover_id=handover_id, tag=tag, unit_id=unit_id, opens=opens.strip(),
-                  count=count, cabinet=cabinet.strip(), slot=slot.strip(), status=next_status(None, E.RECEIVE))
+                  count=number, cabinet=cabinet, slot=slot, status=next_status(None, E.RECEIVE))
         s.add(key)
         s.flush()
-        s.add(KeyEvent(key_id=key.id, kind=E.RECEIVE, at=_at(at), by=_user(db), person=person, note=note))
+        s.add(KeyEvent(key_id=key.id, kind=E.RECEIVE, at=_at(at), by=_user(db), person=person.strip(),
+                       note=note.strip()))
         return _row(s, key)
 
 
@@ -167,14 +287,46 @@ def find_by_tag(db: Database, project_id: int, tag: str) -> KeyRow:
     with db.read() as s:
         key = s.scalar(select(Key).where(Key.project_id == project_id, Key.tag == tag.strip().upper()))
         if key is None:
-            raise NotFoundError(f"钥匙“{tag.strip()}”不存在。")
+            raise NotFoundError(f"钥匙“{tag.strip()[:40]}”不存在。")
         return _row(s, key)
 
 
+def key_by_id(db: Database, key_id: int) -> KeyRow:
+    """A key picked in the table (a double-click opens its history)."""
+    with db.read() as s:
+        return _row(s, get(s, Key, key_id))
+
+
+def scanned_tag(db: Database, project_id: int, typed: str) -> str:
+    """The project's tag that `typed` ends with ("" if none): what a scanner typed into a key dialog,
+    after whatever a clerk had typed there (a name, a note). The longest such tag wins."""
+    text_ = typed.rstrip().upper()
+    ends = {text_[i:].strip() for i in range(max(0, len(text_) - 40), len(text_))} - {""}
+    if not ends:
+        return ""
+    with db.read() as s:
+        tags = list(s.scalars(select(Key.tag).where(Key.project_id == project_id, Key.tag.in_(ends))))
+    return max(tags, key=len, default="")
+
+
+def cabinets(db: Database, project_id: int) -> list[str]:
+    """The project's key cabinets (钥匙柜), for a cabinet's label sheet."""
+    with db.read() as s:
+        return list(s.scalars(select(Key.cabinet).where(Key.project_id == project_id, Key.cabinet != "")
+                              .distinct().order_by(Key.cabinet)))
+
+
 def seal(db: Database, key_id: int, *, seal_no: str, at: dt.datetime | None = None, note: str = "") -> KeyRow:
-    if not seal_no.strip():
+    """封存 under a seal strip; its number is used once in the project (checked under the write lock)."""
+    seal_no = seal_no.strip()
+    if not seal_no:
         raise ValidationError("「封条编号」不能为空。")
-    return _apply(db, key_id, E.SEAL, at, {"seal_no": seal_no.strip(), "note": note})
+
+    def unused(s: Session, key: Key, t: dt.datetime, fields: dict[str, Any]) -> None:
+        lock_placement(s, key.project_id)
+        if (used_on := seal_user(s, key.project_id, seal_no)) is not None:
+            raise ValidationError(f"「封条编号」{seal_no[:40]} 已用于钥匙 {used_on}：每张封条只用一次，请核对封条编号。")
+    return _apply(db, key_id, E.SEAL, at, {"seal_no": seal_no, "note": note}, unused)
 
 
 def unseal(db: Database, key_id: int, *, at: dt.datetime | None = None, note: str = "") -> KeyRow:

@@ -38,6 +38,7 @@ from ..rules.key_rules import next_status
 from .checklist_rows import ListSummary
 from .checklists import lists_of
 from .common import get
+from .key_custody import check_places, lock_placement
 
 Progress = Callable[[int, int], object]  # (done, total); returning False cancels
 PROGRESS_EVERY = 100
@@ -226,8 +227,14 @@ def _at(at: dt.datetime | None) -> dt.datetime:
 
 def write_keys(session: Session, by: str, project_id: int, handover_id: int | None, keys: Sequence[NewKey],
                at: dt.datetime, progress: Progress | None = None) -> None:
-    """Add every key in store with its 接收 event; `progress` returning False rolls it all back."""
+    """Add every key in store with its 接收 event; `progress` returning False rolls it all back.
+
+    A hook (柜格) holds one key: a key given a hook that a key in store, sealed or lent hangs on, or
+    that another key of this intake was given, refuses the whole intake (ValidationError naming each).
+    """
     status = next_status(None, KeyEventKind.RECEIVE)
+    lock_placement(session, project_id)
+    check_places(session, project_id, [(k.tag, k.cabinet, k.slot) for k in keys])
     for done, new in enumerate(keys):
         if progress and done % PROGRESS_EVERY == 0 and progress(done, len(keys)) is False:
             raise ImportCancelled()

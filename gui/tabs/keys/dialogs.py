@@ -1,6 +1,7 @@
-"""The keys tab's dialogs: 借出, 归还, 发放, the one-line steps (封存, 启封, 遗失, 移交, 作废) and 下班时间.
+"""The keys tab's dialogs: 接收, 借出, 归还, 发放, the one-line steps (封存, 启封, 遗失, 移交, 作废) and 下班时间.
 
-Each calls one key-custody service on OK; a refused event keeps the dialog open with the message.
+Each calls one key-custody service on OK; a refused event keeps the dialog open with the message and
+every field as typed (a 数量 of "1o" stays there to be corrected).
 """
 from __future__ import annotations
 
@@ -13,11 +14,13 @@ from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLineEdit, QTimeEdit, QW
 
 from models.db import Database
 from models.errors import AuthError, ValidationError
+from models.keys import KeyEventKind as E
 from models.rules.key_rules import LENDING_REASONS, needs_extension_reason
 from models.services import approvals
 from models.services import key_custody as kc
 from models.services.key_custody import KeyRow
 
+from ...widgets.unit_combo import unit_combo
 from ..handover.base_dialog import ServiceDialog
 
 DEPARTMENTS = ("工程部", "保洁部", "秩序部", "客服部", "绿化部")
@@ -33,6 +36,40 @@ def _line(parent: QWidget, text: str = "", placeholder: str = "") -> QLineEdit:
 
 def _caption(key: KeyRow) -> str:
     return f"{key.tag}（{key.opens}）" if key.opens else key.tag
+
+
+class ReceiveDialog(ServiceDialog):
+    """接收 one key (set) into store: a key the other party brings later, a replacement, a spare.
+
+    数量 is typed as text and read strictly by the service (models/rules/numbers.py: a whole number from
+    1 to 9999); the hook (柜格) must be free. Units are picked by typing part of the number.
+    """
+
+    def __init__(self, db: Database, project_id: int, handover_id: int | None, units: list[str],
+                 now: dt.datetime, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("接收钥匙"), parent)
+        self.db, self.project_id, self.handover_id, self.now = db, project_id, handover_id, now
+        self.tag = _line(self, placeholder=self.tr("如 K-03-02-1201-A（扫码或输入）"))
+        self.unit = unit_combo(self, units, self.tr("选择或输入房号；公共部位不填"))
+        self.opens = _line(self, placeholder=self.tr("如 入户门、配电室、北门岗亭"))
+        self.count = _line(self, "1", self.tr("把/套，整数"))
+        self.cabinet = _line(self, placeholder=self.tr("如 G01"))
+        self.slot = _line(self, placeholder=self.tr("如 01-16；一个柜格只挂一把（套）"))
+        self.person = _line(self, placeholder=self.tr("移交钥匙的人"))
+        self.note = _line(self, placeholder=self.tr("备注"))
+        for label, widget in ((self.tr("标签号："), self.tag), (self.tr("房号："), self.unit),
+                              (self.tr("开启对象："), self.opens), (self.tr("数量："), self.count),
+                              (self.tr("钥匙柜："), self.cabinet), (self.tr("柜格："), self.slot),
+                              (self.tr("交来人："), self.person), (self.tr("备注："), self.note)):
+            self.form.addRow(label, widget)
+        self.finish_layout()
+        self.tag.setFocus()
+
+    def save(self) -> KeyRow:
+        return kc.receive_key(self.db, self.project_id, tag=self.tag.text(), unit=self.unit.currentText(),
+                              opens=self.opens.text(), count=self.count.text(), cabinet=self.cabinet.text(),
+                              slot=self.slot.text(), handover_id=self.handover_id, at=self.now,
+                              person=self.person.text(), note=self.note.text())
 
 
 class LendDialog(ServiceDialog):
@@ -206,3 +243,26 @@ class ClosingTimeDialog(ServiceDialog):
         closing = self.time.time().toPython()
         kc.set_closing_time(self.db, closing)
         return closing
+
+
+def step_dialog(db: Database, kind: E, key: KeyRow, now: dt.datetime, last_loan: dict[str, str],
+                owners: list[tuple[int, str]], parent: QWidget) -> ServiceDialog:
+    """The dialog of one event on `key` (a card button, or Enter after a scan); it keeps `key`."""
+    if kind is E.LEND:
+        return LendDialog(db, key, now, last_loan, parent)
+    if kind is E.RETURN:
+        return ReturnDialog(db, key, now, parent)
+    if kind is E.ISSUE:  # offered for a unit's key only (KeyRow.allowed): `owners` are its unit's
+        return IssueDialog(db, key, owners, now, parent)
+    tr = parent.tr
+    steps = {
+        E.SEAL: (tr("封存钥匙"), tr("封条编号："), lambda text: kc.seal(db, key.id, seal_no=text, at=now)),
+        E.UNSEAL: (tr("启封钥匙"), tr("备注："), lambda text: kc.unseal(db, key.id, at=now, note=text)),
+        E.LOSE: (tr("登记遗失"), tr("后续处理："), lambda text: kc.report_lost(db, key.id, follow_up=text, at=now)),
+        E.HAND_OVER: (tr("移交钥匙"), tr("接收单位："), lambda text: kc.hand_over(db, key.id, to_company=text, at=now)),
+        E.RETIRE: (tr("作废钥匙"), tr("原因："), lambda text: kc.retire(db, key.id, at=now, note=text)),
+    }
+    title, label, act = steps[kind]
+    dialog = StepDialog(f"{title} — {key.tag}", label, act, parent)
+    dialog.key = key  # type: ignore[attr-defined]  # the key it belongs to (a queued scan's note names it)
+    return dialog

@@ -23,13 +23,23 @@ LATE = QColor("#b3261e")
 ERROR_STYLE = "color: #b3261e;"
 # The buttons the card can show, in the order a clerk reads them; each shows only when the rules allow it.
 LOAN_REASON_CHARS = 16  # of a 延期原因 on the card; the tooltip has all of it
+OPENS_CHARS = 24        # of 开启对象 (up to 100) on the card, which must fit a 1366-pixel screen
 ACTIONS = (E.LEND, E.RETURN, E.ISSUE, E.SEAL, E.UNSEAL, E.LOSE, E.HAND_OVER, E.RETIRE)
 
 
+def _short(text: str, chars: int) -> str:
+    return text if len(text) <= chars else text[:chars - 1] + "…"
+
+
 class KeyCard(QWidget):
-    """Tag, what it opens, status — and a button for each event the key's status allows next."""
+    """Tag, what it opens, where it hangs, status and loan — and a button for each event the key allows next.
+
+    The first line says what the key is; the second, while it is out, who has it until when, and the
+    buttons. The button the scan field's Enter starts (KeyRow.next_step) is drawn as the default.
+    """
 
     action_clicked = Signal(object)  # KeyEventKind
+    history_clicked = Signal()       # 历史… : every event of the key shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,24 +48,37 @@ class KeyCard(QWidget):
         self.tag_label.setStyleSheet("font-weight: bold;")
         self.tag_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.opens_label = QLabel(self)
+        self.place_label = QLabel(self)   # 柜格 G01-01-16 (or where it hung, once it left)
         self.status_label = QLabel(self)
-        self.loan_label = QLabel(self)  # a lent key: who has it, until when, approved by whom
+        self.loan_label = QLabel(self)    # a lent key: who has it, until when, approved by whom
         self.message_label = QLabel(self)
         self.message_label.setStyleSheet(ERROR_STYLE)
         texts = {E.LEND: self.tr("借出…"), E.RETURN: self.tr("归还…"), E.ISSUE: self.tr("发放给业主…"),
                  E.SEAL: self.tr("封存…"), E.UNSEAL: self.tr("启封…"), E.LOSE: self.tr("遗失…"),
                  E.HAND_OVER: self.tr("移交…"), E.RETIRE: self.tr("作废…")}
         self.buttons: dict[E, QPushButton] = {}
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        for label in (self.tag_label, self.opens_label, self.status_label, self.loan_label, self.message_label):
-            row.addWidget(label)
-        row.addStretch(1)
+        self.history_button = QPushButton(self.tr("历史…"), self, visible=False)
+        self.history_button.setToolTip(self.tr("这把钥匙的全部记录（也可双击表格中的行）"))
+        self.history_button.clicked.connect(lambda _checked=False: self.history_clicked.emit())
+        first = QHBoxLayout()  # what the key is
+        first.setSpacing(14)
+        for label in (self.tag_label, self.opens_label, self.place_label, self.status_label, self.message_label):
+            first.addWidget(label)
+        first.addStretch(1)
+        second = QHBoxLayout()  # who has it, and what may happen next
+        second.addWidget(self.loan_label)
+        second.addStretch(1)
         for kind in ACTIONS:
             button = QPushButton(texts[kind], self, autoDefault=True, visible=False)
             button.clicked.connect(lambda _checked=False, k=kind: self.action_clicked.emit(k))
             self.buttons[kind] = button
-            row.addWidget(button)
+            second.addWidget(button)
+        second.addWidget(self.history_button)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        column.addLayout(first)
+        column.addLayout(second)
         self.show_key(None)
 
     def show_key(self, key: KeyRow | None) -> None:
@@ -67,11 +90,25 @@ class KeyCard(QWidget):
             self.status_label.setText("")
         else:
             self.tag_label.setText(key.tag)
-            self.opens_label.setText(self.tr("开启：{opens}").format(opens=key.opens or "—"))
+            self.opens_label.setText(self.tr("开启：{opens}").format(opens=_short(key.opens, OPENS_CHARS) or "—"))
+            self.opens_label.setToolTip(key.opens if len(key.opens) > OPENS_CHARS else "")
             self.status_label.setText(self.tr("状态：{status}").format(status=key.status.value))
+        self.show_place(key)
         self.show_loan(key.loan if key is not None else None)
         for kind, button in self.buttons.items():
             button.setVisible(key is not None and kind in key.allowed)
+        self.history_button.setVisible(key is not None)
+        first = self.first_action()
+        for button in self.buttons.values():
+            button.setDefault(button is first)  # what Enter in the scan field starts
+
+    def show_place(self, key: KeyRow | None) -> None:
+        if key is None:
+            self.place_label.setText("")
+        elif key.holds_slot:
+            self.place_label.setText(self.tr("柜格：{place}").format(place=key.place or self.tr("未定")))
+        else:  # issued, handed over, lost or retired: the hook is another key's now
+            self.place_label.setText(self.tr("原柜格：{place}").format(place=key.place or "—"))
 
     def show_loan(self, loan: OnLoan | None) -> None:
         if loan is None:
@@ -84,7 +121,7 @@ class KeyCard(QWidget):
         full = text
         if why := loan.extension_reason:
             full = text + self.tr("，延期原因：{why}").format(why=why)
-            short = why if len(why) <= LOAN_REASON_CHARS else why[:LOAN_REASON_CHARS - 1] + "…"
+            short = _short(why, LOAN_REASON_CHARS)
             text += self.tr("，延期原因：{why}").format(why=short)  # the card's row keeps room for its buttons
         self.loan_label.setText(text)
         self.loan_label.setToolTip(full)
@@ -98,10 +135,13 @@ class KeyCard(QWidget):
     def visible_actions(self) -> list[E]:
         return [kind for kind, button in self.buttons.items() if not button.isHidden()]
 
+    def first_kind(self) -> E | None:
+        """The likely next step the rules name for the key (借出 from store, 归还 when out), or none."""
+        return self.key.next_step if self.key is not None else None
+
     def first_action(self) -> QPushButton | None:
-        """The likely next step (借出 for a key in store, 归还 for a lent one) gets the focus."""
-        shown = self.visible_actions()
-        return self.buttons[shown[0]] if shown else None
+        kind = self.first_kind()
+        return self.buttons[kind] if kind is not None else None
 
 
 class OverduePanel(QWidget):

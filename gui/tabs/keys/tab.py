@@ -1,13 +1,21 @@
 """钥匙管理 tab: a scan field (a scanner types the tag and Enter) opening that key with its allowed next
 actions, every key with its status and latest event, 逾期未还 by the tab's clock (and the 下班时间 it
-counts from, a supervisor's to change), and 批量接收钥匙 (from a key handover list or an Excel sheet)."""
+counts from, a supervisor's to change), 接收钥匙 one at a time or in bulk (from a key handover list or an
+Excel sheet), each key's history, and every key form printed with a preview.
+
+Scanning works as a clerk does it: each scan opens the key it names. The focus stays in the scan
+field; Enter there without a new scan starts the key's likely next step (借出 or 归还). A key's dialog
+opens window-modal without blocking; a scan that reaches the tab or lands in the dialog meanwhile is
+queued and opens its key when the dialog closes (scan.py) — never lost, never applied to the open key.
+"""
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,18 +30,25 @@ from PySide6.QtWidgets import (
 )
 
 from models.base import now as wall_clock
+from models.browse import Scope
 from models.errors import DomainError
 from models.keys import KeyEventKind as E
 from models.services import key_custody as kc
 from models.services.key_custody import KeyRow
-from models.services.locations import unit_owners
+from models.services.locations import unit_choices, unit_owners
+from reports.key_data import key_history
 
 from ...dialogs.key_import import KeyImportDialog
 from ...errors import show_error
+from ...table_model import RecordIdRole
+from ...widgets.role_gate import gate
 from ..browse_tab import BrowseTab
-from .dialogs import ClosingTimeDialog, IssueDialog, LendDialog, ReturnDialog, StepDialog
+from . import printing
+from .dialogs import ClosingTimeDialog, LendDialog, ReceiveDialog, step_dialog
+from .history import KeyHistoryDialog
 from .intake import ListIntakeDialog
 from .panels import KeyCard, OverduePanel
+from .scan import ScanCatcher, ToScanField
 
 OVERDUE_REFRESH_MS = 60_000  # 逾期未还 is read again every minute: a loan falls due with no one clicking
 
@@ -58,16 +73,27 @@ class KeysTab(BrowseTab):
     def _build(self) -> None:
         self._own_change = False
         self._last_loan: dict[str, str] = {}  # the supervisor and department of this desk's last loan
+        self._scans: deque[str] = deque()      # scans waiting for the open dialog to close
+        self._armed = False   # the card's key came from a scan: Enter (no new scan) starts its next step
+        self._fresh = False   # the scan field was typed into since the card last changed: a new scan
+        self.dialog: Any = None  # the key's dialog now open (step, history or 接收)
+        self.print_task: Any = None  # the last print's task (its preview, for tests)
         self.scan_edit = QLineEdit(self)
         self.scan_edit.setPlaceholderText(self.tr("扫码或输入标签号，回车"))
+        self.scan_edit.setToolTip(self.tr("扫码（或输入标签号）后回车打开该钥匙；再按回车开始卡片上加框的操作"))
         self.scan_edit.setMinimumWidth(220)
         self.card = KeyCard(self)
         self.overdue = OverduePanel(self)
         self.overdue_timer = QTimer(self, interval=OVERDUE_REFRESH_MS)
         self.intake_dialog: QDialog | None = None  # the open 批量接收 dialog (tests reach it here)
         super()._build()
+        self.prints = printing.build(self)
         layout: QVBoxLayout = self.layout()
-        layout.itemAt(0).layout().addWidget(self._intake_button())  # at the end of the filter row
+        top = layout.itemAt(0).layout()  # the filter row: 接收, 批量接收 and 打印 at its end
+        top.addWidget(self._receive_button())
+        top.addWidget(self._intake_button())
+        self.print_button = printing.button(self)
+        top.addWidget(self.print_button)
         scan_box = QGroupBox(self.tr("扫码"), self)
         row = QHBoxLayout(scan_box)
         row.setContentsMargins(6, 4, 6, 4)
@@ -89,6 +115,20 @@ class KeysTab(BrowseTab):
         self.splitter.setSizes([1000, 330])
         layout.addWidget(self.splitter, 1)
         self.setFocusProxy(self.scan_edit)
+        # a scanner typing while a button or a table has the focus scans into the field
+        self.to_scan_field = ToScanField(self.scan_edit)
+        self.to_scan_field.watch(self.table, self.overdue.table, self.card.history_button,
+                                 *self.card.buttons.values())
+
+    def scope(self) -> Scope | None:
+        return self._scope
+
+    def _receive_button(self) -> QPushButton:
+        """接收钥匙… : one key (set), typed or scanned, with its 数量 and 柜格."""
+        self.receive_button = QPushButton(self.tr("接收钥匙…"), self)
+        self.receive_button.setToolTip(self.tr("接收一把（套）钥匙入柜"))
+        self.receive_button.setEnabled(False)
+        return self.receive_button
 
     def _closing_row(self) -> QHBoxLayout:
         """下班时间 18:00 [修改…]: when a loan falls due; the button is a supervisor's or an admin's."""
@@ -120,9 +160,14 @@ class KeysTab(BrowseTab):
         super()._wire()
         self.receive_from_list_action.triggered.connect(self.on_receive_from_list_triggered)
         self.import_sheet_action.triggered.connect(self.on_import_sheet_triggered)
+        self.receive_button.clicked.connect(self.on_receive_button_clicked)
         self.scan_edit.returnPressed.connect(self.on_scan_return_pressed)
+        self.scan_edit.textEdited.connect(self.on_scan_edited)
         self.closing_button.clicked.connect(self.on_closing_button_clicked)
         self.card.action_clicked.connect(self.on_action_clicked)
+        self.card.history_clicked.connect(self.on_history_clicked)
+        self.table.doubleClicked.connect(self.on_table_double_clicked)
+        self.key_shown.connect(lambda: printing.update(self))
         self.overdue_timer.timeout.connect(self.load_overdue)
         self.overdue_timer.start()
 
@@ -131,8 +176,11 @@ class KeysTab(BrowseTab):
     def set_scope(self, scope) -> None:
         if scope != self._scope:
             self.card.show_key(None)
+            self._armed = False
         super().set_scope(scope)
         self.intake_button.setEnabled(scope is not None)
+        self.receive_button.setEnabled(scope is not None)
+        printing.update(self)
         has_handover = scope is not None and scope.handover_id is not None
         self.receive_from_list_action.setEnabled(has_handover)
         self.receive_from_list_action.setToolTip("" if has_handover else self.tr("请先在工具栏选择交接"))
@@ -161,9 +209,8 @@ class KeysTab(BrowseTab):
             show_error(exc, self)
             return
         self.closing_label.setText(self.tr("下班时间：{t}（未还即逾期）").format(t=setting.at.strftime("%H:%M")))
-        self.closing_button.setEnabled(setting.may_change)
-        self.closing_button.setToolTip(self.tr("修改下班时间（借出钥匙默认此前归还）") if setting.may_change
-                                       else self.tr("只有主管或管理员可以修改下班时间"))
+        gate(self.closing_button, self.db, kc.CLOSING_ROLE, kc.CLOSING_ACTION,
+             self.tr("修改下班时间（借出钥匙默认此前归还）"))
 
     def on_closing_button_clicked(self) -> None:
         dialog = ClosingTimeDialog(self.db, self)
@@ -173,15 +220,49 @@ class KeysTab(BrowseTab):
 
     # ---- the scan field and the card ---------------------------------------------------------
 
+    def on_scan_edited(self, _text: str) -> None:
+        self._fresh = True
+
     def on_scan_return_pressed(self) -> None:
+        """A scan opens the key it names; Enter again (nothing typed since) starts its next step."""
         tag = self.scan_edit.text().strip()
-        if not tag or self._scope is None:
+        if self._scope is None:
             return
-        self.show_tag(tag)
-        if self.card.key is not None and (button := self.card.first_action()) is not None:
-            button.setFocus()  # Enter now starts the likely next step
-        else:
-            self.focus_scan()
+        if self.dialog is not None:  # a key's dialog is open: the scan waits for it
+            if tag:
+                self._queue(tag)
+            self.scan_edit.selectAll()  # the next scan replaces this one
+            return
+        if not self._fresh and self._armed and self.card.first_kind() is not None:
+            self.on_action_clicked(self.card.first_kind())
+            return
+        if tag:
+            self._scans.append(tag)
+        self._drain()
+
+    def _queue(self, tag: str) -> None:
+        """A scan that arrived while a dialog of another key is open: opened when it closes."""
+        self._scans.append(tag.strip().upper())
+        note = getattr(self.dialog, "error_label", None) or getattr(self.dialog, "note_label", None)
+        if note is not None:
+            waiting = "、".join(self._scans)
+            note.setText(self.tr("已扫描 {tags}：关闭本窗口后打开；本窗口仍只办理 {key}。").format(
+                tags=waiting, key=self._dialog_key_tag()))
+            note.setVisible(True)
+
+    def _dialog_key_tag(self) -> str:
+        key = getattr(self.dialog, "key", None)
+        return key.tag if isinstance(key, KeyRow) else self.tr("本窗口的事项")
+
+    def _drain(self) -> None:
+        """Open the waiting scans in order (the card ends on the last), then ready for the next."""
+        while self._scans and self.dialog is None:
+            tag = self._scans.popleft()
+            self.scan_edit.setText(tag)
+            self.show_tag(tag)
+            self._armed = self.card.key is not None
+        self._fresh = False
+        self.focus_scan()
 
     def show_tag(self, tag: str) -> KeyRow | None:
         try:
@@ -198,39 +279,70 @@ class KeysTab(BrowseTab):
 
     def on_action_clicked(self, kind: E) -> None:
         key = self.card.key
-        if key is None:
+        if key is None or self.dialog is not None:
             return
         dialog = self._dialog(kind, key)
-        if dialog is not None and dialog.exec():
-            if isinstance(dialog, LendDialog):
-                self._last_loan = dialog.remembered()
-            self._changed(key.tag)
-        else:
-            self.focus_scan()
+        self._open(dialog, lambda: self._after_step(key, dialog))
+
+    def _after_step(self, key: KeyRow, dialog: Any) -> None:
+        if isinstance(dialog, LendDialog):
+            self._last_loan = dialog.remembered()
+        self._changed(key.tag)
+
+    def _open(self, dialog: Any, accepted: Callable[[], None] | None = None) -> None:
+        """Window-modal without blocking; scans typed into it are queued; `accepted` after OK."""
+        self._armed = False
+        project_id = self._scope.project_id if self._scope else 0
+        catcher = ScanCatcher(dialog, lambda typed: kc.scanned_tag(self.db, project_id, typed))
+        catcher.scanned.connect(self._queue)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda result: self.on_dialog_finished(result, accepted))
+        self.dialog = dialog
+        dialog.open()
+
+    def on_dialog_finished(self, result: int, accepted: Callable[[], None] | None) -> None:
+        self.dialog = None
+        if result == QDialog.DialogCode.Accepted and accepted is not None:
+            accepted()
+        self.window().activateWindow()  # the keyboard back to the desk: the next scan lands in the field
+        self._drain()
 
     def _dialog(self, kind: E, key: KeyRow) -> Any:
-        db, now = self.db, self.now()
-        if kind is E.LEND:
-            return LendDialog(db, key, now, self._last_loan, self)
-        if kind is E.RETURN:
-            return ReturnDialog(db, key, now, self)
-        if kind is E.ISSUE:
-            if key.unit_id is None:
-                show_error(DomainError(self.tr("只有房屋钥匙才能发放给业主。")), self)
-                return None
-            return IssueDialog(db, key, unit_owners(db, key.unit_id), now, self)
-        steps = {
-            E.SEAL: (self.tr("封存钥匙"), self.tr("封条编号："),
-                     lambda text: kc.seal(db, key.id, seal_no=text, at=now)),
-            E.UNSEAL: (self.tr("启封钥匙"), self.tr("备注："), lambda text: kc.unseal(db, key.id, at=now, note=text)),
-            E.LOSE: (self.tr("登记遗失"), self.tr("后续处理："),
-                     lambda text: kc.report_lost(db, key.id, follow_up=text, at=now)),
-            E.HAND_OVER: (self.tr("移交钥匙"), self.tr("接收单位："),
-                          lambda text: kc.hand_over(db, key.id, to_company=text, at=now)),
-            E.RETIRE: (self.tr("作废钥匙"), self.tr("原因："), lambda text: kc.retire(db, key.id, at=now, note=text)),
-        }
-        title, label, act = steps[kind]
-        return StepDialog(f"{title} — {key.tag}", label, act, self)
+        owners = unit_owners(self.db, key.unit_id) if kind is E.ISSUE and key.unit_id else []
+        return step_dialog(self.db, kind, key, self.now(), self._last_loan, owners, self)
+
+    # ---- history and 接收 ----------------------------------------------------------------------
+
+    def on_history_clicked(self) -> None:
+        if self.card.key is not None:
+            self.open_history(self.card.key)
+
+    def on_table_double_clicked(self, index: QModelIndex) -> None:
+        """A row's history; the card shows the key too (its buttons act on it after)."""
+        key_id = index.data(RecordIdRole)
+        if key_id is None or self.dialog is not None:
+            return
+        try:
+            key = kc.key_by_id(self.db, int(key_id))
+        except DomainError as exc:
+            show_error(exc, self)
+            return
+        self.card.show_key(key)
+        self.scan_edit.setText(key.tag)
+        self.key_shown.emit()
+        self.open_history(key)
+
+    def open_history(self, key: KeyRow) -> None:
+        if self.dialog is None:
+            self._open(KeyHistoryDialog(key, key_history(self.db, key.id), self))
+
+    def on_receive_button_clicked(self) -> None:
+        if self._scope is None or self.dialog is not None:
+            return
+        scope = self._scope
+        units = [number for _id, number in unit_choices(self.db, scope.project_id)]
+        dialog = ReceiveDialog(self.db, scope.project_id, scope.handover_id, units, self.now(), self)
+        self._open(dialog, lambda: self._changed(dialog.result_value.tag))
 
     # ---- 批量接收钥匙 --------------------------------------------------------------------------
 
@@ -273,6 +385,7 @@ class KeysTab(BrowseTab):
 
     def _changed(self, tag: str) -> None:
         """After an event: the card, the table and 逾期未还 again, then tell the other tabs."""
+        self.scan_edit.setText(tag)
         self.show_tag(tag)
         self.model.refresh()
         self.load_overdue()
