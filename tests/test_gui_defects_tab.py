@@ -78,6 +78,7 @@ def test_defect_from_finding_to_closed(qtbot, tab, photos, monkeypatch, sqlite_d
         dialog.responsible.setCurrentText("施工单位")
         dialog.description.setPlainText("车库顶板渗水，墙面开裂")
         dialog.add_photo_button.click()
+        qtbot.waitUntil(lambda: not dialog.reading_photos(), timeout=5000)  # read in a worker
         assert dialog.strip.count() == 2
         dialog.ok()
 
@@ -159,7 +160,8 @@ def test_clerk_sees_the_deadline_settings_disabled_with_the_reason(qtbot, sqlite
     tab, _project = _tab_as(qtbot, sqlite_db, UserRef(None, "wang", "王文员", "clerk"))
     action = tab.acts.deadline_settings
     assert action in tab.findChild(QToolBar).actions()
-    assert not action.isEnabled() and action.toolTip() == "仅主管或管理员可修改整改期限"
+    assert not action.isEnabled() and action.toolTip() == "仅主管或管理员可以修改整改期限"  # role_gate.gate
+    assert tab.acts.new.isEnabled()  # only what a service requires a role for is gated
     action.trigger()  # a disabled action does nothing, and no dialog opens
     assert QApplication.activeModalWidget() is None
 
@@ -167,6 +169,7 @@ def test_clerk_sees_the_deadline_settings_disabled_with_the_reason(qtbot, sqlite
 def test_supervisor_opens_the_deadline_settings_from_the_tab(qtbot, sqlite_db):
     tab, project = _tab_as(qtbot, sqlite_db, UserRef(None, "li", "李主管", "supervisor"))
     assert tab.acts.deadline_settings.isEnabled()
+    assert tab.acts.deadline_settings.toolTip() == "修改各严重程度的默认整改期限（天）"
 
     def fill(dialog):
         assert isinstance(dialog, DeadlineSettingsDialog)

@@ -1,4 +1,6 @@
-"""A row of photo thumbnails: files dropped on it or added by the form, click to view, remove."""
+"""A row of photo thumbnails: files dropped on it or added by the form, click to view, remove.
+
+It only draws thumbnails made by models/photos.py; a dropped file is handed to the owner unread."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,7 +11,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QListWidgetItem, QScrollArea, QVBoxLayout, QWidget
 
 THUMB = 96  # px shown; the stored thumbnails are larger and scaled down here
-PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp", ".tif", ".tiff")
 
 
 @dataclass(frozen=True)
@@ -90,8 +91,10 @@ class PhotoStrip(QListWidget):
             super().dragMoveEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
+        """Every dropped file goes to the owner, whatever its name ends with: the owner reads it with
+        models/photos.py, which names a file that is not a picture (or is too large) instead of the
+        drop doing nothing, and takes a photo saved as .jfif or without an extension."""
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        paths = [p for p in paths if p.lower().endswith(PHOTO_SUFFIXES)]
         if paths:
             event.acceptProposedAction()
             self.files_dropped.emit(paths)

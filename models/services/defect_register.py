@@ -14,7 +14,8 @@ from ..db import Database
 from ..defect import (DEFECT_CATEGORIES, RESPONSIBLE_PARTIES, Defect, DefectAction, DefectPhoto,
                       DefectStatus, DefectStatusChange)
 from ..errors import Cancelled, DomainError, NotFoundError, ValidationError
-from ..photos import prepare_photo
+from ..field_labels import check_text
+from ..photos import Prepared, prepare_photo
 from ..rules.deadlines import change_note, check_table
 from ..rules.defect_lifecycle import FINAL, check_transition
 from ..rules.escalation import DefectFacts, duties, notice_late, overdue_days
@@ -89,29 +90,39 @@ def set_deadline_days(db: Database, table: dict[str, int]) -> dict[str, int]:
 
 # --- recording and editing -------------------------------------------------------------------
 
-def _add_photo(session: Session, defect_id: int, filename: str, data: bytes) -> DefectPhoto:
-    prepared = prepare_photo(filename, data)
-    photo = DefectPhoto(defect_id=defect_id, filename=filename[-200:], data=prepared.data,
-                        thumbnail=prepared.thumbnail, width=prepared.width, height=prepared.height)
-    session.add(photo)
-    return photo
+PhotoIn = Prepared | tuple[str, bytes]  # a photo read by models/photos, or a file's name and bytes
+
+
+def _prepared(photos: Iterable[PhotoIn]) -> list[Prepared]:
+    """Every photo checked and downscaled before a transaction opens: one bad file refuses the whole
+    save, named in the message, and nothing is half-written. A Prepared was checked when it was read."""
+    return [p if isinstance(p, Prepared) else prepare_photo(*p) for p in photos]
+
+
+def _add_photo(session: Session, defect_id: int, photo: Prepared) -> DefectPhoto:
+    row = DefectPhoto(defect_id=defect_id, filename=photo.filename[-200:], data=photo.data,
+                      thumbnail=photo.thumbnail, width=photo.width, height=photo.height)
+    session.add(row)
+    return row
 
 
 def record_new(db: Database, project_id: int, *, category: str, severity: str, responsible: str,
                description: str, handover_id: int | None = None, unit_id: int | None = None,
                location: str = "", found_at: dt.datetime | None = None, found_by: str = "",
-               deadline: dt.date | None = None, photos: Iterable[tuple[str, bytes]] = ()) -> DefectRow:
-    validate_defect(category, severity, responsible, description)
+               deadline: dt.date | None = None, photos: Iterable[PhotoIn] = ()) -> DefectRow:
+    validate_defect(category, severity, responsible, description, location=location, found_by=found_by)
     if not location.strip() and unit_id is None:
         raise ValidationError("「位置」不能为空：请选择房屋或填写公共部位。")
+    ready = _prepared(photos)
     with db.begin() as s:
         defect = record_defect(s, project_id=project_id, handover_id=handover_id, unit_id=unit_id,
                                location=location, category=category, severity=severity, responsible=responsible,
                                description=description, found_at=_at(found_at), found_by=found_by or _user(db),
                                by=_user(db), deadline=deadline)
-        count = sum(1 for name, data in photos if _add_photo(s, defect.id, name, data))
+        for photo in ready:
+            _add_photo(s, defect.id, photo)
         s.flush()
-        return _row(defect, count)
+        return _row(defect, len(ready))
 
 
 def _open_for_save(session: Session, defect_id: int, version: int) -> Defect:
@@ -125,21 +136,42 @@ def _photo_count(session: Session, defect_id: int) -> int:
     return session.scalar(select(func.count()).where(DefectPhoto.defect_id == defect_id)) or 0
 
 
+def _remove_photos(session: Session, defect: Defect, photo_ids: Iterable[int]) -> None:
+    for photo_id in photo_ids:
+        photo = session.get(DefectPhoto, photo_id)
+        if photo is None or photo.defect_id != defect.id:
+            raise NotFoundError(f"遗留问题 {defect.number} 的照片（编号 {photo_id}）已不存在，请刷新后重试；"
+                                "您的修改未保存。")
+        session.delete(photo)
+
+
 def update_defect(db: Database, defect_id: int, version: int, *, reason: str = "",
-                  at: dt.datetime | None = None, **fields: Any) -> DefectRow:
-    """Edit a defect; a changed 整改期限 needs `reason`, kept as a row of its history (status unchanged)."""
+                  at: dt.datetime | None = None, add_photos: Iterable[PhotoIn] = (),
+                  remove_photos: Iterable[int] = (), **fields: Any) -> DefectRow:
+    """Edit a defect, its fields and photos in one transaction: every field and photo is checked first,
+    and a refused save changes nothing (so the clerk's next OK is not refused as stale). A changed
+    整改期限 needs `reason`, kept as a row of its history (status unchanged)."""
     unknown = set(fields) - set(EDITABLE)
     if unknown:
         raise ValidationError(f"未知的遗留问题字段：{'、'.join(sorted(unknown))}。")
+    values = {k: v.strip() if isinstance(v, str) else v for k, v in fields.items()}
+    for key, value in values.items():
+        check_text("defects", key, value)
+    ready, removed = _prepared(add_photos), list(remove_photos)
     with db.begin() as s:
         defect = _open_for_save(s, defect_id, version)
         before = defect.deadline
-        for key, value in fields.items():
-            setattr(defect, key, value.strip() if isinstance(value, str) else value)
+        for key, value in values.items():
+            setattr(defect, key, value)
         validate_defect(defect.category, defect.severity, defect.responsible, defect.description)
+        if not defect.location and defect.unit_id is None:
+            raise ValidationError("「位置」不能为空：请选择房屋或填写公共部位。")
         if defect.deadline != before:
             s.add(DefectStatusChange(defect_id=defect.id, from_status=defect.status, to_status=defect.status,
                                      at=_at(at), by=_user(db), note=change_note(before, defect.deadline, reason)))
+        _remove_photos(s, defect, removed)
+        for photo in ready:
+            _add_photo(s, defect.id, photo)
         s.flush()
         return _row(defect, _photo_count(s, defect_id))
 
@@ -206,11 +238,13 @@ def log_action(db: Database, defect_id: int, kind: str, *, at: dt.datetime | Non
 # --- photos ----------------------------------------------------------------------------------
 
 def add_photo(db: Database, defect_id: int, filename: str, data: bytes) -> PhotoRow:
+    """One photo (its size and pixels checked before it is decoded, and before the transaction)."""
+    prepared = prepare_photo(filename, data)
     with db.begin() as s:
         defect = get(s, Defect, defect_id)
         if defect.status in FINAL:
             raise DomainError(f"遗留问题 {defect.number} 已{defect.status.value}，不能再添加照片。")
-        photo = _add_photo(s, defect_id, filename, data)
+        photo = _add_photo(s, defect_id, prepared)
         s.flush()
         return PhotoRow(photo.id, photo.filename, photo.thumbnail, photo.width, photo.height)
 

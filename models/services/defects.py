@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from ..base import now
 from ..defect import DEFECT_CATEGORIES, RESPONSIBLE_PARTIES, SEVERITIES, Defect, DefectStatus, DefectStatusChange
 from ..errors import ValidationError
+from ..field_labels import check_text
 from ..rules.deadlines import default_deadline, office_table
 from ..settings import Setting
 
@@ -38,7 +39,10 @@ def office_default_deadline(session: Session, severity: str, found: dt.datetime 
     return default_deadline(severity, found, office_deadline_days(session))
 
 
-def validate_defect(category: str, severity: str, responsible: str, description: str) -> None:
+def validate_defect(category: str, severity: str, responsible: str, description: str, *,
+                    location: str = "", found_by: str = "") -> None:
+    """Every field a clerk types, checked before anything is written (the ORM's flush check repeats
+    the lengths for any other path)."""
     if category not in DEFECT_CATEGORIES:
         raise ValidationError(f"「类别」应为：{'、'.join(DEFECT_CATEGORIES)}。")
     if severity not in SEVERITIES:
@@ -47,6 +51,8 @@ def validate_defect(category: str, severity: str, responsible: str, description:
         raise ValidationError(f"「责任方」应为：{'、'.join(RESPONSIBLE_PARTIES)}。")
     if not description.strip():
         raise ValidationError("「问题描述」不能为空。")
+    check_text("defects", "location", location.strip())
+    check_text("defects", "found_by", found_by.strip())
 
 
 def record_defect(session: Session, *, project_id: int, handover_id: int | None, location: str,
@@ -55,7 +61,7 @@ def record_defect(session: Session, *, project_id: int, handover_id: int | None,
                   deadline: dt.date | None = None) -> Defect:
     """A new defect in 待通知, numbered, with its first status-history row. Without a deadline it gets the
     office's default for its severity. `by` (who registers it) defaults to the finder."""
-    validate_defect(category, severity, responsible, description)
+    validate_defect(category, severity, responsible, description, location=location, found_by=found_by)
     found = found_at or now()
     defect = Defect(project_id=project_id, handover_id=handover_id, unit_id=unit_id,
                     number=next_defect_number(session, project_id, found.year), location=location.strip(),

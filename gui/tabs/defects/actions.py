@@ -18,6 +18,7 @@ from models.services.defect_rows import DefectDetail
 from ... import tasks
 from ...errors import show_error
 from ...print_preview import show_print_dialog
+from ...widgets.role_gate import gate
 
 if TYPE_CHECKING:
     from .tab import DefectsTab
@@ -98,11 +99,10 @@ def update(tab: DefectsTab) -> None:
 
 
 def update_deadline_settings(tab: DefectsTab) -> None:
-    """Supervisors and admins change the office's table (models/ decides); a clerk is told why not."""
-    allowed = reg.may_set_deadline_days(tab.db)
-    tab.acts.deadline_settings.setEnabled(allowed)
-    tab.acts.deadline_settings.setToolTip(_tr("修改各严重程度的默认整改期限（天）") if allowed
-                                          else _tr("仅主管或管理员可修改整改期限"))
+    """The only defect action a role decides (set_deadline_days requires DEADLINE_TABLE_ROLE); the rest
+    are decided by the defect's status. Below the role: disabled, the tooltip says who may."""
+    gate(tab.acts.deadline_settings, tab.db, reg.DEADLINE_TABLE_ROLE, _tr("修改整改期限"),
+         _tr("修改各严重程度的默认整改期限（天）"))
 
 
 def loggable(detail: DefectDetail | None) -> list[tuple[str, str]]:

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
+    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLineEdit,
@@ -22,9 +22,12 @@ from PySide6.QtWidgets import (
 from models.db import Database
 from models.defect import DEFECT_CATEGORIES, RESPONSIBLE_PARTIES, SEVERITIES
 from models.errors import ValidationError
+from models.photos import Prepared, read_photo
 from models.services import defect_register as reg
 from models.services.defect_rows import DefectRow, PhotoRow
 
+from ... import tasks
+from ...errors import show_error
 from ...widgets.photo_strip import PhotoStrip, PhotoViewer, StripPhoto
 from ...widgets.unit_combo import unit_combo
 from ..handover.base_dialog import ServiceDialog, date_edit
@@ -49,8 +52,11 @@ class DefectDialog(ServiceDialog):
         self._unit_ids = {number: uid for uid, number in units}
         self._unit_numbers = {uid: number for uid, number in units}
         self._now = now  # the tab's clock when the form opened: the time of a deadline change
-        self._pending: dict[int, tuple[str, bytes]] = {}  # not yet saved, by negative key
-        self._removed: set[int] = set()                   # stored photos to remove on save
+        self._pending: dict[int, Prepared] = {}  # read and checked, not yet saved, by negative key
+        self._removed: set[int] = set()          # stored photos to remove on save
+        self._next_key = -1
+        self._reading = 0      # photo files being read in a worker; OK waits for them
+        self._opened = 0       # bumped when the dialog closes: a late read is dropped
         self._build(now, defect, [number for _uid, number in units])
         self.strip.set_photos([StripPhoto(p.id, p.filename, p.thumbnail) for p in photos])
         self.finish_layout()
@@ -135,11 +141,52 @@ class DefectDialog(ServiceDialog):
         self.add_files(paths)
 
     def add_files(self, paths: list[str]) -> None:
-        for path in paths:
-            data = Path(path).read_bytes()
-            key = -(len(self._pending) + 1)
-            self._pending[key] = (Path(path).name, data)
-            self.strip.add_photo(StripPhoto(key, Path(path).name, data))
+        """Chosen or dropped files are read and checked in a worker (a large photo takes a moment to
+        decode); each refused file is named under the form, the good ones join the strip."""
+        if not paths:
+            return
+        self._reading += 1
+        self._show_reading()
+        opened = self._opened
+        tasks.start(lambda _progress: [_read(path) for path in paths],
+                    lambda results: self.on_photos_read(opened, results),
+                    lambda exc: self.on_photos_failed(opened, exc))
+
+    def on_photos_read(self, opened: int, results: list[Prepared | str]) -> None:
+        if opened != self._opened:
+            return
+        for result in results:
+            if isinstance(result, Prepared):
+                self._pending[self._next_key] = result
+                self.strip.add_photo(StripPhoto(self._next_key, result.filename, result.thumbnail))
+                self._next_key -= 1
+        self._reading -= 1
+        self._show_reading([r for r in results if isinstance(r, str)])
+
+    def on_photos_failed(self, opened: int, exc: BaseException) -> None:
+        if opened != self._opened:
+            return
+        self._reading -= 1
+        self._show_reading()
+        show_error(exc, self)
+
+    def reading_photos(self) -> bool:
+        """Photo files are still being read (tests wait on this)."""
+        return self._reading > 0
+
+    def _show_reading(self, refused: list[str] = ()) -> None:
+        """OK waits while photos are read; refused files are named under the form."""
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not self.reading_photos())
+        busy = self.tr("正在读取照片…")
+        if refused or self.reading_photos():
+            self.error_label.setText("\n".join(refused) or busy)
+            self.error_label.setVisible(True)
+        elif self.error_label.text() == busy:
+            self.error_label.setVisible(False)
+
+    def done(self, result: int) -> None:
+        self._opened += 1
+        super().done(result)
 
     def on_remove_photo_clicked(self) -> None:
         key = self.strip.selected_key()
@@ -152,7 +199,7 @@ class DefectDialog(ServiceDialog):
         self.strip.remove_key(key)
 
     def on_photo_opened(self, key: int) -> None:
-        data = self._pending[key][1] if key < 0 else reg.photo_data(self.db, key)
+        data = self._pending[key].data if key < 0 else reg.photo_data(self.db, key)
         PhotoViewer(data, self.tr("照片"), self).exec()
 
     # ---- saving ------------------------------------------------------------------------------
@@ -169,19 +216,26 @@ class DefectDialog(ServiceDialog):
                     description=self.description.toPlainText(), deadline=self.deadline.date().toPython())
 
     def save(self) -> DefectRow:
+        """One service call, one transaction: the fields with the photos added and removed."""
+        if self.reading_photos():
+            raise ValidationError(self.tr("照片仍在读取，请稍候再保存。"))
         if self.defect is None:
             return reg.record_new(self.db, self.project_id, handover_id=self.handover_id,
                                   found_at=self.found_at.dateTime().toPython().replace(second=0, microsecond=0),
                                   found_by=self.found_by.text().strip(), photos=list(self._pending.values()),
                                   **self._fields())
         reason = self.deadline_reason.text() if self.deadline_changed() else ""
-        row = reg.update_defect(self.db, self.defect.id, self.defect.version, reason=reason, at=self._now,
-                                **self._fields())
-        for name, data in self._pending.values():
-            reg.add_photo(self.db, row.id, name, data)
-        for photo_id in self._removed:
-            reg.remove_photo(self.db, photo_id)
-        return row
+        return reg.update_defect(self.db, self.defect.id, self.defect.version, reason=reason, at=self._now,
+                                 add_photos=list(self._pending.values()), remove_photos=sorted(self._removed),
+                                 **self._fields())
+
+
+def _read(path: str) -> Prepared | str:
+    """A photo file read and checked (in the worker), or the message naming why not."""
+    try:
+        return read_photo(path)
+    except ValidationError as exc:
+        return str(exc)
 
 
 class NoteDialog(ServiceDialog):
