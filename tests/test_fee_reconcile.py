@@ -94,7 +94,7 @@ def test_a_decision_needs_a_note_and_must_fit_the_kind(db, book):
         rc.decide(db, theirs.id, theirs.version, Decision.OURS, "看错了")
     with pytest.raises(ValidationError, match="调整后应收"):
         rc.decide(db, theirs.id, theirs.version, Decision.ADJUST, "协商", adjusted_paid=D("1.00"))
-    with pytest.raises(ValidationError, match="两位小数"):
+    with pytest.raises(ValidationError, match="「调整后应收」最多 2 位小数"):
         rc.decide(db, theirs.id, theirs.version, Decision.ADJUST, "协商", adjusted_billed=D("1.005"),
                   adjusted_paid=D("1.00"))
     assert rc.difference(db, theirs.id).is_open

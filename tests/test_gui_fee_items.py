@@ -31,7 +31,7 @@ def test_add_an_item_and_change_its_rate_from_a_date(qtbot, sqlite_db, boxes):
                                          ("全部用途", "2026-07-01", "至今", "2.8000")]
     dialog.rate_edit.setText("两块八")
     dialog.set_rate_button.click()
-    assert boxes == ["「单价」应为数字（元，最多四位小数）。"]
+    assert boxes == ["「单价」应为数字，“两块八”不是数字。"] and dialog.rate_edit.text() == "两块八"
     dialog.add_item_button.click()  # nothing typed
     assert boxes[-1] == "「项目编码」不能为空。"
     water = fee_items.fee_items(sqlite_db, project.id)[0]

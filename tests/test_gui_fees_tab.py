@@ -176,14 +176,15 @@ def test_reconcile_decide_bulk_sign_and_amend(qtbot, tab, db, scope, boxes):
     qtbot.waitUntil(lambda: panel.is_loaded() and panel.model.total == 0 and tab.is_loaded(), timeout=10000)
     assert f"待处理 0 / 共 {total:,}" in tab.status_label.text()
 
-    # 签署: a clerk is refused in the dialog; a supervisor signs, and the tab turns read-only
+    # 签署: a clerk sees who may (the action is disabled, not refused after the dialog); a supervisor
+    # signs, and the tab turns read-only
     auth.act_as(db, "clerk")
-    tab.acts.sign.trigger()
-    sign = wait_dialog(qtbot, tab, SignDialog)
-    press_ok(qtbot, sign)
-    assert sign.isVisible() and "权限" in sign.error_label.text()
-    sign.reject()
+    tab.load_state()
+    qtbot.waitUntil(tab.is_loaded, timeout=10000)
+    assert not tab.acts.sign.isEnabled() and tab.acts.sign.toolTip() == "仅主管或管理员可以签署财务结算"
     auth.act_as(db, "supervisor")
+    tab.load_state()
+    qtbot.waitUntil(lambda: tab.is_loaded() and tab.acts.sign.isEnabled(), timeout=10000)
     tab.acts.sign.trigger()
     sign = wait_dialog(qtbot, tab, SignDialog)
     sign.note.setText("双方财务已核对")
@@ -202,7 +203,7 @@ def test_reconcile_decide_bulk_sign_and_amend(qtbot, tab, db, scope, boxes):
     auth.act_as(db, "clerk")
     tab.load_state()
     qtbot.waitUntil(tab.is_loaded, timeout=10000)
-    assert not tab.acts.amend.isEnabled()
+    assert not tab.acts.amend.isEnabled() and tab.acts.amend.toolTip() == "仅主管或管理员可以修订财务结算"
     auth.act_as(db, "supervisor")
     tab.load_state()
     qtbot.waitUntil(lambda: tab.is_loaded() and tab.acts.amend.isEnabled(), timeout=10000)
@@ -337,10 +338,19 @@ def test_meter_reading_saved_in_place_and_a_bad_one_refused(qtbot, tab, db, scop
     assert proxy.index(row, 7).data() == f"{saved.usage:,.2f}"
     assert view.currentIndex().row() == row + 1 and view.currentIndex().column() == 5
 
-    # a reading below 上次读数 is refused with the service's message; the cell keeps the stored value
-    edit_cell(qtbot, view, proxy.index(row, 5), f"{saved.prev_reading - 1}")
+    # a reading below 上次读数 is refused with the service's message; the cell keeps the stored value,
+    # and its editor opens again with what was typed, to correct (Esc gives up)
+    typed = f"{saved.prev_reading - 1}"
+    editor = open_editor(view, proxy.index(row, 5), QLineEdit)
+    editor.setText(typed)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(boxes), timeout=5000)
     assert "「本次读数」" in boxes[0] and "小于「上次读数」" in boxes[0]
+    qtbot.waitUntil(lambda: view.state() == QAbstractItemView.State.EditingState, timeout=5000)
+    [retry] = [w for w in view.viewport().findChildren(QLineEdit) if w.isVisible()]
+    assert retry.text() == typed and view.currentIndex() == proxy.index(row, 5)
+    qtbot.keyClick(retry, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState, timeout=5000)
     assert proxy.index(row, 5).data() == f"{new:,.2f}"
     assert next(m for m in meters.meter_rows(db, scope.handover_id) if m.id == water[0].id).reading == new
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QSpinBox
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit
 
 from gui.main_window import MainWindow
 from gui.tabs.handover.items_model import COL, ItemsModel
@@ -49,10 +49,10 @@ def focus_table(qtbot, tab, row, column):
 
 
 def type_quantity(qtbot, tab, digit):
-    """Type one digit on the cell (opens the spin box with it) and press Enter in the editor."""
+    """Type one digit on the cell (opens the number field with it) and press Enter in the editor."""
     qtbot.keyClick(tab.table, digit)
     editor = QApplication.focusWidget()
-    assert isinstance(editor, QSpinBox)
+    assert isinstance(editor, QLineEdit) and editor.text() == digit  # it replaced the 应交 offered
     qtbot.keyClick(editor, Qt.Key.Key_Return)
 
 
@@ -167,9 +167,11 @@ def test_clerk_checks_signs_and_amends_a_list(qtbot, window, clerk_db, tmp_path,
     check_all_from_keyboard(qtbot, tab)
     defect_number = turn_missing_into_defect(qtbot, tab)
 
-    refused = sign(qtbot, tab)  # a clerk may not sign
-    assert "权限" in refused[-1] and tab.is_draft()
+    # a clerk may not sign: the action says who may instead of refusing a filled dialog
+    assert not tab.acts.sign.isEnabled() and tab.acts.sign.toolTip() == "仅主管或管理员可以签署交接清单"
+    assert tab.is_draft()
     auth.login(db, "li", "secret-2")
+    tab.update_actions()
     scan = tmp_path / "签字页.png"
     scan.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 64)
     sign(qtbot, tab, scan)

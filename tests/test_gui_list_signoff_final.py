@@ -7,7 +7,7 @@ import os
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QSpinBox
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from gui.app import register_font
 from gui.main_window import MainWindow
@@ -120,7 +120,7 @@ def test_the_change_pane_follows_every_edit(qtbot, amendment_tab):
     focus_cell(qtbot, tab, 0, COL["received_qty"])  # line 1: one of the two arrived
     qtbot.keyClick(tab.table, "1")
     editor = QApplication.focusWidget()
-    assert isinstance(editor, QSpinBox)
+    assert isinstance(editor, QLineEdit)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: tab.model.items()[0].received_qty == 1, timeout=2000)
     assert pane(tab) == ["第 1 行 修改：消防设施 / 灭火器（实收 2 → 1）"]

@@ -1,7 +1,7 @@
 """收费项目与收费标准: the project's fee items, their rates by date and use; add items and rates."""
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
@@ -30,13 +30,16 @@ from PySide6.QtWidgets import (
 )
 
 from models.db import Database
-from models.errors import DomainError, ValidationError
+from models.errors import DomainError
 from models.fees import BASES
+from models.people import Role
 from models.project import UNIT_USES
+from models.rules.numbers import RATE, parse_decimal
 from models.services import fee_items as service
 from models.services.fee_items import FeeItemRow
 
 from ..errors import show_error
+from ..widgets.role_gate import gate
 
 Index = QModelIndex | QPersistentModelIndex
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -167,6 +170,10 @@ class FeeItemsDialog(QDialog):
         form.addRow(self.tr("单价"), self.rate_edit)
         form.addRow("", self.set_rate_button)
         form.addRow(hint)
+        # 设定单价 is a supervisor's (set_rate refuses anyone else): a clerk sees who may, not a
+        # refusal after typing the rate.
+        for control in (self.use_combo, self.from_edit, self.rate_edit, self.set_rate_button):
+            self.may_set_rate = gate(control, self._db, Role.SUPERVISOR, self.tr("设置收费标准"))
         return panel
 
     # ---- showing -------------------------------------------------------------------------------
@@ -199,7 +206,7 @@ class FeeItemsDialog(QDialog):
         self.rates_model.set_rows([(t.unit_use or self.tr("全部用途"), t.valid_from.isoformat(),
                                     t.valid_to.isoformat() if t.valid_to else self.tr("至今"), f"{t.rate:,.4f}")
                                    for t in tariffs])
-        self.set_rate_button.setEnabled(item is not None)
+        self.set_rate_button.setEnabled(item is not None and self.may_set_rate)
 
     # ---- actions -------------------------------------------------------------------------------
 
@@ -231,8 +238,5 @@ class FeeItemsDialog(QDialog):
         self.refresh(item.id)
 
     def _rate(self) -> Decimal:
-        text = self.rate_edit.text().strip().replace(",", "")
-        try:
-            return Decimal(text)
-        except InvalidOperation:
-            raise ValidationError(self.tr("「单价」应为数字（元，最多四位小数）。")) from None
+        """The typed rate read strictly (元, up to 4 places): "1o00" is refused, never 100."""
+        return parse_decimal(self.rate_edit.text(), self.tr("单价"), RATE)

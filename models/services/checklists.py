@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import case, func, select
@@ -12,6 +13,7 @@ from ..defect import Defect
 from ..db import Database
 from ..errors import NotFoundError, SignedRecordError, ValidationError
 from ..handover import Handover, HandoverItem, HandoverList, ListTemplate, TemplateItem
+from ..rules.numbers import QUANTITY, check_number, parse_int
 from ..templates import seed_builtin_templates
 from .checklist_rows import (CONDITIONS, COPY_KINDS, ITEM_FIELDS, DefectRef, ItemRow, ListDetail,
                              ListSummary, TemplateRow)
@@ -139,18 +141,20 @@ def create_list(db: Database, handover_id: int, title: str) -> ListSummary:
 # --- editing items ---------------------------------------------------------------------------
 
 def _check_int(key: str, value: Any) -> int | None:
-    if value is None or value == "":
+    """A whole number of the QUANTITY kind, by the field's name: "1o00" is not 100, -5 is refused, and
+    13800138000 is refused here rather than overflowing PostgreSQL's INTEGER (SQLite would keep it)."""
+    label = INT_FIELDS[key]
+    if value is None or (isinstance(value, str) and not value.strip()):
         if key == "expected_qty":
             raise ValidationError("「应交数量」不能为空。")
         return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        try:
-            value = int(str(value).strip())
-        except ValueError:
-            raise ValidationError(f"「{INT_FIELDS[key]}」应为整数：“{value}”。") from None
-    if value < 0:
-        raise ValidationError(f"「{INT_FIELDS[key]}」不能为负数。")
-    return value
+    if isinstance(value, str):
+        return parse_int(value, label, QUANTITY)
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        raise ValidationError(f"「{label}」应为整数：“{value}”。")
+    if isinstance(value, Decimal) and not value.is_finite():
+        raise ValidationError(f"「{label}」应为整数：“{value}”。")
+    return int(check_number(value, label, QUANTITY))
 
 
 def _check_text(key: str, value: Any) -> str:

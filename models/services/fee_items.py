@@ -19,6 +19,7 @@ from ..fees import BASES, FeeItem, LedgerLine, Tariff
 from ..handover import Handover
 from ..people import Role
 from ..project import UNIT_USES
+from ..rules.numbers import RATE, check_number
 from .common import get, lock_handover
 from .ledger_state import ledger_changed
 from .permissions import require_role
@@ -86,13 +87,19 @@ def add_fee_item(db: Database, project_id: int, *, code: str, name: str, basis: 
 
 
 def _check_rate(rate: Decimal) -> Decimal:
-    if isinstance(rate, float) or not isinstance(rate, Decimal):
+    """A Decimal (never a float: 2.8 is not 2.79999…), not negative, to 4 places, in the Rate column's range."""
+    if isinstance(rate, (float, bool)) or not isinstance(rate, (Decimal, int)):
         raise ValidationError("「单价」应为数字（元，最多四位小数）。")
-    if rate < 0:
+    if isinstance(rate, Decimal) and not rate.is_finite():
+        raise ValidationError(f"「单价」应为数字，不能是“{rate}”。")
+    value = Decimal(rate)
+    if value < 0:
         raise ValidationError("「单价」不能为负数。")
-    if rate != rate.quantize(RATE_STEP):
+    if value > RATE.high:
+        check_number(value, "单价", RATE)  # the range, by name: 1E+20 is no rate
+    if value != value.quantize(RATE_STEP):
         raise ValidationError("「单价」最多四位小数。")
-    return rate
+    return check_number(value.quantize(RATE_STEP), "单价", RATE)
 
 
 def _open_rates(s: Session, fee_item_id: int, unit_use: str) -> list[Tariff]:

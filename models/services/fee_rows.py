@@ -145,6 +145,9 @@ class DifferenceRow:
     note: str
     decided_by: str
     decided_at: dt.datetime | None
+    # What the outgoing company's ledger says about the line (its 说明), their lines' remarks joined:
+    # often the very reason for the difference ("按原测绘面积计费", "业主已退房").
+    their_remark: str = ""
 
     @property
     def is_open(self) -> bool:

@@ -19,6 +19,7 @@ from ..errors import ValidationError
 from ..fees import MeterReading
 from ..handover import Handover
 from ..project import Unit
+from ..rules.numbers import READING, check_number
 from .common import get, get_for_save
 from .settlement_state import refuse_if_signed
 
@@ -91,9 +92,11 @@ def _quantity(label: str, value: Any, required: bool = True) -> Decimal | None:
     value = Decimal(value)
     if not value.is_finite() or value < 0:
         raise ValidationError(f"「{label}」应为不小于 0 的数字。")
+    if value > READING.high:
+        check_number(value, label, READING)  # out of range, by name (the column holds 10 digits)
     if value != value.quantize(Decimal("0.01")):
         raise ValidationError(f"「{label}」最多两位小数。")
-    return value.quantize(Decimal("0.01"))
+    return check_number(value.quantize(Decimal("0.01")), label, READING)
 
 
 def _date(label: str, value: Any, required: bool = True) -> dt.date | None:

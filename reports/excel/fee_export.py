@@ -131,16 +131,18 @@ METER_COLUMNS = (XlColumn("表号"), XlColumn("类型", width=6), XlColumn("楼�
                  XlColumn("上次抄表日", "date"), XlColumn("基准日读数", "area", total=False),
                  XlColumn("基准日抄表日", "date"), XlColumn("用量", "area", total=False),
                  money("金额"))
+# 原物业说明 (their ledger's remark) stands beside the amounts it explains, before the decision taken
+# on them; 说明 is our own note on the decision.
 DIFF_COLUMNS = (XlColumn("楼栋"), XlColumn("房号"), XlColumn("收费项目"), XlColumn("期间起", "date"),
                 XlColumn("期间止", "date"), XlColumn("差异类型"), money("原物业应收"),
-                money("原物业实收"), money("我方应收"), money("我方实收"), XlColumn("处理结果"),
-                money("调整后应收"), money("调整后实收"), XlColumn("说明", width=30),
+                money("原物业实收"), money("我方应收"), money("我方实收"), XlColumn("原物业说明", width=30),
+                XlColumn("处理结果"), money("调整后应收"), money("调整后实收"), XlColumn("说明", width=30),
                 XlColumn("处理人"), XlColumn("处理时间", "datetime"))
 
 
 def difference_cells(d: DifferenceRow) -> list[Any]:
     return [d.building, d.unit, d.fee_item, d.period_start, d.period_end, d.kind, d.their_billed,
-            d.their_paid, d.our_billed, d.our_paid, d.decision, d.adjusted_billed,
+            d.their_paid, d.our_billed, d.our_paid, d.their_remark, d.decision, d.adjusted_billed,
             d.adjusted_paid, d.note, d.decided_by, d.decided_at]
 
 

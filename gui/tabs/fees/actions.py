@@ -20,6 +20,7 @@ from ...dialogs.fee_items import FeeItemsDialog
 from ...dialogs.ledger_import import LedgerImportDialog
 from ...errors import show_error
 from ...print_preview import show_print_dialog
+from ...widgets.role_gate import gate
 
 if TYPE_CHECKING:
     from .tab import FeesTab
@@ -70,23 +71,32 @@ def toolbar(tab: FeesTab) -> QToolBar:
     return bar
 
 
-def is_supervisor(tab: FeesTab) -> bool:
-    user = tab.db.user
-    role = user.role if user and user.role in Role._value2member_map_ else Role.CLERK.value
-    return Role(role).at_least(Role.SUPERVISOR)
+# What only a supervisor may do here (the services refuse anyone else): the action, as its refusal
+# names it, and its tooltip for those who may.
+SUPERVISOR_ACTIONS = {"sign": ("签署财务结算", "全部差异处理后由主管签署；签署后只读"),
+                      "amend": ("修订财务结算", "主管创建新版本草稿，以便更正")}
+
+
+def _gated(tab: FeesTab, key: str, enabled: bool) -> None:
+    """Below a supervisor: disabled, saying who may; otherwise enabled when the state allows."""
+    action, tip = SUPERVISOR_ACTIONS[key]
+    control = getattr(tab.acts, key)
+    if gate(control, tab.db, Role.SUPERVISOR, _tr(action), _tr(tip)):
+        control.setEnabled(enabled)
 
 
 def update(tab: FeesTab) -> None:
-    """Changes only while the settlement is not signed; print and export always; 修订 for supervisors."""
+    """Changes only while the settlement is not signed; print and export always; 签署 and 修订 for
+    supervisors."""
     a, state, busy = tab.acts, tab.state, tab.task is not None
     has = tab.handover_id() is not None and state is not None
     signed = has and state.signed
-    for action in (a.import_ledger, a.reconcile, a.sign):
+    for action in (a.import_ledger, a.reconcile):
         action.setEnabled(has and not signed and not busy)
+    _gated(tab, "sign", has and not signed and not busy)
+    _gated(tab, "amend", signed and not busy)
     a.compute.setEnabled(has and not busy)
     a.fee_items.setEnabled(tab.project_id() is not None and not busy)
-    a.amend.setEnabled(signed and is_supervisor(tab) and not busy)
-    a.amend.setToolTip(_tr("主管创建新版本草稿，以便更正") if is_supervisor(tab) else _tr("修订结算需要主管权限"))
     for action in (a.print_settlement, a.print_arrears, a.export):
         action.setEnabled(has)
 

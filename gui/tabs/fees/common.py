@@ -1,50 +1,37 @@
-"""What the fees tab's panels and dialogs share: reading amounts typed by the clerk, a dialog whose OK
-runs in the worker, and a non-blocking information box."""
+"""What the fees tab's panels and dialogs share: a field for a number typed by the clerk, a dialog
+whose OK runs in the worker, and a non-blocking information box."""
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QRegularExpression
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QWidget
 
-from models.errors import DomainError, ValidationError
+from models.errors import DomainError
 
 from ... import tasks
 from ...errors import show_error
 from ..handover.base_dialog import ServiceDialog
 
 BANNER_STYLE = "background: #fff4d6; border: 1px solid #e0b84c; padding: 6px; color: #5c4300;"
-# Amounts and meter readings as typed: digits, at most two decimals (the services check again).
-DECIMAL_PATTERN = r"^\d{0,12}([.]\d{0,2})?$"
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("FeesTab", text)
 
 
-def decimal_edit(parent: QWidget, value: Decimal | None = None, placeholder: str = "") -> QLineEdit:
-    """A line edit that only takes a non-negative number with at most two decimals."""
+def number_edit(parent: QWidget, value: Decimal | None = None, placeholder: str = "") -> QLineEdit:
+    """A plain line edit for an amount or a reading, read strictly on OK (models/rules/numbers.py).
+
+    No validator: one that drops the keys it does not like turns "1o00" into 100 without a word.
+    Whatever the clerk typed stays in the field, and a refusal names the field.
+    """
     edit = QLineEdit("" if value is None else f"{value:.2f}", parent)
-    edit.setValidator(QRegularExpressionValidator(QRegularExpression(DECIMAL_PATTERN), edit))
+    edit.setAlignment(Qt.AlignmentFlag.AlignRight)
     edit.setPlaceholderText(placeholder)
     edit.setMinimumWidth(140)
     return edit
-
-
-def parse_decimal(text: str, label: str) -> Decimal | None:
-    """The typed text as a Decimal ("" is None); thousands separators and ¥ are allowed."""
-    cleaned = text.replace(",", "").replace("，", "").replace("¥", "").strip()
-    if not cleaned:
-        return None
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValidationError(_tr("「{label}」应为数字（最多两位小数）。").format(label=label)) from None
-    if not value.is_finite():
-        raise ValidationError(_tr("「{label}」应为数字（最多两位小数）。").format(label=label))
-    return value
 
 
 def inform(parent: QWidget, text: str) -> QMessageBox:

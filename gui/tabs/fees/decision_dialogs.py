@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
 
 from models.db import Database
 from models.fees import ALLOWED_DECISIONS, Decision, DiffKind
+from models.rules.numbers import MONEY, parse_decimal
 from models.services import reconcile as rc
 from models.services.fee_rows import DifferenceRow
 
 from ... import tasks
 from ...table_model import format_value
-from .common import WorkerDialog, decimal_edit, parse_decimal
+from .common import WorkerDialog, number_edit
 
 ALLOWED = ALLOWED_DECISIONS  # the service checks the same table
 
@@ -59,12 +60,16 @@ class DecisionDialog(WorkerDialog):
             start=row.period_start.isoformat(), end=row.period_end.isoformat()), self))
         self.form.addRow(self.tr("差异："), QLabel(row.kind, self))
         self.form.addRow(self._amounts())
+        self.their_remark_label = QLabel(row.their_remark or self.tr("（无）"), self)
+        self.their_remark_label.setWordWrap(True)
+        self.their_remark_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.form.addRow(self.tr("原物业说明："), self.their_remark_label)
         if not row.is_open:
             when = row.decided_at.strftime("%Y-%m-%d %H:%M") if row.decided_at else ""
             self.form.addRow(self.tr("当前处理："), QLabel(f"{row.decision}（{row.decided_by} {when}）", self))
         self.form.addRow(self.tr("处理："), self._choices())
-        self.adjusted_billed = decimal_edit(self, row.their_billed if row.their_billed is not None else row.our_billed)
-        self.adjusted_paid = decimal_edit(self, row.their_paid if row.their_paid is not None else row.our_paid)
+        self.adjusted_billed = number_edit(self, row.their_billed if row.their_billed is not None else row.our_billed)
+        self.adjusted_paid = number_edit(self, row.their_paid if row.their_paid is not None else row.our_paid)
         self.form.addRow(self.tr("调整后应收："), self.adjusted_billed)
         self.form.addRow(self.tr("调整后实收："), self.adjusted_paid)
         self.note = _note(self, row.note)
@@ -125,8 +130,9 @@ class DecisionDialog(WorkerDialog):
         decision, note, row, db = self.decision(), self.note.text(), self.row, self.db
         billed = paid = None
         if decision is Decision.ADJUST:
-            billed = parse_decimal(self.adjusted_billed.text(), self.tr("调整后应收"))
-            paid = parse_decimal(self.adjusted_paid.text(), self.tr("调整后实收"))
+            # Money, read strictly: "1o00" is no amount; negative is one (a credit line agreed as such).
+            billed = parse_decimal(self.adjusted_billed.text(), self.tr("调整后应收"), MONEY)
+            paid = parse_decimal(self.adjusted_paid.text(), self.tr("调整后实收"), MONEY)
         return lambda _progress: rc.decide(db, row.id, row.version, decision, note, adjusted_billed=billed,
                                            adjusted_paid=paid)
 

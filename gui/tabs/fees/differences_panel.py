@@ -47,7 +47,8 @@ class DifferencesPanel(BrowseTab):
     TABLE = "fee_differences"
     MODEL = DifferencesModel
     WIDTHS: ClassVar[dict[str, int]] = {"unit": 130, "fee_item": 150, "period_start": 88, "period_end": 88, "kind": 84,
-              "their_billed": 90, "their_paid": 90, "our_billed": 90, "our_paid": 90, "decision": 90}
+              "their_billed": 90, "their_paid": 90, "our_billed": 90, "our_paid": 90, "their_remark": 160,
+              "decision": 90}
     STRETCH = "note"
 
     decided = Signal()  # one or more differences were decided here

@@ -7,12 +7,13 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from models.db import Database
+from models.rules.numbers import READING, parse_decimal, parse_optional
 from models.services import meters
 from models.services.meters import MeterRow
 
 from ...widgets.unit_combo import unit_combo
 from ..handover.base_dialog import OptionalDate, ServiceDialog, date_edit
-from .common import decimal_edit, parse_decimal
+from .common import number_edit
 
 
 class AddMeterDialog(ServiceDialog):
@@ -30,10 +31,10 @@ class AddMeterDialog(ServiceDialog):
         self.place = unit_combo(self, [number for _uid, number in units],
                                 self.tr("房号；公共表具填位置，如“3栋 总水表”"))
         self.place.setMinimumWidth(320)
-        self.prev_reading = decimal_edit(self, placeholder=self.tr("原物业最后一次计费的读数（可空）"))
+        self.prev_reading = number_edit(self, placeholder=self.tr("原物业最后一次计费的读数（可空）"))
         self.prev_read_on = OptionalDate(None, self.tr("已知"), self)
         self.prev_read_on.edit.setDate(QDate(read_on).addMonths(-1))  # usually the last monthly reading
-        self.reading = decimal_edit(self, placeholder=self.tr("交接基准日读数"))
+        self.reading = number_edit(self, placeholder=self.tr("交接基准日读数"))
         self.read_on = date_edit(self, read_on)
         for label, widget in ((self.tr("表号"), self.meter_no), (self.tr("类别"), self.kind),
                               (self.tr("房号/位置"), self.place), (self.tr("上次读数"), self.prev_reading),
@@ -46,9 +47,11 @@ class AddMeterDialog(ServiceDialog):
     def save(self) -> MeterRow:
         text = self.place.currentText().strip()
         unit_id = self._unit_ids.get(text)
+        # Read strictly, in the order of the form: the first bad field is the one named.
+        prev_reading = parse_optional(self.prev_reading.text(), self.tr("上次读数"), READING)
+        reading = parse_decimal(self.reading.text(), self.tr("本次读数"), READING)
         return meters.add_meter(
             self.db, self.handover_id, meter_no=self.meter_no.text(), kind=self.kind.currentText(),
             unit_id=unit_id, location="" if unit_id is not None else text,
-            reading=parse_decimal(self.reading.text(), self.tr("本次读数")), read_on=self.read_on.date().toPython(),
-            prev_reading=parse_decimal(self.prev_reading.text(), self.tr("上次读数")),
-            prev_read_on=self.prev_read_on.value())
+            reading=reading, read_on=self.read_on.date().toPython(),
+            prev_reading=prev_reading, prev_read_on=self.prev_read_on.value())

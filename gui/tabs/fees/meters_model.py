@@ -8,10 +8,10 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 
 from models.db import Database
 from models.errors import DomainError
+from models.rules.numbers import READING, parse_decimal, parse_optional
 from models.services import meters
 from models.services.meters import MeterRow
 
-from .common import parse_decimal
 from .records_model import Col, Index, RecordsModel, attr
 
 # The editable columns and the save_reading argument each one sets.
@@ -42,7 +42,9 @@ class MetersModel(RecordsModel):
     """MeterRow records; editable until the settlement is signed."""
 
     meter_saved = Signal(object)        # the MeterRow as saved
-    edit_refused = Signal(object, int)  # the DomainError and the row; the row is unchanged
+    # The DomainError, the row and column, and the text typed: the row is unchanged, the text is the
+    # clerk's to correct (the panel opens the cell again with it).
+    edit_refused = Signal(object, int, int, str)
 
     def __init__(self, db: Database, parent: Any = None) -> None:
         super().__init__(columns(), parent)
@@ -69,12 +71,12 @@ class MetersModel(RecordsModel):
             return False
         row, field = self._records[index.row()], FIELDS[index.column()]
         try:
-            value = self._typed(field, value)
-            if value == getattr(row, field):
+            typed = self._typed(field, value)
+            if typed == getattr(row, field):
                 return False  # nothing changed: no transaction, no audit row
-            saved = self._save(row, field, value)
+            saved = self._save(row, field, typed)
         except DomainError as exc:
-            self.edit_refused.emit(exc, index.row())
+            self.edit_refused.emit(exc, index.row(), index.column(), value if isinstance(value, str) else "")
             return False
         self.replace_row(index.row(), saved)
         self.meter_saved.emit(saved)
@@ -82,9 +84,12 @@ class MetersModel(RecordsModel):
 
     @staticmethod
     def _typed(field: str, value: Any) -> Any:
-        """Text from the line edit as a Decimal (or None when emptied); dates come as dates."""
-        if field in ("reading", "prev_reading"):
-            return parse_decimal(str(value or ""), _labels()[field])
+        """Text from the line edit read strictly as a reading (上次读数 may be emptied: not known);
+        dates come as dates."""
+        if field == "reading":
+            return parse_decimal(str(value or ""), _labels()[field], READING)
+        if field == "prev_reading":
+            return parse_optional(str(value or ""), _labels()[field], READING)
         return value if isinstance(value, dt.date) else None
 
     def _save(self, row: MeterRow, field: str, value: Any) -> MeterRow:

@@ -179,14 +179,25 @@ class MetersPanel(QWidget):
 
     # ---- edits -------------------------------------------------------------------------------
 
-    def on_cell_edit_refused(self, exc: DomainError, _row: int) -> None:
-        # Shown once the editor has closed, not inside setData; the cell keeps the stored value.
-        QTimer.singleShot(0, self, lambda: self.on_edit_refused(exc))
+    def on_cell_edit_refused(self, exc: DomainError, row: int, column: int, text: str) -> None:
+        # Shown once the editor has closed, not inside setData; the cell keeps the stored value and
+        # opens again with the clerk's text to correct.
+        record = self.model.record(row)
+        meter_id = record.id if record is not None else None
+        QTimer.singleShot(0, self, lambda: self.on_edit_refused(exc, meter_id, column, text))
 
-    def on_edit_refused(self, exc: DomainError) -> None:
+    def on_edit_refused(self, exc: DomainError, meter_id: int | None = None, column: int = -1,
+                        text: str = "") -> None:
         show_error(exc, self)
         if isinstance(exc, StaleRecordError):
-            self.load()  # someone else saved: show what is stored now
+            self.load()  # someone else saved: show what is stored now (the new rows come later)
+            return
+        if meter_id is not None and self.model.editable:
+            index = self.proxy.mapFromSource(self.model.index(self._row_of(meter_id), column))
+            self.table.retry_cell(index, text)
+
+    def _row_of(self, meter_id: int) -> int:
+        return next((r for r in range(self.model.rowCount()) if self.model.record(r).id == meter_id), -1)
 
     def on_add_clicked(self) -> None:
         handover_id, project_id = self.handover_id(), self._scope.project_id if self._scope else None

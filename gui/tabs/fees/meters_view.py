@@ -9,43 +9,39 @@ from PySide6.QtCore import (
     QDate,
     QModelIndex,
     QPersistentModelIndex,
-    QRegularExpression,
     Qt,
 )
-from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
     QLineEdit,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
 )
 
 from ...widgets.form_table import FormTableView
-from .common import DECIMAL_PATTERN
+from ..handover.cell_editing import RetryDelegate, number_line
 from .meters_model import DATE_COLUMNS
 from .records_model import RecordsProxy, records_view
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class MeterDelegate(QStyledItemDelegate):
-    """Readings: digits with at most two decimals, right-aligned; dates: yyyy-MM-dd with a calendar."""
+class MeterDelegate(RetryDelegate):
+    """Readings: a plain number field, right-aligned, read strictly by the model (a validator that
+    dropped letters made "1o93.91" 193.91); dates: yyyy-MM-dd with a calendar."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         if index.column() in DATE_COLUMNS:
             edit = QDateEdit(parent, calendarPopup=True)
             edit.setDisplayFormat("yyyy-MM-dd")
             return edit
-        line = QLineEdit(parent)
-        line.setFrame(False)
-        line.setAlignment(Qt.AlignmentFlag.AlignRight)
-        line.setValidator(QRegularExpressionValidator(QRegularExpression(DECIMAL_PATTERN), line))
-        return line
+        return number_line(parent)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
+        if self.retried(editor, index):
+            return
         if isinstance(editor, QDateEdit):
             editor.setDate(QDate(value) if isinstance(value, dt.date) else self._default_date(index))
         elif isinstance(editor, QLineEdit):
@@ -62,7 +58,7 @@ class MeterDelegate(QStyledItemDelegate):
         if isinstance(editor, QDateEdit):
             model.setData(index, editor.date().toPython(), Qt.ItemDataRole.EditRole)
         elif isinstance(editor, QLineEdit):
-            model.setData(index, editor.text().strip(), Qt.ItemDataRole.EditRole)
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)  # as typed: the model reads it
 
 
 def meters_view(proxy: RecordsProxy, parent: QWidget) -> MetersView:
@@ -81,3 +77,7 @@ class MetersView(FormTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.set_editable(False)
 
+    def retry_cell(self, index: QModelIndex, text: str) -> bool:
+        """Open the cell a refused edit was in, with the text the clerk typed."""
+        delegate = self.itemDelegate()
+        return isinstance(delegate, RetryDelegate) and delegate.retry(self, index, text)

@@ -7,9 +7,11 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 from models.db import Database
 from models.handover import HandoverKind
+from models.people import Role
 from models.services import handovers
 from models.services.checklist_rows import HandoverInfo
 
+from ...widgets.role_gate import gate
 from .base_dialog import OptionalDate, ServiceDialog, date_edit
 
 
@@ -27,6 +29,8 @@ class HandoverDialog(ServiceDialog):
         self.reason_edit: QLineEdit | None = None
         if handover is not None and handover.needs_correction_reason:
             self._correction_row(handover)
+        if handover is not None:
+            self._gate_supervisor_fields(handover)
         self.finish_layout()
         self.resize(560, self.sizeHint().height())
 
@@ -56,6 +60,18 @@ class HandoverDialog(ServiceDialog):
         self.reason_edit = QLineEdit(self, placeholderText=self.tr("仅更正交接双方或基准日时填写"))
         self.form.addRow(note)
         self.form.addRow(self.tr("更正原因："), self.reason_edit)
+
+    def _gate_supervisor_fields(self, h: HandoverInfo) -> None:
+        """What only a supervisor may change on an existing handover (handovers.update_handover refuses
+        anyone else) is disabled for a clerk, saying who may: the cut-off always; once a document is
+        signed, everything the signed documents printed, and the reason for correcting it."""
+        if h.needs_correction_reason:
+            frozen = (self.kind_combo, self.from_edit, self.from_rep_edit, self.to_edit, self.to_rep_edit,
+                      self.witness_edit, self.witness_rep_edit, self.reason_edit)
+            for control in frozen:
+                if control is not None:
+                    gate(control, self._db, Role.SUPERVISOR, self.tr("更正交接类型、交接双方或基准日"))
+        gate(self.cutoff_edit, self._db, Role.SUPERVISOR, self.tr("更改交接基准日"))
 
     def _parties(self) -> QGridLayout:
         grid = QGridLayout()

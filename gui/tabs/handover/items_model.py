@@ -10,8 +10,9 @@ from PySide6.QtGui import QBrush, QColor
 
 from models.db import Database
 from models.errors import DomainError
+from models.rules.numbers import QUANTITY, parse_optional
 from models.services import checklists
-from models.services.checklist_rows import ItemRow
+from models.services.checklist_rows import ITEM_FIELD_LABELS, ItemRow
 
 SortRole = Qt.ItemDataRole.UserRole + 1  # the raw value for comparing
 ItemRole = Qt.ItemDataRole.UserRole + 3  # the ItemRow behind the row
@@ -61,6 +62,16 @@ def columns() -> tuple[Column, ...]:
 COLUMN_KEYS = tuple(c.key for c in columns())
 # One constant per column, for the view, delegates and tests: COL["received_qty"] == 6.
 COL = {key: i for i, key in enumerate(COLUMN_KEYS)}
+QUANTITY_KEYS = ("expected_qty", "received_qty", "pages")  # typed as text, read strictly
+
+
+def typed(key: str, value: Any) -> Any:
+    """What the clerk typed in a cell, as the service takes it: a quantity's text read strictly
+    ("1o00", "-5", "13800138000" and "１２" are refused by the field's name; empty is "not known")."""
+    if key in QUANTITY_KEYS and isinstance(value, str):
+        number = parse_optional(value, ITEM_FIELD_LABELS[key], QUANTITY)
+        return None if number is None else int(number)
+    return value
 
 
 def save_cell(db: Database, item: ItemRow, key: str, value: Any) -> ItemRow:
@@ -80,7 +91,9 @@ class ItemsModel(QAbstractTableModel):
     """Rows are ItemRow records; a draft list is editable, a signed one is not."""
 
     item_saved = Signal(object)       # the ItemRow as saved, after an edit in the table
-    edit_refused = Signal(object, int)  # the DomainError and the row; the row is unchanged
+    # The DomainError, the row and column, and the text typed: the row is unchanged, the text is the
+    # clerk's to correct (the view opens the cell again with it).
+    edit_refused = Signal(object, int, int, str)
 
     def __init__(self, db: Database, parent: Any = None) -> None:
         super().__init__(parent)
@@ -165,12 +178,13 @@ class ItemsModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
             return False
         item, key = self._rows[index.row()], self._columns[index.column()].key
-        if value == _raw(item, key):
-            return False  # nothing changed: no transaction, no audit row
         try:
-            saved = save_cell(self._db, item, key, value)
+            typed_value = typed(key, value)
+            if typed_value == _raw(item, key):
+                return False  # nothing changed: no transaction, no audit row
+            saved = save_cell(self._db, item, key, typed_value)
         except DomainError as exc:
-            self.edit_refused.emit(exc, index.row())
+            self.edit_refused.emit(exc, index.row(), index.column(), "" if value is None else str(value))
             return False
         self.replace_row(saved)
         self.item_saved.emit(saved)

@@ -1,4 +1,4 @@
-"""The items table: spin boxes and combo boxes as editors, and Enter that moves down like a paper form."""
+"""The items table: number fields and combo boxes as editors, and Enter that moves down like a paper form."""
 from __future__ import annotations
 
 from typing import Any
@@ -8,8 +8,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHeaderView,
-    QSpinBox,
-    QStyledItemDelegate,
+    QLineEdit,
     QStyleOptionViewItem,
     QWidget,
 )
@@ -17,15 +16,20 @@ from PySide6.QtWidgets import (
 from models.services.checklist_rows import CONDITIONS, COPY_KINDS
 
 from ...widgets.form_table import FormTableView
-from .items_model import COL, ItemsModel
+from .cell_editing import RetryDelegate, number_line
+from .items_model import COL, QUANTITY_KEYS, ItemsModel
 
 Index = QModelIndex | QPersistentModelIndex
-QTY_COLUMNS = (COL["expected_qty"], COL["received_qty"], COL["pages"])
-MAX_QTY = 999_999
+QTY_COLUMNS = tuple(COL[key] for key in QUANTITY_KEYS)
 
 
-class ItemDelegate(QStyledItemDelegate):
-    """Combo boxes for 状况 and 原件/复印件, spin boxes for quantities and pages."""
+class ItemDelegate(RetryDelegate):
+    """Combo boxes for 状况 and 原件/复印件; plain number fields for quantities and pages.
+
+    Not spin boxes: a spin box clamps (99999999999 became 999999) and drops what it cannot read
+    ("abc" kept the old 1, "-5" became 5) without a word. The model reads the text strictly and a
+    refusal reopens the cell with the text as typed.
+    """
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         column = index.column()
@@ -34,11 +38,7 @@ class ItemDelegate(QStyledItemDelegate):
         if column == COL["original_or_copy"]:
             return self._combo(parent, ("",) + COPY_KINDS)  # "" for things that are neither
         if column in QTY_COLUMNS:
-            spin = QSpinBox(parent)
-            spin.setRange(0, MAX_QTY)
-            spin.setFrame(False)
-            spin.setAlignment(Qt.AlignmentFlag.AlignRight)
-            return spin
+            return number_line(parent)
         return super().createEditor(parent, option, index)
 
     @staticmethod
@@ -49,26 +49,29 @@ class ItemDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
+        if self.retried(editor, index):
+            return
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(editor.findText(value or ""), 0))
-        elif isinstance(editor, QSpinBox):
-            editor.setValue(value if value is not None else self._spin_default(index))
+        elif index.column() in QTY_COLUMNS and isinstance(editor, QLineEdit):
+            value = value if value is not None else self._quantity_default(index)
+            editor.setText("" if value is None else str(value))
+            editor.selectAll()  # typing replaces it, Enter accepts it
         else:
             super().setEditorData(editor, index)
 
     @staticmethod
-    def _spin_default(index: Index) -> int:
+    def _quantity_default(index: Index) -> int | None:
         """An empty 实收 starts at 应交: most items arrive complete, Enter accepts it."""
         if index.column() == COL["received_qty"]:
-            return index.siblingAtColumn(COL["expected_qty"]).data(Qt.ItemDataRole.EditRole) or 0
-        return 0
+            return index.siblingAtColumn(COL["expected_qty"]).data(Qt.ItemDataRole.EditRole)
+        return None
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
-        elif isinstance(editor, QSpinBox):
-            editor.interpretText()
-            model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
+        elif index.column() in QTY_COLUMNS and isinstance(editor, QLineEdit):
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)  # as typed: the model reads it
         else:
             model.setData(index, editor.text().strip(), Qt.ItemDataRole.EditRole)  # type: ignore[attr-defined]
 
@@ -99,6 +102,11 @@ class ItemsView(FormTableView):
     def current_row(self) -> int:
         index = self.currentIndex()
         return index.row() if index.isValid() else -1
+
+    def retry_cell(self, row: int, column: int, text: str) -> bool:
+        """Open the cell a refused edit was in, with the text the clerk typed."""
+        delegate = self.itemDelegate()
+        return isinstance(delegate, RetryDelegate) and delegate.retry(self, self.model().index(row, column), text)
 
     def select_cell(self, row: int, column: Any = None) -> None:
         column = self.currentIndex().column() if column is None else column

@@ -288,10 +288,19 @@ class HandoverTab(QWidget):
         self.update_actions()
         self.announce("handover_items")
 
-    def on_cell_edit_refused(self, exc: DomainError, row: int) -> None:
+    def on_cell_edit_refused(self, exc: DomainError, row: int, column: int, text: str) -> None:
         # Shown once the editor has closed, not inside the model's setData. A timer rather than a
         # queued signal: no Python object rides a queued connection (see gui/tasks.py).
-        QTimer.singleShot(0, lambda: self.on_edit_refused(exc, row))
+        item = self.model.item(row)
+        item_id = item.id if item is not None else None
+        QTimer.singleShot(0, self, lambda: self.on_cell_refused(exc, item_id, column, text))
+
+    def on_cell_refused(self, exc: DomainError, item_id: int | None, column: int, text: str) -> None:
+        """The message, the row as stored now, then the cell open again with what the clerk typed."""
+        self.on_edit_refused(exc, self.model.row_of(item_id) if item_id else -1)
+        row = self.model.row_of(item_id) if item_id else -1
+        if row >= 0 and self.model.editable:
+            self.table.retry_cell(row, column, text)
 
     def on_edit_refused(self, exc: DomainError, _row: int) -> None:
         show_error(exc, self)
