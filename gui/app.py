@@ -51,8 +51,9 @@ def install_translator(app: QApplication) -> QTranslator | None:
 def install_qt_chinese(app: QApplication) -> QTranslator | None:
     """Qt's own texts in Chinese (OK → 确定, Yes/No, Show Details…, file dialogs, the text-field
     menu): qtbase_zh_CN.qm from the Qt that ships with PySide6, whatever the PC's system language."""
-    if app.findChild(QTranslator, QT_TRANSLATOR) is not None:
-        return None
+    installed = app.findChild(QTranslator, QT_TRANSLATOR)
+    if installed is not None:
+        return installed
     translator = QTranslator(app)
     translator.setObjectName(QT_TRANSLATOR)
     path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

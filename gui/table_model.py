@@ -6,7 +6,15 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+import shiboken6
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from models.browse import Scope, TableSpec
 from models.db import Database
@@ -131,7 +139,12 @@ class BrowseModel(QAbstractTableModel):
         if not self._background:
             deliver(gen, job(lambda *a: True))
             return
-        task = tasks.start(job, lambda result: deliver(gen, result), lambda exc: self._on_failed(gen, exc))
+        def alive(then: Callable[[Any], None]) -> Callable[[Any], None]:
+            # The view may close (a dialog, a tab) before its query returns: deliver to nobody then.
+            return lambda value: then(value) if shiboken6.isValid(self) else None
+
+        task = tasks.start(job, alive(lambda result: deliver(gen, result)),
+                           alive(lambda exc: self._on_failed(gen, exc)))
         self._tasks.append(task)
         task.ended.connect(lambda: self._tasks.remove(task) if task in self._tasks else None)
 

@@ -115,9 +115,21 @@ def start(job: Job, on_done: Callable[[Any], None] | None = None,
 def run_with_progress(parent: QWidget | None, title: str, job: Job,
                       on_done: Callable[[Any], None] | None = None,
                       on_error: Callable[[BaseException], None] | None = None) -> Task:
-    """Long work (export, import, print): a modal progress dialog with a cancel button."""
-    task = start(job, on_done, on_error)
+    """Long work (export, import, print): a modal progress dialog with a cancel button.
+
+    The dialog closes before the outcome is delivered: an error box never opens under it, and a
+    clerk is never left looking at a progress bar that will not move again.
+    """
     dialog = _progress_dialog(parent, title)
+
+    def closing_first(then: Callable[[Any], None] | None, default: Callable[[Any], None] | None) -> Callable[[Any], None]:
+        def deliver(value: Any) -> None:
+            dialog.reset()
+            dialog.hide()
+            (then or default or (lambda _v: None))(value)
+        return deliver
+
+    task = start(job, closing_first(on_done, None), closing_first(on_error, _default_error))
     dialog.canceled.connect(task.cancel)
     task.progressed.connect(lambda done, total, what: _show_progress(dialog, done, total, what))
     task.ended.connect(dialog.reset)

@@ -34,7 +34,7 @@ LABELS: dict[str, dict[str, str]] = {
                 "responsible": "责任方", "found_by": "发现人"},
     "defect_photos": {"filename": "照片文件名"},
     "keys": {"tag": "标签号", "opens": "开启对象", "cabinet": "钥匙柜", "slot": "柜格"},
-    "key_events": {"person": "经办人", "department": "部门", "reason": "借用事由", "reason_text": "事由说明",
+    "key_events": {"person": "借用人/归还人", "department": "部门", "reason": "借用事由", "reason_text": "事由说明",
                    "approved_by": "批准主管", "seal_no": "封条编号", "condition": "钥匙状况"},
     "fee_items": {"code": "项目编码", "name": "收费项目"},
     "tariffs": {"unit_use": "房屋用途"},

@@ -81,6 +81,29 @@ def test_background_queries_drop_stale_results(qtbot, sqlite_db, sample):
     assert model.rowCount() == 1 and model.total == 1
 
 
+def test_a_model_deleted_while_its_query_runs_gets_nothing_delivered(qtbot, sqlite_db, sample):
+    """A dialog or tab closed before its list came back: no "already deleted" in the event loop."""
+    import threading
+
+    from gui import tasks as gui_tasks
+    release = threading.Event()
+    real = sqlite_db.read
+
+    def slow_read():
+        release.wait(5)
+        return real()
+
+    sqlite_db.read = slow_read
+    model = BrowseModel(sqlite_db, TABLES["defects"])
+    model.set_scope(Scope(sample.project_id, sample.handover_id))
+    assert model._tasks
+    model.deleteLater()
+    qtbot.wait(50)  # the model is gone
+    release.set()
+    qtbot.waitUntil(lambda: not gui_tasks._running, timeout=5000)  # both results came back, to nobody
+    sqlite_db.read = real
+
+
 @pytest.mark.parametrize("key", sorted(TABLES))
 def test_qtmodeltester(qtmodeltester, sqlite_db, sample, key, monkeypatch):
     monkeypatch.setattr(table_model, "PAGE", 4)

@@ -124,3 +124,17 @@ def test_garbage_is_collected_on_the_gui_thread_only(qapp):
         assert gc.get_count()[0] < gc.get_threshold()[0]
     finally:
         collector.deleteLater()
+
+
+def test_the_progress_dialog_is_closed_before_an_error_is_shown(qtbot):
+    """A failed print used to open the error box over a progress bar that never moved again."""
+    seen: list[bool] = []
+
+    def fail(progress):
+        raise ValueError("失败")
+
+    task = tasks.run_with_progress(None, "打印中…", fail,
+                                   on_error=lambda exc: seen.append(task.dialog.isVisible()))
+    task.dialog.show()
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen == [False]

@@ -9,6 +9,10 @@ B = QDialogButtonBox.StandardButton
 
 
 def test_qt_speaks_chinese(qapp, qtbot):
+    from PySide6.QtCore import QTranslator
+
+    from gui.app import QT_TRANSLATOR
+    already = qapp.findChild(QTranslator, QT_TRANSLATOR) is not None  # setup_application ran before
     translator = install_qt_chinese(qapp)
     assert translator is not None
     try:
@@ -28,5 +32,6 @@ def test_qt_speaks_chinese(qapp, qtbot):
         menu.deleteLater()
         message.close()
     finally:
-        qapp.removeTranslator(translator)
-        translator.deleteLater()
+        if not already:
+            qapp.removeTranslator(translator)
+            translator.deleteLater()

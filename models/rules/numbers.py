@@ -69,8 +69,8 @@ def _check(value: Decimal, field: str, kind: NumberKind) -> Decimal:
     if isinstance(exponent, int) and -exponent > kind.places:
         raise ValidationError(f"「{field}」应为整数。" if kind.integer else f"「{field}」最多 {kind.places} 位小数。")
     if not kind.low <= value <= kind.high:
-        unit = kind.unit if kind.unit and not kind.currency else ""
-        raise ValidationError(f"「{field}」超出范围：应在 {kind.low:,} 到 {kind.high:,}{unit} 之间。")
+        unit = f"{kind.unit}" if kind.unit and not kind.currency else ""
+        raise ValidationError(f"「{field}」超出范围：应在 {kind.low:,} 到 {kind.high:,} {unit}之间。")
     return value
 
 
