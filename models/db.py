@@ -163,12 +163,13 @@ class IntegrityCheck:
             raise StorageError(DAMAGED.format(path=self.path, detail=self.problem))
 
 
-def quick_check(path: Path) -> str | None:
-    """None when SQLite's quick_check says ok; otherwise its first complaint."""
+def quick_check(path: Path, full: bool = False) -> str | None:
+    """None when SQLite's quick_check (or, `full`, integrity_check) says ok; else its first complaint."""
+    pragma = "integrity_check" if full else "quick_check"
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
         try:
-            rows = conn.execute("PRAGMA quick_check(5)").fetchall()
+            rows = conn.execute(f"PRAGMA {pragma}(5)").fetchall()
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:

@@ -32,8 +32,7 @@ def sqlite_db(tmp_path: Path) -> Iterator[Database]:
     db.dispose()
 
 
-@pytest.fixture
-def pg_schema() -> Iterator[str]:
+def new_pg_schema() -> Iterator[str]:
     """A schema of its own in database `test`, dropped afterwards."""
     name = "hd_" + uuid.uuid4().hex[:12]
     admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
@@ -43,6 +42,11 @@ def pg_schema() -> Iterator[str]:
     with admin.connect() as conn:
         conn.execute(text(f"DROP SCHEMA {name} CASCADE"))
     admin.dispose()
+
+
+@pytest.fixture
+def pg_schema() -> Iterator[str]:
+    yield from new_pg_schema()
 
 
 def pg_url(schema: str) -> str:
