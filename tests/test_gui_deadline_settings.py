@@ -14,8 +14,8 @@ def test_supervisor_changes_the_table(qtbot, sqlite_db):
     sqlite_db.user = UserRef(None, "li", "李主管", "supervisor")
     dialog = DeadlineSettingsDialog(sqlite_db)
     qtbot.addWidget(dialog)
-    assert dialog.spins["一般"].value() == 7
-    dialog.spins["一般"].setValue(10)
+    assert dialog.edits["一般"].text() == "7"
+    dialog.edits["一般"].setText("10")
     dialog.ok()
     assert dialog.result() == dialog.DialogCode.Accepted
     assert defect_register.deadline_days(sqlite_db)["一般"] == 10
@@ -25,8 +25,20 @@ def test_clerk_is_refused_and_nothing_changes(qtbot, sqlite_db):
     sqlite_db.user = UserRef(None, "wang", "王文员", "clerk")
     dialog = DeadlineSettingsDialog(sqlite_db)
     qtbot.addWidget(dialog)
-    dialog.spins["重大"].setValue(1)
+    dialog.edits["重大"].setText("1")
     dialog.ok()
     assert "主管" in dialog.error_label.text()
     assert dialog.result() != dialog.DialogCode.Accepted
     assert defect_register.deadline_days(sqlite_db)["重大"] == 3
+
+
+@pytest.mark.parametrize("typed", ["1o00", "abc", "-5", "1e20", "13800138000", "１２", "", "9" * 2000, "0", "366"])
+def test_a_bad_number_of_days_is_refused_by_name_and_kept(qtbot, sqlite_db, typed):
+    sqlite_db.user = UserRef(None, "li", "李主管", "supervisor")
+    dialog = DeadlineSettingsDialog(sqlite_db)
+    qtbot.addWidget(dialog)
+    dialog.edits["一般"].setText(typed)
+    dialog.ok()
+    assert "「一般问题整改期限」" in dialog.error_label.text()
+    assert dialog.edits["一般"].text() == typed and dialog.result() != dialog.DialogCode.Accepted
+    assert defect_register.deadline_days(sqlite_db)["一般"] == 7

@@ -173,7 +173,7 @@ def test_supervisor_opens_the_deadline_settings_from_the_tab(qtbot, sqlite_db):
 
     def fill(dialog):
         assert isinstance(dialog, DeadlineSettingsDialog)
-        dialog.spins["一般"].setValue(30)
+        dialog.edits["一般"].setText("30")
         dialog.ok()
 
     seen = answer_dialog(tab.acts.deadline_settings.trigger, fill)
