@@ -25,6 +25,13 @@ from .tabs.overview.tab import OverviewTab
 TAB_KEYS = ("overview", "handover", "defects", "keys", "fees")
 
 
+def menu_installers() -> list[Any]:
+    """The modules that put their actions in the window's menus: install(window, menus)."""
+    from .menus import accounts, backups, office, settings
+
+    return [office.install, accounts.install, settings.install, backups.install]
+
+
 class MainWindow(QMainWindow):
     """Holds no data of its own: it tells the tabs which scope to show and when data changed."""
 
@@ -75,11 +82,20 @@ class MainWindow(QMainWindow):
         self.tabs["fees"].data_edited.connect(self.data_changed)
 
     def _build_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        bar = self.menuBar()
+        self.menus = {"file": bar.addMenu(self.tr("文件(&F)")), "project": bar.addMenu(self.tr("项目(&P)")),
+                      "admin": bar.addMenu(self.tr("管理(&A)")), "help": bar.addMenu(self.tr("帮助(&H)"))}
+        menu = self.menus["file"]
         self.export_action = self._action(menu, self.tr("导出当前表格到 Excel…"), self.on_export_triggered, "Ctrl+E")
         self.import_action = self._action(menu, self.tr("导入业主名册…"), self.on_import_roster_triggered)
         menu.addSeparator()
-        self._action(menu, self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
+        # Each subject adds its own entries (projects and people, accounts, settings, backups, help).
+        for install in menu_installers():
+            install(self, self.menus)
+        self.menus["file"].addSeparator()
+        self._action(self.menus["file"], self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
+        for m in self.menus.values():
+            m.menuAction().setVisible(not m.isEmpty())
 
     def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None) -> QAction:
         action = QAction(text, self)

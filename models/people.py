@@ -4,11 +4,15 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import Boolean, Date, ForeignKey, String, UniqueConstraint
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, StrEnum, Versioned
 from .project import Unit
+
+
+# The identity documents an owner is registered with (a company: its 统一社会信用代码).
+ID_KINDS = ("身份证", "护照", "港澳台通行证", "统一社会信用代码")
 
 
 class Role(str, enum.Enum):
@@ -35,7 +39,10 @@ class User(Versioned, Base):
     display_name: Mapped[str] = mapped_column(String(40))
     role: Mapped[Role] = mapped_column(StrEnum(Role), default=Role.CLERK)
     password_hash: Mapped[str] = mapped_column(String(255))
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)  # a disabled account stays, for the history
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)  # after an admin's reset
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)  # wrong passwords in a row
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)  # no login before this
 
 
 class Owner(Versioned, Base):
@@ -43,12 +50,15 @@ class Owner(Versioned, Base):
 
     __tablename__ = "owners"
     __label__ = "业主"
-    __audit_masked__ = {"mobile": "phone", "id_number": "id"}
+    __audit_masked__ = {"mobile": "phone", "other_phones": "phone", "id_number": "id"}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), index=True)
-    name: Mapped[str] = mapped_column(String(40), index=True)
-    mobile: Mapped[str] = mapped_column(String(20), default="")
+    name: Mapped[str] = mapped_column(String(100), index=True)  # a person, or a company's full name
+    is_company: Mapped[bool] = mapped_column(Boolean, default=False)
+    mobile: Mapped[str] = mapped_column(String(20), default="")  # the first phone, mobile or landline
+    other_phones: Mapped[str] = mapped_column(String(200), default="")  # more phones, separated by "、"
+    id_kind: Mapped[str] = mapped_column(String(12), default="身份证")  # ID_KINDS
     id_number: Mapped[str] = mapped_column(String(18), default="")
 
     ownerships: Mapped[list[UnitOwnership]] = relationship(back_populates="owner")

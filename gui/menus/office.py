@@ -1,0 +1,10 @@
+"""Menu entries — 项目：项目、楼栋、房屋与业主."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QMenu
+
+
+def install(window: Any, menus: dict[str, QMenu]) -> None:
+    """Add this subject's actions to the window's menus (file, project, admin, help)."""
