@@ -56,7 +56,8 @@ def test_an_admin_creates_a_user_and_the_audit_names_the_admin(db):
     assert (clerk.role, clerk.display_name) == (Role.CLERK, "王文员")
     inserted = [r for r in user_audit(db) if r[2] == "insert" and r[3] == clerk.id]
     assert [r[:2] for r in inserted] == [(admin.id, "admin")]
-    assert "secret-2" not in inserted[0][4] and "password" not in inserted[0][4]
+    assert "secret-2" not in inserted[0][4] and "password_hash" not in inserted[0][4]
+    assert "scrypt" not in inserted[0][4]
     assert auth.login(db, "wang", "secret-2").role == "clerk"
 
 
