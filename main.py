@@ -38,6 +38,13 @@ AUTH_HELP = f"""登录 / signing in:
   given a user, they check the password too. On an empty database, `main.py user add NAME --role admin`
   creates the administrator first; later an administrator adds users, the new user's password typed
   twice or taken from {ENV_NEW_PASSWORD}. demo builds a new demo database and needs no login."""
+DB_HELP = """
+
+数据库 / database:
+  不给 --db 时，程序（不带命令运行）打开本机“文件 → 设置”中选择的数据库；命令（demo、import、print……）
+  总是用默认数据库文件，不读本机设置：脚本在每台电脑上做同样的事。
+  Without --db the app (no command) opens the database chosen in 文件 → 设置 on this PC; commands always
+  use the default file and never read that setting, so a script does the same on every PC."""
 NO_USER_YET = ("数据库中还没有用户：请先用 main.py user add 用户名 --role admin 创建管理员 / "
                "no user yet: create the administrator first with main.py user add NAME --role admin")
 
@@ -76,9 +83,10 @@ def _add_db(p: argparse.ArgumentParser, top: bool = False) -> None:
 
 
 def build_parser() -> Parser:
-    parser = Parser(prog="main.py", description=DESCRIPTION, epilog=AUTH_HELP,
+    parser = Parser(prog="main.py", description=DESCRIPTION, epilog=AUTH_HELP + DB_HELP,
                     formatter_class=argparse.RawDescriptionHelpFormatter)
     _add_db(parser, top=True)
+    parser.add_argument("--version", action="store_true", help="显示版本 / show the version")
     sub = parser.add_subparsers(dest="command", parser_class=Parser)
 
     p = sub.add_parser("demo", help="生成演示小区 / fill a database with a demo community")
@@ -531,6 +539,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         print(f"main.py: 用法错误 / usage error: {exc}", file=sys.stderr)
         return 2
+    if args.version:
+        from models.version import program_name
+
+        print(program_name())
+        return 0
     try:
         return COMMANDS[args.command](args)
     except DomainError as exc:

@@ -1,18 +1,23 @@
 """Starting the desktop app: QApplication, bundled Chinese font, translator, error hook, login, window."""
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
+import platform
 import sys
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import (QLibraryInfo, QLocale, QMessageLogContext, QtMsgType, QTranslator,
-                            qInstallMessageHandler)
+from PySide6.QtCore import (QByteArray, QCoreApplication, QLibraryInfo, QLocale, QMessageLogContext, QSettings, Qt,
+                            QTimer, QtMsgType, QTranslator, qInstallMessageHandler, qVersion)
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from models.db import Database, data_dir
 from models.errors import DomainError
+from models.version import program_name
 
 from .errors import install_excepthook, show_error
 from .gc_main_thread import MainThreadCollector
@@ -20,8 +25,13 @@ from .gc_main_thread import MainThreadCollector
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 FONT_FILE = RESOURCES / "fonts" / "wqy-microhei.ttc"
 FONT_POINTS = 10
+MANUAL = RESOURCES / "manual" / "index.html"  # 帮助 → 使用说明
+ORGANISATION = "HandoverDesk"  # QSettings: organisation and application
+LOG_NAME, LOG_HANDLER = "handoverdesk.log", "handoverdesk-file"
+LOG_BYTES, LOG_FILES = 2 * 1024 * 1024, 5  # 2 MB a file, the current one and 5 older: at most 12 MB
 QT_TRANSLATOR = "qtbase_zh_CN"  # qt_zh_CN.qm also wants qtmultimedia, which Essentials lacks
 log = logging.getLogger("handoverdesk")
+_started_with = ""  # the --db of this run, if any
 
 
 def register_font(app: QApplication) -> str | None:
@@ -89,35 +99,180 @@ def setup_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def _setup_logging() -> None:
+def pc_settings() -> QSettings:
+    """This PC's own settings (the database chosen, window, last selection, folders): an ini file in
+    the user's settings folder (Windows: %APPDATA%\\HandoverDesk\\HandoverDesk.ini). Tests point
+    QSettings.setPath(IniFormat, UserScope, ...) elsewhere."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, ORGANISATION)
+
+
+# ---- the log --------------------------------------------------------------------------------
+
+def log_file() -> Path:
+    """The log this run writes (the rotating file's path; the default place before setup)."""
+    root = logging.getLogger()
+    for handler in root.handlers:
+        if handler.get_name() == LOG_HANDLER and isinstance(handler, RotatingFileHandler):
+            return Path(handler.baseFilename)
+    return data_dir() / LOG_NAME
+
+
+def _setup_logging(path: Path | None = None, max_bytes: int = LOG_BYTES, backups: int = LOG_FILES) -> None:
+    """UTF-8, rotating (LOG_BYTES × LOG_FILES kept), and each run starts with the program's version."""
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if h.get_name() == LOG_HANDLER]:
+        root.removeHandler(old)
+        old.close()
+    path = path or data_dir() / LOG_NAME
+    handler: logging.Handler
     try:
-        path = data_dir() / "handoverdesk.log"
         path.parent.mkdir(parents=True, exist_ok=True)
-        logging.basicConfig(filename=path, level=logging.INFO,
-                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        handler = RotatingFileHandler(path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8")
     except OSError:
-        logging.basicConfig(level=logging.INFO)
+        handler = logging.StreamHandler()
+    handler.set_name(LOG_HANDLER)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    log.info("==== %s 启动（Python %s，Qt %s，%s）", program_name(), platform.python_version(),
+             qVersion(), platform.platform())
 
 
-def run_app(db_arg: str | None, preselect_user: str | None = None) -> int:
+def log_session(db: Database) -> None:
+    """Once signed in: version, user and database (display_name never carries a password)."""
+    user = db.user
+    who = f"{user.username}（{user.role}）" if user else "未登录"
+    log.info("==== %s；用户 %s；数据库 %s", program_name(), who, db.display_name)
+
+
+# ---- which database ---------------------------------------------------------------------------
+
+def database_choice(db_arg: str | None, settings: QSettings | None = None) -> str | None:
+    """`--db` wins; without it, the database chosen in 设置 on this PC; else (None) the default file.
+
+    Only the app reads this PC's choice: the command line's commands keep to --db or the default
+    file, so a script does the same on every PC whatever a clerk chose in the app."""
+    if db_arg:
+        return db_arg
+    from .dialogs.settings import stored_choice
+
+    return stored_choice(settings or pc_settings()).target()
+
+
+def started_with() -> str:
+    """The --db this run was started with ('' if none): 设置 says it overrides the PC's choice."""
+    return _started_with
+
+
+def open_database(db_arg: str | None, settings: QSettings) -> Database | None:
+    """The database to work on, or None. When this PC's choice (or the default file) cannot be
+    opened, the clerk is offered 设置 to choose another, and it is tried again; a --db that fails
+    is reported as before."""
+    from models.services.office import open_database as open_checked
+
+    from .backup_hooks import restored_after_failed_open
+
+    while True:
+        try:
+            return open_checked(database_choice(db_arg, settings), check_in_background=True)
+        except DomainError as exc:
+            log.warning("database not opened: %s", exc)
+            if restored_after_failed_open(exc, lambda: database_choice(db_arg, settings)):
+                continue  # a damaged file was replaced by its latest good backup: open that
+            if db_arg:
+                show_error(exc)
+                return None
+            if not offer_settings(exc, settings):
+                return None
+
+
+def offer_settings(exc: DomainError, settings: QSettings) -> bool:
+    """Ask whether to change this PC's database settings; True once a new choice was kept."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from .dialogs.settings import SettingsDialog
+
+    tr = QCoreApplication.translate
+    answer = QMessageBox.question(None, tr("app", "物业交接台"),
+                                  str(exc) + "\n\n" + tr("app", "要现在修改本机的数据库设置吗？"))
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    dialog = SettingsDialog(None, settings)
+    return bool(dialog.exec()) and dialog.database_changed
+
+
+# ---- what the window remembers ------------------------------------------------------------------
+
+def _selection_key(db: Database) -> str:
+    """Last project/handover per database: ids of one database mean nothing in another."""
+    return "selection/" + hashlib.sha1(db.display_name.encode("utf-8")).hexdigest()[:12]
+
+
+def remember_window(window: Any, settings: QSettings) -> None:
+    """Size, position, maximised state, and the project and handover shown."""
+    settings.setValue("window/geometry", window.saveGeometry())
+    settings.setValue("window/maximized", window.isMaximized())
+    scope = window.current_scope()
+    key = _selection_key(window.db)
+    settings.setValue(f"{key}/project", scope.project_id if scope else 0)
+    settings.setValue(f"{key}/handover", (scope.handover_id or 0) if scope else 0)
+    settings.sync()
+
+
+def restore_window(window: Any, settings: QSettings) -> None:
+    """Before show(): the last size and place (Qt moves it onto a screen that still exists), the
+    maximised state, and the last project and handover if they are still there. A first start on a
+    small screen (1366×768 at 125 %) opens maximised."""
+    geometry = settings.value("window/geometry")
+    restored = isinstance(geometry, QByteArray) and not geometry.isEmpty() and window.restoreGeometry(geometry)
+    maximized = settings.value("window/maximized", False, type=bool)
+    from .widgets.screen_fit import screen_of
+
+    screen = screen_of(window).availableGeometry()
+    if maximized or (not restored and (window.width() > screen.width() or window.height() > screen.height())):
+        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+    key = _selection_key(window.db)
+    _select(window.project_combo, settings.value(f"{key}/project", 0, type=int))
+    _select(window.handover_combo, settings.value(f"{key}/handover", 0, type=int))
+
+
+def _select(combo: Any, record_id: int) -> None:
+    for index in range(combo.count()):
+        if record_id and getattr(combo.itemData(index), "id", None) == record_id:
+            combo.setCurrentIndex(index)
+            return
+
+
+def run_app(db_arg: str | None, preselect_user: str | None = None, settings: QSettings | None = None) -> int:
     """`python main.py [--db X] [--user U]`: open the database, sign in, show the main window."""
+    global _started_with
+    from . import backup_hooks
+    from .dialogs.first_start import offer_first_start
     from .login import sign_in
     from .main_window import MainWindow
+    from .session import last_main_window
 
     _setup_logging()
     app = setup_application()
     install_excepthook()
-    try:
-        # The file's quick_check runs beside the login: the login's own write waits for its verdict,
-        # so a damaged file is reported at sign-in and never written to.
-        db = Database.open(db_arg, check_in_background=True)
-    except DomainError as exc:
-        show_error(exc)
+    settings = settings or pc_settings()
+    _started_with = db_arg or ""
+    # The file's quick_check runs beside the login: the login's own write waits for its verdict,
+    # so a damaged file is reported at sign-in and never written to.
+    db = open_database(db_arg, settings)
+    if db is None:
         return 1
+    backup_hooks.at_start(db)  # the day's backup in a worker; a damaged file is offered its latest good backup
     if not sign_in(db, preselect_user):
         return 0
+    log_session(db)
     window = MainWindow(db)
+    restore_window(window, settings)
     window.show()
+    QTimer.singleShot(0, lambda: offer_first_start(window))  # an empty database: the setup guide
     code = app.exec()
+    window = last_main_window(window)  # 切换用户 replaced the first one
+    remember_window(window, settings)
+    backup_hooks.at_exit(db)  # the exit backup, waited for at most backup_hooks.EXIT_SECONDS
     db.dispose()
     return code

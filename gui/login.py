@@ -8,6 +8,8 @@ from models.db import Database, UserRef
 from models.errors import DomainError
 from models.services import auth
 
+from .dialogs.change_password import ChangePasswordDialog
+
 
 class _Form(QDialog):
     """A form, an error line in red and OK/Cancel: what both dialogs share."""
@@ -62,14 +64,31 @@ class LoginDialog(_Form):
             self.password_edit.setFocus()
 
     def accept(self) -> None:
+        password = self.password_edit.text()
         try:
-            self.user = auth.login(self.db, self.user_combo.currentText(), self.password_edit.text())
+            signed = auth.authenticate(self.db, self.user_combo.currentText(), password)
         except DomainError as exc:
-            self.error_label.setText(str(exc))
-            self.password_edit.clear()
-            self.password_edit.setFocus()
+            self._refused(str(exc))
             return
+        if signed.must_change_password and not self._new_password(password):
+            try:
+                auth.logout(self.db)  # no way past a reset password but a new one
+            except DomainError:
+                pass  # signed out all the same; only the audit row of it could not be written
+            self._refused(self.tr("管理员重置了您的密码：须设置新密码后才能继续使用。"))
+            return
+        self.user = signed.user
         super().accept()
+
+    def _refused(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.password_edit.clear()
+        self.password_edit.setFocus()
+
+    def _new_password(self, old_password: str) -> bool:
+        """An administrator reset the password: the new one is set now, or the login is undone."""
+        dialog = ChangePasswordDialog(self.db, self, forced_old=old_password)
+        return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 class FirstRunDialog(_Form):

@@ -6,14 +6,14 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget,
+from PySide6.QtWidgets import (QComboBox, QLabel, QMainWindow, QMessageBox, QTabWidget,
                                QToolBar, QWidget)
 
 from models.browse import Scope
 from models.db import Database
 from models.services import projects
 
-from . import tasks
+from . import file_dialogs, tasks
 from .errors import show_error
 from .tabs.browse_tab import ExportQuery
 from .tabs.defects.tab import DefectsTab
@@ -27,9 +27,9 @@ TAB_KEYS = ("overview", "handover", "defects", "keys", "fees")
 
 def menu_installers() -> list[Any]:
     """The modules that put their actions in the window's menus: install(window, menus)."""
-    from .menus import accounts, backups, office, settings
+    from .menus import accounts, backups, office, settings, setup
 
-    return [office.install, accounts.install, settings.install, backups.install]
+    return [office.install, setup.install, accounts.install, settings.install, backups.install]
 
 
 class MainWindow(QMainWindow):
@@ -122,6 +122,20 @@ class MainWindow(QMainWindow):
         if not self.project_combo.count():
             self._set_scope(None)
 
+    def reload_projects(self, select_id: int | None = None) -> None:
+        """The project list again (one was created or edited elsewhere), then project `select_id` shown."""
+        self._reload_project_list(select_id)
+        self.on_project_selected(self.project_combo.currentIndex())
+
+    def _reload_project_list(self, select_id: int | None) -> None:
+        current = self.current_project()
+        keep = select_id if select_id is not None else current.id if current else None
+        self.project_combo.blockSignals(True)
+        self._load_projects()
+        index = next((i for i in range(self.project_combo.count()) if self.project_combo.itemData(i).id == keep), 0)
+        self.project_combo.setCurrentIndex(index if self.project_combo.count() else -1)
+        self.project_combo.blockSignals(False)
+
     def current_project(self) -> projects.ProjectRow | None:
         return self.project_combo.currentData()
 
@@ -149,6 +163,13 @@ class MainWindow(QMainWindow):
                 self.handover_combo.setCurrentIndex(self.handover_combo.count() - 1)
         self.handover_combo.blockSignals(False)
         self.on_handover_selected(self.handover_combo.currentIndex())
+
+    def show_scope(self, project_id: int | None, handover_id: int | None = None, tab: str | None = None) -> None:
+        """Reload the projects (one may be new) and show this project and handover, and the tab."""
+        self._reload_project_list(project_id)
+        self._load_handovers(handover_id)
+        if tab is not None:
+            self.show_tab(tab)
 
     def on_handover_saved(self, handover_id: int) -> None:
         """A handover was created or edited in a tab: refresh the selector and show that one."""
@@ -184,7 +205,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("当前页面没有可导出的表格。"), 5000)
             return
         name = f"{project.name}_{self.tab_widget.tabText(self.tab_widget.currentIndex())}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出到 Excel"), name, self.tr("Excel 工作簿 (*.xlsx)"))
+        path, _ = file_dialogs.get_save_file_name(self, self.tr("导出到 Excel"), name, self.tr("Excel 工作簿 (*.xlsx)"))
         if path:
             self._export(query, project, Path(path))
 

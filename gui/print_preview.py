@@ -28,7 +28,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -38,8 +37,9 @@ from PySide6.QtWidgets import (
 
 from models.errors import DomainError
 
-from . import tasks
+from . import file_dialogs, tasks
 from .errors import show_error
+from .widgets.screen_fit import fit_to_screen
 
 PREVIEW_WIDTH = 860       # pixels: a page, portrait or landscape, fits the dialog's width
 MAX_PREVIEW_PAGES = 60    # a 300-page list previews its first pages; print and save take all
@@ -126,7 +126,7 @@ class PrintPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self._build_pages(previews))
         layout.addWidget(self._build_buttons())
-        self.resize(QSize(980, 760))
+        fit_to_screen(self, 980, 760)
 
     def _build_pages(self, previews: list[PageImage]) -> QScrollArea:
         box = QWidget()
@@ -162,9 +162,9 @@ class PrintPreviewDialog(QDialog):
         return buttons
 
     def on_save_clicked(self) -> None:
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("另存为 PDF"),
-                                                safe_file_name(self.title_text),
-                                                self.tr("PDF 文件 (*.pdf)"))
+        target, _ = file_dialogs.get_save_file_name(self, self.tr("另存为 PDF"),
+                                                    safe_file_name(self.title_text),
+                                                    self.tr("PDF 文件 (*.pdf)"))
         if not target:
             return
         if not target.lower().endswith(".pdf"):

@@ -1,6 +1,7 @@
 """`main.py shot`: render the main window offscreen on one tab, once its data is in, to a PNG."""
 from __future__ import annotations
 
+import json
 import os
 import time
 from pathlib import Path
@@ -9,6 +10,20 @@ from models.db import Database
 from models.services import auth
 
 LOAD_TIMEOUT = 120.0  # s; a filter-less first page is quick, but a cold large file may be slow
+LAPTOP = (1366, 768)  # physical pixels of the office laptop the app must fit (docs/screens, test_screen_fit)
+
+
+def laptop_screen(scale: str, folder: Path, size: tuple[int, int] = LAPTOP) -> None:
+    """Make the offscreen platform a `size` screen shown at QT_SCALE_FACTOR `scale` (125 %: "1.25").
+
+    Call before the QApplication exists. The offscreen plugin reads its screens from a JSON file
+    (offscreen:configfile=...); Qt divides them by the factor, so 1366×768 at 1.25 is 1093×614.
+    """
+    config = Path(folder) / "laptop-screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": size[0], "height": size[1],
+                                              "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+    os.environ["QT_SCALE_FACTOR"] = str(scale)
 
 
 def take_shot(db_arg: str | None, tab: str, out: Path, size: tuple[int, int] = (1366, 768),

@@ -20,7 +20,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .db import quick_check
+from sqlalchemy.engine import make_url
+
+from .db import Database, quick_check
 from .errors import StorageError, file_error
 
 KEEP_DAYS = 14
@@ -127,18 +129,43 @@ def backed_up_today(db_file: Path, now: dt.datetime | None = None) -> bool:
     return any(b.made_at.date() == today for b in backups(db_file))
 
 
-def restore(db_file: Path, backup: Path, now: dt.datetime | None = None) -> Path:
-    """Put `backup` in place of the database (which must be closed); returns where the current file
-    was kept aside. The backup is checked first; nothing is replaced if it fails the check."""
+def check_backup(backup: Path) -> None:
+    """StorageError naming the backup if SQLite's integrity_check finds it damaged."""
     problem = integrity_problem(backup)
     if problem is not None:
         raise StorageError(f"所选备份“{backup.name}”检查未通过（{problem}），没有恢复。请选择另一份备份。")
+
+
+def latest_good(db_file: Path) -> BackupFile | None:
+    """The newest backup that passes integrity_check (what a damaged database is offered)."""
+    for b in backups(db_file):
+        if integrity_problem(b.path) is None:
+            return b
+    return None
+
+
+def sqlite_file(db: Database) -> Path | None:
+    """The file a SQLite database is kept in (None for PostgreSQL)."""
+    if not db.is_sqlite:
+        return None
+    return Path(str(make_url(db.url).database))
+
+
+def restore(db_file: Path, backup: Path, now: dt.datetime | None = None, checked: bool = False) -> Path:
+    """Put `backup` in place of the database (which must be closed); returns where the current file
+    was kept aside. The backup is checked first (unless the caller just did: `checked`); nothing is
+    replaced if it fails the check."""
+    if not checked:
+        check_backup(backup)
     now = (now or dt.datetime.now()).replace(microsecond=0)
     aside = db_file.with_name(f"{db_file.stem}-恢复前-{now:%Y%m%d-%H%M%S}{db_file.suffix}")
     try:
-        _checkpoint(db_file)
+        folded = _checkpoint(db_file)
         if db_file.exists():
             shutil.copy2(db_file, aside)
+        wal = Path(f"{db_file}-wal")
+        if not folded and wal.exists():  # a damaged file keeps its -wal beside the copy
+            shutil.copy2(wal, Path(f"{aside}-wal"))
         for suffix in ("-wal", "-shm"):
             Path(f"{db_file}{suffix}").unlink(missing_ok=True)
         partial = db_file.with_name(db_file.name + ".part")
@@ -149,12 +176,34 @@ def restore(db_file: Path, backup: Path, now: dt.datetime | None = None) -> Path
     return aside
 
 
-def _checkpoint(db_file: Path) -> None:
-    """Fold the -wal into the file, so the copy kept aside is the whole database."""
+def restore_open(db: Database, backup: Path, now: dt.datetime | None = None) -> Path:
+    """Restore into the file `db` works on and go on with it: the engine's connections are closed,
+    the file replaced (the current one kept aside, returned), and the same Database reopens the
+    restored file on its next action — checked in full already, its schema brought up to date."""
+    path = sqlite_file(db)
+    if path is None:
+        raise StorageError("只有本机数据库文件（SQLite）可以这样恢复。")
+    check_backup(backup)
+    db.dispose()
+    aside = restore(path, backup, now, checked=True)
+    db.integrity = None  # restore checked the backup with the full integrity_check
+    from .migrate import upgrade
+
+    upgrade(db.engine)
+    return aside
+
+
+def _checkpoint(db_file: Path) -> bool:
+    """Fold the -wal into the file, so the copy kept aside is the whole database; False when the
+    file is too damaged for SQLite to do it."""
     if not db_file.exists():
-        return
-    conn = sqlite3.connect(db_file, timeout=10)
+        return True
     try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        conn.close()
+        conn = sqlite3.connect(db_file, timeout=10)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False
+    return True

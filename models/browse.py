@@ -41,6 +41,10 @@ class ColumnSpec:
     title: str
     kind: str = "text"
     expr: Any = field(default=None, compare=False, repr=False)
+    # How a value leaves models/ (personal data masked: 138****8000); filter and sort see the stored value.
+    present: Callable[[Any], Any] | None = field(default=None, compare=False, repr=False)
+    # What a click on the header sorts by, when not the value itself (masked data: what is shown).
+    sort: Any = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -82,7 +86,8 @@ class TableSpec:
     def _order(self, sort_col: int | None, descending: bool) -> list[Any]:
         if sort_col is None or not 0 <= sort_col < len(self.columns):
             return [*self.default_order(), self.id_col]
-        expr, tie = self.columns[sort_col].expr, self.id_col
+        column, tie = self.columns[sort_col], self.id_col
+        expr = column.expr if column.sort is None else column.sort
         # The id tiebreak keeps paging stable when many rows share a value.
         return [expr.desc(), tie.desc()] if descending else [expr.asc(), tie.asc()]
 
@@ -99,7 +104,13 @@ class TableSpec:
               descending: bool = False, offset: int = 0, limit: int = 500,
               filters: Filters | None = None) -> list[tuple[Any, ...]]:
         stmt = self.select(session, scope, filter_text, sort_col, descending, filters)
-        return [tuple(r) for r in session.execute(stmt.offset(offset).limit(limit))]
+        return [self._present(tuple(r)) for r in session.execute(stmt.offset(offset).limit(limit))]
+
+    def _present(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
+        if not any(c.present for c in self.columns):
+            return row
+        shown = [c.present(v) if c.present and v is not None else v for c, v in zip(self.columns, row, strict=False)]
+        return (*shown, *row[len(self.columns):])
 
     def count(self, session: Session, scope: Scope, filter_text: str = "", filters: Filters | None = None) -> int:
         stmt = select(func.count()).select_from((self.count_from or self.from_)())
@@ -115,14 +126,21 @@ class TableSpec:
         result = session.execute(stmt.execution_options(yield_per=batch))
         for part in result.partitions(batch):
             for row in part:
-                yield tuple(row)[:-1]
+                yield self._present(tuple(row))[:-1]
+
+
+class TextLike:
+    """Substring match of the typed `text`; SQLite's LIKE already ignores ASCII case, PostgreSQL needs ILIKE."""
+
+    def __init__(self, text: str, sqlite: bool) -> None:
+        self.text, self._sqlite = text, sqlite
+
+    def __call__(self, col: Any) -> ColumnElement[bool]:
+        return col.contains(self.text, autoescape=True) if self._sqlite else col.icontains(self.text, autoescape=True)
 
 
 def _like(session: Session, text: str) -> Like:
-    """Substring match; SQLite's LIKE already ignores ASCII case, PostgreSQL needs ILIKE."""
-    if session.get_bind().dialect.name == "sqlite":
-        return lambda col: col.contains(text, autoescape=True)
-    return lambda col: col.icontains(text, autoescape=True)
+    return TextLike(text, session.get_bind().dialect.name == "sqlite")
 
 
 def _any(like: Like, cols: Sequence[Any]) -> ColumnElement[bool]:
@@ -366,25 +384,32 @@ def _differences_filters(filters: Filters) -> list[ColumnElement[bool]]:
 REMARK_SEPARATOR = "；"
 
 
-class _JoinedRemarks(FunctionElement[str]):
-    """SQL: the remarks of the lines a correlated subquery finds, joined in line order."""
+class JoinedText(FunctionElement[str]):
+    """SQL: the texts a correlated subquery finds, joined with `separator` in the order of `order`
+    (PostgreSQL's string_agg; SQLite's group_concat, in the order the subquery's index gives).
+    One subclass per separator: it is part of the SQL text, so the class keeps statements cacheable."""
 
     type = String()
-    name = "joined_remarks"
+    name = "joined_text"
     inherit_cache = True
+    separator = "、"
 
 
-@compiles(_JoinedRemarks)
-def _joined_default(element: Any, compiler: Any, **kw: Any) -> str:
-    remark, order = (compiler.process(arg, **kw) for arg in element.clauses)
-    return f"string_agg({remark}, '{REMARK_SEPARATOR}' ORDER BY {order})"  # PostgreSQL
+class _JoinedRemarks(JoinedText):
+    inherit_cache = True
+    separator = REMARK_SEPARATOR
 
 
-@compiles(_JoinedRemarks, "sqlite")
-def _joined_sqlite(element: Any, compiler: Any, **kw: Any) -> str:
-    remark, _order = (compiler.process(arg, **kw) for arg in element.clauses)
-    # The index ix_ledger_lines_match finds a key's lines in rowid (= line) order.
-    return f"group_concat({remark}, '{REMARK_SEPARATOR}')"
+@compiles(JoinedText)
+def _joined_default(element: JoinedText, compiler: Any, **kw: Any) -> str:
+    value, order = (compiler.process(arg, **kw) for arg in element.clauses)
+    return f"string_agg({value}, '{element.separator}' ORDER BY {order})"  # PostgreSQL
+
+
+@compiles(JoinedText, "sqlite")
+def _joined_sqlite(element: JoinedText, compiler: Any, **kw: Any) -> str:
+    value, _order = (compiler.process(arg, **kw) for arg in element.clauses)
+    return f"group_concat({value}, '{element.separator}')"
 
 
 def _remark_column() -> Any:
@@ -435,4 +460,6 @@ DIFFERENCES = TableSpec(
     filter_where=_differences_filters,
 )
 
-TABLES: dict[str, TableSpec] = {t.key: t for t in (HANDOVER, DEFECTS, KEYS, FEES, DIFFERENCES)}
+from .browse_people import OWNERS, UNITS  # noqa: E402  (they build on the helpers above)
+
+TABLES: dict[str, TableSpec] = {t.key: t for t in (HANDOVER, DEFECTS, KEYS, FEES, DIFFERENCES, UNITS, OWNERS)}

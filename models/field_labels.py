@@ -17,7 +17,7 @@ LABELS: dict[str, dict[str, str]] = {
     "projects": {"code": "项目编码", "name": "项目名称", "address": "地址", "kind": "项目类型",
                  "manager_company": "管理单位"},
     "buildings": {"name": "楼栋"},
-    "units": {"number": "房号", "use": "房屋用途", "occupancy": "入住状态"},
+    "units": {"number": "房号", "entrance": "单元", "floor": "楼层", "use": "房屋用途", "occupancy": "入住状态"},
     "owners": {"name": "业主姓名或单位名称", "mobile": "联系电话", "other_phones": "其他电话", "id_kind": "证件类型",
                "id_number": "证件号码"},
     "unit_ownerships": {"relation": "关系"},

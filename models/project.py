@@ -52,6 +52,9 @@ class Unit(Versioned, Base):
     building_id: Mapped[int | None] = mapped_column(ForeignKey("buildings.id"), index=True)
     # As people write it: "3栋2单元1201", "B座-1502", "车位 B2-117".
     number: Mapped[str] = mapped_column(String(40))
+    # 单元 and floor as confirmed at the desk; "" means "as the number says" (parse_unit_number).
+    entrance: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    floor: Mapped[str] = mapped_column(String(10), default="", server_default="")
     area: Mapped[Decimal | None] = mapped_column(Area)
     use: Mapped[str] = mapped_column(String(8), default="住宅")
     occupancy: Mapped[str] = mapped_column(String(8), default="空置")

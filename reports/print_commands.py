@@ -14,6 +14,7 @@ from models.services.checklist_rows import HandoverInfo
 from models.services.defect_rows import DefectRow
 from models.services.fee_results import fee_results
 from models.services.handovers import get_handover
+from models.services.office import letterhead
 from models.services.projects import (
     HandoverRow,
     ProjectRow,
@@ -26,7 +27,7 @@ from models.services.roster import roster_rows
 from . import key_data
 from .defect_data import located
 from .forms.arrears import ArrearsForm
-from .forms.base import Parties
+from .forms.base import FormBase, Parties
 from .forms.certificate import CertificateForm
 from .forms.defect_notice import DefectNoticeForm
 from .forms.defect_reinspection import DefectReinspectionForm
@@ -40,6 +41,13 @@ from .forms.roster import RosterForm
 from .forms.settlement import SettlementForm
 from .handover_data import handover_lists, open_defect_count
 from .progress import Progress
+
+
+def lettered(db: Database, form: FormBase, signed: str = "") -> FormBase:
+    """`form` with the office's name and address (本处信息) as the first header line: the one a
+    signed document was signed with (`signed`), else today's."""
+    form.letterhead = signed or letterhead(db)
+    return form
 
 
 def latest_handover(db: Database, project_id: int) -> HandoverRow | None:
@@ -73,7 +81,7 @@ def print_roster(db: Database, project_code: str, out: Path,
     handover = latest_handover(db, project.id)
     form = RosterForm(roster_rows(db, project.id), project.name,
                       handover_caption(handover), parties=handover_parties(handover))
-    return form.render(out, progress)
+    return lettered(db, form).render(out, progress)
 
 
 def print_handover_list(db: Database, handover_id: int, out: Path, list_id: int | None = None,
@@ -82,7 +90,10 @@ def print_handover_list(db: Database, handover_id: int, out: Path, list_id: int 
     details = handover_lists(db, handover_id, list_id)
     if not details:
         raise ValidationError("该交接还没有交接清单，没有可打印的内容。")
-    return HandoverListBook(details).render(out, progress)
+    book = HandoverListBook(details)
+    for form, detail in zip(book.forms, details, strict=True):  # each list as it was signed
+        lettered(db, form, detail.handover.letterhead)
+    return lettered(db, book).render(out, progress)
 
 
 def print_handover_certificate(db: Database, handover_id: int, out: Path,
@@ -92,7 +103,7 @@ def print_handover_certificate(db: Database, handover_id: int, out: Path,
     details = handover_lists(db, handover_id)
     if not details:
         raise ValidationError("该交接还没有交接清单，无法出具交接确认书。")
-    return CertificateForm(handover, details, open_defect_count(db, handover_id)).render(
+    return lettered(db, CertificateForm(handover, details, open_defect_count(db, handover_id))).render(
         out, progress)
 
 
@@ -133,7 +144,7 @@ def print_defect_notice(db: Database, number: str, out: Path, project_code: str 
     form = DefectNoticeForm(defect, defect_project(db, project_code).name, images,
                             handover_caption=handover.caption if handover else "",
                             our_company=our_company(handover))
-    return form.render(out, progress)
+    return lettered(db, form).render(out, progress)
 
 
 def print_defect_reinspection(db: Database, number: str, out: Path,
@@ -147,7 +158,7 @@ def print_defect_reinspection(db: Database, number: str, out: Path,
     form = DefectReinspectionForm(detail, defect_project(db, project_code).name,
                                   handover_caption=handover.caption if handover else "",
                                   our_company=our_company(handover))
-    return form.render(out, progress)
+    return lettered(db, form).render(out, progress)
 
 
 def print_defect_reminder(db: Database, project_code: str | None, party: str, out: Path,
@@ -164,7 +175,7 @@ def print_defect_reminder(db: Database, project_code: str | None, party: str, ou
     form = DefectReminderForm(party, rows, project.name,
                               our_company=handover_parties(latest_handover(db, project.id))
                               .to_company, printed_on=(now or dt.datetime.now()).date())
-    return form.render(out, progress)
+    return lettered(db, form).render(out, progress)
 
 
 def print_defect_summary(db: Database, handover_id: int, out: Path,
@@ -176,7 +187,7 @@ def print_defect_summary(db: Database, handover_id: int, out: Path,
     parties = Parties(handover.from_company, handover.to_company, handover.witness or None)
     form = DefectSummaryForm(rows, handover.project_name, handover.caption, now=now,
                              parties=parties, printed_on=now.date() if now else None)
-    return form.render(out, progress)
+    return lettered(db, form).render(out, progress)
 
 
 # --- key custody's forms ---------------------------------------------------------------------
@@ -207,7 +218,7 @@ def print_key_issue(db: Database, project_code: str, tag: str, out: Path,
     key = key_data.key_by_tag(db, project.id, tag)
     form = KeyIssueForm(key, key_data.latest_issue(db, key), project.name,
                         our_company=_our_company(db, project.id))
-    return form.render(out, progress)
+    return lettered(db, form).render(out, progress)
 
 
 def print_key_lending(db: Database, project_code: str, start: dt.date, end: dt.date, out: Path,
@@ -218,7 +229,7 @@ def print_key_lending(db: Database, project_code: str, start: dt.date, end: dt.d
     project = project_by_code(db, project_code)
     form = KeyLendingForm(key_data.loans(db, project.id, start, end), project.name, start, end,
                           our_company=_our_company(db, project.id))
-    return form.render(out, progress)
+    return lettered(db, form).render(out, progress)
 
 
 def print_key_seal(db: Database, project_code: str, out: Path,
@@ -227,7 +238,7 @@ def print_key_seal(db: Database, project_code: str, out: Path,
     project = project_by_code(db, project_code)
     form = KeySealForm(key_data.sealed_keys(db, project.id), project.name,
                        our_company=_our_company(db, project.id))
-    return form.render(out, progress)
+    return lettered(db, form).render(out, progress)
 
 
 def print_key_handover(db: Database, handover_id: int, out: Path,
@@ -237,7 +248,7 @@ def print_key_handover(db: Database, handover_id: int, out: Path,
     parties = Parties(handover.from_company, handover.to_company, handover.witness or None)
     form = KeyHandoverForm(key_data.handover_keys(db, handover_id), handover.project_name,
                            handover.caption, parties)
-    return form.render(out, progress)
+    return lettered(db, form).render(out, progress)
 
 
 # --- fee reconciliation's forms --------------------------------------------------------------
@@ -248,7 +259,7 @@ def print_settlement(db: Database, handover_id: int, out: Path,
     until signed; once signed, exactly what was signed); returns the number of pages."""
     get_handover(db, handover_id)  # NotFoundError for a wrong id, before any work
     results = fee_results(db, handover_id, progress)
-    return SettlementForm(results, results.handover_caption).render(out, progress)
+    return lettered(db, SettlementForm(results, results.handover_caption), results.letterhead).render(out, progress)
 
 
 def print_arrears(db: Database, handover_id: int, out: Path,
@@ -256,4 +267,4 @@ def print_arrears(db: Database, handover_id: int, out: Path,
     """欠费明细表 of the handover (phones masked), grouped by building; returns the pages."""
     get_handover(db, handover_id)
     results = fee_results(db, handover_id, progress)
-    return ArrearsForm(results, results.handover_caption).render(out, progress)
+    return lettered(db, ArrearsForm(results, results.handover_caption), results.letterhead).render(out, progress)

@@ -97,6 +97,18 @@ def _collect_on_the_main_thread() -> Iterator[None]:
     gc.enable()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _pc_settings_elsewhere(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """What the app remembers on this PC (gui.app.pc_settings: window, folders, database choice) goes
+    to a folder of the test run, never to the tester's own settings. Tests that read it back use the
+    pc_settings fixture, which gives each test its own folder."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("pc-settings")
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
+
+
 @pytest.fixture
 def boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Message boxes are recorded, not shown: a modal box would wait for a click forever."""

@@ -21,7 +21,7 @@ def _scope(sample) -> Scope:
 
 
 def test_every_table_has_typed_columns():
-    assert set(TABLES) == {"handover", "defects", "keys", "fees", "fee_differences"}
+    assert set(TABLES) == {"handover", "defects", "keys", "fees", "fee_differences", "units", "owners"}
     for spec in TABLES.values():
         assert all(c.kind in KINDS and c.title for c in spec.columns)
 

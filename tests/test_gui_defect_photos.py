@@ -87,7 +87,7 @@ def _add(dialog, how, paths, monkeypatch):
     if how == "drop":
         _drop(dialog.strip, paths)
     else:
-        monkeypatch.setattr("gui.tabs.defects.dialogs.QFileDialog.getOpenFileNames",
+        monkeypatch.setattr("gui.file_dialogs.QFileDialog.getOpenFileNames",
                             lambda *a, **k: ([str(p) for p in paths], ""))
         dialog.add_photo_button.click()
 

@@ -67,7 +67,7 @@ def pass_time(qtbot, tab, when):
 
 
 def test_defect_from_finding_to_closed(qtbot, tab, photos, monkeypatch, sqlite_db):
-    monkeypatch.setattr("gui.tabs.defects.dialogs.QFileDialog.getOpenFileNames",
+    monkeypatch.setattr("gui.file_dialogs.QFileDialog.getOpenFileNames",
                         lambda *a, **k: (photos, ""))
 
     def fill(dialog):

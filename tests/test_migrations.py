@@ -81,6 +81,8 @@ def test_database_made_by_an_earlier_migration_upgrades_without_loss(empty, prev
     assert current_revision(empty.engine) == head_revision()
     with empty.engine.connect() as conn:
         assert conn.execute(text("SELECT number, area FROM units")).one() == ("1栋1单元101", 11803)
+        # 0010: a unit from before keeps its number and gains the 单元 and floor it names
+        assert conn.execute(text("SELECT entrance, floor FROM units")).one() == ("1", "1")
     assert inspect(empty.engine).has_table("audit_log")
 
 

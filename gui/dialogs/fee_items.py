@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -40,6 +39,8 @@ from models.services.fee_items import FeeItemRow
 
 from ..errors import show_error
 from ..widgets.role_gate import gate
+from ..widgets.screen_fit import fit_to_screen
+from ..widgets.tables import small_table
 
 Index = QModelIndex | QPersistentModelIndex
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -88,12 +89,12 @@ class FeeItemsDialog(QDialog):
         self._db, self._project_id = db, project_id
         self._items: list[FeeItemRow] = []
         self.setWindowTitle(self.tr("收费项目与收费标准"))
-        self.resize(960, 600)
+        fit_to_screen(self, 960, 600)
         self.items_model = _Rows([self.tr("编码"), self.tr("名称"), self.tr("计费方式"), self.tr("类别")], set(), self)
         self.rates_model = _Rows([self.tr("房屋用途"), self.tr("起用日期"), self.tr("截止日期"), self.tr("单价（元）")],
                                  {3}, self)
-        self.items_view = self._view(self.items_model)
-        self.rates_view = self._view(self.rates_model)
+        self.items_view = small_table(self, self.items_model)
+        self.rates_view = small_table(self, self.rates_model)
         tables = QHBoxLayout()
         tables.addWidget(self._box(self.tr("收费项目"), self.items_view, self._item_form()), 3)
         tables.addWidget(self._box(self.tr("收费标准（所选项目）"), self.rates_view, self._rate_form()), 2)
@@ -107,15 +108,6 @@ class FeeItemsDialog(QDialog):
         self.refresh()
 
     # ---- building ----------------------------------------------------------------------------
-
-    def _view(self, model: QAbstractTableModel) -> QTableView:
-        view = QTableView(self)
-        view.setModel(model)
-        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        view.verticalHeader().setVisible(False)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        return view
 
     def _box(self, title: str, view: QTableView, form: QWidget) -> QGroupBox:
         box = QGroupBox(title, self)

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -30,8 +29,9 @@ from models.errors import DomainError
 from models.imports.preview import SheetPreview
 from models.imports.sheet import FieldSpec
 
-from .. import tasks
+from .. import file_dialogs, tasks
 from ..errors import show_error
+from ..widgets.screen_fit import fit_to_screen, scrolling_form
 from .column_mapping import ERROR_STYLE, ColumnMappingBox
 from .preview_model import SheetPreviewModel
 
@@ -138,11 +138,7 @@ class SheetImportDialog(QDialog):
 
     def _fit_screen(self) -> None:
         """The default size, or the screen's available size where that is smaller (a laptop at 125 %)."""
-        screen = self.screen()
-        if screen is None:
-            return
-        available = screen.availableGeometry()
-        self.resize(min(self.width(), available.width()), min(self.height(), available.height() - 40))
+        fit_to_screen(self, 1100, 700)  # the taskbar and the title bar taken off too
 
     def _file_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -184,9 +180,17 @@ class SheetImportDialog(QDialog):
         self.notes_label = QLabel()
         self.notes_label.setWordWrap(True)
         self.notes_label.setStyleSheet(NOTE_STYLE)
-        layout.addWidget(self.problem_list)
-        layout.addWidget(self.skipped_label)
-        layout.addWidget(self.notes_label)
+        # The notes scroll in a short box (1366×768 at 125 %) instead of being drawn over each other.
+        notes = QWidget()
+        notes_layout = QVBoxLayout(notes)
+        notes_layout.setContentsMargins(0, 0, 0, 0)
+        notes_layout.addWidget(self.skipped_label)
+        notes_layout.addWidget(self.notes_label)
+        notes_layout.addStretch(1)
+        notes_area = scrolling_form(notes, box)
+        notes_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self.problem_list, 1)
+        layout.addWidget(notes_area, 1)
         return box
 
     def _buttons(self) -> QDialogButtonBox:
@@ -202,7 +206,7 @@ class SheetImportDialog(QDialog):
     # ---- slots -----------------------------------------------------------------------------------
 
     def on_choose_clicked(self, _checked: bool = False) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.file_caption(), "", self.tr("Excel 工作簿 (*.xlsx)"))
+        path, _ = file_dialogs.get_open_file_name(self, self.file_caption(), "", self.tr("Excel 工作簿 (*.xlsx)"))
         if path:
             self.load_file(path)
 

@@ -1,10 +1,71 @@
-"""Menu entries — 管理：用户、修改密码、操作日志."""
+"""Menu entries — 管理：用户管理、修改密码、操作日志."""
 from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
+
+from models.errors import DomainError
+from models.people import Role
+
+from ..errors import show_error
+from ..widgets.role_gate import gate
 
 
 def install(window: Any, menus: dict[str, QMenu]) -> None:
-    """Add this subject's actions to the window's menus (file, project, admin, help)."""
+    """Add this subject's actions to the window's menus (file, project, admin, help).
+
+    用户管理 and 操作日志 are an administrator's: for anyone else they are disabled and say who may
+    (the services refuse on their own as well). 修改密码 is everyone's.
+    """
+    menu = menus["admin"]
+    menu.setToolTipsVisible(True)  # a disabled entry's tooltip says who may use it
+    window.users_action = _action(window, menu, window.tr("用户管理…"), lambda: open_users(window))
+    gate(window.users_action, window.db, Role.ADMIN, "管理用户", window.tr("添加用户、重置密码、停用账号、修改角色"))
+    window.change_password_action = _action(window, menu, window.tr("修改密码…"), lambda: open_change_password(window))
+    window.audit_log_action = _action(window, menu, window.tr("操作日志…"), lambda: open_audit_log(window))
+    gate(window.audit_log_action, window.db, Role.ADMIN, "查看操作日志", window.tr("谁在何时改了哪条记录"))
+    menu.addSeparator()
+    window.switch_user_action = _action(window, menu, window.tr("切换用户（退出登录）…"), lambda: switch(window))
+
+
+def _action(window: Any, menu: QMenu, text: str, slot: Any) -> QAction:
+    action = QAction(text, window)
+    action.triggered.connect(slot)
+    menu.addAction(action)
+    return action
+
+
+def _open(window: Any, make: Any) -> None:
+    """Build the dialog (which may refuse: the user is not an administrator) and show it modal."""
+    try:
+        dialog = make()
+    except DomainError as exc:
+        show_error(exc, window)
+        return
+    dialog.exec()
+
+
+def switch(window: Any) -> None:
+    from ..session import switch_user
+
+    switch_user(window)
+
+
+def open_users(window: Any) -> None:
+    from ..dialogs.users import UsersDialog
+
+    _open(window, lambda: UsersDialog(window.db, window))
+
+
+def open_change_password(window: Any) -> None:
+    from ..dialogs.change_password import ChangePasswordDialog
+
+    _open(window, lambda: ChangePasswordDialog(window.db, window))
+
+
+def open_audit_log(window: Any) -> None:
+    from ..dialogs.audit_log import AuditLogDialog
+
+    _open(window, lambda: AuditLogDialog(window.db, window))

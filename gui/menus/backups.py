@@ -1,10 +1,116 @@
-"""Menu entries — 文件：备份与恢复."""
+"""Menu entries — 文件：备份与恢复.
+
+备份… on this PC's SQLite file copies it now into its backup folder (everyone may: the copy stays on
+this PC beside the file itself, changes nothing and is the only safe copy while the app runs). On a
+PostgreSQL office it writes the portable archive of every table to a file the user chooses: that
+file carries every owner's personal data out of the server, so it is a supervisor's or an
+administrator's. 恢复… replaces or loads a whole database: an administrator's.
+"""
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
+
+from models import archive
+from models import backup as bk
+from models.errors import DomainError
+from models.people import Role
+
+from .. import backup_hooks, tasks
+from ..errors import show_error
+from ..file_dialogs import get_save_file_name
+from ..widgets.role_gate import gate
+
+ARCHIVE_ROLE = Role.SUPERVISOR
+RESTORE_ROLE = Role.ADMIN
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("backups", text)
 
 
 def install(window: Any, menus: dict[str, QMenu]) -> None:
     """Add this subject's actions to the window's menus (file, project, admin, help)."""
+    menu = menus["file"]
+    menu.setToolTipsVisible(True)  # a disabled entry's tooltip says who may use it
+    window.backup_action = _action(window, menu, window.tr("备份…"), lambda: backup_now(window))
+    if window.db.is_sqlite:
+        window.backup_action.setToolTip(window.tr("立即把本机数据库备份到备份文件夹"))
+    else:
+        gate(window.backup_action, window.db, ARCHIVE_ROLE, "导出备份文件",
+             window.tr("把整个数据库导出为一个备份文件"))
+    window.restore_action = _action(window, menu, window.tr("恢复…"), lambda: open_restore(window))
+    gate(window.restore_action, window.db, RESTORE_ROLE, "从备份恢复", window.tr("用一份备份替换或载入数据库"))
+    backup_hooks.attach(window)
+
+
+def _action(window: Any, menu: QMenu, text: str, slot: Any) -> QAction:
+    action = QAction(text, window)
+    action.triggered.connect(slot)
+    menu.addAction(action)
+    return action
+
+
+def backup_now(window: Any) -> tasks.Task | None:
+    """备份…: SQLite now into the backup folder; PostgreSQL an archive file the user chooses."""
+    db = window.db
+    path = bk.sqlite_file(db)
+    if path is not None:
+        return _run(window, _tr("正在备份数据库…"), lambda progress: bk.make_backup(path, progress=progress),
+                    lambda made: _tr("已备份到：{path}（{size}）\n{keep}").format(
+                        path=made.path, size=_size(made.size), keep=_keep_note()))
+    name = f"物业交接台备份-{dt.datetime.now():%Y%m%d-%H%M}.zip"
+    chosen, _ = get_save_file_name(window, window.tr("保存备份文件"), name,
+                                   window.tr("物业交接台备份 (*.zip)"))
+    if not chosen:
+        return None
+    out = Path(chosen)
+    return _run(window, _tr("正在导出备份文件…"), lambda progress: archive.export_archive(db, out, progress),
+                lambda manifest: _tr("已把整个数据库（{tables} 张表，{rows} 行）备份到：{path}").format(
+                    tables=len(manifest["tables"]), path=out,
+                    rows=sum(t["rows"] for t in manifest["tables"].values())))
+
+
+def _size(size: int) -> str:
+    from ..dialogs.backups import size_text
+
+    return size_text(size)
+
+
+def _keep_note() -> str:
+    from ..dialogs.backups import keep_note
+
+    return keep_note()
+
+
+def _run(window: Any, title: str, job: tasks.Job, said: Any) -> tasks.Task:
+    from ..dialogs.backups import inform
+
+    def done(result: Any) -> None:
+        text = said(result)
+        window.statusBar().showMessage(text.splitlines()[0], backup_hooks.STATUS_MS)
+        inform(window, text)
+
+    task = tasks.run_with_progress(window, title, job, done, lambda exc: show_error(exc, window))
+    task.dialog.setCancelButton(None)  # a copy is finished, never left half made
+    window.backup_task = task  # tests wait for it
+    return task
+
+
+def open_restore(window: Any) -> None:
+    """恢复…: the dialog refuses anyone but an administrator (the menu entry is disabled for them too)."""
+    from ..app import pc_settings
+    from ..dialogs.backups import restore_dialog
+
+    try:
+        dialog = restore_dialog(window.db, pc_settings(), window)
+    except DomainError as exc:
+        show_error(exc, window)
+        return
+    window.restore_dialog = dialog  # tests reach it
+    dialog.exec()

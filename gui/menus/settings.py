@@ -3,8 +3,57 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QMenu
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import QMenu, QMessageBox
+
+SETTINGS_SUBJECT = "settings"  # what data_changed says after 设置: the office's settings may have changed
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("settings_menu", text)
 
 
 def install(window: Any, menus: dict[str, QMenu]) -> None:
     """Add this subject's actions to the window's menus (file, project, admin, help)."""
+    window.settings_action = _action(window, menus["file"], _tr("设置…"), lambda: open_settings(window))
+    window.manual_action = _action(window, menus["help"], _tr("使用说明"), lambda: open_manual(window), "F1")
+    window.about_action = _action(window, menus["help"], _tr("关于物业交接台…"), lambda: open_about(window))
+
+
+def _action(window: Any, menu: QMenu, text: str, slot: Any, shortcut: str = "") -> QAction:
+    action = QAction(text, window)
+    if shortcut:
+        action.setShortcut(shortcut)
+    action.triggered.connect(slot)
+    menu.addAction(action)
+    return action
+
+
+def open_settings(window: Any) -> None:
+    from ..app import pc_settings, started_with
+    from ..dialogs.settings import SettingsDialog
+
+    dialog = SettingsDialog(window.db, pc_settings(), window, started_with=started_with())
+    accepted = dialog.exec()
+    window.data_changed.emit(SETTINGS_SUBJECT)  # the closing time or the deadline table may have changed
+    if accepted and dialog.database_changed:
+        QMessageBox.information(window, _tr("设置"), _tr("数据库设置已保存，下次启动程序时生效。"))
+
+
+def open_manual(window: Any) -> None:
+    from ..app import MANUAL
+
+    if not MANUAL.exists():
+        QMessageBox.warning(window, _tr("使用说明"), _tr("找不到使用说明文件：{path}").format(path=MANUAL))
+        return
+    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(MANUAL))):
+        QMessageBox.warning(window, _tr("使用说明"),
+                            _tr("无法打开浏览器显示使用说明，请直接打开文件：{path}").format(path=MANUAL))
+
+
+def open_about(window: Any) -> None:
+    from ..app import log_file
+    from ..dialogs.about import AboutDialog
+
+    AboutDialog(window.db, log_file(), window).exec()

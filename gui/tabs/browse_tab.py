@@ -11,6 +11,7 @@ from models.db import Database
 
 from ..errors import show_error
 from ..table_model import BrowseModel
+from ..widgets.tables import record_table
 
 ExportQuery = tuple[str, Scope | None, str, dict[str, Any]]
 FILTER_DELAY_MS = 200  # typing pauses this long before the query goes out
@@ -62,14 +63,7 @@ class BrowseTab(QWidget):
         return self.PLACEHOLDER or self.tr("输入文字筛选，回车转到表格")
 
     def _make_table(self) -> QTableView:
-        table = QTableView(self)
-        table.setModel(self.model)
-        table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(24)
-        table.horizontalHeader().setHighlightSections(False)
+        table = record_table(self, self.model)
         # -1 = the query's natural order until the clerk clicks a header.
         table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)

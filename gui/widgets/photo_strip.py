@@ -10,6 +10,8 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QListWidgetItem, QScrollArea, QVBoxLayout, QWidget
 
+from .screen_fit import fit_to_screen
+
 THUMB = 96  # px shown; the stored thumbnails are larger and scaled down here
 
 
@@ -117,4 +119,4 @@ class PhotoViewer(QDialog):
         scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
         QVBoxLayout(self).addWidget(scroll)
         size = self.image_label.pixmap().size()
-        self.resize(min(size.width() + 40, 1200), min(size.height() + 40, 700))
+        fit_to_screen(self, min(size.width() + 40, 1200), min(size.height() + 40, 700))

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from ..people import Owner, Role, UnitOwnership, User
 from ..project import Building, Project, Unit
+from ..rules.unit_number import parse_unit_number
 from ..services.auth import hash_password
 from .names import person
 from .plan import DELIVERED, PROJECT_ADDRESS, PROJECT_CODE, PROJECT_NAME, REF_NOW, TO_COMPANY, SizePlan
@@ -138,8 +139,9 @@ def _buildings(c: Community, w: Writer) -> None:
 
 
 def _unit_row(c: Community, u: UnitInfo) -> Row:
+    parts = parse_unit_number(u.number)
     return versioned(id=u.id, project_id=c.project_id, building_id=u.building_id, number=u.number,
-                     area=u.area, use=u.use, occupancy=u.occupancy)
+                     entrance=parts.entrance, floor=parts.floor, area=u.area, use=u.use, occupancy=u.occupancy)
 
 
 def build_community(w: Writer, plan: SizePlan, seed: int, project_id: int) -> Community:

@@ -21,6 +21,7 @@ from ..db import Database
 from ..errors import ValidationError
 from ..people import Owner, UnitOwnership
 from ..project import Building, Project, Unit
+from ..rules.unit_number import parse_unit_number
 from ..services.common import get
 from .sheet import ImportCancelled, RowProblem, SkippedRow
 
@@ -169,8 +170,10 @@ def _key(name: str, mobile: str, id_number: str) -> OwnerKey:
 
 
 def _create_unit(ctx: _Context, row: RosterRow, key: str) -> None:
+    parts = parse_unit_number(row.number)
     unit = Unit(project_id=ctx.project_id, number=row.number, area=row.area, use=row.use,
-                occupancy=row.occupancy, building_id=_building(ctx, row.building))
+                occupancy=row.occupancy, building_id=_building(ctx, row.building),
+                entrance=parts.entrance, floor=parts.floor)
     ctx.session.add(unit)
     ctx.units[key] = None
     if row.owner:

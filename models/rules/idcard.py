@@ -23,13 +23,24 @@ def is_valid_id_number(number: str) -> bool:
 
 
 def mask_mobile(mobile: str) -> str:
-    """138****8000: the first three and last four digits stay."""
-    return mobile[:3] + "****" + mobile[-4:] if len(mobile) >= 8 else mobile
+    """138****8000: the first three and last four digits stay; at least four are always hidden.
+
+    A shorter number keeps fewer (62345678 → ****5678, 6234567 → ****567), never most of itself.
+    """
+    n = len(mobile)
+    if not n:
+        return ""
+    tail = 4 if n >= 8 else max(n - 4, 0)
+    head = min(3, max(n - 8, 0))
+    return mobile[:head] + "****" + mobile[n - tail:]
 
 
 def mask_id_number(number: str) -> str:
-    """1101**********1234: the first four and last four characters stay."""
-    return number[:4] + "*" * (len(number) - 8) + number[-4:] if len(number) > 8 else number
+    """1101**********1234: the first four and last four characters of an 18-character number stay;
+    a passport or permit (8 to 14) keeps two at each end, a shorter one nothing."""
+    n = len(number)
+    keep = 4 if n >= 15 else 2 if n >= 8 else 0
+    return number[:keep] + "*" * (n - 2 * keep) + number[n - keep:] if keep else "*" * n
 
 
 def mask_phones(text: str) -> str:

@@ -20,7 +20,7 @@ ITEM_FIELD_LABELS = {"seq": "序号", "category": "类别", "name": "名称", "s
                      "pages": "页数", "condition": "状况", "remarks": "备注"}
 # The handover fields a signed list keeps as they were at signing (the forms print them).
 SNAPSHOT_FIELDS = ("project_code", "project_name", "kind", "title", "from_company", "from_rep", "to_company",
-                   "to_rep", "witness", "witness_rep", "cutoff_date", "planned_date", "actual_date")
+                   "to_rep", "witness", "witness_rep", "cutoff_date", "planned_date", "actual_date", "letterhead")
 SNAPSHOT_DATES = ("cutoff_date", "planned_date", "actual_date")
 
 
@@ -46,6 +46,9 @@ class HandoverInfo:
     # The handover's signed documents ("交接清单“…”", "财务结算（第 n 版）"): while there are any, its
     # parties and cut-off change only by a supervisor's correction with a reason (handovers.update_handover).
     signed_documents: tuple[str, ...] = ()
+    # The office's name and address (本处信息) every form prints under its title; a signed list keeps
+    # the one it was signed with (lists signed before it was kept print today's).
+    letterhead: str = ""
 
     @property
     def caption(self) -> str:

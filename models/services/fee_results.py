@@ -62,6 +62,7 @@ from .fee_rows import (
     SettlementItem,
     money_sum,
 )
+from .office import letterhead_in
 from .reconcile import DecisionValue, decisions
 from .roster import natural_key
 from .settlement_state import latest_settlement, refuse_if_signed
@@ -267,7 +268,7 @@ def _live_results(s: Session, handover_id: int, current: Settlement | None,
         settlement_revision=current.revision if current else 0,
         signed_at=current.signed_at if current else None, signed_by=current.signed_by if current else "",
         signed_items=signed_items(current.breakdown) if current and current.status == DocStatus.SIGNED else (),
-        handover_caption=handover.caption)
+        handover_caption=handover.caption, letterhead=letterhead_in(s))
     if progress:
         progress(theirs + ours, theirs + ours)
     return results

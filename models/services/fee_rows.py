@@ -193,6 +193,8 @@ class FeeResults:
     signed_items: tuple[SettlementItem, ...] = ()
     # 交接 as the page header names it: its title, or "类型（移交方 → 接收方）" (as signed, once signed).
     handover_caption: str = ""
+    # 本处信息 printed under the title: as signed once signed ("" for settlements signed before it was kept).
+    letterhead: str = ""
 
     # ---- totals: sums of rounded lines ---------------------------------------------------------
 

@@ -23,6 +23,7 @@ from ..project import Project
 from .checklist_rows import HandoverInfo
 from .common import get, get_for_save, lock_handover
 from .ledger_state import ledger_changed
+from .office import letterhead_in
 from .permissions import require_role
 from .projects import parse_kind
 from .settlement_state import latest_settlement
@@ -53,7 +54,8 @@ def handover_info(session: Session, handover: Handover) -> HandoverInfo:
         handover.id, handover.version, project.id, project.code, project.name, handover.kind,
         handover.title, handover.from_company, handover.from_rep, handover.to_company, handover.to_rep,
         handover.witness, handover.witness_rep, handover.cutoff_date, handover.planned_date,
-        handover.actual_date, handover.status, signed_documents(session, handover.id))
+        handover.actual_date, handover.status, signed_documents(session, handover.id),
+        letterhead_in(session))
 
 
 def get_handover(db: Database, handover_id: int) -> HandoverInfo:

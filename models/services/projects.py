@@ -1,15 +1,18 @@
-"""Projects and handovers: create and list (the command line and the selector use these)."""
+"""Projects and handovers: create, edit and list (the command line, the selector and the 项目 dialog)."""
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..db import Database
 from ..errors import NotFoundError, ValidationError
+from ..field_labels import check_text
 from ..handover import Handover, HandoverKind
 from ..project import PROJECT_KINDS, Project
+from .common import get_for_save
 
 
 @dataclass(frozen=True)
@@ -19,6 +22,8 @@ class ProjectRow:
     name: str
     kind: str
     address: str
+    manager_company: str = ""
+    version: int = 1
 
 
 @dataclass(frozen=True)
@@ -39,7 +44,7 @@ class HandoverRow:
 
 
 def _project_row(p: Project) -> ProjectRow:
-    return ProjectRow(p.id, p.code, p.name, p.kind, p.address)
+    return ProjectRow(p.id, p.code, p.name, p.kind, p.address, p.manager_company, p.version)
 
 
 def _handover_row(h: Handover) -> HandoverRow:
@@ -47,22 +52,74 @@ def _handover_row(h: Handover) -> HandoverRow:
                        h.witness, h.cutoff_date, h.status.value)
 
 
+@dataclass(frozen=True)
+class ProjectForm:
+    """What the clerk typed for a project (texts as typed; the service trims and checks them)."""
+
+    code: str
+    name: str
+    kind: str = "住宅"
+    address: str = ""
+    manager_company: str = ""
+
+
+def _checked(form: ProjectForm) -> ProjectForm:
+    """The form trimmed, or ValidationError naming the first field that is wrong."""
+    trimmed = ProjectForm(form.code.strip(), form.name.strip(), form.kind.strip(), form.address.strip(),
+                          form.manager_company.strip())
+    if not trimmed.code:
+        raise ValidationError("「项目编码」不能为空。")
+    if any(c.isspace() for c in trimmed.code):
+        raise ValidationError(f"「项目编码」不能含空格：“{trimmed.code}”（命令行用 --project 编码 选项目）。")
+    if not trimmed.name:
+        raise ValidationError("「项目名称」不能为空。")
+    if trimmed.kind not in PROJECT_KINDS:
+        raise ValidationError(f"「项目类型」“{trimmed.kind}”无效，应为：{'、'.join(PROJECT_KINDS)}。")
+    for column in ("code", "name", "address", "manager_company"):
+        check_text("projects", column, getattr(trimmed, column))
+    return trimmed
+
+
+def _check_code_free(s: Session, code: str, project_id: int | None) -> None:
+    clash = s.scalar(select(Project).where(Project.code == code, Project.id != (project_id or 0)))
+    if clash is not None:
+        raise ValidationError(f"「项目编码」“{code}”已被项目“{clash.name}”使用，请换一个编码。")
+
+
 def add_project(db: Database, code: str, name: str, kind: str = "住宅", address: str = "",
                 manager_company: str = "") -> ProjectRow:
-    code, name = code.strip(), name.strip()
-    if not code:
-        raise ValidationError("项目编码不能为空。")
-    if not name:
-        raise ValidationError("项目名称不能为空。")
-    if kind not in PROJECT_KINDS:
-        raise ValidationError(f"项目类型“{kind}”无效，应为：{'、'.join(PROJECT_KINDS)}。")
-    with db.begin() as s:
-        if s.scalar(select(Project).where(Project.code == code)):
-            raise ValidationError(f"项目编码“{code}”已存在。")
-        project = Project(code=code, name=name, kind=kind, address=address,
-                          manager_company=manager_company)
+    return create_project(db, ProjectForm(code, name, kind, address, manager_company))
+
+
+def create_project(db: Database, form: ProjectForm) -> ProjectRow:
+    """A new project (项目 → 新建项目…, the command line's project add)."""
+    form = _checked(form)
+    with db.begin(immediate=True) as s:
+        _check_code_free(s, form.code, None)
+        project = Project(code=form.code, name=form.name, kind=form.kind, address=form.address,
+                          manager_company=form.manager_company)
         s.add(project)
         s.flush()
+        return _project_row(project)
+
+
+def edit_project(db: Database, project_id: int, seen_version: int, form: ProjectForm) -> ProjectRow:
+    """Save the project as the clerk saw it (version `seen_version`), or refuse if someone saved since."""
+    form = _checked(form)
+    with db.begin(immediate=True) as s:
+        project = get_for_save(s, Project, project_id, seen_version)
+        _check_code_free(s, form.code, project_id)
+        project.code, project.name, project.kind = form.code, form.name, form.kind
+        project.address, project.manager_company = form.address, form.manager_company
+        s.flush()
+        return _project_row(project)
+
+
+def get_project(db: Database, project_id: int) -> ProjectRow:
+    with db.read() as s:
+        project = s.get(Project, project_id)
+        if project is None:
+            raise NotFoundError(f"项目（编号 {project_id}）不存在。")
         return _project_row(project)
 
 

@@ -33,6 +33,7 @@ LINES: dict[str, type] = {
 }
 HEADER = ("project", "from_company", "to_company", "witness", "handover_caption", "differences_total",
           "differences_open", "lines_theirs", "lines_ours")
+OPTIONAL = ("letterhead",)  # kept since issue 12; a snapshot signed before has none
 
 
 def _plain(value: Any) -> Any:
@@ -66,7 +67,7 @@ def _line(readers: list[Any], values: list[Any]) -> list[Any]:
 
 def dump(results: FeeResults) -> bytes:
     data: dict[str, Any] = {"format": FORMAT, "cutoff": results.cutoff.isoformat(),
-                            **{name: getattr(results, name) for name in HEADER}}
+                            **{name: getattr(results, name) for name in HEADER + OPTIONAL}}
     for name in LINES:
         data[name] = [[_plain(getattr(line, f.name)) for f in dataclasses.fields(line)]
                       for line in getattr(results, name)]
@@ -84,4 +85,5 @@ def load(blob: bytes, handover_id: int, **status: Any) -> FeeResults:
     items = tuple(SettlementItem(label, direction, Decimal(amount), note)
                   for label, direction, amount, note in data["settlement"])
     return FeeResults(handover_id, cutoff=dt.date.fromisoformat(data["cutoff"]),
-                      **{name: data[name] for name in HEADER}, **lines, signed_items=items, **status)
+                      **{name: data[name] for name in HEADER}, **{n: data[n] for n in OPTIONAL if n in data},
+                      **lines, signed_items=items, **status)

@@ -110,6 +110,10 @@ class FormBase(ABC):
     title: str = ""
     form_no: str = ""           # 表号, the same for every copy of this form, e.g. HD-YZ-01
     landscape: bool = False
+    # The office's name and address (本处信息), set by the caller before render(): the first line
+    # under the title on every page; "" leaves it out. Set on the instance, so every form has it
+    # without changing its own header_lines().
+    letterhead: str = ""
 
     def __init__(self, project_name: str, handover_caption: str = "",
                  printed_on: dt.date | None = None, document_no: str = "") -> None:
@@ -182,7 +186,8 @@ class FormBase(ABC):
 
     @cached_property
     def header_layout(self) -> list[header.HeaderLine]:
-        return header.layout(self.title, self.header_lines(), self.frame_width)
+        office = [(self.letterhead, "")] if self.letterhead else []
+        return header.layout(self.title, office + self.header_lines(), self.frame_width)
 
     @property
     def top_margin(self) -> float:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QToolBar, QToolButton
+from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
 
 from models.defect import DefectStatus as S
 from models.rules.defect_lifecycle import ALLOWED
@@ -15,7 +15,7 @@ from models.services import defect_register as reg
 from models.services import projects
 from models.services.defect_rows import DefectDetail
 
-from ... import tasks
+from ... import file_dialogs, tasks
 from ...errors import show_error
 from ...print_preview import show_print_dialog
 from ...widgets.role_gate import gate
@@ -146,8 +146,8 @@ def export_excel(tab: DefectsTab) -> None:
     scope = tab.scope()
     if scope is None:
         return
-    path, _ = QFileDialog.getSaveFileName(tab, _tr("导出遗留问题到 Excel"), _tr("遗留问题.xlsx"),
-                                          _tr("Excel 工作簿 (*.xlsx)"))
+    path, _ = file_dialogs.get_save_file_name(tab, _tr("导出遗留问题到 Excel"), _tr("遗留问题.xlsx"),
+                                              _tr("Excel 工作簿 (*.xlsx)"))
     if not path:
         return
     db, out, now = tab.db, Path(path), tab.now()

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -26,9 +25,10 @@ from models.photos import Prepared, read_photo
 from models.services import defect_register as reg
 from models.services.defect_rows import DefectRow, PhotoRow
 
-from ... import tasks
+from ... import file_dialogs, tasks
 from ...errors import show_error
 from ...widgets.photo_strip import PhotoStrip, PhotoViewer, StripPhoto
+from ...widgets.screen_fit import fit_to_screen
 from ...widgets.unit_combo import unit_combo
 from ..handover.base_dialog import ServiceDialog, date_edit
 
@@ -59,8 +59,9 @@ class DefectDialog(ServiceDialog):
         self._opened = 0       # bumped when the dialog closes: a late read is dropped
         self._build(now, defect, [number for _uid, number in units])
         self.strip.set_photos([StripPhoto(p.id, p.filename, p.thumbnail) for p in photos])
+        self.scroll_form()
         self.finish_layout()
-        self.resize(620, 640)
+        fit_to_screen(self, 620, 640)
 
     # ---- building ----------------------------------------------------------------------------
 
@@ -136,8 +137,8 @@ class DefectDialog(ServiceDialog):
         self.form.setRowVisible(self.deadline_reason, self.deadline_changed())
 
     def on_add_photos_clicked(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("添加照片"), "",
-                                                self.tr("图片 (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff)"))
+        paths, _ = file_dialogs.get_open_file_names(self, self.tr("添加照片"), "",
+                                                    self.tr("图片 (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff)"))
         self.add_files(paths)
 
     def add_files(self, paths: list[str]) -> None:

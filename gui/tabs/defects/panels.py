@@ -14,6 +14,7 @@ from ...table_model import format_value
 from ...widgets.photo_strip import PhotoStrip, StripPhoto
 
 OVERDUE = QColor("#b3261e")
+DUE_ROWS = 3  # 今日待办 shows at least this many rows, however short the screen (150 %)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -81,11 +82,13 @@ class DuePanel(QWidget):
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.setWordWrap(False)
         self.view.verticalHeader().setVisible(False)
-        self.view.verticalHeader().setDefaultSectionSize(22)
+        row_height = max(22, self.fontMetrics().height() + 6)
+        self.view.verticalHeader().setDefaultSectionSize(row_height)
         header = self.view.horizontalHeader()
         header.resizeSection(0, 104)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(2, 112)
+        self.view.setMinimumHeight(header.sizeHint().height() + DUE_ROWS * row_height + 2 * self.view.frameWidth())
         self.view.clicked.connect(lambda index: self.defect_picked.emit(index.data(Qt.ItemDataRole.UserRole)))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

@@ -22,6 +22,7 @@ from ... import tasks
 from ...errors import show_error
 from ...table_model import BrowseModel, Index, RecordIdRole
 from ...widgets.photo_strip import PhotoViewer
+from ...widgets.screen_fit import scrolling_form
 from ...dialogs.deadline_settings import DeadlineSettingsDialog
 from ..browse_tab import BrowseTab
 from . import actions
@@ -49,7 +50,7 @@ class DefectsModel(BrowseModel):
 class DefectsTab(BrowseTab):
     TABLE = "defects"
     MODEL = DefectsModel
-    WIDTHS = {"number": 100, "location": 120, "category": 80, "description": 200, "severity": 64,
+    WIDTHS = {"number": 100, "location": 104, "category": 72, "description": 300, "severity": 64,
               "responsible": 64, "found_at": 120, "deadline": 86, "status": 64, "overdue_days": 64}
     STRETCH = "description"
 
@@ -109,13 +110,17 @@ class DefectsTab(BrowseTab):
     def _splitter(self) -> QSplitter:
         due_box, detail_box = QGroupBox(self.tr("今日待办"), self), QGroupBox(self.tr("详情与记录"), self)
         QVBoxLayout(due_box).addWidget(self.due_panel)
-        QVBoxLayout(detail_box).addWidget(self.detail_pane)
+        detail_scroll = scrolling_form(self.detail_pane, detail_box)  # a short screen scrolls the detail
+        detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        detail_scroll.setMinimumHeight(self.fontMetrics().height() * 3)
+        QVBoxLayout(detail_box).addWidget(detail_scroll)
         for box in (due_box, detail_box):
             box.layout().setContentsMargins(2, 2, 2, 2)
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(due_box)
         right.addWidget(detail_box)
-        right.setSizes([220, 380])
+        right.setStretchFactor(1, 1)
+        right.setSizes([300, 300])  # 今日待办 about 6 rows at 125 %, never fewer than its DUE_ROWS
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(right)

@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QToolBar
+from PySide6.QtWidgets import QToolBar
 
 from models.people import Role
 from models.services import reconcile as rc
 from reports import print_commands as pc
 from reports.excel.exports import export_fees
 
-from ... import tasks
+from ... import file_dialogs, tasks
 from ...dialogs.fee_items import FeeItemsDialog
 from ...dialogs.ledger_import import LedgerImportDialog
 from ...errors import show_error
@@ -143,7 +143,7 @@ def print_form(tab: FeesTab, form: str) -> tasks.Task | None:
 
 def ask_save_path(tab: FeesTab, name: str) -> Path | None:
     """The file dialog (tests replace this function)."""
-    path, _ = QFileDialog.getSaveFileName(tab, _tr("导出会计工作簿"), name, _tr("Excel 工作簿 (*.xlsx)"))
+    path, _ = file_dialogs.get_save_file_name(tab, _tr("导出会计工作簿"), name, _tr("Excel 工作簿 (*.xlsx)"))
     if not path:
         return None
     return Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -16,6 +17,7 @@ from models.money import to_capital
 from models.services.fee_rows import FeeResults
 
 from ...table_model import format_value
+from ...widgets.screen_fit import scrolling_form
 from . import result_columns
 from .records_model import RecordsModel, RecordsProxy, records_view
 
@@ -27,36 +29,45 @@ def money(amount: Decimal) -> str:
 
 
 class SettlementBox(QGroupBox):
-    """Filled from one FeeResults; empty (with a hint) until the results are computed."""
+    """Filled from one FeeResults; empty (with a hint) until the results are computed.
+
+    Its lines sit in a scroll area: on a short screen (1366×768 at 150 %) the box scrolls instead of
+    squeezing its table and labels over each other."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("财务结算"), parent)
         self.model = RecordsModel(result_columns.settlement(), self)
         self.proxy = RecordsProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = records_view(self.proxy, self, stretch=0)
+        self.content = QWidget(self)
+        self.table = records_view(self.proxy, self.content, stretch=0)
         self.table.setSortingEnabled(False)  # the breakdown reads in its own order
         self.table.setWordWrap(True)  # the labels say why each line is owed: never cut them off
-        self.hint_label = QLabel(self, wordWrap=True)
-        self.state_label = QLabel(self, wordWrap=True)
-        self.to_incoming_label, self.to_outgoing_label = QLabel(self), QLabel(self)
-        self.net_label = QLabel(self, wordWrap=True)
+        self.hint_label = QLabel(self.content, wordWrap=True)
+        self.state_label = QLabel(self.content, wordWrap=True)
+        self.to_incoming_label, self.to_outgoing_label = QLabel(self.content), QLabel(self.content)
+        self.net_label = QLabel(self.content, wordWrap=True)
         self.net_label.setStyleSheet("font-weight: bold;")
-        self.capital_label = QLabel(self, wordWrap=True)
+        self.capital_label = QLabel(self.content, wordWrap=True)
         self.capital_label.setStyleSheet(CAPITAL_STYLE)
-        self.facts_label = QLabel(self, wordWrap=True)
+        self.facts_label = QLabel(self.content, wordWrap=True)
         form = QFormLayout()
         form.addRow(self.tr("原物业应付新物业："), self.to_incoming_label)
         form.addRow(self.tr("新物业应付原物业："), self.to_outgoing_label)
         form.addRow(self.tr("结算净额："), self.net_label)
         form.addRow("", self.capital_label)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.content)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.hint_label)
         layout.addWidget(self.state_label)
         layout.addWidget(self.table)
         layout.addLayout(form)
         layout.addWidget(self.facts_label)
         layout.addStretch(1)
+        self.scroll = scrolling_form(self.content, self)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # labels wrap instead
+        QVBoxLayout(self).addWidget(self.scroll)
+        self.content.installEventFilter(self)
         self.show_results(None)
 
     def show_results(self, results: FeeResults | None, hint: str = "") -> None:
@@ -70,9 +81,11 @@ class SettlementBox(QGroupBox):
         if results is not None:
             self._fill(results)
 
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._fit_table()  # a narrower box wraps the labels onto more lines
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.content and event.type() == QEvent.Type.Resize \
+                and event.size().width() != event.oldSize().width():
+            self._fit_table()  # a narrower box wraps the labels onto more lines
+        return super().eventFilter(watched, event)
 
     def _fit_table(self) -> None:
         """Rows as tall as their wrapped labels, and the table exactly as tall as its rows."""

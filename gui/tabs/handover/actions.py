@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QToolBar, QToolButton
+from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
 
 from models.people import Role
 from reports import print_commands
 from reports.excel.handover_export import export_handover
 
-from ... import tasks
+from ... import file_dialogs, tasks
 from ...dialogs.checklist_import import ChecklistImportDialog
 from ...errors import show_error
 from ...print_preview import show_print_dialog
@@ -148,7 +148,7 @@ def export_excel(tab: HandoverTab) -> None:
     if handover is None:
         return
     name = f"{handover.project_name}_{handover.caption}.xlsx".replace("/", "_")
-    path, _ = QFileDialog.getSaveFileName(tab, _tr("导出交接清单到 Excel"), name, _tr("Excel 工作簿 (*.xlsx)"))
+    path, _ = file_dialogs.get_save_file_name(tab, _tr("导出交接清单到 Excel"), name, _tr("Excel 工作簿 (*.xlsx)"))
     if not path:
         return
     db, handover_id, out = tab.db, handover.id, Path(path)

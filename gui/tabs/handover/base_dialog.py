@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDialog, QDialogButtonBox, 
 
 from models.errors import DomainError
 
+from ...widgets.screen_fit import scrolling_form
+
 ERROR_STYLE = "color: #b3261e;"
 
 
@@ -34,6 +36,19 @@ class ServiceDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.layout_ = QVBoxLayout(self)
         self.layout_.addLayout(self.form)
+
+    def scroll_form(self) -> None:
+        """A long form: its rows scroll on a short screen, the error line and buttons stay in view.
+
+        Call once the rows are added, before finish_layout()."""
+        self.layout_.removeItem(self.form)
+        self.form.setParent(None)
+        content = QWidget(self)
+        content.setLayout(self.form)
+        area = scrolling_form(content, self)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setMinimumWidth(content.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width())
+        self.layout_.insertWidget(0, area, 1)
 
     def finish_layout(self) -> None:
         """Call after the rows are added: error line and buttons go last."""

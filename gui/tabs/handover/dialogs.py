@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateTimeEdit, QFileDialog, QHBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateTimeEdit, QHBoxLayout,
                                QLineEdit, QListView, QPlainTextEdit, QPushButton, QSizePolicy, QWidget)
 
 from models.db import Database
@@ -14,6 +14,8 @@ from models.defect import RESPONSIBLE_PARTIES, SEVERITIES
 from models.services import checklists, signoff
 from models.services.checklist_rows import (DefectRef, HandoverInfo, ItemRow, ListSummary, TemplateRow)
 
+from ... import file_dialogs
+from ...widgets.screen_fit import fit_to_screen
 from .base_dialog import ServiceDialog
 
 TemplateRole = Qt.ItemDataRole.UserRole + 3
@@ -41,7 +43,7 @@ class TemplatePickerDialog(ServiceDialog):
         self.list_view.doubleClicked.connect(self.ok)
         self.all_check.toggled.connect(self.on_all_toggled)
         self._load(handover.kind.value)
-        self.resize(520, 520)
+        fit_to_screen(self, 520, 520)
 
     def _load(self, kind: str | None) -> None:
         self.model.clear()
@@ -150,8 +152,8 @@ class SignDialog(ServiceDialog):
         return row
 
     def on_choose_scan_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择签字扫描件"), "",
-                                              self.tr("扫描件 (*.pdf *.jpg *.jpeg *.png)"))
+        path, _ = file_dialogs.get_open_file_name(self, self.tr("选择签字扫描件"), "",
+                                                  self.tr("扫描件 (*.pdf *.jpg *.jpeg *.png)"))
         if path:
             self.scan_edit.setText(path)
 

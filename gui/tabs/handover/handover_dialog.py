@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 from models.db import Database
 from models.handover import HandoverKind
 from models.people import Role
-from models.services import handovers
+from models.services import handovers, office
 from models.services.checklist_rows import HandoverInfo
 
 from ...widgets.role_gate import gate
@@ -26,6 +26,8 @@ class HandoverDialog(ServiceDialog):
         self._build()
         if handover is not None:
             self._fill(handover)
+        else:
+            self._default_parties(office.office(db).name)
         self.reason_edit: QLineEdit | None = None
         if handover is not None and handover.needs_correction_reason:
             self._correction_row(handover)
@@ -50,6 +52,20 @@ class HandoverDialog(ServiceDialog):
         self.form.addRow(self.tr("交接基准日："), self.cutoff_edit)
         self.form.addRow(self.tr("计划交接日期："), self.planned_date)
         self.form.addRow(self.tr("实际交接日期："), self.actual_date)
+
+    def _default_parties(self, our_name: str) -> None:
+        """A new handover: the office (本处信息) is 接收方, or 移交方 when we leave (退场移交);
+        switching the kind moves our name across while the clerk has not typed over it."""
+        self._our_name = our_name
+        self.to_edit.setText(our_name)
+        self.kind_combo.currentTextChanged.connect(self.on_kind_changed)
+
+    def on_kind_changed(self, kind: str) -> None:
+        ours, other = ((self.from_edit, self.to_edit) if kind == HandoverKind.EXIT.value
+                       else (self.to_edit, self.from_edit))
+        if self._our_name and other.text() == self._our_name and not ours.text():
+            other.clear()
+            ours.setText(self._our_name)
 
     def _correction_row(self, h: HandoverInfo) -> None:
         """Signed documents printed these parties and this cut-off: a change is a correction with a reason."""

@@ -33,6 +33,7 @@ from models.services.key_intake import ItemPlan, KeyIntakeReport, ListPlan
 
 from ... import tasks
 from ...errors import show_error
+from ...widgets.screen_fit import fit_to_screen
 
 OK_STYLE, ERROR_STYLE = "color: #1e7d32;", "color: #b3261e;"
 MUTED, REFUSED = QColor("#6b6b6b"), QColor("#b3261e")
@@ -90,7 +91,7 @@ class ListIntakeDialog(QDialog):
         self.plan: ListPlan | None = None
         self._task: tasks.Task | None = None
         self.setWindowTitle(self.tr("从钥匙交接清单接收钥匙"))
-        self.resize(960, 600)
+        fit_to_screen(self, 960, 600)
         self._build()
         self._fill_lists(key_intake.key_lists(db, handover_id))
 

@@ -55,7 +55,7 @@ OVERDUE_REFRESH_MS = 60_000  # 逾期未还 is read again every minute: a loan f
 
 class KeysTab(BrowseTab):
     TABLE = "keys"
-    WIDTHS = {"tag": 150, "unit": 150, "opens": 140, "count": 50, "slot": 90, "status": 70,
+    WIDTHS = {"tag": 150, "unit": 150, "opens": 140, "count": 56, "slot": 90, "status": 70,
               "last_kind": 76, "last_person": 100}
     STRETCH = "opens"
 

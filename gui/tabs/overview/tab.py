@@ -183,7 +183,7 @@ class OverviewTab(QWidget):
     def _show_nothing(self) -> None:
         self._loading = False
         self.title_label.setText(self.tr("尚未选择交接"))
-        self.summary_label.setText(self.tr("请在上方选择项目和交接；没有交接时可用命令行“handover add”新建。"))
+        self.summary_label.setText(self.tr("请在上方选择项目和交接；没有项目时用“项目 → 新建项目”或“项目 → 设置向导”，没有交接时在“交接清单”页点“新建交接”。"))
         self._fill_parties(None)
         for chart in (self.lists_chart, self.defects_chart, self.keys_chart, self.arrears_chart, self.rates_chart,
                       *self.category_charts, self.party_chart):

@@ -1,0 +1,30 @@
+"""Menu entries — 项目：首次设置向导（也可以以后再走一遍）."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+
+from models.people import Role
+
+from ..widgets.role_gate import gate
+
+
+def install(window: Any, menus: dict[str, QMenu]) -> None:
+    """Add this subject's actions to the window's menus (file, project, admin, help)."""
+    tr = QCoreApplication.translate
+    action = QAction(tr("setup_menu", "设置向导…"), window)
+    action.triggered.connect(lambda _checked=False: open_guide(window))
+    menus["project"].addSeparator()
+    menus["project"].addAction(action)
+    gate(action, window.db, Role.ADMIN, tr("setup_menu", "使用设置向导"),
+         tr("setup_menu", "本处信息、项目、房屋、账号和第一次交接，一步步设置"))
+    window.setup_action = action
+
+
+def open_guide(window: Any) -> None:
+    from ..dialogs.first_start import run_first_start
+
+    run_first_start(window)

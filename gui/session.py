@@ -1,0 +1,65 @@
+"""Who is at the desk: 切换用户 logs the current user out and lets the next one log in, without
+closing the program (a clerk hands the desk to the supervisor who must sign)."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QApplication, QDialog
+
+from models.errors import DomainError
+from models.services import auth
+
+from .errors import show_error
+
+
+def switch_user(window: Any) -> Any:
+    """Log out, ask for the next login; a new main window for them, or None (the program ends).
+
+    The old window is closed only after the login: its tabs belong to the old user's rights. While
+    the login dialog is open no window is visible, so Qt must not take that for the end of the
+    program.
+    """
+    from .login import LoginDialog
+    from .main_window import MainWindow
+
+    app = QApplication.instance()
+    quits = app.quitOnLastWindowClosed() if isinstance(app, QApplication) else True
+    if isinstance(app, QApplication):
+        app.setQuitOnLastWindowClosed(False)
+    try:
+        try:
+            auth.logout(window.db)
+        except DomainError as exc:
+            show_error(exc, window)  # signed out all the same (logout clears the user first)
+        scope = window.current_scope()
+        window.hide()
+        dialog = LoginDialog(window.db)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            window.close()
+            if isinstance(app, QApplication) and quits:
+                app.quit()
+            return None
+        successor = MainWindow(window.db)
+        successor.setGeometry(window.geometry())
+        if window.isMaximized():
+            successor.showMaximized()
+        else:
+            successor.show()
+        if scope is not None:
+            successor.show_scope(scope.project_id, scope.handover_id)
+        window.replaced = True  # gone once Qt deletes it; last_main_window skips it until then
+        window.close()
+        window.deleteLater()
+        return successor
+    finally:
+        if isinstance(app, QApplication):
+            app.setQuitOnLastWindowClosed(quits)
+
+
+def last_main_window(first: Any) -> Any:
+    """The main window this run ended with: `first`, or the one 切换用户 put in its place."""
+    from .main_window import MainWindow
+
+    live = [w for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and not getattr(w, "replaced", False)]
+    return live[-1] if live else first

@@ -1,0 +1,230 @@
+"""Reading the audit log (操作日志) at the desk: Chinese names of tables and actions, the viewer's
+query (filter by user, table, dates and text in SQL, paged) and each row's change in words.
+
+Administrators only: the rows name every clerk's every change.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, case, or_, select
+from sqlalchemy.orm import Session
+
+from .audit import AuditLog
+from .browse import ColumnSpec, Filters, Like, Scope, TableSpec, TextLike, _any
+from .db import Database
+from .errors import AuthError
+from .field_labels import label as column_label
+from .people import Role, User
+from .services.permissions import who_may
+
+READ = "查看操作日志"
+ACTION_LABELS = {
+    "insert": "新增", "update": "修改", "delete": "删除", "login": "登录", "logout": "退出登录",
+    "login_failed": "登录失败", "lockout": "锁定登录", "password": "修改密码", "reset_password": "重置密码",
+    "import": "导入", "demo": "演示数据", "seed": "内置模板", "unmask": "查看个人信息",
+}
+# Column names the field labels (models/field_labels.py, written for text limits) do not cover.
+MORE_COLUMN_LABELS = {
+    "users": {"role": "角色", "active": "在用", "must_change_password": "须修改密码", "failed_logins": "连续输错次数",
+              "locked_until": "锁定至"},
+}
+NOISE = frozenset({"version", "updated_at"})  # on every update; the row's time says as much
+VALUE_LABELS = {("users", "role"): {r.value: r.label for r in Role}}
+ALL_SCOPE = Scope(0)  # the audit log is not a project's: the browse model needs some scope
+
+
+@cache
+def table_labels() -> dict[str, str]:
+    """Every audited table's Chinese name (each record class's __label__), by table name."""
+    from . import schema  # noqa: F401  (every record class registered)
+    from .base import Base
+
+    labels = {m.local_table.name: str(m.class_.__dict__.get("__label__", m.local_table.name))
+              for m in Base.registry.mappers if m.class_.__audited__}
+    return dict(sorted(labels.items(), key=lambda kv: kv[1]))
+
+
+def table_label(name: str) -> str:
+    return table_labels().get(name, name)
+
+
+def action_label(action: str) -> str:
+    return ACTION_LABELS.get(action, action)
+
+
+# ---- a row's change in words -------------------------------------------------------------------
+
+def _field(table: str, column: str) -> str:
+    return MORE_COLUMN_LABELS.get(table, {}).get(column) or column_label(table, column)
+
+
+def _value(table: str, column: str, value: Any) -> str:
+    if value is None or value == "":
+        return "（空）"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return str(VALUE_LABELS.get((table, column), {}).get(value, value))
+
+
+def _loads(text: str | None) -> dict[str, Any]:
+    if not text:
+        return {}
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def describe(table: str, action: str, before: str | None, after: str | None, note: str) -> str:
+    """What the row says happened, e.g. "角色：文员 → 主管" or the action's own note."""
+    if note:
+        return note
+    old, new = _loads(before), _loads(after)
+    keys = [k for k in dict.fromkeys([*old, *new]) if k not in NOISE]
+    if action == "update":
+        parts = [f"{_field(table, k)}：{_value(table, k, old.get(k))} → {_value(table, k, new.get(k))}" for k in keys]
+    else:
+        values = new if action == "insert" else old
+        parts = [f"{_field(table, k)}={_value(table, k, values.get(k))}" for k in keys if k != "id"]
+    return "；".join(parts)
+
+
+# ---- the viewer's table -----------------------------------------------------------------------
+
+def _case(column: Any, labels: dict[str, str]) -> Any:
+    if not labels:
+        return column
+    return case(*((column == k, v) for k, v in labels.items()), else_=column)
+
+
+def _day(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value if isinstance(value, dt.date) else None
+
+
+def _filters(filters: Filters) -> list[ColumnElement[bool]]:
+    """{"username": ..., "table": table name, "from": date, "to": date (both days included)}."""
+    where: list[ColumnElement[bool]] = []
+    if filters.get("username"):
+        where.append(AuditLog.username == filters["username"])
+    if filters.get("table"):
+        where.append(AuditLog.table_name == filters["table"])
+    start, end = _day(filters.get("from")), _day(filters.get("to"))
+    if start is not None:
+        where.append(AuditLog.at >= dt.datetime.combine(start, dt.time()))
+    if end is not None:
+        where.append(AuditLog.at < dt.datetime.combine(end + dt.timedelta(days=1), dt.time()))
+    return where
+
+
+def _require_reader(session: Session) -> None:
+    """The session's user (Database.read puts it there) must be an administrator."""
+    user = session.info.get("user")
+    role = getattr(user, "role", "")
+    if role not in Role._value2member_map_ or not Role(role).at_least(Role.ADMIN):
+        raise AuthError(who_may(Role.ADMIN, READ) + "。")
+
+
+# The raw columns each row needs beside the shown ones, to say its change in words.
+_RAW = (AuditLog.table_name, AuditLog.action, AuditLog.before, AuditLog.after)
+DETAIL = 5  # index of the 内容 column
+
+
+def _shown(row: tuple[Any, ...], keep_id: bool) -> tuple[Any, ...]:
+    """(the six shown values[, id]) from (six shown values, id, table, action, before, after)."""
+    shown, record_id, (table, action, before, after) = list(row[:6]), row[6], row[7:11]
+    shown[DETAIL] = describe(table, action, before, after, shown[DETAIL] or "")
+    return (*shown, record_id) if keep_id else tuple(shown)
+
+
+class AuditSpec(TableSpec):
+    """The audit log as a browsable table: the 内容 column is the change in words, made from the
+    raw before/after after the page is read (in the worker), sorted and searched by its note."""
+
+    def select(self, session: Session, scope: Scope, filter_text: str = "", sort_col: int | None = None,
+               descending: bool = False, filters: Filters | None = None) -> Select[Any]:
+        _require_reader(session)
+        return super().select(session, scope, filter_text, sort_col, descending, filters).add_columns(*_RAW)
+
+    def fetch(self, session: Session, scope: Scope, filter_text: str = "", sort_col: int | None = None,
+              descending: bool = False, offset: int = 0, limit: int = 500,
+              filters: Filters | None = None) -> list[tuple[Any, ...]]:
+        rows = super().fetch(session, scope, filter_text, sort_col, descending, offset, limit, filters)
+        return [_shown(r, keep_id=True) for r in rows]
+
+    def count(self, session: Session, scope: Scope, filter_text: str = "", filters: Filters | None = None) -> int:
+        _require_reader(session)
+        return super().count(session, scope, filter_text, filters)
+
+    def rows(self, session: Session, filter_text: str = "", filters: Filters | None = None,
+             batch: int = 5000) -> Iterator[tuple[Any, ...]]:
+        """Every matching row, newest first, as shown (streamed: a server-side cursor on PostgreSQL)."""
+        stmt = self.select(session, ALL_SCOPE, filter_text, filters=filters)
+        result = session.execute(stmt.execution_options(yield_per=batch))
+        for part in result.partitions(batch):
+            for row in part:
+                yield _shown(tuple(row), keep_id=False)
+
+
+def _text_where(like: Like) -> ColumnElement[bool]:
+    """The typed text in the note or the raw values, or a Chinese word the 内容 column shows for a
+    stored code: "主管" finds the row whose after holds "role": "supervisor"."""
+    found = _any(like, [AuditLog.note, AuditLog.before, AuditLog.after])
+    text = like.text if isinstance(like, TextLike) else ""
+    if not text:
+        return found
+    codes = {code for labels in VALUE_LABELS.values() for code, label in labels.items() if text in label}
+    actions = [code for code, label in ACTION_LABELS.items() if text in label]
+    tables = [name for name, label in table_labels().items() if text in label]
+    more = [c for code in sorted(codes) for c in (AuditLog.before.contains(f'"{code}"', autoescape=True),
+                                                   AuditLog.after.contains(f'"{code}"', autoescape=True))]
+    if actions:
+        more.append(AuditLog.action.in_(actions))
+    if tables:
+        more.append(AuditLog.table_name.in_(tables))
+    return or_(found, *more)
+
+
+AUDIT = AuditSpec(
+    key="audit_log",
+    columns=[
+        ColumnSpec("at", "时间", "datetime", AuditLog.at),
+        ColumnSpec("username", "用户", "text", AuditLog.username),
+        ColumnSpec("action", "操作", "text", _case(AuditLog.action, ACTION_LABELS)),
+        ColumnSpec("table", "数据表", "text", _case(AuditLog.table_name, table_labels())),
+        ColumnSpec("record_id", "记录号", "int", AuditLog.record_id),
+        ColumnSpec("detail", "内容", "text", AuditLog.note),
+    ],
+    id_col=AuditLog.id,
+    from_=lambda: AuditLog.__table__,
+    scope_where=lambda scope: [],
+    text_where=lambda like: _text_where(like),
+    default_order=lambda: [AuditLog.at.desc(), AuditLog.id.desc()],
+    filter_where=_filters,
+)
+
+
+# ---- the filters' choices ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class AuditChoices:
+    """What the viewer's filters offer: (username, caption) of every account, (table, 中文名) of every table."""
+
+    users: tuple[tuple[str, str], ...]
+    tables: tuple[tuple[str, str], ...]
+
+
+def choices(db: Database) -> AuditChoices:
+    with db.read() as s:
+        _require_reader(s)
+        users = s.execute(select(User.username, User.display_name).order_by(User.username)).all()
+    return AuditChoices(tuple((u, f"{d}（{u}）" if d and d != u else u) for u, d in users),
+                        tuple(table_labels().items()))

@@ -1,0 +1,133 @@
+"""The 房屋与业主 dialog's tables: a project's units and owners, filtered, sorted and paged in SQL.
+
+20,000 units and 21,000 owners in the large demo: a page of 500 at a time, never all of them.
+Phones and ID numbers leave here masked (ColumnSpec.present); the text filter finds an owner by a
+whole phone or ID number typed, or by the last four digits the masked value shows, but never by a
+fragment: typing digit after digit must not uncover the hidden middle of a number.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
+
+from .browse import ColumnSpec, Filters, JoinedText, Like, Scope, TableSpec
+from .people import Owner, UnitOwnership
+from .project import Building, Unit
+from .rules.idcard import mask_id_number, mask_phones
+from .rules.identity import normalize_id, phone_problem
+
+NAMES_SEPARATOR = JoinedText.separator
+NO_BUILDING = "none"  # UNITS filter {"building": NO_BUILDING}: units in no building
+
+
+def _last_four(col: Any) -> Any:
+    """What a masked value shows at its end: sorting by it tells nothing the screen does not."""
+    return func.substr(col, func.length(col) - 3)
+
+
+# ---- 房屋 ---------------------------------------------------------------------------------------
+
+_CURRENT = and_(UnitOwnership.relation == "业主", UnitOwnership.until.is_(None))
+_UNIT_OWNERS = func.coalesce(
+    select(JoinedText(Owner.name, UnitOwnership.id)).select_from(UnitOwnership)
+    .join(Owner, Owner.id == UnitOwnership.owner_id)
+    .where(UnitOwnership.unit_id == Unit.id, _CURRENT).correlate(Unit).scalar_subquery(), "")
+
+
+def _unit_text(like: Like) -> ColumnElement[bool]:
+    owned = (select(UnitOwnership.unit_id).join(Owner, Owner.id == UnitOwnership.owner_id)
+             .where(like(Owner.name), UnitOwnership.until.is_(None)))
+    return or_(like(Unit.number), like(Building.name), Unit.id.in_(owned))
+
+
+def _unit_filters(filters: Filters) -> list[ColumnElement[bool]]:
+    """{"building": building id or NO_BUILDING, "use": 住宅…, "occupancy": 空置…}."""
+    where: list[ColumnElement[bool]] = []
+    building = filters.get("building")
+    if building == NO_BUILDING:
+        where.append(Unit.building_id.is_(None))
+    elif isinstance(building, int):
+        where.append(Unit.building_id == building)
+    for key, col in (("use", Unit.use), ("occupancy", Unit.occupancy)):
+        if filters.get(key):
+            where.append(col == filters[key])
+    return where
+
+
+UNITS = TableSpec(
+    key="units",
+    columns=[
+        ColumnSpec("number", "房号", "text", Unit.number),
+        ColumnSpec("building", "楼栋", "text", func.coalesce(Building.name, "")),
+        ColumnSpec("entrance", "单元", "text", Unit.entrance),
+        ColumnSpec("floor", "楼层", "text", Unit.floor),
+        ColumnSpec("area", "建筑面积", "area", Unit.area),
+        ColumnSpec("use", "用途", "text", Unit.use),
+        ColumnSpec("occupancy", "入住状态", "text", Unit.occupancy),
+        ColumnSpec("owners", "业主", "text", _UNIT_OWNERS),
+    ],
+    id_col=Unit.id,
+    from_=lambda: Unit.__table__.outerjoin(Building, Building.id == Unit.building_id),
+    scope_where=lambda scope: [Unit.project_id == scope.project_id],
+    text_where=_unit_text,
+    default_order=lambda: [func.coalesce(Building.sort_no, 999999)],
+    filter_where=_unit_filters,
+)
+
+# ---- 业主 ---------------------------------------------------------------------------------------
+
+_HELD = case((UnitOwnership.relation == "业主", Unit.number), else_=Unit.number + "（" + UnitOwnership.relation + "）")
+_OWNER_UNITS = func.coalesce(
+    select(JoinedText(_HELD, UnitOwnership.id)).select_from(UnitOwnership).join(Unit, Unit.id == UnitOwnership.unit_id)
+    .where(UnitOwnership.owner_id == Owner.id, UnitOwnership.until.is_(None)).correlate(Owner).scalar_subquery(), "")
+FOUR = re.compile(r"[0-9]{3}[0-9X]")
+
+
+def _whole_phone(text: str) -> list[ColumnElement[bool]]:
+    phone, problem = phone_problem(text)
+    if problem:
+        return []
+    others = Owner.other_phones
+    return [Owner.mobile == phone, others == phone, others.startswith(phone + NAMES_SEPARATOR, autoescape=True),
+            others.endswith(NAMES_SEPARATOR + phone, autoescape=True),
+            others.contains(NAMES_SEPARATOR + phone + NAMES_SEPARATOR, autoescape=True)]
+
+
+def _owner_text(like: Like) -> ColumnElement[bool]:
+    text = str(getattr(like, "text", "")).strip()
+    held = (select(UnitOwnership.owner_id).join(Unit, Unit.id == UnitOwnership.unit_id)
+            .where(like(Unit.number), UnitOwnership.until.is_(None)))
+    found = [like(Owner.name), Owner.id.in_(held), *_whole_phone(text)]
+    number = normalize_id(text)
+    if len(number) >= 5:
+        found.append(Owner.id_number == number)
+    if FOUR.fullmatch(number):  # the last four, which the masked value shows anyway
+        found += [Owner.mobile.endswith(number, autoescape=True), Owner.id_number.endswith(number, autoescape=True)]
+    return or_(*found)
+
+
+_KIND = case((Owner.is_company, "单位"), else_="个人")
+
+OWNERS = TableSpec(
+    key="owners",
+    columns=[
+        ColumnSpec("name", "业主姓名/单位名称", "text", Owner.name),
+        ColumnSpec("kind", "类型", "text", _KIND),
+        ColumnSpec("units", "房屋", "text", _OWNER_UNITS),
+        ColumnSpec("mobile", "联系电话", "text", Owner.mobile, present=mask_phones, sort=_last_four(Owner.mobile)),
+        ColumnSpec("other_phones", "其他电话", "text", Owner.other_phones, present=mask_phones,
+                   sort=_last_four(Owner.other_phones)),
+        ColumnSpec("id_kind", "证件类型", "text", Owner.id_kind),
+        ColumnSpec("id_number", "证件号码", "text", Owner.id_number, present=mask_id_number,
+                   sort=_last_four(Owner.id_number)),
+    ],
+    id_col=Owner.id,
+    from_=lambda: Owner.__table__,
+    scope_where=lambda scope: [Owner.project_id == scope.project_id],
+    text_where=_owner_text,
+    default_order=lambda: [],
+)
+
+__all__ = ["NO_BUILDING", "OWNERS", "UNITS", "Scope"]

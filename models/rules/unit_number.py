@@ -1,0 +1,69 @@
+"""A unit number as people write it, read for its building, 单元 and floor.
+
+"3栋2单元1201", "1-2-1201", "B座-1502", "3号楼502", "B1-708", "车位 B2-117": the number is stored as
+written; its building, 单元 (entrance) and floor are read from it here, for the unit form and for
+placing a unit typed by hand in its building. A number that names none of them is still a number.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+CN_DIGITS = "一二三四五六七八九十"
+# 1栋2单元1201, B座-1502, 3号楼502, 十二幢3单元402
+NAMED = re.compile(rf"^(?P<b>[0-9]+|[A-Z]+[0-9]*|[{CN_DIGITS}]+)(?P<suffix>号楼|栋|幢|座)-?"
+                   r"(?:(?P<e>[0-9]+)单元)?-?(?P<room>[0-9A-Z][0-9A-Z-]*)$")
+# 1-2-1201 (building-单元-room), 3-502 and B1-708 (building-room)
+DASHED = re.compile(r"^(?P<b>[0-9]+|[A-Z]+[0-9]*)-(?:(?P<e>[0-9]+)-)?(?P<room>[0-9]{3,4})$")
+# 车位 B2-117, 储藏室 D-003, 商铺 S-105: not in a residential building; a basement level when it says
+SPACE_WORDS = ("车位", "车库", "储藏室", "储藏间", "储物间", "地下室", "商铺")
+BASEMENT = re.compile(r"^(B[0-9])-")
+BUILDING_SUFFIXES = ("号楼", "栋", "幢", "座")
+
+
+@dataclass(frozen=True)
+class UnitParts:
+    """What the number says; "" for what it does not."""
+
+    building: str  # "3栋", "B座", "1栋" for 1-2-1201
+    entrance: str  # 单元, "2"
+    floor: str     # "12", "B2" for a basement level
+    room: str
+
+
+def compact(number: str) -> str:
+    """Half-width, no spaces, upper case: '１栋 1单元 101' reads as '1栋1单元101'."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", number or "")).upper()
+
+
+def parse_unit_number(number: str) -> UnitParts:
+    text = compact(number)
+    for word in SPACE_WORDS:
+        if text.startswith(word):
+            rest = text[len(word):].lstrip("-")
+            basement = BASEMENT.match(rest)
+            return UnitParts("", "", basement.group(1) if basement else "", rest)
+    match = NAMED.match(text) or DASHED.match(text)
+    if match is None:
+        return UnitParts("", "", _floor(text), text)
+    parts = match.groupdict()
+    building = parts["b"] + (parts.get("suffix") or "栋")
+    room = parts["room"]
+    return UnitParts(building, parts["e"] or "", _floor(room), room)
+
+
+def _floor(room: str) -> str:
+    """1201 → 12, 502 → 5; a room that is not three or four digits says no floor."""
+    if re.fullmatch(r"[0-9]{3,4}", room) and int(room[:-2]) > 0:
+        return str(int(room[:-2]))
+    return ""
+
+
+def building_key(name: str) -> str:
+    """'1栋', '1号楼' and '1幢' are the same building: its designator, compacted."""
+    text = compact(name)
+    for suffix in BUILDING_SUFFIXES:
+        if text.endswith(suffix) and len(text) > len(suffix):
+            return text[: -len(suffix)]
+    return text
