@@ -47,7 +47,7 @@ def switch_user(window: Any) -> Any:
             successor.show()
         if scope is not None:
             successor.show_scope(scope.project_id, scope.handover_id)
-        window.replaced = True  # gone once Qt deletes it; last_main_window skips it until then
+        window.successor = successor  # what run_app remembers at exit (last_main_window)
         window.close()
         window.deleteLater()
         return successor
@@ -57,9 +57,9 @@ def switch_user(window: Any) -> Any:
 
 
 def last_main_window(first: Any) -> Any:
-    """The main window this run ended with: `first`, or the one 切换用户 put in its place."""
-    from .main_window import MainWindow
-
-    live = [w for w in QApplication.topLevelWidgets()
-            if isinstance(w, MainWindow) and not getattr(w, "replaced", False)]
-    return live[-1] if live else first
+    """The main window this run ended with: `first`, or the one 切换用户 put in its place (a Python
+    attribute, readable after Qt deleted the window it was set on)."""
+    window = first
+    while getattr(window, "successor", None) is not None:
+        window = window.successor
+    return window

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from models import archive
@@ -25,6 +24,7 @@ from .. import backup_hooks, tasks
 from ..errors import show_error
 from ..file_dialogs import get_save_file_name
 from ..widgets.role_gate import gate
+from . import add_action
 
 ARCHIVE_ROLE = Role.SUPERVISOR
 RESTORE_ROLE = Role.ADMIN
@@ -38,22 +38,15 @@ def install(window: Any, menus: dict[str, QMenu]) -> None:
     """Add this subject's actions to the window's menus (file, project, admin, help)."""
     menu = menus["file"]
     menu.setToolTipsVisible(True)  # a disabled entry's tooltip says who may use it
-    window.backup_action = _action(window, menu, window.tr("备份…"), lambda: backup_now(window))
+    window.backup_action = add_action(window, menu, window.tr("备份…"), lambda: backup_now(window))
     if window.db.is_sqlite:
         window.backup_action.setToolTip(window.tr("立即把本机数据库备份到备份文件夹"))
     else:
         gate(window.backup_action, window.db, ARCHIVE_ROLE, "导出备份文件",
              window.tr("把整个数据库导出为一个备份文件"))
-    window.restore_action = _action(window, menu, window.tr("恢复…"), lambda: open_restore(window))
+    window.restore_action = add_action(window, menu, window.tr("恢复…"), lambda: open_restore(window))
     gate(window.restore_action, window.db, RESTORE_ROLE, "从备份恢复", window.tr("用一份备份替换或载入数据库"))
     backup_hooks.attach(window)
-
-
-def _action(window: Any, menu: QMenu, text: str, slot: Any) -> QAction:
-    action = QAction(text, window)
-    action.triggered.connect(slot)
-    menu.addAction(action)
-    return action
 
 
 def backup_now(window: Any) -> tasks.Task | None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from models.db import Database
@@ -20,23 +19,17 @@ from models.services import projects
 from models.services.projects import ProjectRow
 
 from ..errors import show_error
+from . import add_action
 
 
 def install(window: Any, menus: dict[str, QMenu]) -> None:
     """Add this subject's actions to the window's menus (file, project, admin, help)."""
     menu = menus["project"]
-    window.new_project_action = _action(window, menu, window.tr("新建项目…"), lambda: on_new_project(window))
-    window.edit_project_action = _action(window, menu, window.tr("编辑项目…"), lambda: on_edit_project(window))
+    window.new_project_action = add_action(window, menu, window.tr("新建项目…"), lambda: on_new_project(window))
+    window.edit_project_action = add_action(window, menu, window.tr("编辑项目…"), lambda: on_edit_project(window))
     menu.addSeparator()
-    window.units_owners_action = _action(window, menu, window.tr("楼栋、房屋与业主…"),
+    window.units_owners_action = add_action(window, menu, window.tr("楼栋、房屋与业主…"),
                                          lambda: on_units_owners(window))
-
-
-def _action(window: Any, menu: QMenu, text: str, slot: Any) -> QAction:
-    action = QAction(text, window)
-    action.triggered.connect(slot)
-    menu.addAction(action)
-    return action
 
 
 # ---- reusable (the menus and the first-start wizard) --------------------------------------------

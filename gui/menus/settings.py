@@ -4,8 +4,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMenu, QMessageBox
+
+from . import add_action
 
 SETTINGS_SUBJECT = "settings"  # what data_changed says after 设置: the office's settings may have changed
 
@@ -16,18 +18,9 @@ def _tr(text: str) -> str:
 
 def install(window: Any, menus: dict[str, QMenu]) -> None:
     """Add this subject's actions to the window's menus (file, project, admin, help)."""
-    window.settings_action = _action(window, menus["file"], _tr("设置…"), lambda: open_settings(window))
-    window.manual_action = _action(window, menus["help"], _tr("使用说明"), lambda: open_manual(window), "F1")
-    window.about_action = _action(window, menus["help"], _tr("关于物业交接台…"), lambda: open_about(window))
-
-
-def _action(window: Any, menu: QMenu, text: str, slot: Any, shortcut: str = "") -> QAction:
-    action = QAction(text, window)
-    if shortcut:
-        action.setShortcut(shortcut)
-    action.triggered.connect(slot)
-    menu.addAction(action)
-    return action
+    window.settings_action = add_action(window, menus["file"], _tr("设置…"), lambda: open_settings(window))
+    window.manual_action = add_action(window, menus["help"], _tr("使用说明"), lambda: open_manual(window), "F1")
+    window.about_action = add_action(window, menus["help"], _tr("关于物业交接台…"), lambda: open_about(window))
 
 
 def open_settings(window: Any) -> None:

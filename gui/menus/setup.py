@@ -4,21 +4,19 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from models.people import Role
 
 from ..widgets.role_gate import gate
+from . import add_action
 
 
 def install(window: Any, menus: dict[str, QMenu]) -> None:
     """Add this subject's actions to the window's menus (file, project, admin, help)."""
     tr = QCoreApplication.translate
-    action = QAction(tr("setup_menu", "设置向导…"), window)
-    action.triggered.connect(lambda _checked=False: open_guide(window))
     menus["project"].addSeparator()
-    menus["project"].addAction(action)
+    action = add_action(window, menus["project"], tr("setup_menu", "设置向导…"), lambda: open_guide(window))
     gate(action, window.db, Role.ADMIN, tr("setup_menu", "使用设置向导"),
          tr("setup_menu", "本处信息、项目、房屋、账号和第一次交接，一步步设置"))
     window.setup_action = action
