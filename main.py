@@ -19,6 +19,7 @@ from models.errors import AuthError, Cancelled, DomainError, ValidationError
 
 if TYPE_CHECKING:  # imported where used: `main.py --help` stays quick
     from models.db import Database
+    from models.imports.sheet import ColumnMap
     from models.people import Role
     from models.services.auth import UserRow
 
@@ -121,6 +122,7 @@ def build_parser() -> Parser:
     _add_db(p)
     p.add_argument("file", type=Path)
     p.add_argument("--project", required=True)
+    _add_columns(p)
     p = imp.add_parser("keys", help="批量接收钥匙：从 Excel（FILE --handover ID）或钥匙交接清单（--list ID）"
                                     " / receive keys in bulk from an Excel sheet or a key handover list")
     _add_db(p)
@@ -130,11 +132,21 @@ def build_parser() -> Parser:
                         help="钥匙交接清单编号 / ID of the key handover list")
     p.add_argument("--handover", type=int, help="交接编号（与 FILE 一起用）/ handover ID (with FILE)")
     p.add_argument("--cabinet", default="", help="存入的钥匙柜（表中未填时）/ cabinet for keys with none")
+    _add_columns(p)
 
     p = imp.add_parser("ledger", help="导入原物业收费台账 / the outgoing company's fee ledger (.xlsx)")
     _add_db(p)
     p.add_argument("file", type=Path)
     p.add_argument("--handover", type=int, required=True, help="交接编号 / handover ID")
+    _add_columns(p)
+
+    p = imp.add_parser("checklist", help="从 Excel 导入一张交接清单（草稿，全部导入或都不导入）"
+                                         " / a handover list from an Excel sheet, all or nothing")
+    _add_db(p)
+    p.add_argument("file", type=Path)
+    p.add_argument("--handover", type=int, required=True, help="交接编号 / handover ID")
+    p.add_argument("--title", default="", help="清单名称（默认取表格标题）/ list title (default: the sheet's)")
+    _add_columns(p)
 
     fees = sub.add_parser("fees", help="费用对账 / fee reconciliation").add_subparsers(
         dest="action", required=True, parser_class=Parser)
@@ -384,21 +396,54 @@ def cmd_handover(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    columns = _columns(args)
     if args.what == "keys":
-        return _import_keys(args)
+        return _import_keys(args, columns)
     if args.what == "ledger":
         from models.imports.ledger import import_ledger_file
 
-        print(import_ledger_file(_open_db_to_write(args), args.handover, args.file).summary())
+        print(import_ledger_file(_open_db_to_write(args), args.handover, args.file, columns).summary())
+        return 0
+    if args.what == "checklist":
+        from models.imports.checklist import import_checklist_file
+
+        imported = import_checklist_file(_open_db_to_write(args), args.handover, args.file, args.title or None,
+                                         columns)
+        print(imported.summary())
         return 0
     from models.imports.roster import import_roster_file
 
-    report = import_roster_file(_open_db_to_write(args), args.project, args.file)
+    report = import_roster_file(_open_db_to_write(args), args.project, args.file, columns)
     print(report.summary())
     return 0
 
 
-def _import_keys(args: argparse.Namespace) -> int:
+def _add_columns(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--map", dest="maps", action="append", default=[], metavar="字段=列名",
+                   help="指定某字段取哪一列：列名为表头文字或列字母（如 业主姓名=户主、联系电话=F）；"
+                        "字段=（空）表示不导入 / which column feeds a field: header text or column letter")
+    p.add_argument("--header-row", type=int, metavar="N",
+                   help="表头在第 N 行（找不到表头时）/ the header is on row N of the first sheet")
+
+
+def _columns(args: argparse.Namespace) -> ColumnMap | None:
+    """--map and --header-row as the import pipeline takes them; None when neither was given."""
+    from models.imports.sheet import ColumnMap
+
+    maps: dict[str, str | None] = {}
+    for item in args.maps:
+        field, sep, column = item.partition("=")
+        if not sep or not field.strip():
+            raise ValidationError(f"--map 应写成 字段=列名（如 业主姓名=户主），而不是“{item}”。")
+        maps[field.strip()] = column.strip() or None
+    if args.header_row is not None and args.header_row < 1:
+        raise ValidationError("--header-row 应为表头所在的行号（从 1 起）。")
+    if not maps and args.header_row is None:
+        return None
+    return ColumnMap(maps, args.header_row)
+
+
+def _import_keys(args: argparse.Namespace, columns: ColumnMap | None) -> int:
     from models.imports.key_sheet import import_key_sheet_file
     from models.services.key_intake import receive_keys_from_list
 
@@ -408,7 +453,7 @@ def _import_keys(args: argparse.Namespace) -> int:
         return 2
     db = _open_db_to_write(args)
     if args.file is not None:
-        report = import_key_sheet_file(db, args.handover, args.file, cabinet=args.cabinet)
+        report = import_key_sheet_file(db, args.handover, args.file, cabinet=args.cabinet, mapping=columns)
     else:
         report = receive_keys_from_list(db, args.list_id, cabinet=args.cabinet, progress=_terminal_progress)
     print(report.summary())

@@ -4,11 +4,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 
 from ..errors import ValidationError
 from .cells import (  # noqa: F401  (re-exported: importers use sheet.py as the one entry point)
@@ -39,6 +39,7 @@ from .workbook import (
 )
 
 SCAN_ROWS = 30
+LETTERS_RE = re.compile(r"^[A-Za-z]{1,3}$")
 TOTAL_WORDS = ("小计", "合计", "总计")
 PROGRESS_EVERY = 500
 Progress = Callable[[int, int], object]  # (done, total); returning False cancels
@@ -265,37 +266,55 @@ def _skip_reason(values: Sequence[Any], labels: list[str]) -> tuple[str, str]:
     return "", ""
 
 
+class ColumnMap(dict):  # type: ignore[type-arg]
+    """What the clerk said of the columns where the sheet's own header does not say it: field (its
+    key or its Chinese label) → column (0-based index, the header's text, or a column letter such
+    as "C" for a column with no header), or None for "do not import"; and `header_row`, the
+    sheet's row number of the header when it cannot be found by itself (the command line's
+    --map 字段=列名 and --header-row N). A plain dict of key → index is still a mapping."""
+
+    def __init__(self, columns: Mapping[str, int | str | None] | None = None, header_row: int | None = None) -> None:
+        super().__init__(columns or {})
+        self.header_row = header_row
+
+
 @contextmanager
 def open_table(path: str | Path, fields: Sequence[FieldSpec],
                mapping: Mapping[str, int | None] | None = None) -> Iterator[Table]:
     """Open the first sheet (the active one first) whose header names at least two fields.
 
-    `mapping` (field key → 0-based column, or None for "do not import") overrides
-    what was recognised. Raises ValidationError with a clerk-readable message when
-    the file cannot be read or no sheet has a recognisable header.
+    `mapping` (field key → 0-based column, or None for "do not import"; a ColumnMap may also name
+    fields and columns in words and fix the header row) overrides what was recognised. Raises
+    ValidationError with a clerk-readable message when the file cannot be read or no sheet has a
+    recognisable header.
     """
     path = Path(path)
     workbook = open_workbook(path)
     try:
-        yield _first_table(path, workbook, fields, mapping or {})
+        yield _first_table(path, workbook, fields, mapping if mapping is not None else {})
     finally:
         workbook.close()
 
 
 def _first_table(path: Path, workbook: Any, fields: Sequence[FieldSpec],
                  mapping: Mapping[str, int | None]) -> Table:
+    header_row = getattr(mapping, "header_row", None)
+    fields = _with_named_columns(fields, mapping)
+    table = None
     sheets = [workbook.active] + [ws for ws in workbook.worksheets if ws is not workbook.active]
     for worksheet in [ws for ws in sheets if getattr(ws, "_worksheet_path", None)]:
-        table = _table(path, workbook, worksheet, fields, mapping)
-        if table is not None:
-            return table
+        table = _table(path, workbook, worksheet, fields, mapping, header_row)
+        if table is not None or header_row is not None:  # a row named is a row of the sheet shown first
+            break
+    if table is not None:
+        return table
     names = "、".join(f.label for f in fields[:4])
     raise ValidationError(f"“{path.name}”中找不到表头：前 {SCAN_ROWS} 行里没有可识别的列名"
-                          f"（如 {names}）。请确认表头文字，或另存为只含一张表的 .xlsx。")
+                          f"（如 {names}）。请确认表头文字，或指明表头在第几行并逐列对应。")
 
 
 def _table(path: Path, workbook: Any, worksheet: Any, fields: Sequence[FieldSpec],
-           mapping: Mapping[str, int | None]) -> Table | None:
+           mapping: Mapping[str, int | None], header_row: int | None = None) -> Table | None:
     merges = sheet_merges(path, worksheet)
     filler = MergeFiller(merges)
     total = row_count(worksheet)
@@ -303,7 +322,10 @@ def _table(path: Path, workbook: Any, worksheet: Any, fields: Sequence[FieldSpec
     window, following = _window(stream)
     filled = {n: (filler.fill(n, raw, True), filler.fill(n, raw, False)) for n, raw in window}
     dense = [filled[n][0] if n in filled else [] for n in range(1, max(filled, default=0) + 1)]
-    found = find_header(dense, fields, [m for m in merges if m.min_row <= SCAN_ROWS + 1])
+    if header_row is not None:
+        found: Found | None = _named_header(dense, fields, header_row)
+    else:
+        found = find_header(dense, fields, [m for m in merges if m.min_row <= SCAN_ROWS + 1])
     if found is None:
         return None
     first, last, labels, recognised = found
@@ -330,16 +352,66 @@ def _chain(first: list[Any], rest: Iterator[Any]) -> Iterator[Any]:
     yield from rest
 
 
+def _with_named_columns(fields: Sequence[FieldSpec], mapping: Mapping[str, Any]) -> list[FieldSpec]:
+    """A column the clerk named for a field ("业主姓名=户主") also finds the header row: 户主 is then
+    one of that field's names. Column letters name no header."""
+    extra: dict[str, list[str]] = {}
+    for named, ref in mapping.items():
+        if isinstance(ref, str) and not LETTERS_RE.match(ref.strip()):
+            extra.setdefault(_field_key(fields, named), []).append(ref.strip())
+    return [replace(f, synonyms=(*f.synonyms, *extra[f.key])) if f.key in extra else f for f in fields]
+
+
+def _named_header(rows: list[list[Any]], fields: Sequence[FieldSpec], header_row: int) -> Found:
+    """The header in the row the clerk named (1-based), whatever it recognises."""
+    if not 1 <= header_row <= len(rows):
+        raise ValidationError(f"表头行：第 {header_row} 行不在表的前 {len(rows)} 行中（表头须在前 {SCAN_ROWS} 行）。")
+    row = rows[header_row - 1]
+    names = [f.names() for f in fields]
+    return header_row - 1, header_row - 1, [cell_text(v) for v in row], _match(fields, names, [_options(v) for v in row])
+
+
+def _field_key(fields: Sequence[FieldSpec], named: str) -> str:
+    """A field by its key ("owner") or by what the clerk calls it (业主姓名, or a synonym)."""
+    if any(f.key == named for f in fields):
+        return named
+    text = normalise_header(named)
+    for f in fields:
+        if text in f.names():
+            return f.key
+    raise ValidationError(f"列对应：没有字段“{named}”；可对应的字段有：{'、'.join(f.label for f in fields)}。")
+
+
+def _column_index(ref: int | str, labels: Sequence[str]) -> int:
+    """A column by index, by its header's text, or by its letter ("C": also a column with no header)."""
+    if isinstance(ref, int):
+        if not 0 <= ref < len(labels):
+            raise ValidationError(f"列对应无效：第 {ref + 1} 列不在表中。")
+        return ref
+    text = normalise_header(ref)
+    named = [i for i, label in enumerate(labels) if label and normalise_header(label) == text]
+    if named:
+        return named[0]
+    if LETTERS_RE.match(ref.strip()):
+        return column_index_from_string(ref.strip().upper()) - 1
+    shown = "、".join(f"{get_column_letter(i + 1)}「{label}」" for i, label in enumerate(labels) if label)
+    raise ValidationError(f"列对应：表头中没有“{ref}”这一列（也不是列字母 A、B…）。表头各列：{shown}。")
+
+
 def _header(sheet: str, first: int, last: int, labels: list[str], recognised: dict[str, int],
             fields: Sequence[FieldSpec], mapping: Mapping[str, int | None]) -> Header:
     columns = dict(recognised)
-    for key, index in mapping.items():
-        if index is None:
+    for named, ref in mapping.items():
+        key = _field_key(fields, named)
+        if ref is None:
             columns.pop(key, None)
-        elif 0 <= index < len(labels):
-            columns[key] = index
-        else:
-            raise ValidationError(f"列对应无效：第 {index + 1} 列不在表中。")
+            continue
+        index = _column_index(ref, labels)
+        for other, column in list(columns.items()):  # a column feeds one field: the clerk's choice wins
+            if column == index and other != key:
+                del columns[other]
+        columns[key] = index
+    labels = labels + [""] * (max(columns.values(), default=-1) + 1 - len(labels))
     missing = tuple(f.key for f in fields if f.key not in columns)
     return Header(sheet, first, last, tuple(labels), columns, missing, recognised, tuple(fields))
 
