@@ -119,7 +119,7 @@ def test_a_wrong_map_is_a_message_naming_what_is_wrong(db, tmp_path, capsys, map
 
 
 def test_a_column_taken_by_the_clerk_feeds_only_that_field(tmp_path):
-    """户主 would be recognised as 业主姓名; mapped to 备注-less roster's 身份证号 it feeds only that."""
+    """A column the clerk gives to a field is taken from the field that had recognised it."""
     sheet = write_sheet(tmp_path / "r.xlsx", [("房号", "业主姓名", "证件"), ("101", "张三", "110101199003071234")])
     preview = preview_roster(sheet, ColumnMap({"身份证号": "证件"}))
     assert preview.header.columns["id_number"] == 2 and preview.header.columns["owner"] == 1

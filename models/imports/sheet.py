@@ -77,6 +77,10 @@ class Header:
     missing: tuple[str, ...]  # field keys with no column
     recognised: Mapping[str, int] = field(default_factory=dict)  # before the caller's mapping
     fields: tuple[FieldSpec, ...] = ()
+    # Columns with no header text that feed no field, and how many data rows have something in them
+    # (a 说明 block beside the table, numbers with no title): counted as the rows stream, so nothing
+    # the sheet holds is left out without a word.
+    stray: dict[int, int] = field(default_factory=dict, compare=False)
 
     def column_name(self, index: int) -> str:
         """'C 列「联系电话」' — how the clerk finds the column in Excel."""
@@ -122,6 +126,10 @@ class Header:
         unused = [self.column_name(i) for i in self.unused_columns if i not in duplicates]
         if unused:
             notes.append("未导入的列：" + "、".join(unused) + "（没有对应的字段，可在“列对应”中指定）")
+        if self.stray:
+            notes.append("未导入的列：" + "、".join(f"{get_column_letter(i + 1)} 列（没有表头，{n} 行有内容）"
+                                                 for i, n in sorted(self.stray.items()))
+                         + "（可在“列对应”中指定）")
         if duplicates:
             notes.append("重复的列：" + "、".join(self._duplicate_note(i, t) for i, t in duplicates.items()))
         notes += [f"{self.column_name(i)}：{why}" for i, why in self.not_stored_columns.items()]
@@ -198,6 +206,9 @@ class Table:
     def rows(self, progress: Progress | None = None) -> Iterator[SheetRow]:
         """Data rows; `progress(row, rows)` every few hundred rows, ImportCancelled if it says False."""
         labels = list(self.header.labels)
+        used = set(self.header.columns.values())
+        headless = [i for i, label in enumerate(labels) if not label and i not in used]
+        width = max(len(labels), max(used, default=-1) + 1)
         previous = self.header.last_row
         blank_from = 0  # first row of the blank run before this row (0: none)
         reported = 0
@@ -221,7 +232,17 @@ class Table:
                 if word:
                     self.totals.append(TotalRow(number, word, self._mapped(values)))
                 continue
+            self._count_stray(values, headless, width)
             yield SheetRow(number, self._checked(number, self._mapped(values)))
+
+    def _count_stray(self, values: Sequence[Any], headless: list[int], width: int) -> None:
+        stray = self.header.stray
+        for i in headless:
+            if i < len(values) and not is_blank(values[i]):
+                stray[i] = stray.get(i, 0) + 1
+        for i in range(width, len(values)):
+            if not is_blank(values[i]):
+                stray[i] = stray.get(i, 0) + 1
 
     def _mapped(self, values: Sequence[Any]) -> dict[str, Any]:
         return {k: _at(values, i) for k, i in self.header.columns.items()}

@@ -1,0 +1,107 @@
+"""Issue 13 (no silent change), for the shapes the importers read today: every non-empty cell of a sheet
+is imported (a data row's mapped column), skipped with a reason (its row is listed), part of the title
+or header, or in a column the preview lists as not imported — including a 说明 block beside the table
+in columns that have no header, which was dropped without a word. All four importers; both backends
+where the importer needs the database."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pytest
+from xlsx_builder import KEY_HEADER, LEDGER_HEADER, ROSTER_HEADER, ledger_rows, roster_rows, write_sheet
+
+from models.imports.checklist import preview_checklist
+from models.imports.key_sheet import preview_key_sheet
+from models.imports.ledger import preview_ledger
+from models.imports.roster import import_roster_file, preview_roster
+from models.services import projects
+
+SIDE = "说明：本表由原物业提供"  # a note block two columns right of the table, no header above it
+
+
+def with_side_block(rows: list[tuple], header_at: int) -> list[tuple]:
+    """A title above, a 说明 block beside the data (one empty column between), 合计/签字 rows below."""
+    width = len(rows[header_at])
+    out = [tuple(r) for r in rows]
+    for i in range(header_at + 1, min(header_at + 4, len(out))):
+        out[i] = (*out[i], *([None] * (width - len(out[i]))), None, f"{SIDE}（{i}）")
+    return out
+
+
+def accounted(path: Path, preview) -> list[str]:
+    """Every non-empty cell that the preview neither imports, nor skips, nor lists: should be none."""
+    header = preview.header
+    skipped = {n for s in preview.skipped for n in s.rows}
+    data = {r.row for r in preview.rows} | {p.row for p in preview.problems}
+    above = {n for n, _text in preview.above}
+    listed = set(header.unused_columns) | set(header.stray) | set(header.duplicate_columns)
+    imported = set(header.columns.values())
+    notes = " ".join(preview.notes)
+    lost = []
+    ws = openpyxl.load_workbook(path).active
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value is None or str(cell.value).strip() == "":
+                continue
+            n, c = cell.row, cell.column - 1
+            if n in skipped or n in above or header.first_row <= n <= header.last_row:
+                continue
+            if n in data and (c in imported or c in listed):
+                continue
+            lost.append(f"{cell.coordinate}={cell.value!r}")
+    # what is listed is said in words, by column letter
+    for c in header.stray:
+        assert f"{openpyxl.utils.get_column_letter(c + 1)} 列（没有表头" in notes
+    return lost
+
+
+def test_roster(tmp_path):
+    rows = with_side_block([("翠湖园业主名册",), ROSTER_HEADER, *roster_rows(5)], 1)
+    rows += [("合计", None, None, 450), ("制表：张三",)]
+    path = write_sheet(tmp_path / "r.xlsx", rows)
+    preview = preview_roster(path)
+    assert accounted(path, preview) == [] and preview.header.stray == {7: 3}
+    assert len(preview.rows) == 5
+
+
+def test_checklist(tmp_path):
+    rows = with_side_block([("消防设施移交清单",), ("序号", "名称", "数量", "单位"),
+                            (1, "灭火器", 2, "具"), (2, "消火栓", 4, "个"), (3, "应急灯", 10, "盏"),
+                            (4, "烟感", 30, "个")], 1)
+    rows += [("注：数量以现场清点为准",), ("移交人：", None, "接收人：")]
+    path = write_sheet(tmp_path / "c.xlsx", rows)
+    preview = preview_checklist(path)
+    assert accounted(path, preview) == [] and preview.header.stray == {5: 3}
+    assert [r.name for r in preview.rows] == ["灭火器", "消火栓", "应急灯", "烟感"]
+
+
+@pytest.fixture
+def handover(db) -> tuple[int, int]:
+    project = projects.add_project(db, "CHY", "翠湖园")
+    handover = projects.add_handover(db, "CHY", "进场接管", "原物业", "本物业", dt.date(2026, 6, 30))
+    return project.id, handover.id
+
+
+def test_ledger(db, handover, tmp_path):
+    _project, handover_id = handover
+    roster = write_sheet(tmp_path / "roster.xlsx", [ROSTER_HEADER, *roster_rows(3)])
+    import_roster_file(db, "CHY", roster)
+    numbers = ["1栋1单元101", "1栋1单元102", "1栋1单元103"]
+    rows = with_side_block([("原物业收费台账",), LEDGER_HEADER, *ledger_rows(numbers)], 1)
+    rows += [("合计", None, None, None, "300.00", "300.00", "0.00")]
+    path = write_sheet(tmp_path / "l.xlsx", rows)
+    preview = preview_ledger(db, handover_id, path)
+    assert accounted(path, preview) == [] and preview.header.stray == {8: 3}
+    assert len(preview.rows) == 3
+
+
+def test_key_sheet(db, handover, tmp_path):
+    project_id, handover_id = handover
+    rows = with_side_block([("钥匙移交清单",), KEY_HEADER, ("K-1", None, "配电房", 1, "G01"),
+                            ("K-2", None, "水泵房", 2, "G01"), ("K-3", None, "消防控制室", 1, "G01")], 1)
+    rows += [("接收人：", None, "日期：")]
+    path = write_sheet(tmp_path / "k.xlsx", rows)
+    preview = preview_key_sheet(db, project_id, path, handover_id=handover_id)
+    assert accounted(path, preview) == [] and preview.header.stray == {6: 3}
