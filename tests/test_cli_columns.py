@@ -141,3 +141,30 @@ def test_import_checklist_is_a_writing_command_that_needs_a_login(db, handover_i
     sheet = write_sheet(tmp_path / "l.xlsx", ODD_LIST)
     assert run(db, "import", "checklist", str(sheet), "--handover", str(handover_id)) == 1
     assert "须登录" in capsys.readouterr().err and count(db, HandoverList) == 0
+
+
+def test_the_import_dialog_takes_a_header_row_and_a_column_without_header(qtbot, db, handover_id, tmp_path):
+    """The GUI side: 找不到表头 is not the end — the clerk names the header row, then maps the columns,
+    a column with no header text included (offered by its letter)."""
+    from gui.dialogs.checklist_import import ChecklistImportDialog
+
+    rows = [*ODD_LIST[:2], ("序", "物品", None, "计量"), (1, "配电房钥匙", 2, "把"), (2, "消防栓扳手", 4, "个")]
+    sheet = write_sheet(tmp_path / "无表头列.xlsx", rows)
+    dialog = ChecklistImportDialog(db, handover_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.previewed, timeout=15000):
+        dialog.load_file(sheet)
+    assert "找不到表头" in dialog.result_label.text() and dialog.header_row_spin.isEnabled()
+    with qtbot.waitSignal(dialog.previewed, timeout=15000):
+        dialog.header_row_spin.setValue(3)
+    combo = dialog.combos["name"]
+    assert dialog.preview is not None and combo.findData(2) >= 0 and combo.itemText(combo.findData(2)) == "C 列"
+    with qtbot.waitSignal(dialog.previewed, timeout=15000):
+        combo.setCurrentIndex(combo.findData(1))  # 名称 = B「物品」
+    quantity = dialog.combos["quantity"]
+    with qtbot.waitSignal(dialog.previewed, timeout=15000):
+        quantity.setCurrentIndex(quantity.findData(2))  # 数量 = C, no header text
+    assert [(r.name, r.expected_qty) for r in dialog.preview.rows] == [("配电房钥匙", 2), ("消防栓扳手", 4)]
+    assert dialog.preview.ok and dialog.import_button.isEnabled()
+    dialog.grab().save(str(tmp_path / "header_row.png"))

@@ -57,25 +57,32 @@ class ColumnMappingBox(QGroupBox):
         return {key: (None if value == NOT_IMPORTED else value) for key, value in chosen.items()}
 
     def show_header(self, header: Header) -> None:
+        columns = self._columns(header)
         for key, combo in self.combos.items():
             combo.blockSignals(True)
-            if header.labels != self._labels:
-                self._fill_combo(combo, header)
+            if columns != self._labels:
+                self._fill_combo(combo, header, len(columns))
             combo.setCurrentIndex(max(0, combo.findData(header.columns.get(key, NOT_IMPORTED))))
             combo.blockSignals(False)
             self._show_state(key, header.columns.get(key), header.recognised.get(key))
-        self._labels = header.labels
+        self._labels = columns
+
+    @staticmethod
+    def _columns(header: Header) -> tuple[str, ...]:
+        """Every column a field may take: the header's, and those with no header text that hold
+        something (offered by their letter), up to the last of them."""
+        width = max(len(header.labels), max(header.stray, default=-1) + 1)
+        return tuple(header.labels) + ("",) * (width - len(header.labels))
 
     def forget_columns(self) -> None:
         """A new file: its columns are listed afresh."""
         self._labels = ()
 
-    def _fill_combo(self, combo: QComboBox, header: Header) -> None:
+    def _fill_combo(self, combo: QComboBox, header: Header, width: int) -> None:
         combo.clear()
         combo.addItem(self.tr("（不导入）"), NOT_IMPORTED)
-        for index, label in enumerate(header.labels):
-            if label:
-                combo.addItem(header.column_name(index), index)
+        for index in range(width):  # a column without header text is offered too, by its letter
+            combo.addItem(header.column_name(index), index)
 
     def _show_state(self, key: str, column: int | None, recognised: int | None) -> None:
         label = self.states[key]

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 from models.db import Database
 from models.errors import DomainError
 from models.imports.preview import SheetPreview
-from models.imports.sheet import FieldSpec
+from models.imports.sheet import SCAN_ROWS, ColumnMap, FieldSpec
 
 from .. import file_dialogs, tasks
 from ..errors import show_error
@@ -151,10 +152,17 @@ class SheetImportDialog(QDialog):
         self.reload_button.setToolTip(self.tr("在 Excel 中改好后重新读取同一文件"))
         self.reload_button.setEnabled(False)
         self.reload_button.clicked.connect(self.on_reload_clicked)
+        self.header_row_spin = QSpinBox()
+        self.header_row_spin.setRange(0, SCAN_ROWS)
+        self.header_row_spin.setSpecialValueText(self.tr("自动"))
+        self.header_row_spin.setToolTip(self.tr("表头认不出时，指明表头在 Excel 的第几行；再在“列对应”中逐个指定"))
+        self.header_row_spin.valueChanged.connect(self.on_header_row_changed)
         row.addWidget(QLabel(self.tr("文件：")))
         row.addWidget(self.path_edit, 1)
         row.addWidget(self.choose_button)
         row.addWidget(self.reload_button)
+        row.addWidget(QLabel(self.tr("表头行：")))
+        row.addWidget(self.header_row_spin)
         return row
 
     def _table(self) -> QTableView:
@@ -216,6 +224,11 @@ class SheetImportDialog(QDialog):
     def on_mapping_changed(self) -> None:
         self._refresh(self.mapping_box.mapping())
 
+    def on_header_row_changed(self, _row: int) -> None:
+        """Another header row: its columns are listed afresh, and recognised again."""
+        self.mapping_box.forget_columns()
+        self._refresh({})
+
     def on_problem_activated(self, item: QListWidgetItem) -> None:
         row = self.model.row_of_excel_row(item.data(Qt.ItemDataRole.UserRole))
         if row >= 0:
@@ -251,6 +264,9 @@ class SheetImportDialog(QDialog):
         """Preview `path` with the columns recognised automatically."""
         self._path = Path(path)
         self.mapping_box.forget_columns()
+        self.header_row_spin.blockSignals(True)
+        self.header_row_spin.setValue(0)  # a new file: its header is looked for again
+        self.header_row_spin.blockSignals(False)
         self.path_edit.setText(str(self._path))
         self.reload_button.setEnabled(True)
         self._refresh({})
@@ -266,7 +282,9 @@ class SheetImportDialog(QDialog):
         if self._task is not None:
             self._task.cancel()
         self._set_busy(True)
-        path, chosen = self._path, dict(mapping) or None
+        header_row = self.header_row_spin.value() or None
+        path = self._path
+        chosen: dict[str, int | None] | None = ColumnMap(mapping, header_row) if mapping or header_row else None
         job = lambda progress: self.read_sheet(path, chosen, progress)
         task = tasks.run_with_progress(self, self.reading_text(), job, self.on_preview_ready,
                                        self.on_preview_failed)
@@ -298,7 +316,7 @@ class SheetImportDialog(QDialog):
         self.previewed.emit(None)
 
     def _set_busy(self, busy: bool) -> None:
-        for widget in (self.mapping_box, self.choose_button, self.reload_button):
+        for widget in (self.mapping_box, self.choose_button, self.reload_button, self.header_row_spin):
             widget.setEnabled(not busy)
         if busy:
             self.import_button.setEnabled(False)
