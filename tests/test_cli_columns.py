@@ -91,11 +91,11 @@ def test_the_checklist_import_is_all_or_nothing(db, handover_id, tmp_path, capsy
 
 def test_a_roster_column_is_chosen_by_name_or_by_letter(db, tmp_path, capsys):
     projects.add_project(db, "CHY", "翠湖园")
-    rows = [("房号", "户主", None, "面积"), ("1-1-101", "张三", "13800138000", 90),
+    rows = [("房号", "权利人", None, "面积"), ("1-1-101", "张三", "13800138000", 90),
             ("1-1-102", "李四", "13900139000", 88)]
     sheet = write_sheet(tmp_path / "名册.xlsx", rows)  # C has no header: it is never offered by itself
     assert run(db, "import", "roster", str(sheet), "--project", "CHY",
-               "--map", "业主姓名=户主", "--map", "联系电话=C") == 0
+               "--map", "业主姓名=权利人", "--map", "联系电话=C") == 0
     with db.read() as s:
         owners = s.execute(select(Owner.name, Owner.mobile).order_by(Owner.name)).all()
     assert sorted(tuple(o) for o in owners) == [("张三", "13800138000"), ("李四", "13900139000")]

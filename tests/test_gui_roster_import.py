@@ -92,13 +92,13 @@ def test_bad_rows_are_highlighted_and_import_is_disabled(qtbot, sqlite_db, chine
 
 def test_mapping_an_unrecognised_column_re_previews(qtbot, sqlite_db, chinese_font, tmp_path):
     dialog = open_dialog(qtbot, sqlite_db, chinese_font)
-    load(qtbot, dialog, write_sheet(tmp_path / "m.xlsx", [("房号", "户主", "面积"), ("101", "张三", 90)]))
+    load(qtbot, dialog, write_sheet(tmp_path / "m.xlsx", [("房号", "权利人", "面积"), ("101", "张三", 90)]))
     assert dialog.states["owner"].text() == "未识别"
     assert dialog.model.index(0, RosterPreviewModel.OWNER).data() == ""
     combo = dialog.combos["owner"]
     with qtbot.waitSignal(dialog.previewed, timeout=15000):
-        combo.setCurrentIndex(combo.findData(1))  # B 列「户主」
-    assert combo.currentText() == "B 列「户主」"
+        combo.setCurrentIndex(combo.findData(1))  # B 列「权利人」
+    assert combo.currentText() == "B 列「权利人」"
     assert dialog.states["owner"].text() == "手动指定"
     assert dialog.model.index(0, RosterPreviewModel.OWNER).data() == "张三"
     number = dialog.combos["number"]

@@ -105,3 +105,20 @@ def test_key_sheet(db, handover, tmp_path):
     path = write_sheet(tmp_path / "k.xlsx", rows)
     preview = preview_key_sheet(db, project_id, path, handover_id=handover_id)
     assert accounted(path, preview) == [] and preview.header.stray == {6: 3}
+
+
+@pytest.mark.parametrize(("header", "fields"), [
+    (("室号", "客户", "业主电话", "楼阁名称"), {"number": 0, "owner": 1, "mobile": 2, "building": 3}),
+    (("铺位", "业主名称", "联系手机"), {"number": 0, "owner": 1, "mobile": 2}),
+    (("物业编号", "户主"), {"number": 0, "owner": 1}),
+])
+def test_roster_headers_as_property_systems_write_them(tmp_path, header, fields):
+    path = write_sheet(tmp_path / "r.xlsx", [header, tuple(f"x{i}" for i in range(len(header)))])
+    assert dict(preview_roster(path).header.recognised) == fields
+
+
+def test_ledger_headers_as_property_systems_write_them(db, handover, tmp_path):
+    header = ("室号", "费用项", "应计金额", "实缴金额", "计费起始日期", "计费终止日期", "楼阁名称")
+    path = write_sheet(tmp_path / "l.xlsx", [header, ("101", "物业费", "10", "10", "2026-01-01", "2026-01-31", "1栋")])
+    recognised = dict(preview_ledger(db, handover[1], path).header.recognised)
+    assert recognised == {"unit": 0, "fee_item": 1, "billed": 2, "paid": 3, "start": 4, "end": 5, "building": 6}

@@ -177,7 +177,7 @@ def test_two_row_merged_header_imports(db, project, tmp_path):
 
 
 def test_mapping_for_an_unrecognised_column(db, project, tmp_path):
-    path = write_sheet(tmp_path / "m.xlsx", [("房号", "户主", "面积"), ("101", "张三", 90)])
+    path = write_sheet(tmp_path / "m.xlsx", [("房号", "权利人", "面积"), ("101", "张三", 90)])
     assert "owner" in preview_roster(path).unrecognised
     report = import_roster_file(db, "CHY", path, mapping={"owner": 1})
     assert report.created_owners == 1
