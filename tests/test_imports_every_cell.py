@@ -122,3 +122,16 @@ def test_ledger_headers_as_property_systems_write_them(db, handover, tmp_path):
     path = write_sheet(tmp_path / "l.xlsx", [header, ("101", "物业费", "10", "10", "2026-01-01", "2026-01-31", "1栋")])
     recognised = dict(preview_ledger(db, handover[1], path).header.recognised)
     assert recognised == {"unit": 0, "fee_item": 1, "billed": 2, "paid": 3, "start": 4, "end": 5, "building": 6}
+
+
+def test_a_form_numbered_beyond_its_lines_is_not_data(tmp_path):
+    """A blank form numbered 1…12 with four lines filled in: rows with only their 序号 are skipped
+    and listed, never read as lines with an empty name."""
+    rows = [("序号", "名称", "数量", "单位"), (1, "灭火器", 2, "具"), (2, "消火栓", 4, "个"), (3, "应急灯", 10, "盏"),
+            (4, "烟感", 30, "个"), *[(n,) for n in range(5, 13)]]
+    path = write_sheet(tmp_path / "form.xlsx", rows)
+    preview = preview_checklist(path)
+    assert len(preview.rows) == 4 and preview.ok and accounted(path, preview) == []
+    assert {s.reason for s in preview.skipped} == {"只有序号的空行"} and len(preview.skipped) == 8
+    roster = write_sheet(tmp_path / "roster.xlsx", [("序号", *ROSTER_HEADER), (1, *roster_rows(1)[0]), (2,), (3,)])
+    assert preview_roster(roster).ok and len(preview_roster(roster).skipped) == 2

@@ -39,6 +39,7 @@ from .workbook import (
 )
 
 SCAN_ROWS = 30
+NUMBERING_HEADERS = frozenset({"序号", "序", "no", "no.", "项次", "行号"})  # a column that only numbers the lines
 LETTERS_RE = re.compile(r"^[A-Za-z]{1,3}$")
 TOTAL_WORDS = ("小计", "合计", "总计")
 PROGRESS_EVERY = 500
@@ -206,6 +207,7 @@ class Table:
     def rows(self, progress: Progress | None = None) -> Iterator[SheetRow]:
         """Data rows; `progress(row, rows)` every few hundred rows, ImportCancelled if it says False."""
         labels = list(self.header.labels)
+        numbering = frozenset(i for i, label in enumerate(labels) if normalise_header(label) in NUMBERING_HEADERS)
         used = set(self.header.columns.values())
         headless = [i for i, label in enumerate(labels) if not label and i not in used]
         width = max(len(labels), max(used, default=-1) + 1)
@@ -220,7 +222,7 @@ class Table:
             if number > previous + 1 and not blank_from:
                 blank_from = previous + 1  # rows the file leaves out are blank rows
             previous = number
-            reason, word = _skip_reason(values, labels)
+            reason, word = _skip_reason(values, labels, numbering)
             if reason == "空行":
                 blank_from = blank_from or number  # reported only if data follows: trailing blanks end it
                 continue
@@ -269,12 +271,14 @@ def _is_total_label(text: str, word: str) -> bool:
     return text.startswith(word) and not ("\u4e00" <= text[len(word):len(word) + 1] <= "\u9fff")
 
 
-def _skip_reason(values: Sequence[Any], labels: list[str]) -> tuple[str, str]:
+def _skip_reason(values: Sequence[Any], labels: list[str], numbering: frozenset[int] = frozenset()) -> tuple[str, str]:
     """(why the row is not a line of the table or "", the total word of a total row or "")."""
     texts = [cell_text(v) for v in values]
     filled = [t for t in texts if t]
     if not filled:
         return "空行", ""
+    if len(filled) == 1 and filled[0].isdigit() and texts.index(filled[0]) in numbering:
+        return "只有序号的空行", ""  # a form numbered 1…50 with ten lines filled in
     for word in TOTAL_WORDS:
         if any(_is_total_label(t, word) for t in filled):
             return ("小计行" if word == "小计" else "合计行"), word
