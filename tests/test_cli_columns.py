@@ -4,7 +4,6 @@ importer does not know never dead-ends. Both backends."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from cli_login import cli_user, signed_out
