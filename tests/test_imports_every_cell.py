@@ -135,3 +135,16 @@ def test_a_form_numbered_beyond_its_lines_is_not_data(tmp_path):
     assert {s.reason for s in preview.skipped} == {"只有序号的空行"} and len(preview.skipped) == 8
     roster = write_sheet(tmp_path / "roster.xlsx", [("序号", *ROSTER_HEADER), (1, *roster_rows(1)[0]), (2,), (3,)])
     assert preview_roster(roster).ok and len(preview_roster(roster).skipped) == 2
+
+
+def test_key_category_rows_are_headings_not_keys(db, handover, tmp_path):
+    """一、设备房钥匙 over the keys of that kind made phantom keys; it is a heading, listed as skipped."""
+    project_id, handover_id = handover
+    rows = [KEY_HEADER, ("一、设备房钥匙",), ("K-1", None, "配电房", 1, "G01"), ("K-2", None, "水泵房", 2, "G01"),
+            (None, "（二）公共门禁钥匙"), ("K-3", None, "单元门", 3, "G02")]
+    path = write_sheet(tmp_path / "k.xlsx", rows)
+    preview = preview_key_sheet(db, project_id, path, handover_id=handover_id)
+    assert [r.tag for r in preview.rows] == ["K-1", "K-2", "K-3"] and preview.ok
+    assert [(s.row, s.reason, s.detail) for s in preview.skipped] == [(2, "分类标题行", "一、设备房钥匙"),
+                                                                      (5, "分类标题行", "（二）公共门禁钥匙")]
+    assert accounted(path, preview) == []

@@ -90,6 +90,8 @@ LABELS = {f.key: f.label for f in KEY_FIELDS}
 COUNT_WITH_UNIT_RE = re.compile(r"^(\d+)\s*(把|套|串|张|个|枚|条)$")  # "2把" → 2
 DASHES = frozenset({"-", "--", "—", "——", "－", "/"})
 RECEIVED = "已接收"
+# "一、设备房钥匙", "（二）单元门钥匙", "三．信报箱": a heading over the keys below it, not a key.
+HEADING_RE = re.compile(r"^([一二三四五六七八九十]+|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\))[、.．]?\S")
 Check = Callable[[str, str], None]  # (field key, message)
 Identity = tuple[int | None, str, str]  # (unit, 开启对象, 格位): what a key is when it has no tag
 
@@ -177,9 +179,11 @@ def preview_key_sheet(db: Database, project_id: int, path: str | Path,
     problems: list[RowProblem] = []
     with open_table(path, KEY_FIELDS, mapping) as table:
         described = not {"number", "opens"} <= set(table.header.missing)
-        rows = [_parse_row(r, units, described, problems) for r in table.rows(progress)]
+        headings: list[SkippedRow] = []
+        rows = [_parse_row(r, units, described, problems) for r in table.rows(progress)
+                if not _heading(r, headings)]
         rows, again = _not_received(rows, received)
-        skipped = tuple(sorted([*table.skipped, *again], key=lambda x: x.row))
+        skipped = tuple(sorted([*table.skipped, *headings, *again], key=lambda x: x.row))
         problems += _header_problems(table.header.last_row, table.header.missing) + _tag_problems(rows, tags.taken)
         found = sheet_problems(table, KEY_FIELDS, problems)
         bad = {p.row for p in found}
@@ -268,6 +272,15 @@ def _refuse_taken(preview: KeySheetPreview, taken: set[str]) -> None:
 
 
 # ---- one row ------------------------------------------------------------------------------------
+
+def _heading(row: SheetRow, headings: list[SkippedRow]) -> bool:
+    """A row whose one text is a numbered heading (一、设备房钥匙) is listed as such, never read as a key."""
+    texts = [t for t in (stored_text(v) for v in row.values.values()) if t.strip()]
+    if len(texts) == 1 and HEADING_RE.match(clean_text(texts[0])) and len(texts[0]) <= 40:
+        headings.append(SkippedRow(row.row, "分类标题行", detail=texts[0]))  # as written, brackets and all
+        return True
+    return False
+
 
 def _parse_row(row: SheetRow, units: UnitIndex, described: bool, problems: list[RowProblem]) -> KeySheetRow:
     """`described`: the sheet has a 房号 or 开启对象 column (if not, the header row says so once)."""
