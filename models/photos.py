@@ -9,6 +9,7 @@ message naming the file; no Pillow exception reaches the clerk.
 from __future__ import annotations
 
 import io
+import logging
 import os
 import stat
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ from pathlib import Path
 from PIL import ExifTags, Image, UnidentifiedImageError
 
 from .errors import ValidationError
+
+log = logging.getLogger("handoverdesk")
 
 FULL_SIDE = 1600   # enough to read a crack on a printed A4 notice
 THUMB_SIDE = 160
@@ -161,7 +164,8 @@ def _decode(filename: str, data: bytes, size: tuple[int, int]) -> Image.Image:
         raise ValidationError(f"“{filename}”不是可识别的图片文件。") from None
     except Image.DecompressionBombError:  # Image.MAX_IMAGE_PIXELS set below MAX_PIXELS elsewhere
         raise _too_large(filename, *size) from None
-    except Exception:  # noqa: BLE001 - Pillow's decoders raise OSError, ValueError, struct.error, … on a bad file
+    except Exception as exc:  # noqa: BLE001 - Pillow's decoders raise OSError, ValueError, struct.error, … on a bad file
+        log.warning("照片无法解码：%s", type(exc).__name__)  # the kind for a bug report; no file name (personal)
         raise ValidationError(f"照片“{filename}”已损坏或不完整，无法读取，请重新导出后再添加。") from None
 
 

@@ -5,10 +5,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtWidgets import (
@@ -40,45 +37,8 @@ from models.services.fee_items import FeeItemRow
 from ..errors import show_error
 from ..widgets.role_gate import gate
 from ..widgets.screen_fit import fit_to_screen
-from ..widgets.tables import small_table
+from ..widgets.tables import RecordsModel, small_table
 
-Index = QModelIndex | QPersistentModelIndex
-RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-
-class _Rows(QAbstractTableModel):
-    """A read-only table of tuples; the dialog refills it after every change."""
-
-    def __init__(self, titles: list[str], right: set[int], parent: QWidget) -> None:
-        super().__init__(parent)
-        self.titles, self.right = titles, right
-        self.rows: list[tuple[str, ...]] = []
-
-    def set_rows(self, rows: list[tuple[str, ...]]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return len(self.titles)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.right:
-            return RIGHT
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.titles[section]
-        return None
 
 
 class FeeItemsDialog(QDialog):
@@ -90,9 +50,9 @@ class FeeItemsDialog(QDialog):
         self._items: list[FeeItemRow] = []
         self.setWindowTitle(self.tr("收费项目与收费标准"))
         fit_to_screen(self, 960, 600)
-        self.items_model = _Rows([self.tr("编码"), self.tr("名称"), self.tr("计费方式"), self.tr("类别")], set(), self)
-        self.rates_model = _Rows([self.tr("房屋用途"), self.tr("起用日期"), self.tr("截止日期"), self.tr("单价（元）")],
-                                 {3}, self)
+        self.items_model = RecordsModel([self.tr("编码"), self.tr("名称"), self.tr("计费方式"), self.tr("类别")], tuple, self)
+        self.rates_model = RecordsModel([self.tr("房屋用途"), self.tr("起用日期"), self.tr("截止日期"), self.tr("单价（元）")],
+                                        tuple, self, right={3})
         self.items_view = small_table(self, self.items_model)
         self.rates_view = small_table(self, self.rates_model)
         tables = QHBoxLayout()
@@ -174,7 +134,7 @@ class FeeItemsDialog(QDialog):
         current = self.current_item()
         keep = select_id if select_id is not None else (current.id if current else None)
         self._items = service.fee_items(self._db, self._project_id)
-        self.items_model.set_rows([(i.code, i.name, self.tr(i.basis_label), self._kind(i)) for i in self._items])
+        self.items_model.set_records([(i.code, i.name, self.tr(i.basis_label), self._kind(i)) for i in self._items])
         row = next((n for n, i in enumerate(self._items) if i.id == keep), 0 if self._items else -1)
         if row >= 0:
             self.items_view.selectRow(row)
@@ -195,7 +155,7 @@ class FeeItemsDialog(QDialog):
     def _show_rates(self) -> None:
         item = self.current_item()
         tariffs = item.tariffs if item else ()
-        self.rates_model.set_rows([(t.unit_use or self.tr("全部用途"), t.valid_from.isoformat(),
+        self.rates_model.set_records([(t.unit_use or self.tr("全部用途"), t.valid_from.isoformat(),
                                     t.valid_to.isoformat() if t.valid_to else self.tr("至今"), f"{t.rate:,.4f}")
                                    for t in tariffs])
         self.set_rate_button.setEnabled(item is not None and self.may_set_rate)

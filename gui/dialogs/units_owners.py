@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout,
                                QWidget)
@@ -27,52 +27,16 @@ from ..table_model import RecordIdRole
 from ..tabs.browse_tab import BrowseTab
 from ..widgets.role_gate import gate
 from ..widgets.screen_fit import fit_to_screen
-from ..widgets.tables import small_table
+from ..widgets.tables import RecordsModel, small_table
 from . import users
 from .people_forms import BuildingDialog, LinkOwnerDialog, OwnerDialog, UnitDialog
 
-Index = QModelIndex | QPersistentModelIndex
 DETAIL_WIDTH = 310  # the right-hand pane of both pages
 
 
 def confirm(parent: QWidget, title: str, text: str) -> bool:
     """Ask yes/no (tests replace users.confirm: a modal box would wait for a click)."""
     return users.confirm(parent, title, text)
-
-
-class RowsModel(QAbstractTableModel):
-    """A short read-only list (a unit's owners, the buildings): rows of records, cells from `cells`."""
-
-    RecordRole = Qt.ItemDataRole.UserRole + 1
-
-    def __init__(self, titles: list[str], cells: Callable[[Any], tuple[str, ...]], parent: QWidget) -> None:
-        super().__init__(parent)
-        self.titles, self.cells = titles, cells
-        self.records: list[Any] = []
-
-    def set_records(self, records: list[Any]) -> None:
-        self.beginResetModel()
-        self.records = list(records)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.records)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.titles)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.records):
-            return None
-        record = self.records[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.cells(record)[index.column()]
-        return record if role == self.RecordRole else None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.titles[section]
-        return None
 
 
 def buttons_row(*buttons: QPushButton) -> QHBoxLayout:
@@ -150,7 +114,7 @@ class UnitsPage(QWidget):
         self.unit: UnitDetail | None = None
         self._select_after_load: int | None = None
         self.browser = UnitsBrowser(db, self, background=background)
-        self.owners_model = RowsModel([self.tr("姓名/名称"), self.tr("关系"), self.tr("联系电话")],
+        self.owners_model = RecordsModel([self.tr("姓名/名称"), self.tr("关系"), self.tr("联系电话")],
                                       lambda o: (o.name, o.relation, o.mobile), self)
         self.owners_view = small_table(self, self.owners_model)
         self.owners_view.doubleClicked.connect(lambda _i: self.on_edit_owner_clicked())
@@ -292,7 +256,7 @@ class UnitsPage(QWidget):
         index = self.owners_view.currentIndex()
         if not index.isValid() and self.owners_model.rowCount() == 1:
             return self.owners_model.records[0]
-        return index.data(RowsModel.RecordRole) if index.isValid() else None
+        return index.data(RecordsModel.RecordRole) if index.isValid() else None
 
     # ---- units ---------------------------------------------------------------------------------
 

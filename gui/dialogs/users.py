@@ -2,9 +2,7 @@
 enable, change a role. Every button follows the selected row's decisions (AccountRow.refused)."""
 from __future__ import annotations
 
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
 
@@ -17,54 +15,15 @@ from models.services.users import AccountRow
 from ..errors import show_error
 from ..tabs.handover.base_dialog import ServiceDialog
 from ..widgets.screen_fit import fit_to_screen
+from ..widgets.tables import RecordsModel
 from .change_password import password_edit
 
-Index = QModelIndex | QPersistentModelIndex
 
 
 def confirm(parent: QWidget, title: str, text: str) -> bool:
     """Ask yes/no (tests replace this: a modal box would wait for a click)."""
     answer = QMessageBox.question(parent, title, text)
     return answer == QMessageBox.StandardButton.Yes
-
-
-class AccountsModel(QAbstractTableModel):
-    """The accounts as rows; AccountRole gives a row's AccountRow."""
-
-    AccountRole = Qt.ItemDataRole.UserRole + 1
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.titles = [self.tr("用户名"), self.tr("姓名"), self.tr("角色"), self.tr("状态")]
-        self.rows: list[AccountRow] = []
-
-    def set_rows(self, rows: list[AccountRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.titles)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.titles[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (row.username, row.display_name, row.role.label, row.status)[index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and not row.active:
-            return Qt.GlobalColor.gray
-        if role == self.AccountRole:
-            return row
-        return None
 
 
 class UsersDialog(QDialog):
@@ -74,7 +33,10 @@ class UsersDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.setWindowTitle(self.tr("用户管理"))
-        self.model = AccountsModel(self)
+        self.model = RecordsModel(
+            [self.tr("用户名"), self.tr("姓名"), self.tr("角色"), self.tr("状态")],
+            lambda row: (row.username, row.display_name, row.role.label, row.status), self,
+            muted=lambda row: not row.active)
         self.table = self._table()
         self.add_button = QPushButton(self.tr("添加用户…"), self)
         self.reset_button = QPushButton(self.tr("重置密码…"), self)
@@ -85,7 +47,7 @@ class UsersDialog(QDialog):
         self.active_button.clicked.connect(self.on_active_clicked)
         self.role_button.clicked.connect(self.on_role_clicked)
         self._layout()
-        self.model.set_rows(service.list_accounts(db))  # AuthError for a non-administrator
+        self.model.set_records(service.list_accounts(db))  # AuthError for a non-administrator
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.table.selectRow(0)
         self._update_buttons()
@@ -126,10 +88,10 @@ class UsersDialog(QDialog):
 
     def current(self) -> AccountRow | None:
         index = self.table.currentIndex()
-        return self.model.data(index, AccountsModel.AccountRole) if index.isValid() else None
+        return self.model.data(index, RecordsModel.RecordRole) if index.isValid() else None
 
     def select_user(self, username: str) -> None:
-        for i, row in enumerate(self.model.rows):
+        for i, row in enumerate(self.model.records):
             if row.username == username:
                 self.table.selectRow(i)
 
@@ -143,7 +105,7 @@ class UsersDialog(QDialog):
             button.setToolTip(row.why_not(act) if row else self.tr("请先选择一个用户"))
 
     def _refresh(self, select: str | None = None) -> None:
-        self.model.set_rows(service.list_accounts(self.db))
+        self.model.set_records(service.list_accounts(self.db))
         if select:
             self.select_user(select)
         self._update_buttons()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import logging
 import math
 import re
 import zipfile
@@ -28,6 +29,8 @@ from openpyxl.utils.datetime import from_excel, from_ISO8601
 from ..errors import ValidationError
 from .cells import UnreadableCell
 from .guard import check_file
+
+log = logging.getLogger("handoverdesk")
 
 MERGE_RE = re.compile(rb"<(?:\w+:)?mergeCell\s[^<>]{0,200}?ref=\"([A-Z]{1,3}\d{1,7}(?::[A-Z]{1,3}\d{1,7})?)\"")
 CHUNK = 1 << 20
@@ -65,7 +68,8 @@ def open_workbook(path: Path) -> Any:
         return openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except MemoryError:
         raise
-    except Exception as exc:
+    except Exception as exc:  # openpyxl raises anything on a broken package: the clerk gets the file named
+        log.warning("Excel 文件无法打开：%s", type(exc).__name__)  # the kind for a bug report; no file name (personal)
         raise ValidationError(f"无法读取 Excel 文件“{path.name}”：文件已损坏或不是 Excel 保存的 .xlsx"
                               "（请在 Excel 中打开并另存后再导入）。") from exc
 

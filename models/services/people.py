@@ -23,7 +23,7 @@ from ..rules.idcard import mask_id_number, mask_phones
 from ..rules.identity import CREDIT_CODE, check_id, check_phones, id_problem
 from .common import get, get_for_save
 from .permissions import may, require_role
-from .units import UnitDetail, refuse_if_referenced, unit_detail_of
+from .units import UnitDetail, delete_unreferenced, unit_detail_of
 
 # Who may see an owner's full phones and ID number (one owner at a time, audited): a clerk works
 # with the masked record, a supervisor settles a dispute or a key issue with the full one.
@@ -193,11 +193,8 @@ def save_owner(db: Database, project_id: int, owner_id: int | None, seen_version
 
 
 def delete_owner(db: Database, owner_id: int, seen_version: int) -> None:
-    with db.begin(immediate=True) as s:
-        owner = get_for_save(s, Owner, owner_id, seen_version)
-        refuse_if_referenced(s, Owner, owner_id, f"业主“{owner.name}”",
-                             "请先在房屋的业主列表中移除此人；领过钥匙的业主留在记录中，不能删除。")
-        s.delete(owner)
+    delete_unreferenced(db, Owner, owner_id, seen_version, lambda o: f"业主“{o.name}”",
+                        "请先在房屋的业主列表中移除此人；领过钥匙的业主留在记录中，不能删除。")
 
 
 # ---- co-owners: who owns or uses which unit ----------------------------------------------------

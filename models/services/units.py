@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
@@ -24,7 +26,6 @@ from ..rules.idcard import mask_phones
 from ..rules.numbers import AREA, QUANTITY, parse_int, parse_optional
 from ..rules.unit_number import building_key, compact, parse_unit_number
 from .common import get, get_for_save
-
 
 # ---- what refers to a record ------------------------------------------------------------------
 
@@ -52,6 +53,15 @@ def refuse_if_referenced(s: Session, cls: type[Base], record_id: int, what: str,
     used = references(s, cls, record_id)
     if used:
         raise ValidationError(f"{what}不能删除：仍有{'、'.join(used)}与它关联。{hint}")
+
+
+def delete_unreferenced(db: Database, cls: type[Base], record_id: int, seen_version: int,
+                        what: Callable[[Any], str], hint: str) -> None:
+    """Delete the record the clerk saw (its version), one transaction, unless anything still points at it."""
+    with db.begin(immediate=True) as s:
+        record = get_for_save(s, cls, record_id, seen_version)
+        refuse_if_referenced(s, cls, record_id, what(record), hint)
+        s.delete(record)
 
 
 # ---- buildings ----------------------------------------------------------------------------------
@@ -111,11 +121,8 @@ def _next_sort(s: Session, project_id: int) -> int:
 
 
 def delete_building(db: Database, building_id: int, seen_version: int) -> None:
-    with db.begin(immediate=True) as s:
-        building = get_for_save(s, Building, building_id, seen_version)
-        refuse_if_referenced(s, Building, building_id, f"楼栋“{building.name}”",
-                             "请先把其中的房屋改到别的楼栋或删除。")
-        s.delete(building)
+    delete_unreferenced(db, Building, building_id, seen_version, lambda b: f"楼栋“{b.name}”",
+                        "请先把其中的房屋改到别的楼栋或删除。")
 
 
 # ---- units --------------------------------------------------------------------------------------
@@ -277,9 +284,6 @@ def _building_for(s: Session, project_id: int, number: str, chosen: int | None) 
 
 
 def delete_unit(db: Database, unit_id: int, seen_version: int) -> None:
-    with db.begin(immediate=True) as s:
-        unit = get_for_save(s, Unit, unit_id, seen_version)
-        refuse_if_referenced(s, Unit, unit_id, f"房屋“{unit.number}”",
-                             "业主请先在房屋的业主列表中移除；遗留问题、钥匙、台账等记录要保留的，房屋不能删除。")
-        s.delete(unit)
+    delete_unreferenced(db, Unit, unit_id, seen_version, lambda u: f"房屋“{u.number}”",
+                        "业主请先在房屋的业主列表中移除；遗留问题、钥匙、台账等记录要保留的，房屋不能删除。")
 
