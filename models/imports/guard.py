@@ -1,25 +1,53 @@
-"""A spreadsheet file checked before any parser sees it: encrypted or old formats, zip bombs, DTDs.
+"""A spreadsheet file checked before any parser sees it: what it really is, encryption, zip bombs, DTDs.
 
 openpyxl trusts the file it is given: a 1 MB zip whose shared strings inflate to gigabytes is read
 whole into memory, and an XML part may declare entities. Every import opens its file through
 `check_file` first, which reads only the zip's directory and streams each XML part once (in
 bounded chunks, linear in its size): a file outside the limits is refused with a message that
 names the file and says what is wrong, before it can take time or memory.
+
+An .xls (Excel 97–2003, and WPS's .et, both Compound Files) is read by python-calamine, which
+reads the whole file and keeps each sheet as a dense grid from its first to its last cell (about
+64 bytes a cell, plus the text): a 2-cell .xls with cells at A1 and IV65536 would cost 1 GB. So the
+Workbook stream is scanned first (biff.py, one pass) and a file over MAX_OLD_FILE or whose used
+boxes exceed MAX_OLD_CELLS is refused with a message. Anything else — a renamed PDF, picture, .docx,
+CSV, or the HTML table a property system "exports as xls" — is named for what it is.
 """
 from __future__ import annotations
 
+import logging
 import re
+import struct
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 from ..errors import ValidationError
+from . import biff, sniff
+from .biff import BiffBook, BiffError
+from .ole import OleError, OleFile
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File (CDF V2): .xls, or an encrypted .xlsx
+log = logging.getLogger("handoverdesk")
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File (CDF V2): .xls, .et, .doc, or an encrypted .xlsx
 ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+ZIP_MAGIC = b"PK"
+BIFF8 = 0x0600
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".xlsb")
+SAVE_AS = "请在 Excel 或 WPS 中打开，另存为 .xlsx（Excel 工作簿）后再导入。"
+OTHER_OFFICE = (("worddocument", "Word 文档（.doc）"), ("powerpoint document", "PowerPoint 演示文稿（.ppt）"),
+                ("visiodocument", "Visio 绘图"))
+# Other Office files in a zip, told by their main part.
+ZIP_KINDS = (("word/document.xml", "Word 文档（.docx）"), ("ppt/presentation.xml", "PowerPoint 演示文稿（.pptx）"),
+             ("xl/workbook.bin", "Excel 二进制工作簿（.xlsb）"), ("content.xml", "OpenDocument 文件（WPS/LibreOffice）"))
 MiB = 1 << 20
 MAX_FILE = 512 * MiB
+# An .xls: 65,536 rows × 256 columns at most; a real ledger of 60,000 lines is about 30 MB. calamine
+# keeps the sheets whole: 4,000,000 cells (a 65,536-line sheet 60 columns wide) is about 260 MB.
+MAX_OLD_FILE = 128 * MiB
+MAX_OLD_CELLS = 4_000_000
 MAX_MEMBERS = 5_000
 MAX_SHEET = 1024 * MiB  # one worksheet's XML: a 1,000,000-line ledger is about 600 MB
 MAX_PART = 64 * MiB  # any other part (shared strings, styles...): openpyxl reads these whole
@@ -34,8 +62,16 @@ BINARY_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".e
                    ".jfif", ".svg.bin")
 
 
-def check_file(path: Path) -> None:
-    """ValidationError naming `path` unless it is an .xlsx within every limit."""
+@dataclass(frozen=True)
+class Checked:
+    """What the guard found the file to be: "xlsx" (openpyxl reads it) or "xls" (calamine, with its scan)."""
+
+    kind: str
+    scan: BiffBook | None = None
+
+
+def check_file(path: Path) -> Checked:
+    """ValidationError naming `path` unless it is an .xlsx or an .xls within every limit."""
     name = path.name
     if not path.is_file():
         raise ValidationError(f"找不到文件：{path}")
@@ -43,21 +79,72 @@ def check_file(path: Path) -> None:
     if size > MAX_FILE:
         raise ValidationError(f"文件“{name}”有 {_size(size)}，超过导入上限 {_size(MAX_FILE)}：请拆分后再导入。")
     with path.open("rb") as stream:
-        head = stream.read(len(OLE_MAGIC))
-        if head == OLE_MAGIC:
-            raise ValidationError(_ole_message(name, stream))
+        head = stream.read(sniff.HEAD)
+        if head.startswith(OLE_MAGIC):
+            return Checked("xls", _check_ole(name, stream, size))
+    if not head.startswith(ZIP_MAGIC):
+        raise ValidationError(_not_a_workbook(path, head))
     try:
         with zipfile.ZipFile(path) as archive:
             _check_archive(name, archive)
     except zipfile.BadZipFile as exc:
-        hint = "（.xls 旧格式请先在 Excel 中另存为 .xlsx）" if path.suffix.lower() == ".xls" else ""
-        raise ValidationError(f"无法读取 Excel 文件“{name}”：不是有效的 .xlsx 文件{hint}。") from exc
+        raise ValidationError(f"无法读取 Excel 文件“{name}”：不是有效的 {_suffix(path)} 文件（压缩包已损坏或不完整）。"
+                              f"{SAVE_AS}") from exc
+    return Checked("xlsx")
 
 
-def _ole_message(name: str, stream: IO[bytes]) -> str:
-    if _contains(stream, ENCRYPTED_STREAM):
-        return f"文件“{name}”是加密的工作簿：请在 Excel 中去掉密码后另存再导入。"
-    return f"文件“{name}”是旧版 Excel 文件（.xls）或其他 Office 文件：请在 Excel 中另存为 .xlsx 后再导入。"
+def _suffix(path: Path) -> str:
+    return path.suffix.lower() if path.suffix.lower() in WORKBOOK_SUFFIXES else ".xlsx"
+
+
+def _not_a_workbook(path: Path, head: bytes) -> str:
+    what = sniff.describe(head)
+    if what is None:
+        return f"无法读取 Excel 文件“{path.name}”：不是有效的 {_suffix(path)} 文件，也不是可识别的其他格式。{SAVE_AS}"
+    return f"无法读取 Excel 文件“{path.name}”：不是有效的 {_suffix(path)} 文件，它实际上是{what}。{SAVE_AS}"
+
+
+def _check_ole(name: str, stream: IO[bytes], size: int) -> BiffBook:
+    """The scan of an .xls (Excel 97–2003 or WPS), or a message saying what the Compound File is."""
+    if size > MAX_OLD_FILE:
+        raise ValidationError(f"文件“{name}”有 {_size(size)}，超过旧版 .xls 的导入上限 {_size(MAX_OLD_FILE)}："
+                              f"请拆分，或另存为 .xlsx 后再导入。")
+    try:
+        ole = OleFile(stream, size)
+        names = {n.lower() for n in ole.names}
+        if "encryptedpackage" in names:
+            raise ValidationError(f"文件“{name}”是加密的工作簿：请在 Excel 中去掉密码后另存再导入。")
+        if "workbook" not in names:
+            raise ValidationError(_other_office(name, names))
+        book = biff.scan(ole.stream("Workbook"))
+    except (OleError, BiffError, struct.error, IndexError) as exc:
+        log.warning("xls 文件无法读取：%s", type(exc).__name__)
+        stream.seek(0)
+        if _contains(stream, ENCRYPTED_STREAM):  # a directory we cannot follow still names its streams
+            raise ValidationError(f"文件“{name}”是加密的工作簿：请在 Excel 中去掉密码后另存再导入。") from None
+        raise ValidationError(f"文件“{name}”像是旧版 Excel 文件（.xls），但已损坏或不完整，无法读取：{SAVE_AS}") from None
+    _check_biff(name, book)
+    return book
+
+
+def _other_office(name: str, names: set[str]) -> str:
+    if "book" in names:
+        return f"文件“{name}”是 Excel 5.0/95 格式的旧工作簿，无法直接读取：{SAVE_AS}"
+    for stream, what in OTHER_OFFICE:
+        if stream in names:
+            return f"文件“{name}”不是 Excel 工作簿，而是{what}：请确认选的文件；表格请在 Excel 或 WPS 中另存为 .xlsx 后再导入。"
+    return f"文件“{name}”是 Office 复合文档，但不是 Excel 工作簿：请确认选的文件；{SAVE_AS}"
+
+
+def _check_biff(name: str, book: BiffBook) -> None:
+    if book.encrypted:
+        raise ValidationError(f"文件“{name}”是加密的工作簿：请在 Excel 中去掉密码后另存再导入。")
+    if book.version != BIFF8:
+        raise ValidationError(f"文件“{name}”是 Excel 95 或更早的格式，无法直接读取：{SAVE_AS}")
+    cells = sum(s.cells for s in book.sheets)
+    if cells > MAX_OLD_CELLS:
+        raise ValidationError(f"文件“{name}”的工作表共占 {cells:,} 个单元格（含中间的空格子；旧版 .xls 上限 "
+                              f"{MAX_OLD_CELLS:,}），未导入：请删去远处多余的内容，或另存为 .xlsx 后再导入。")
 
 
 def _contains(stream: IO[bytes], needle: bytes) -> bool:
@@ -75,8 +162,10 @@ def _check_archive(name: str, archive: zipfile.ZipFile) -> None:
     if len(members) > MAX_MEMBERS:
         raise ValidationError(f"文件“{name}”含 {len(members)} 个部件（上限 {MAX_MEMBERS}），不是正常的 Excel 工作簿，"
                               "未导入。")
-    if "xl/workbook.xml" not in {m.filename for m in members}:
-        raise ValidationError(f"文件“{name}”不是 Excel 工作簿（.xlsx）：其中没有工作簿部件。请在 Excel 中另存为 .xlsx。")
+    parts = {m.filename for m in members}
+    if "xl/workbook.xml" not in parts:
+        what = next((what for part, what in ZIP_KINDS if part in parts), "ZIP 压缩包")
+        raise ValidationError(f"文件“{name}”不是 Excel 工作簿（.xlsx），而是{what}：请确认选的文件；{SAVE_AS}")
     total = 0
     for member in members:
         if member.flag_bits & 0x1:

@@ -1,4 +1,7 @@
-"""Opening an .xlsx for import: checked first, then streamed row by row with merged cells filled in.
+"""Opening a workbook for import: checked first, then streamed row by row with merged cells filled in.
+
+An .xlsx is read with openpyxl and lxml as below; an .xls (Excel 97–2003, WPS) with python-calamine
+(calamine_book.py) behind the same functions, so every importer reads both alike.
 
 openpyxl opens the workbook (sheet names, shared strings, date formats) in read-only mode, but the
 rows of a sheet are read here, with lxml, for three reasons openpyxl's reader cannot serve:
@@ -27,6 +30,7 @@ from openpyxl.utils import range_boundaries
 from openpyxl.utils.datetime import from_excel, from_ISO8601
 
 from ..errors import ValidationError
+from .calamine_book import NO_RESULT, CalamineSheet, Cells, open_calamine
 from .cells import UnreadableCell
 from .guard import check_file
 
@@ -48,7 +52,6 @@ ROW_PARTS = frozenset(NS + t for t in ("c", "v", "f", "is", "t", "r", "rPr", "rP
                                         "strike", "vertAlign", "outline", "shadow", "condense", "extend"))
 COLUMN_RE = re.compile(r"([A-Z]{1,3})(\d*)")
 INTEGER_RE = re.compile(r"-?\d{1,30}")
-NO_RESULT = "没有计算结果（文件由程序生成、未经 Excel 保存）：请在 Excel 中打开、保存后再导入，或改填数值"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +66,9 @@ class Merge:
 
 def open_workbook(path: Path) -> Any:
     """The workbook in read-only (streaming) mode, or a clerk-readable ValidationError."""
-    check_file(path)
+    checked = check_file(path)
+    if checked.scan is not None:
+        return open_calamine(path, checked.scan)
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except MemoryError:
@@ -74,6 +79,19 @@ def open_workbook(path: Path) -> Any:
                               "（请在 Excel 中打开并另存后再导入）。") from exc
 
 
+def is_data_sheet(worksheet: Any) -> bool:
+    """A sheet of cells, hidden or not (a chart sheet, or a macro or dialog sheet of an .xls, is not)."""
+    if isinstance(worksheet, CalamineSheet):
+        return worksheet.is_data
+    return bool(getattr(worksheet, "_worksheet_path", None))
+
+
+def data_sheets(workbook: Any) -> list[Any]:
+    """The sheets an import may read, the active one first."""
+    sheets = [workbook.active] + [ws for ws in workbook.worksheets if ws is not workbook.active]
+    return [ws for ws in sheets if is_data_sheet(ws)]
+
+
 def sheet_merges(path: Path, worksheet: Any) -> list[Merge]:
     """The merged ranges of a read-only sheet.
 
@@ -82,15 +100,27 @@ def sheet_merges(path: Path, worksheet: Any) -> list[Merge]:
     we scan the sheet's XML part for <mergeCell ref="..."> ourselves, streaming,
     in time linear in the part's size whatever it holds.
     """
+    if isinstance(worksheet, CalamineSheet):
+        return _calamine_merges(worksheet)
     part = getattr(worksheet, "_worksheet_path", None)
     if not part:
         return []
     with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
         refs = _scan_refs(stream)
-    if len(refs) > MAX_MERGES:
-        raise ValidationError(f"工作表“{worksheet.title}”有 {len(refs)} 处合并单元格（上限 {MAX_MERGES}）："
-                              "请取消合并后另存再导入。")
+    _check_merge_count(worksheet, len(refs))
     return [_merge(ref) for ref in refs if ":" in ref]
+
+
+def _check_merge_count(worksheet: Any, count: int) -> None:
+    if count > MAX_MERGES:
+        raise ValidationError(f"工作表“{worksheet.title}”有 {count} 处合并单元格（上限 {MAX_MERGES}）："
+                              "请取消合并后另存再导入。")
+
+
+def _calamine_merges(worksheet: CalamineSheet) -> list[Merge]:
+    ranges = worksheet.merges()
+    _check_merge_count(worksheet, len(ranges))
+    return [Merge(*r) for r in ranges if r[0:2] != r[2:4]]
 
 
 def _scan_refs(stream: Any) -> list[str]:
@@ -181,20 +211,38 @@ def stream_rows(workbook: Any, worksheet: Any, file_name: str) -> Iterator[tuple
 
     Rows the file leaves out (gaps) are not made up: the caller sees the numbers jump.
     """
-    reader = _RowReader(workbook, worksheet.title, file_name)
+    if isinstance(worksheet, CalamineSheet):
+        yield from _calamine_rows(worksheet, file_name)
+        return
+    reader = _RowReader(workbook, worksheet, file_name)
     with workbook._archive.open(worksheet._worksheet_path) as source:
         yield from reader.rows(source)
+
+
+def _calamine_rows(worksheet: CalamineSheet,
+                   file_name: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    cells = Cells(worksheet.errors)
+    for row, first, raw in worksheet.rows():
+        found = cells.values(row, first, raw)
+        if not found:
+            continue
+        if max(found) > MAX_COLUMNS:
+            raise ValidationError(f"无法读取“{file_name}”的工作表“{worksheet.title}”：第 {row + 1} 行在第 "
+                                  f"{MAX_COLUMNS} 列之后还有内容（导入最多读取 {MAX_COLUMNS} 列），请删去多余的列。")
+        yield row + 1, tuple(found.get(c) for c in range(1, max(found) + 1))
 
 
 class _RowReader:
     """One pass over a worksheet's XML: rows as value tuples, problems as UnreadableCell or a refusal."""
 
-    def __init__(self, workbook: Any, sheet: str, file_name: str) -> None:
-        self.strings = workbook.shared_strings
+    def __init__(self, workbook: Any, worksheet: Any, file_name: str) -> None:
+        # The sheet's table: openpyxl's read-only workbook leaves its own `shared_strings` empty
+        # (a file Excel saved keeps its texts there; openpyxl writes inline strings instead).
+        self.strings = worksheet._shared_strings
         self.dates = set(workbook._date_formats)
         self.durations = set(workbook._timedelta_formats)
         self.epoch = workbook.epoch
-        self.sheet, self.file_name = sheet, file_name
+        self.sheet, self.file_name = worksheet.title, file_name
 
     def rows(self, source: Any) -> Iterator[tuple[int, tuple[Any, ...]]]:
         parser = etree.iterparse(source, events=("end",), resolve_entities=False, no_network=True,

@@ -1,0 +1,56 @@
+"""What a file that is not a workbook actually is, told by its first bytes (for the clerk's message).
+
+Chinese property systems often "export xls" as an HTML table or an XML Spreadsheet 2003 with an
+.xls name; a CSV or a PDF gets renamed too. Excel and WPS open all of these, so the message names
+what the file is and says to save it as .xlsx there.
+"""
+from __future__ import annotations
+
+import re
+
+HEAD = 8192
+IMAGES = ((b"\x89PNG\r\n\x1a\n", "PNG 图片"), (b"\xff\xd8\xff", "JPEG 图片"), (b"GIF87a", "GIF 图片"),
+          (b"GIF89a", "GIF 图片"), (b"II*\x00", "TIFF 图片"), (b"MM\x00*", "TIFF 图片"), (b"BM", "BMP 图片"))
+OTHER = ((b"%PDF", "PDF 文档"), (b"Rar!", "RAR 压缩包"), (b"7z\xbc\xaf\x27\x1c", "7z 压缩包"),
+         (b"{\\rtf", "RTF 文档"))
+XML_SPREADSHEET = re.compile(rb"urn:schemas-microsoft-com:office:spreadsheet|<(?:ss:)?Workbook[\s>]", re.I)
+HTML = re.compile(rb"<\s*(?:!doctype\s+html|html|table|head|meta|body)[\s>/]", re.I)
+TEXT_ENCODINGS = ("utf-8", "gb18030")
+
+
+def describe(head: bytes) -> str | None:
+    """'PDF 文档', 'HTML 网页（网页表格）', 'CSV 或文本文件'...; None when the bytes say nothing known."""
+    for magic, what in IMAGES + OTHER:
+        if head.startswith(magic):
+            return what
+    if head[8:12] == b"WEBP" and head.startswith(b"RIFF"):
+        return "WebP 图片"
+    text = _as_text(head)
+    if text is None:
+        return None
+    if XML_SPREADSHEET.search(text):
+        return "XML 电子表格（Excel 2003 XML 格式）"
+    if HTML.search(text):
+        return "HTML 网页（网页表格）"
+    if text.lstrip().startswith(b"<?xml"):
+        return "XML 文件"
+    return "CSV 或文本文件"
+
+
+def _as_text(head: bytes) -> bytes | None:
+    """The head as ASCII-compatible bytes if it is text (UTF-8, GB18030 or UTF-16 with a BOM)."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        codec = "utf-16-le" if head.startswith(b"\xff\xfe") else "utf-16-be"
+        decoded = head[2:len(head) // 2 * 2].decode(codec, "ignore")
+        return decoded.encode("utf-8", "ignore")
+    body = head.removeprefix(b"\xef\xbb\xbf")
+    if not body.strip() or any(b < 9 or 13 < b < 32 and b != 27 for b in body[:1024]):
+        return None
+    for codec in TEXT_ENCODINGS:
+        for cut in range(4):  # the head may end inside a character
+            try:
+                body[:len(body) - cut].decode(codec)
+                return body
+            except UnicodeDecodeError:
+                continue
+    return None
