@@ -77,12 +77,20 @@ def test_database_made_by_an_earlier_migration_upgrades_without_loss(empty, prev
         conn.execute(text(
             "INSERT INTO units (id, project_id, number, area, use, occupancy, version, updated_at) "
             "VALUES (1, 1, '1栋1单元101', 11803, '住宅', '已入住', 1, '2026-01-01 00:00:00')"))
+        conn.execute(text(
+            "INSERT INTO units (id, project_id, number, area, use, occupancy, version, updated_at) "
+            "VALUES (2, 1, '1-1-0102', NULL, '住宅', '空置', 1, '2026-01-01 00:00:00')"))
     upgrade(empty.engine)
     assert current_revision(empty.engine) == head_revision()
     with empty.engine.connect() as conn:
-        assert conn.execute(text("SELECT number, area FROM units")).one() == ("1栋1单元101", 11803)
+        assert conn.execute(text("SELECT number, area FROM units WHERE id = 1")).one() == ("1栋1单元101", 11803)
         # 0010: a unit from before keeps its number and gains the 单元 and floor it names
-        assert conn.execute(text("SELECT entrance, floor FROM units")).one() == ("1", "1")
+        if previous < "0010":
+            assert conn.execute(text("SELECT entrance, floor FROM units WHERE id = 1")).one() == ("1", "1")
+        # 0011: both are filed under one building 1栋, read from their numbers however written
+        filed = conn.execute(text("SELECT u.number, b.name FROM units u JOIN buildings b ON b.id = u.building_id "
+                                  "ORDER BY u.id")).all()
+        assert [tuple(r) for r in filed] == [("1栋1单元101", "1栋"), ("1-1-0102", "1栋")]
     assert inspect(empty.engine).has_table("audit_log")
 
 

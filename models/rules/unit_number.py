@@ -11,11 +11,11 @@ import unicodedata
 from dataclasses import dataclass
 
 CN_DIGITS = "一二三四五六七八九十"
-# 1栋2单元1201, B座-1502, 3号楼502, 十二幢3单元402
+# 1栋2单元1201, B座-1502, 3号楼502, 十二幢3单元402, 1幢-1-101, 2栋一单元0302室
 NAMED = re.compile(rf"^(?P<b>[0-9]+|[A-Z]+[0-9]*|[{CN_DIGITS}]+)(?P<suffix>号楼|栋|幢|座)-?"
-                   r"(?:(?P<e>[0-9]+)单元)?-?(?P<room>[0-9A-Z][0-9A-Z-]*)$")
-# 1-2-1201 (building-单元-room), 3-502 and B1-708 (building-room)
-DASHED = re.compile(r"^(?P<b>[0-9]+|[A-Z]+[0-9]*)-(?:(?P<e>[0-9]+)-)?(?P<room>[0-9]{3,4})$")
+                   rf"(?:(?P<e>[0-9]+|[{CN_DIGITS}]+)(?:单元|-))?-?(?P<room>[0-9A-Z][0-9A-Z-]*?)(?:室|号|房)?$")
+# 1-2-1201 (building-单元-room), 3-502 and B1-708 (building-room), 1-1-0101
+DASHED = re.compile(r"^(?P<b>[0-9]+|[A-Z]+[0-9]*)-(?:(?P<e>[0-9]+)-)?(?P<room>[0-9]{3,4})(?:室|号|房)?$")
 # 车位 B2-117, 储藏室 D-003, 商铺 S-105: not in a residential building; a basement level when it says
 SPACE_WORDS = ("车位", "车库", "储藏室", "储藏间", "储物间", "地下室", "商铺")
 BASEMENT = re.compile(r"^(B[0-9])-")
@@ -50,7 +50,28 @@ def parse_unit_number(number: str) -> UnitParts:
     parts = match.groupdict()
     building = parts["b"] + (parts.get("suffix") or "栋")
     room = parts["room"]
-    return UnitParts(building, parts["e"] or "", _floor(room), room)
+    return UnitParts(building, entrance_key(parts["e"] or ""), _floor(room), room)
+
+
+def entrance_key(text: str) -> str:
+    """'1单元', '01', '一单元' and '1' are 单元 1: its number as digits ('' for none)."""
+    text = compact(text).removesuffix("单元")
+    if text.isdigit():
+        return str(int(text))
+    value = cn_number(text)
+    return str(value) if value is not None else text
+
+
+def cn_number(text: str) -> int | None:
+    """一 … 九十九 as a number; None for anything else."""
+    if not text or any(c not in CN_DIGITS for c in text):
+        return None
+    if "十" not in text:
+        return CN_DIGITS.index(text) + 1 if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    if len(tens) > 1 or len(ones) > 1:
+        return None
+    return (CN_DIGITS.index(tens) + 1 if tens else 1) * 10 + (CN_DIGITS.index(ones) + 1 if ones else 0)
 
 
 def _floor(room: str) -> str:
@@ -61,9 +82,19 @@ def _floor(room: str) -> str:
 
 
 def building_key(name: str) -> str:
-    """'1栋', '1号楼' and '1幢' are the same building: its designator, compacted."""
+    """'1栋', '1号楼', '01幢', '一栋' and '1' are the same building: its designator, compacted."""
     text = compact(name)
     for suffix in BUILDING_SUFFIXES:
         if text.endswith(suffix) and len(text) > len(suffix):
-            return text[: -len(suffix)]
-    return text
+            text = text[: -len(suffix)]
+            break
+    if text.isdigit():
+        return str(int(text))
+    value = cn_number(text)
+    return str(value) if value is not None else text
+
+
+def room_key(room: str) -> str:
+    """'0101' and '101' are one room; letters stay as written ('B-12')."""
+    text = compact(room)
+    return str(int(text)) if text.isdigit() else text

@@ -33,7 +33,8 @@ from ..errors import ValidationError
 from ..handover import Handover, HandoverItem, HandoverList
 from ..imports.cells import ImportCancelled
 from ..keys import Key, KeyEvent, KeyEventKind
-from ..project import Unit
+from ..project import Building, Unit
+from ..rules.unit_match import UnitMatcher
 from ..rules.key_rules import next_status
 from .checklist_rows import ListSummary
 from .checklists import lists_of
@@ -70,17 +71,35 @@ class UnitRef:
 class UnitIndex:
     """The project's units by number as written, and the unit a key's description names."""
 
-    def __init__(self, units: Iterable[UnitRef]) -> None:
-        self._by_number = {normalise_number(u.number): u for u in units}
+    def __init__(self, units: Iterable[tuple[UnitRef, str, str]]) -> None:
+        """`units`: (the unit, the name of its building or '', its 单元 or '')."""
+        self._matcher: UnitMatcher[UnitRef] = UnitMatcher()
+        self._by_number: dict[str, UnitRef] = {}
+        for unit, building, entrance in units:
+            self._by_number[normalise_number(unit.number)] = unit
+            self._matcher.add(unit, unit.number, building, entrance)
         self._longest = max((len(n) for n in self._by_number), default=0)
 
     @classmethod
     def load(cls, session: Session, project_id: int) -> UnitIndex:
-        rows = session.execute(select(Unit.id, Unit.number, Unit.use).where(Unit.project_id == project_id))
-        return cls(UnitRef(i, n, u) for i, n, u in rows)
+        rows = session.execute(select(Unit.id, Unit.number, Unit.use, Building.name, Unit.entrance)
+                               .outerjoin(Building, Unit.building_id == Building.id)
+                               .where(Unit.project_id == project_id))
+        return cls((UnitRef(i, n, u), b or "", e) for i, n, u, b, e in rows)
 
     def get(self, number: str) -> UnitRef | None:
-        return self._by_number.get(normalise_number(number))
+        """The unit as written, or written another way ('1-1-0101' for 1栋1单元101); None if none or
+        several could be meant."""
+        unit = self._by_number.get(normalise_number(number))
+        return unit if unit is not None else self.find(number)[0]
+
+    def find(self, number: str, building: str = "", entrance: str = "") -> tuple[UnitRef | None, list[UnitRef]]:
+        """(the unit, []) or (None, the units it could be): see rules/unit_match.UnitMatcher."""
+        if not building and not entrance:
+            unit = self._by_number.get(normalise_number(number))
+            if unit is not None:
+                return unit, []
+        return self._matcher.find(number, building, entrance)
 
     def named_in(self, text: str) -> UnitRef | None:
         """The unit whose number the text contains ("1栋1单元101 入户门钥匙" → 1栋1单元101).

@@ -24,6 +24,7 @@ from ..people import Owner, UnitOwnership
 from ..project import OCCUPANCIES, UNIT_USES, Building, Project, Unit
 from ..rules.idcard import mask_phones
 from ..rules.numbers import AREA, QUANTITY, parse_int, parse_optional
+from ..rules.unit_match import unit_identity
 from ..rules.unit_number import building_key, compact, parse_unit_number
 from .common import get, get_for_save
 
@@ -241,10 +242,11 @@ def save_unit(db: Database, project_id: int, unit_id: int | None, seen_version: 
 
 
 def same_room(number: str) -> tuple[str, str, str] | None:
-    """What names the room whatever the writing: '1-1-101', '1栋1单元101' and '1号楼1单元101' give
-    ('1', '1', '101'); None when the number names no building (it is then matched as written)."""
-    parts = parse_unit_number(number)
-    return (building_key(parts.building), parts.entrance, parts.room) if parts.building else None
+    """What names the room whatever the writing: '1-1-0101', '1栋1单元101' and '1号楼1单元101' give
+    ('1', '1', '101'), as the imports match them; None when the number names no building (it is
+    then matched as written)."""
+    identity = unit_identity(number)
+    return identity if identity[0] else None
 
 
 def _check_number_free(s: Session, project_id: int, unit_id: int | None, number: str) -> None:
