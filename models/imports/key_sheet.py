@@ -4,6 +4,10 @@ A row is one key or key set: 标签号, 房号, 开启对象, 数量, 钥匙柜,
 the sheet gives them (钥匙编号, 房间号, 钥匙名称, 把数, 柜号, 钩位…), below a title, with a two-row
 header, blank rows and 合计 rows, as the one pipeline in sheet.py reads every import.
 
+A sheet of one row per unit with a count column per kind of key (防盗门 | 室内门 | 信箱 | 合计) is read
+as that many keys of those kinds, one set per kind, and 合计 is checked, never a key; 开启部位 is
+kept beside 开启对象 (key_kinds.py reshapes the rows before the checks below, which stay one path).
+
 A blank 标签号 is not a problem: the keys of the handing-over party usually carry their own
 numbering or none, and our labels are printed after receiving them, so the program gives the key
 its tag (K-01-01-101-A for a unit's key, K-GG-0001-A for any other, see services/key_intake.py) and
@@ -26,7 +30,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -52,6 +55,7 @@ from ..services.key_intake import (
     user_name,
     write_keys,
 )
+from .key_kinds import KIND, KIND_FIELDS, PLACE_FIELD, TOTAL_FIELD, KeyRows
 from .preview import SheetPreview, sheet_problems
 from .sheet import (
     CellError,
@@ -79,14 +83,17 @@ KEY_FIELDS = (
                                 "钥匙牌号")),
     FieldSpec("number", "房号", ("房间号", "房间编号", "房屋编号", "房屋号", "户号", "门牌号", "房屋", "单元房号",
                                  "室号", "铺位", "铺位号", "物业编号")),
-    FieldSpec("opens", "开启对象", ("钥匙名称", "用途", "部位", "名称", "钥匙用途", "开启部位", "使用部位",
-                                    "对应部位", "钥匙部位", "门锁位置")),
+    FieldSpec("opens", "开启对象", ("钥匙名称", "用途", "名称", "钥匙用途")),
+    PLACE_FIELD,  # 开启部位: kept beside 开启对象 (key_kinds.py)
     FieldSpec("count", "数量", ("把数", "套数", "件数", "钥匙数量", "数量合计")),
     FieldSpec("cabinet", "钥匙柜", ("柜号", "钥匙柜号", "钥匙箱", "箱号", "存放柜")),
     FieldSpec("slot", "格位", ("位置", "钩位", "挂钩号", "钩号", "格号", "存放位置", "柜位")),
     FieldSpec("remarks", "备注", ("说明", "备注说明", "情况说明")),
 )
 LABELS = {f.key: f.label for f in KEY_FIELDS}
+# What a sheet is read for: the fields the clerk maps, and the count columns per kind of key with
+# their 合计 (one row per unit: 防盗门 | 室内门 | 信箱 | 合计, reshaped into keys by key_kinds.py).
+READ_FIELDS = (*KEY_FIELDS, TOTAL_FIELD, *KIND_FIELDS)
 COUNT_WITH_UNIT_RE = re.compile(r"^(\d+)\s*(把|套|串|张|个|枚|条)$")  # "2把" → 2
 DASHES = frozenset({"-", "--", "—", "——", "－", "/"})
 RECEIVED = "已接收"
@@ -149,6 +156,7 @@ class KeySheetRow:
     cabinet: str
     slot: str
     remarks: str
+    kind: str = ""   # the kind column it was read from (key_kinds.py), "" for a row of one key
 
 
 @dataclass(frozen=True)
@@ -159,10 +167,15 @@ class KeySheetPreview(SheetPreview[KeySheetRow]):
 
     project_id: int = 0
     handover_id: int | None = None
+    reading: tuple[str, ...] = ()  # how the columns were read (by kind of key, 合计 checked…)
 
     @property
     def generated(self) -> int:
         return sum(1 for r in self.rows if r.generated)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        return (*self.reading, *super().notes)
 
 
 def preview_key_sheet(db: Database, project_id: int, path: str | Path,
@@ -177,22 +190,22 @@ def preview_key_sheet(db: Database, project_id: int, path: str | Path,
         units, tags = UnitIndex.load(s, project_id), TagMaker.load(s, project_id)
         received = Received.load(s, project_id, handover_id)
     problems: list[RowProblem] = []
-    with open_table(path, KEY_FIELDS, mapping) as table:
-        described = not {"number", "opens"} <= set(table.header.missing)
+    with open_table(path, READ_FIELDS, mapping) as table:
+        shape = KeyRows(table.header)  # a row of kind columns is a row per kind (key_kinds.py)
         headings: list[SkippedRow] = []
-        rows = [_parse_row(r, units, described, problems) for r in table.rows(progress)
-                if not _heading(r, headings)]
+        rows = [_parse_row(k, units, shape.described, problems) for r in table.rows(progress)
+                if not _heading(r, headings) for k in shape.split(r, problems, headings)]
         rows, again = _not_received(rows, received)
         skipped = tuple(sorted([*table.skipped, *headings, *again], key=lambda x: x.row))
-        problems += _header_problems(table.header.last_row, table.header.missing) + _tag_problems(rows, tags.taken)
+        problems += _header_problems(table.header.last_row, shape.missing) + _tag_problems(rows, tags.taken)
         found = sheet_problems(table, KEY_FIELDS, problems)
         bad = {p.row for p in found}
-        mismatches = total_mismatches(table.totals, ((r.row, {"count": None if r.row in bad else Decimal(r.count)})
-                                                     for r in rows), {"count": LABELS["count"]})
+        lines = ((r.row, shape.line_values(r.kind, None if r.row in bad else r.count)) for r in rows)
+        mismatches = total_mismatches(table.totals, lines, {"count": LABELS["count"], **shape.total_labels()})
         header, above = table.header, tuple(table.above)
     rows = _with_tags(rows, tags, units)
     return KeySheetPreview(path, header, tuple(rows), found, skipped, mismatches, above, project_id=project_id,
-                           handover_id=handover_id)
+                           handover_id=handover_id, reading=shape.notes())
 
 
 def _not_received(rows: list[KeySheetRow], received: Received) -> tuple[list[KeySheetRow], list[SkippedRow]]:
@@ -293,7 +306,7 @@ def _parse_row(row: SheetRow, units: UnitIndex, described: bool, problems: list[
     cabinet = _limited(row.get("cabinet"), "cabinet", PLACE_LIMIT, check)
     slot = _limited(row.get("slot"), "slot", PLACE_LIMIT, check)
     return KeySheetRow(row.row, tag, False, number, unit_id, opens, count, count_text, cabinet, slot,
-                       stored_text(row.get("remarks")))
+                       stored_text(row.get("remarks")), row.get(KIND) or "")
 
 
 def _ignore(_key: str, _message: str) -> None:
