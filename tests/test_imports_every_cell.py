@@ -107,24 +107,6 @@ def test_key_sheet(db, handover, tmp_path):
     assert accounted(path, preview) == [] and preview.header.stray == {6: 3}
 
 
-def test_key_sheet_with_a_count_column_per_kind(db, handover, tmp_path):
-    """One row per unit, "钥匙数量" merged over 防盗门 | 室内门 | 信箱 | 合计: every count is a key set, 合计 is
-    checked; a category heading and a unit with no key are listed as skipped."""
-    project_id, handover_id = handover
-    import_roster_file(db, "CHY", write_sheet(tmp_path / "roster.xlsx", [ROSTER_HEADER, *roster_rows(3)]))
-    rows = with_side_block([("钥匙移交清单",), ("房号", "钥匙数量", None, None, None, "开启部位"),
-                            (None, "防盗门(把)", "室内门", "信箱", "合计", None),
-                            ("一、住户钥匙",), ("1栋1单元101", 3, "2把", 1, 6, "入户"), ("1栋1单元102", 0, None, 0, 0),
-                            ("1栋1单元103", 2, "两把", 0, 4)], 2)
-    rows += [("合计", 5, 4, 1, 10), ("接收人：", None, "日期：")]
-    path = write_sheet(tmp_path / "k.xlsx", rows, merges=["A2:A3", "B2:E2", "F2:F3"])
-    preview = preview_key_sheet(db, project_id, path, handover_id=handover_id)
-    assert accounted(path, preview) == [] and preview.header.stray == {7: 3}
-    assert preview.ok and preview.mismatches == () and sum(r.count for r in preview.rows) == 10
-    assert [(s.row, s.reason) for s in preview.skipped] == [(4, "分类标题行"), (6, "没有钥匙的行"), (8, "合计行"),
-                                                            (9, "签字栏")]
-
-
 @pytest.mark.parametrize(("header", "fields"), [
     (("室号", "客户", "业主电话", "楼阁名称"), {"number": 0, "owner": 1, "mobile": 2, "building": 3}),
     (("铺位", "业主名称", "联系手机"), {"number": 0, "owner": 1, "mobile": 2}),
@@ -166,3 +148,39 @@ def test_key_category_rows_are_headings_not_keys(db, handover, tmp_path):
     assert [(s.row, s.reason, s.detail) for s in preview.skipped] == [(2, "分类标题行", "一、设备房钥匙"),
                                                                       (5, "分类标题行", "（二）公共门禁钥匙")]
     assert accounted(path, preview) == []
+
+
+# ---- ledgers as offices keep them (issue 13 point 5): every cell of the reshaped sheets --------------
+
+LEDGER_SHAPES = {
+    "arrears_only": [("欠费明细表",), ("房号", "收费项目", "计费起始", "计费截止", "欠费金额"),
+                     ("1栋1单元101", "物业服务费", "2025-07-01", "2026-01-01", "1,234.50"),
+                     ("1栋1单元102", "水费", "2025/7/1", "2025/8/1", "￥88"),
+                     ("1栋1单元103", "物业服务费", "20250701", "20251001", "300元"),
+                     ("合计", None, None, None, "1,622.50")],
+    "by_item": [("收费台账",), ("房号", "业主", "所属期", "本期应收_管理费", "本期实收_管理费", "前期欠费_水费", "合计"),
+                ("1栋1单元101", "业主1", "2025-07", "300", "300", None, "0"),
+                ("1栋1单元102", "业主2", "2025-07", "300", "100", "40", "240"),
+                ("1栋1单元103", "业主3", "2025-07", None, "-", None, None),
+                ("合计", None, None, "600", "400", "40", "240")],
+    "by_month": [("2025年欠费明细",), ("房号", "收费项目", "1月", "2月", "3月", "合计"),
+                 ("1栋1单元101", "物业服务费", "100", "100", None, "200"),
+                 ("1栋1单元102", "物业服务费", None, None, None, None),
+                 ("1栋1单元103", "垃圾费", "10", "10", "10", "30")],
+}
+
+
+@pytest.mark.parametrize("shape", sorted(LEDGER_SHAPES))
+def test_ledger_shapes(db, handover, tmp_path, shape):
+    """Arrears-only, a column per fee item, a column per month: item and month cells are read as
+    lines, 合计 and 年度 columns are listed as read only to check, a row with nothing charged is
+    listed as skipped — and a 说明 block beside them is still listed as not imported."""
+    _project, handover_id = handover
+    import_roster_file(db, "CHY", write_sheet(tmp_path / "roster.xlsx", [ROSTER_HEADER, *roster_rows(3)]))
+    rows = with_side_block(LEDGER_SHAPES[shape], 1)
+    path = write_sheet(tmp_path / f"{shape}.xlsx", rows)
+    preview = preview_ledger(db, handover_id, path)
+    width = len(LEDGER_SHAPES[shape][1])
+    assert accounted(path, preview) == [] and preview.header.stray == {width + 1: 3}
+    assert preview.ok, preview.refusal()
+    assert {r.row for r in preview.rows} | {s.row for s in preview.skipped} >= {3, 4, 5}

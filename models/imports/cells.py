@@ -246,8 +246,15 @@ def parse_month(value: Any) -> dt.date | None:
 COMPACT_RE = re.compile(r"(\d{4})(\d{2})(\d{2})?")  # 202507, 20250701
 MONTH_OF_YEAR_RE = re.compile(r"(\d{1,2})月?")  # the right half of "2025年1月-6月"
 RANGE_SEPARATOR_RE = re.compile(r"至|到|~|—+|-{1,2}")
-PERIOD_FORMS = "2025年07月、2025.07、2025-07、202507、2025-07-01 或 2025.01-2025.06"
+PERIOD_FORMS = "2025年07月、2025.07、2025-07、202507、2025-07-01、2025.01-2025.06、2025年、2025年第一季度、2025Q1 或 2025年上半年"
 Span = tuple[dt.date, dt.date]
+YEAR_RE = re.compile(r"(\d{4})(?:年度?|年全年|全年)?")  # 2024, 2024年, 2024年度: the whole year
+QUARTER_RE = re.compile(r"(\d{4})(?:年度?)?[-/.]?(?:第?([1-4一二三四])季度?|[Qq]([1-4]))")  # 2024年第一季度, 2024Q1
+HALF_RE = re.compile(r"(\d{4})(?:年度?)?[-/.]?(?:([上下])半年度?|[Hh]([12]))")  # 2024年上半年, 2024H1
+NO_YEAR_RE = re.compile(r"(第?[1-4一二三四]季度?|[Qq][1-4]|[上下]半年度?|[Hh][12])")  # 一季度: which year?
+SERIAL_RE = re.compile(r"\d{5}(\.\d+)?")  # Excel's day number: 42370 is 2016-01-01
+EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 61 on (1900-03-01…): Excel's phantom 1900-02-29 is before
+CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4}
 
 
 def month_span(day: dt.date) -> Span:
@@ -277,6 +284,8 @@ def parse_period(value: Any, day_is_month: bool = True) -> Span | None:
     if text in EMPTY_MARKS:
         return None
     found = _single_period(text, day_is_month) or _range_period(text)
+    if found is None and NO_YEAR_RE.fullmatch(text):
+        raise CellError(f"“{text}”没有写年份，无法确定是哪一年（应写成 2025年{text} 这样）")
     if found is None:
         raise CellError(f"“{text}”不是所属期（应为 {PERIOD_FORMS}）")
     return found
@@ -289,6 +298,8 @@ def _numeric_period(value: Any, day_is_month: bool) -> Span:
     if not number.is_finite() or abs(number) >= 10**9:
         raise CellError(f"“{cell_text(value)}”不是所属期（应为 {PERIOD_FORMS}）")
     text = str(int(number)) if number == number.to_integral_value() else str(number)
+    if SERIAL_RE.fullmatch(text):
+        return _serial_period(text, day_is_month)
     whole, _, fraction = text.partition(".")
     if len(fraction) == 1:
         raise CellError(f"“{text}”是数字，分不清是 {whole}年{fraction}月 还是 {whole}年{fraction}0月"
@@ -299,7 +310,20 @@ def _numeric_period(value: Any, day_is_month: bool) -> Span:
     return found
 
 
+def _serial_period(text: str, day_is_month: bool) -> Span:
+    """42370 (a date cell whose format was lost, or an export that writes day numbers): that day.
+    Five digits only: 202507 and 20250701 are written dates, 2025 a year; a time of day is dropped."""
+    date = EXCEL_EPOCH + dt.timedelta(days=int(Decimal(text)))
+    day = _in_range(text, date)
+    return month_span(day) if day_is_month else (day, day)
+
+
 def _single_period(text: str, day_is_month: bool) -> Span | None:
+    if SERIAL_RE.fullmatch(text):
+        return _serial_period(text, day_is_month)
+    longer = _year_period(text) or _quarter_period(text) or _half_period(text)
+    if longer is not None:
+        return longer
     compact = COMPACT_RE.fullmatch(text)
     if compact:
         year, month, day = compact.groups()
@@ -311,6 +335,33 @@ def _single_period(text: str, day_is_month: bool) -> Span | None:
     if MONTH_RE.fullmatch(text):
         return month_span(_date_from_text(text))
     return None
+
+
+def _months(text: str, year: int, first: int, count: int) -> Span:
+    start = _valid_date(text, year, first, 1)
+    return start, month_span(_valid_date(text, year, first + count - 1, 1))[1]
+
+
+def _year_period(text: str) -> Span | None:
+    match = YEAR_RE.fullmatch(text)
+    return _months(text, int(match.group(1)), 1, 12) if match else None
+
+
+def _quarter_period(text: str) -> Span | None:
+    match = QUARTER_RE.fullmatch(text)
+    if match is None:
+        return None
+    written = match.group(2) or match.group(3)
+    quarter = CHINESE_DIGITS.get(written) or int(written)
+    return _months(text, int(match.group(1)), 3 * quarter - 2, 3)
+
+
+def _half_period(text: str) -> Span | None:
+    match = HALF_RE.fullmatch(text)
+    if match is None:
+        return None
+    second = match.group(2) == "下" or match.group(3) == "2"
+    return _months(text, int(match.group(1)), 7 if second else 1, 6)
 
 
 def _valid_date(text: str, year: int, month: int, day: int) -> dt.date:

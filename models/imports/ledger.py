@@ -20,7 +20,7 @@ from ..project import Unit
 from ..rules.numbers import MONEY
 from ..services.common import get
 from ..services.ledger_mappings import mapping_for_header, remembered_mapping
-from .cells import money_cell, parse_period, stored_text
+from .cells import Span, money_cell, parse_period, stored_text
 from .ledger_check import TariffCheck, TariffMismatch, tariff_mismatches
 from .ledger_write import (
     FeeItemNames,
@@ -29,7 +29,8 @@ from .ledger_write import (
     new_fee_items,
     write_ledger,
 )
-from .preview import MISSING_COLUMN, SheetPreview, missing_columns, sheet_problems
+from .ledger_shapes import BEFORE, SPAN, EndReading, Plain, before, sheet_shape
+from .preview import SheetPreview, missing_columns, sheet_problems
 from .sheet import (
     CellError,
     FieldSpec,
@@ -60,7 +61,7 @@ LEDGER_FIELDS = (
     FieldSpec("paid", "实收金额", ("实收", "已收", "已缴金额", "已收金额", "实缴金额", "已缴", "实缴", "收款金额",
                                    "实收款", "已交金额", "缴费金额")),
     FieldSpec("arrears", "欠费金额", ("欠费", "未收", "欠缴金额", "未收金额", "欠缴", "欠款", "欠款金额", "未缴金额",
-                                      "未缴", "尚欠金额", "应收未收")),
+                                      "未缴", "尚欠金额", "应收未收", "应缴未缴", "应收未缴", "欠费额", "欠缴额", "尚欠")),
     FieldSpec("period", "所属期", ("账期", "所属月份", "费用月份", "所属期间", "计费月份", "收费月份", "月份",
                                    "费用期间", "账单月份", "所属年月", "费用所属期", "收费期间", "计费周期")),
     FieldSpec("start", "计费起始", ("开始日期", "起始日期", "起始时间", "计费开始", "计费起始日期", "起始月份",
@@ -131,6 +132,7 @@ class LedgerPreview(SheetPreview[LedgerRow]):
     remembered: bool = False  # read with the mapping remembered for `company`
     new_fee_items: tuple[str, ...] = ()
     tariff_mismatches: tuple[TariffMismatch, ...] = ()  # 应收 other than the tariffs say: to question
+    shape_notes: tuple[str, ...] = ()  # how a sheet of another shape was read (ledger_shapes.py)
 
     @cached_property
     def totals(self) -> LedgerTotals:
@@ -142,7 +144,7 @@ class LedgerPreview(SheetPreview[LedgerRow]):
     @property
     def notes(self) -> tuple[str, ...]:
         """Not problems, but what the clerk should know before importing."""
-        return (*super().notes, *(f"将新建收费项目：{name}" for name in self.new_fee_items),
+        return (*super().notes, *self.shape_notes, *(f"将新建收费项目：{name}" for name in self.new_fee_items),
                 *(str(m) for m in self.tariff_mismatches))
 
 
@@ -157,27 +159,47 @@ class _Project:
 
 
 def preview_ledger(db: Database, handover_id: int, path: str | Path,
-                   mapping: Mapping[str, int | None] | None = None, progress: Progress | None = None) -> LedgerPreview:
+                   mapping: Mapping[str, int | None] | None = None, progress: Progress | None = None,
+                   period: Span | None = None) -> LedgerPreview:
     """Read and check their ledger; nothing is written.
 
     Without a `mapping` the columns recognised are corrected by the mapping remembered for
-    the handover's 移交方. Raises ValidationError if the file cannot be read.
+    the handover's 移交方. `period` (first day, last day) is the clerk's 所属期 for a sheet that
+    has no period column. A sheet with a column per fee item or per month is read as lines
+    (ledger_shapes.py). Raises ValidationError if the file cannot be read.
     """
     path = Path(path)
     project = _load_project(db, handover_id)
     remembered = remembered_mapping(db, project.company) if mapping is None else None
     with open_table(path, LEDGER_FIELDS, mapping) as table:
         used = _apply_remembered(table, remembered)
+        table.header, shape = sheet_shape(table.header, table.above, period, LABELS)  # before rows()
         reader = _RowReader(project, table.header)
-        rows = tuple(reader.read(r) for r in table.rows(progress))
-        header, skipped, above = table.header, tuple(table.skipped), tuple(table.above)
-        problems = sheet_problems(table, (), _header_problems(header), reader.problems)
+        rows, ends = _read_rows(table, shape, reader, progress)
+        rows, end_notes = ends.apply(rows)
+        header, above = table.header, tuple(table.above)
+        skipped = tuple(sorted((*table.skipped, *shape.skipped), key=lambda s: s.row))
+        problems = sheet_problems(table, (), _header_problems(header, shape), reader.problems)
         mismatches = total_mismatches(table.totals, ((r.row, _summed(r)) for r in rows),
                                       {k: LABELS[k] for k in AMOUNTS if k in header.columns}, {p.row for p in problems})
     return LedgerPreview(path, header, rows, problems, skipped, mismatches, above, handover_id=handover_id,
                          company=project.company, remembered=used,
                          new_fee_items=tuple(new_fee_items(project.fee_items, rows)),
-                         tariff_mismatches=_against_tariffs(db, project, rows))
+                         tariff_mismatches=_against_tariffs(db, project, rows),
+                         shape_notes=(*shape.notes, *end_notes))
+
+
+def _read_rows(table: Table, shape: Plain, reader: _RowReader,
+               progress: Progress | None) -> tuple[list[LedgerRow], EndReading]:
+    """Each sheet row as its lines (one, or one per fee item or month), its 合计 checked, its end day weighed."""
+    rows: list[LedgerRow] = []
+    ends = EndReading()
+    for sheet_row in table.rows(progress):
+        first = len(rows)
+        rows += [reader.read(line) for line in shape.lines(sheet_row)]
+        shape.check(sheet_row, rows[first:], reader.problems)
+        ends.vote(sheet_row, rows[first:])
+    return rows, ends
 
 
 def _summed(row: LedgerRow) -> dict[str, Decimal | None]:
@@ -204,9 +226,11 @@ def import_ledger(db: Database, handover_id: int, preview: LedgerPreview,
 
 
 def import_ledger_file(db: Database, handover_id: int, path: str | Path,
-                       mapping: Mapping[str, int | None] | None = None) -> LedgerImportReport:
-    """`main.py import ledger FILE --handover ID`: preview, then import; ValidationError if refused."""
-    return import_ledger(db, handover_id, preview_ledger(db, handover_id, path, mapping))
+                       mapping: Mapping[str, int | None] | None = None,
+                       period: Span | None = None) -> LedgerImportReport:
+    """`main.py import ledger FILE --handover ID`: preview, then import; ValidationError if refused.
+    `period`: the clerk's 所属期 for a sheet without a period column."""
+    return import_ledger(db, handover_id, preview_ledger(db, handover_id, path, mapping, period=period))
 
 
 # ---- the project and the header ---------------------------------------------------------------
@@ -246,16 +270,9 @@ def _remapped(header: Header, mapping: Mapping[str, int | None]) -> Header:
     return replace(header, columns=columns, missing=missing)
 
 
-def _header_problems(header: Header) -> list[RowProblem]:
-    """Required columns, a period from some column, and two of the three amounts."""
-    problems = missing_columns(header, LEDGER_FIELDS)
-    at = header.last_row
-    if "period" not in header.columns and "start" not in header.columns:
-        problems.append(RowProblem(at, LABELS["period"], MISSING_COLUMN + "（或指定计费起始、计费截止）"))
-    absent = [k for k in AMOUNTS if k not in header.columns]
-    if len(absent) > 1:
-        problems += [RowProblem(at, LABELS[k], MISSING_COLUMN + "（应收、实收、欠费至少要有两列）") for k in absent]
-    return problems
+def _header_problems(header: Header, shape: Plain) -> list[RowProblem]:
+    """Required columns; a period and enough amounts, as the sheet's shape says (ledger_shapes.py)."""
+    return missing_columns(header, LEDGER_FIELDS) + shape.header_problems()
 
 
 # ---- one row ------------------------------------------------------------------------------------
@@ -265,7 +282,6 @@ class _RowReader:
 
     def __init__(self, project: _Project, header: Header) -> None:
         self.project = project
-        self.amount_columns = sum(1 for k in AMOUNTS if k in header.columns)
         self.problems: list[RowProblem] = []
 
     def read(self, row: SheetRow) -> LedgerRow:
@@ -306,13 +322,25 @@ class _RowReader:
         return found
 
     def _amounts(self, row: SheetRow, check: Check, bad: dict[str, str]) -> tuple[Decimal, Decimal, Decimal]:
-        """Two of 应收/实收/欠费 give the third; all three must agree (应收 − 实收 = 欠费)."""
+        """Two of 应收/实收/欠费 give the third; all three must agree (应收 − 实收 = 欠费); 欠费 alone is
+        an arrears list's line."""
         given = {k: _money(row, k, check, bad) for k in AMOUNTS}
         if any(k in bad for k in AMOUNTS):
             return tuple(given[k] or ZERO for k in AMOUNTS)  # type: ignore[return-value]
-        if self.amount_columns < 3:  # a sheet with two of the columns: an empty cell is 0
+        present = [k for k in AMOUNTS if k in row.values]
+        if present == ["arrears"]:
+            return _arrears_only(given["arrears"], check)
+        if len(present) < 3:  # a line with two of the columns: an empty cell is 0
             given = {k: v if v is not None else (ZERO if k in row.values else None) for k, v in given.items()}
         return _settle(given["billed"], given["paid"], given["arrears"], check)
+
+
+def _arrears_only(arrears: Decimal | None, check: Check) -> tuple[Decimal, Decimal, Decimal]:
+    """A 欠费明细表 line: billed what is owed, nothing paid; a negative 欠费 (paid ahead) is paid, not billed."""
+    if arrears is None:
+        check("arrears", "欠费金额为空（本表只有欠费一列，每行都要有欠费金额）")
+        return ZERO, ZERO, ZERO
+    return (arrears, ZERO, arrears) if arrears >= 0 else (ZERO, -arrears, arrears)
 
 
 def _settle(billed: Decimal | None, paid: Decimal | None, arrears: Decimal | None,
@@ -349,7 +377,22 @@ def _money(row: SheetRow, key: str, check: Check, bad: dict[str, str]) -> Decima
 
 
 def _period(row: SheetRow, check: Check, bad: dict[str, str]) -> tuple[dt.date | None, dt.date | None]:
-    """计费起始/计费截止 when given, else 所属期 (a month, a date's month, or a range)."""
+    """The line's period; a 前期 column's line (ledger_shapes.BEFORE) is the month before it."""
+    start, end = _own_period(row, check, bad)
+    if row.get(BEFORE) and start is not None and end is not None:
+        return before((start, end))
+    return start, end
+
+
+def _own_period(row: SheetRow, check: Check, bad: dict[str, str]) -> tuple[dt.date | None, dt.date | None]:
+    """A period already decided (a month column, the clerk's), else 计费起始/计费截止 when given, else
+    所属期 (a month, a date's month, a year, a quarter, a half-year, or a range)."""
+    if SPAN in row.values:
+        span = row.get(SPAN)
+        if span is None:
+            check("period", "没有年份，无法确定月份列属于哪一年")
+            return None, None
+        return span
     month = _span(row, "period", True, check, bad)
     first = _span(row, "start", False, check, bad)
     last = _span(row, "end", False, check, bad)
