@@ -107,6 +107,24 @@ def test_key_sheet(db, handover, tmp_path):
     assert accounted(path, preview) == [] and preview.header.stray == {6: 3}
 
 
+def test_key_sheet_with_a_count_column_per_kind(db, handover, tmp_path):
+    """One row per unit, "钥匙数量" merged over 防盗门 | 室内门 | 信箱 | 合计: every count is a key set, 合计 is
+    checked; a category heading and a unit with no key are listed as skipped."""
+    project_id, handover_id = handover
+    import_roster_file(db, "CHY", write_sheet(tmp_path / "roster.xlsx", [ROSTER_HEADER, *roster_rows(3)]))
+    rows = with_side_block([("钥匙移交清单",), ("房号", "钥匙数量", None, None, None, "开启部位"),
+                            (None, "防盗门(把)", "室内门", "信箱", "合计", None),
+                            ("一、住户钥匙",), ("1栋1单元101", 3, "2把", 1, 6, "入户"), ("1栋1单元102", 0, None, 0, 0),
+                            ("1栋1单元103", 2, "两把", 0, 4)], 2)
+    rows += [("合计", 5, 4, 1, 10), ("接收人：", None, "日期：")]
+    path = write_sheet(tmp_path / "k.xlsx", rows, merges=["A2:A3", "B2:E2", "F2:F3"])
+    preview = preview_key_sheet(db, project_id, path, handover_id=handover_id)
+    assert accounted(path, preview) == [] and preview.header.stray == {7: 3}
+    assert preview.ok and preview.mismatches == () and sum(r.count for r in preview.rows) == 10
+    assert [(s.row, s.reason) for s in preview.skipped] == [(4, "分类标题行"), (6, "没有钥匙的行"), (8, "合计行"),
+                                                            (9, "签字栏")]
+
+
 @pytest.mark.parametrize(("header", "fields"), [
     (("室号", "客户", "业主电话", "楼阁名称"), {"number": 0, "owner": 1, "mobile": 2, "building": 3}),
     (("铺位", "业主名称", "联系手机"), {"number": 0, "owner": 1, "mobile": 2}),
