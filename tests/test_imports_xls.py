@@ -320,4 +320,104 @@ def test_an_xls_too_big_for_memory_is_refused_before_it_is_read(tmp_path, monkey
 
 def test_the_import_dialogs_offer_xls_and_wps_files():
     source = Path(__file__).resolve().parents[1] / "gui" / "dialogs" / "sheet_import.py"
-    assert "Excel 工作簿 (*.xlsx *.xlsm *.xls *.et);;所有文件 (*)" in source.read_text(encoding="utf-8")
+    assert "Excel 工作簿 (*.xlsx *.xlsm *.xls *.xlsb *.et);;所有文件 (*)" in source.read_text(encoding="utf-8")
+
+
+# ---- .xlsb ------------------------------------------------------------------------------------------
+# Neither LibreOffice nor any library here writes .xlsb, so one is built record by record ([MS-XLSB]):
+# workbook.bin names the sheets and the active tab, each sheet part holds rows, cells and merges.
+
+def _record(kind: int, body: bytes = b"") -> bytes:
+    head = bytearray()
+    for number in (kind, len(body)):
+        while True:
+            byte, number = number & 0x7F, number >> 7
+            head.append(byte | (0x80 if number else 0))
+            if not number:
+                break
+    return bytes(head) + body
+
+
+def _wide(text: str) -> bytes:
+    raw = text.encode("utf-16-le")
+    return struct.pack("<I", len(raw) // 2) + raw
+
+
+def _sheet_part(rows: list[tuple], merges: tuple[str, ...] = ()) -> bytes:
+    width = max(len(r) for r in rows)
+    body = _record(0x81) + _record(0x94, struct.pack("<IIII", 0, len(rows) - 1, 0, width - 1)) + _record(0x91)
+    for r, row in enumerate(rows):
+        body += _record(0x00, struct.pack("<IIHBBBI", r, 0, 300, 0, 0, 0, 0))
+        for c, value in enumerate(row):
+            cell = struct.pack("<II", c, 0)
+            if value is None:
+                continue
+            if isinstance(value, str) and value.startswith("#"):
+                body += _record(0x03, cell + bytes([0x07]))  # BrtCellError #DIV/0!
+            elif isinstance(value, str):
+                body += _record(0x06, cell + _wide(value))
+            else:
+                body += _record(0x05, cell + struct.pack("<d", value))
+    body += _record(0x92)
+    if merges:
+        body += _record(0xB1, struct.pack("<I", len(merges)))
+        for ref in merges:
+            min_col, min_row, max_col, max_row = range_boundaries(ref)
+            body += _record(0xB0, struct.pack("<IIII", min_row - 1, max_row - 1, min_col - 1, max_col - 1))
+        body += _record(0xB2)
+    return body + _record(0x82)
+
+
+def write_xlsb(path: Path, sheets: dict[str, bytes], active: int = 0) -> Path:
+    rels = "".join(f'<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                   f'relationships/worksheet" Target="worksheets/sheet{i}.bin"/>' for i in range(1, len(sheets) + 1))
+    book = _record(0x83) + _record(0x9E, struct.pack("<iiIIIIIB", 0, 0, 9000, 6000, 600, 0, active, 0)) + _record(0x8F)
+    for i, name in enumerate(sheets, start=1):
+        book += _record(0x9C, struct.pack("<II", 0, i) + _wide(f"rId{i}") + _wide(name))
+    book += _record(0x90) + _record(0x84)
+    package = "http://schemas.openxmlformats.org/package/2006/relationships"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.'
+                         'openxmlformats.org/package/2006/content-types"><Default Extension="bin" ContentType="'
+                         'application/vnd.ms-excel.sheet.binary.macroEnabled.main"/></Types>')
+        archive.writestr("_rels/.rels", f'<Relationships xmlns="{package}"><Relationship Id="rId1" Type="http://'
+                         'schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+                         'Target="xl/workbook.bin"/></Relationships>')
+        archive.writestr("xl/_rels/workbook.bin.rels", f'<Relationships xmlns="{package}">{rels}</Relationships>')
+        archive.writestr("xl/workbook.bin", book)
+        for i, part in enumerate(sheets.values(), start=1):
+            archive.writestr(f"xl/worksheets/sheet{i}.bin", part)
+    return path
+
+
+XLSB_ROWS = [("翠湖园业主名册", None, None, None), ROSTER_HEADER[:4],
+             ("0101", "  林小满 ", "13800000001", 89.5), ("0102", "周一鸣", "13800000002", 100),
+             ("0103", "吴晓", "13800000003", "#DIV/0!"), ("合计", None, None, 189.5)]
+
+
+def test_an_xlsb_reads_as_its_xlsx(tmp_path):
+    """Values, the merged title, the error cell (calamine gives it as ""), the active sheet first."""
+    path = write_xlsb(tmp_path / "名册.xlsb", {"封面": _sheet_part([("说明",)]),
+                                             "名册": _sheet_part(XLSB_ROWS, ("A1:D1",))}, active=1)
+    xlsx = write_sheet(tmp_path / "名册.xlsx", XLSB_ROWS, ["A1:D1"])
+    assert streamed(path) == streamed(xlsx)
+    book = workbook.open_workbook(path)
+    assert [ws.title for ws in workbook.data_sheets(book)] == ["名册", "封面"]
+    assert workbook.sheet_merges(path, book.active) == [workbook.Merge(1, 1, 1, 4)]
+    book.close()
+    alone = write_xlsb(tmp_path / "只有名册.xlsb", {"名册": _sheet_part(XLSB_ROWS, ("A1:D1",))})
+    assert seen(preview_roster(alone)) == seen(preview_roster(xlsx))
+    assert "#DIV/0!" in str(preview_roster(alone).problems[0])
+    renamed = tmp_path / "改了名.xlsx"  # calamine picks its reader by suffix: handed over as bytes instead
+    shutil.copy(path, renamed)
+    assert streamed(renamed) == streamed(path)
+
+
+def test_an_xlsb_too_big_or_broken_is_a_message(tmp_path):
+    far = _sheet_part([("房号",)])[:-len(_record(0x92) + _record(0x82))]
+    far += (_record(0x00, struct.pack("<IIHBBBI", 1_048_575, 0, 300, 0, 0, 0, 0))
+            + _record(0x05, struct.pack("<IId", 16_383, 0, 1.0)) + _record(0x92) + _record(0x82))
+    refused(write_xlsb(tmp_path / "远.xlsb", {"名册": far}), "17,179,869,184 个单元格", ".xlsb 上限")
+    whole = _sheet_part(XLSB_ROWS)
+    refused(write_xlsb(tmp_path / "断.xlsb", {"名册": whole[:len(whole) // 2]}), "Excel 二进制工作簿（.xlsb）",
+            "已损坏或不完整")

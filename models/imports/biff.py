@@ -35,6 +35,8 @@ class BiffSheet:
     offset: int
     # (row, column), 0-based → "#DIV/0!", or NO_RESULT for a formula whose result is empty
     errors: dict[tuple[int, int], str] = field(default_factory=dict)
+    part: str = ""  # an .xlsb's sheet part
+    merges: list[tuple[int, int, int, int]] | None = None  # an .xlsb's, 1-based (calamine gives an .xls's)
     first_row: int = -1
     last_row: int = -1
     first_col: int = -1

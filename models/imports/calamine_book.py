@@ -1,4 +1,4 @@
-"""An .xls (Excel 97–2003, WPS) workbook read with python-calamine, shaped as the openpyxl path is.
+"""An .xls (Excel 97–2003, WPS) or .xlsb workbook read with python-calamine, shaped as the openpyxl path is.
 
 sheet.py reads every workbook through workbook.py (open_workbook, stream_rows, sheet_merges,
 row_count, data_sheets); for an .xls these come from here, so each importer reads an .xls as it
@@ -28,6 +28,7 @@ from .cells import UnreadableCell
 
 log = logging.getLogger("handoverdesk")
 NO_RESULT = "没有计算结果（文件由程序生成、未经 Excel 保存）：请在 Excel 中打开、保存后再导入，或改填数值"
+SUFFIXES = {"xls": (".xls", ".et"), "xlsb": (".xlsb",)}
 EXACT_INTEGER = 1e15  # Excel writes a whole number below this without an exponent, read back as int
 
 
@@ -42,6 +43,7 @@ class CalamineSheet:
     max_row: int
     errors: dict[tuple[int, int], str] = field(default_factory=dict)
     sheet_state: str = "visible"  # "hidden" or "veryHidden", as openpyxl says it
+    scanned_merges: list[tuple[int, int, int, int]] | None = None  # an .xlsb's (calamine has none)
 
     @property
     def _worksheet_path(self) -> str | None:
@@ -59,6 +61,8 @@ class CalamineSheet:
 
     def merges(self) -> list[tuple[int, int, int, int]]:
         """(first row, first column, last row, last column), 1-based, of each merged range."""
+        if self.scanned_merges is not None:
+            return list(self.scanned_merges)
         ranges = self.book.get_sheet_by_index(self.index).merged_cell_ranges or []
         return [(r0 + 1, c0 + 1, r1 + 1, c1 + 1) for (r0, c0), (r1, c1) in ranges]
 
@@ -66,8 +70,8 @@ class CalamineSheet:
 class CalamineBook:
     """The workbook: `worksheets`, `active` and `close()` as openpyxl's read-only workbook has them."""
 
-    def __init__(self, path: Path, scan: BiffBook) -> None:
-        self._book = python_calamine.CalamineWorkbook.from_path(str(path))
+    def __init__(self, path: Path, scan: BiffBook, kind: str) -> None:
+        self._book = _load(path, kind)
         self.worksheets = [self._sheet(i, meta, scan) for i, meta in enumerate(self._book.sheets_metadata)]
         self.active = self.worksheets[scan.active] if 0 <= scan.active < len(self.worksheets) else self.worksheets[0]
 
@@ -76,7 +80,8 @@ class CalamineBook:
         is_data = meta.typ == python_calamine.SheetTypeEnum.WorkSheet
         rows = found.last_row + 1 if found else 0
         state = _state(meta.visible)
-        return CalamineSheet(self._book, meta.name, index, is_data, rows, dict(found.errors) if found else {}, state)
+        return CalamineSheet(self._book, meta.name, index, is_data, rows, dict(found.errors) if found else {}, state,
+                             found.merges if found else None)
 
     def close(self) -> None:
         self._book.close()
@@ -89,14 +94,25 @@ def _state(visible: Any) -> str:
     return "veryHidden" if visible == python_calamine.SheetVisibleEnum.VeryHidden else "visible"
 
 
-def open_calamine(path: Path, scan: BiffBook) -> CalamineBook:
+def _load(path: Path, kind: str) -> Any:
+    """calamine's workbook. calamine picks its reader by the file's suffix, so a file named for
+    another kind (an .xls saved as 名册.xlsx) is handed over as bytes, which calamine sniffs."""
+    if path.suffix.lower() in SUFFIXES[kind]:
+        return python_calamine.CalamineWorkbook.from_path(str(path))
+    with path.open("rb") as stream:
+        return python_calamine.CalamineWorkbook.from_filelike(stream)
+
+
+def open_calamine(path: Path, scan: BiffBook, kind: str) -> CalamineBook:
+    """An .xls or .xlsb the guard has scanned, or a ValidationError naming the file."""
     try:
-        return CalamineBook(path, scan)
+        return CalamineBook(path, scan, kind)
     except MemoryError:
         raise
     except Exception as exc:  # calamine raises CalamineError or a plain one on a broken record
         log.warning("xls 文件无法打开：%s", type(exc).__name__)  # the kind only; no file name (personal)
-        raise ValidationError(f"无法读取 Excel 文件“{path.name}”：文件已损坏或不完整（旧版 .xls）。"
+        what = "旧版 .xls" if kind == "xls" else ".xlsb"
+        raise ValidationError(f"无法读取 Excel 文件“{path.name}”：文件已损坏或不完整（{what}）。"
                               "请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入。") from exc
 
 

@@ -25,9 +25,10 @@ from pathlib import Path
 from typing import IO
 
 from ..errors import ValidationError
-from . import biff, sniff
+from . import biff, sniff, xlsb
 from .biff import BiffBook, BiffError
 from .ole import OleError, OleFile
+from .xlsb import XlsbError
 
 log = logging.getLogger("handoverdesk")
 
@@ -41,7 +42,7 @@ OTHER_OFFICE = (("worddocument", "Word 文档（.doc）"), ("powerpoint document
                 ("visiodocument", "Visio 绘图"))
 # Other Office files in a zip, told by their main part.
 ZIP_KINDS = (("word/document.xml", "Word 文档（.docx）"), ("ppt/presentation.xml", "PowerPoint 演示文稿（.pptx）"),
-             ("xl/workbook.bin", "Excel 二进制工作簿（.xlsb）"), ("content.xml", "OpenDocument 文件（WPS/LibreOffice）"))
+             ("content.xml", "OpenDocument 文件（WPS/LibreOffice）"))
 MiB = 1 << 20
 MAX_FILE = 512 * MiB
 # An .xls: 65,536 rows × 256 columns at most; a real ledger of 60,000 lines is about 30 MB. calamine
@@ -64,14 +65,15 @@ BINARY_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".e
 
 @dataclass(frozen=True)
 class Checked:
-    """What the guard found the file to be: "xlsx" (openpyxl reads it) or "xls" (calamine, with its scan)."""
+    """What the guard found the file to be: "xlsx" (openpyxl reads it), or "xls" or "xlsb" (calamine
+    reads it; `scan` holds what calamine does not give: error cells, merges of an .xlsb, the active tab)."""
 
     kind: str
     scan: BiffBook | None = None
 
 
 def check_file(path: Path) -> Checked:
-    """ValidationError naming `path` unless it is an .xlsx or an .xls within every limit."""
+    """ValidationError naming `path` unless it is an .xlsx, .xls or .xlsb within every limit."""
     name = path.name
     if not path.is_file():
         raise ValidationError(f"找不到文件：{path}")
@@ -86,7 +88,8 @@ def check_file(path: Path) -> Checked:
         raise ValidationError(_not_a_workbook(path, head))
     try:
         with zipfile.ZipFile(path) as archive:
-            _check_archive(name, archive)
+            if _check_archive(name, archive) == "xlsb":
+                return Checked("xlsb", _check_xlsb(name, archive))
     except zipfile.BadZipFile as exc:
         raise ValidationError(f"无法读取 Excel 文件“{name}”：不是有效的 {_suffix(path)} 文件（压缩包已损坏或不完整）。"
                               f"{SAVE_AS}") from exc
@@ -141,9 +144,13 @@ def _check_biff(name: str, book: BiffBook) -> None:
         raise ValidationError(f"文件“{name}”是加密的工作簿：请在 Excel 中去掉密码后另存再导入。")
     if book.version != BIFF8:
         raise ValidationError(f"文件“{name}”是 Excel 95 或更早的格式，无法直接读取：{SAVE_AS}")
+    _check_cells(name, book, "旧版 .xls")
+
+
+def _check_cells(name: str, book: BiffBook, what: str) -> None:
     cells = sum(s.cells for s in book.sheets)
     if cells > MAX_OLD_CELLS:
-        raise ValidationError(f"文件“{name}”的工作表共占 {cells:,} 个单元格（含中间的空格子；旧版 .xls 上限 "
+        raise ValidationError(f"文件“{name}”的工作表共占 {cells:,} 个单元格（含中间的空格子；{what} 上限 "
                               f"{MAX_OLD_CELLS:,}），未导入：请删去远处多余的内容，或另存为 .xlsx 后再导入。")
 
 
@@ -157,13 +164,15 @@ def _contains(stream: IO[bytes], needle: bytes) -> bool:
     return False
 
 
-def _check_archive(name: str, archive: zipfile.ZipFile) -> None:
+def _check_archive(name: str, archive: zipfile.ZipFile) -> str:
+    """"xlsx" or "xlsb" when every part is within the limits."""
     members = archive.infolist()
     if len(members) > MAX_MEMBERS:
         raise ValidationError(f"文件“{name}”含 {len(members)} 个部件（上限 {MAX_MEMBERS}），不是正常的 Excel 工作簿，"
                               "未导入。")
     parts = {m.filename for m in members}
-    if "xl/workbook.xml" not in parts:
+    binary = "xl/workbook.bin" in parts and "xl/workbook.xml" not in parts
+    if "xl/workbook.xml" not in parts and not binary:
         what = next((what for part, what in ZIP_KINDS if part in parts), "ZIP 压缩包")
         raise ValidationError(f"文件“{name}”不是 Excel 工作簿（.xlsx），而是{what}：请确认选的文件；{SAVE_AS}")
     total = 0
@@ -177,6 +186,22 @@ def _check_archive(name: str, archive: zipfile.ZipFile) -> None:
     for member in members:
         if _is_xml(member):
             _check_xml(name, archive, member)
+    return "xlsb" if binary else "xlsx"
+
+
+def _check_xlsb(name: str, archive: zipfile.ZipFile) -> BiffBook:
+    """The scan of an .xlsb, whose parts calamine reads whole: each within MAX_OLD_FILE."""
+    for member in archive.infolist():
+        if member.filename.endswith(".bin") and member.file_size > MAX_OLD_FILE:
+            raise ValidationError(f"文件“{name}”中的部件“{member.filename}”解压后有 {_size(member.file_size)}，"
+                                  f"超过 .xlsb 的导入上限 {_size(MAX_OLD_FILE)}：请另存为 .xlsx 后再导入。")
+    try:
+        book = xlsb.scan(archive, MAX_OLD_FILE)
+    except (XlsbError, struct.error, IndexError, zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
+        log.warning("xlsb 文件无法读取：%s", type(exc).__name__)
+        raise ValidationError(f"文件“{name}”是 Excel 二进制工作簿（.xlsb），但已损坏或不完整，无法读取：{SAVE_AS}") from None
+    _check_cells(name, book, ".xlsb")
+    return book
 
 
 def _check_size(name: str, member: zipfile.ZipInfo) -> None:

@@ -68,7 +68,7 @@ def open_workbook(path: Path) -> Any:
     """The workbook in read-only (streaming) mode, or a clerk-readable ValidationError."""
     checked = check_file(path)
     if checked.scan is not None:
-        return open_calamine(path, checked.scan)
+        return open_calamine(path, checked.scan, checked.kind)
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except MemoryError:
