@@ -123,6 +123,9 @@ def build_parser() -> Parser:
     p.add_argument("file", type=Path)
     p.add_argument("--project", required=True)
     _add_columns(p)
+    p.add_argument("--value", dest="values", action="append", default=[], metavar="字段:表中的值=取值",
+                   help="表中的代码代表哪一项（如 房屋用途:110=住宅、入住状态:2001=已入住）"
+                        " / what a sheet's code stands for")
     p = imp.add_parser("keys", help="批量接收钥匙：从 Excel（FILE --handover ID）或钥匙交接清单（--list ID）"
                                     " / receive keys in bulk from an Excel sheet or a key handover list")
     _add_db(p)
@@ -411,9 +414,10 @@ def cmd_import(args: argparse.Namespace) -> int:
                                          columns)
         print(imported.summary())
         return 0
-    from models.imports.roster import import_roster_file
+    from models.imports.roster import import_roster_file, value_options
 
-    report = import_roster_file(_open_db_to_write(args), args.project, args.file, columns)
+    values = value_options(args.values)  # a bad option is refused before signing in
+    report = import_roster_file(_open_db_to_write(args), args.project, args.file, columns, values)
     print(report.summary())
     return 0
 

@@ -78,7 +78,7 @@ def test_a_list_with_an_unknown_header_imports_once_its_row_and_columns_are_name
 
 
 def test_the_checklist_import_is_all_or_nothing(db, handover_id, tmp_path, capsys):
-    rows = [*ODD_LIST[:3], (1, "配电房钥匙", 2, "把", ""), (2, "消防栓扳手", "若干个", "个", "")]
+    rows = [*ODD_LIST[:3], (1, "配电房钥匙", 2, "把", ""), (2, "消防栓扳手", "1o00个", "个", "")]
     sheet = write_sheet(tmp_path / "坏.xlsx", rows)
     argv = ["import", "checklist", str(sheet), "--handover", str(handover_id), "--header-row", "3",
             "--map", "名称=物品", "--map", "数量=件"]

@@ -74,13 +74,13 @@ def test_preview_name_and_import(qtbot, db, chinese_font, tmp_path):
 
 def test_bad_rows_are_highlighted_and_nothing_is_imported(qtbot, sqlite_db, chinese_font, tmp_path):
     dialog = open_dialog(qtbot, sqlite_db, chinese_font)
-    rows = [HEADER, ("一、竣工图纸",), (1, "竣工总平面图", None, "套", 1), (2, "给排水竣工图", None, "套", "若干"),
+    rows = [HEADER, ("一、竣工图纸",), (1, "竣工总平面图", None, "套", 1), (2, "给排水竣工图", None, "套", "1o00"),
             (3, None, None, "套", 2)]
     load(qtbot, dialog, write_sheet(tmp_path / "bad.xlsx", rows))
     assert dialog.model.rowCount() == 3 and dialog.problem_list.count() == 2
     assert not dialog.import_button.isEnabled()
     bad = dialog.model.index(1, ChecklistPreviewModel.QUANTITY)
-    assert bad.data() == "若干" and bad.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert bad.data() == "1o00" and bad.data(Qt.ItemDataRole.BackgroundRole) is not None
     assert dialog.model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is None
     assert dialog.problem_list.item(1).text() == "第 5 行「名称」：不能为空"
     dialog.on_problem_activated(dialog.problem_list.item(1))

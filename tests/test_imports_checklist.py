@@ -155,13 +155,13 @@ def test_no_recognisable_header_is_refused_clearly(db, handover_id, tmp_path):
 def test_one_bad_row_refuses_the_whole_sheet(db, handover_id, tmp_path):
     import_checklist_file(db, handover_id, merged_category_sheet(tmp_path))
     before = counts(db)
-    rows = [HEADER, ("一、竣工图纸",), (1, "竣工总平面图", None, "套", 1), (2, "给排水竣工图", None, "套", "若干"),
+    rows = [HEADER, ("一、竣工图纸",), (1, "竣工总平面图", None, "套", 1), (2, "给排水竣工图", None, "套", "1o00"),
             (3, None, None, "套", 2), (4, "电气竣工图", None, "套", -1, "电子版")]
     with pytest.raises(ValidationError) as caught:
         import_checklist_file(db, handover_id, write_sheet(tmp_path / "bad.xlsx", rows))
     message = str(caught.value)
     assert "清单有 4 处问题（3 行），未导入任何数据" in message
-    assert "第 4 行「数量」：应为数字，“若干”不是数字" in message
+    assert "第 4 行「数量」：应为数字，“1o00”不是数字" in message
     assert "第 5 行「名称」：不能为空" in message
     assert "第 6 行「数量」：不能为负数" in message
     assert "第 6 行「原件/复印件」：“电子版”无效，应为：原件、复印件" in message
@@ -169,8 +169,8 @@ def test_one_bad_row_refuses_the_whole_sheet(db, handover_id, tmp_path):
 
 
 def test_preview_keeps_the_bad_text_and_missing_name_column(tmp_path):
-    preview = preview_checklist(write_sheet(tmp_path / "b.xlsx", [HEADER, (1, "图纸", None, "套", "若干")]))
-    assert preview.problem_rows == {2} and preview.rows[0].qty_text == "若干"
+    preview = preview_checklist(write_sheet(tmp_path / "b.xlsx", [HEADER, (1, "图纸", None, "套", "1o00")]))
+    assert preview.problem_rows == {2} and preview.rows[0].qty_text == "1o00"
     missing = preview_checklist(write_sheet(tmp_path / "m.xlsx", [("序号", "数量", "单位"), (1, 2, "套")]))
     assert [str(p) for p in missing.problems] == ["第 1 行「名称」：表头中找不到这一列，请在“列对应”中指定"]
 

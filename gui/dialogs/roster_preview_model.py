@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 from PySide6.QtWidgets import QWidget
 
 from models.imports.roster import RosterRow
-from models.rules.idcard import mask_id_number, mask_mobile
+from models.rules.idcard import mask_id_number, mask_phones
 
 from .preview_model import RowRole, SheetPreviewModel, SortRole
 
@@ -26,9 +26,9 @@ class RosterPreviewModel(SheetPreviewModel):
 
     def text(self, row: RosterRow, column: int) -> str:
         if column == self.MOBILE:
-            return mask_mobile(row.mobile) if row.mobile else ""  # personal data masked by default
-        if column == self.ID_NUMBER:
-            return mask_id_number(row.id_number) if row.id_number else ""
+            return mask_phones(row.mobile)  # personal data masked by default; several phones joined by "、"
+        if column == self.ID_NUMBER:  # co-owners' numbers joined by "、", each masked
+            return "、".join(mask_id_number(n) for n in row.id_number.split("、")) if row.id_number else ""
         if column == self.AREA:
             return f"{row.area:,.2f}" if row.area is not None else row.area_text
         return str(self.raw(row, column) or "")

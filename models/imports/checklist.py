@@ -57,6 +57,11 @@ class ChecklistPreview(SheetPreview[ChecklistRow]):
     NOUN: ClassVar[str] = "清单"
 
     title: str = ""
+    row_notes: tuple[str, ...] = ()  # quantities written in words (一套, 约420, 若干): what was taken
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        return (*super().notes, *self.row_notes)
 
     @property
     def categories(self) -> tuple[str, ...]:
@@ -104,14 +109,16 @@ def preview_checklist(path: str | Path, mapping: Mapping[str, int | None] | None
         mismatches = total_mismatches(table.totals, ((r.row, _summed(r, bad)) for r in items),
                                       {"quantity": LABELS["quantity"], "pages": LABELS["pages"]})
         title = table.above[0][1][:TITLE_LIMIT] if table.above else ""
-        return ChecklistPreview(path, table.header, items, problems, tuple(skipped), mismatches, tuple(table.above), title=title)
+        return ChecklistPreview(path, table.header, items, problems, tuple(skipped), mismatches, tuple(table.above),
+                                title=title, row_notes=tuple(reader.notes))
 
 
 def _summed(row: ChecklistRow, bad: set[int]) -> dict[str, Decimal | None]:
     """What a line adds to a 合计 row; nothing is said where the row has a problem."""
     if row.row in bad:
         return {"quantity": None, "pages": None}
-    return {"quantity": Decimal(row.expected_qty), "pages": Decimal(row.pages or 0)}
+    quantity = Decimal(row.expected_qty) if row.qty_known else None  # 若干: no number to add up
+    return {"quantity": quantity, "pages": Decimal(row.pages or 0)}
 
 
 def import_checklist(db: Database, handover_id: int, title: str, preview: ChecklistPreview) -> ImportedList:

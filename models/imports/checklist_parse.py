@@ -32,6 +32,13 @@ NUMBERING_RE = re.compile(
     rf"|([{CN_NUMERAL}]+|\d+|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|[A-Za-z])\s*([、.．:：)）]|\s))\s*")
 SEQ_HEADING_RE = re.compile(rf"^[（(]?([{CN_NUMERAL}]+|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+)[)）、.．]?$")
 QTY_WITH_UNIT_RE = re.compile(r"^(\d+)\s*([\u4e00-\u9fff]{1,2})$")  # "2套" → 2, 套
+# Quantities as lists write them: "一套", "两套", "二十份", "约420", "共360页", "计 12 册".
+WORDY_QTY_RE = re.compile(r"^(约|大约|约计|共|共计|计|合计|总计)?\s*(\d+|[零〇一二两三四五六七八九十百千万]+)\s*"
+                          r"([\u4e00-\u9fff]{1,2})?$")
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+VAGUE = frozenset("几余多来")  # "十几份", "二十余册": no number to take
+PAGE_UNITS = frozenset({"页"})  # "共360页" is the document's page count, not a quantity
 NO_MARKS = frozenset({"", "×", "x", "否", "无", "0", "-", "/", "—"})
 HEADING_KEYS = frozenset({"seq", "name", "category"})
 Check = Callable[[str, str], None]  # (field label, message)
@@ -52,6 +59,7 @@ class ChecklistRow:
     remarks: str
     qty_text: str = ""
     pages_text: str = ""
+    qty_known: bool = True  # False: the 数量 cell holds words without a number (若干, 电子版): 1 is the list's default
 
 
 class ChecklistReader:
@@ -62,6 +70,7 @@ class ChecklistReader:
         self.category = ""
         self.skipped: list[SkippedRow] = []
         self.problems: list[RowProblem] = []
+        self.notes: list[str] = []  # quantities written in words: what was taken, where the words went
 
     def read(self, row: SheetRow) -> ChecklistRow | None:
         """The row's item, or None for a category row or one with nothing to import (both reported).
@@ -107,14 +116,37 @@ class ChecklistReader:
         if texts.get("category"):  # a 类别 cell left blank below a value means the same category
             self.category = strip_numbering(texts["category"])
         category = self.category or DEFAULT_CATEGORY
-        qty, qty_text, uom = _quantity(row.get("quantity"), texts.get("uom", ""), check)
         pages, pages_text = _count(row.get("pages"), "pages", check)
         form, remarks = _form(texts, check)
+        words = _wordy(row.get("quantity"))
+        if words is None:
+            qty, qty_text, uom = _quantity(row.get("quantity"), texts.get("uom", ""), check)
+        else:  # the words as written are kept in the item's remarks, never lost
+            qty, qty_text, uom, pages = self._words(row.row, words, texts.get("uom", ""), pages, check)
+            remarks = "；".join(t for t in (remarks, f"数量：{words.text}") if t)
         item = ChecklistRow(row.row, category, name, texts.get("spec", ""), uom, qty if qty is not None else 1,
-                            form, pages, remarks, qty_text, pages_text)
+                            form, pages, remarks, qty_text, pages_text, words is None or words.number is not None)
         for key in STORED:
             self._check_length(row.row, key, getattr(item, key))
         return item
+
+    def _words(self, row: int, words: WordyQuantity, uom: str, pages: int | None,
+               check: Check) -> tuple[int | None, str, str, int | None]:
+        """(quantity, bad text, unit, pages) of a quantity written in words; a note says what was taken."""
+        written = words.text
+        if words.number is None:
+            self.notes.append(f"第 {row} 行 数量“{written}”没有数字：应交数量按 1 计，原文记入备注")
+            return None, "", uom, pages
+        if words.unit in PAGE_UNITS:
+            if pages is not None and pages != words.number:
+                check("pages", f"{pages} 与数量列的“{written}”不同")
+            self.notes.append(f"第 {row} 行 数量“{written}”按页数 {words.number} 导入，应交数量按 1 计，原文记入备注")
+            return None, "", uom, words.number
+        if words.unit and uom and uom != words.unit:
+            check("quantity", f"“{written}”的单位与单位列的“{uom}”不同")
+            return None, written, uom, pages
+        self.notes.append(f"第 {row} 行 数量“{written}”按 {words.number}{words.unit or uom} 导入，原文记入备注")
+        return words.number, "", words.unit or uom, pages
 
     def _check_length(self, row: int, key: str, text: str) -> None:
         message = too_long("handover_items", key, text)
@@ -188,6 +220,53 @@ def _count(value: Any, key: str, check: Check) -> tuple[int | None, str]:
 
 
 LABELS_OF = {"quantity": "数量", "pages": "页数"}
+
+
+@dataclass(frozen=True, slots=True)
+class WordyQuantity:
+    """A 数量 cell written in words: its number (None for 若干, 电子版), its unit word, the text as written."""
+
+    text: str
+    number: int | None
+    unit: str
+
+
+def _wordy(value: Any) -> WordyQuantity | None:
+    """A 数量 text cell written in words ("一套", "两套", "约420", "共360页", "若干", "电子版"); None for a
+    number ("2", "2套": read as before) or a bad one ("1o00", "-1", "１２": refused as before)."""
+    if not isinstance(value, str):
+        return None
+    written = stored_text(value)
+    text = clean_text(written).replace(" ", "")
+    match = WORDY_QTY_RE.match(text)
+    unit = match.group(3) or "" if match else ""
+    if match and (match.group(1) or not match.group(2).isdigit()) and unit[:1] not in VAGUE:
+        number = chinese_number(match.group(2))
+        if number is not None and number <= QUANTITY.high:
+            return WordyQuantity(written, number, unit)
+    if text and text not in DASHES and not re.search(r"[0-9]", text):  # "若干", "十几份": no number taken
+        return WordyQuantity(written, None, "")
+    return None
+
+
+def chinese_number(text: str) -> int | None:
+    """'420' → 420, '一' → 1, '两' → 2, '二十' → 20, '十二' → 12, '三百零五' → 305; None if it is not one."""
+    if text.isdigit():
+        return int(text)
+    total, digit = 0, None
+    for char in text:
+        if char in "零〇" and len(text) > 1:
+            continue  # "三百零五": the zero only holds a place
+        if char in CN_DIGITS:
+            if digit is not None:
+                return None  # "一二": not a number
+            digit = CN_DIGITS[char]
+        elif char in CN_UNITS:
+            total += (1 if digit is None else digit) * CN_UNITS[char]
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
 
 
 def _form(texts: dict[str, str], check: Check) -> tuple[str, str]:

@@ -1,10 +1,11 @@
 """Owner roster (业主名册) import: preview a clerk's sheet, then write units and owners all-or-nothing."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, ClassVar
@@ -12,9 +13,11 @@ from typing import Any, ClassVar
 from ..db import Database
 from ..errors import ValidationError
 from ..project import OCCUPANCIES, UNIT_USES
-from ..rules.idcard import is_valid_id_number
-from ..rules.numbers import AREA
+from ..base import now
+from ..rules.identity import is_no_phone
+from ..rules.numbers import AREA, AREA_SURVEYED, round_to_kind
 from .preview import SheetPreview, sheet_problems
+from .roster_owners import JOIN, RosterOwner, read_owners
 from .roster_write import ImportReport, Progress, unit_key, write_roster
 from .sheet import (
     CellError,
@@ -29,10 +32,12 @@ from .sheet import (
 )
 from .text_limits import too_long
 from .totals import total_mismatches
+from .value_map import UnknownValues, ValueMap, ValueReader, parse_value_options
 
 __all__ = [
     "ROSTER_FIELDS",
     "ImportReport",
+    "RosterOwner",
     "RosterPreview",
     "RosterRow",
     "building_of",
@@ -52,6 +57,7 @@ ROSTER_FIELDS = (
     FieldSpec("use", "房屋用途", ("用途", "房屋类型", "物业类型", "类型")),
     FieldSpec("occupancy", "入住状态", ("状态", "房屋状态", "居住状态")),
     FieldSpec("id_number", "身份证号", ("证件号码", "身份证号码", "身份证", "证件号")),
+    FieldSpec("id_kind", "证件类型", ("证件名称", "证件种类")),
     FieldSpec("building", "楼栋", ("楼号", "楼栋号", "栋号", "楼宇", "楼栋名称", "楼阁名称")),
 )
 LABELS = {f.key: f.label for f in ROSTER_FIELDS}
@@ -61,7 +67,9 @@ USE_ALIASES = {"住房": "住宅", "住户": "住宅", "商业": "商铺", "底�
 OCCUPANCY_ALIASES = {"入住": "已入住", "已住": "已入住", "自住": "已入住", "出租": "已入住", "空房": "空置",
                      "未入住": "空置", "未住": "空置", "装修": "装修中"}
 BUILDING_RE = re.compile(r"\s*([0-9]+|[A-Za-z]+[0-9]*|[一二三四五六七八九十]+)\s*(号楼|栋|幢|座|号院|区)")
-MOBILE_RE = re.compile(r"1\d{10}")
+CHOICES = {"use": UNIT_USES, "occupancy": OCCUPANCIES}  # the fields a value map may translate
+VALUE_CHOICES = {key: (LABELS[key], words) for key, words in CHOICES.items()}  # for the 对应取值 dialog
+ROUNDED_LISTED = 20  # rows named one by one in the notes; more are counted
 Check = Callable[[str, str], None]  # (field key, message): records a problem of the current row
 
 
@@ -79,6 +87,9 @@ class RosterRow:
     owner: str
     mobile: str
     id_number: str
+    # The owners of the unit (co-owners "王芳、李强" are two), phones and ID numbers paired to each;
+    # `owner`, `mobile`, `id_number` above are the row's cells for the preview (phones and IDs joined by "、").
+    owners: tuple[RosterOwner, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,19 +98,30 @@ class RosterPreview(SheetPreview[RosterRow]):
 
     NOUN: ClassVar[str] = "名册"
 
+    row_notes: tuple[str, ...] = ()  # areas rounded, "无" read as no phone, co-owners' phones, values mapped
+    unknown: tuple[UnknownValues, ...] = ()  # written values of 房屋用途/入住状态 no word matches
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        return (*super().notes, *self.row_notes)
+
 
 def preview_roster(path: str | Path, mapping: Mapping[str, int | None] | None = None,
-                   progress: Progress | None = None) -> RosterPreview:
-    """Read and check the roster; nothing is written. Raises ValidationError if unreadable."""
+                   progress: Progress | None = None, values: ValueMap | None = None) -> RosterPreview:
+    """Read and check the roster; nothing is written. Raises ValidationError if unreadable.
+
+    `values` maps a sheet's own codes of 房屋用途/入住状态 to words ({"use": {"110": "住宅"}}).
+    """
     path = Path(path)
     problems: list[RowProblem] = []
+    reading = _Reading(ValueReader(values or {}, CHOICES, LABELS), now().date())
     with open_table(path, ROSTER_FIELDS, mapping) as table:
-        rows = tuple(_parse_row(r, problems) for r in table.rows(progress))
+        rows = tuple(_parse_row(r, problems, reading) for r in table.rows(progress))
         found = sheet_problems(table, ROSTER_FIELDS, problems, _duplicates(rows))
         mismatches = total_mismatches(table.totals, ((r.row, {"area": r.area}) for r in rows),
                                       {"area": LABELS["area"]}, {p.row for p in found})
         return RosterPreview(path, table.header, rows, found, tuple(table.skipped), mismatches,
-                             tuple(table.above))
+                             tuple(table.above), reading.all_notes(), reading.choices.unknown())
 
 
 def import_roster(db: Database, project_id: int, preview: RosterPreview,
@@ -112,12 +134,18 @@ def import_roster(db: Database, project_id: int, preview: RosterPreview,
 
 
 def import_roster_file(db: Database, project_code: str, path: str | Path,
-                       mapping: Mapping[str, int | None] | None = None) -> ImportReport:
-    """`main.py import roster FILE --project CODE`."""
+                       mapping: Mapping[str, int | None] | None = None,
+                       values: ValueMap | None = None) -> ImportReport:
+    """`main.py import roster FILE --project CODE [--value 房屋用途:110=住宅]`."""
     from ..services.projects import project_by_code
 
     project = project_by_code(db, project_code)
-    return import_roster(db, project.id, preview_roster(path, mapping))
+    return import_roster(db, project.id, preview_roster(path, mapping, values=values))
+
+
+def value_options(options: list[str]) -> dict[str, dict[str, str]]:
+    """The command line's `--value 房屋用途:110=住宅` options as a value map for preview_roster."""
+    return parse_value_options(options, ROSTER_FIELDS, CHOICES)
 
 
 # ---- one row ------------------------------------------------------------------------------------
@@ -126,46 +154,70 @@ def import_roster_file(db: Database, project_code: str, path: str | Path,
 STORED = (("number", "units", "number"), ("building", "buildings", "name"), ("owner", "owners", "name"))
 
 
-def _parse_row(row: SheetRow, problems: list[RowProblem]) -> RosterRow:
+@dataclass
+class _Reading:
+    """What reading the rows gathers besides the rows: notes, areas rounded, the choice fields' values."""
+
+    choices: ValueReader
+    today: dt.date
+    notes: list[str] = field(default_factory=list)
+    rounded: list[str] = field(default_factory=list)
+
+    def all_notes(self) -> tuple[str, ...]:
+        rounded = self.rounded[:ROUNDED_LISTED]
+        if len(self.rounded) > ROUNDED_LISTED:
+            rounded.append(f"另有 {len(self.rounded) - ROUNDED_LISTED} 行建筑面积同样四舍五入到 2 位小数导入")
+        return (*rounded, *self.notes, *self.choices.notes())
+
+
+def _parse_row(row: SheetRow, problems: list[RowProblem], reading: _Reading) -> RosterRow:
     def check(key: str, message: str) -> None:
         problems.append(RowProblem(row.row, LABELS[key], message))
 
     number = stored_text(row.get("number"))
     if not number:
         check("number", "房号不能为空")
-    area, area_text = _area(row.get("area"), check)
-    use = _choice(row.get("use"), USE_ALIASES, UNIT_USES, _default_use(number), "use", check)
-    occupancy = _choice(row.get("occupancy"), OCCUPANCY_ALIASES, OCCUPANCIES, "空置", "occupancy", check)
-    owner, mobile, id_number = _owner(row, check)
+    area, area_text = _area(row, check, reading.rounded)
+    use = _choice(row.get("use"), USE_ALIASES, _default_use(number), "use", check, reading.choices)
+    occupancy = _choice(row.get("occupancy"), OCCUPANCY_ALIASES, "空置", "occupancy", check, reading.choices)
+    owner, owners = _owner(row, check, reading)
+    mobile = JOIN.join(p for o in owners for p in (o.mobile, *o.other_phones.split(JOIN)) if p)
+    id_number = JOIN.join(o.id_number for o in owners if o.id_number)
     building = stored_text(row.get("building")) or building_of(clean_text(number))
     texts = {"number": number, "building": building, "owner": owner}
     for key, table, column in STORED:
         message = too_long(table, column, texts[key])
         if message:
             check(key, message)
-    return RosterRow(row.row, number, building, area, area_text, use, occupancy, owner, mobile, id_number)
+    return RosterRow(row.row, number, building, area, area_text, use, occupancy, owner, mobile, id_number,
+                     owners=owners)
 
 
-def _area(value: Any, check: Check) -> tuple[Decimal | None, str]:
-    """建筑面积 by the shared rules (AREA); "-" written for an unknown area is no area."""
+def _area(row: SheetRow, check: Check, rounded: list[str]) -> tuple[Decimal | None, str]:
+    """建筑面积 by the shared rules; "-" written for an unknown area is no area. A surveyed area with 3 or
+    4 decimals (89.1234) is rounded half-up to AREA's 2, and the notes name the row; 5 or more is refused."""
+    value = row.get("area")
     if clean_text(value) in ("-", "--", "—", "/"):
         return None, ""
     try:
-        return number_cell(value, LABELS["area"], AREA), ""
+        area = number_cell(value, LABELS["area"], AREA_SURVEYED)
     except CellError as exc:
         check("area", str(exc))
         return None, cell_text(value)
+    if area is None:
+        return None, ""
+    stored = round_to_kind(area, AREA)
+    if stored != area:
+        rounded.append(f"第 {row.row} 行 建筑面积 {cell_text(value)} 按 {stored} 导入")
+    return stored, ""
 
 
-def _choice(value: Any, aliases: dict[str, str], allowed: tuple[str, ...], default: str,
-            key: str, check: Check) -> str:
-    text = clean_text(value).replace(" ", "")
-    if not text:
-        return default
-    text = aliases.get(text, text)
-    if text not in allowed:
-        check(key, f"“{text}”无效，应为：{'、'.join(allowed)}")
-    return text
+def _choice(value: Any, aliases: dict[str, str], default: str, key: str, check: Check,
+            choices: ValueReader) -> str:
+    word, problem = choices.read(key, value, aliases)
+    if problem:
+        check(key, problem)
+    return word or default
 
 
 def _default_use(number: str) -> str:
@@ -175,24 +227,19 @@ def _default_use(number: str) -> str:
     return "住宅"
 
 
-def _owner(row: SheetRow, check: Check) -> tuple[str, str, str]:
+def _owner(row: SheetRow, check: Check, reading: _Reading) -> tuple[str, tuple[RosterOwner, ...]]:
+    """The owner cell as written, and the owners it names with their phones and documents."""
     owner = stored_text(row.get("owner"))
-    mobile = _mobile(row.get("mobile"), check)
-    id_number = clean_text(row.get("id_number")).replace(" ", "").upper()
-    if id_number and not is_valid_id_number(id_number):
-        check("id_number", f"“{id_number}”不是有效的身份证号（位数或校验码不对）")
-    if (mobile or id_number) and not owner:
+    owners = read_owners(row.row, owner, row.get("mobile"), row.get("id_number"), row.get("id_kind"),
+                         reading.today, check, reading.notes)
+    if not owner and any(stored_text(row.get(k)) for k in ("mobile", "id_number")) and not _only_no_phone(row):
         check("owner", "有联系电话或身份证号，但业主姓名为空")
-    return owner, mobile, id_number
+    return owner, owners
 
 
-def _mobile(value: Any, check: Check) -> str:
-    raw = clean_text(value)
-    digits = re.sub(r"[\s\-()]", "", raw)
-    digits = digits.removeprefix("+86")
-    if digits and not MOBILE_RE.fullmatch(digits):
-        check("mobile", f"“{raw}”不是 11 位手机号")
-    return digits
+def _only_no_phone(row: SheetRow) -> bool:
+    """"无" in 联系电话 and nothing in 身份证号: no owner data at all (a vacant unit's row)."""
+    return not stored_text(row.get("id_number")) and is_no_phone(stored_text(row.get("mobile")))
 
 
 def building_of(number: str) -> str:

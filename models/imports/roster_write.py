@@ -27,6 +27,7 @@ from .sheet import ImportCancelled, RowProblem, SkippedRow
 
 if TYPE_CHECKING:
     from .roster import RosterRow
+    from .roster_owners import RosterOwner
 
 OWNER = "业主"
 OwnerKey = tuple[str, str, str]
@@ -176,8 +177,7 @@ def _create_unit(ctx: _Context, row: RosterRow, key: str) -> None:
                 entrance=parts.entrance, floor=parts.floor)
     ctx.session.add(unit)
     ctx.units[key] = None
-    if row.owner:
-        ctx.session.add(_ownership(ctx, row, unit=unit))
+    _add_owners(ctx, row, unit=unit)
 
 
 def _building(ctx: _Context, name: str) -> int | None:
@@ -193,34 +193,42 @@ def _building(ctx: _Context, name: str) -> int | None:
     return ctx.buildings[name]
 
 
-def _ownership(ctx: _Context, row: RosterRow, **unit: object) -> UnitOwnership:
+def _add_owners(ctx: _Context, row: RosterRow, **unit: object) -> None:
+    """Each owner the row names (co-owners "王芳、李强" are two) owns the unit: one 业主 ownership each."""
+    for owner in row.owners:
+        ctx.session.add(_ownership(ctx, owner, **unit))
+
+
+def _ownership(ctx: _Context, owner: RosterOwner, **unit: object) -> UnitOwnership:
     """The same person (name and mobile or ID number) owning two units is one owner."""
-    key = _key(row.owner, row.mobile, row.id_number)
-    known = (ctx.owners.get(key) or ctx.pending.get(key)) if (row.mobile or row.id_number) else None
+    key = _key(owner.name, owner.mobile, owner.id_number)
+    known = (ctx.owners.get(key) or ctx.pending.get(key)) if (owner.mobile or owner.id_number) else None
     if isinstance(known, int):
         return UnitOwnership(owner_id=known, relation=OWNER, **unit)
     if known is None:
-        known = Owner(project_id=ctx.project_id, name=row.owner, mobile=row.mobile, id_number=row.id_number)
+        known = Owner(project_id=ctx.project_id, name=owner.name, is_company=owner.is_company, mobile=owner.mobile,
+                      other_phones=owner.other_phones, id_kind=owner.id_kind, id_number=owner.id_number)
         ctx.session.add(known)
         ctx.created_owners += 1
-        if row.mobile or row.id_number:
+        if owner.mobile or owner.id_number:
             ctx.pending[key] = known
     return UnitOwnership(owner=known, relation=OWNER, **unit)
 
 
 def _existing_unit(ctx: _Context, unit: _UnitInfo | None, row: RosterRow, problems: list[RowProblem],
                    notes: list[str]) -> str:
-    """'unchanged', 'added' (an owner for an ownerless unit) or 'conflict' (a problem is added)."""
+    """'unchanged', 'added' (the owners for an ownerless unit) or 'conflict' (a problem is added)."""
     if unit is None:
         return "unchanged"  # the sheet names it twice: the preview refused that already
     names = ctx.unit_owners.get(unit.id, [])
-    if row.owner and names and row.owner not in names:
+    sheet_names = [o.name for o in row.owners]
+    if sheet_names and names and any(n not in names for n in sheet_names):
         problems.append(RowProblem(row.row, "业主姓名", f"房屋“{row.number}”在系统中的业主是"
                                    f"“{'、'.join(names)}”，与表中“{row.owner}”不同；过户请在房屋资料中办理"))
         return "conflict"
-    if row.owner and not names:
-        ctx.session.add(_ownership(ctx, row, unit_id=unit.id))
-        ctx.unit_owners[unit.id] = [row.owner]
+    if sheet_names and not names:
+        _add_owners(ctx, row, unit_id=unit.id)
+        ctx.unit_owners[unit.id] = sheet_names
         return "added"
     notes.extend(_differences(unit, row))
     return "unchanged"

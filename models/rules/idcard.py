@@ -1,7 +1,13 @@
-"""GB 11643 ID numbers (身份证号): the checksum, and masking of personal data."""
+"""GB 11643 ID numbers (身份证号): the checksum (to make demo numbers), and masking of personal data.
+
+Whether a number is valid is models/rules/identity.py's rule, the one the forms and imports share.
+"""
 from __future__ import annotations
 
+import datetime as dt
 import re
+
+from .identity import is_valid_id_card
 
 PHONE = re.compile(r"\d{7,}")  # a mobile or a landline, as ledgers and rosters write them
 
@@ -15,11 +21,9 @@ def check_char(first17: str) -> str:
     return CHECK_CHARS[total % 11]
 
 
-def is_valid_id_number(number: str) -> bool:
-    number = number.strip().upper()
-    if len(number) != 18 or not number[:17].isdigit():
-        return False
-    return check_char(number[:17]) == number[17]
+def is_valid_id_number(number: str, today: dt.date | None = None) -> bool:
+    """A valid 身份证号 by identity.py's rule (checksum, birth date, region); `today` bounds the birth date."""
+    return is_valid_id_card(number, today or dt.date.today())
 
 
 def mask_mobile(mobile: str) -> str:

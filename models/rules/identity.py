@@ -1,14 +1,16 @@
 """An owner's identity document and phones, checked per kind: the one rule the dialogs and imports share.
 
-身份证 (GB 11643): 18 characters, a province that exists (first two digits), a birth date that exists
-and is not in the future, the MOD 11-2 check character. 统一社会信用代码 (GB 32100): 18 characters of
-its alphabet, six digits of region, the MOD 31 check character. 护照 and 港澳台通行证: the formats
-their issuers use. Messages quote what was typed and say what is wrong, without the field's name
-(the caller adds it: "第 3 行「身份证号」：…" in an import, "「证件号码」…" in a form).
-
-python-stdnum has cn.ric and cn.uscc, but it refuses ID numbers of counties renamed since (its county
-table), the 81/82/83 numbers of 港澳台居民居住证 and 统一社会信用代码 of authorities other than 1-9,
-and says so in English exception classes; the two checksums are a few lines each.
+身份证 (GB 11643) by python-stdnum's cn.ric: 18 characters, the MOD 11-2 check character, a birth date
+that exists (not before 1900, not in the future) and a region code stdnum's GB/T 2260 table knows.
+stdnum's own validate() also wants the county to have existed in the birth year; a county created
+since (余杭区 330110 from 2001) still issues numbers to people born before, so only the code's
+existence is asked; the 81/82/83 numbers of 港澳台居民居住证 (810000, 820000, 830000) are accepted.
+A 15-digit number is not accepted (stdnum's cn.ric knows only 18 digits; it is out of use since 2013).
+统一社会信用代码 (GB 32100): 18 characters of its alphabet, six digits of region, the MOD 31 check
+character by stdnum's cn.uscc (its validate() refuses the authority codes A–N and Y, so not called).
+护照 and 港澳台通行证: the formats their issuers use. Messages quote what was typed and say what is
+wrong, without the field's name (the caller adds it: "第 3 行「身份证号」：…" in an import,
+"「证件号码」…" in a form).
 """
 from __future__ import annotations
 
@@ -16,8 +18,11 @@ import datetime as dt
 import re
 import unicodedata
 
+from stdnum import numdb
+from stdnum.cn import ric, uscc
+from stdnum.exceptions import ValidationError as NumberError
+
 from ..errors import ValidationError
-from .idcard import check_char
 
 ID_CARD, PASSPORT, PERMIT, CREDIT_CODE = "身份证", "护照", "港澳台通行证", "统一社会信用代码"
 ID_KINDS = (ID_CARD, PASSPORT, PERMIT, CREDIT_CODE)  # models.people.ID_KINDS, in the same order
@@ -30,8 +35,9 @@ PROVINCES = frozenset({
 })
 EARLIEST_BIRTH = dt.date(1900, 1, 1)
 
+RESIDENCE_PERMITS = frozenset({"810000", "820000", "830000"})  # 港澳台居民居住证: no county in the table
+
 CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # no I, O, S, V, Z
-CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
 # ICAO 9303 leaves the number's format to the issuer: 5 to 17 letters and digits, at least one digit
 # (a Chinese passport is E12345678 or EA1234567).
@@ -77,22 +83,30 @@ def _id_card(number: str, today: dt.date) -> str:
         return f"“{number}”是 15 位的旧身份证号，已停止使用；请填写 18 位身份证号"
     if len(number) != 18 or not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
         return f"{bad}（应为 18 位：17 位数字加最后 1 位数字或 X，现有 {len(number)} 位）"
-    if number[:2] not in PROVINCES:
-        return f"{bad}（前两位地区码 {number[:2]} 不是省级行政区划代码）"
-    born = _birth_date(number[6:14])
+    if not _known_region(number[:6]):
+        return f"{bad}（地区码无效：前六位 {number[:6]} 不是行政区划代码）"
+    born = _birth_date(number)
     if born is None:
-        return f"{bad}（出生日期 {number[6:14]} 不存在）"
+        return f"{bad}（出生日期无效：{number[6:14]} 不存在）"
     if born < EARLIEST_BIRTH or born > today:
-        return f"{bad}（出生日期 {born.isoformat()} 不可能）"
-    if check_char(number[:17]) != number[17]:
+        return f"{bad}（出生日期无效：{born.isoformat()} 不可能）"
+    if ric.calc_check_digit(number) != number[17]:
         return f"{bad}（校验码不对）"
     return ""
 
 
-def _birth_date(text: str) -> dt.date | None:
+def _known_region(code: str) -> bool:
+    """A province and a county (or city) of stdnum's GB/T 2260 table, in any year."""
+    if code in RESIDENCE_PERMITS:
+        return True
+    found = {key for _part, props in numdb.get("cn/loc").info(code) for key in props}
+    return {"province", "county"} <= found
+
+
+def _birth_date(number: str) -> dt.date | None:
     try:
-        return dt.date(int(text[:4]), int(text[4:6]), int(text[6:8]))
-    except ValueError:
+        return ric.get_birth_date(number)
+    except (NumberError, ValueError):
         return None
 
 
@@ -104,8 +118,7 @@ def is_valid_id_card(number: str, today: dt.date) -> bool:
 
 def credit_check_char(first17: str) -> str:
     """GB 32100's 18th character for the first 17 (MOD 31 over its 31-character alphabet)."""
-    total = sum(CREDIT_ALPHABET.index(c) * w for c, w in zip(first17, CREDIT_WEIGHTS, strict=True))
-    return CREDIT_ALPHABET[(31 - total % 31) % 31]
+    return str(uscc.calc_check_digit(first17 + "0"))
 
 
 def _credit_code(number: str, _today: dt.date) -> str:
@@ -145,6 +158,8 @@ MOBILE = re.compile(r"1\d{10}")  # as the roster import reads 联系电话
 LANDLINE = re.compile(r"(0(?:10|2\d|[3-9]\d{2}))(\d{7,8})(?:转(\d{1,6}))?")
 SERVICE = re.compile(r"[48]00\d{7}")  # 400 and 800 numbers
 LOCAL = re.compile(r"[2-9]\d{6,7}")  # a local number without its area code
+NO_PHONE_WORDS = frozenset({"无", "暂无", "没有", "不详", "未知", "空", "无电话", "未留", "未提供", "-", "--", "—",
+                            "——", "/", "／", "－", "0"})
 
 
 def phone_problem(text: str) -> tuple[str, str]:
@@ -162,15 +177,83 @@ def phone_problem(text: str) -> tuple[str, str]:
     return raw, f"“{raw}”不是有效的电话号码（手机为 11 位；固定电话请带区号，如 010-62345678）"
 
 
-def check_phones(text: str, field: str) -> tuple[str, ...]:
-    """Every phone in `text` (separated by 、 , ; / or spaces), each checked and stored alike."""
+def read_phones(text: str) -> tuple[tuple[str, ...], str]:
+    """(every phone in `text`, each as stored; what is wrong, "" when nothing is).
+
+    Phones are separated by 、 , ; / — or by spaces when every spaced part is a whole phone
+    ("13800000000 13900000000"), while "138 0013 8000" and "0571 88886666" stay one phone.
+    A repeated phone is kept once.
+    """
     phones: list[str] = []
     for part in PHONE_SEPARATORS.split(unicodedata.normalize("NFKC", text or "").strip()):
-        if not part:
+        if not part.strip():
             continue
-        phone, problem = phone_problem(part)
+        found, problem = _one_or_spaced(part.strip())
         if problem:
-            raise ValidationError(f"「{field}」{problem}。")
-        if phone not in phones:
-            phones.append(phone)
-    return tuple(phones)
+            return tuple(phones), problem
+        phones += [p for p in found if p not in phones]
+    return tuple(phones), ""
+
+
+def _one_or_spaced(part: str) -> tuple[list[str], str]:
+    phone, problem = phone_problem(part)
+    if not problem:
+        return [phone], ""
+    spaced = [phone_problem(piece) for piece in part.split()]
+    if len(spaced) > 1 and not any(bad for _phone, bad in spaced):
+        return [p for p, _bad in spaced], ""
+    return [], problem
+
+
+def is_no_phone(text: str) -> bool:
+    """"无", "不详", "-": what a sheet writes where it has no phone (no phone, not a bad one)."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or "")) in NO_PHONE_WORDS
+
+
+def check_phones(text: str, field: str) -> tuple[str, ...]:
+    """Every phone in `text` (separated by 、 , ; / or spaces), each checked and stored alike."""
+    phones, problem = read_phones(text)
+    if problem:
+        raise ValidationError(f"「{field}」{problem}。")
+    return phones
+
+
+# ---- which document a sheet's number is -----------------------------------------------------------
+
+# A sheet's 身份证号 column holds whatever the owner registered with; without a 证件类型 column
+# the kind is told from the number's form (and a company's name).
+COMPANY_RE = re.compile(r"公司|集团|银行|有限合伙|事务所|合作社|委员会|研究院|研究所|医院|学校|(厂|商行|经营部|门市部|中心)$")
+PERMIT_LIKE = re.compile(r"[HM]\d{8}(\d{2})?|\d{8}|\d{10}")
+KIND_WORDS = {
+    ID_CARD: ("身份证", "居民身份证", "二代身份证", "身份证号", "身份证号码", "居民身份证号码"),
+    PASSPORT: ("护照", "外国护照", "中国护照", "护照号"),
+    PERMIT: ("港澳台通行证", "港澳通行证", "港澳居民来往内地通行证", "回乡证", "台胞证", "台湾居民来往大陆通行证",
+             "通行证"),
+    CREDIT_CODE: ("统一社会信用代码", "社会信用代码", "信用代码", "营业执照", "营业执照号"),
+}
+KIND_OF_WORD = {w: kind for kind, words in KIND_WORDS.items() for w in words}
+
+
+def is_company_name(name: str) -> bool:
+    """'某某物业管理有限公司' is a company; a person's name is not."""
+    return bool(COMPANY_RE.search(name))
+
+
+def guess_id_kind(number: str, is_company: bool) -> str:
+    """The kind a normalised number most likely is: a company's is its 统一社会信用代码; 18 characters
+    with letters after the region are one too; H/M + 8 or 10 digits, or 8 or 10 digits, a 通行证;
+    letters and digits a 护照; anything else is read as a 身份证 (and its message says why it fails)."""
+    if is_company:
+        return CREDIT_CODE
+    if len(number) == 18 and not number[:17].isdigit() and number[:2].isalnum():
+        return CREDIT_CODE
+    if PERMIT_LIKE.fullmatch(number):
+        return PERMIT
+    if re.search(r"[A-Z]", number) and PASSPORT_RE.fullmatch(number) and len(number) != 18:
+        return PASSPORT
+    return ID_CARD
+
+
+def id_kind_of(word: str) -> str | None:
+    """A sheet's 证件类型 as one of ID_KINDS ('居民身份证' → 身份证, '台胞证' → 港澳台通行证); None if unknown."""
+    return KIND_OF_WORD.get(re.sub(r"\s+", "", unicodedata.normalize("NFKC", word or "")))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from ..errors import ValidationError
 
@@ -40,6 +40,8 @@ MONEY = NumberKind(2, Decimal("-99999999.99"), Decimal("99999999.99"), "元", cu
 MONEY_NONNEG = NumberKind(2, Decimal("0"), Decimal("99999999.99"), "元", currency=True)
 RATE = NumberKind(4, Decimal("0"), Decimal("99999.9999"), "元")  # 单价, e.g. 0.5283 元/度
 AREA = NumberKind(2, Decimal("0"), Decimal("999999.99"), "m²")  # 建筑面积
+# 建筑面积 as surveys write it (89.1234 m²): read with up to 4 places, stored rounded to AREA's 2.
+AREA_SURVEYED = NumberKind(4, Decimal("0"), Decimal("999999.99"), "m²")
 READING = NumberKind(2, Decimal("0"), Decimal("99999999.99"))  # 表读数
 QUANTITY = NumberKind(0, Decimal("0"), Decimal("999999"))  # 数量 of a list item, 页数
 COUNT = NumberKind(0, Decimal("1"), Decimal("9999"))  # keys in a set
@@ -116,3 +118,8 @@ def _float_places(value: Decimal, kind: NumberKind) -> Decimal:
     digit is dropped; a value that really has more places than the kind keeps is left to be refused."""
     rounded = value.quantize(Decimal(1).scaleb(-kind.places)) if abs(value) < 10**15 else value
     return rounded if abs(rounded - value) <= abs(value) * Decimal("1e-12") else value
+
+
+def round_to_kind(value: Decimal, kind: NumberKind) -> Decimal:
+    """`value` rounded half-up to the places `kind` keeps (89.1250 → 89.13, 89.1249 → 89.12 for AREA)."""
+    return value.quantize(Decimal(1).scaleb(-kind.places), rounding=ROUND_HALF_UP)
