@@ -80,6 +80,15 @@ def test_more_than_four_decimals_or_no_number_stays_a_problem(tmp_path, area, wo
     assert words in str(preview.problems[0]) and not any("建筑面积" in n for n in preview.notes)
 
 
+def test_many_rows_alike_are_counted_not_listed(tmp_path):
+    rows = [ROSTER_HEADER, *[(f"{100 + i}", f"业主{i}", "无", 80.1234, "住宅", "空置") for i in range(1, 26)]]
+    notes = preview_roster(write_sheet(tmp_path / "many.xlsx", rows)).notes
+    assert sum("建筑面积 80.1234 按 80.12 导入" in n for n in notes) == 20
+    assert "另有 5 行建筑面积同样四舍五入到 2 位小数导入" in notes
+    assert sum("联系电话“无”" in n for n in notes) == 20
+    assert "另有 5 条同类提示（电话、证件号码、共有业主）未逐条列出" in notes
+
+
 # ---- 2. phones ------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("cell", "mobile", "others"), [

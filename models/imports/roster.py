@@ -164,10 +164,15 @@ class _Reading:
     rounded: list[str] = field(default_factory=list)
 
     def all_notes(self) -> tuple[str, ...]:
-        rounded = self.rounded[:ROUNDED_LISTED]
-        if len(self.rounded) > ROUNDED_LISTED:
-            rounded.append(f"另有 {len(self.rounded) - ROUNDED_LISTED} 行建筑面积同样四舍五入到 2 位小数导入")
-        return (*rounded, *self.notes, *self.choices.notes())
+        """A few of each kind row by row, the rest counted: a 200,000-row export with "无" in every
+        phone cell must not make the report (and its audit row) 200,000 lines long."""
+        return (*_listed(self.rounded, "行建筑面积同样四舍五入到 2 位小数导入"),
+                *_listed(self.notes, "条同类提示（电话、证件号码、共有业主）未逐条列出"), *self.choices.notes())
+
+
+def _listed(notes: list[str], more: str) -> list[str]:
+    shown = notes[:ROUNDED_LISTED]
+    return shown + ([f"另有 {len(notes) - ROUNDED_LISTED} {more}"] if len(notes) > ROUNDED_LISTED else [])
 
 
 def _parse_row(row: SheetRow, problems: list[RowProblem], reading: _Reading) -> RosterRow:
