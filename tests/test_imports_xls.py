@@ -263,6 +263,7 @@ def test_an_office_file_that_is_no_workbook_or_a_broken_workbook_stream(tmp_path
     refused(write_compound_file(tmp_path / "c.xls", {"Workbook": b"\x09\x08\x10\x00" + bytes(4100)}),
             "已损坏或不完整")
     refused(write_compound_file(tmp_path / "d.xls", {"Book": bytes(4096)}), "Excel 5.0/95")
+    refused(write_compound_file(tmp_path / "e.et", {"Contents": bytes(4096)}), "WPS 表格文件（.et）", "在 WPS 中打开，另存为 .xlsx")
 
 
 def write_compound_file(path: Path, streams: dict[str, bytes]) -> Path:
@@ -273,7 +274,8 @@ def write_compound_file(path: Path, streams: dict[str, bytes]) -> Path:
     for name, data in streams.items():
         count = -(-len(data) // 512)
         fat += [sector + i + 1 for i in range(count - 1)] + [0xFFFFFFFE]
-        entries.append(_entry(name, 2, sector, len(data), right=len(entries) + 2 if len(entries) + 1 < len(streams) else None))
+        right = len(entries) + 2 if len(entries) + 1 < len(streams) else None  # the next entry, a plain chain
+        entries.append(_entry(name, 2, sector, len(data), right=right))
         body += data.ljust(count * 512, b"\0")
         sector += count
     header = (guard.OLE_MAGIC + bytes(16) + struct.pack("<HHHHH6xIIIIIIIIII", 0x3E, 3, 0xFFFE, 9, 6, 0, 1, 1, 0, 4096,
@@ -318,9 +320,26 @@ def test_an_xls_too_big_for_memory_is_refused_before_it_is_read(tmp_path, monkey
     refused(small, "超过旧版 .xls 的导入上限")
 
 
-def test_the_import_dialogs_offer_xls_and_wps_files():
-    source = Path(__file__).resolve().parents[1] / "gui" / "dialogs" / "sheet_import.py"
-    assert "Excel 工作簿 (*.xlsx *.xlsm *.xls *.xlsb *.et);;所有文件 (*)" in source.read_text(encoding="utf-8")
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_the_import_dialog_offers_xls_xlsb_and_wps_files_and_previews_an_xls(qtbot, db, monkeypatch, tmp_path):
+    from gui import file_dialogs
+    from gui.dialogs.roster_import import RosterImportDialog
+
+    path = write_xls(tmp_path / "名册.xls", ROSTER, ("A1:G1",))
+    asked: list[str] = []
+
+    def choose(_parent: object, _caption: str, _directory: str, filter: str) -> tuple[str, str]:
+        asked.append(filter)
+        return str(path), filter
+
+    monkeypatch.setattr(file_dialogs, "get_open_file_name", choose)
+    dialog = RosterImportDialog(db, projects.add_project(db, "CHY", "翠湖园").id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.previewed, timeout=15000):
+        dialog.choose_button.click()
+    assert asked == ["Excel 工作簿 (*.xlsx *.xlsm *.xls *.xlsb *.et);;所有文件 (*)"]
+    assert dialog.import_button.isEnabled()
 
 
 # ---- .xlsb ------------------------------------------------------------------------------------------
@@ -421,3 +440,30 @@ def test_an_xlsb_too_big_or_broken_is_a_message(tmp_path):
     whole = _sheet_part(XLSB_ROWS)
     refused(write_xlsb(tmp_path / "断.xlsb", {"名册": whole[:len(whole) // 2]}), "Excel 二进制工作簿（.xlsb）",
             "已损坏或不完整")
+
+
+def test_the_biff_scan_reads_runs_embedded_charts_and_error_results():
+    """Excel writes a run of numbers as one MULRK record and puts a chart's own BOF…EOF inside a
+    sheet; the scan's box covers the run's last column, and a chart's cells are not the sheet's."""
+    from models.imports import biff
+
+    def record(kind: int, body: bytes) -> bytes:
+        return struct.pack("<HH", kind, len(body)) + body
+
+    bof = lambda kind: record(0x0809, struct.pack("<HHHHII", 0x0600, kind, 0, 0, 0, 0))  # noqa: E731
+    eof = record(0x000A, b"")
+    name = "名册".encode("utf-16-le")
+    globals_size = len(bof(5)) + 4 + 8 + len(name) + len(eof)
+    sheet = (bof(0x10)
+             + record(0x00BD, struct.pack("<HH", 3, 2) + struct.pack("<HI", 15, 2) * 3 + struct.pack("<H", 4))
+             + record(0x0006, struct.pack("<HHH", 5, 1, 15) + bytes([2, 0, 0x2A, 0, 0, 0, 0xFF, 0xFF]) + bytes(6))
+             + bof(0x20) + record(0x0203, struct.pack("<HHHd", 900, 200, 15, 1.0)) + eof
+             + eof)
+    stream = (bof(5) + record(0x0085, struct.pack("<IBBBB", globals_size, 0, 0, 2, 1) + name) + eof + sheet
+              + bytes(64))  # padding after the last substream, as in a real Workbook stream
+    book = biff.scan(stream)
+    found = book.sheets[0]
+    assert (found.name, found.first_row, found.last_row, found.first_col, found.last_col) == ("名册", 3, 5, 1, 4)
+    assert found.errors == {(5, 1): "#N/A"} and found.cells == 12
+    with pytest.raises(biff.BiffError):
+        biff.scan(stream[:globals_size + 10])

@@ -214,7 +214,8 @@ class SheetImportDialog(QDialog):
     # ---- slots -----------------------------------------------------------------------------------
 
     def on_choose_clicked(self, _checked: bool = False) -> None:
-        path, _ = file_dialogs.get_open_file_name(self, self.file_caption(), "", self.tr("Excel 工作簿 (*.xlsx *.xlsm *.xls *.xlsb *.et);;所有文件 (*)"))
+        path, _ = file_dialogs.get_open_file_name(self, self.file_caption(), "",
+                                                  self.tr("Excel 工作簿 (*.xlsx *.xlsm *.xls *.xlsb *.et);;所有文件 (*)"))
         if path:
             self.load_file(path)
 

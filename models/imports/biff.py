@@ -19,6 +19,10 @@ VALUE_CELLS = frozenset({0x0203, 0x027E, 0x00FD, 0x0204, 0x00D6, BOOLERR, FORMUL
 ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!",
           0x2A: "#N/A", 0x2B: "#GETTING_DATA"}
 BOF_BYTES = struct.pack("<H", BOF)
+HEADER = struct.Struct("<HH")  # a record's type and length; a cell's row and column
+ROWS, COLUMNS = 65_536, 256
+CELL_KINDS = VALUE_CELLS | {MULRK}
+CHECKED = frozenset({BOOLERR, FORMULA})
 NO_RESULT = ""
 KINDS = {0x00: "worksheet", 0x01: "macro", 0x02: "chart", 0x06: "vba"}
 
@@ -119,28 +123,44 @@ def _boundsheet(body: bytes) -> BiffSheet:
 
 def _substream(data: bytes, offset: int, sheet: BiffSheet | None) -> int:
     """One substream from its BOF to its EOF (an embedded chart's BOF…EOF inside it skipped);
-    its cells noted on `sheet` when it is a worksheet's. The offset after it."""
-    depth = 0
+    its cells noted on `sheet` when it is a worksheet's. The offset after it.
+
+    The hot loop of the scan (a record per cell): locals only, no call per record."""
+    header, end, depth = HEADER.unpack_from, len(data), 0
+    top, bottom, left, right = ROWS, -1, COLUMNS, -1
     while True:
-        kind, size = _record_at(data, offset)
-        at = offset + 4
-        offset = at + size
-        if kind == BOF:
+        if offset + 4 > end:
+            raise BiffError("cut short")
+        kind, size = header(data, offset)
+        at, offset = offset + 4, offset + 4 + size
+        if offset > end:
+            raise BiffError("cut short")
+        if kind in CELL_KINDS:
+            if sheet is None or depth != 1 or size < 6:
+                continue
+            row, col = header(data, at)
+            if row < top:
+                top = row
+            if row > bottom:
+                bottom = row
+            if col < left:
+                left = col
+            if kind in CHECKED:
+                _error(data, at, kind, size, sheet, row, col)
+            elif kind == MULRK:
+                col = max(col, header(data, offset - 2)[0])
+            if col > right:
+                right = col
+        elif kind == BOF:
             depth += 1
         elif kind == EOF:
             depth -= 1
             if depth <= 0:
-                return offset
-        elif sheet is None or depth != 1:
-            continue
-        elif kind in VALUE_CELLS and size >= 4:
-            row, col = struct.unpack_from("<HH", data, at)
-            sheet._see(row, col, col)
-            _error(data, at, kind, size, sheet, row, col)
-        elif kind == MULRK and size >= 6:
-            row, first = struct.unpack_from("<HH", data, at)
-            last, = struct.unpack_from("<H", data, at + size - 2)
-            sheet._see(row, first, max(first, last))
+                break
+    if sheet is not None and bottom >= 0:
+        sheet._see(top, left, left)
+        sheet._see(bottom, right, right)
+    return offset
 
 
 def _error(data: bytes, at: int, kind: int, size: int, sheet: BiffSheet, row: int, col: int) -> None:

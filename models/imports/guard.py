@@ -131,6 +131,8 @@ def _check_ole(name: str, stream: IO[bytes], size: int) -> BiffBook:
 
 
 def _other_office(name: str, names: set[str]) -> str:
+    if name.lower().endswith(".et"):  # a WPS 表格 file without the Excel-compatible Workbook stream
+        return f"文件“{name}”是 WPS 表格文件（.et），但不是能直接读取的格式：请在 WPS 中打开，另存为 .xlsx 后再导入。"
     if "book" in names:
         return f"文件“{name}”是 Excel 5.0/95 格式的旧工作簿，无法直接读取：{SAVE_AS}"
     for stream, what in OTHER_OFFICE:
