@@ -347,3 +347,13 @@ def test_reading_a_sheet_by_item_remembers_no_mapping(db, handover, tmp_path):
     assert remember_mapping(db, "原物业", preview.header, mapping) == {}
     again = preview_ledger(db, handover, preview.path, period=JULY)
     assert lines(again) == lines(preview) and len(again.rows) == 2
+
+
+def test_the_total_row_of_a_sheet_by_item_is_checked_per_column(db, handover, tmp_path):
+    rows = [ITEM_HEADER, (U1, "甲业主", "2025-07", "300.00", "40", "300.00", "40", None, "0.00"),
+            (U2, "乙业主", "2025-07", "300.00", None, "100", None, "500.00", "700.00"),
+            ("合计", None, None, "650.00", "40", "400", "40", "500", "700.00")]
+    preview = preview_ledger(db, handover, write_sheet(tmp_path / "t.xlsx", rows))
+    assert preview.ok, preview.refusal()
+    assert [str(m) for m in preview.mismatches] == ["第 4 行（合计行）「本期应收_管理费」为 650.00，明细相加为 600.00"]
+    assert "合计行与明细不符：第 4 行（合计行）「本期应收_管理费」为 650.00，明细相加为 600.00" in preview.notes

@@ -29,7 +29,8 @@ from .ledger_write import (
     new_fee_items,
     write_ledger,
 )
-from .ledger_shapes import BEFORE, SPAN, EndReading, Plain, before, sheet_shape
+from .ledger_ends import EndReading
+from .ledger_shapes import BEFORE, SPAN, Plain, before, sheet_shape
 from .preview import SheetPreview, missing_columns, sheet_problems
 from .sheet import (
     CellError,
@@ -180,8 +181,7 @@ def preview_ledger(db: Database, handover_id: int, path: str | Path,
         header, above = table.header, tuple(table.above)
         skipped = tuple(sorted((*table.skipped, *shape.skipped), key=lambda s: s.row))
         problems = sheet_problems(table, (), _header_problems(header, shape), reader.problems)
-        mismatches = total_mismatches(table.totals, ((r.row, _summed(r)) for r in rows),
-                                      {k: LABELS[k] for k in AMOUNTS if k in header.columns}, {p.row for p in problems})
+        mismatches = total_mismatches(table.totals, *shape.summed(rows), {p.row for p in problems})
     return LedgerPreview(path, header, rows, problems, skipped, mismatches, above, handover_id=handover_id,
                          company=project.company, remembered=used,
                          new_fee_items=tuple(new_fee_items(project.fee_items, rows)),
@@ -200,12 +200,6 @@ def _read_rows(table: Table, shape: Plain, reader: _RowReader,
         shape.check(sheet_row, rows[first:], reader.problems)
         ends.vote(sheet_row, rows[first:])
     return rows, ends
-
-
-def _summed(row: LedgerRow) -> dict[str, Decimal | None]:
-    """What a line adds to a 合计 row; nothing where a cell could not be read."""
-    values = {"billed": row.billed, "paid": row.paid, "arrears": row.arrears}
-    return {k: (None if k in row.bad else v) for k, v in values.items()}
 
 
 def _against_tariffs(db: Database, project: _Project, rows: tuple[LedgerRow, ...]) -> tuple[TariffMismatch, ...]:
