@@ -20,6 +20,8 @@ import pytest
 import xlwt
 from openpyxl.utils import range_boundaries
 from sqlalchemy import select
+import test_imports_hostile as hostile
+from test_imports_hostile import HEADER, data_row, refused_by_all, run_all
 from xlsx_builder import KEY_HEADER, LEDGER_HEADER, ROSTER_HEADER, roster_rows, write_sheet
 
 from models.errors import ValidationError
@@ -31,6 +33,7 @@ from models.imports.roster import import_roster_file, preview_roster
 from models.project import Unit
 from models.services import projects
 
+desk = hostile.desk  # the hostile tests' database fixture, for imports in a memory-limited worker
 DATE = xlwt.easyxf(num_format_str="yyyy-mm-dd")
 DATETIME = xlwt.easyxf(num_format_str="yyyy-mm-dd hh:mm")
 
@@ -230,6 +233,9 @@ def test_a_renamed_docx_pdf_picture_or_csv_says_what_it_is(tmp_path):
     csv = tmp_path / "名册.xlsx"
     csv.write_text("房号,业主姓名\n1栋1单元101,林小满\n", encoding="gbk")
     refused(csv, "不是有效的 .xlsx", "CSV 或文本文件", "另存为 .xlsx")
+    empty = tmp_path / "空.xls"
+    empty.write_bytes(b"")
+    refused(empty, "空文件（0 字节）")
 
 
 @pytest.mark.parametrize(("text", "what"), [
@@ -340,6 +346,26 @@ def test_the_import_dialog_offers_xls_xlsb_and_wps_files_and_previews_an_xls(qtb
         dialog.choose_button.click()
     assert asked == ["Excel 工作簿 (*.xlsx *.xlsm *.xls *.xlsb *.et);;所有文件 (*)"]
     assert dialog.import_button.isEnabled()
+
+
+def test_every_importer_reads_an_xls_under_a_memory_limit(desk, tmp_path):
+    """The four importers, each in a process limited to 1.5 GB of address space: a good .xls is read
+    by all (one row each), and the 2-cell .xls that would cost 1 GB
+    is refused by all before calamine sees it."""
+    good = write_xls(tmp_path / "四表.xls", [HEADER, data_row(1)])
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Sheet1")
+    for c, text in enumerate(HEADER):
+        sheet.write(0, c, text)
+    for c, value in enumerate(data_row(2)):
+        if value is not None:
+            sheet.write(1, c, value)
+    sheet.write(65535, 255, "远处")
+    far = tmp_path / "远.xls"
+    book.save(str(far))
+    for importer, answer in run_all(desk, good).items():
+        assert not answer["refused"] and answer["rows"] == 1, (importer, answer)
+    refused_by_all(run_all(desk, far), "远.xls", "16,777,216 个单元格")
 
 
 # ---- .xlsb ------------------------------------------------------------------------------------------

@@ -82,7 +82,7 @@ def scan(data: bytes) -> BiffBook:
     book = BiffBook([], 0, False, version)
     offset = _globals(data, book)
     if not book.encrypted:
-        by_offset = {s.offset: s for s in reversed(book.sheets) if s.kind == "worksheet"}
+        by_offset = {s.offset: s for s in reversed(book.sheets)}  # a macro sheet's cells cost memory too
         while data[offset:offset + 2] == BOF_BYTES:  # what follows the last substream is padding
             offset = _substream(data, offset, by_offset.get(offset))
     return book
