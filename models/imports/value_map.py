@@ -58,7 +58,7 @@ class ValueReader:
         if word in allowed:
             return word, ""
         self._unknown.setdefault(key, Counter())[text] += 1
-        return word, f"“{word}”无效，应为：{'、'.join(allowed)}；若是系统代码，请用“对应取值”说明它代表哪一项"
+        return word, f"“{word}”无效，应为：{'、'.join(allowed)}；若是系统代码，请用“对应取值”（命令行 --value）说明它代表哪一项"
 
     def unknown(self) -> tuple[UnknownValues, ...]:
         found = [(key, self._unknown[key]) for key in self.choices if key in self._unknown]  # in the fields' order
