@@ -245,6 +245,9 @@ def test_a_renamed_docx_pdf_picture_or_csv_says_what_it_is(tmp_path):
     ('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook '
      'xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="名册"/></Workbook>',
      "XML 电子表格（Excel 2003 XML 格式）"),
+    ('MIME-Version: 1.0\nContent-Type: multipart/related; boundary="----=_NextPart"\n\n------=_NextPart\n'
+     "Content-Type: text/html; charset=\"utf-8\"\n\n<html><table><tr><td>房号</td></tr></table></html>",
+     "单个文件网页（.mht，网页表格）"),
 ])
 def test_a_property_system_export_named_xls_says_what_it_is(tmp_path, text, what):
     for encoding in ("utf-8", "gb18030", "utf-16"):

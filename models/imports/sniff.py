@@ -28,6 +28,8 @@ def describe(head: bytes) -> str | None:
     text = _as_text(head)
     if text is None:
         return None
+    if text.lstrip().lower().startswith(b"mime-version:"):
+        return "单个文件网页（.mht，网页表格）"
     if XML_SPREADSHEET.search(text):
         return "XML 电子表格（Excel 2003 XML 格式）"
     if HTML.search(text):
