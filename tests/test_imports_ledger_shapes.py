@@ -357,3 +357,25 @@ def test_the_total_row_of_a_sheet_by_item_is_checked_per_column(db, handover, tm
     assert preview.ok, preview.refusal()
     assert [str(m) for m in preview.mismatches] == ["第 4 行（合计行）「本期应收_管理费」为 650.00，明细相加为 600.00"]
     assert "合计行与明细不符：第 4 行（合计行）「本期应收_管理费」为 650.00，明细相加为 600.00" in preview.notes
+
+
+def test_brought_forward_and_this_periods_amounts_beside_a_fee_item_column(db, handover, tmp_path):
+    """前期欠费 | 本期应收 | 本期实收 | 期末欠费: the row's 收费项目 in two lines (this period, and the month
+    before for what was brought forward); 期末欠费 is what the two lines owe, checked, not imported."""
+    rows = [("房号", "收费项目", "所属期", "前期欠费", "本期应收", "本期实收", "期末欠费"),
+            (U1, "物业服务费", "2025-07", "150.00", "300.00", "300.00", "150.00"),
+            (U2, "物业服务费", "2025-07", None, "300.00", "100.00", "200.00"),
+            (U3, "车位费", "2025-07", "0", "120", "120", "0"),
+            (U4, "物业服务费", "2025-07", "50", "300", "0", "300")]  # owes 350
+    preview = preview_ledger(db, handover, write_sheet(tmp_path / "bf.xlsx", rows))
+    assert lines(preview) == [
+        (2, U1, "物业服务费", *JUNE, D("150.00"), D("0.00"), D("150.00")),  # in the sheet's column order
+        (2, U1, "物业服务费", *JULY, D("300.00"), D("300.00"), D("0.00")),
+        (3, U2, "物业服务费", *JULY, D("300.00"), D("100.00"), D("200.00")),
+        (4, U3, "车位费", *JULY, D("120.00"), D("120.00"), D("0.00")),
+        (5, U4, "物业服务费", *JUNE, D("50.00"), D("0.00"), D("50.00")),
+        (5, U4, "物业服务费", *JULY, D("300.00"), D("0.00"), D("300.00")),
+    ]
+    assert [str(p) for p in preview.problems] == ["第 5 行「期末欠费」：合计 300.00 与各项欠费之和 350.00 不符"]
+    assert "本表分列前期、本期金额：每行的本期金额与前期金额各导入为一行" in preview.notes
+    assert "G 列「期末欠费」：只用于核对各项欠费之和，不作为收费项目导入" in preview.notes

@@ -18,7 +18,7 @@ AMOUNTS = ("billed", "paid", "arrears")
 SEPARATORS_RE = re.compile(r"[_\-—–/|·:：()（）\[\]【】\s]+")
 BEFORE_WORDS = ("以前年度", "以前", "前期", "上期", "往期", "历年", "历史", "上年", "上月", "期初")
 CURRENT_WORDS = ("本年度", "本期", "当期", "本月", "当月", "本年")
-TOTAL_WORDS = frozenset({"合计", "总计", "小计", "合计金额", "金额合计", "总额", "总金额", "合计数"})
+TOTAL_WORDS = frozenset({"合计", "总计", "小计", "合计金额", "金额合计", "总额", "总金额", "合计数", "期末", "累计"})
 GENERIC = frozenset({"金额", "费用", "款项", "款", "额", "费", "收费", "数", "元", "项", "项目"})
 NOT_AN_ITEM_RE = re.compile(r"(月数|天数|年限|年数|期数|月份|日期|时间|期间|时段|周期|账龄|原因|说明|备注|状态|起始|截止"
                             r"|开始|结束|率|次数|人|号|电话|姓名|名称)$")
@@ -83,23 +83,24 @@ def _parts(label: str) -> list[str]:
     return [p for p in SEPARATORS_RE.split(_norm(label)) if p]
 
 
-def item_columns(header: Header, fields: Mapping[str, FieldSpec]) -> list[AmountColumn]:
-    """Columns whose label names an amount and a fee item: 本期应收_管理费, 管理费/实收, 前期欠费-水费."""
+def item_columns(header: Header, fields: Mapping[str, FieldSpec], bare: bool = False) -> list[AmountColumn]:
+    """Columns whose label names an amount and a fee item: 本期应收_管理费, 管理费/实收, 前期欠费-水费;
+    with `bare`, those that name an amount and no item (前期欠费, 本期应收): the row's 收费项目 is theirs."""
     names = {(n, k) for k in AMOUNTS if k in fields for n in fields[k].names() | {_norm(fields[k].label)}}
     words = sorted(names, key=lambda nk: len(nk[0]), reverse=True)  # 应收未收 (欠费) before 应收
     mapped = {i for k, i in header.columns.items() if k not in AMOUNTS}
     out = []
     for index, label in enumerate(header.labels):
         if index not in mapped and label:
-            found = _item_label(label, words)
+            found = _item_label(label, words, bare)
             if found is not None:
                 kind, item, early = found
                 out.append(AmountColumn(index, label, kind, item, early))
     return out
 
 
-def _item_label(label: str, words: Sequence[tuple[str, str]]) -> tuple[str, str, bool] | None:
-    """(kind, item, early) of a label such as '本期应收_管理费', or None if it is not one."""
+def _item_label(label: str, words: Sequence[tuple[str, str]], bare: bool) -> tuple[str, str, bool] | None:
+    """(kind, item, early) of a label such as '本期应收_管理费' (or, `bare`, '前期欠费' with item ""), or None."""
     kind, early, items = "", False, []
     for part in _parts(label):
         part, was_early = _strip_period(part)
@@ -113,6 +114,8 @@ def _item_label(label: str, words: Sequence[tuple[str, str]]) -> tuple[str, str,
         if part:
             items.append(part)
     item = "".join(items)
+    if bare:
+        return (kind, "", early) if kind and (not item or item in GENERIC) else None
     if not kind or not item or item in GENERIC or item in TOTAL_WORDS or NOT_AN_ITEM_RE.search(item):
         return None
     return kind, _as_written(label, item), early

@@ -152,7 +152,7 @@ class Spread(Plain):
 
     def _where(self, row: SheetRow, group: Group) -> dict[str, Any]:
         column = group.first
-        out: dict[str, Any] = {} if self.by_month else {"fee_item": column.item}
+        out: dict[str, Any] = {"fee_item": column.item} if column.item else {}  # "": the row's 收费项目
         if column.early:
             out[BEFORE] = True
         if self.by_month:
@@ -209,10 +209,11 @@ class Spread(Plain):
         if self.period is None and not any(k in self.header.columns for k in ("period", "start")):
             problems.append(RowProblem(at, self.labels["period"], ITEMS_NO_PERIOD))
         for group in self.groups:
-            if len(group.columns) == 1 and group.first.kind != "arrears":
-                word = KIND_WORDS[group.first.kind]
-                problems.append(RowProblem(at, group.first.label, f"「{group.first.item}」只有{word}一列，缺实收或欠费，"
-                                                                  "无法得出欠费（每个收费项目要有应收、实收、欠费中的两列，或只有欠费）"))
+            first = group.first
+            if len(group.columns) == 1 and first.kind != "arrears":
+                problems.append(RowProblem(at, first.label, f"「{first.item or first.label}」只有{KIND_WORDS[first.kind]}"
+                                                            "一列，缺实收或欠费，无法得出欠费（每个收费项目要有应收、"
+                                                            "实收、欠费中的两列，或只有欠费）"))
         return problems
 
 
@@ -256,6 +257,9 @@ def sheet_shape(header: Header, above: Sequence[tuple[int, str]], period: Span |
         months = month_columns(header)
         if len(months) >= 2:
             return _spread(header, above, period, labels, months, True)
+        split = item_columns(header, fields, bare=True)  # 前期欠费 | 本期应收 | 本期实收 beside 收费项目
+        if any(c.early for c in split):
+            return _spread(header, above, period, labels, split, False)
     else:
         items = item_columns(header, fields)
         if any(c.item for c in items):
@@ -301,8 +305,7 @@ def _groups(columns: list[AmountColumn], by_month: bool) -> tuple[Group, ...]:
         return tuple(Group((c,)) for c in columns)
     grouped: dict[tuple[str, bool], list[AmountColumn]] = {}
     for column in columns:
-        if column.item:
-            grouped.setdefault((column.item, column.early), []).append(column)
+        grouped.setdefault((column.item, column.early), []).append(column)
     return tuple(Group(tuple(cs)) for cs in grouped.values())
 
 
@@ -311,8 +314,9 @@ def _spread_notes(shape: Spread, columns: list[AmountColumn], year_at: int | Non
         what = "欠费（按 应收 = 欠费、实收 = 0 导入）" if columns[0].kind == "arrears" else "应收"
         year = ("“年度”列" if year_at is not None else f"{shape.year} 年") if not columns[0].year else "表头"
         return [f"本表按月分列：{len(columns)} 个月份列，每个房屋、收费项目、月份一行；各月金额按{what}读取，年份取自{year}"]
-    items = list(dict.fromkeys(g.first.item for g in shape.groups))
-    notes = [f"本表按收费项目分列：{'、'.join(items)}，每个房屋、收费项目一行"]
+    items = list(dict.fromkeys(g.first.item for g in shape.groups if g.first.item))
+    notes = [f"本表按收费项目分列：{'、'.join(items)}，每个房屋、收费项目一行" if items
+             else "本表分列前期、本期金额：每行的本期金额与前期金额各导入为一行"]
     if shape.period is not None:
         notes.append(f"本表没有所属期列：本期各项按导入时指定的所属期 {span_text(shape.period)} 导入")
     early = [g.first.label for g in shape.groups if g.first.early]
