@@ -428,6 +428,12 @@ def _add_columns(p: argparse.ArgumentParser) -> None:
                         "字段=（空）表示不导入 / which column feeds a field: header text or column letter")
     p.add_argument("--header-row", type=int, metavar="N",
                    help="表头在第 N 行（找不到表头时）/ the header is on row N of the first sheet")
+    p.add_argument("--sheets", metavar="工作表,…",
+                   help="导入这几张工作表，合为一张表（如 A区,B区）/ import these sheets as one table")
+    p.add_argument("--all-sheets", action="store_true",
+                   help="导入每张有表头的可见工作表，合为一张表 / every visible sheet with a header, as one table")
+    p.add_argument("--blocks", metavar="1,3",
+                   help="表头并排重复时只导入这几块（从 1 起，默认全部）/ side-by-side blocks to import (default: all)")
 
 
 def _columns(args: argparse.Namespace) -> ColumnMap | None:
@@ -442,9 +448,19 @@ def _columns(args: argparse.Namespace) -> ColumnMap | None:
         maps[field.strip()] = column.strip() or None
     if args.header_row is not None and args.header_row < 1:
         raise ValidationError("--header-row 应为表头所在的行号（从 1 起）。")
-    if not maps and args.header_row is None:
+    sheets = [s.strip() for s in (args.sheets or "").replace("，", ",").split(",") if s.strip()]
+    blocks = _block_numbers(args.blocks)
+    if not maps and args.header_row is None and not sheets and not args.all_sheets and not blocks:
         return None
-    return ColumnMap(maps, args.header_row)
+    return ColumnMap(maps, args.header_row, sheets=sheets, all_sheets=args.all_sheets, blocks=blocks)
+
+
+def _block_numbers(text: str | None) -> list[int]:
+    """--blocks 1,3 → [1, 3]."""
+    items = [s.strip() for s in (text or "").replace("，", ",").split(",") if s.strip()]
+    if not all(s.isdigit() and int(s) >= 1 for s in items):
+        raise ValidationError(f"--blocks 应写成块的序号，用逗号分开（如 1,3），而不是“{text}”。")
+    return [int(s) for s in items]
 
 
 def _import_keys(args: argparse.Namespace, columns: ColumnMap | None) -> int:

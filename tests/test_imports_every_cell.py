@@ -206,3 +206,63 @@ def test_ledger_shapes(db, handover, tmp_path, shape):
     assert accounted(path, preview) == [] and preview.header.stray == {width + 1: 3}
     assert preview.ok, preview.refusal()
     assert {r.row for r in preview.rows} | {s.row for s in preview.skipped} >= {3, 4, 5}
+
+
+# ---- side-by-side blocks and several sheets (issue 13 point 4) -----------------------------------------
+
+def test_roster_in_blocks_beside_a_note_sheet(tmp_path):
+    from test_imports_blocks_sheets import blocks_book, lost_cells
+
+    path = blocks_book(tmp_path / "blocks.xlsx")
+    preview = preview_roster(path)
+    assert lost_cells(path, preview) == [] and len(preview.rows) == 13
+
+
+def test_checklist_in_two_blocks_keeps_each_blocks_categories(tmp_path):
+    from test_imports_blocks_sheets import lost_cells
+
+    block = ("序号", "名称", "数量", "单位")
+    rows = [("资料移交清单",), (*block, None, *block),
+            ("一、竣工图纸", None, None, None, None, "二、设备资料"),
+            (1, "总平面图", 1, "套", None, 1, "电梯说明书", 2, "本"),
+            (2, "建筑竣工图", 3, "套", None, 2, "水泵合格证", 4, "份"),
+            (3, "结构竣工图", 2, "套")]
+    path = write_sheet(tmp_path / "c.xlsx", rows)
+    preview = preview_checklist(path)
+    assert [(r.category, r.name) for r in preview.rows] == [
+        ("竣工图纸", "总平面图"), ("竣工图纸", "建筑竣工图"), ("竣工图纸", "结构竣工图"),
+        ("设备资料", "电梯说明书"), ("设备资料", "水泵合格证")]
+    assert lost_cells(path, preview) == []
+
+
+def test_ledger_and_key_sheets_taken_together(db, handover, tmp_path):
+    from test_imports_blocks_sheets import lost_cells
+
+    from models.imports.sheet import ColumnMap
+
+    project_id, handover_id = handover
+    import_roster_file(db, "CHY", write_sheet(tmp_path / "roster.xlsx", [ROSTER_HEADER, *roster_rows(3)]))
+    numbers = ["1栋1单元101", "1栋1单元102", "1栋1单元103"]
+    wb = openpyxl.Workbook()
+    wb.active.title = "上半年"
+    for row in [LEDGER_HEADER, *ledger_rows(numbers)]:
+        wb.active.append(row)
+    second = wb.create_sheet("下半年")
+    for row in [("原物业收费台账（下半年）",), LEDGER_HEADER, *ledger_rows(numbers, period="2026年07月")]:
+        second.append(row)
+    second.append(("合计", None, None, None, "300.00", "300.00", "0.00"))
+    wb.create_sheet("备注").append(["以上金额单位：元"])
+    wb.save(tmp_path / "l.xlsx")
+    preview = preview_ledger(db, handover_id, tmp_path / "l.xlsx", ColumnMap(all_sheets=True))
+    assert preview.ok and len(preview.rows) == 6 and lost_cells(tmp_path / "l.xlsx", preview) == []
+    keys = openpyxl.Workbook()
+    keys.active.title = "设备房"
+    keys.active.append(KEY_HEADER)
+    keys.active.append(("K-1", None, "配电房", 1, "G01"))
+    gate = keys.create_sheet("门禁")
+    gate.append(KEY_HEADER)
+    gate.append(("K-2", None, "东门门禁", 2, "G02"))
+    keys.save(tmp_path / "k.xlsx")
+    preview = preview_key_sheet(db, project_id, tmp_path / "k.xlsx", ColumnMap(sheets=["设备房", "门禁"]),
+                                handover_id=handover_id)
+    assert [r.opens for r in preview.rows] == ["配电房", "东门门禁"] and lost_cells(tmp_path / "k.xlsx", preview) == []

@@ -1,7 +1,6 @@
 """导入原物业收费台账: their Excel ledger previewed with totals and problems, mapped, imported all-or-nothing."""
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -94,9 +93,7 @@ class LedgerImportDialog(SheetImportDialog):
         first = self.tr("共 {0} 行：应收 {1} 元，实收 {2} 元，欠费 {3} 元。").format(
             totals.lines, f"{totals.billed:,.2f}", f"{totals.paid:,.2f}", f"{totals.arrears:,.2f}")
         if preview.skipped:
-            counts = Counter(s.reason for s in preview.skipped)
-            reasons = self.tr("、").join(self.tr("{0} {1} 行").format(r, n) for r, n in counts.items())
-            first += self.tr("跳过 {0} 行（{1}），不计入合计。").format(len(preview.skipped), reasons)
+            first += self.tr("跳过 {0}，不计入合计。").format(preview.skipped_summary)
         second = self._verdict(preview)
         if preview.new_fee_items:
             second = self.tr("将新建收费项目：{0}。").format(self.tr("、").join(preview.new_fee_items)) + second

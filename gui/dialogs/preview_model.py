@@ -7,6 +7,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
+from models.imports.places import RowRef, short_place
 from models.imports.preview import SheetPreview
 
 Index = QModelIndex | QPersistentModelIndex
@@ -57,6 +58,8 @@ class SheetPreviewModel(QAbstractTableModel):
             return None
         row, column = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0 and isinstance(row.row, RowRef):  # several sheets or blocks: which one
+                return short_place(row.row)
             return self.problem_text(row) if column == self.problems_column else self.text(row, column)
         if role == SortRole:
             return len(self._problems.get(row.row, [])) if column == self.problems_column else self.raw(row, column)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +42,7 @@ MAX_COLUMN_WIDTH = 360
 OK_STYLE = "color: #1e7d32;"
 NOTE_STYLE = "color: #8a5a00;"  # not a problem, but to be read before importing
 SKIPPED_LISTED = 12
+LAYOUT_TAB = 1  # the tab of sheets and blocks beside the column mapping
 Preview = SheetPreview[Any]
 
 
@@ -57,6 +60,9 @@ class SheetImportDialog(QDialog):
         self._path: Path | None = None
         self._preview: Preview | None = None
         self._task: tasks.Task | None = None
+        # The clerk's choice of sheets and side-by-side blocks (None: the pipeline's default).
+        self._sheets: tuple[str, ...] | None = None
+        self._blocks: tuple[int, ...] | None = None
         self.resize(1100, 700)
 
     # ---- what a subclass says ------------------------------------------------------------------
@@ -103,6 +109,7 @@ class SheetImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(self._file_row())
         self.header_label = QLabel(self.prompt_text())
+        self.header_label.setWordWrap(True)  # a long sheet name or a note must not widen the dialog past the screen
         layout.addWidget(self.header_label)
         self.add_options(layout)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -110,10 +117,11 @@ class SheetImportDialog(QDialog):
         top_layout = QHBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         self.mapping_box = ColumnMappingBox(self._fields)
+        self.mapping_box.setTitle("")  # its tab says 列对应
         self.mapping_box.setEnabled(False)
         self.mapping_box.mapping_changed.connect(self.on_mapping_changed)
         self.combos, self.states = self.mapping_box.combos, self.mapping_box.states  # tests reach them here
-        top_layout.addWidget(self._scrolled(self.mapping_box))
+        top_layout.addLayout(self._left_column())
         top_layout.addWidget(self._table(), 1)
         splitter.addWidget(top)
         splitter.addWidget(self._problem_box())
@@ -136,6 +144,28 @@ class SheetImportDialog(QDialog):
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         area.setMinimumWidth(box.sizeHint().width() + area.verticalScrollBar().sizeHint().width())
         return area
+
+    def _left_column(self) -> QVBoxLayout:
+        """The column mapping, and beside it (a tab: 1366×768 at 125 % has no height to spare) the
+        sheets and blocks to take, offered when the workbook has other sheets or blocks."""
+        column = QVBoxLayout()
+        self.left_tabs = QTabWidget()
+        self.left_tabs.addTab(self._scrolled(self.mapping_box), self.tr("列对应"))
+        self.layout_box = QWidget()
+        box_layout = QVBoxLayout(self.layout_box)
+        box_layout.setContentsMargins(4, 4, 4, 4)
+        self.layout_list = QListWidget()
+        self.layout_list.setWordWrap(True)
+        self.layout_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.layout_list.setMinimumHeight(self.fontMetrics().height() * 2)  # the tab must not make the dialog taller
+        self.layout_list.itemChanged.connect(self.on_layout_item_changed)
+        box_layout.addWidget(self.layout_list, 1)
+        self.left_tabs.addTab(self.layout_box, self.tr("工作表与并排块"))
+        self.left_tabs.setTabToolTip(LAYOUT_TAB, self.tr("勾选要导入的工作表或并排的块；表头相同的几张工作表合为一张表导入"))
+        self.layout_list.setToolTip(self.left_tabs.tabToolTip(LAYOUT_TAB))
+        self.left_tabs.setTabVisible(LAYOUT_TAB, False)
+        column.addWidget(self.left_tabs, 1)
+        return column
 
     def _fit_screen(self) -> None:
         """The default size, or the screen's available size where that is smaller (a laptop at 125 %)."""
@@ -177,24 +207,29 @@ class SheetImportDialog(QDialog):
         return self.table
 
     def _problem_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("问题、跳过的行与未导入的列"))
+        box = QGroupBox(self.tr("问题，以及将导入、跳过、未导入的内容"))
         layout = QVBoxLayout(box)
         self.problem_list = QListWidget()
         self.problem_list.itemActivated.connect(self.on_problem_activated)
         self.problem_list.itemClicked.connect(self.on_problem_activated)
+        # Three parts, for every import: what will be imported, what is skipped, what is not imported.
+        self.plan_label = QLabel()
+        self.plan_label.setWordWrap(True)
         self.skipped_label = QLabel()
         self.skipped_label.setWordWrap(True)
-        # Columns not imported (unused, duplicate) and total rows that disagree with their lines.
+        # Columns, blocks and sheets not imported, and total rows that disagree with their lines.
         self.notes_label = QLabel()
         self.notes_label.setWordWrap(True)
         self.notes_label.setStyleSheet(NOTE_STYLE)
         # The notes scroll in a short box (1366×768 at 125 %) instead of being drawn over each other.
         notes = QWidget()
-        notes_layout = QVBoxLayout(notes)
+        notes_layout = QFormLayout(notes)
         notes_layout.setContentsMargins(0, 0, 0, 0)
-        notes_layout.addWidget(self.skipped_label)
-        notes_layout.addWidget(self.notes_label)
-        notes_layout.addStretch(1)
+        notes_layout.setVerticalSpacing(2)
+        notes_layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        notes_layout.addRow(self.tr("将导入："), self.plan_label)
+        notes_layout.addRow(self.tr("跳过："), self.skipped_label)
+        notes_layout.addRow(self.tr("未导入及提示："), self.notes_label)
         notes_area = scrolling_form(notes, box)
         notes_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.problem_list, 1)
@@ -228,10 +263,29 @@ class SheetImportDialog(QDialog):
     def on_header_row_changed(self, _row: int) -> None:
         """Another header row: its columns are listed afresh, and recognised again."""
         self.mapping_box.forget_columns()
+        self._blocks = None  # the blocks of another header are its own
+        self._refresh({})
+
+    def on_layout_item_changed(self, _item: QListWidgetItem) -> None:
+        """The clerk ticked a sheet or a block: read again with that choice."""
+        if self.layout_list.signalsBlocked():
+            return
+        sheets, blocks = [], []
+        for i in range(self.layout_list.count()):
+            item = self.layout_list.item(i)
+            kind, value = item.data(Qt.ItemDataRole.UserRole)
+            if item.checkState() == Qt.CheckState.Checked:
+                (sheets if kind == "sheet" else blocks).append(value)
+        self._sheets = tuple(sheets) or None  # none ticked: the first sheet with a header, as at first
+        self._blocks = tuple(blocks) or None
+        self.mapping_box.forget_columns()
         self._refresh({})
 
     def on_problem_activated(self, item: QListWidgetItem) -> None:
-        row = self.model.row_of_excel_row(item.data(Qt.ItemDataRole.UserRole))
+        if self._preview is None:
+            return
+        problem = self._preview.problems[item.data(Qt.ItemDataRole.UserRole)]  # the row knows its sheet and block
+        row = self.model.row_of_excel_row(problem.row)
         if row >= 0:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
@@ -270,6 +324,7 @@ class SheetImportDialog(QDialog):
         self.header_row_spin.blockSignals(False)
         self.path_edit.setText(str(self._path))
         self.reload_button.setEnabled(True)
+        self._sheets = self._blocks = None  # a new file: its sheets and blocks are offered afresh
         self._refresh({})
 
     @property
@@ -285,7 +340,9 @@ class SheetImportDialog(QDialog):
         self._set_busy(True)
         header_row = self.header_row_spin.value() or None
         path = self._path
-        chosen: dict[str, int | None] | None = ColumnMap(mapping, header_row) if mapping or header_row else None
+        layout = {"sheets": self._sheets, "blocks": self._blocks}
+        chosen: dict[str, int | None] | None = (ColumnMap(mapping, header_row, **layout)
+                                                if mapping or header_row or any(layout.values()) else None)
         job = lambda progress: self.read_sheet(path, chosen, progress)
         task = tasks.run_with_progress(self, self.reading_text(), job, self.on_preview_ready,
                                        self.on_preview_failed)
@@ -317,7 +374,8 @@ class SheetImportDialog(QDialog):
         self.previewed.emit(None)
 
     def _set_busy(self, busy: bool) -> None:
-        for widget in (self.mapping_box, self.choose_button, self.reload_button, self.header_row_spin):
+        for widget in (self.mapping_box, self.choose_button, self.reload_button, self.header_row_spin,
+                       self.layout_list):
             widget.setEnabled(not busy)
         if busy:
             self.import_button.setEnabled(False)
@@ -332,10 +390,11 @@ class SheetImportDialog(QDialog):
         if preview is None:
             self.header_label.setText("")
             self.problem_list.clear()
-            self.skipped_label.setText("")
-            self.notes_label.setText("")
+            for label in (self.plan_label, self.skipped_label, self.notes_label):
+                label.setText("")
             return
         self.mapping_box.show_header(preview.header)
+        self._show_layout(preview)
         self._show_problems(preview)
         self.header_label.setText(self._header_text(preview))
         self._show_verdict(preview)
@@ -353,25 +412,56 @@ class SheetImportDialog(QDialog):
         h = preview.header
         rows = str(h.first_row) if h.first_row == h.last_row else f"{h.first_row}–{h.last_row}"
         text = self.tr("工作表“{0}”，表头在第 {1} 行").format(h.sheet, rows)
+        if h.others:  # several sheets read as one table
+            text = self.tr("工作表“{0}”等（合为一张表），表头在第 {1} 行").format(h.sheet, rows)
         if preview.above:
             text += self.tr("（其上 {0} 行为标题等，不导入）").format(len(preview.above))
         return text + self.tr("；共 {0} 行数据，{1} 行有问题。").format(len(preview.rows), len(preview.problem_rows))
 
+    def _show_layout(self, preview: Preview) -> None:
+        """The sheets of the workbook and the blocks of the sheet, ticked where they are imported."""
+        header = preview.header
+        self.layout_list.blockSignals(True)
+        self.layout_list.clear()
+        for info in header.sheets:
+            self._add_choice(info.summary, ("sheet", info.name), info.taken)
+        if header.blocks is not None:
+            for block in range(1, header.blocks.count + 1):
+                self._add_choice(self.tr("第 {0} 块（{1}）").format(block, header.blocks.name(block)),
+                                 ("block", block), block in header.blocks.taken)
+        self.layout_list.blockSignals(False)
+        count = self.layout_list.count()
+        self.left_tabs.setTabVisible(LAYOUT_TAB, count > 0)
+        self.left_tabs.setTabText(LAYOUT_TAB, self.tr("工作表与并排块（{0}）").format(count))
+
+    def _add_choice(self, text: str, data: tuple[str, Any], checked: bool) -> None:
+        item = QListWidgetItem(text)
+        item.setToolTip(text)
+        item.setData(Qt.ItemDataRole.UserRole, data)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.layout_list.addItem(item)
+
     def _show_problems(self, preview: Preview) -> None:
         self.problem_list.clear()
-        for problem in preview.problems:
+        for index, problem in enumerate(preview.problems):
             item = QListWidgetItem(str(problem))
-            item.setData(Qt.ItemDataRole.UserRole, problem.row)
+            item.setData(Qt.ItemDataRole.UserRole, index)
             self.problem_list.addItem(item)
         self.problem_list.setVisible(bool(preview.problems))  # a clean sheet gives the room to the rows
+        plan = self.plan_text(preview)
+        if preview.sheets_text:
+            plan += self.tr("各工作表：{0}。").format(preview.sheets_text)
+        self.plan_label.setText(plan)
         listed = [str(s) for s in preview.skipped]
         shown = "；".join(listed[:SKIPPED_LISTED])
         if len(listed) > SKIPPED_LISTED:
-            shown += self.tr("……共 {0} 行（悬停查看全部）").format(sum(len(s.rows) for s in preview.skipped))
-        self.skipped_label.setText(self.tr("跳过的行：") + shown if listed else "")
+            shown += self.tr("……共 {0} 行（悬停查看全部）").format(preview.skipped_rows)
+        counted = self.tr("{0} 行：").format(preview.skipped_rows)
+        self.skipped_label.setText(counted + shown if listed else self.tr("无"))
         self.skipped_label.setToolTip("\n".join(listed[:500]))
         notes = [n for n in preview.notes if not n.startswith("将新建收费项目")]
-        self.notes_label.setText("\n".join(notes))
+        self.notes_label.setText("\n".join(notes) or self.tr("无（每一列、每张工作表都已导入）"))
 
     def show_result(self, text: str, ok: bool) -> None:
         self.result_label.setText(text)

@@ -12,6 +12,7 @@ from typing import Any
 from ..errors import Cancelled, ValidationError
 from ..rules import numbers
 from ..rules.numbers import NumberKind
+from .places import place, sheet_of
 
 EMPTY_MARKS = frozenset({"", "-", "--", "—", "——", "/", "－"})
 NUMBER_RE = re.compile(r"[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?|[+-]?\.\d+")
@@ -55,7 +56,12 @@ class RowProblem:
 
     def __str__(self) -> str:
         where = f"「{self.field}」" if self.field else ""
-        return f"第 {self.row} 行{where}：{self.message}"
+        return f"{place(self.row)}{where}：{self.message}"  # 工作表「C区」第 12 行 with several sheets
+
+    @property
+    def sheet(self) -> str:
+        """The sheet's name when the import takes several sheets, else ""."""
+        return sheet_of(self.row)
 
 
 def normalise_header(value: Any) -> str:

@@ -1,11 +1,13 @@
 """What every import preview holds: the header found, parsed rows, problems and skipped rows."""
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar, Generic, TypeVar
 
+from .places import RowRef, sheet_of
 from .sheet import FieldSpec, Header, RowProblem, SkippedRow, Table
 from .totals import TotalMismatch
 
@@ -50,6 +52,34 @@ class SheetPreview(Generic[R]):
         return self.header.column_notes()
 
     @property
+    def skipped_rows(self) -> int:
+        """How many rows are skipped (a blank run counts each of its rows)."""
+        return sum(len(s.rows) for s in self.skipped)
+
+    @property
+    def skipped_summary(self) -> str:
+        """'5 行（空行 3 行、合计行 1 行、签字栏 1 行）', or '' when nothing is skipped."""
+        if not self.skipped:
+            return ""
+        counts: Counter[str] = Counter()
+        for s in self.skipped:
+            counts[s.reason] += len(s.rows)
+        return f"{self.skipped_rows} 行（" + "、".join(f"{r} {n} 行" for r, n in counts.items()) + "）"
+
+    @property
+    def rows_by_sheet(self) -> tuple[tuple[str, int], ...]:
+        """With several sheets taken: each sheet's name and how many of the rows come from it."""
+        if not self.header.others:
+            return ()
+        counts = Counter(sheet_of(r.row) for r in self.rows)  # type: ignore[attr-defined]
+        return tuple((h.sheet, counts.get(h.sheet, 0)) for h in self.header.headers)
+
+    @property
+    def sheets_text(self) -> str:
+        """'工作表「A区」12 行、「B区」14 行' with several sheets taken, else ''."""
+        return "、".join(f"「{name}」{n} 行" for name, n in self.rows_by_sheet)
+
+    @property
     def notes(self) -> tuple[str, ...]:
         """Not problems, but what the clerk should know before importing (and finds in the report)."""
         flagged = [f"合计行与明细不符：{m}" for m in self.mismatches]
@@ -65,9 +95,13 @@ class SheetPreview(Generic[R]):
 
 
 def missing_columns(header: Header, fields: Sequence[FieldSpec]) -> list[RowProblem]:
-    """A problem on the header row for each required field the sheet has no column for."""
-    return [RowProblem(header.last_row, f.label, MISSING_COLUMN)
-            for f in fields if f.required and f.key in header.missing]
+    """A problem on the header row for each required field the sheet (each sheet taken) has no column for."""
+    headers = header.headers
+    problems = []
+    for order, h in enumerate(headers):
+        at = RowRef(h.last_row, h.sheet, order) if len(headers) > 1 else h.last_row
+        problems += [RowProblem(at, f.label, MISSING_COLUMN) for f in fields if f.required and f.key in h.missing]
+    return problems
 
 
 def sheet_problems(table: Table, fields: Sequence[FieldSpec], *more: list[RowProblem]) -> tuple[RowProblem, ...]:

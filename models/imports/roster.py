@@ -16,6 +16,7 @@ from ..project import OCCUPANCIES, UNIT_USES
 from ..base import now
 from ..rules.identity import is_no_phone
 from ..rules.numbers import AREA, AREA_SURVEYED, round_to_kind
+from .places import places
 from .preview import SheetPreview, sheet_problems
 from .roster_owners import JOIN, RosterOwner, read_owners
 from .roster_write import ImportReport, Progress, unit_key, write_roster
@@ -264,6 +265,6 @@ def _duplicates(rows: tuple[RosterRow, ...]) -> list[RowProblem]:
     problems = []
     for at in seen.values():
         if len(at) > 1:
-            where = "、".join(str(n) for n in at)
-            problems += [RowProblem(n, LABELS["number"], f"“{numbers[n]}”在表中重复（第 {where} 行）") for n in at]
+            where = places(at)  # 第 4、5 行, or each row with its sheet and block
+            problems += [RowProblem(n, LABELS["number"], f"“{numbers[n]}”在表中重复（{where}）") for n in at]
     return problems

@@ -5,6 +5,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -29,9 +30,12 @@ from .cells import (  # noqa: F401  (re-exported: importers use sheet.py as the 
     parse_month,
     stored_text,
 )
+from .layout import Blocks, SheetInfo, chosen_sheets, find_blocks
+from .places import RowRef, place
 from .workbook import (
     Merge,
     MergeFiller,
+    is_data_sheet,
     open_workbook,
     row_count,
     sheet_merges,
@@ -82,6 +86,12 @@ class Header:
     # (a 说明 block beside the table, numbers with no title): counted as the rows stream, so nothing
     # the sheet holds is left out without a word.
     stray: dict[int, int] = field(default_factory=dict, compare=False)
+    # The same header repeated across (序号|栋号|房号 ‖ 序号|栋号|房号): each block's rows are rows of the table.
+    blocks: Blocks | None = None
+    # With several sheets taken: the header of each further sheet (this one is the first's), and every
+    # sheet of the workbook that holds something, taken or not (the preview lists those not taken).
+    others: tuple[Header, ...] = field(default=(), compare=False)
+    sheets: tuple[SheetInfo, ...] = field(default=(), compare=False)
 
     def column_name(self, index: int) -> str:
         """'C 列「联系电话」' — how the clerk finds the column in Excel."""
@@ -89,9 +99,25 @@ class Header:
         return f"{get_column_letter(index + 1)} 列「{label}」" if label else f"{get_column_letter(index + 1)} 列"
 
     @property
+    def imported_columns(self) -> dict[int, str]:
+        """Every column read → its field key: `columns`, and the same columns of each block taken."""
+        if self.blocks is None:
+            return {i: k for k, i in self.columns.items()}
+        blocks = self.blocks
+        return {i + blocks.offset(b): k for k, i in self.columns.items() for b in blocks.taken}
+
+    @property
+    def left_out_columns(self) -> tuple[int, ...]:
+        """The columns of the blocks the clerk did not take."""
+        blocks = self.blocks
+        if blocks is None:
+            return ()
+        return tuple(i for b in blocks.left_out for i in blocks.span(b))
+
+    @property
     def unused_columns(self) -> tuple[int, ...]:
-        """Columns with a header that feed no field (duplicates included)."""
-        used = set(self.columns.values())
+        """Columns with a header that feed no field (duplicates and blocks not taken included)."""
+        used = self.imported_columns
         return tuple(i for i, label in enumerate(self.labels) if label and i not in used)
 
     @property
@@ -99,6 +125,8 @@ class Header:
         """An unused column named as a column that is imported → that column ("数量" twice)."""
         out = {}
         for index in self.unused_columns:
+            if self.blocks is not None and self.blocks.block_of(index):
+                continue  # a block's own column is that block's, not a twin
             twin = self._twin(index)
             if twin is not None:
                 out[index] = twin
@@ -118,13 +146,30 @@ class Header:
     def not_stored_columns(self) -> dict[int, str]:
         """Columns read but not kept, with why."""
         reasons = {f.key: f.not_stored for f in self.fields if f.not_stored}
-        return {i: reasons[k] for k, i in self.columns.items() if k in reasons}
+        return {i: reasons[k] for i, k in self.imported_columns.items() if k in reasons}
+
+    @property
+    def headers(self) -> tuple[Header, ...]:
+        """This sheet's header and those of the further sheets taken."""
+        return (self, *self.others)
+
+    @property
+    def sheets_left_out(self) -> tuple[SheetInfo, ...]:
+        """The sheets of the workbook that hold something and are not imported (hidden ones too)."""
+        return tuple(s for s in self.sheets if not s.taken)
 
     def column_notes(self) -> list[str]:
-        """What the preview and the report say about columns that are not imported."""
-        notes = []
+        """What the preview and the report say about columns, blocks and sheets not imported."""
+        notes = self._own_column_notes()
+        for other in self.others:  # a further sheet's columns, where they differ from the first's
+            notes += [f"工作表「{other.sheet}」{n}" for n in other._own_column_notes() if n not in notes]
+        return notes + [str(s) for s in self.sheets_left_out]
+
+    def _own_column_notes(self) -> list[str]:
+        notes = [self.blocks.note()] if self.blocks is not None else []
         duplicates = self.duplicate_columns
-        unused = [self.column_name(i) for i in self.unused_columns if i not in duplicates]
+        left_out = set(self.left_out_columns)
+        unused = [self.column_name(i) for i in self.unused_columns if i not in duplicates and i not in left_out]
         if unused:
             notes.append("未导入的列：" + "、".join(unused) + "（没有对应的字段，可在“列对应”中指定）")
         if self.stray:
@@ -161,8 +206,13 @@ class SkippedRow:
     def rows(self) -> range:
         return range(self.row, max(self.row, self.last) + 1)
 
+    @property
+    def sheet(self) -> str:
+        """The sheet's name when the import takes several sheets, else ""."""
+        return getattr(self.row, "sheet", "")
+
     def __str__(self) -> str:
-        where = f"第 {self.row}–{self.last} 行" if self.last > self.row else f"第 {self.row} 行"
+        where = place(self.row, self.last)  # 工作表「C区」第 3–5 行（E–H 列） with several sheets or blocks
         detail = f"（{self.detail}）" if self.detail else ""
         return f"{where}：{self.reason}{detail}，已跳过"
 
@@ -203,39 +253,67 @@ class Table:
     above: list[tuple[int, str]] = field(default_factory=list)  # (row, first text) above the header
     totals: list[TotalRow] = field(default_factory=list)
     cell_problems: list[RowProblem] = field(default_factory=list)
+    # (row number, block) → the row's place: the number itself for one sheet of one block, else a
+    # RowRef naming the sheet and the block, so that rows of A区 and C区 never share a key
+    place: Callable[[int, int], int] = field(default=lambda number, _block: number)  # noqa: E731
+    others: list[Table] = field(default_factory=list)  # further sheets taken, streamed after this one
+
+    @property
+    def headers(self) -> tuple[Header, ...]:
+        return (self.header, *(t.header for t in self.others))
 
     def rows(self, progress: Progress | None = None) -> Iterator[SheetRow]:
-        """Data rows; `progress(row, rows)` every few hundred rows, ImportCancelled if it says False."""
-        labels = list(self.header.labels)
-        numbering = frozenset(i for i, label in enumerate(labels) if normalise_header(label) in NUMBERING_HEADERS)
-        used = set(self.header.columns.values())
-        headless = [i for i, label in enumerate(labels) if not label and i not in used]
-        width = max(len(labels), max(used, default=-1) + 1)
+        """Data rows of every sheet taken; `progress(done, rows)` every few hundred rows,
+        ImportCancelled if it says False."""
+        total = self._total_rows + sum(t._total_rows for t in self.others)
+        done = 0
+        for table in (self, *self.others):
+            yield from table._sheet_rows(progress, done, total)
+            done += table._total_rows
+
+    def _sheet_rows(self, progress: Progress | None, done: int, total: int) -> Iterator[SheetRow]:
+        parts = self._parts()
+        blocks = self.header.blocks is not None
+        used = set(self.header.imported_columns)
+        headless = [i for i, label in enumerate(self.header.labels) if not label and i not in used]
+        width = max(len(self.header.labels), max(used, default=-1) + 1)
         previous = self.header.last_row
-        blank_from = 0  # first row of the blank run before this row (0: none)
         reported = 0
+        # Block 1 streams; the later blocks' rows wait (a printed form, small) and follow block by
+        # block, so that a heading row (一、竣工图纸) still governs the rows under it in its own block.
+        later: list[list[SheetRow]] = [[] for _ in parts[1:]]
         for number, values in self._rows:
             if progress and number // PROGRESS_EVERY > reported:
                 reported = number // PROGRESS_EVERY
-                if progress(number, self._total_rows) is False:
+                if progress(done + number, total) is False:
                     raise ImportCancelled()
-            if number > previous + 1 and not blank_from:
-                blank_from = previous + 1  # rows the file leaves out are blank rows
+            gap = previous + 1 if number > previous + 1 else 0  # rows the file leaves out are blank rows
             previous = number
-            reason, word = _skip_reason(values, labels, numbering)
-            if reason == "空行":
-                blank_from = blank_from or number  # reported only if data follows: trailing blanks end it
-                continue
-            if blank_from:
-                self.skipped.append(SkippedRow(blank_from, "空行", number - 1))
-                blank_from = 0
-            if reason:
-                self.skipped.append(SkippedRow(number, reason))
-                if word:
-                    self.totals.append(TotalRow(number, word, self._mapped(values)))
-                continue
-            self._count_stray(values, headless, width)
-            yield SheetRow(number, self._checked(number, self._mapped(values)))
+            if blocks:  # beside the blocks: counted on every row, as a block's part may be empty
+                self._count_stray(values, headless, width)
+            for index, part in enumerate(parts):
+                row = part.read(number, values, gap)
+                if row is None:
+                    continue
+                if index:
+                    later[index - 1].append(row)
+                    continue
+                if not blocks:
+                    self._count_stray(values, headless, width)
+                yield row
+        for rows in later:
+            yield from rows
+
+    def _parts(self) -> list[_Part]:
+        """The whole row, or one part per block taken: each has its own blank runs, skips and totals."""
+        header, blocks = self.header, self.header.blocks
+        if blocks is None:
+            return [_Part(self, header.labels, header.columns, None, lambda n: self.place(n, 0))]
+        labels = header.labels[blocks.start:blocks.start + blocks.width]
+        return [_Part(self, labels, {k: i + blocks.offset(b) for k, i in header.columns.items()},
+                      slice(blocks.start + blocks.offset(b), blocks.start + blocks.offset(b) + blocks.width),
+                      partial(_placed, self.place, b))
+                for b in blocks.taken]
 
     def _count_stray(self, values: Sequence[Any], headless: list[int], width: int) -> None:
         stray = self.header.stray
@@ -246,9 +324,6 @@ class Table:
             if not is_blank(values[i]):
                 stray[i] = stray.get(i, 0) + 1
 
-    def _mapped(self, values: Sequence[Any]) -> dict[str, Any]:
-        return {k: _at(values, i) for k, i in self.header.columns.items()}
-
     def _checked(self, number: int, values: dict[str, Any]) -> dict[str, Any]:
         """An unreadable cell in an imported column is the row's problem; the field reads it as empty."""
         for key, value in values.items():
@@ -257,6 +332,41 @@ class Table:
                 self.cell_problems.append(RowProblem(number, label, value.reason))
                 values[key] = None
         return values
+
+
+def _placed(place: Callable[[int, int], int], block: int, number: int) -> int:
+    return place(number, block)
+
+
+class _Part:
+    """The part of each row a block covers (or the whole row): a blank part is no row, only that
+    block's part is empty; a 合计 in one block is that block's."""
+
+    def __init__(self, table: Table, labels: Sequence[str], columns: Mapping[str, int], span: slice | None,
+                 place: Callable[[int], int]) -> None:
+        self.table, self.labels, self.columns, self.span, self.place = table, list(labels), columns, span, place
+        self.numbering = frozenset(i for i, label in enumerate(labels) if normalise_header(label) in NUMBERING_HEADERS)
+        self.blank_from = 0  # first row of the blank run before this row (0: none)
+
+    def read(self, number: int, values: Sequence[Any], gap: int) -> SheetRow | None:
+        """The row's data, or None when it is skipped (and accounted for in the table)."""
+        if gap and not self.blank_from:
+            self.blank_from = gap
+        reason, word = _skip_reason(values if self.span is None else values[self.span], self.labels, self.numbering)
+        if reason == "空行":
+            self.blank_from = self.blank_from or number  # reported only if data follows: trailing blanks end it
+            return None
+        table, at = self.table, self.place(number)
+        if self.blank_from:
+            table.skipped.append(SkippedRow(self.place(self.blank_from), "空行", number - 1))
+            self.blank_from = 0
+        mapped = {k: _at(values, i) for k, i in self.columns.items()}
+        if reason:
+            table.skipped.append(SkippedRow(at, reason))
+            if word:
+                table.totals.append(TotalRow(at, word, mapped))
+            return None
+        return SheetRow(at, table._checked(at, mapped))
 
 
 def _at(values: Sequence[Any], index: int) -> Any:
@@ -296,17 +406,31 @@ class ColumnMap(dict):  # type: ignore[type-arg]
     key or its Chinese label) → column (0-based index, the header's text, or a column letter such
     as "C" for a column with no header), or None for "do not import"; and `header_row`, the
     sheet's row number of the header when it cannot be found by itself (the command line's
-    --map 字段=列名 and --header-row N). A plain dict of key → index is still a mapping."""
+    --map 字段=列名 and --header-row N); and the sheets and side-by-side blocks to take
+    (--sheets, --all-sheets, --blocks). A plain dict of key → index is still a mapping."""
 
-    def __init__(self, columns: Mapping[str, int | str | None] | None = None, header_row: int | None = None) -> None:
+    def __init__(self, columns: Mapping[str, int | str | None] | None = None, header_row: int | None = None, *,
+                 sheets: Sequence[str] | None = None, all_sheets: bool = False,
+                 blocks: Sequence[int] | None = None) -> None:
         super().__init__(columns or {})
         self.header_row = header_row
+        # The sheets to import as one table (--sheets A区,B区; --all-sheets: every visible sheet with a
+        # header), and the side-by-side blocks to take (--blocks 1,3; 1-based). None: the defaults.
+        self.sheets = tuple(sheets) if sheets else None
+        self.all_sheets = all_sheets
+        self.blocks = tuple(blocks) if blocks else None
+
+    @property
+    def chooses_layout(self) -> bool:
+        """Whether the clerk chose sheets or blocks (a mapping of columns aside)."""
+        return bool(self.sheets or self.all_sheets or self.blocks)
 
 
 @contextmanager
 def open_table(path: str | Path, fields: Sequence[FieldSpec],
                mapping: Mapping[str, int | None] | None = None) -> Iterator[Table]:
-    """Open the first sheet (the active one first) whose header names at least two fields.
+    """Open the first visible sheet (the active one first) whose header names at least two fields,
+    or the sheets a ColumnMap chooses, read as one table; a header repeated across is read as blocks.
 
     `mapping` (field key → 0-based column, or None for "do not import"; a ColumnMap may also name
     fields and columns in words and fix the header row) overrides what was recognised. Raises
@@ -323,19 +447,138 @@ def open_table(path: str | Path, fields: Sequence[FieldSpec],
 
 def _first_table(path: Path, workbook: Any, fields: Sequence[FieldSpec],
                  mapping: Mapping[str, int | None]) -> Table:
+    """The sheets the clerk chose (ColumnMap.sheets / all_sheets) read as one table, else the first
+    visible sheet with a header; every other sheet with something in it is listed on the header."""
     header_row = getattr(mapping, "header_row", None)
     fields = _with_named_columns(fields, mapping)
     table = None
-    sheets = [workbook.active] + [ws for ws in workbook.worksheets if ws is not workbook.active]
-    for worksheet in [ws for ws in sheets if getattr(ws, "_worksheet_path", None)]:
-        table = _table(path, workbook, worksheet, fields, mapping, header_row)
-        if table is not None or header_row is not None:  # a row named is a row of the sheet shown first
-            break
+    sheets = _data_sheets(workbook)
+    if getattr(mapping, "sheets", None) or getattr(mapping, "all_sheets", False):
+        table = _several(path, workbook, sheets, fields, mapping, header_row)
+    else:
+        for worksheet in [ws for ws in sheets if not _hidden(ws)]:  # a hidden sheet only when chosen
+            table = _table(path, workbook, worksheet, fields, mapping, header_row)
+            if table is not None or header_row is not None:  # a row named is a row of the sheet shown first
+                break
     if table is not None:
+        table.header = replace(table.header, sheets=_survey_sheets(path, workbook, sheets, table, fields))
         return table
     names = "、".join(f.label for f in fields[:4])
     raise ValidationError(f"“{path.name}”中找不到表头：前 {SCAN_ROWS} 行里没有可识别的列名"
                           f"（如 {names}）。请确认表头文字，或指明表头在第几行并逐列对应。")
+
+
+def _data_sheets(workbook: Any) -> list[Any]:
+    """The one list every choice of sheets comes from: the sheets that hold rows, the active one first."""
+    sheets = [workbook.active] + [ws for ws in workbook.worksheets if ws is not workbook.active]
+    return [ws for ws in sheets if is_data_sheet(ws)]
+
+
+def _hidden(worksheet: Any) -> bool:
+    return getattr(worksheet, "sheet_state", "visible") != "visible"
+
+
+def _in_workbook_order(workbook: Any, sheets: list[Any]) -> list[Any]:
+    names = list(getattr(workbook, "sheetnames", []))
+    return sorted(sheets, key=lambda ws: names.index(ws.title) if ws.title in names else len(names))
+
+
+def _several(path: Path, workbook: Any, sheets: list[Any], fields: Sequence[FieldSpec],
+             mapping: Mapping[str, Any], header_row: int | None) -> Table | None:
+    """The sheets chosen, each with its own header, streamed one after another as one table.
+
+    The clerk's column mapping applies to the sheets whose header is the first's; a sheet with a
+    different header is read by its own. Named sheets must have a header; `all_sheets` takes every
+    visible sheet that has one."""
+    ordered = _in_workbook_order(workbook, sheets)
+    wanted = getattr(mapping, "sheets", None)
+    if wanted:
+        names = chosen_sheets([ws.title for ws in ordered], wanted)
+        ordered = [ws for ws in ordered if ws.title in names]
+    else:
+        ordered = [ws for ws in ordered if not _hidden(ws)]
+    tables: list[Table] = []
+    for worksheet in ordered:
+        table = _sheet_table(path, workbook, worksheet, fields, mapping, header_row, tables[0] if tables else None)
+        if table is None and wanted:
+            raise ValidationError(f"工作表「{worksheet.title}」中找不到表头：前 {SCAN_ROWS} 行里没有可识别的列名。"
+                                  "请不选这张工作表，或指明表头在第几行。")
+        if table is not None:
+            tables.append(table)
+    if len(tables) > 1:
+        return _joined(tables)
+    return tables[0] if tables else None
+
+
+def _sheet_table(path: Path, workbook: Any, worksheet: Any, fields: Sequence[FieldSpec], mapping: Mapping[str, Any],
+                 header_row: int | None, first: Table | None) -> Table | None:
+    if first is None:
+        return _table(path, workbook, worksheet, fields, mapping, header_row)
+    layout = ColumnMap(header_row=header_row, sheets=getattr(mapping, "sheets", None),
+                       all_sheets=getattr(mapping, "all_sheets", False), blocks=getattr(mapping, "blocks", None))
+    own = _table(path, workbook, worksheet, fields, layout, header_row)  # its own header, the blocks chosen
+    if own is None or not dict(mapping) or _shape(own.header.labels) != _shape(first.header.labels[:len(own.header.labels)]):
+        return own
+    return _table(path, workbook, worksheet, fields, mapping, header_row)  # the first's shape: the clerk's mapping
+
+
+def _shape(labels: Sequence[str]) -> tuple[str, ...]:
+    named = [i for i, label in enumerate(labels) if label]
+    return tuple(normalise_header(label) for label in labels[:named[-1] + 1]) if named else ()
+
+
+def _joined(tables: list[Table]) -> Table:
+    """The first table streams the others after its own rows; one account of skips, totals, problems."""
+    first, others = tables[0], tables[1:]
+    for order, table in enumerate(tables):
+        table.place = _place_of(table.header.sheet, order, table.header.blocks)
+        table.above = [(table.place(n, 0), text) for n, text in table.above]
+    for table in others:
+        table.skipped, table.totals, table.cell_problems = first.skipped, first.totals, first.cell_problems
+        first.above += table.above
+    first.others = others
+    first.header = replace(first.header, others=tuple(t.header for t in others))
+    return first
+
+
+def _place_of(sheet: str, order: int, blocks: Blocks | None) -> Callable[[int, int], int]:
+    """How a row of this sheet is named: its number alone for one sheet of one block."""
+    if not sheet and blocks is None:
+        return lambda number, _block: number
+    names = {b: blocks.name(b) for b in range(1, blocks.count + 1)} if blocks else {}
+    return lambda number, block: RowRef(number, sheet, order, block, names.get(block, ""))
+
+
+def _survey_sheets(path: Path, workbook: Any, sheets: list[Any], table: Table,
+                   fields: Sequence[FieldSpec]) -> tuple[SheetInfo, ...]:
+    """Every sheet of the workbook that holds something: those taken, and each other one counted
+    and looked at for a header, so that the preview can say what it holds and that it is left out."""
+    if len(sheets) < 2:
+        return ()
+    taken = {h.sheet: h for h in table.headers}
+    infos = []
+    for worksheet in _in_workbook_order(workbook, sheets):
+        header = taken.get(worksheet.title)
+        if header is not None:
+            infos.append(SheetInfo(worksheet.title, row_count(worksheet), header.first_row, _hidden(worksheet), True))
+            continue
+        info = _survey(path, workbook, worksheet, fields)
+        if info is not None:
+            infos.append(info)
+    return tuple(infos)
+
+
+def _survey(path: Path, workbook: Any, worksheet: Any, fields: Sequence[FieldSpec]) -> SheetInfo | None:
+    """A sheet not taken: how many rows hold something and whether its header is recognised (None: empty)."""
+    hidden = _hidden(worksheet)
+    try:
+        rows = sum(1 for _ in stream_rows(workbook, worksheet, path.name))
+        found = _table(path, workbook, worksheet, fields, {}, None) if rows else None
+    except ValidationError:  # a damaged sheet not taken: said, not refused
+        return SheetInfo(worksheet.title, -1, 0, hidden)
+    if not rows:
+        return None
+    return SheetInfo(worksheet.title, rows, found.header.first_row if found else 0, hidden)
 
 
 def _table(path: Path, workbook: Any, worksheet: Any, fields: Sequence[FieldSpec],
@@ -354,12 +597,22 @@ def _table(path: Path, workbook: Any, worksheet: Any, fields: Sequence[FieldSpec
     if found is None:
         return None
     first, last, labels, recognised = found
-    header = _header(worksheet.title, first + 1, last + 1, labels, recognised, fields, mapping)
+    header = _with_blocks(_header(worksheet.title, first + 1, last + 1, labels, recognised, fields, mapping), mapping)
     rest = ((n, filler.fill(n, raw, False)) for n, raw in _chain(following, stream))
     data = [(n, filled[n][1]) for n, _ in window if n > last + 1]
-    above = [(n, next(t for t in map(cell_text, filled[n][1]) if t)) for n, raw in window
+    place = _place_of("", 0, header.blocks)
+    above = [(place(n, 0), next(t for t in map(cell_text, filled[n][1]) if t)) for n, raw in window
              if n < first + 1 and any(map(cell_text, raw))]
-    return Table(header, [], _chain(data, rest), total, above)
+    return Table(header, [], _chain(data, rest), total, above, place=place)
+
+
+def _with_blocks(header: Header, mapping: Mapping[str, Any]) -> Header:
+    """The header read as blocks when its names repeat across (the clerk may take only some)."""
+    chosen = getattr(mapping, "blocks", None)
+    blocks = find_blocks(header.labels, set(header.columns.values()), chosen)
+    if blocks is None and chosen and not getattr(mapping, "sheets", None) and not getattr(mapping, "all_sheets", False):
+        raise ValidationError("并排块：这张表的表头没有并排重复，不能选择块；请去掉块的选择。")
+    return replace(header, blocks=blocks) if blocks is not None else header
 
 
 def _window(stream: Iterator[tuple[int, tuple[Any, ...]]]) -> tuple[list[Any], list[Any]]:

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from .cells import CellError, UnreadableCell, cell_text, parse_decimal
+from .places import part_of, place
 from .sheet import TotalRow
 
 LEVELS = {"小计": 0, "合计": 1, "总计": 2}
@@ -31,7 +32,7 @@ class TotalMismatch:
     summed: Decimal
 
     def __str__(self) -> str:
-        return f"第 {self.row} 行（{self.word}行）「{self.field}」为 {self.stated}，明细相加为 {_shown(self.summed)}"
+        return f"{place(self.row)}（{self.word}行）「{self.field}」为 {self.stated}，明细相加为 {_shown(self.summed)}"
 
 
 def _shown(number: Decimal) -> str:
@@ -47,19 +48,38 @@ def total_mismatches(totals: Sequence[TotalRow], lines: Iterable[tuple[int, Valu
     bad = set(problem_rows)
     if not totals:
         return ()
-    sums = [_Sums(), _Sums(), _Sums()]  # since the last 小计, 合计, 总计
-    pending = sorted(totals, key=lambda t: t.row)
-    out: list[TotalMismatch] = []
-    index = 0
+    parts: dict[tuple[int, int], _Part] = {}  # a total covers the lines of its own sheet and block
+    for total in sorted(totals, key=lambda t: t.row):
+        parts.setdefault(part_of(total.row), _Part(labels)).pending.append(total)
     for row, values in lines:
-        while index < len(pending) and pending[index].row < row:
-            out += _close(pending[index], sums, labels)
-            index += 1
-        for level in sums:
-            level.add({k: None for k in values} if row in bad else values)
-    for total in pending[index:]:
-        out += _close(total, sums, labels)
-    return tuple(out)
+        part = parts.get(part_of(row))
+        if part is not None:
+            part.add(row, {k: None for k in values} if row in bad else values)
+    return tuple(m for part in parts.values() for m in part.close())
+
+
+class _Part:
+    """The totals of one sheet (or one side-by-side block), checked as its lines stream past."""
+
+    def __init__(self, labels: Mapping[str, str]) -> None:
+        self.labels = labels
+        self.sums = [_Sums(), _Sums(), _Sums()]  # since the last 小计, 合计, 总计
+        self.pending: list[TotalRow] = []
+        self.index = 0
+        self.out: list[TotalMismatch] = []
+
+    def add(self, row: int, values: Values) -> None:
+        while self.index < len(self.pending) and self.pending[self.index].row < row:
+            self.out += _close(self.pending[self.index], self.sums, self.labels)
+            self.index += 1
+        for level in self.sums:
+            level.add(values)
+
+    def close(self) -> list[TotalMismatch]:
+        for total in self.pending[self.index:]:
+            self.out += _close(total, self.sums, self.labels)
+        self.index = len(self.pending)
+        return self.out
 
 
 class _Sums:
