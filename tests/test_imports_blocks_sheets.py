@@ -347,7 +347,7 @@ def test_dialog_lists_sheets_and_blocks_and_takes_the_clerks_choice(qtbot, roste
     assert dialog.left_tabs.tabText(1) == "工作表与并排块（6）"  # 3 sheets, 3 blocks
     assert choice(dialog, "名册：").checkState() == Qt.CheckState.Checked
     assert choice(dialog, "旧名册（隐藏）：2 行，表头在第 1 行").checkState() == Qt.CheckState.Unchecked
-    assert choice(dialog, "说明：2 行，无可识别的表头").checkState() == Qt.CheckState.Unchecked
+    assert choice(dialog, "说明：2 行，表头认不出").checkState() == Qt.CheckState.Unchecked
     assert "工作表「说明」：2 行，表头认不出，未导入" in dialog.notes_label.text()
     assert dialog.plan_label.text().startswith("将导入 13 户") and dialog.skipped_label.text() == "无"
     reload(qtbot, dialog, lambda: choice(dialog, "第 2 块（G–K 列）").setCheckState(Qt.CheckState.Unchecked))

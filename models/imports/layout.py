@@ -113,7 +113,7 @@ class SheetInfo:
         """'B区：86 行，表头在第 2 行' — what the sheet holds, as the dialog lists it (short: a narrow list)."""
         if self.rows < 0:
             return f"{self.name}{self._state}：无法读取"
-        header = f"表头在第 {self.header_row} 行" if self.header_row else "无可识别的表头"
+        header = f"表头在第 {self.header_row} 行" if self.header_row else "表头认不出"
         return f"{self.name}{self._state}：{self.rows} 行，{header}"
 
     def __str__(self) -> str:
