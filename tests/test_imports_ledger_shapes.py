@@ -379,3 +379,15 @@ def test_brought_forward_and_this_periods_amounts_beside_a_fee_item_column(db, h
     assert [str(p) for p in preview.problems] == ["第 5 行「期末欠费」：合计 300.00 与各项欠费之和 350.00 不符"]
     assert "本表分列前期、本期金额：每行的本期金额与前期金额各导入为一行" in preview.notes
     assert "G 列「期末欠费」：只用于核对各项欠费之和，不作为收费项目导入" in preview.notes
+
+
+def test_a_payment_date_must_be_a_day_not_a_year_or_a_quarter(db, handover, tmp_path):
+    rows = [("房号", "收费项目", "所属期", "应收金额", "实收金额", "收款日期"),
+            (U1, "物业服务费", "2025-07", "100", "100", 45845), (U2, "物业服务费", "2025-07", "100", "100", "2025年"),
+            (U3, "物业服务费", "2025-07", "100", "100", "2025Q3")]
+    preview = preview_ledger(db, handover, write_sheet(tmp_path / "d.xlsx", rows))
+    assert preview.rows[0].paid_on == dt.date(2025, 7, 7)  # an Excel serial is that day
+    assert [str(p) for p in preview.problems] == [
+        "第 3 行「收款日期」：“2025年”不是日期（应为 2025-07-01、2025/7/1 或 2025年7月1日）",
+        "第 4 行「收款日期」：“2025Q3”不是日期（应为 2025-07-01、2025/7/1 或 2025年7月1日）"]
+    assert preview.rows[1].bad == {"paid_on": "2025年"}

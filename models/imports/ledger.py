@@ -20,7 +20,8 @@ from ..project import Unit
 from ..rules.numbers import MONEY
 from ..services.common import get
 from ..services.ledger_mappings import mapping_for_header, remembered_mapping
-from .cells import Span, money_cell, parse_period, stored_text
+from .address import BUILDING_FIELD, ENTRANCE_FIELD, NUMBER_NAMES, address_note, read_address
+from .cells import Span, money_cell, month_span, parse_period, stored_text
 from .ledger_check import TariffCheck, TariffMismatch, tariff_mismatches
 from .ledger_write import (
     FeeItemNames,
@@ -417,6 +418,11 @@ def _span(row: SheetRow, key: str, day_is_month: bool, check: Check,
 
 
 def _day(row: SheetRow, key: str, check: Check, bad: dict[str, str]) -> dt.date | None:
+    """A day (收款日期); a month gives its first day, but a year or a quarter is no day at all."""
     span = _span(row, key, False, check, bad)
+    if span and span[1] > month_span(span[0])[1]:
+        bad[key] = clean_text(row.get(key))
+        check(key, f"“{bad[key]}”不是日期（应为 2025-07-01、2025/7/1 或 2025年7月1日）")
+        return None
     return span[0] if span else None
 
