@@ -20,7 +20,6 @@ from ..project import Unit
 from ..rules.numbers import MONEY
 from ..services.common import get
 from ..services.ledger_mappings import mapping_for_header, remembered_mapping
-from .address import BUILDING_FIELD, ENTRANCE_FIELD, NUMBER_NAMES, address_note, read_address
 from .cells import Span, money_cell, month_span, parse_period, stored_text
 from .ledger_check import TariffCheck, TariffMismatch, tariff_mismatches
 from .ledger_write import (
