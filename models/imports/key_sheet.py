@@ -55,6 +55,7 @@ from ..services.key_intake import (
     user_name,
     write_keys,
 )
+from .address import BUILDING_FIELD, ENTRANCE_FIELD, NUMBER_NAMES, read_address
 from .key_kinds import KIND, KIND_FIELDS, PLACE_FIELD, TOTAL_FIELD, KeyRows
 from .preview import SheetPreview, sheet_problems
 from .sheet import (
@@ -81,8 +82,9 @@ __all__ = ["KEY_FIELDS", "KeySheetPreview", "KeySheetRow", "import_key_sheet", "
 KEY_FIELDS = (
     FieldSpec("tag", "标签号", ("钥匙编号", "编号", "钥匙号", "标签", "标签编号", "钥匙标签", "钥匙标签号",
                                 "钥匙牌号")),
-    FieldSpec("number", "房号", ("房间号", "房间编号", "房屋编号", "房屋号", "户号", "门牌号", "房屋", "单元房号",
-                                 "室号", "铺位", "铺位号", "物业编号")),
+    FieldSpec("number", "房号", (*NUMBER_NAMES[:-1], "房屋", "单元号")),
+    BUILDING_FIELD,
+    ENTRANCE_FIELD,
     FieldSpec("opens", "开启对象", ("钥匙名称", "用途", "名称", "钥匙用途")),
     PLACE_FIELD,  # 开启部位: kept beside 开启对象 (key_kinds.py)
     FieldSpec("count", "数量", ("把数", "套数", "件数", "钥匙数量", "数量合计")),
@@ -323,14 +325,25 @@ def _tag(value: Any, check: Check) -> str:
 
 
 def _unit(row: SheetRow, units: UnitIndex, check: Check) -> tuple[str, int | None, str]:
-    """(unit number as the project writes it, unit id, 开启对象)."""
+    """(unit number as the project writes it, unit id, 开启对象); the unit by 楼栋 + 单元 + 房号 where the
+    sheet splits them, however each is written ('1-1-0101' is 1栋1单元101)."""
     written = stored_text(row.get("number"))
     opens = _limited(row.get("opens"), "opens", OPENS_LIMIT, check)
+    if written:
+        address = read_address(row, "number", check)
+        if address.problem:
+            return written, None, opens
+        unit, candidates = units.find(address.number, address.building, address.entrance)
+        if candidates:
+            which = "、".join(f"“{u.number}”" for u in candidates[:5])
+            check("number", f"“{address.number}”可对应本项目的 {which}，请写明单元")
+            return written, None, opens
+        if unit is None:
+            check("number", f"“{address.number}”不是本项目的房屋（请先导入业主名册，或核对房号）")
+            return written, None, opens
+        return unit.number, unit.id, opens
     # a unit named in 开启对象 is looked for only in a text that fits: the look-up is per character
-    unit = units.get(written) if written else units.named_in(opens) if 0 < len(opens) <= OPENS_LIMIT else None
-    if written and unit is None:
-        check("number", f"“{written}”不是本项目的房屋（请先导入业主名册，或核对房号）")
-        return written, None, opens
+    unit = units.named_in(opens) if 0 < len(opens) <= OPENS_LIMIT else None
     if unit is None and not opens:
         check("opens", "不能为空：请填写房号或开启对象（公共部位、设备房等）")
     return (unit.number, unit.id, opens) if unit else ("", None, opens)

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -16,10 +14,12 @@ from sqlalchemy import select
 from ..db import Database
 from ..errors import ValidationError
 from ..handover import Handover
-from ..project import Unit
+from ..project import Building, Unit
 from ..rules.numbers import MONEY
+from ..rules.unit_match import UnitMatcher
 from ..services.common import get
 from ..services.ledger_mappings import mapping_for_header, remembered_mapping
+from .address import BUILDING_FIELD, ENTRANCE_FIELD, NUMBER_NAMES, address_note, read_address
 from .cells import Span, money_cell, month_span, parse_period, stored_text
 from .ledger_check import TariffCheck, TariffMismatch, tariff_mismatches
 from .ledger_write import (
@@ -52,9 +52,8 @@ __all__ = ["LEDGER_FIELDS", "LedgerImportReport", "LedgerPreview", "LedgerRow", 
 # The order matters: a column goes to the first field that names it, and the "no header"
 # message quotes the first four labels.
 LEDGER_FIELDS = (
-    FieldSpec("unit", "房号", ("房间号", "房间编号", "房屋编号", "房屋号", "房号编号", "户号", "门牌号", "房屋坐落",
-                               "房屋名称", "房间名称", "房产名称", "房产编号", "单元号", "房屋", "室号", "铺位",
-                               "铺位号", "物业编号", "新单元号", "房屋编码"), required=True),
+    FieldSpec("unit", "房号", (*NUMBER_NAMES[:-1], "房间名称", "房产名称", "房产编号", "房屋", "单元号"),
+              required=True),
     FieldSpec("fee_item", "收费项目", ("费用名称", "费用项目", "收费科目", "收费名称", "费项", "费项名称", "费用类型",
                                        "费用类别", "收费类别", "费用科目", "收费项目名称", "费用项"), required=True),
     FieldSpec("billed", "应收金额", ("应收", "应缴金额", "应收款", "应缴", "应收费用", "应交金额", "应收款额",
@@ -73,8 +72,8 @@ LEDGER_FIELDS = (
     FieldSpec("owner", "业主姓名", ("业主", "客户名称", "客户姓名", "业主名称", "姓名", "户主", "缴费人", "产权人",
                                     "住户姓名", "客户")),
     FieldSpec("contact", "联系电话", ("手机", "手机号", "手机号码", "电话", "联系方式", "电话号码", "业主电话")),
-    FieldSpec("building", "楼栋", ("楼号", "楼栋号", "栋号", "楼宇", "楼栋名称", "楼阁名称"),
-              not_stored="楼栋只用于查找房屋（与房号合起来），不单独保存"),
+    replace(BUILDING_FIELD, not_stored="楼栋只用于查找房屋（与房号合起来），不单独保存"),
+    replace(ENTRANCE_FIELD, not_stored="单元只用于查找房屋（与楼栋、房号合起来），不单独保存"),
     FieldSpec("paid_on", "收款日期", ("缴费日期", "收费日期", "实收日期", "缴款日期", "收款时间", "缴费时间",
                                       "付款日期", "入账日期")),
     FieldSpec("receipt_no", "票据号", ("收据号", "票据号码", "收据编号", "收据号码", "发票号", "发票号码", "单据号",
@@ -145,7 +144,9 @@ class LedgerPreview(SheetPreview[LedgerRow]):
     @property
     def notes(self) -> tuple[str, ...]:
         """Not problems, but what the clerk should know before importing."""
-        return (*super().notes, *self.shape_notes, *(f"将新建收费项目：{name}" for name in self.new_fee_items),
+        joined = address_note(self.header)
+        return (*super().notes, *([joined] if joined else []), *self.shape_notes,
+                *(f"将新建收费项目：{name}" for name in self.new_fee_items),
                 *(str(m) for m in self.tariff_mismatches))
 
 
@@ -155,7 +156,7 @@ class _Project:
 
     handover_id: int
     company: str
-    units: dict[str, int]  # unit_key(number) → unit id
+    units: UnitMatcher[tuple[int, str]]  # (id, number) of each of the project's units
     fee_items: FeeItemNames
 
 
@@ -229,16 +230,13 @@ def import_ledger_file(db: Database, handover_id: int, path: str | Path,
 
 # ---- the project and the header ---------------------------------------------------------------
 
-def unit_key(number: str) -> str:
-    """'1栋1单元 101' and '1栋1单元101' are one unit: NFKC, no spaces, upper case."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", number)).upper()
-
-
 def _load_project(db: Database, handover_id: int) -> _Project:
     with db.read() as s:
         handover = get(s, Handover, handover_id)
-        query = select(Unit.number, Unit.id).where(Unit.project_id == handover.project_id)
-        units = {unit_key(number): unit_id for number, unit_id in s.execute(query)}
+        query = (select(Unit.id, Unit.number, Building.name, Unit.entrance)
+                 .outerjoin(Building, Unit.building_id == Building.id)
+                 .where(Unit.project_id == handover.project_id))
+        units = UnitMatcher(((i, n), n, b or "", e) for i, n, b, e in s.execute(query))
         return _Project(handover_id, handover.from_company, units, FeeItemNames.load(s, handover.project_id))
 
 
@@ -286,7 +284,7 @@ class _RowReader:
 
         texts = {key: self._text(row, key, check) for key in STORED}
         building, number = stored_text(row.get("building")), stored_text(row.get("unit"))
-        unit_id = self._unit(building, number, check)
+        unit_id = self._unit(row, check)
         if not texts["fee_item"]:
             check("fee_item", "收费项目不能为空")
         start, end = _period(row, check, bad)
@@ -304,16 +302,22 @@ class _RowReader:
             check(key, message)
         return text
 
-    def _unit(self, building: str, number: str, check: Check) -> int | None:
-        """The unit by its number, or by 楼栋 + 房号 when the ledger splits them ('1栋' + '1单元101')."""
-        if not number:
+    def _unit(self, row: SheetRow, check: Check) -> int | None:
+        """The unit by its number however written ('1-1-0101' is 1栋1单元101), or by 楼栋 + 单元 + 房号
+        where the ledger splits them."""
+        if not stored_text(row.get("unit")):
             check("unit", "房号不能为空")
             return None
-        units = self.project.units
-        found = units.get(unit_key(number)) or (units.get(unit_key(building + number)) if building else None)
-        if found is None:
-            check("unit", f"“{number}”不是本项目的房屋；请先导入业主名册，或核对房号写法")
-        return found
+        address = read_address(row, "unit", check)
+        if address.problem:
+            return None
+        found, candidates = self.project.units.find(address.number, address.building, address.entrance)
+        if candidates:
+            which = "、".join(f"“{n}”" for _, n in candidates[:5])
+            check("unit", f"“{address.number}”可对应本项目的 {which}，请写明单元")
+        elif found is None:
+            check("unit", f"“{address.number}”不是本项目的房屋；请先导入业主名册，或核对房号写法")
+        return found[0] if found else None
 
     def _amounts(self, row: SheetRow, check: Check, bad: dict[str, str]) -> tuple[Decimal, Decimal, Decimal]:
         """Two of 应收/实收/欠费 give the third; all three must agree (应收 − 实收 = 欠费); 欠费 alone is

@@ -16,10 +16,12 @@ from ..project import OCCUPANCIES, UNIT_USES
 from ..base import now
 from ..rules.identity import is_no_phone
 from ..rules.numbers import AREA, AREA_SURVEYED, round_to_kind
+from ..rules.unit_match import unit_identity
+from .address import BUILDING_FIELD, ENTRANCE_FIELD, NUMBER_NAMES, address_note, read_address
 from .places import places
 from .preview import SheetPreview, sheet_problems
 from .roster_owners import JOIN, RosterOwner, read_owners
-from .roster_write import ImportReport, Progress, unit_key, write_roster
+from .roster_write import ImportReport, Progress, write_roster
 from .sheet import (
     CellError,
     FieldSpec,
@@ -48,9 +50,7 @@ __all__ = [
 ]
 
 ROSTER_FIELDS = (
-    FieldSpec("number", "房号", ("房间号", "房间编号", "房屋编号", "单元号", "房屋号", "房号编号", "户号",
-                                 "房屋坐落", "门牌号", "室号", "铺位", "铺位号", "物业编号", "新单元号",
-                                 "房屋编码"), required=True),
+    FieldSpec("number", "房号", NUMBER_NAMES, required=True),
     FieldSpec("owner", "业主姓名", ("业主", "姓名", "客户名称", "客户姓名", "业主名称", "产权人", "客户", "户主")),
     FieldSpec("mobile", "联系电话", ("手机", "手机号", "手机号码", "电话", "联系方式", "电话号码", "业主电话",
                                      "联系手机")),
@@ -59,7 +59,8 @@ ROSTER_FIELDS = (
     FieldSpec("occupancy", "入住状态", ("状态", "房屋状态", "居住状态")),
     FieldSpec("id_number", "身份证号", ("证件号码", "身份证号码", "身份证", "证件号")),
     FieldSpec("id_kind", "证件类型", ("证件名称", "证件种类")),
-    FieldSpec("building", "楼栋", ("楼号", "楼栋号", "栋号", "楼宇", "楼栋名称", "楼阁名称")),
+    BUILDING_FIELD,
+    ENTRANCE_FIELD,
 )
 LABELS = {f.key: f.label for f in ROSTER_FIELDS}
 USE_ALIASES = {"住房": "住宅", "住户": "住宅", "商业": "商铺", "底商": "商铺", "门面": "商铺", "写字楼": "办公",
@@ -88,6 +89,7 @@ class RosterRow:
     owner: str
     mobile: str
     id_number: str
+    entrance: str = ""  # 单元 as a number ("2"), from its column or the number; "" when nothing names one
     # The owners of the unit (co-owners "王芳、李强" are two), phones and ID numbers paired to each;
     # `owner`, `mobile`, `id_number` above are the row's cells for the preview (phones and IDs joined by "、").
     owners: tuple[RosterOwner, ...] = ()
@@ -104,7 +106,8 @@ class RosterPreview(SheetPreview[RosterRow]):
 
     @property
     def notes(self) -> tuple[str, ...]:
-        return (*super().notes, *self.row_notes)
+        joined = address_note(self.header)
+        return (*super().notes, *([joined] if joined else []), *self.row_notes)
 
 
 def preview_roster(path: str | Path, mapping: Mapping[str, int | None] | None = None,
@@ -189,14 +192,16 @@ def _parse_row(row: SheetRow, problems: list[RowProblem], reading: _Reading) -> 
     owner, owners = _owner(row, check, reading)
     mobile = JOIN.join(p for o in owners for p in (o.mobile, *o.other_phones.split(JOIN)) if p)
     id_number = JOIN.join(o.id_number for o in owners if o.id_number)
-    building = stored_text(row.get("building")) or building_of(clean_text(number))
+    address = read_address(row, "number", check)
+    number, entrance = address.number, address.entrance
+    building = address.building or building_of(clean_text(number))
     texts = {"number": number, "building": building, "owner": owner}
     for key, table, column in STORED:
         message = too_long(table, column, texts[key])
         if message:
             check(key, message)
     return RosterRow(row.row, number, building, area, area_text, use, occupancy, owner, mobile, id_number,
-                     owners=owners)
+                     entrance=entrance, owners=owners)
 
 
 def _area(row: SheetRow, check: Check, rounded: list[str]) -> tuple[Decimal | None, str]:
@@ -257,10 +262,11 @@ def building_of(number: str) -> str:
 # ---- whole sheet ------------------------------------------------------------------------------
 
 def _duplicates(rows: tuple[RosterRow, ...]) -> list[RowProblem]:
-    seen: dict[str, list[int]] = defaultdict(list)
+    """The same unit twice: '1-1-0101' and '1栋1单元101' are one; 101 of 1栋 and 101 of 2栋 are two."""
+    seen: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     for r in rows:
         if r.number:
-            seen[unit_key(r.number)].append(r.row)
+            seen[unit_identity(r.number, r.building, r.entrance)].append(r.row)
     numbers = {r.row: r.number for r in rows}
     problems = []
     for at in seen.values():

@@ -5,8 +5,6 @@ and let go a chunk at a time: a 200,000-unit roster no longer keeps 600,000 obje
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -21,7 +19,8 @@ from ..db import Database
 from ..errors import ValidationError
 from ..people import Owner, UnitOwnership
 from ..project import Building, Project, Unit
-from ..rules.unit_number import parse_unit_number
+from ..rules.unit_match import UnitMatcher
+from ..rules.unit_number import building_key, parse_unit_number
 from ..services.common import get
 from .sheet import ImportCancelled, RowProblem, SkippedRow
 
@@ -34,11 +33,6 @@ OwnerKey = tuple[str, str, str]
 Progress = Callable[[int, int], object]
 PROGRESS_EVERY = 200
 CHUNK = 500  # rows flushed (and audited) together, then let go
-
-
-def unit_key(number: str) -> str:
-    """'1栋1单元 101' and '１栋1单元101' are one unit: NFKC, no spaces, upper case (a copy to match on)."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", number)).upper()
 
 
 @dataclass(frozen=True)
@@ -85,9 +79,9 @@ class _Context:
 
     session: Session
     project_id: int
-    units: dict[str, _UnitInfo | None]  # unit_key → the unit (None: made by this import)
+    units: UnitMatcher[_UnitInfo | None]  # the project's units (None: made by this import)
     unit_owners: dict[int, list[str]]
-    buildings: dict[str, int]
+    buildings: dict[str, int]  # building_key → id
     owners: dict[OwnerKey, int]
     next_sort: int
     pending: dict[OwnerKey, Owner] = field(default_factory=dict)  # made in this chunk, not flushed yet
@@ -118,12 +112,15 @@ def write_roster(db: Database, project_id: int, rows: Sequence[RosterRow], skipp
             _report_progress(progress, done, len(rows))
             if done % CHUNK == CHUNK - 1:
                 ctx.flush()
-            key = unit_key(row.number)
-            if key not in ctx.units:
-                _create_unit(ctx, row, key)
+            found, candidates = ctx.units.find(row.number, row.building, row.entrance)
+            if candidates:
+                problems.append(_ambiguous(row, candidates))
+                continue
+            if found is None:
+                _create_unit(ctx, row)
                 created += 1
                 continue
-            outcome = _existing_unit(ctx, ctx.units[key], row, problems, notes)
+            outcome = _existing_unit(ctx, found, row, problems, notes)
             added += outcome == "added"
             unchanged += outcome == "unchanged"
         ctx.flush()
@@ -145,10 +142,17 @@ def _refusal(problems: list[RowProblem]) -> str:
     return f"名册与系统中的资料冲突 {len(problems)} 处，未导入任何数据：{listed}"
 
 
+def _ambiguous(row: RosterRow, candidates: Sequence[_UnitInfo]) -> RowProblem:
+    which = "、".join(f"“{u.number}”" for u in candidates[:5])
+    return RowProblem(row.row, "房号", f"“{row.number}”可对应系统中的 {which}，请写明单元")
+
+
 def _load(s: Session, project_id: int) -> _Context:
-    query = select(Unit.id, Unit.number, Unit.area, Unit.use).where(Unit.project_id == project_id)
-    units: dict[str, _UnitInfo | None] = {unit_key(n): _UnitInfo(i, n, a, u) for i, n, a, u in s.execute(query)}
-    buildings = {n: i for n, i in s.execute(select(Building.name, Building.id).where(Building.project_id == project_id))}
+    names = {i: n for n, i in s.execute(select(Building.name, Building.id).where(Building.project_id == project_id))}
+    query = (select(Unit.id, Unit.number, Unit.area, Unit.use, Unit.building_id, Unit.entrance)
+             .where(Unit.project_id == project_id))
+    units = UnitMatcher((_UnitInfo(i, n, a, u), n, names.get(b, ""), e) for i, n, a, u, b, e in s.execute(query))
+    buildings = {building_key(n): i for i, n in names.items()}
     owners = s.execute(select(Owner.name, Owner.mobile, Owner.id_number, Owner.id)
                        .where(Owner.project_id == project_id))
     max_sort = s.scalar(select(func.max(Building.sort_no)).where(Building.project_id == project_id))
@@ -170,27 +174,29 @@ def _key(name: str, mobile: str, id_number: str) -> OwnerKey:
     return name, mobile, id_number
 
 
-def _create_unit(ctx: _Context, row: RosterRow, key: str) -> None:
+def _create_unit(ctx: _Context, row: RosterRow) -> None:
     parts = parse_unit_number(row.number)
     unit = Unit(project_id=ctx.project_id, number=row.number, area=row.area, use=row.use,
                 occupancy=row.occupancy, building_id=_building(ctx, row.building),
-                entrance=parts.entrance, floor=parts.floor)
+                entrance=row.entrance or parts.entrance, floor=parts.floor)
     ctx.session.add(unit)
-    ctx.units[key] = None
+    ctx.units.add(None, row.number, row.building, row.entrance)
     _add_owners(ctx, row, unit=unit)
 
 
 def _building(ctx: _Context, name: str) -> int | None:
+    """The building by its designator ('1号楼' is the project's '1栋'), made when the project has none."""
     if not name:
         return None
-    if name not in ctx.buildings:
+    key = building_key(name)
+    if key not in ctx.buildings:
         building = Building(project_id=ctx.project_id, name=name, sort_no=ctx.next_sort)
         ctx.session.add(building)
         ctx.session.flush()  # its id, for the units below (a roster has a few dozen buildings)
-        ctx.buildings[name] = building.id
+        ctx.buildings[key] = building.id
         ctx.next_sort += 1
         ctx.created_buildings += 1
-    return ctx.buildings[name]
+    return ctx.buildings[key]
 
 
 def _add_owners(ctx: _Context, row: RosterRow, **unit: object) -> None:

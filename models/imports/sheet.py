@@ -69,6 +69,13 @@ class FieldSpec:
     def names(self) -> frozenset[str]:
         return frozenset(normalise_header(n) for n in (self.label, *self.synonyms))
 
+    def ranks(self) -> dict[str, int]:
+        """Each name → its place (0: the label): a column named by an earlier one is the better match."""
+        ranks: dict[str, int] = {}
+        for rank, name in enumerate((self.label, *self.synonyms)):
+            ranks.setdefault(normalise_header(name), rank)
+        return ranks
+
 
 @dataclass(frozen=True)
 class Header:
@@ -751,13 +758,23 @@ def _pair_label(upper: Any, lower: Any) -> str:
 
 
 def _match(fields: Sequence[FieldSpec], names: list[frozenset[str]], options: list[list[str]]) -> dict[str, int]:
-    """Field → the first free column whose header means it."""
+    """Field → the free column whose header means it best: its label before its synonyms, the earlier
+    synonym before the later, the leftmost column of equals. '单元号' is a 房号 only in a sheet with no
+    '房号' column; beside one it is left for 单元."""
     found: dict[str, int] = {}
     for spec, accepted in zip(fields, names, strict=True):
+        ranks = spec.ranks()
+        best: tuple[int, int] | None = None
         for col, opts in enumerate(options):
-            if col not in found.values() and any(o in accepted for o in opts):
-                found[spec.key] = col
-                break
+            if col in found.values():
+                continue
+            rank = min((ranks[o] for o in opts if o in accepted and o in ranks), default=None)
+            if rank is None and any(o in accepted for o in opts):
+                rank = len(ranks)  # a name the caller added (a column the clerk named)
+            if rank is not None and (best is None or rank < best[0]):
+                best = (rank, col)
+        if best is not None:
+            found[spec.key] = best[1]
     return found
 
 
