@@ -53,7 +53,8 @@ def test_roster_preview_lists_what_is_not_imported(qtbot, desk, tmp_path):
     assert "其上 2 行为标题等，不导入" in dialog.header_label.text()
     assert dialog.notes_label.text().splitlines() == [
         "未导入的列：H 列「安装位置」（没有对应的字段，可在“列对应”中指定）",
-        "重复的列：F 列「业主信息/联系电话」（与 E 列「业主信息/联系电话」同名，只导入 E 列）"]
+        "重复的列：F 列「业主信息/联系电话」（与 E 列「业主信息/联系电话」同名，只导入 E 列）",
+        "第 6 行 共有业主 2 人，联系电话 1 个：都记在第一位业主名下"]  # 李四，王五
     assert "第 9 行：合计行，已跳过" in dialog.skipped_label.text()
     assert dialog.result_label.text().startswith("将导入 3 户")
 

@@ -109,7 +109,8 @@ def test_roster_accounts_for_every_cell(db, desk, tmp_path):
     assert_every_cell_accounted(path, preview, report.summary())
     assert "重复的列：F 列「业主信息/联系电话」" in report.summary()
     with db.read() as s:
-        assert set(s.scalars(select(Owner.name))) == {"张三（业主）", "李四，王五", "ｍ³公司；测试"}
+        # 李四，王五: two co-owners of 102, each as written (issue 13 point 7)
+        assert set(s.scalars(select(Owner.name))) == {"张三（业主）", "李四", "王五", "ｍ³公司；测试"}
 
 
 # ---- 交接清单 ----------------------------------------------------------------------------------------

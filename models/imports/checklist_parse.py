@@ -244,7 +244,8 @@ def _wordy(value: Any) -> WordyQuantity | None:
         number = chinese_number(match.group(2))
         if number is not None and number <= QUANTITY.high:
             return WordyQuantity(written, number, unit)
-    if text and text not in DASHES and not re.search(r"[0-9]", text):  # "若干", "十几份": no number taken
+    # "若干", "十几份", "电子版": words with no number, kept; "abc" or "n/a" is a typing slip, refused as before
+    if text and text not in DASHES and not re.search(r"[0-9]", text) and re.search(r"[\u4e00-\u9fff]", text):
         return WordyQuantity(written, None, "")
     return None
 
