@@ -154,3 +154,10 @@ def test_a_unit_named_in_opens(db, setup, tmp_path):
     assert preview.ok and [(r.number, r.opens, r.count) for r in preview.rows] == [
         (NUMBERS[0], "1栋1单元101 防盗门钥匙", 2), (NUMBERS[0], "1栋1单元101 信箱钥匙", 1)]
 
+
+def test_a_unit_split_into_building_entrance_and_room(db, setup, tmp_path):
+    project_id, handover_id = setup
+    split = write_sheet(tmp_path / "split.xlsx", [("楼栋", "单元", "房号", "防盗门", "室内门"), ("1栋", "1单元", "102", 3, 2)])
+    preview = preview_key_sheet(db, project_id, split, handover_id=handover_id)
+    assert preview.ok and [(r.number, r.opens, r.count) for r in preview.rows] == [
+        (NUMBERS[1], "防盗门钥匙", 3), (NUMBERS[1], "室内门钥匙", 2)]
