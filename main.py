@@ -141,6 +141,8 @@ def build_parser() -> Parser:
     _add_db(p)
     p.add_argument("file", type=Path)
     p.add_argument("--handover", type=int, required=True, help="交接编号 / handover ID")
+    p.add_argument("--period", default="", help="所属期，表中没有所属期列时（如 2025年06月、2025年度、2025Q2）"
+                                                " / the period of a sheet with no period column")
     _add_columns(p)
 
     p = imp.add_parser("checklist", help="从 Excel 导入一张交接清单（草稿，全部导入或都不导入）"
@@ -403,9 +405,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.what == "keys":
         return _import_keys(args, columns)
     if args.what == "ledger":
-        from models.imports.ledger import import_ledger_file
+        from models.imports.ledger import clerk_period, import_ledger_file
 
-        print(import_ledger_file(_open_db_to_write(args), args.handover, args.file, columns).summary())
+        period = clerk_period(args.period)
+        print(import_ledger_file(_open_db_to_write(args), args.handover, args.file, columns, period).summary())
         return 0
     if args.what == "checklist":
         from models.imports.checklist import import_checklist_file

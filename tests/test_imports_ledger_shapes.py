@@ -391,3 +391,41 @@ def test_a_payment_date_must_be_a_day_not_a_year_or_a_quarter(db, handover, tmp_
         "第 3 行「收款日期」：“2025年”不是日期（应为 2025-07-01、2025/7/1 或 2025年7月1日）",
         "第 4 行「收款日期」：“2025Q3”不是日期（应为 2025-07-01、2025/7/1 或 2025年7月1日）"]
     assert preview.rows[1].bad == {"paid_on": "2025年"}
+
+
+# ---- the clerk's period on the command line and in the dialog --------------------------------------
+
+def test_the_command_line_takes_the_period_of_a_sheet_by_item(db, handover, tmp_path, capsys, monkeypatch):
+    import main
+    from cli_login import cli_user, signed_out
+
+    signed_out(monkeypatch)
+    cli_user(db, monkeypatch)
+    rows = [tuple(v for i, v in enumerate(r) if i != 2) for r in
+            [ITEM_HEADER, (U1, "甲业主", "2025-07", "300.00", "40", "300.00", "40", None, "0.00")]]
+    path = write_sheet(tmp_path / "no_period.xlsx", rows)
+    argv = ["import", "ledger", str(path), "--handover", str(handover), "--db", db.url]
+    assert main.main(argv) == 1
+    assert "所属期" in capsys.readouterr().err and stored(db, handover)[0] == 0
+    assert main.main([*argv, "--period", "2025年13月"]) == 1
+    assert "「所属期」“2025年13月”" in capsys.readouterr().err
+    assert main.main([*argv, "--period", "2025年07月"]) == 0
+    assert stored(db, handover) == (2, D("340.00"), D("340.00"))
+    with db.read() as s:
+        assert set(s.execute(select(LedgerLine.period_start, LedgerLine.period_end))) == {JULY}
+
+
+def test_the_dialog_takes_the_period_of_a_sheet_by_item(qtbot, db, handover, tmp_path):
+    from gui.dialogs.ledger_import import LedgerImportDialog
+
+    dialog = LedgerImportDialog(db, handover)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.previewed, timeout=15000):
+        dialog.load_file(by_item(tmp_path, with_period=False))
+    assert not dialog.preview.ok and any("指定本表的所属期" in p.message for p in dialog.preview.problems)
+    dialog.period_edit.setText("2025年07月")
+    with qtbot.waitSignal(dialog.previewed, timeout=15000):
+        dialog.period_edit.editingFinished.emit()
+    assert {r.period_start for r in dialog.preview.rows} == {JULY[0], JUNE[0]}
+    assert {p.row for p in dialog.preview.problems} == {5}  # only the 合计 that disagrees

@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from models.db import Database
 from models.errors import DomainError
@@ -13,6 +13,7 @@ from models.imports.ledger import (
     LEDGER_FIELDS,
     LedgerImportReport,
     LedgerPreview,
+    clerk_period,
     import_ledger,
     preview_ledger,
 )
@@ -35,6 +36,7 @@ class LedgerImportDialog(SheetImportDialog):
         self._handover_id = handover_id
         self._imported: LedgerPreview | None = None  # the preview already imported: not twice by a double click
         self._remembered = ""  # the notice for the file being previewed, kept while columns are adjusted
+        self._period = ""  # the clerk's 所属期 for a sheet with no period column, as typed
         self.setWindowTitle(self.tr("导入原物业收费台账"))
         self.build()
         self._fit_small_screens()
@@ -45,7 +47,7 @@ class LedgerImportDialog(SheetImportDialog):
         self.problem_list.setMinimumHeight(self.fontMetrics().height() * 3)
 
     def prompt_text(self) -> str:
-        return self.tr("请选择原物业收费台账 Excel 文件（.xlsx）：有标题行、两行表头、小计/合计行均可。")
+        return self.tr("请选择原物业收费台账 Excel 文件（.xlsx、.xls）：有标题行、两行表头、小计/合计行，按收费项目或按月分列均可。")
 
     def file_caption(self) -> str:
         return self.tr("选择原物业收费台账")
@@ -63,9 +65,24 @@ class LedgerImportDialog(SheetImportDialog):
         fresh = self._imported is None or self.preview is not self._imported
         return fresh and super().can_import()
 
+    def add_options(self, layout: QVBoxLayout) -> None:
+        form = QFormLayout()
+        self.period_edit = QLineEdit()
+        self.period_edit.setMaximumWidth(260)
+        self.period_edit.setPlaceholderText(self.tr("如 2025年06月、2025年度、2025Q2"))
+        self.period_edit.setToolTip(self.tr("按收费项目或按月分列、没有所属期列的台账，在此写明它的所属期（或年份）"))
+        self.period_edit.editingFinished.connect(self.on_period_changed)
+        form.addRow(self.tr("所属期（表中没有时）："), self.period_edit)
+        layout.addLayout(form)
+
+    def on_period_changed(self) -> None:
+        if self.period_edit.text() != self._period:
+            self._period = self.period_edit.text()  # read here: the worker never touches a widget
+            self.on_mapping_changed()  # read again with the period, keeping the clerk's columns
+
     def read_sheet(self, path: Path, mapping: dict[str, int | None] | None, progress: Any) -> LedgerPreview:
         """In the worker; without a mapping, the one remembered for the handover's 移交方 applies."""
-        return preview_ledger(self._db, self._handover_id, path, mapping, progress)
+        return preview_ledger(self._db, self._handover_id, path, mapping, progress, period=clerk_period(self._period))
 
     def load_file(self, path: str | Path) -> None:
         self._remembered = ""

@@ -46,8 +46,8 @@ from .sheet import (
 from .text_limits import too_long
 from .totals import total_mismatches
 
-__all__ = ["LEDGER_FIELDS", "LedgerImportReport", "LedgerPreview", "LedgerRow", "LedgerTotals", "import_ledger",
-           "import_ledger_file", "preview_ledger"]
+__all__ = ["LEDGER_FIELDS", "LedgerImportReport", "LedgerPreview", "LedgerRow", "LedgerTotals", "clerk_period",
+           "import_ledger", "import_ledger_file", "preview_ledger"]
 
 # The order matters: a column goes to the first field that names it, and the "no header"
 # message quotes the first four labels.
@@ -218,6 +218,17 @@ def import_ledger(db: Database, handover_id: int, preview: LedgerPreview,
         raise ValidationError("台账是为另一次交接读取的，请重新读取后再导入。")
     return write_ledger(db, handover_id, preview.rows, preview.path.name, preview.skipped, progress,
                         notes=preview.notes)
+
+
+def clerk_period(text: str) -> Span | None:
+    """The 所属期 the clerk gives for a sheet with no period column ('2025年06月', '2025年度', '2025Q2',
+    '2025年上半年', '2025.01-2025.06'); None when blank; ValidationError naming the field otherwise."""
+    if not text.strip():
+        return None
+    try:
+        return parse_period(text.strip())
+    except CellError as exc:
+        raise ValidationError(f"「所属期」{exc}。") from exc
 
 
 def import_ledger_file(db: Database, handover_id: int, path: str | Path,
