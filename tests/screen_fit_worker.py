@@ -175,6 +175,16 @@ def _construct_table() -> dict:
     def mod(name):
         return importlib.import_module(name)
 
+    def value_mapping(c):
+        """An HC export's codes: eight 房屋类型 and four 状态 values the roster does not know."""
+        from models.imports.roster import VALUE_CHOICES
+        from models.imports.value_map import UnknownValues
+        uses = tuple(str(110 + 10 * i) for i in range(8))
+        unknown = (UnknownValues("use", "房屋用途", uses, (12,) * 8, VALUE_CHOICES["use"][1]),
+                   UnknownValues("occupancy", "入住状态", ("2001", "2002", "2003", "2004"), (30,) * 4,
+                                 VALUE_CHOICES["occupancy"][1]))
+        return mod("gui.dialogs.value_mapping").ValueMappingDialog(unknown, {"use": {"110": "住宅"}}, VALUE_CHOICES)
+
     fees_dec, fees_set = mod("gui.tabs.fees.decision_dialogs"), mod("gui.tabs.fees.settlement_dialogs")
     ho, df, ky = mod("gui.tabs.handover.dialogs"), mod("gui.tabs.defects.dialogs"), mod("gui.tabs.keys.dialogs")
     table = {
@@ -221,6 +231,7 @@ def _construct_table() -> dict:
         "gui.dialogs.users.RoleDialog": lambda c: mod("gui.dialogs.users").RoleDialog(c.db, c.accounts[0]),
         "gui.dialogs.key_import.KeyImportDialog": lambda c: mod("gui.dialogs.key_import").KeyImportDialog(
             c.db, c.pid, c.hid),
+        "gui.dialogs.value_mapping.ValueMappingDialog": value_mapping,
         "gui.dialogs.roster_import.RosterImportDialog": lambda c: c.sheet_import(
             mod("gui.dialogs.roster_import").RosterImportDialog(c.db, c.pid), "roster_sheet"),
         "gui.dialogs.ledger_import.LedgerImportDialog": lambda c: mod("gui.dialogs.ledger_import").LedgerImportDialog(

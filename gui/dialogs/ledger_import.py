@@ -39,12 +39,6 @@ class LedgerImportDialog(SheetImportDialog):
         self._period = ""  # the clerk's 所属期 for a sheet with no period column, as typed
         self.setWindowTitle(self.tr("导入原物业收费台账"))
         self.build()
-        self._fit_small_screens()
-
-    def _fit_small_screens(self) -> None:
-        """Fourteen fields make a tall mapping box: keep the dialog within a 1366×768 screen."""
-        self.mapping_box.layout().setVerticalSpacing(2)
-        self.problem_list.setMinimumHeight(self.fontMetrics().height() * 3)
 
     def prompt_text(self) -> str:
         return self.tr("请选择原物业收费台账 Excel 文件（.xlsx、.xls）：有标题行、两行表头、小计/合计行，按收费项目或按月分列均可。")

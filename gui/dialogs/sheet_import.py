@@ -133,7 +133,14 @@ class SheetImportDialog(QDialog):
         self.result_label.setWordWrap(True)
         layout.addWidget(self.result_label)
         layout.addWidget(self._buttons())
+        self._fit_small_screens()
         self._fit_screen()
+
+    def _fit_small_screens(self) -> None:
+        """A dozen fields make a tall mapping box, and an importer's own options take a line: keep the
+        dialog within a 1366×768 screen at 150 %."""
+        self.mapping_box.layout().setVerticalSpacing(2)
+        self.problem_list.setMinimumHeight(self.fontMetrics().height() * 3)
 
     def _scrolled(self, box: QWidget) -> QScrollArea:
         """Fourteen fields are taller than a 1366×768 screen at 125 %: the mapping scrolls, the dialog fits."""
@@ -213,15 +220,14 @@ class SheetImportDialog(QDialog):
         self.problem_list.itemActivated.connect(self.on_problem_activated)
         self.problem_list.itemClicked.connect(self.on_problem_activated)
         # Three parts, for every import: what will be imported, what is skipped, what is not imported.
+        # One line per note, unwrapped: a word-wrapped label in a scroll area is squeezed to the area's
+        # height and its lines drawn over each other; unwrapped, the box scrolls both ways instead.
         self.plan_label = QLabel()
-        self.plan_label.setWordWrap(True)
         self.skipped_label = QLabel()
-        self.skipped_label.setWordWrap(True)
         # Columns, blocks and sheets not imported, and total rows that disagree with their lines.
         self.notes_label = QLabel()
-        self.notes_label.setWordWrap(True)
         self.notes_label.setStyleSheet(NOTE_STYLE)
-        # The notes scroll in a short box (1366×768 at 125 %) instead of being drawn over each other.
+        # The notes scroll in a short box (1366×768 at 125 %).
         notes = QWidget()
         notes_layout = QFormLayout(notes)
         notes_layout.setContentsMargins(0, 0, 0, 0)
@@ -231,7 +237,6 @@ class SheetImportDialog(QDialog):
         notes_layout.addRow(self.tr("跳过："), self.skipped_label)
         notes_layout.addRow(self.tr("未导入及提示："), self.notes_label)
         notes_area = scrolling_form(notes, box)
-        notes_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.problem_list, 1)
         layout.addWidget(notes_area, 1)
         return box
