@@ -180,11 +180,11 @@ def test_only_key_lists_of_the_handover(db, setup):
         receive_keys_from_list(db, docs)
     with pytest.raises(ValidationError, match="没有条目"):
         receive_keys_from_list(db, empty)
-    # the template's items (住宅分户钥匙 200 套…) are received as sets, each with its expected count
+    # the template's items (防盗门钥匙 200 套…) are received as sets, each with its expected count
     report = receive_keys_from_list(db, templated.id)
-    assert report.received == 34 and report.linked == 0 and report.unchecked == 34
-    assert keys(db)[0][:4] == ("K-GG-0001-A", False, "住宅分户钥匙", 200)
-    assert count(db, KeyEvent) == 34
+    assert report.received == 38 and report.linked == 0 and report.unchecked == 38
+    assert keys(db)[0][:4] == ("K-GG-0001-A", False, "防盗门钥匙", 200)
+    assert count(db, KeyEvent) == 38
 
 
 def test_cancelling_part_way_writes_nothing(db, setup):
