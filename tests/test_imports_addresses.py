@@ -230,3 +230,24 @@ def test_key_sheet_with_split_columns(db, handover, tmp_path) -> None:
     with db.read() as s:
         keys = s.execute(select(Unit.number, Key.opens).join(Unit, Key.unit_id == Unit.id)).all()
     assert sorted(keys) == [("1栋1单元0101", "入户门"), ("1栋2单元0101", "信箱"), ("2栋2单元0102", "入户门")]
+
+
+# ---- checklist ---------------------------------------------------------------------------------
+
+def test_checklist_by_unit_names_each_item_with_its_unit(db, handover, tmp_path) -> None:
+    from models.handover import HandoverItem
+    from models.imports.checklist import import_checklist, preview_checklist
+
+    rows = [("钥匙交接清单",), ("序号", "楼号", "单元", "房号", "钥匙名称", "数量", "单位"),
+            (1, "1", "1", "0101", "防盗门钥匙", 3, "把"),
+            (2, "2", "2", "0102", "信箱钥匙", 1, "把"),
+            (3, "2", None, "1栋101", "信箱钥匙", 1, "把")]
+    preview = preview_checklist(write_sheet(tmp_path / "钥匙清单.xlsx", rows))
+    assert [str(p) for p in preview.problems] == ["第 5 行「房号」：房号“1栋101”写的是1栋，与楼栋“2”不一致"]
+    assert any("写在名称之前" in n for n in preview.notes)
+    preview = preview_checklist(write_sheet(tmp_path / "钥匙清单2.xlsx", rows[:-1]))
+    assert [r.name for r in preview.rows] == ["1栋1单元0101 防盗门钥匙", "2栋2单元0102 信箱钥匙"]
+    import_checklist(db, handover, "钥匙交接清单", preview)
+    with db.read() as s:
+        names = sorted(s.scalars(select(HandoverItem.name)))
+    assert names == ["1栋1单元0101 防盗门钥匙", "2栋2单元0102 信箱钥匙"]

@@ -12,8 +12,10 @@ from ..db import Database
 from ..errors import ValidationError
 from ..handover import Handover, HandoverItem, HandoverList
 from ..services.common import get
+from .address import BUILDING_FIELD, ENTRANCE_FIELD, NUMBER_NAMES
 from .checklist_parse import (
     DEFAULT_CATEGORY,
+    UNIT_KEYS,
     ChecklistReader,
     ChecklistRow,
 )
@@ -31,7 +33,8 @@ CHUNK = 500  # items flushed (and audited) together, then let go
 # "no header" message quotes the first four labels.
 CHECKLIST_FIELDS = (
     FieldSpec("name", "名称", ("资料名称", "项目名称", "设备名称", "物品名称", "内容", "资料内容", "文件名称",
-                               "设施设备名称", "设备设施名称", "档案名称", "名称及内容", "移交内容", "移交资料名称"),
+                               "设施设备名称", "设备设施名称", "档案名称", "名称及内容", "移交内容", "移交资料名称",
+                               "钥匙名称", "设施名称"),
               required=True),
     FieldSpec("quantity", "数量", ("份数", "应交数量", "移交数量", "件数", "套数", "册数", "应交", "数量合计")),
     FieldSpec("category", "类别", ("分类", "资料类别", "类型", "大类", "资料分类", "类别名称")),
@@ -46,6 +49,10 @@ CHECKLIST_FIELDS = (
     FieldSpec("copy", "复印件（勾选列）", ("复印件", "复印件份数", "复印件数", "复印")),
     FieldSpec("pages", "页数", ("张数", "页码数", "总页数")),
     FieldSpec("remarks", "备注", ("说明", "备注说明", "情况说明")),
+    # A list by unit (钥匙, 户内设施): 楼栋 | 单元 | 房号 name the unit, written before the item's name.
+    FieldSpec("unit", "房号", NUMBER_NAMES),
+    BUILDING_FIELD,
+    ENTRANCE_FIELD,
 )
 LABELS = {f.key: f.label for f in CHECKLIST_FIELDS}
 
@@ -61,7 +68,9 @@ class ChecklistPreview(SheetPreview[ChecklistRow]):
 
     @property
     def notes(self) -> tuple[str, ...]:
-        return (*super().notes, *self.row_notes)
+        joined = ("「楼栋」「单元」「房号」合成房号，写在名称之前（如“1栋2单元0101 防盗门钥匙”）"
+                  if UNIT_KEYS & set(self.header.columns) else "")
+        return (*super().notes, *([joined] if joined else []), *self.row_notes)
 
     @property
     def categories(self) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..rules.numbers import QUANTITY
+from ..rules.unit_match import compose_address
 from .sheet import (
     CellError,
     RowProblem,
@@ -41,6 +42,7 @@ VAGUE = frozenset("几余多来")  # "十几份", "二十余册": no number to t
 PAGE_UNITS = frozenset({"页"})  # "共360页" is the document's page count, not a quantity
 NO_MARKS = frozenset({"", "×", "x", "否", "无", "0", "-", "/", "—"})
 HEADING_KEYS = frozenset({"seq", "name", "category"})
+UNIT_KEYS = frozenset({"unit", "building", "entrance"})  # a list by unit: its address columns
 Check = Callable[[str, str], None]  # (field label, message)
 
 
@@ -113,6 +115,11 @@ class ChecklistReader:
         name = texts.get("name", "")
         if not name and "name" in self._columns:  # a missing column is reported once, on the header
             check("name", "不能为空")
+        if UNIT_KEYS & set(texts):  # the unit first, as a clerk writes it by hand: 1栋2单元0101 防盗门钥匙
+            address = compose_address(texts.get("building", ""), texts.get("entrance", ""), texts.get("unit", ""))
+            if address.problem:
+                check("unit", address.problem)
+            name = f"{address.number} {name}".strip()
         if texts.get("category"):  # a 类别 cell left blank below a value means the same category
             self.category = strip_numbering(texts["category"])
         category = self.category or DEFAULT_CATEGORY
