@@ -145,6 +145,16 @@ def test_building_named_another_way_is_the_same_building(db, project, tmp_path) 
     assert {b for b, _ in units_of(db).values()} == {"1号楼"}
 
 
+def test_floor_column_is_kept(db, project, tmp_path) -> None:
+    rows = [("楼号", "单元", "房间", "楼层", "业主名称"), ("1", "1", "0101", "1层", "甲"), ("1", "1", "B201", "B2", "乙"),
+            ("1", "1", "0301", "三楼", "丙")]
+    preview = preview_roster(write_sheet(tmp_path / "r.xlsx", rows))
+    assert [str(p) for p in preview.problems] == ["第 4 行「楼层」：“三楼”无效：请写数字（如 12、-1）或地下层（如 B2）"]
+    import_roster(db, project_id(db, project), preview_roster(write_sheet(tmp_path / "ok.xlsx", rows[:3])))
+    with db.read() as s:
+        assert dict(s.execute(select(Unit.number, Unit.floor)).all()) == {"1栋1单元0101": "1", "1栋1单元B201": "B2"}
+
+
 def test_unit_number_column_beside_a_room_column_is_the_entrance(db, project, tmp_path) -> None:
     rows = [("楼栋号", "单元号", "房号", "业主姓名"), ("1", "2", "301", "甲")]
     preview = preview_roster(write_sheet(tmp_path / "r.xlsx", rows))

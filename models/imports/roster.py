@@ -17,6 +17,7 @@ from ..base import now
 from ..rules.identity import is_no_phone
 from ..rules.numbers import AREA, AREA_SURVEYED, round_to_kind
 from ..rules.unit_match import unit_identity
+from ..rules.unit_number import read_floor
 from .address import BUILDING_FIELD, ENTRANCE_FIELD, NUMBER_NAMES, address_note, read_address
 from .places import places
 from .preview import SheetPreview, sheet_problems
@@ -61,6 +62,7 @@ ROSTER_FIELDS = (
     FieldSpec("id_kind", "证件类型", ("证件名称", "证件种类")),
     BUILDING_FIELD,
     ENTRANCE_FIELD,
+    FieldSpec("floor", "楼层", ("所在楼层", "所在层", "层次")),
 )
 LABELS = {f.key: f.label for f in ROSTER_FIELDS}
 USE_ALIASES = {"住房": "住宅", "住户": "住宅", "商业": "商铺", "底商": "商铺", "门面": "商铺", "写字楼": "办公",
@@ -93,6 +95,7 @@ class RosterRow:
     # The owners of the unit (co-owners "王芳、李强" are two), phones and ID numbers paired to each;
     # `owner`, `mobile`, `id_number` above are the row's cells for the preview (phones and IDs joined by "、").
     owners: tuple[RosterOwner, ...] = ()
+    floor: str = ""  # from its column ("12层" is 12); "" leaves it to the number (1201 → 12)
 
 
 @dataclass(frozen=True)
@@ -200,8 +203,11 @@ def _parse_row(row: SheetRow, problems: list[RowProblem], reading: _Reading) -> 
         message = too_long(table, column, texts[key])
         if message:
             check(key, message)
+    floor, problem = read_floor(stored_text(row.get("floor")))
+    if problem:
+        check("floor", problem)
     return RosterRow(row.row, number, building, area, area_text, use, occupancy, owner, mobile, id_number,
-                     entrance=entrance, owners=owners)
+                     entrance=entrance, owners=owners, floor=floor)
 
 
 def _area(row: SheetRow, check: Check, rounded: list[str]) -> tuple[Decimal | None, str]:

@@ -178,7 +178,7 @@ def _create_unit(ctx: _Context, row: RosterRow) -> None:
     parts = parse_unit_number(row.number)
     unit = Unit(project_id=ctx.project_id, number=row.number, area=row.area, use=row.use,
                 occupancy=row.occupancy, building_id=_building(ctx, row.building),
-                entrance=row.entrance or parts.entrance, floor=parts.floor)
+                entrance=row.entrance or parts.entrance, floor=row.floor or parts.floor)
     ctx.session.add(unit)
     ctx.units.add(None, row.number, row.building, row.entrance)
     _add_owners(ctx, row, unit=unit)

@@ -20,6 +20,7 @@ DASHED = re.compile(r"^(?P<b>[0-9]+|[A-Z]+[0-9]*)-(?:(?P<e>[0-9]+)-)?(?P<room>[0
 SPACE_WORDS = ("车位", "车库", "储藏室", "储藏间", "储物间", "地下室", "商铺")
 BASEMENT = re.compile(r"^(B[0-9])-")
 BUILDING_SUFFIXES = ("号楼", "栋", "幢", "座")
+FLOOR = re.compile(r"^(?:-?[0-9]{1,3}|B[0-9]{1,2}|地下[0-9一二三四五]层?)$")
 
 
 @dataclass(frozen=True)
@@ -98,3 +99,12 @@ def room_key(room: str) -> str:
     """'0101' and '101' are one room; letters stay as written ('B-12')."""
     text = compact(room)
     return str(int(text)) if text.isdigit() else text
+
+
+def read_floor(text: str) -> tuple[str, str]:
+    """(the floor as stored, what is wrong with it): '12层', '12F' and '12' are 12; 'B2', '-1', '地下1层'
+    are basement levels; '' for a blank cell."""
+    floor = compact(text).removesuffix("层").removesuffix("F")
+    if floor and not FLOOR.match(floor):
+        return floor, f"“{text.strip()}”无效：请写数字（如 12、-1）或地下层（如 B2）"
+    return floor, ""

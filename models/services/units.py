@@ -7,7 +7,6 @@ does not say them ("1201" in a building with 单元s), and what was confirmed is
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -25,7 +24,7 @@ from ..project import OCCUPANCIES, UNIT_USES, Building, Project, Unit
 from ..rules.idcard import mask_phones
 from ..rules.numbers import AREA, QUANTITY, parse_int, parse_optional
 from ..rules.unit_match import unit_identity
-from ..rules.unit_number import building_key, compact, parse_unit_number
+from ..rules.unit_number import building_key, compact, parse_unit_number, read_floor
 from .common import get, get_for_save
 
 # ---- what refers to a record ------------------------------------------------------------------
@@ -191,18 +190,16 @@ def unit_detail_of(s: Session, unit: Unit) -> UnitDetail:
                       unit.entrance or parts.entrance, unit.floor or parts.floor, unit.area, unit.use, unit.occupancy, unit.version, owners)
 
 
-FLOOR = re.compile(r"^(?:-?[0-9]{1,3}|B[0-9]{1,2}|地下[0-9一二三四五]层?)$")
-
-
 def _entrance_floor(form: UnitForm, number: str) -> tuple[str, str]:
     """单元 and floor as typed, or (blank) as the number says; checked like the number."""
     parts = parse_unit_number(number)
     entrance = compact(form.entrance).removesuffix("单元") or parts.entrance
-    floor = compact(form.floor).removesuffix("层").removesuffix("F") or parts.floor
+    floor, problem = read_floor(form.floor)
+    if problem:
+        raise ValidationError(f"「楼层」{problem}。")
+    floor = floor or parts.floor
     check_text("units", "entrance", entrance)
     check_text("units", "floor", floor)
-    if floor and not FLOOR.match(floor):
-        raise ValidationError(f"「楼层」“{form.floor.strip()}”无效：请写数字（如 12、-1）或地下层（如 B2）。")
     if parts.entrance and entrance != parts.entrance:
         raise ValidationError(f"「单元」房号“{number}”写的是 {parts.entrance} 单元，与填写的“{entrance}”不一致。")
     return entrance, floor
