@@ -429,3 +429,31 @@ def test_the_dialog_takes_the_period_of_a_sheet_by_item(qtbot, db, handover, tmp
         dialog.period_edit.editingFinished.emit()
     assert {r.period_start for r in dialog.preview.rows} == {JULY[0], JUNE[0]}
     assert {p.row for p in dialog.preview.problems} == {5}  # only the 合计 that disagrees
+
+
+def test_a_sheet_by_item_takes_the_period_its_title_writes(db, handover, tmp_path):
+    """'2025年7月收费明细' over a two-level header (管理费 over 应收 | 实收 | 欠费): July, said in the notes."""
+    rows = [("2025年7月收费明细",), ("房号", "业主", "管理费", None, None, "水费", None, None),
+            (None, None, "应收", "实收", "欠费", "应收", "实收", "欠费"),
+            (U1, "甲业主", 300, 300, 0, 40, 20, 20), (U2, "乙业主", 300, 0, 300, 40, 40, 0)]
+    path = write_sheet(tmp_path / "t.xlsx", rows, merges=["A1:H1", "C2:E2", "F2:H2", "A2:A3", "B2:B3"])
+    preview = preview_ledger(db, handover, path)
+    assert preview.ok, preview.refusal()
+    assert {(r.period_start, r.period_end) for r in preview.rows} == {JULY}
+    assert "本表没有所属期列：本期各项按标题中的“2025年7月”（2025-07）导入；不对时请在导入时指定所属期" in preview.notes
+    assert preview_ledger(db, handover, path, period=JUNE).rows[0].period_start == JUNE[0]  # the clerk's wins
+    two = write_sheet(tmp_path / "two.xlsx", [("2025年7月至2025年8月收费明细",), *rows[1:]],
+                      merges=["A1:H1", "C2:E2", "F2:H2", "A2:A3", "B2:B3"])
+    refused = preview_ledger(db, handover, two)
+    assert len([p for p in refused.problems if p.row == 4]) == 1  # one problem per row, not one per line
+
+
+def test_a_group_name_typed_once_over_its_columns_is_carried_right(db, handover, tmp_path):
+    """管理费 typed over 应收 with the next two upper cells blank (no merge): 实收, 欠费 are 管理费's too."""
+    rows = [("2025年7月收费明细",), ("房号", "业主", "管理费", None, None, "水费", None, None),
+            (None, None, "应收", "实收", "欠费", "应收", "实收", "欠费"),
+            (U1, "甲业主", 300, 300, 0, 40, 20, 20), (U2, "乙业主", 300, 0, 300, 40, 40, 0)]
+    preview = preview_ledger(db, handover, write_sheet(tmp_path / "unmerged.xlsx", rows))
+    assert preview.ok, preview.refusal()
+    assert [(r.fee_item, r.billed, r.paid, r.arrears) for r in preview.rows if r.row == 4] == [
+        ("管理费", D("300.00"), D("300.00"), D("0.00")), ("水费", D("40.00"), D("20.00"), D("20.00"))]

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .cells import CellError, month_span, parse_period
+from .cells import CellError, Span, month_span, parse_period
 from .sheet import FieldSpec, Header
 
 AMOUNTS = ("billed", "paid", "arrears")
@@ -67,6 +67,34 @@ def year_column(header: Header, taken: set[int]) -> int | None:
     for index, label in enumerate(header.labels):
         if index not in taken and index not in header.columns.values() and _norm(label) in YEAR_LABELS:
             return index
+    return None
+
+
+# A period written in a title: 2025年7月, 2025年第三季度, 2025年上半年, 2025年度 (the finest wins).
+TITLE_PERIOD_RES = (re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月"),
+                    re.compile(r"\d{4}\s*年\s*第?\s*[一二三四1-4]\s*季度?"),
+                    re.compile(r"\d{4}\s*年\s*[上下]\s*半年"),
+                    re.compile(r"\d{4}\s*年度?"))
+
+
+def title_period(texts: Iterable[str]) -> tuple[str, Span] | None:
+    """The one period the title rows write ('2025年7月收费明细' → July 2025), with its words; None when
+    they write none or two different ones."""
+    for pattern in TITLE_PERIOD_RES:
+        found: dict[Span, str] = {}
+        for text in texts:
+            for words in pattern.findall(text):
+                try:
+                    span = parse_period(re.sub(r"\s+", "", words))
+                except CellError:
+                    continue
+                if span is not None:
+                    found.setdefault(span, words)
+        if len(found) == 1:
+            span, words = next(iter(found.items()))
+            return words, span
+        if found:
+            return None
     return None
 
 

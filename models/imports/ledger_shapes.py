@@ -29,7 +29,16 @@ from typing import TYPE_CHECKING, Any
 
 from ..rules.numbers import MONEY
 from .cells import CellError, Span, cell_text, money_cell, month_span, parse_period
-from .ledger_labels import AMOUNTS, AmountColumn, item_columns, month_columns, title_year, total_column, year_column
+from .ledger_labels import (
+    AMOUNTS,
+    AmountColumn,
+    item_columns,
+    month_columns,
+    title_period,
+    title_year,
+    total_column,
+    year_column,
+)
 from .preview import MISSING_COLUMN
 from .sheet import FieldSpec, Header, RowProblem, SheetRow, SkippedRow
 
@@ -294,9 +303,11 @@ def _spread(header: Header, above: Sequence[tuple[int, str]], period: Span | Non
                   recognised=recognised)
     groups = _groups(columns, by_month)
     year = title_year(words) or (period[0].year if period else 0)
+    dated = any(k in kept for k in ("period", "start", "end"))
+    titled = None if dated or by_month or period else title_period([header.sheet, *(t for _n, t in above)])
     shape = Spread(new, labels, groups, by_month, total, year if by_month else 0,
-                   None if any(k in kept for k in ("period", "start", "end")) or by_month else period)
-    shape.notes += _spread_notes(shape, columns, year_at)
+                   None if dated or by_month else (titled[1] if titled else period))
+    shape.notes += _spread_notes(shape, columns, year_at, titled[0] if titled else "")
     return new, shape
 
 
@@ -309,7 +320,7 @@ def _groups(columns: list[AmountColumn], by_month: bool) -> tuple[Group, ...]:
     return tuple(Group(tuple(cs)) for cs in grouped.values())
 
 
-def _spread_notes(shape: Spread, columns: list[AmountColumn], year_at: int | None) -> list[str]:
+def _spread_notes(shape: Spread, columns: list[AmountColumn], year_at: int | None, titled: str = "") -> list[str]:
     if shape.by_month:
         what = "欠费（按 应收 = 欠费、实收 = 0 导入）" if columns[0].kind == "arrears" else "应收"
         year = ("“年度”列" if year_at is not None else f"{shape.year} 年") if not columns[0].year else "表头"
@@ -317,7 +328,10 @@ def _spread_notes(shape: Spread, columns: list[AmountColumn], year_at: int | Non
     items = list(dict.fromkeys(g.first.item for g in shape.groups if g.first.item))
     notes = [f"本表按收费项目分列：{'、'.join(items)}，每个房屋、收费项目一行" if items
              else "本表分列前期、本期金额：每行的本期金额与前期金额各导入为一行"]
-    if shape.period is not None:
+    if shape.period is not None and titled:
+        notes.append(f"本表没有所属期列：本期各项按标题中的“{titled}”（{span_text(shape.period)}）导入；"
+                     "不对时请在导入时指定所属期")
+    elif shape.period is not None:
         notes.append(f"本表没有所属期列：本期各项按导入时指定的所属期 {span_text(shape.period)} 导入")
     early = [g.first.label for g in shape.groups if g.first.early]
     if early:

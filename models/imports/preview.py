@@ -109,4 +109,5 @@ def sheet_problems(table: Table, fields: Sequence[FieldSpec], *more: list[RowPro
     found = [*missing_columns(table.header, fields), *table.cell_problems]
     for problems in more:
         found += problems
-    return tuple(sorted(found, key=lambda p: p.row))
+    # Once each: a row read as several lines (a column per fee item) finds the same fault once per line.
+    return tuple(sorted(dict.fromkeys(found), key=lambda p: p.row))

@@ -730,6 +730,7 @@ def _candidates(rows: list[list[Any]], i: int, row: list[Any], fields: Sequence[
         return
     lower = rows[i + 1]
     width = max(len(row), len(lower))
+    row = _carried(row, lower, width)
     pair_opts = [_pair_options(_at(row, c), _at(lower, c)) for c in range(width)]
     pair = _match(fields, names, pair_opts)
     alone = max(len(single), len(_match(fields, names, [_options(v) for v in lower])))
@@ -737,6 +738,25 @@ def _candidates(rows: list[list[Any]], i: int, row: list[Any], fields: Sequence[
     if len(pair) > alone or (grouped and len(pair) == alone):
         labels = [_pair_label(_at(row, c), _at(lower, c)) for c in range(width)]
         yield (i, i + 1, labels, pair), (len(pair), 1)
+
+
+def _carried(upper: Sequence[Any], lower: Sequence[Any], width: int) -> list[Any]:
+    """A group name typed once over its columns, not merged (管理费 over 应收 | 实收 | 欠费, the next two
+    upper cells blank), carried right over the columns beneath it: they read 管理费/实收, 管理费/欠费.
+    A group is an upper cell with a name beneath it; an empty column, or a new upper cell, ends it."""
+    out: list[Any] = []
+    group: Any = None
+    for c in range(width):
+        up, low = _at(upper, c), cell_text(_at(lower, c))
+        if cell_text(up):
+            group = up if low else None
+            out.append(up)
+        elif low and group is not None:
+            out.append(group)
+        else:
+            group = None
+            out.append(up)
+    return out
 
 
 def _options(value: Any) -> list[str]:
