@@ -26,6 +26,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..rules.numbers import NumberKind
+from .cells import EMPTY_MARKS
 from .sheet import CellError, FieldSpec, Header, RowProblem, SheetRow, SkippedRow, number_cell, stored_text
 
 __all__ = ["KIND", "KIND_FIELDS", "PLACE_FIELD", "TOTAL_FIELD", "KeyRows"]
@@ -185,8 +186,9 @@ def is_blank_cell(value: Any) -> bool:
 
 
 def read_count(value: Any, label: str) -> int:
-    """A kind column's count: 0 or empty is 0; 2, "2", "2把", "两把" are 2; else CellError."""
-    if is_blank_cell(value):
+    """A kind column's count: 0, empty or a dash ("-", "/": none of that kind, as offices mark it) is 0;
+    2, "2", "2把", "两把" are 2; else CellError."""
+    if is_blank_cell(value) or (isinstance(value, str) and value.strip() in EMPTY_MARKS):
         return 0
     if isinstance(value, str):
         text = value.strip()
