@@ -69,7 +69,7 @@ def count(db, table, *where) -> int:
 # ---- tags and units ------------------------------------------------------------------------------
 
 def test_units_named_in_text_and_their_tags():
-    units = UnitIndex(UnitRef(i, n, u) for i, (n, u) in enumerate(UNITS, 1))
+    units = UnitIndex((UnitRef(i, n, u), "", "") for i, (n, u) in enumerate(UNITS, 1))
     assert units.named_in("1栋1单元101 入户门钥匙").number == "1栋1单元101"
     assert units.named_in("1栋 1单元 1011入户门").number == "1栋1单元1011"  # the longest, spaces ignored
     assert units.named_in("入户门（１栋1单元102）").number == "1栋1单元102"   # full-width digits

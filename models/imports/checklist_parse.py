@@ -9,6 +9,7 @@ from typing import Any
 
 from ..rules.numbers import QUANTITY
 from ..rules.unit_match import compose_address
+from .places import place
 from .sheet import (
     CellError,
     RowProblem,
@@ -142,17 +143,17 @@ class ChecklistReader:
         """(quantity, bad text, unit, pages) of a quantity written in words; a note says what was taken."""
         written = words.text
         if words.number is None:
-            self.notes.append(f"第 {row} 行 数量“{written}”没有数字：应交数量按 1 计，原文记入备注")
+            self.notes.append(f"{place(row)} 数量“{written}”没有数字：应交数量按 1 计，原文记入备注")
             return None, "", uom, pages
         if words.unit in PAGE_UNITS:
             if pages is not None and pages != words.number:
                 check("pages", f"{pages} 与数量列的“{written}”不同")
-            self.notes.append(f"第 {row} 行 数量“{written}”按页数 {words.number} 导入，应交数量按 1 计，原文记入备注")
+            self.notes.append(f"{place(row)} 数量“{written}”按页数 {words.number} 导入，应交数量按 1 计，原文记入备注")
             return None, "", uom, words.number
         if words.unit and uom and uom != words.unit:
             check("quantity", f"“{written}”的单位与单位列的“{uom}”不同")
             return None, written, uom, pages
-        self.notes.append(f"第 {row} 行 数量“{written}”按 {words.number}{words.unit or uom} 导入，原文记入备注")
+        self.notes.append(f"{place(row)} 数量“{written}”按 {words.number}{words.unit or uom} 导入，原文记入备注")
         return words.number, "", words.unit or uom, pages
 
     def _check_length(self, row: int, key: str, text: str) -> None:

@@ -57,6 +57,7 @@ from ..services.key_intake import (
 )
 from .address import BUILDING_FIELD, ENTRANCE_FIELD, NUMBER_NAMES, read_address
 from .key_kinds import KIND, KIND_FIELDS, PLACE_FIELD, TOTAL_FIELD, KeyRows
+from .places import place, places
 from .preview import SheetPreview, sheet_problems
 from .sheet import (
     CellError,
@@ -264,7 +265,7 @@ def import_key_sheet_file(db: Database, handover_id: int, path: str | Path, cabi
 
 
 def _note(file_name: str, row: KeySheetRow) -> str:
-    source = f"钥匙表“{file_name}”第 {row.row} 行"
+    source = f"钥匙表“{file_name}”{place(row.row)}"
     return f"{source}：{row.remarks}" if row.remarks else source
 
 
@@ -397,8 +398,7 @@ def _tag_problems(rows: list[KeySheetRow], taken: set[str]) -> list[RowProblem]:
         if tag in taken:
             problems += [RowProblem(n, LABELS["tag"], f"“{tag}”已在钥匙台账中") for n in at]
         elif len(at) > 1:
-            where = "、".join(str(n) for n in at)
-            problems += [RowProblem(n, LABELS["tag"], f"“{tag}”在表中重复（第 {where} 行）") for n in at]
+            problems += [RowProblem(n, LABELS["tag"], f"“{tag}”在表中重复（{places(at)}）") for n in at]
     return problems
 
 

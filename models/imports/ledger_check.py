@@ -20,6 +20,7 @@ from ..errors import ValidationError
 from ..fees import FeeItem, Tariff
 from ..project import Unit
 from ..rules.tariffs import METERED_BASES, Rate, charge_total, period_charge
+from .places import place
 
 if TYPE_CHECKING:
     from .ledger import LedgerRow
@@ -45,7 +46,7 @@ class TariffMismatch:
     expected: Decimal
 
     def __str__(self) -> str:
-        return (f"第 {self.row} 行 {self.unit} {self.fee_item}：台账应收 {self.billed:,.2f} 元，"
+        return (f"{place(self.row)} {self.unit} {self.fee_item}：台账应收 {self.billed:,.2f} 元，"
                 f"按收费标准应为 {self.expected:,.2f} 元")
 
 

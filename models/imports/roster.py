@@ -19,7 +19,7 @@ from ..rules.numbers import AREA, AREA_SURVEYED, round_to_kind
 from ..rules.unit_match import unit_identity
 from ..rules.unit_number import read_floor
 from .address import BUILDING_FIELD, ENTRANCE_FIELD, NUMBER_NAMES, address_note, read_address
-from .places import places
+from .places import place, places
 from .preview import SheetPreview, sheet_problems
 from .roster_owners import JOIN, RosterOwner, read_owners
 from .roster_write import ImportReport, Progress, write_roster
@@ -225,7 +225,7 @@ def _area(row: SheetRow, check: Check, rounded: list[str]) -> tuple[Decimal | No
         return None, ""
     stored = round_to_kind(area, AREA)
     if stored != area:
-        rounded.append(f"第 {row.row} 行 建筑面积 {cell_text(value)} 按 {stored} 导入")
+        rounded.append(f"{place(row.row)} 建筑面积 {cell_text(value)} 按 {stored} 导入")
     return stored, ""
 
 

@@ -24,6 +24,7 @@ from ..rules.identity import (
     normalize_id,
     read_phones,
 )
+from .places import place
 from .sheet import clean_text, stored_text
 from .text_limits import too_long
 
@@ -88,7 +89,7 @@ def _phones(row: int, value: Any, check: Check, notes: list[str]) -> list[str]:
     if not raw:
         return []
     if is_no_phone(raw):
-        notes.append(f"第 {row} 行 联系电话“{raw}”不是电话号码，按没有电话导入")
+        notes.append(f"{place(row)} 联系电话“{raw}”不是电话号码，按没有电话导入")
         return []
     phones, problem = read_phones(raw)
     if problem:
@@ -103,7 +104,7 @@ def _numbers(row: int, value: Any, owners: int, notes: list[str]) -> list[str]:
     if not raw:
         return []
     if is_no_phone(raw):  # "无", "-": no number, said like a phone cell's
-        notes.append(f"第 {row} 行 身份证号“{raw}”不是证件号码，按没有证件号码导入")
+        notes.append(f"{place(row)} 身份证号“{raw}”不是证件号码，按没有证件号码导入")
         return []
     parts = [p for p in ID_SEPARATORS.split(raw) if p]
     if len(parts) == 1 and owners > 1 and len(raw.split()) == owners:
@@ -119,7 +120,7 @@ def _paired(row: int, values: list[str] | list[list[str]], names: tuple[str, ...
         return items
     flat = [x for item in items for x in item]
     if len(names) > 1 and flat:
-        notes.append(f"第 {row} 行 共有业主 {len(names)} 人，{label} {len(items)} 个：都记在第一位业主名下")
+        notes.append(f"{place(row)} 共有业主 {len(names)} 人，{label} {len(items)} 个：都记在第一位业主名下")
     return [flat] + [[] for _ in names[1:]]
 
 

@@ -22,6 +22,7 @@ from ..project import Building, Project, Unit
 from ..rules.unit_match import UnitMatcher
 from ..rules.unit_number import building_key, parse_unit_number
 from ..services.common import get
+from .places import place
 from .sheet import ImportCancelled, RowProblem, SkippedRow
 
 if TYPE_CHECKING:
@@ -242,6 +243,6 @@ def _existing_unit(ctx: _Context, unit: _UnitInfo | None, row: RosterRow, proble
 
 def _differences(unit: _UnitInfo, row: RosterRow) -> Iterable[str]:
     if row.area is not None and unit.area is not None and unit.area != row.area:
-        yield f"第 {row.row} 行“{row.number}”建筑面积 系统 {unit.area}、表中 {row.area}"
+        yield f"{place(row.row)}“{row.number}”建筑面积 系统 {unit.area}、表中 {row.area}"
     if unit.use != row.use:
-        yield f"第 {row.row} 行“{row.number}”房屋用途 系统 {unit.use}、表中 {row.use}"
+        yield f"{place(row.row)}“{row.number}”房屋用途 系统 {unit.use}、表中 {row.use}"
