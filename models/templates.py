@@ -108,24 +108,60 @@ def _insert_template(session: Session, spec: TemplateSpec) -> None:
     template_id = session.execute(insert(ListTemplate.__table__).values(
         code=spec.code, name=spec.name, kinds=spec.kind_column, builtin=True,
         version=1, updated_at=now()).returning(ListTemplate.__table__.c.id)).scalar_one()
-    session.execute(insert(TemplateItem.__table__), [
-        {"template_id": template_id, "seq": seq, "category": i.category, "name": i.name,
-         "spec": i.spec, "uom": i.uom, "expected_qty": i.qty, "original_or_copy": i.copy}
-        for seq, i in enumerate(spec.items, 1)])
+    session.execute(insert(TemplateItem.__table__), _item_rows(template_id, spec))
+
+
+def _item_rows(template_id: int, spec: TemplateSpec) -> list[dict[str, Any]]:
+    return [{"template_id": template_id, "seq": seq, "category": i.category, "name": i.name,
+             "spec": i.spec, "uom": i.uom, "expected_qty": i.qty, "original_or_copy": i.copy}
+            for seq, i in enumerate(spec.items, 1)]
 
 
 def seed_builtin_templates(session: Session, specs: list[TemplateSpec] | None = None) -> int:
-    """Insert the built-in templates whose code is not in the database yet; returns how many.
+    """Insert the built-in templates whose code is not in the database yet, and bring the built-in
+    ones already there to what this version ships; returns how many were inserted.
 
-    Core inserts and one summary audit row: seeding hundreds of items is not a
-    clerk's edit, and one row per item would bury the log.
+    A built-in template is never edited by a clerk (a list saved as a template is a new one), so a
+    database made by an earlier version gets the items added since (物业承接查验办法's 准许使用文件,
+    the four key kinds …). Lists already started keep the items they were started with: they copy
+    them. Core inserts and one summary audit row: seeding hundreds of items is not a clerk's edit,
+    and one row per item would bury the log.
     """
     specs = load_template_files() if specs is None else specs
-    present = set(session.scalars(select(ListTemplate.code)))
+    present = {t.code: t for t in session.scalars(select(ListTemplate))}
     missing = [s for s in specs if s.code not in present]
     for spec in missing:
         _insert_template(session, spec)
     if missing:
         names = "、".join(s.code for s in missing)
         record_action(session, "seed", ListTemplate.__tablename__, None, f"内置清单模板 {len(missing)} 个：{names}")
+    stale = [(present[s.code], s) for s in specs if s.code in present and present[s.code].builtin
+             and _stored_items(session, present[s.code].id) != _shipped_items(s)]
+    for template, spec in stale:
+        _refresh_template(session, template, spec)
+    if stale:
+        names = "、".join(s.code for _t, s in stale)
+        record_action(session, "seed", ListTemplate.__tablename__, None,
+                      f"内置清单模板按新版本更新 {len(stale)} 个：{names}")
     return len(missing)
+
+
+ItemTuple = tuple[str, str, str, str, int, str]
+
+
+def _shipped_items(spec: TemplateSpec) -> list[ItemTuple]:
+    return [(i.category, i.name, i.spec, i.uom, i.qty, i.copy) for i in spec.items]
+
+
+def _stored_items(session: Session, template_id: int) -> list[ItemTuple]:
+    t = TemplateItem.__table__.c
+    rows = session.execute(select(t.category, t.name, t.spec, t.uom, t.expected_qty, t.original_or_copy)
+                           .where(t.template_id == template_id).order_by(t.seq))
+    return [tuple(r) for r in rows]  # type: ignore[misc]
+
+
+def _refresh_template(session: Session, template: ListTemplate, spec: TemplateSpec) -> None:
+    table = TemplateItem.__table__
+    session.execute(table.delete().where(table.c.template_id == template.id))
+    template.name, template.kinds = spec.name, spec.kind_column
+    session.execute(insert(table), _item_rows(template.id, spec))

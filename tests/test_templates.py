@@ -66,6 +66,34 @@ def test_seed_is_idempotent(db) -> None:
         assert s.scalar(select(func.count()).select_from(AuditLog).where(AuditLog.action == "seed")) == 1
 
 
+def test_a_database_from_an_earlier_version_gets_the_items_added_since(db) -> None:
+    """The keys template as an earlier version shipped it (住宅分户钥匙, no four kinds) is brought to this
+    version's items; a template a clerk saved is left as it is; one audit row says which were updated."""
+    with db.begin() as s:
+        seed_builtin_templates(s)
+        keys = s.scalar(select(ListTemplate).where(ListTemplate.code == "PHY-KEYS"))
+        s.execute(TemplateItem.__table__.delete().where(TemplateItem.template_id == keys.id))
+        s.add(TemplateItem(template_id=keys.id, seq=1, category="钥匙", name="住宅分户钥匙", uom="套", expected_qty=200))
+        own = ListTemplate(code="MY-OWN", name="本处自定义", kinds="", builtin=False)
+        own.items = [TemplateItem(seq=1, category="其他", name="自定义条目", uom="项", expected_qty=1)]
+        s.add(own)
+    names = [t.code for t in checklists.list_templates(db)]
+    assert "PHY-KEYS" in names and "MY-OWN" in names
+    with db.read() as s:
+        keys = s.scalar(select(ListTemplate).where(ListTemplate.code == "PHY-KEYS"))
+        shipped = next(spec for spec in load_template_files() if spec.code == "PHY-KEYS")
+        assert [i.name for i in keys.items] == [i.name for i in shipped.items]
+        assert "住宅分户钥匙" not in [i.name for i in keys.items] and "防盗门钥匙" in [i.name for i in keys.items]
+        own = s.scalar(select(ListTemplate).where(ListTemplate.code == "MY-OWN"))
+        assert [i.name for i in own.items] == ["自定义条目"]
+        updated = s.scalars(select(AuditLog.note).where(AuditLog.action == "seed")).all()
+    assert any("按新版本更新 1 个：PHY-KEYS" in u for u in updated)
+    with db.begin() as s:
+        assert seed_builtin_templates(s) == 0
+    with db.read() as s:  # nothing more to update: no second audit row
+        assert sum("按新版本更新" in u for u in s.scalars(select(AuditLog.note).where(AuditLog.action == "seed"))) == 1
+
+
 def test_seed_adds_only_missing_codes(db) -> None:
     specs = load_template_files()
     with db.begin() as s:
