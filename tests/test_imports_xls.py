@@ -238,10 +238,19 @@ def test_a_renamed_docx_pdf_picture_or_csv_says_what_it_is(tmp_path):
     refused(empty, "空文件（0 字节）")
 
 
+@pytest.mark.parametrize(("text", "cells"), [
+    ("<html><head><meta charset='utf-8'></head><body><table><tr><td>房号</td></tr></table></body></html>", ("房号",)),
+    ("<table border=1><tr><td>房号</td><td>业主姓名</td></tr></table>", ("房号", "业主姓名")),
+])
+def test_an_html_table_named_xls_is_read_not_refused(tmp_path, text, cells):
+    """The HTML page a property system "exports as xls" is read as a sheet (html_book.py, test_imports_html.py)."""
+    for encoding in ("utf-8", "gb18030", "utf-16"):
+        path = tmp_path / "导出.xls"
+        path.write_text(text, encoding=encoding)
+        assert streamed(path) == [(1, tuple(("str", c) for c in cells))]
+
+
 @pytest.mark.parametrize(("text", "what"), [
-    ("<html><head><meta charset='utf-8'></head><body><table><tr><td>房号</td></tr></table></body></html>",
-     "HTML 网页（网页表格）"),
-    ("<table border=1><tr><td>房号</td><td>业主姓名</td></tr></table>", "HTML 网页（网页表格）"),
     ('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook '
      'xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="名册"/></Workbook>',
      "XML 电子表格（Excel 2003 XML 格式）"),

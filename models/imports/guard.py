@@ -10,8 +10,9 @@ An .xls (Excel 97–2003, and WPS's .et, both Compound Files) is read by python-
 reads the whole file and keeps each sheet as a dense grid from its first to its last cell (about
 64 bytes a cell, plus the text): a 2-cell .xls with cells at A1 and IV65536 would cost 1 GB. So the
 Workbook stream is scanned first (biff.py, one pass) and a file over MAX_OLD_FILE or whose used
-boxes exceed MAX_OLD_CELLS is refused with a message. Anything else — a renamed PDF, picture, .docx,
-CSV, or the HTML table a property system "exports as xls" — is named for what it is.
+boxes exceed MAX_OLD_CELLS is refused with a message. The HTML table a property system "exports as
+xls" is read by html_book.py, within MAX_OLD_FILE; anything else — a renamed PDF, picture, .docx,
+CSV, an XML Spreadsheet 2003 or an .mht page — is named for what it is.
 """
 from __future__ import annotations
 
@@ -66,8 +67,9 @@ BINARY_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".e
 
 @dataclass(frozen=True)
 class Checked:
-    """What the guard found the file to be: "xlsx" (openpyxl reads it), or "xls" or "xlsb" (calamine
-    reads it; `scan` holds what calamine does not give: error cells, merges of an .xlsb, the active tab)."""
+    """What the guard found the file to be: "xlsx" (openpyxl reads it), "html" (html_book.py reads
+    it), or "xls" or "xlsb" (calamine reads it; `scan` holds what calamine does not give: error
+    cells, merges of an .xlsb, the active tab)."""
 
     kind: str
     scan: BiffBook | None = None
@@ -88,6 +90,8 @@ def check_file(path: Path) -> Checked:
         if head.startswith(OLE_MAGIC):
             return Checked("xls", _check_ole(name, stream, size))
     if not head.startswith(ZIP_MAGIC):
+        if sniff.describe(head) == sniff.HTML_PAGE:  # a web page named .xls: read by html_book.py
+            return _check_html(name, size)
         raise ValidationError(_not_a_workbook(path, head))
     try:
         with zipfile.ZipFile(path) as archive:
@@ -97,6 +101,14 @@ def check_file(path: Path) -> Checked:
         raise ValidationError(f"无法读取 Excel 文件“{name}”：不是有效的 {_suffix(path)} 文件（压缩包已损坏或不完整）。"
                               f"{SAVE_AS}") from exc
     return Checked("xlsx")
+
+
+def _check_html(name: str, size: int) -> Checked:
+    """An HTML table "exported as xls": within the .xls size limit (html_book.py counts its cells)."""
+    if size > MAX_OLD_FILE:
+        raise ValidationError(f"文件“{name}”是网页表格（HTML），有 {_size(size)}，超过导入上限 {_size(MAX_OLD_FILE)}："
+                              "请拆分，或在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入。")
+    return Checked("html")
 
 
 def _suffix(path: Path) -> str:

@@ -1,7 +1,8 @@
 """Opening a workbook for import: checked first, then streamed row by row with merged cells filled in.
 
 An .xlsx is read with openpyxl and lxml as below; an .xls (Excel 97–2003, WPS) with python-calamine
-(calamine_book.py) behind the same functions, so every importer reads both alike.
+(calamine_book.py), and an HTML table saved as .xls with lxml's HTML parser (html_book.py), behind
+the same functions, so every importer reads them alike.
 
 openpyxl opens the workbook (sheet names, shared strings, date formats) in read-only mode, but the
 rows of a sheet are read here, with lxml, for three reasons openpyxl's reader cannot serve:
@@ -33,6 +34,7 @@ from ..errors import ValidationError
 from .calamine_book import NO_RESULT, CalamineSheet, Cells, open_calamine
 from .cells import UnreadableCell
 from .guard import check_file
+from .html_book import HtmlSheet, open_html
 
 log = logging.getLogger("handoverdesk")
 
@@ -67,6 +69,8 @@ class Merge:
 def open_workbook(path: Path) -> Any:
     """The workbook in read-only (streaming) mode, or a clerk-readable ValidationError."""
     checked = check_file(path)
+    if checked.kind == "html":
+        return open_html(path)
     if checked.scan is not None:
         return open_calamine(path, checked.scan, checked.kind)
     try:
@@ -81,7 +85,7 @@ def open_workbook(path: Path) -> Any:
 
 def is_data_sheet(worksheet: Any) -> bool:
     """A sheet of cells, hidden or not (a chart sheet, or a macro or dialog sheet of an .xls, is not)."""
-    if isinstance(worksheet, CalamineSheet):
+    if isinstance(worksheet, (CalamineSheet, HtmlSheet)):
         return worksheet.is_data
     return bool(getattr(worksheet, "_worksheet_path", None))
 
@@ -102,6 +106,9 @@ def sheet_merges(path: Path, worksheet: Any) -> list[Merge]:
     """
     if isinstance(worksheet, CalamineSheet):
         return _calamine_merges(worksheet)
+    if isinstance(worksheet, HtmlSheet):
+        _check_merge_count(worksheet, worksheet.merge_count)
+        return [Merge(*r) for r in worksheet.merges()]
     part = getattr(worksheet, "_worksheet_path", None)
     if not part:
         return []
@@ -213,6 +220,9 @@ def stream_rows(workbook: Any, worksheet: Any, file_name: str) -> Iterator[tuple
     """
     if isinstance(worksheet, CalamineSheet):
         yield from _calamine_rows(worksheet, file_name)
+        return
+    if isinstance(worksheet, HtmlSheet):
+        yield from worksheet.rows(file_name)
         return
     reader = _RowReader(workbook, worksheet, file_name)
     with workbook._archive.open(worksheet._worksheet_path) as source:
