@@ -261,10 +261,10 @@ def test_a_cell_past_the_last_column_is_refused_on_its_row(tmp_path):
     assert "宽表.xls" in str(caught.value) and "第 2 行在第 256 列之后还有内容" in str(caught.value)
 
 
-def test_cells_without_a_row_tag_form_a_row_as_a_browser_shows_them(tmp_path):
-    path = page(tmp_path / "无行.xls", "<table><td>房号<td>业主姓名<tr><td>0101<td>林小满</table>", charset="utf-8",
-                encoding="utf-8")
-    assert streamed(path) == [("导出数据", [(1, ("房号", "业主姓名")), (2, ("0101", "林小满"))], [])]
+def test_a_caption_and_cells_without_a_row_tag_are_rows_as_a_browser_shows_them(tmp_path):
+    path = page(tmp_path / "无行.xls", "<table><caption> 业主名册 </caption><td>房号<td>业主姓名<tr><td>0101<td>林小满"
+                "</table>", charset="utf-8", encoding="utf-8")
+    assert streamed(path) == [("导出数据", [(1, ("业主名册",)), (2, ("房号", "业主姓名")), (3, ("0101", "林小满"))], [])]
 
 
 # ---- hostile pages ---------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ colspan/rowspan a merged range, so MergeFiller fills it as it fills an .xlsx mer
 is its text as shown: <br> (and a nested table's rows, a <p> or <div>) a line break, runs of source
 whitespace one space, the ends stripped; "0101" and "1,234.50" stay text, parsed later as the
 importers parse any text cell (x:num, x:str and mso-number-format are not applied). A nested table
-is not a sheet: its text is part of the outer cell.
+is not a sheet: its text is part of the outer cell. A <caption> is a row of its own above the table.
 
 Safety: the file is within the .xls size limit (guard.py refuses a bigger one first). It is read
 twice, streaming: once to find its encoding (a BOM; else the <meta charset> or http-equiv
@@ -267,6 +267,9 @@ class _Reader:
                 continue
             if tag == "tr":
                 self._row([_cell(c) for c in element if c.tag == "td" or c.tag == "th"])
+                _drop(element)
+            elif tag == "caption":  # the table's title, a row above it as Excel shows it
+                self._row([(_text(element), 1, 1)])
                 _drop(element)
             elif (tag == "td" or tag == "th") and element.getparent().tag != "tr":
                 self.loose.append(_cell(element))  # a browser puts it in a row of its own making
