@@ -102,7 +102,7 @@ def test_a_roster_column_is_chosen_by_name_or_by_letter(db, tmp_path, capsys):
 
 
 @pytest.mark.parametrize(("maps", "words"), [
-    (["--map", "楼层=户主"], "没有字段“楼层”"),
+    (["--map", "朝向=户主"], "没有字段“朝向”"),
     (["--map", "业主姓名=业主名字"], "表头中没有“业主名字”这一列"),
     (["--map", "业主姓名"], "--map 应写成 字段=列名"),
     (["--header-row", "0"], "--header-row"),
