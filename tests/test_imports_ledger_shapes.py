@@ -429,6 +429,9 @@ def test_the_dialog_takes_the_period_of_a_sheet_by_item(qtbot, db, handover, tmp
         dialog.period_edit.editingFinished.emit()
     assert {r.period_start for r in dialog.preview.rows} == {JULY[0], JUNE[0]}
     assert {p.row for p in dialog.preview.problems} == {5}  # only the 合计 that disagrees
+    # no column is the 收费项目 and none the amounts: the mapping says the headers give them, not 未识别
+    assert dialog.preview.from_headers == ("fee_item", "billed", "paid", "arrears")
+    assert [dialog.states[k].text() for k in ("fee_item", "billed", "period")] == ["按表头各列", "按表头各列", "未识别"]
 
 
 def test_a_sheet_by_item_takes_the_period_its_title_writes(db, handover, tmp_path):

@@ -84,6 +84,12 @@ class ColumnMappingBox(QGroupBox):
         for index in range(width):  # a column without header text is offered too, by its letter
             combo.addItem(header.column_name(index), index)
 
+    def show_from_headers(self, key: str) -> None:
+        """The field is given by the column headers (a column per fee item or per month), not a column."""
+        if self.combos[key].currentData() == NOT_IMPORTED:
+            self.states[key].setText(self.tr("按表头各列"))
+            self.states[key].setStyleSheet(MUTED_STYLE)
+
     def _show_state(self, key: str, column: int | None, recognised: int | None) -> None:
         label = self.states[key]
         if column is None:  # red only where the import cannot do without the column

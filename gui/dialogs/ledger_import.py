@@ -90,6 +90,8 @@ class LedgerImportDialog(SheetImportDialog):
             return
         if preview.remembered:
             self._remembered = self.tr("已按“{0}”上次的列对应读取。").format(preview.company)
+        for key in preview.from_headers:  # 管理费 | 水费: no column is the 收费项目, the headers are
+            self.mapping_box.show_from_headers(key)
         if self._remembered:  # on the header line: one more line would push the dialog past 768 pixels
             self.header_label.setText(self.header_label.text() + "  " + self._remembered)
         self.show_result("\n".join(self._verdict_lines(preview)), ok=preview.ok)

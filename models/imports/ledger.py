@@ -133,6 +133,7 @@ class LedgerPreview(SheetPreview[LedgerRow]):
     new_fee_items: tuple[str, ...] = ()
     tariff_mismatches: tuple[TariffMismatch, ...] = ()  # 应收 other than the tariffs say: to question
     shape_notes: tuple[str, ...] = ()  # how a sheet of another shape was read (ledger_shapes.py)
+    from_headers: tuple[str, ...] = ()  # fields given by column headers (管理费 | 水费: the 收费项目)
 
     @cached_property
     def totals(self) -> LedgerTotals:
@@ -187,7 +188,7 @@ def preview_ledger(db: Database, handover_id: int, path: str | Path,
                          company=project.company, remembered=used,
                          new_fee_items=tuple(new_fee_items(project.fee_items, rows)),
                          tariff_mismatches=_against_tariffs(db, project, rows),
-                         shape_notes=(*shape.notes, *end_notes))
+                         shape_notes=(*shape.notes, *end_notes), from_headers=shape.from_headers)
 
 
 def _read_rows(table: Table, shape: Plain, reader: _RowReader,

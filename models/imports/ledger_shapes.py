@@ -88,6 +88,12 @@ class Plain:
     def lines(self, row: SheetRow) -> Iterator[SheetRow]:
         yield SheetRow(row.row, {**row.values, SPAN: self.period}) if self.period else row
 
+    @property
+    def from_headers(self) -> tuple[str, ...]:
+        """Fields the sheet gives in its column headers, not in a column of their own ("管理费" over an
+        amount is the 收费项目): none for a sheet of lines."""
+        return ()
+
     def check(self, row: SheetRow, lines: Sequence[LedgerRow], problems: list[RowProblem]) -> None:
         """Nothing to check beyond the lines themselves."""
 
@@ -158,6 +164,16 @@ class Spread(Plain):
             yield SheetRow(row.row, {**base, **cells, **self._where(row, group)})
         if not self.made:
             self.skipped.append(SkippedRow(row.row, "各项金额均为空或 0 的行"))
+
+    @property
+    def from_headers(self) -> tuple[str, ...]:
+        """The amounts always; the 收费项目 where the columns name items; the 所属期 where they are months."""
+        keys = sorted({k for g in self.groups for k in g.kinds}, key=AMOUNTS.index)
+        if any(g.first.item for g in self.groups):
+            keys.insert(0, "fee_item")
+        if self.by_month:
+            keys.insert(0, "period")
+        return tuple(keys)
 
     def _where(self, row: SheetRow, group: Group) -> dict[str, Any]:
         column = group.first
