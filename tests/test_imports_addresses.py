@@ -261,3 +261,25 @@ def test_checklist_by_unit_names_each_item_with_its_unit(db, handover, tmp_path)
     with db.read() as s:
         names = sorted(s.scalars(select(HandoverItem.name)))
     assert names == ["1栋1单元0101 防盗门钥匙", "2栋2单元0102 信箱钥匙"]
+
+
+# ---- a property system's own templates -----------------------------------------------------------
+
+def test_hc_style_asset_roster_and_fee_sheet(db, project, tmp_path) -> None:
+    """楼栋编号 | 单元编号 | 房屋编号 | 房屋楼层 (an asset template), then 房屋 | 收费项目 | 计费开始时间 |
+    计费结束时间 | 应缴 | 实缴 with codes like 1-1-0101 and next-period-first-day ends (a fee export)."""
+    rows = [("楼栋编号", "单元编号", "房屋编号", "房屋楼层", "建筑面积", "业主名称", "手机号"),
+            ("1", "1", "0101", "1", "89.50", "甲", "13800138001"),
+            ("1", "2", "0101", "1", "89.50", "乙", "13800138002")]
+    preview = preview_roster(write_sheet(tmp_path / "资产.xlsx", rows))
+    assert preview.ok, preview.refusal()
+    assert [(r.number, r.entrance, r.floor) for r in preview.rows] == [("1栋1单元0101", "1", "1"), ("1栋2单元0101", "2", "1")]
+    import_roster(db, project_id(db, project), preview)
+    handover = projects.add_handover(db, project, "进场接管", "原物业", "新物业", dt.date(2025, 12, 31)).id
+    fees = [("房屋", "收费项目", "计费开始时间", "计费结束时间", "应缴", "实缴"),
+            ("1-1-0101", "物业费", "2025-07-01", "2026-01-01", "600.00", "300.00"),
+            ("1-2-101", "物业费", "2025-07-01", "2026-01-01", "600.00", "600.00")]
+    ledger = preview_ledger(db, handover, write_sheet(tmp_path / "缴费.xlsx", fees))
+    assert ledger.ok, ledger.refusal()
+    assert [(r.period_start, r.period_end, r.arrears) for r in ledger.rows] == [
+        (dt.date(2025, 7, 1), dt.date(2025, 12, 31), D("300.00")), (dt.date(2025, 7, 1), dt.date(2025, 12, 31), D("0.00"))]

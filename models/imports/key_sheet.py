@@ -83,7 +83,7 @@ __all__ = ["KEY_FIELDS", "KeySheetPreview", "KeySheetRow", "import_key_sheet", "
 KEY_FIELDS = (
     FieldSpec("tag", "标签号", ("钥匙编号", "编号", "钥匙号", "标签", "标签编号", "钥匙标签", "钥匙标签号",
                                 "钥匙牌号")),
-    FieldSpec("number", "房号", (*NUMBER_NAMES[:-1], "房屋", "单元号")),
+    FieldSpec("number", "房号", NUMBER_NAMES),
     BUILDING_FIELD,
     ENTRANCE_FIELD,
     FieldSpec("opens", "开启对象", ("钥匙名称", "用途", "名称", "钥匙用途")),

@@ -62,7 +62,7 @@ ROSTER_FIELDS = (
     FieldSpec("id_kind", "证件类型", ("证件名称", "证件种类")),
     BUILDING_FIELD,
     ENTRANCE_FIELD,
-    FieldSpec("floor", "楼层", ("所在楼层", "所在层", "层次")),
+    FieldSpec("floor", "楼层", ("所在楼层", "所在层", "层次", "房屋楼层", "楼层号")),
 )
 LABELS = {f.key: f.label for f in ROSTER_FIELDS}
 USE_ALIASES = {"住房": "住宅", "住户": "住宅", "商业": "商铺", "底商": "商铺", "门面": "商铺", "写字楼": "办公",
