@@ -30,6 +30,7 @@ from lxml import etree
 from ..errors import ValidationError
 from .cells import UnreadableCell
 from .guard import MAX_OLD_CELLS
+from .xml_stream import drop_read
 
 log = logging.getLogger("handoverdesk")
 
@@ -250,13 +251,13 @@ class _Reader:
                     self.grid.close()
                     self.grid = None
                     self.elements = 0
-                    _drop(element)
+                    drop_read(element)
                 continue
             if self.depth == 0:
                 if tag == "title" and not self.page_title:
                     self.page_title = _title(element)
                 if tag != "html" and tag != "body":
-                    _drop(element)
+                    drop_read(element)
                 continue
             self.elements += 1
             if self.elements > MAX_ELEMENTS_PER_ROW:
@@ -267,13 +268,13 @@ class _Reader:
                 continue
             if tag == "tr":
                 self._row([_cell(c) for c in element if c.tag == "td" or c.tag == "th"])
-                _drop(element)
+                drop_read(element)
             elif tag == "caption":  # the table's title, a row above it as Excel shows it
                 self._row([(_text(element), 1, 1)])
-                _drop(element)
+                drop_read(element)
             elif (tag == "td" or tag == "th") and element.getparent().tag != "tr":
                 self.loose.append(_cell(element))  # a browser puts it in a row of its own making
-                _drop(element)
+                drop_read(element)
 
     def _row(self, cells: list[tuple[str, int, int]]) -> None:
         if self.grid is not None:
@@ -396,12 +397,3 @@ def _title(element: Any) -> str:
     text = SPACE_RE.sub(" ", element.text or "").strip()
     text = re.sub(r"[\\/?*\[\]:]", " ", text).strip()  # characters Excel refuses in a sheet name
     return text[:MAX_TITLE].strip()
-
-
-def _drop(element: Any) -> None:
-    """Forget an element read to its end, and whatever came before it under the same parent."""
-    element.clear(keep_tail=False)
-    parent = element.getparent()
-    if parent is not None:
-        while element.getprevious() is not None:
-            del parent[0]

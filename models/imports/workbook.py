@@ -35,6 +35,7 @@ from .calamine_book import NO_RESULT, CalamineSheet, Cells, open_calamine
 from .cells import UnreadableCell
 from .guard import check_file
 from .html_book import HtmlSheet, open_html
+from .xml_stream import drop_read
 
 log = logging.getLogger("handoverdesk")
 
@@ -264,7 +265,7 @@ class _RowReader:
                 if tag == ROW:
                     previous = self._row_number(element, previous)
                     values = self._values(element, previous)
-                    _drop(element)
+                    drop_read(element)
                     elements = 0
                     if values:
                         yield previous, values
@@ -277,7 +278,7 @@ class _RowReader:
                     if elements > MAX_ELEMENTS_PER_ROW:
                         raise self._refusal(f"第 {previous + 1} 行附近结构异常（元素过多）")
                 else:
-                    _drop(element)
+                    drop_read(element)
         except (etree.XMLSyntaxError, ValueError) as exc:
             raise self._refusal(f"第 {previous + 1} 行附近已损坏（{str(exc)[:80]}）") from None
 
@@ -395,12 +396,3 @@ def _short(text: str) -> str:
 def _in_row(element: Any) -> bool:
     parent = element.getparent()
     return parent is not None and (parent.tag == ROW or parent.tag in ROW_PARTS)
-
-
-def _drop(element: Any) -> None:
-    """Forget an element read to its end, and whatever came before it under the same parent."""
-    element.clear(keep_tail=False)
-    parent = element.getparent()
-    if parent is not None:
-        while element.getprevious() is not None:
-            del parent[0]
