@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from models.errors import AuthError, Cancelled, DomainError, ValidationError
 
@@ -55,7 +55,7 @@ class UsageError(Exception):
 
 
 class Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse would exit(2) itself; keep one exit path
+    def error(self, message: str) -> NoReturn:  # argparse would exit(2) itself; keep one exit path
         raise UsageError(message)
 
 

@@ -24,7 +24,7 @@ from xml.sax.saxutils import escape
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from xlsx_builder import (
+from xlsx_builder import (  # noqa: E402 -- tests/ is on the path only after the insert above
     CONTENT_TYPES,
     MAIN_NS,
     REL_NS,

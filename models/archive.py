@@ -20,8 +20,20 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import (BigInteger, Column, Connection, Date, DateTime, LargeBinary, Table, func, insert, select,
-                        text, type_coerce)
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Connection,
+    Date,
+    DateTime,
+    LargeBinary,
+    Table,
+    func,
+    insert,
+    select,
+    text,
+    type_coerce,
+)
 from sqlalchemy.types import TypeDecorator
 
 from .db import Database

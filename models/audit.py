@@ -17,7 +17,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import DateTime, Integer, String, Table, Text, event, insert, inspect, select
+from sqlalchemy import DateTime, Delete, Integer, String, Table, Text, Update, event, insert, inspect, select
 from sqlalchemy.orm import Mapped, ORMExecuteState, Session, mapped_column
 
 from .base import Base, now
@@ -153,7 +153,7 @@ def record_change(session: Session, table: str, record_id: int, before: dict[str
 
 def _audited_class(table_name: str) -> Any:
     for mapper in Base.registry.mappers:
-        if mapper.local_table.name == table_name:
+        if mapper.class_.__table__.name == table_name:
             return mapper.class_ if mapper.class_.__audited__ else None
     return None
 
@@ -213,16 +213,19 @@ def _write_bulk(session: Session, cls: Any, table: Table, columns: Sequence[str]
 @event.listens_for(Session, "do_orm_execute")
 def _audit_bulk(state: ORMExecuteState) -> Any:
     """A bulk UPDATE or DELETE writes one audit row per record it changed, as a flush would."""
-    if not (state.is_update or state.is_delete) or state.execution_options.get("hd_audit"):
+    statement = state.statement
+    if not isinstance(statement, Update | Delete) or state.execution_options.get("hd_audit"):
         return None
-    table = state.statement.table
-    cls = _audited_class(getattr(table, "name", ""))
+    table = statement.table
+    if not isinstance(table, Table):  # a join or an alias: no records table of its own to audit
+        return None
+    cls = _audited_class(table.name)
     if cls is None:
         return None
     session = state.session
     _user(session)
-    columns = _set_columns(state.statement, table) if state.is_update else [c.key for c in table.c]
-    before = _fetch(session, table, columns, state.statement.whereclause)
+    columns = _set_columns(statement, table) if state.is_update else [c.key for c in table.c]
+    before = _fetch(session, table, columns, statement.whereclause)
     result = state.invoke_statement()
     _write_bulk(session, cls, table, columns, before, state.is_update)
     return result

@@ -45,7 +45,7 @@ def table_labels() -> dict[str, str]:
     from . import schema  # noqa: F401  (every record class registered)
     from .base import Base
 
-    labels = {m.local_table.name: str(m.class_.__dict__.get("__label__", m.local_table.name))
+    labels = {m.class_.__table__.name: str(m.class_.__dict__.get("__label__", m.class_.__table__.name))
               for m in Base.registry.mappers if m.class_.__audited__}
     return dict(sorted(labels.items(), key=lambda kv: kv[1]))
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from sqlalchemy import DateTime, Integer, MetaData, String
+from sqlalchemy import DateTime, Integer, MetaData, String, Table
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -21,6 +21,11 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+    if TYPE_CHECKING:
+        # SQLAlchemy types __table__ as any FromClause (a class may map a join or a select); every record
+        # here maps one Table, and the audit, archive and demo writers use it as one.
+        __table__: ClassVar[Table]
 
     # Business records are audited; the audit log itself turns this off.
     __audited__: bool = True

@@ -6,8 +6,21 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import (ColumnElement, and_, Date, FromClause, Integer, Select, String, bindparam, case, func, or_,
-                        select, type_coerce)
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    FromClause,
+    Integer,
+    Select,
+    String,
+    and_,
+    bindparam,
+    case,
+    func,
+    or_,
+    select,
+    type_coerce,
+)
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.functions import FunctionElement

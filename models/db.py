@@ -61,9 +61,9 @@ def _windows_drive_is_remote(path: Path) -> bool:
     import ctypes
 
     drive = os.path.splitdrive(str(path.resolve()))[0]
-    if not drive:
+    if not drive or sys.platform != "win32":  # ctypes.windll exists on Windows only
         return False
-    return ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == 4  # DRIVE_REMOTE
+    return bool(ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == 4)  # DRIVE_REMOTE
 
 
 def _linux_fs_type(path: Path) -> str:
@@ -75,9 +75,9 @@ def _linux_fs_type(path: Path) -> str:
         return ""
     for line in mounts:
         parts = line.split()
-        if len(parts) > 2 and (target == parts[1] or target.startswith(parts[1].rstrip("/") + "/")):
-            if len(parts[1]) > len(best):
-                best, fstype = parts[1], parts[2]
+        mounted_on = len(parts) > 2 and (target == parts[1] or target.startswith(parts[1].rstrip("/") + "/"))
+        if mounted_on and len(parts[1]) > len(best):
+            best, fstype = parts[1], parts[2]
     return fstype
 
 

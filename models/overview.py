@@ -4,9 +4,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import ColumnElement, String, case, func, select, type_coerce
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import QueryableAttribute, Session
 
 from .base import DocStatus
 from .defect import Defect, DefectStatus
@@ -79,7 +80,7 @@ def _doc_label(status: str) -> str:
     return DocStatus(status).label
 
 
-def _by_status(s: Session, status_col: ColumnElement[str], where: ColumnElement[bool],
+def _by_status(s: Session, status_col: QueryableAttribute[Any], where: ColumnElement[bool],
                order: tuple[str, ...]) -> dict[str, int]:
     stmt = select(type_coerce(status_col, String()), func.count()).where(where).group_by(status_col)
     counts = {str(k): int(n) for k, n in s.execute(stmt)}

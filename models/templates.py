@@ -157,7 +157,7 @@ def _stored_items(session: Session, template_id: int) -> list[ItemTuple]:
     t = TemplateItem.__table__.c
     rows = session.execute(select(t.category, t.name, t.spec, t.uom, t.expected_qty, t.original_or_copy)
                            .where(t.template_id == template_id).order_by(t.seq))
-    return [tuple(r) for r in rows]  # type: ignore[misc]
+    return [tuple(r) for r in rows]
 
 
 def _refresh_template(session: Session, template: ListTemplate, spec: TemplateSpec) -> None:

@@ -163,19 +163,19 @@ def test_five_wrong_passwords_lock_the_login_for_ten_minutes(office):
 
 
 def test_a_right_password_resets_the_count(office):
-    for n in range(4):
+    for _ in range(4):
         with pytest.raises(AuthError, match=WRONG):
             auth.login(office, "wang", "wrong", at=T0)
     auth.login(office, "wang", "secret-w", at=T0)
     assert "此前连续输错密码 4 次" in audit(office, "login")[-1][3]
-    for n in range(4):
+    for _ in range(4):
         with pytest.raises(AuthError, match=WRONG):
             auth.login(office, "wang", "wrong", at=T0)
     assert auth.login(office, "wang", "secret-w", at=T0).username == "wang"
 
 
 def test_an_unknown_user_is_never_told_apart(office):
-    for n in range(8):
+    for _ in range(8):
         with pytest.raises(AuthError) as refused:
             auth.login(office, "nobody", "wrong", at=T0)
         assert str(refused.value) == WRONG
@@ -183,7 +183,7 @@ def test_an_unknown_user_is_never_told_apart(office):
 
 
 def test_a_reset_ends_a_lockout(office):
-    for n in range(5):
+    for _ in range(5):
         with pytest.raises(AuthError):
             auth.login(office, "wang", "wrong", at=T0)
     as_admin(office)
@@ -195,7 +195,7 @@ def test_a_reset_ends_a_lockout(office):
 
 def test_a_lock_that_crosses_midnight_names_the_date(office):
     late = dt.datetime(2026, 7, 1, 23, 55)
-    for n in range(5):
+    for _ in range(5):
         with pytest.raises(AuthError) as refused:
             auth.login(office, "wang", "wrong", at=late)
     assert "2026-07-02 00:05" in str(refused.value)

@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import func, select
 
 from models.db import UserRef
-from models.defect import Defect, DefectStatus as S, DefectStatusChange
+from models.defect import Defect, DefectStatusChange
+from models.defect import DefectStatus as S
 from models.errors import AuthError, ValidationError
 from models.rules.deadlines import DEFAULT_DEADLINE_DAYS, change_note, check_table, default_deadline
 from models.services import checklists as cl

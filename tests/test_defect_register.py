@@ -9,7 +9,8 @@ from PIL import Image
 from sqlalchemy import select, text
 
 from models.audit import AuditLog
-from models.defect import Defect, DefectStatus as S
+from models.defect import Defect
+from models.defect import DefectStatus as S
 from models.errors import DomainError, StaleRecordError, ValidationError
 from models.services import defect_register as reg
 from models.services import projects

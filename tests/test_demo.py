@@ -4,11 +4,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections import defaultdict
-from decimal import Decimal
-
 import uuid
+from collections import defaultdict
 from collections.abc import Iterator
+from decimal import Decimal
+from itertools import pairwise
 
 import pytest
 from sqlalchemy import create_engine, func, select, text
@@ -23,12 +23,12 @@ from models.errors import SignedRecordError, ValidationError
 from models.fees import FeeItem, LedgerLine, Tariff
 from models.handover import Handover, HandoverItem, HandoverList, ListTemplate
 from models.keys import Key, KeyEvent, KeyEventKind, KeyStatus
+from models.migrate import upgrade
 from models.people import Owner, UnitOwnership
 from models.project import Unit
 from models.rules.idcard import is_valid_id_number
 from models.services import auth, projects
 from models.types import round_fen
-from models.migrate import upgrade
 from tests.conftest import PG_URL, TEST_USER, pg_url, sqlite_database
 
 E = KeyEventKind
@@ -58,10 +58,7 @@ def _drop_schema(schema: str) -> None:
 def demo(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     """One small demo per backend, shared by the read-mostly tests of this module (a build takes seconds)."""
     schema = "hd_demo_" + uuid.uuid4().hex[:10]
-    if request.param == "sqlite":
-        db = sqlite_database(tmp_path_factory.mktemp("demo"))
-    else:
-        db = _pg_database(schema)
+    db = sqlite_database(tmp_path_factory.mktemp("demo")) if request.param == "sqlite" else _pg_database(schema)
     try:
         summary = build_demo(db, size="small", seed=2026)
         assert "翠湖园" in str(summary) and summary.units == 204
@@ -227,10 +224,10 @@ def test_keys_agree_with_their_events(demo: Database) -> None:
     assert set(by_key) == set(status)
     for key_id, log in by_key.items():
         assert log[0].kind is E.RECEIVE
-        assert all(a.at < b.at for a, b in zip(log, log[1:])), key_id
+        assert all(a.at < b.at for a, b in pairwise(log)), key_id
         assert all(e.at < REF_NOW for e in log)
         assert STATUS_AFTER[log[-1].kind] is status[key_id], key_id
-        for a, b in zip(log, log[1:]):
+        for a, b in pairwise(log):
             if a.kind is E.LEND:
                 assert b.kind in (E.RETURN, E.LOSE), "a lent key cannot be lent again"
         for e in log:
@@ -253,7 +250,7 @@ def test_defect_history_is_consistent(demo: Database) -> None:
     for d in defects:
         log = changes[d.id]
         assert log[0].from_status is None and log[0].to_status is DefectStatus.PENDING_NOTICE
-        assert all(a.to_status is b.from_status and a.at <= b.at for a, b in zip(log, log[1:])), d.number
+        assert all(a.to_status is b.from_status and a.at <= b.at for a, b in pairwise(log)), d.number
         assert log[-1].to_status is d.status and log[0].at == d.found_at
         failed = sum(1 for c in log if c.from_status is DefectStatus.PENDING_REINSPECTION
                      and c.to_status is DefectStatus.RECTIFYING)
@@ -284,13 +281,11 @@ def test_lists_are_partly_checked_and_one_is_signed(demo: Database) -> None:
 def test_signed_list_refuses_edits(demo: Database) -> None:
     with demo.read() as s:
         list_id = s.scalar(select(HandoverList.id).where(HandoverList.status == DocStatus.SIGNED))
-    with pytest.raises(SignedRecordError):
-        with demo.begin() as s:
-            s.get(HandoverList, list_id).title = "改过的标题"
-    with pytest.raises(SignedRecordError):
-        with demo.begin() as s:
-            item = s.scalar(select(HandoverItem).where(HandoverItem.list_id == list_id))
-            item.received_qty = 0
+    with pytest.raises(SignedRecordError), demo.begin() as s:
+        s.get(HandoverList, list_id).title = "改过的标题"
+    with pytest.raises(SignedRecordError), demo.begin() as s:
+        item = s.scalar(select(HandoverItem).where(HandoverItem.list_id == list_id))
+        item.received_qty = 0
 
 
 def test_medium_size_exercises_the_chunks(tmp_path) -> None:
@@ -299,7 +294,7 @@ def test_medium_size_exercises_the_chunks(tmp_path) -> None:
     summary = build_demo(db, size="medium", progress=lambda d, t, w: seen.append((d, t)) or True)
     assert (summary.units, summary.defects, summary.keys, summary.ledger_lines) == (1_000, 1_500, 4_000, 60_000)
     assert len(seen) > 40 and seen[-1][0] == seen[-1][1]
-    assert all(a[0] <= b[0] for a, b in zip(seen, seen[1:]))
+    assert all(a[0] <= b[0] for a, b in pairwise(seen))
     db.dispose()
 
 

@@ -113,7 +113,8 @@ def test_receive_from_a_key_list_and_the_table_refreshes(qtbot, tab, sqlite_db, 
     assert isinstance(dialog, ListIntakeDialog)
     qtbot.waitUntil(lambda: dialog.plan is not None, timeout=15000)  # the plan is read in a worker
     assert dialog.list_combo.count() == 1 and dialog.list_combo.currentData() == list_id
-    cell = lambda r, c: dialog.plan_model.index(r, c).data()
+    def cell(r: int, c: int) -> str:
+        return dialog.plan_model.index(r, c).data()
     assert [cell(r, 4) for r in range(2)] == ["K-01-01-101-A", ""]
     assert cell(1, 5) == "核对为缺失，未接收"
     assert "将接收 1 项，已接收过 0 项，不接收 1 项" in dialog.summary_label.text()

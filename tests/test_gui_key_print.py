@@ -35,7 +35,7 @@ def desk(sqlite_db):
         s.add(UnitOwnership(unit_id=units[0].id, owner_id=owner.id, relation="业主"))
         unit_ids, owner_id = [u.id for u in units], owner.id
     rows = [kc.receive_key(sqlite_db, p.id, tag=t, unit_id=u, opens="入户门", cabinet="G01", slot=f"01-{i:02d}",
-                           handover_id=h.id, at=T0) for i, (t, u) in enumerate(zip(TAGS, unit_ids), start=1)]
+                           handover_id=h.id, at=T0) for i, (t, u) in enumerate(zip(TAGS, unit_ids, strict=True), start=1)]
     kc.receive_key(sqlite_db, p.id, tag="K-GG-0001-A", opens="配电房", cabinet="G02", slot="01-01", at=T0)
     kc.issue_to_owner(sqlite_db, rows[0].id, owner_id=owner_id, at=T0 + dt.timedelta(hours=1))
     boss = approval(supervisor(sqlite_db, "lizg", "李主管"))
@@ -122,7 +122,7 @@ def test_lending_register_of_a_period_has_a_borrower_signature_column(qtbot, tab
     assert "钥匙借用登记表" in title and TAGS[1] in text and "张师傅" in text and "李主管" in text
     (table,) = tables
     assert "借用人签字" in table[0]
-    row = dict(zip(table[0], table[1]))
+    row = dict(zip(table[0], table[1], strict=True))
     assert row["标签号"] == TAGS[1] and row["借用人签字"] in ("", None)  # left for the pen
 
 

@@ -278,7 +278,7 @@ def test_entities_are_not_expanded_and_nothing_is_fetched(tmp_path):
         server.bind(("127.0.0.1", 0))
         server.listen(5)
         server.setblocking(False)
-        url = "http://127.0.0.1:%d" % server.getsockname()[1]
+        url = f"http://127.0.0.1:{server.getsockname()[1]}"
         path = tmp_path / "实体.xls"
         path.write_text(f'<!DOCTYPE html SYSTEM "{url}/x.dtd" [<!ENTITY a "aaaaaaaaaa">]>'
                         f'<html><head><link rel="stylesheet" href="{url}/a.css"></head><body><table>'

@@ -107,7 +107,7 @@ def test_a_billed_only_sheet_is_still_refused(db, handover, tmp_path):
 
 def hc_sheet(tmp_path: Path, ends: list[str], name: str = "hc.xlsx") -> Path:
     header = ("房号", "收费项目", "计费起始", "计费截止", "应收金额", "实收金额")
-    rows = [(u, "物业服务费", "2025-07-01", end, "600.00", "600.00") for u, end in zip((U1, U2, U3), ends)]
+    rows = [(u, "物业服务费", "2025-07-01", end, "600.00", "600.00") for u, end in zip((U1, U2, U3), ends, strict=True)]
     return write_sheet(tmp_path / name, [header, *rows])
 
 
@@ -396,8 +396,9 @@ def test_a_payment_date_must_be_a_day_not_a_year_or_a_quarter(db, handover, tmp_
 # ---- the clerk's period on the command line and in the dialog --------------------------------------
 
 def test_the_command_line_takes_the_period_of_a_sheet_by_item(db, handover, tmp_path, capsys, monkeypatch):
-    import main
     from cli_login import cli_user, signed_out
+
+    import main
 
     signed_out(monkeypatch)
     cli_user(db, monkeypatch)

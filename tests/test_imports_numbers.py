@@ -3,6 +3,7 @@ the field, nothing saved, no traceback (issue 11, point 1: the shared rules of m
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import pytest
 from sqlalchemy import func, select
@@ -46,16 +47,16 @@ def preview_and_import(kind, db, project_id, handover_id, path):
     """(preview, what importing did: the refusal's text or 'imported')."""
     if kind == "roster":
         preview = preview_roster(path)
-        act = lambda: import_roster(db, project_id, preview)
+        act = partial(import_roster, db, project_id, preview)
     elif kind == "checklist":
         preview = preview_checklist(path)
-        act = lambda: import_checklist(db, handover_id, "清单", preview)
+        act = partial(import_checklist, db, handover_id, "清单", preview)
     elif kind == "keys":
         preview = preview_key_sheet(db, project_id, path, handover_id=handover_id)
-        act = lambda: import_key_sheet(db, preview, handover_id=handover_id)
+        act = partial(import_key_sheet, db, preview, handover_id=handover_id)
     else:
         preview = preview_ledger(db, handover_id, path)
-        act = lambda: import_ledger(db, handover_id, preview)
+        act = partial(import_ledger, db, handover_id, preview)
     try:
         act()
     except ValidationError as exc:

@@ -189,9 +189,8 @@ def test_merged_data_cell_fills_down_its_column_only(tmp_path):
 
 def test_no_recognisable_header_is_refused_with_a_clear_message(tmp_path):
     path = write_sheet(tmp_path / "x.xlsx", [("甲", "乙", "丙"), (1, 2, 3)])
-    with pytest.raises(ValidationError, match="找不到表头") as caught:
-        with open_table(path, FEE_FIELDS):
-            pass
+    with pytest.raises(ValidationError, match="找不到表头") as caught, open_table(path, FEE_FIELDS):
+        pass
     assert "房号" in str(caught.value) and "x.xlsx" in str(caught.value)
 
 
@@ -216,9 +215,8 @@ def test_explicit_mapping_overrides_and_drops(tmp_path):
         assert "area" in table.header.missing
         assert table.header.column_name(1) == "B 列「户主」"
         assert [dict(r.values) for r in table.rows()] == [{"number": "101", "owner": "张三"}]
-    with pytest.raises(ValidationError, match="列对应无效"):
-        with open_table(path, FEE_FIELDS, {"owner": 9}):
-            pass
+    with pytest.raises(ValidationError, match="列对应无效"), open_table(path, FEE_FIELDS, {"owner": 9}):
+        pass
 
 
 def test_repeated_header_row_is_skipped(tmp_path):
@@ -232,12 +230,10 @@ def test_repeated_header_row_is_skipped(tmp_path):
 def test_not_an_xlsx_is_refused(tmp_path):
     bad = tmp_path / "名册.xlsx"
     bad.write_text("not a workbook")
-    with pytest.raises(ValidationError, match="不是有效的 .xlsx"):
-        with open_table(bad, FEE_FIELDS):
-            pass
-    with pytest.raises(ValidationError, match="找不到文件"):
-        with open_table(tmp_path / "missing.xlsx", FEE_FIELDS):
-            pass
+    with pytest.raises(ValidationError, match="不是有效的 .xlsx"), open_table(bad, FEE_FIELDS):
+        pass
+    with pytest.raises(ValidationError, match="找不到文件"), open_table(tmp_path / "missing.xlsx", FEE_FIELDS):
+        pass
 
 
 def test_merge_scan_survives_chunk_boundaries(monkeypatch):

@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import test_imports_hostile as hostile
 import xlwt
 from openpyxl.utils import range_boundaries
 from sqlalchemy import select
-import test_imports_hostile as hostile
 from test_imports_hostile import HEADER, data_row, refused_by_all, run_all
 from xlsx_builder import KEY_HEADER, LEDGER_HEADER, ROSTER_HEADER, roster_rows, write_sheet
 

@@ -5,7 +5,8 @@ import multiprocessing as mp
 
 from sqlalchemy import func, select
 
-from models.keys import KeyEvent, KeyEventKind as E
+from models.keys import KeyEvent
+from models.keys import KeyEventKind as E
 from models.services import key_custody as kc
 from models.services import projects
 from tests.key_accounts import approval, supervisor
@@ -16,7 +17,8 @@ DESKS, ROUNDS = 4, 6
 
 def open_loans(db, key_id: int) -> int:
     with db.read() as s:
-        count = lambda kind: s.scalar(select(func.count()).where(KeyEvent.key_id == key_id, KeyEvent.kind == kind))
+        def count(kind: E) -> int:
+            return s.scalar(select(func.count()).where(KeyEvent.key_id == key_id, KeyEvent.kind == kind))
         return count(E.LEND) - count(E.RETURN)
 
 

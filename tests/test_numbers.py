@@ -6,8 +6,19 @@ from decimal import Decimal
 import pytest
 
 from models.errors import ValidationError
-from models.rules.numbers import (AREA, COUNT, MONEY, MONEY_NONNEG, QUANTITY, RATE, READING, check_number,
-                                  parse_decimal, parse_int, parse_optional)
+from models.rules.numbers import (
+    AREA,
+    COUNT,
+    MONEY,
+    MONEY_NONNEG,
+    QUANTITY,
+    RATE,
+    READING,
+    check_number,
+    parse_decimal,
+    parse_int,
+    parse_optional,
+)
 
 D = Decimal
 HOSTILE = ["1o00", "1o93.91", "abc", "-5", "1e20", "13800138000", "１２", "", "   ", "9" * 2000, "NaN", "inf",

@@ -267,7 +267,7 @@ def test_cli_export_workbook(defect_db, tmp_path, monkeypatch) -> None:
     ws = wb["遗留问题"]
     assert ws.freeze_panes == "A2" and ws.auto_filter.ref.startswith("A1:")
     head = [cell.value for cell in ws[1]]
-    rows = {r[0]: dict(zip(head, r)) for r in ws.iter_rows(min_row=2, values_only=True)}
+    rows = {r[0]: dict(zip(head, r, strict=True)) for r in ws.iter_rows(min_row=2, values_only=True)}
     assert set(rows) == {a.number, b.number, c.number}
     first = rows[a.number]
     assert isinstance(first["逾期天数"], int) and first["逾期天数"] > 0

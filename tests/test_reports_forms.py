@@ -15,8 +15,7 @@ from models.people import Owner, UnitOwnership
 from models.project import Building, Unit
 from models.services import projects
 from models.services.roster import RosterRow, natural_key, roster_rows
-from reports.forms.base import (Column, FormBase, Parties, data_table, format_cn_date,
-                                 signature_block)
+from reports.forms.base import Column, FormBase, Parties, data_table, format_cn_date, signature_block
 from reports.forms.roster import RosterForm
 from reports.print_commands import print_roster
 from reports.progress import Cancelled

@@ -41,7 +41,7 @@ def keys(db):
         s.add(UnitOwnership(unit_id=units[0].id, owner_id=owner.id, relation="业主"))
         unit_ids, owner_id = [u.id for u in units], owner.id
     rows = [kc.receive_key(db, p.id, tag=t, unit_id=u, opens="入户门", cabinet="G01", slot=f"{i:02d}",
-                           handover_id=h.id, at=T0) for i, (t, u) in enumerate(zip(TAGS, unit_ids))]
+                           handover_id=h.id, at=T0) for i, (t, u) in enumerate(zip(TAGS, unit_ids, strict=True))]
     kc.receive_key(db, p.id, tag="K-GG-PD-01", opens="配电房", cabinet="G02", slot="01", at=T0)
     kc.issue_to_owner(db, rows[0].id, owner_id=owner_id, at=T0 + dt.timedelta(hours=1))
     boss = approval(supervisor(db, "lizg", "李主管"))
@@ -133,7 +133,7 @@ def test_lending_register_pairs_loans_with_returns(db, keys, tmp_path):
     # each row names the approving supervisor's account; an extension's reason under the loan's 事由
     with pdfplumber.open(out) as pdf:
         (table,) = pdf.pages[0].extract_tables()
-    rows = {r[0]: dict(zip(table[0], r)) for r in table[1:]}
+    rows = {r[0]: dict(zip(table[0], r, strict=True)) for r in table[1:]}
     assert rows[TAGS[1]]["批准人"] == rows[TAGS[2]]["批准人"] == "李主管"
     assert rows[TAGS[1]]["事由"] == "维修：水管渗漏"
     assert rows[TAGS[2]]["事由"].replace("\n", "") == "清洁延期原因：外墙维修"
@@ -162,11 +162,11 @@ def test_key_workbook(db, keys, tmp_path):
     reg, log = wb["钥匙"], wb["记录"]
     assert reg.freeze_panes == "A2" and reg.auto_filter.ref and log.auto_filter.ref
     head = [c.value for c in reg[1]]
-    rows = {r[0]: dict(zip(head, r)) for r in reg.iter_rows(min_row=2, values_only=True)}
+    rows = {r[0]: dict(zip(head, r, strict=True)) for r in reg.iter_rows(min_row=2, values_only=True)}
     assert rows[TAGS[0]]["状态"] == "已发放" and rows[TAGS[0]]["数量"] == 1
     assert rows["K-GG-PD-01"]["开启对象"] == "配电房"
     head = [c.value for c in log[1]]
-    events = [dict(zip(head, r)) for r in log.iter_rows(min_row=2, values_only=True)]
+    events = [dict(zip(head, r, strict=True)) for r in log.iter_rows(min_row=2, values_only=True)]
     assert len(events) == 6 + 5
     issued = next(e for e in events if e["事件"] == "发放")
     assert issued["业主"] == "董艳辉" and issued["时间"] == T0 + dt.timedelta(hours=1)

@@ -1,10 +1,13 @@
 """Building small odd .xlsx files for import tests (titles, merged headers, totals)."""
 from __future__ import annotations
 
+import struct
+import zlib
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 import openpyxl
 
@@ -45,10 +48,6 @@ def ledger_rows(numbers: Sequence[str], fee: str = "物业服务费", period: st
 
 
 # ---- raw packages: hostile and odd files made part by part --------------------------------------
-
-import struct
-import zlib
-from xml.sax.saxutils import escape
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

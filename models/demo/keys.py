@@ -156,6 +156,7 @@ def _finish(log: KeyLog, target: KeyStatus, unit: UnitInfo | None) -> None:
 
 
 def _target(rng: random.Random, unit: UnitInfo | None) -> KeyStatus:
+    weights: tuple[float, ...]
     if unit is None:
         weights = (85, 8, 2, 0, 1, 1)
     elif unit.occupancy == "空置":

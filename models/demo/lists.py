@@ -9,12 +9,24 @@ from sqlalchemy import update
 
 from ..base import DocStatus
 from ..handover import Handover, HandoverItem, HandoverKind, HandoverList
+from ..services.common import get
 from ..services.handovers import handover_info
 from ..templates import TemplateItemSpec, TemplateSpec
 from .community import Community, versioned
 from .defects import defect_row, lived
-from .plan import (CLERK, CUTOFF, ENGINEERS, FROM_COMPANY, FROM_REP, PROJECT_NAME, TAKEOVER_DAY, TO_COMPANY,
-                   TO_REP, WITNESS, WITNESS_REP)
+from .plan import (
+    CLERK,
+    CUTOFF,
+    ENGINEERS,
+    FROM_COMPANY,
+    FROM_REP,
+    PROJECT_NAME,
+    TAKEOVER_DAY,
+    TO_COMPANY,
+    TO_REP,
+    WITNESS,
+    WITNESS_REP,
+)
 from .writer import Row, Writer
 
 # (template code, share of items already checked); the last one is complete and signed.
@@ -106,7 +118,7 @@ def linked_defects(c: Community, handover_id: int, lists: list[PlannedList], fir
                    seed: int) -> list[tuple[Row, list[Row]]]:
     """A 缺失/有缺陷 item becomes a defect (item.defect_id points at it), as a clerk does in one action."""
     rng = random.Random(f"{seed}:linked")
-    out = []
+    out: list[tuple[Row, list[Row]]] = []
     for pl in lists:
         category = DEFECT_CATEGORY.get(pl.spec.code, DEFECT_CATEGORY.get(pl.spec.code[:3], "其他"))
         for item in pl.items:
@@ -131,7 +143,7 @@ def insert_lists(w: Writer, lists: list[PlannedList]) -> None:
     w.insert(HandoverItem.__table__, (item for pl in lists for item in pl.items), "交接清单条目")
     for pl in lists:
         if pl.spec.code == SIGNED_CODE:
-            snapshot = handover_info(w.session, w.session.get(Handover, pl.row["handover_id"])).snapshot()
+            snapshot = handover_info(w.session, get(w.session, Handover, pl.row["handover_id"])).snapshot()
             w.session.execute(update(HandoverList.__table__).where(HandoverList.__table__.c.id == pl.row["id"])
                               .values(status=DocStatus.SIGNED, signed_at=SIGNED_AT, signed_from=FROM_REP,
                                       signed_to=TO_REP, signed_witness=WITNESS_REP, version=2,

@@ -47,7 +47,7 @@ class Writer:
     def next_id(self, table: Table) -> int:
         """First free id: rows get explicit ids so children can point at them without a query."""
         self.explicit_ids.add(table.name)
-        return int(self.session.scalar(select(func.coalesce(func.max(table.c.id), 0)))) + 1
+        return int(self.session.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()) + 1
 
     def insert(self, table: Table, rows: Iterable[Row], what: str) -> int:
         before = self.counts[table.name]

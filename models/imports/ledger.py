@@ -22,6 +22,8 @@ from ..services.ledger_mappings import mapping_for_header, remembered_mapping
 from .address import BUILDING_FIELD, ENTRANCE_FIELD, NUMBER_NAMES, address_note, read_address
 from .cells import Span, money_cell, month_span, parse_period, stored_text
 from .ledger_check import TariffCheck, TariffMismatch, tariff_mismatches
+from .ledger_ends import EndReading
+from .ledger_shapes import BEFORE, SPAN, Plain, before, sheet_shape
 from .ledger_write import (
     FeeItemNames,
     LedgerImportReport,
@@ -29,8 +31,6 @@ from .ledger_write import (
     new_fee_items,
     write_ledger,
 )
-from .ledger_ends import EndReading
-from .ledger_shapes import BEFORE, SPAN, Plain, before, sheet_shape
 from .preview import SheetPreview, missing_columns, sheet_problems
 from .sheet import (
     CellError,
@@ -180,8 +180,8 @@ def preview_ledger(db: Database, handover_id: int, path: str | Path,
         used = _apply_remembered(table, remembered)
         table.header, shape = sheet_shape(table.header, table.above, period, LABELS)  # before rows()
         reader = _RowReader(project, table.header)
-        rows, ends = _read_rows(table, shape, reader, progress)
-        rows, end_notes = ends.apply(rows)
+        read, ends = _read_rows(table, shape, reader, progress)
+        rows, end_notes = ends.apply(read)
         header, above = table.header, tuple(table.above)
         skipped = tuple(sorted((*table.skipped, *shape.skipped), key=lambda s: s.row))
         problems = sheet_problems(table, (), _header_problems(header, shape), reader.problems)

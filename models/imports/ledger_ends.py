@@ -57,10 +57,10 @@ class EndReading:
         shifted = tuple(replace(r, period_end=r.period_end - ONE_DAY)
                         if r.row in marked and r.period_end is not None and r.period_end.day == 1
                         and r.period_start is not None and r.period_end > r.period_start else r for r in rows)
-        example = next(r for r in rows if r.row in marked and r.period_end is not None)
+        start, end = next((r.period_start, r.period_end) for r in rows if r.row in marked and r.period_end is not None)
         return shifted, [f"计费截止按“下一期第一天”（不含当日）读取：本表的计费起始、计费截止都是月初（如 "
-                         f"{example.period_start:%Y-%m-%d} → {example.period_end:%Y-%m-%d}），各行截止日按前一天"
-                         f"（{example.period_end - ONE_DAY:%Y-%m-%d}）导入"]
+                         f"{start:%Y-%m-%d} → {end:%Y-%m-%d}），各行截止日按前一天"
+                         f"（{end - ONE_DAY:%Y-%m-%d}）导入"]
 
 
     def _written_end(self, row: SheetRow) -> dt.date | None:

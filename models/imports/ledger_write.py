@@ -19,7 +19,7 @@ from ..db import Database
 from ..errors import ValidationError
 from ..fees import FeeItem, LedgerLine
 from ..handover import Handover
-from ..services.common import lock_handover
+from ..services.common import lock_handover, rows_matched
 from ..services.ledger_state import ledger_changed
 from ..services.settlement_state import latest_settlement
 from .cells import BRACKETS_RE
@@ -165,9 +165,9 @@ def write_ledger(db: Database, handover_id: int, rows: Sequence[LedgerRow], file
         created = new_fee_items(names, rows)
         _create_fee_items(s, handover.project_id, names, created)
         # The import's audit row below names the file and the lines it replaced.
-        replaced = s.execute(delete(LedgerLine.__table__).where(
+        replaced = rows_matched(s.execute(delete(LedgerLine.__table__).where(
             LedgerLine.handover_id == handover_id, LedgerLine.source == THEIRS)
-            .execution_options(hd_audit="summary")).rowcount or 0
+            .execution_options(hd_audit="summary")))
         _insert_lines(s, (_line(handover_id, row, names) for row in rows), len(rows), progress)
         report = _report(file_name, rows, replaced, created, skipped, notes)
         record_action(s, "import", Handover.__tablename__, handover_id,

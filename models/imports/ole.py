@@ -131,7 +131,8 @@ class OleFile:
     def _mini_stream(self, entry: Entry) -> bytes:
         root = self.entries[0]
         container = self._chain_bytes(root.start, root.size)
-        parts, sector = [], entry.start
+        parts: list[bytes] = []
+        sector = entry.start
         while sector < SPECIAL and len(parts) * 64 < entry.size:
             if sector >= len(self._minifat) or (sector + 1) * 64 > len(container):
                 raise OleError("broken mini chain")

@@ -10,10 +10,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, ClassVar
 
+from ..base import now
 from ..db import Database
 from ..errors import ValidationError
 from ..project import OCCUPANCIES, UNIT_USES
-from ..base import now
 from ..rules.identity import is_no_phone
 from ..rules.numbers import AREA, AREA_SURVEYED, round_to_kind
 from ..rules.unit_match import unit_identity

@@ -143,8 +143,12 @@ def _refusal(problems: list[RowProblem]) -> str:
     return f"名册与系统中的资料冲突 {len(problems)} 处，未导入任何数据：{listed}"
 
 
-def _ambiguous(row: RosterRow, candidates: Sequence[_UnitInfo]) -> RowProblem:
-    which = "、".join(f"“{u.number}”" for u in candidates[:5])
+def _ambiguous(row: RosterRow, candidates: Sequence[_UnitInfo | None]) -> RowProblem:
+    # A None is a unit an earlier row of this roster makes: it has no stored number yet to name.
+    known = [u for u in candidates if u is not None]
+    which = "、".join(f"“{u.number}”" for u in known[:5])
+    made = "本名册前面新建的房屋" if len(known) < len(candidates) else ""
+    which = "及".join(filter(None, [which, made]))
     return RowProblem(row.row, "房号", f"“{row.number}”可对应系统中的 {which}，请写明单元")
 
 
@@ -152,7 +156,8 @@ def _load(s: Session, project_id: int) -> _Context:
     names = {i: n for n, i in s.execute(select(Building.name, Building.id).where(Building.project_id == project_id))}
     query = (select(Unit.id, Unit.number, Unit.area, Unit.use, Unit.building_id, Unit.entrance)
              .where(Unit.project_id == project_id))
-    units = UnitMatcher((_UnitInfo(i, n, a, u), n, names.get(b, ""), e) for i, n, a, u, b, e in s.execute(query))
+    units: UnitMatcher[_UnitInfo | None] = UnitMatcher(
+        (_UnitInfo(i, n, a, u), n, "" if b is None else names.get(b, ""), e) for i, n, a, u, b, e in s.execute(query))
     buildings = {building_key(n): i for i, n in names.items()}
     owners = s.execute(select(Owner.name, Owner.mobile, Owner.id_number, Owner.id)
                        .where(Owner.project_id == project_id))

@@ -408,7 +408,7 @@ def _skip_reason(values: Sequence[Any], labels: list[str], numbering: frozenset[
     return "", ""
 
 
-class ColumnMap(dict):  # type: ignore[type-arg]
+class ColumnMap(dict):
     """What the clerk said of the columns where the sheet's own header does not say it: field (its
     key or its Chinese label) → column (0-based index, the header's text, or a column letter such
     as "C" for a column with no header), or None for "do not import"; and `header_row`, the

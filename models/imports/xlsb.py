@@ -114,6 +114,7 @@ def _bundle_sheet(body: bytes, targets: dict[str, tuple[str, str]]) -> BiffSheet
 
 
 def _sheet(data: bytes, sheet: BiffSheet) -> None:
+    merges = sheet.merges = sheet.merges or []  # _bundle_sheet made it a list; only an .xls's is None
     row = -1
     for kind, body in _records(data):
         if kind == ROW_HEADER and len(body) >= 4:
@@ -130,7 +131,7 @@ def _sheet(data: bytes, sheet: BiffSheet) -> None:
             first_row, last_row, first_col, last_col = struct.unpack_from("<IIII", body, 0)
             if last_row > MAX_ROW or last_col > MAX_COL:
                 raise XlsbError("merge out of range")
-            sheet.merges.append((first_row + 1, first_col + 1, last_row + 1, last_col + 1))
+            merges.append((first_row + 1, first_col + 1, last_row + 1, last_col + 1))
 
 
 def _error(kind: int, body: bytes, sheet: BiffSheet, row: int, col: int) -> None:

@@ -9,14 +9,22 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from ..base import DocStatus, now
-from ..defect import Defect
 from ..db import Database
+from ..defect import Defect
 from ..errors import NotFoundError, SignedRecordError, ValidationError
 from ..handover import Handover, HandoverItem, HandoverList, ListTemplate, TemplateItem
 from ..rules.numbers import QUANTITY, check_number, parse_int
 from ..templates import seed_builtin_templates
-from .checklist_rows import (CONDITIONS, COPY_KINDS, ITEM_FIELDS, DefectRef, ItemRow, ListDetail,
-                             ListSummary, TemplateRow)
+from .checklist_rows import (
+    CONDITIONS,
+    COPY_KINDS,
+    ITEM_FIELDS,
+    DefectRef,
+    ItemRow,
+    ListDetail,
+    ListSummary,
+    TemplateRow,
+)
 from .common import get, get_for_save
 from .defects import record_defect
 from .handovers import handover_info

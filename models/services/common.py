@@ -1,16 +1,24 @@
 """Helpers every service uses: loading a record for a save with its version checked."""
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import CursorResult, Result, select
 from sqlalchemy.orm import Session
 
 from ..base import Base
-from ..handover import Handover
 from ..errors import NotFoundError, StaleRecordError
+from ..handover import Handover
 
 T = TypeVar("T", bound=Base)
+
+
+def rows_matched(result: Result[Any]) -> int:
+    """How many rows an UPDATE or DELETE matched. Session.execute is typed to return a plain Result; for a
+    DML statement it is a CursorResult, the one that carries rowcount."""
+    if not isinstance(result, CursorResult):
+        raise TypeError(f"{type(result).__name__} is not the result of an UPDATE or DELETE")
+    return result.rowcount
 
 
 def get(session: Session, cls: type[T], record_id: int) -> T:

@@ -11,22 +11,27 @@ from sqlalchemy.orm import Session
 
 from ..base import now as wall_clock
 from ..db import Database
-from ..defect import (DEFECT_CATEGORIES, RESPONSIBLE_PARTIES, Defect, DefectAction, DefectPhoto,
-                      DefectStatus, DefectStatusChange)
+from ..defect import (
+    DEFECT_CATEGORIES,
+    RESPONSIBLE_PARTIES,
+    Defect,
+    DefectAction,
+    DefectPhoto,
+    DefectStatus,
+    DefectStatusChange,
+)
 from ..errors import Cancelled, DomainError, NotFoundError, ValidationError
 from ..field_labels import check_text
+from ..people import Role
 from ..photos import Prepared, prepare_photo
 from ..rules.deadlines import change_note, check_table
 from ..rules.defect_lifecycle import FINAL, check_transition
 from ..rules.escalation import DefectFacts, duties, notice_late, overdue_days
 from ..settings import Setting
-from ..people import Role
 from .common import get, get_for_save
+from .defect_rows import ACTION_KINDS, ActionRow, DefectDetail, DefectRow, DefectStats, DueRow, HistoryRow, PhotoRow
+from .defects import DEADLINE_SETTING, office_deadline_days, office_default_deadline, record_defect, validate_defect
 from .permissions import may, require_role
-from .defect_rows import (ACTION_KINDS, ActionRow, DefectDetail, DefectRow, DefectStats, DueRow, HistoryRow,
-                          PhotoRow)
-from .defects import (DEADLINE_SETTING, office_deadline_days, office_default_deadline, record_defect,
-                      validate_defect)
 
 S = DefectStatus
 OPEN = (S.PENDING_NOTICE, S.RECTIFYING, S.PENDING_REINSPECTION)

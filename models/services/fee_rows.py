@@ -6,6 +6,7 @@ total printed here, in the PDF and in the workbook's formulas is the same number
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -17,9 +18,9 @@ TO_OUTGOING = "新物业→原物业"
 NO_PAYMENT = "互不找付"
 
 
-def money_sum(values: object) -> Decimal:
+def money_sum(values: Iterable[Decimal]) -> Decimal:
     """Sum of already-rounded amounts; Decimal("0.00") for none (so it always prints with 2 places)."""
-    return sum(values, ZERO)  # type: ignore[call-overload, no-any-return]
+    return sum(values, ZERO)
 
 
 @dataclass(frozen=True, slots=True)

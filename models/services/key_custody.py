@@ -47,7 +47,7 @@ from ..rules.key_rules import (
 from ..rules.numbers import COUNT, check_number, parse_int
 from ..settings import Setting
 from . import approvals
-from .common import get
+from .common import get, rows_matched
 from .permissions import may, require_role
 
 CLOSING_SETTING = "key_closing_time"
@@ -173,7 +173,7 @@ def _apply(db: Database, key_id: int, kind: E, at: dt.datetime | None, fields: d
         claimed = s.execute(update(Key).where(Key.id == key_id, Key.status == before)
                             .values(status=after, version=Key.version + 1, updated_at=when)
                             .execution_options(synchronize_session=False, hd_audit="done"))
-        if claimed.rowcount != 1:  # another desk moved the key between our read and our write
+        if rows_matched(claimed) != 1:  # another desk moved the key between our read and our write
             raise BusyError()
         # audited here, the status only (hd_audit="done" above keeps the bulk-update hook off it)
         record_change(s, Key.__tablename__, key_id, {"status": before.value}, {"status": after.value})
@@ -402,4 +402,4 @@ def overdue_keys(db: Database, project_id: int, now: dt.datetime | None = None) 
          .where(Key.project_id == project_id, Key.status == K.LENT, KeyEvent.due_at < _at(now))
          .order_by(KeyEvent.due_at, Key.tag))
     with db.read() as s:
-        return [(tag, person, due) for tag, person, due in s.execute(q)]
+        return [(tag, person, due) for tag, person, due in s.execute(q) if due is not None]  # none: the query asks due < now

@@ -34,8 +34,8 @@ from ..handover import Handover, HandoverItem, HandoverList
 from ..imports.cells import ImportCancelled
 from ..keys import Key, KeyEvent, KeyEventKind
 from ..project import Building, Unit
-from ..rules.unit_match import UnitMatcher
 from ..rules.key_rules import next_status
+from ..rules.unit_match import UnitMatcher
 from .checklist_rows import ListSummary
 from .checklists import lists_of
 from .common import get
@@ -124,7 +124,7 @@ class UnitIndex:
 def _bounded(text: str, start: int, end: int) -> bool:
     """No letter or digit runs on across either end of text[start:end]."""
     def joined(a: int, b: int) -> bool:
-        return 0 <= a and b < len(text) and text[a].isascii() and text[b].isascii() \
+        return a >= 0 and b < len(text) and text[a].isascii() and text[b].isascii() \
             and text[a].isalnum() and text[b].isalnum()
     return not joined(start - 1, start) and not joined(end - 1, end)
 

@@ -18,7 +18,7 @@ Pair = tuple[HandoverItem | None, HandoverItem | None]  # (in the amended versio
 
 def _pairs_by_identity(old: list[HandoverItem], new: list[HandoverItem]) -> list[Pair]:
     """Each copy with the item it copies; items added to the amendment point at nothing."""
-    by_id = {i.id: i for i in old}
+    by_id: dict[int | None, HandoverItem] = {i.id: i for i in old}  # an added item amends None: no pair
     copied = {i.amends_item_id for i in new}
     return [(by_id.get(i.amends_item_id), i) for i in new] + [(i, None) for i in old if i.id not in copied]
 

@@ -16,7 +16,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from sqlalchemy import inspect, select
-from sqlalchemy.engine import URL
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -116,6 +116,15 @@ class DatabaseChoice:
     database: str = ""
     user: str = ""
     password: str = ""
+
+    @classmethod
+    def of_url(cls, url: str) -> DatabaseChoice:
+        """The choice an open database's URL stands for (the restore dialog starts from its server)."""
+        u = make_url(url)
+        if u.get_backend_name() == SQLITE:
+            return cls(SQLITE, path=u.database or "")
+        return cls(POSTGRESQL, host=u.host or "", port=str(u.port or 5432), database=u.database or "",
+                   user=u.username or "", password=u.password or "")
 
     @property
     def is_sqlite(self) -> bool:

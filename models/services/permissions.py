@@ -1,7 +1,8 @@
 """Role checks for actions only a supervisor may take (sign-off, amendments, approvals)."""
 from __future__ import annotations
 
-from ..db import Database
+from ..audit import NO_USER
+from ..db import Database, UserRef
 from ..errors import AuthError
 from ..people import Role
 
@@ -11,6 +12,13 @@ def require_role(db: Database, role: Role, action: str) -> None:
     current = Role(user.role) if user and user.role in Role._value2member_map_ else Role.CLERK
     if not current.at_least(role):
         raise AuthError(f"{action}需要{role.label}权限；当前用户是{current.label}。")
+
+
+def signed_in_user(db: Database) -> UserRef:
+    """Who is signing or deciding; AuthError (the same refusal as any unaudited write) when nobody is."""
+    if db.user is None:
+        raise AuthError(NO_USER)
+    return db.user
 
 
 def may(db: Database, role: Role) -> bool:

@@ -45,7 +45,7 @@ from ..handover import Handover
 from ..imports.ledger_check import TariffCheck
 from ..rules.numbers import MONEY, check_number
 from .bulk import insert_stored, temporal_binders
-from .common import get, get_for_save, lock_handover
+from .common import get, get_for_save, lock_handover, rows_matched
 from .fee_ledger import (
     STREAM_BATCH,
     Ahead,
@@ -60,6 +60,7 @@ from .fee_ledger import (
 )
 from .fee_rows import DifferenceRow
 from .ledger_state import reconciled
+from .permissions import signed_in_user
 from .settlement_state import refuse_if_signed
 
 Progress = Callable[[int, int], object]  # (done, total); returning False cancels
@@ -155,7 +156,7 @@ def reconcile(db: Database, handover_id: int, progress: Progress | None = None) 
                   .execution_options(hd_audit="summary"))
         stale: list[int] = []
         decided = Ahead(_decided(s, handover_id), passed=lambda row: stale.append(row[0]))
-        counts = {"matched": 0, "by_tariff": 0, **dict.fromkeys(DiffKind, 0)}
+        counts: dict[str, int] = {"matched": 0, "by_tariff": 0, **dict.fromkeys(DiffKind, 0)}
         tariffs = TariffCheck(s, handover.project_id)
         kept, fresh, done, next_report = 0, _NewRows(s, handover_id), 0, 0
         for key, theirs, ours in merge(stream(s, handover_id, "theirs", handover.cutoff_date),
@@ -382,7 +383,7 @@ def decide(db: Database, difference_id: int, seen_version: int, decision: Decisi
         d.decision, d.note = decision, note.strip()
         d.adjusted_billed = adjusted_billed if adjust else None
         d.adjusted_paid = adjusted_paid if adjust else None
-        d.decided_by = "" if decision is Decision.OPEN else db.user.display_name
+        d.decided_by = "" if decision is Decision.OPEN else signed_in_user(db).display_name
         d.decided_at = None if decision is Decision.OPEN else now()
         s.flush()
         return _row(d, load_names(s, get(s, Handover, d.handover_id)), _their_remark(s, d))
@@ -418,9 +419,9 @@ def decide_many(db: Database, handover_id: int, decision: Decision, note: str, *
         id_list = list(ids) if ids is not None else None
         if id_list is not None:
             where.append(d.id.in_(id_list))
-        changed = s.execute(update(d).where(*where).values(
-            decision=decision, note=note.strip(), decided_by=db.user.display_name, decided_at=now(),
-            version=d.version + 1, updated_at=now()).execution_options(synchronize_session=False)).rowcount
+        changed = rows_matched(s.execute(update(d).where(*where).values(
+            decision=decision, note=note.strip(), decided_by=signed_in_user(db).display_name, decided_at=now(),
+            version=d.version + 1, updated_at=now()).execution_options(synchronize_session=False)))
         scope = "、".join(filter(None, [kind.value if kind else "", fee_item or "",
                                        f"选中 {len(id_list)} 项" if id_list is not None else ""])) or "全部待处理"
         record_action(s, "批量处理差异", "fee_differences", handover_id,

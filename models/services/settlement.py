@@ -24,7 +24,7 @@ from .common import lock_handover
 from .fee_results import Progress, compute_results
 from .fee_rows import FeeResults
 from .ledger_state import require_reconciled
-from .permissions import require_role
+from .permissions import require_role, signed_in_user
 from .settlement_state import latest_settlement, refuse_if_signed
 
 
@@ -82,7 +82,7 @@ def sign_settlement(db: Database, handover_id: int, *, note: str = "",
         settlement.note = note.strip()
         settlement.status = DocStatus.SIGNED
         settlement.signed_at = now()
-        settlement.signed_by = db.user.display_name
+        settlement.signed_by = signed_in_user(db).display_name
         s.flush()
         return _row(settlement)
 

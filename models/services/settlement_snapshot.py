@@ -78,7 +78,7 @@ def dump(results: FeeResults) -> bytes:
 def load(blob: bytes, handover_id: int, **status: Any) -> FeeResults:
     """The results as signed; `status` gives the settlement's own columns (status, revision, signed_at/by)."""
     data = json.loads(zlib.decompress(blob))
-    lines = {}
+    lines: dict[str, Any] = {}  # FeeResults' line tuples by field name, each of its own line class
     for name, cls in LINES.items():
         readers = _readers(cls)
         lines[name] = tuple(cls(*_line(readers, values)) for values in data[name])

@@ -38,7 +38,7 @@ def _label(table: Table) -> str:
 
 def references(s: Session, cls: type[Base], record_id: int) -> list[str]:
     """'遗留问题 3 条' for every table whose foreign key points at the record (none: it may go)."""
-    target = cls.__table__  # type: ignore[attr-defined]
+    target = cls.__table__
     found = []
     for table in Base.metadata.sorted_tables:
         for fk in table.foreign_keys:

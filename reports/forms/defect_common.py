@@ -59,7 +59,7 @@ def facts_grid(pairs: Sequence[tuple[str, str]], width: float,
                  ("BACKGROUND", (2, 0), (2, short - 1), HEAD_FILL)]
     for k, v in long:
         top = len(rows)
-        chunks = cell(v).chunks(width - label_w - 2 * PAD_X, CHUNK_LINES)  # type: ignore[union-attr]
+        chunks = cell(v).chunks(width - label_w - 2 * PAD_X, CHUNK_LINES)
         rows += [[cell(k) if i == 0 else "", c, "", ""] for i, c in enumerate(chunks)]
         grid += run_on_styles(top, len(rows) - 1)
     table = Table(rows, colWidths=[label_w, value_w, label_w, value_w])

@@ -85,7 +85,7 @@ def label_text(label: Label, width: float, height: float) -> list[TextBlock]:
     scale = 1.0
     while True:
         blocks = [_block(t, size * scale, leading * scale, words, width)
-                  for t, (size, leading, words) in zip(texts, TEXT_PARTS)]
+                  for t, (size, leading, words) in zip(texts, TEXT_PARTS, strict=False)]
         used = sum(b.wrap(width, height)[1] for b in blocks) + TEXT_GAP * (len(blocks) - 1)
         if used <= height or scale <= SMALLEST:
             return blocks

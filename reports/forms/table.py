@@ -163,7 +163,7 @@ class PagedTable(Flowable):
                           repeatRows=1)
         aligns = [("ALIGN", (i, 1), (i, -1), c.align.upper()) for i, c in enumerate(self.columns)]
         table.setStyle(TableStyle(GRID_STYLE + aligns + band_styles(body)))
-        table._body = list(body)  # type: ignore[attr-defined]  # what split() placed, by row
+        table._body = list(body)  # what split() placed, by row
         return table
 
     # ---- layout --------------------------------------------------------------------------------
@@ -185,7 +185,7 @@ class PagedTable(Flowable):
             table.wrap(avail_width, avail_height)
         if not self.rows:  # a header alone, and the tail
             return [table] + ([self.tail] if self.tail is not None else [])
-        body: list[Row] = table._body  # type: ignore[attr-defined]
+        body: list[Row] = table._body
         parts = table.split(avail_width, avail_height)
         fit = len(parts[0]._cellvalues) - 1 if parts else 0  # header excluded
         placed = self._settle(body[:fit])
@@ -209,7 +209,7 @@ class PagedTable(Flowable):
             placed = placed[:-1]  # a heading goes over with its first row
         done = len(placed) - (1 if self._lead() else 0)
         following = (self.rows[self.start + done]
-                     if 0 < done and self.start + done < len(self.rows) else None)
+                     if done > 0 and self.start + done < len(self.rows) else None)
         if getattr(following, "keeps_with_previous", False) and done > 1:
             placed = placed[:-1]  # a 小计 never opens a page alone: its last line goes along
         return placed

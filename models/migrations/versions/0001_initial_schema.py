@@ -1,15 +1,14 @@
 """initial schema
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-22
 
 Every table of SPEC sections 2-6. Money, areas, rates and readings are
 scaled integers (see models/types.py); enums are plain VARCHARs.
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0001'
 down_revision = None
