@@ -10,8 +10,20 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (QByteArray, QCoreApplication, QLibraryInfo, QLocale, QMessageLogContext, QSettings, Qt,
-                            QTimer, QtMsgType, QTranslator, qInstallMessageHandler, qVersion)
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QMessageLogContext,
+    QSettings,
+    Qt,
+    QTimer,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+    qVersion,
+)
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -21,17 +33,13 @@ from models.version import program_name
 
 from .errors import install_excepthook, show_error
 from .gc_main_thread import MainThreadCollector
+from .run_context import LOG_HANDLER, LOG_NAME, RESOURCES, pc_settings, start_with
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 FONT_FILE = RESOURCES / "fonts" / "wqy-microhei.ttc"
 FONT_POINTS = 10
-MANUAL = RESOURCES / "manual" / "index.html"  # 帮助 → 使用说明
-ORGANISATION = "HandoverDesk"  # QSettings: organisation and application
-LOG_NAME, LOG_HANDLER = "handoverdesk.log", "handoverdesk-file"
 LOG_BYTES, LOG_FILES = 2 * 1024 * 1024, 5  # 2 MB a file, the current one and 5 older: at most 12 MB
 QT_TRANSLATOR = "qtbase_zh_CN"  # qt_zh_CN.qm also wants qtmultimedia, which Essentials lacks
 log = logging.getLogger("handoverdesk")
-_started_with = ""  # the --db of this run, if any
 
 
 def register_font(app: QApplication) -> str | None:
@@ -99,23 +107,7 @@ def setup_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def pc_settings() -> QSettings:
-    """This PC's own settings (the database chosen, window, last selection, folders): an ini file in
-    the user's settings folder (Windows: %APPDATA%\\HandoverDesk\\HandoverDesk.ini). Tests point
-    QSettings.setPath(IniFormat, UserScope, ...) elsewhere."""
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, ORGANISATION)
-
-
 # ---- the log --------------------------------------------------------------------------------
-
-def log_file() -> Path:
-    """The log this run writes (the rotating file's path; the default place before setup)."""
-    root = logging.getLogger()
-    for handler in root.handlers:
-        if handler.get_name() == LOG_HANDLER and isinstance(handler, RotatingFileHandler):
-            return Path(handler.baseFilename)
-    return data_dir() / LOG_NAME
-
 
 def _setup_logging(path: Path | None = None, max_bytes: int = LOG_BYTES, backups: int = LOG_FILES) -> None:
     """UTF-8, rotating (LOG_BYTES × LOG_FILES kept), and each run starts with the program's version."""
@@ -157,11 +149,6 @@ def database_choice(db_arg: str | None, settings: QSettings | None = None) -> st
     from .dialogs.settings import stored_choice
 
     return stored_choice(settings or pc_settings()).target()
-
-
-def started_with() -> str:
-    """The --db this run was started with ('' if none): 设置 says it overrides the PC's choice."""
-    return _started_with
 
 
 def open_database(db_arg: str | None, settings: QSettings) -> Database | None:
@@ -245,7 +232,6 @@ def _select(combo: Any, record_id: int) -> None:
 
 def run_app(db_arg: str | None, preselect_user: str | None = None, settings: QSettings | None = None) -> int:
     """`python main.py [--db X] [--user U]`: open the database, sign in, show the main window."""
-    global _started_with
     from . import backup_hooks
     from .dialogs.first_start import offer_first_start
     from .login import sign_in
@@ -256,7 +242,7 @@ def run_app(db_arg: str | None, preselect_user: str | None = None, settings: QSe
     app = setup_application()
     install_excepthook()
     settings = settings or pc_settings()
-    _started_with = db_arg or ""
+    start_with(db_arg)
     # The file's quick_check runs beside the login: the login's own write waits for its verdict,
     # so a damaged file is reported at sign-in and never written to.
     db = open_database(db_arg, settings)

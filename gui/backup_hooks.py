@@ -11,31 +11,28 @@ of models/backup.py keeps only the newest of each day). It runs in a thread join
 EXIT_SECONDS: a slow disk never holds the exit; an unfinished copy is only a ".part" file, never
 counted as a backup.
 
-Restart after a restore from 文件 → 恢复…: the file is replaced while the app runs, then the app
-starts itself again with the same command line (QProcess.startDetached: on Windows the same
-HandoverDesk.exe or python main.py with its --db) and the current window closes, so the new run
-opens the restored file and shows the login. A fresh process rather than a loop inside run_app:
-nothing of the old run (tabs' models, caches, the signed-in user) can survive into the restored
-database.
+Restart after a restore from 文件 → 恢复… is relaunch.py's: a fresh process rather than a loop inside
+run_app, so nothing of the old run (tabs' models, caches, the signed-in user) can survive into the
+restored database; such a run ends without an exit backup.
 """
 from __future__ import annotations
 
 import logging
-import sys
 import threading
 import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QProcess
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from models import backup as bk
 from models.db import Database, quick_check, resolve_url
 from models.errors import DomainError, StorageError
 
-from . import tasks
+from . import relaunch, tasks
+from .blocking_task import run_blocking
 
 log = logging.getLogger("handoverdesk")
 EXIT_SECONDS = 30.0     # the exit backup is waited for at most this long
@@ -52,7 +49,6 @@ class _State:
         self.pending: str = ""                # a status message waiting for the window
         self.start_done = threading.Event()   # the start's check and backup are over (none started: set)
         self.start_done.set()
-        self.skip_exit = False                # restored and restarting: no backup of this run
         self.start_task: tasks.Task | None = None
 
 
@@ -138,7 +134,7 @@ def _backup_failed(exc: BaseException) -> None:
 def at_exit(db: Database, seconds: float = EXIT_SECONDS) -> bk.BackupFile | None:
     """The exit backup, waited for at most `seconds`; never raises."""
     path = bk.sqlite_file(db)
-    if path is None or _state.skip_exit:
+    if path is None or relaunch.restarting():
         return None
     if not _state.start_done.wait(seconds / 2):
         log.info("启动时的备份尚未完成，退出时不再备份")
@@ -223,57 +219,3 @@ def restored_after_failed_open(exc: DomainError, target: Callable[[], str | None
     log.info("已从备份 %s 恢复（损坏的文件另存为 %s）", latest.path.name, aside.name)
     inform(None, _tr("已从 {label} 的备份恢复。\n损坏的文件已另存为：{aside}").format(label=latest.label, aside=aside))
     return True
-
-
-def run_blocking(parent: QWidget | None, title: str, job: tasks.Job) -> Any:
-    """Run `job` off the GUI thread with the progress dialog and wait for it (events keep flowing);
-    its result, or its exception raised here."""
-    outcome: dict[str, Any] = {}
-    loop = QEventLoop()
-
-    def finish(key: str) -> Callable[[Any], None]:
-        def store(value: Any) -> None:
-            outcome[key] = value
-            loop.quit()
-        return store
-
-    task = tasks.run_with_progress(parent, title, job, finish("result"), finish("error"))
-    task.dialog.setCancelButton(None)  # a restore half done is not cancelled: it is waited for
-    task.cancelled.connect(loop.quit)
-    if not outcome:
-        loop.exec()
-    if "error" in outcome:
-        raise outcome["error"]
-    if "result" not in outcome:
-        from models.errors import Cancelled
-
-        raise Cancelled()
-    return outcome["result"]
-
-
-# ---- restarting on a restored file ------------------------------------------------------------------
-
-def command_line() -> tuple[str, list[str]]:
-    """This run's own command: the packaged program and its arguments, or python and main.py's."""
-    if getattr(sys, "frozen", False):
-        return sys.executable, list(sys.argv[1:])
-    args = list(sys.argv)
-    if args and args[0] and Path(args[0]).exists():
-        args[0] = str(Path(args[0]).resolve())
-    return sys.executable, args
-
-
-def start_detached(program: str, args: list[str]) -> bool:
-    """Start the program anew, independent of this process (tests replace this)."""
-    started, _pid = QProcess.startDetached(program, args)
-    return bool(started)
-
-
-def restart(window: Any) -> bool:
-    """The file was replaced: start the app again on it and close this window (this run then ends)."""
-    _state.skip_exit = True
-    program, args = command_line()
-    started = start_detached(program, args)
-    log.info("恢复后重新启动：%s", "已启动" if started else "未能启动，请手动打开程序")
-    window.close()
-    return started

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from .run_context import pc_settings
+
 GROUP = "folders"
 
 
@@ -25,16 +27,12 @@ def _setting_key(key: str) -> str:
 
 def remembered_folder(key: str) -> str:
     """The folder the last dialog with this key ended in, if it still exists; else ''."""
-    from .app import pc_settings
-
     folder = str(pc_settings().value(_setting_key(key), "") or "")
     return folder if folder and Path(folder).is_dir() else ""
 
 
 def remember_folder(key: str, chosen: str) -> None:
     """Keep the folder of a chosen file (or the chosen folder itself)."""
-    from .app import pc_settings
-
     if not chosen:
         return
     path = Path(chosen)

@@ -1,8 +1,9 @@
 """Signing in: the login dialog, and the first-run dialog that creates the administrator."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QVBoxLayout, QWidget)
+import contextlib
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from models.db import Database, UserRef
 from models.errors import DomainError
@@ -71,10 +72,9 @@ class LoginDialog(_Form):
             self._refused(str(exc))
             return
         if signed.must_change_password and not self._new_password(password):
-            try:
+            # Signed out all the same if this raises; only the audit row of it could not be written.
+            with contextlib.suppress(DomainError):
                 auth.logout(self.db)  # no way past a reset password but a new one
-            except DomainError:
-                pass  # signed out all the same; only the audit row of it could not be written
             self._refused(self.tr("管理员重置了您的密码：须设置新密码后才能继续使用。"))
             return
         self.user = signed.user

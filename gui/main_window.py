@@ -6,8 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QComboBox, QLabel, QMainWindow, QMessageBox, QTabWidget,
-                               QToolBar, QWidget)
+from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
 
 from models.browse import Scope
 from models.db import Database
@@ -69,7 +68,7 @@ class MainWindow(QMainWindow):
         self.tab_widget = QTabWidget(self)
         titles = (self.tr("概览"), self.tr("交接清单"), self.tr("遗留问题"), self.tr("钥匙管理"), self.tr("费用对账"))
         classes = (OverviewTab, HandoverTab, DefectsTab, KeysTab, FeesTab)
-        for key, title, cls in zip(TAB_KEYS, titles, classes):
+        for key, title, cls in zip(TAB_KEYS, titles, classes, strict=True):
             self.tabs[key] = cls(self.db, self.tab_widget)
             self.tab_widget.addTab(self.tabs[key], title)
         self.tab_widget.currentChanged.connect(self.on_tab_changed)

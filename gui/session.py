@@ -20,7 +20,6 @@ def switch_user(window: Any) -> Any:
     program.
     """
     from .login import LoginDialog
-    from .main_window import MainWindow
 
     app = QApplication.instance()
     quits = app.quitOnLastWindowClosed() if isinstance(app, QApplication) else True
@@ -39,7 +38,9 @@ def switch_user(window: Any) -> Any:
             if isinstance(app, QApplication) and quits:
                 app.quit()
             return None
-        successor = MainWindow(window.db)
+        # A window of the same kind, built by its own class: this module stays below the main window
+        # that its menu calls it from.
+        successor = type(window)(window.db)
         successor.setGeometry(window.geometry())
         if window.isMaximized():
             successor.showMaximized()

@@ -5,10 +5,11 @@ widget. `progress(done, total, what="")` returns False once the clerk has presse
 """
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
@@ -74,10 +75,9 @@ class Task(QObject):
         else:
             outcome = self._call_job()
         self._outcome = outcome  # read on the GUI thread only after the signal below arrives
-        try:
+        # RuntimeError: the Task was deleted: the app is quitting, nobody is waiting.
+        with contextlib.suppress(RuntimeError):
             self._worker_returned.emit()
-        except RuntimeError:  # the Task was deleted: the app is quitting, nobody is waiting
-            pass
 
     def _call_job(self) -> tuple[Any, BaseException | None]:
         try:

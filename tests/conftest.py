@@ -99,7 +99,7 @@ def _collect_on_the_main_thread() -> Iterator[None]:
 
 @pytest.fixture(autouse=True, scope="session")
 def _pc_settings_elsewhere(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """What the app remembers on this PC (gui.app.pc_settings: window, folders, database choice) goes
+    """What the app remembers on this PC (gui.run_context.pc_settings: window, folders, database choice) goes
     to a folder of the test run, never to the tester's own settings. Tests that read it back use the
     pc_settings fixture, which gives each test its own folder."""
     from PySide6.QtCore import QSettings

@@ -10,12 +10,12 @@ from PySide6.QtCore import QSettings
 
 @pytest.fixture
 def pc_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[QSettings]:
-    """gui.app.pc_settings() (and so every helper that remembers something) writes under tmp_path;
+    """gui.run_context.pc_settings() (and so every helper that remembers something) writes under tmp_path;
     the PostgreSQL password file is a temporary one too."""
     folder = tmp_path / "pc-settings"
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     monkeypatch.setenv("PGPASSFILE", str(tmp_path / "pgpass"))
-    from gui.app import pc_settings as make
+    from gui.run_context import pc_settings as make
 
     settings = make()
     assert str(folder) in settings.fileName()

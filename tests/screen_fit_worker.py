@@ -31,7 +31,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 SCREEN = (1366, 768)  # physical pixels of the office laptop (gui.shot.LAPTOP)
 NOW = dt.datetime(2026, 7, 2, 10, 0)
 # Bases nobody opens as such: their subclasses are measured instead.
-ABSTRACT = {"gui.tabs.handover.base_dialog.ServiceDialog", "gui.tabs.fees.common.WorkerDialog",
+ABSTRACT = {"gui.dialogs.base_dialog.ServiceDialog", "gui.tabs.fees.common.WorkerDialog",
             "gui.dialogs.sheet_import.SheetImportDialog", "gui.login._Form"}
 
 
@@ -126,8 +126,8 @@ class Ctx:
         """An import dialog with a spreadsheet read into its preview, as the clerk sees it."""
         import time
 
-        from PySide6.QtWidgets import QApplication
         import test_imports_accounting as sheets
+        from PySide6.QtWidgets import QApplication
         seen: list = []
         dialog.previewed.connect(seen.append)
         dialog.load_file(getattr(sheets, sheet)(self.tmp))
@@ -200,9 +200,10 @@ def _construct_table() -> dict:
         "gui.tabs.fees.settlement_dialogs.SignDialog": lambda c: fees_set.SignDialog(c.db, c.hid, c.results),
         "gui.tabs.fees.settlement_dialogs.AmendDialog": lambda c: fees_set.AmendDialog(c.db, c.hid, 1),
         "gui.tabs.fees.settlement_dialogs.RefundDialog": lambda c: fees_set.RefundDialog(c.db, c.hid, c.deposit()),
-        "gui.tabs.handover.handover_dialog.HandoverDialog": lambda c: mod(
-            "gui.tabs.handover.handover_dialog").HandoverDialog(c.db, c.pid, c.handover),
-        "gui.tabs.handover.dialogs.TemplatePickerDialog": lambda c: ho.TemplatePickerDialog(c.db, c.handover),
+        "gui.dialogs.handover_dialog.HandoverDialog": lambda c: mod(
+            "gui.dialogs.handover_dialog").HandoverDialog(c.db, c.pid, c.handover),
+        "gui.dialogs.template_picker.TemplatePickerDialog": lambda c: mod(
+            "gui.dialogs.template_picker").TemplatePickerDialog(c.db, c.handover),
         "gui.tabs.handover.dialogs.BlankListDialog": lambda c: ho.BlankListDialog(c.db, c.hid),
         "gui.tabs.handover.dialogs.SaveTemplateDialog": lambda c: ho.SaveTemplateDialog(c.db, c.summary),
         "gui.tabs.handover.dialogs.SignDialog": lambda c: ho.SignDialog(c.db, c.handover, c.summary),

@@ -14,7 +14,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 from sqlalchemy import select, text
 
-from gui import backup_hooks
+from gui import backup_hooks, relaunch
 from gui.app import open_database
 from gui.dialogs import backups as dialogs
 from gui.dialogs.backups import ArchiveRestoreDialog, DamagedDialog, RestoreDialog
@@ -104,7 +104,8 @@ def said(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def relaunched(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, list[str]]]:
     """The new process a restore starts, recorded instead of started."""
     started: list[tuple[str, list[str]]] = []
-    monkeypatch.setattr(backup_hooks, "start_detached", lambda program, args: started.append((program, args)) or True)
+    monkeypatch.setattr(relaunch, "_restarting", False)  # put back after the test: later runs back up on exit
+    monkeypatch.setattr(relaunch, "start_detached", lambda program, args: started.append((program, args)) or True)
     return started
 
 
@@ -244,7 +245,7 @@ def test_restore_replaces_the_file_keeps_it_aside_and_the_app_reopens_it(qtbot, 
     assert dialog.aside is not None and dialog.aside.exists() and "恢复前" in dialog.aside.name
     assert {"NEW1", "NEW2"} <= {r[1] for r in _tables(dialog.aside)["projects"]}  # the old file, whole
     assert _tables(path)["projects"] == _tables(older.path)["projects"]
-    assert relaunched == [backup_hooks.command_line()]  # the same program and arguments, started anew
+    assert relaunched == [relaunch.command_line()]  # the same program and arguments, started anew
     assert not window.isVisible()  # this run ends
     assert backup_hooks.at_exit(db) is None  # and makes no backup of its own on the way out
     db.dispose()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from gui.tabs.handover.handover_dialog import HandoverDialog
+from gui.dialogs.handover_dialog import HandoverDialog
 from models.fees import Decision
 from models.services import reconcile as rc
 from models.services.handovers import corrections, get_handover

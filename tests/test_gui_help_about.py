@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QUrl
 
 from gui import app as gui_app
+from gui import run_context
 from gui.dialogs.about import AboutDialog
 from gui.main_window import MainWindow
 from gui.menus import settings as settings_menu
@@ -48,7 +49,7 @@ def test_the_version_is_the_one_in_pyproject():
 
 def test_the_log_is_utf8_rotates_and_starts_with_version_user_and_database(admin_db, run_log):
     gui_app._setup_logging(run_log, max_bytes=2000, backups=2)
-    assert gui_app.log_file() == run_log
+    assert run_context.log_file() == run_log
     gui_app.log_session(admin_db)
     log = logging.getLogger("handoverdesk.test")
     for i in range(60):
@@ -87,13 +88,13 @@ def test_the_manual_opens_from_the_help_menu(qtbot, admin_db, monkeypatch):
     help_menu = window.menus["help"]
     assert [a.text() for a in help_menu.actions() if a.text()][:2] == ["使用说明", "关于物业交接台…"]
     window.manual_action.trigger()
-    assert [u.toLocalFile() for u in opened] == [str(gui_app.MANUAL)]
+    assert [u.toLocalFile() for u in opened] == [str(run_context.MANUAL)]
 
 
 def test_the_manual_is_chinese_shows_its_pictures_and_follows_the_readme():
-    text = gui_app.MANUAL.read_text(encoding="utf-8")
+    text = run_context.MANUAL.read_text(encoding="utf-8")
     assert '<html lang="zh-CN">' in text and "<h1>物业交接台 使用说明</h1>" in text
     pictures = re.findall(r'<img src="([^"]+)"', text)
-    assert pictures and all((gui_app.MANUAL.parent / p).is_file() for p in pictures)
+    assert pictures and all((run_context.MANUAL.parent / p).is_file() for p in pictures)
     for heading in ("交接清单页签怎么用", "钥匙管理页签怎么用", "费用对账页签怎么用", "开始使用：一个真实的管理处"):
         assert heading in text, heading  # built from the README's clerk sections (build.py)

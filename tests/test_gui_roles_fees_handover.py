@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 
 from gui.dialogs.fee_items import FeeItemsDialog
+from gui.dialogs.handover_dialog import HandoverDialog
 from gui.tabs.fees.tab import FeesTab
-from gui.tabs.handover.handover_dialog import HandoverDialog
 from gui.tabs.handover.tab import HandoverTab
 from models.browse import Scope
 from models.db import UserRef

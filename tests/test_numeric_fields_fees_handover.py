@@ -24,11 +24,11 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 from sqlalchemy import select
 
 from gui.dialogs.fee_items import FeeItemsDialog
+from gui.dialogs.handover_dialog import HandoverDialog
 from gui.tabs.fees.decision_dialogs import DecisionDialog
 from gui.tabs.fees.meter_dialog import AddMeterDialog
 from gui.tabs.fees.meters_panel import MetersPanel
 from gui.tabs.handover.dialogs import SignDialog
-from gui.tabs.handover.handover_dialog import HandoverDialog
 from gui.tabs.handover.items_model import COL
 from gui.tabs.handover.tab import HandoverTab
 from models.browse import Scope

@@ -7,8 +7,19 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QTimer
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models import audit_view
 from models.audit_view import ALL_SCOPE, AUDIT
@@ -17,9 +28,9 @@ from models.db import Database
 from .. import file_dialogs, tasks
 from ..errors import show_error
 from ..table_model import BrowseModel
-from ..tabs.handover.base_dialog import date_edit
 from ..widgets.screen_fit import fit_to_screen
 from ..widgets.tables import record_table
+from .base_dialog import date_edit
 
 DEFAULT_DAYS = 30  # the viewer opens on the last month; the dates go back as far as the log does
 FILTER_DELAY_MS = 200

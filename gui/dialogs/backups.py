@@ -12,9 +12,21 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QSettings, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
-from sqlalchemy.engine import make_url
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models import archive
 from models import backup as bk
@@ -25,7 +37,8 @@ from models.services import office
 from models.services.office import DatabaseChoice
 from models.services.permissions import require_role
 
-from .. import backup_hooks, tasks
+from .. import relaunch, tasks
+from ..blocking_task import run_blocking
 from ..file_dialogs import get_open_file_name
 from ..widgets.screen_fit import fit_to_screen
 
@@ -173,7 +186,7 @@ class RestoreDialog(QDialog):
             return
         self.error_label.clear()
         try:
-            backup_hooks.run_blocking(self, self.tr("正在检查所选备份…"), lambda _p: bk.check_backup(chosen.path))
+            run_blocking(self, self.tr("正在检查所选备份…"), lambda _p: bk.check_backup(chosen.path))
         except DomainError as exc:
             self.error_label.setText(str(exc))
             return
@@ -182,7 +195,7 @@ class RestoreDialog(QDialog):
                        .format(label=chosen.label)):
             return
         try:
-            self.aside = backup_hooks.run_blocking(self, self.tr("正在恢复…"),
+            self.aside = run_blocking(self, self.tr("正在恢复…"),
                                                    lambda _p: bk.restore_open(self.db, chosen.path))
         except DomainError as exc:
             self.error_label.setText(str(exc))
@@ -193,7 +206,7 @@ class RestoreDialog(QDialog):
                .format(label=chosen.label, aside=self.aside))
         self.accept()
         if self.window_ is not None:
-            backup_hooks.restart(self.window_)
+            relaunch.restart(self.window_)
 
 
 # ---- a damaged database at start ------------------------------------------------------------------
@@ -266,13 +279,13 @@ class ArchiveRestoreDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.file_edit, 1)
         row.addWidget(choose)
-        here = make_url(db.url)
-        self.host_edit = QLineEdit(here.host or "", self)
-        self.port_edit = QLineEdit(str(here.port or 5432), self)
+        here = DatabaseChoice.of_url(db.url)
+        self.host_edit = QLineEdit(here.host, self)
+        self.port_edit = QLineEdit(here.port, self)
         self.port_edit.setMaximumWidth(90)
         self.database_edit = QLineEdit(self, placeholderText=self.tr("空数据库的名称"))
-        self.user_edit = QLineEdit(here.username or "", self)
-        self.password_edit = QLineEdit(here.password or "", self, echoMode=QLineEdit.EchoMode.Password)
+        self.user_edit = QLineEdit(here.user, self)
+        self.password_edit = QLineEdit(here.password, self, echoMode=QLineEdit.EchoMode.Password)
         form = QFormLayout()
         form.addRow(self.tr("备份文件："), row)
         for label, edit in ((self.tr("服务器："), self.host_edit), (self.tr("端口："), self.port_edit),
@@ -324,7 +337,7 @@ class ArchiveRestoreDialog(QDialog):
                 target.dispose()
 
         try:
-            self.counts = backup_hooks.run_blocking(self, self.tr("正在恢复…"), job)
+            self.counts = run_blocking(self, self.tr("正在恢复…"), job)
         except DomainError as exc:
             self.error_label.setText(str(exc))
             return
@@ -338,7 +351,7 @@ class ArchiveRestoreDialog(QDialog):
             self.switched = True
             self.accept()
             if self.window_ is not None:
-                backup_hooks.restart(self.window_)
+                relaunch.restart(self.window_)
             return
         self.accept()
 

@@ -11,7 +11,7 @@ from models.db import Database
 from models.errors import ValidationError
 from models.services import auth
 
-from ..tabs.handover.base_dialog import ServiceDialog
+from .base_dialog import ServiceDialog
 
 
 def password_edit(parent: QWidget) -> QLineEdit:

@@ -8,7 +8,7 @@ from models.defect import SEVERITIES
 from models.rules.numbers import DAYS, parse_int
 from models.services import defect_register
 
-from ..tabs.handover.base_dialog import ServiceDialog
+from .base_dialog import ServiceDialog
 
 
 class DeadlineSettingsDialog(ServiceDialog):

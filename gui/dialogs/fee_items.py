@@ -40,7 +40,6 @@ from ..widgets.screen_fit import fit_to_screen
 from ..widgets.tables import RecordsModel, small_table
 
 
-
 class FeeItemsDialog(QDialog):
     """What each fee item is and what it costs from which day; metered charges use these rates."""
 

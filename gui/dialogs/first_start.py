@@ -9,8 +9,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
-                               QWidget, QWizard, QWizardPage)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
 
 from models.db import Database
 from models.errors import DomainError
@@ -247,7 +257,7 @@ class HandoverPage(_ProjectStep):
         return text
 
     def on_handover_clicked(self) -> None:
-        from ..tabs.handover.handover_dialog import HandoverDialog
+        from .handover_dialog import HandoverDialog
 
         saved = self.run(HandoverDialog(self.guide.db, self.guide.project_id, None, self))
         if saved is not None:
@@ -255,7 +265,7 @@ class HandoverPage(_ProjectStep):
             self.refresh(setup_state(self.guide.db, self.guide.project_id))
 
     def on_list_clicked(self) -> None:
-        from ..tabs.handover.dialogs import TemplatePickerDialog
+        from .template_picker import TemplatePickerDialog
 
         if self.guide.handover is not None:
             self.run(TemplatePickerDialog(self.guide.db, self.guide.handover, self))

@@ -18,8 +18,8 @@ from models.services.people import OwnerDetail, OwnerForm
 from models.services.units import BuildingRow, UnitDetail, UnitForm
 
 from ..table_model import BrowseModel, RecordIdRole
-from ..tabs.handover.base_dialog import ServiceDialog
 from ..widgets.screen_fit import fit_to_screen
+from .base_dialog import ServiceDialog
 
 FILTER_DELAY_MS = 200
 

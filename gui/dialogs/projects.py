@@ -8,8 +8,8 @@ from models.project import PROJECT_KINDS
 from models.services import projects
 from models.services.projects import ProjectForm, ProjectRow
 
-from ..tabs.handover.base_dialog import ServiceDialog
 from ..widgets.screen_fit import fit_to_screen
+from .base_dialog import ServiceDialog
 
 
 class ProjectDialog(ServiceDialog):

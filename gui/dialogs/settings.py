@@ -18,9 +18,22 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models.db import Database, default_db_path
 from models.errors import DomainError
@@ -29,9 +42,9 @@ from models.services.office import DatabaseCheck, DatabaseChoice
 
 from .. import tasks
 from ..file_dialogs import get_save_file_name
-from ..tabs.handover.base_dialog import ERROR_STYLE
 from ..widgets.role_gate import gate
 from ..widgets.screen_fit import fit_to_screen
+from .base_dialog import ERROR_STYLE
 
 GROUP = "database"
 FIELDS = ("kind", "path", "host", "port", "database", "user")

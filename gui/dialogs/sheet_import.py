@@ -348,7 +348,8 @@ class SheetImportDialog(QDialog):
         layout = {"sheets": self._sheets, "blocks": self._blocks}
         chosen: dict[str, int | None] | None = (ColumnMap(mapping, header_row, **layout)
                                                 if mapping or header_row or any(layout.values()) else None)
-        job = lambda progress: self.read_sheet(path, chosen, progress)
+        def job(progress: Any) -> Any:
+            return self.read_sheet(path, chosen, progress)
         task = tasks.run_with_progress(self, self.reading_text(), job, self.on_preview_ready,
                                        self.on_preview_failed)
         task.cancelled.connect(lambda: self.on_preview_cancelled(task))

@@ -2,9 +2,21 @@
 enable, change a role. Every button follows the selected row's decisions (AccountRow.refused)."""
 from __future__ import annotations
 
-
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models.db import Database
 from models.errors import DomainError, ValidationError
@@ -13,11 +25,10 @@ from models.services import users as service
 from models.services.users import AccountRow
 
 from ..errors import show_error
-from ..tabs.handover.base_dialog import ServiceDialog
 from ..widgets.screen_fit import fit_to_screen
 from ..widgets.tables import RecordsModel
+from .base_dialog import ServiceDialog
 from .change_password import password_edit
-
 
 
 def confirm(parent: QWidget, title: str, text: str) -> bool:

@@ -97,8 +97,8 @@ def _run(window: Any, title: str, job: tasks.Job, said: Any) -> tasks.Task:
 
 def open_restore(window: Any) -> None:
     """恢复…: the dialog refuses anyone but an administrator (the menu entry is disabled for them too)."""
-    from ..app import pc_settings
     from ..dialogs.backups import restore_dialog
+    from ..run_context import pc_settings
 
     try:
         dialog = restore_dialog(window.db, pc_settings(), window)

@@ -24,8 +24,8 @@ def install(window: Any, menus: dict[str, QMenu]) -> None:
 
 
 def open_settings(window: Any) -> None:
-    from ..app import pc_settings, started_with
     from ..dialogs.settings import SettingsDialog
+    from ..run_context import pc_settings, started_with
 
     dialog = SettingsDialog(window.db, pc_settings(), window, started_with=started_with())
     accepted = dialog.exec()
@@ -35,7 +35,7 @@ def open_settings(window: Any) -> None:
 
 
 def open_manual(window: Any) -> None:
-    from ..app import MANUAL
+    from ..run_context import MANUAL
 
     if not MANUAL.exists():
         QMessageBox.warning(window, _tr("使用说明"), _tr("找不到使用说明文件：{path}").format(path=MANUAL))
@@ -46,7 +46,7 @@ def open_manual(window: Any) -> None:
 
 
 def open_about(window: Any) -> None:
-    from ..app import log_file
     from ..dialogs.about import AboutDialog
+    from ..run_context import log_file
 
     AboutDialog(window.db, log_file(), window).exec()

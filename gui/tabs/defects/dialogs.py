@@ -26,11 +26,11 @@ from models.services import defect_register as reg
 from models.services.defect_rows import DefectRow, PhotoRow
 
 from ... import file_dialogs, tasks
+from ...dialogs.base_dialog import ServiceDialog, date_edit
 from ...errors import show_error
 from ...widgets.photo_strip import PhotoStrip, PhotoViewer, StripPhoto
 from ...widgets.screen_fit import fit_to_screen
 from ...widgets.unit_combo import unit_combo
-from ..handover.base_dialog import ServiceDialog, date_edit
 
 
 def _combo(parent: QWidget, values: tuple[str, ...], current: str) -> QComboBox:

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QHeaderView, QLabel, QPlainTextEdit, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QHeaderView, QLabel, QPlainTextEdit, QTableView, QVBoxLayout, QWidget
 
 from models.services.defect_rows import DefectDetail, DueRow, HistoryRow
 

@@ -7,8 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QSplitter,
-                               QVBoxLayout)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QSplitter, QVBoxLayout
 
 from models.base import now as wall_clock
 from models.browse import Scope
@@ -19,11 +18,11 @@ from models.services.defect_rows import DefectDetail, DueRow
 from models.services.locations import unit_choices
 
 from ... import tasks
+from ...dialogs.deadline_settings import DeadlineSettingsDialog
 from ...errors import show_error
 from ...table_model import BrowseModel, Index, RecordIdRole
 from ...widgets.photo_strip import PhotoViewer
 from ...widgets.screen_fit import scrolling_form
-from ...dialogs.deadline_settings import DeadlineSettingsDialog
 from ..browse_tab import BrowseTab
 from . import actions
 from .dialogs import DefectDialog, NoteDialog

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QWidget
 from models.errors import DomainError
 
 from ... import tasks
+from ...dialogs.base_dialog import ServiceDialog
 from ...errors import show_error
-from ..handover.base_dialog import ServiceDialog
 
 BANNER_STYLE = "background: #fff4d6; border: 1px solid #e0b84c; padding: 6px; color: #5c4300;"
 

@@ -11,8 +11,8 @@ from models.rules.numbers import READING, parse_decimal, parse_optional
 from models.services import meters
 from models.services.meters import MeterRow
 
+from ...dialogs.base_dialog import OptionalDate, ServiceDialog, date_edit
 from ...widgets.unit_combo import unit_combo
-from ..handover.base_dialog import OptionalDate, ServiceDialog, date_edit
 from .common import number_edit
 
 

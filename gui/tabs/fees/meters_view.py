@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...widgets.cell_editing import RetryDelegate, number_line
 from ...widgets.form_table import FormTableView
-from ..handover.cell_editing import RetryDelegate, number_line
 from .meters_model import DATE_COLUMNS
 from .records_model import RecordsProxy, records_view
 

@@ -13,8 +13,8 @@ from models.services.fee_rows import DepositLine, FeeResults
 from models.services.settlement import SettlementRow, amend_settlement, sign_settlement
 
 from ... import tasks
+from ...dialogs.base_dialog import ServiceDialog
 from ...table_model import format_value
-from ..handover.base_dialog import ServiceDialog
 from .common import WorkerDialog
 
 

@@ -1,82 +1,30 @@
-"""The 交接清单 tab's dialogs: new list (from a template or blank), save as template, sign-off, item to defect."""
+"""The 交接清单 tab's dialogs: new blank list (from a template: dialogs/template_picker.py), save as template, sign-off, item to defect."""
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QModelIndex, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateTimeEdit, QHBoxLayout,
-                               QLineEdit, QListView, QPlainTextEdit, QPushButton, QSizePolicy, QWidget)
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 from models.db import Database
 from models.defect import RESPONSIBLE_PARTIES, SEVERITIES
 from models.services import checklists, signoff
-from models.services.checklist_rows import (DefectRef, HandoverInfo, ItemRow, ListSummary, TemplateRow)
+from models.services.checklist_rows import DefectRef, HandoverInfo, ItemRow, ListSummary, TemplateRow
 
 from ... import file_dialogs
-from ...widgets.screen_fit import fit_to_screen
-from .base_dialog import ServiceDialog
+from ...dialogs.base_dialog import ServiceDialog
 
-TemplateRole = Qt.ItemDataRole.UserRole + 3
 MAX_SCAN_BYTES = 20 * 1024 * 1024  # the service refuses more; say so before reading a huge file
-
-
-class TemplatePickerDialog(ServiceDialog):
-    """新建清单（从模板）: the templates that suit the handover's kind (or all), and a title."""
-
-    def __init__(self, db: Database, handover: HandoverInfo, parent: QWidget | None = None) -> None:
-        super().__init__("", parent)
-        self.setWindowTitle(self.tr("新建清单（从模板）"))
-        self._db, self._handover = db, handover
-        self.model = QStandardItemModel(self)
-        self.list_view = QListView(self)
-        self.list_view.setModel(self.model)
-        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.all_check = QCheckBox(self.tr("显示所有交接类型的模板"), self)
-        self.title_edit = QLineEdit(self)
-        self.form.addRow(self.tr("模板（{kind}）：").format(kind=handover.kind.value), self.list_view)
-        self.form.addRow("", self.all_check)
-        self.form.addRow(self.tr("清单名称："), self.title_edit)
-        self.finish_layout()
-        self.list_view.selectionModel().currentChanged.connect(self.on_template_changed)
-        self.list_view.doubleClicked.connect(self.ok)
-        self.all_check.toggled.connect(self.on_all_toggled)
-        self._load(handover.kind.value)
-        fit_to_screen(self, 520, 520)
-
-    def _load(self, kind: str | None) -> None:
-        self.model.clear()
-        for t in checklists.list_templates(self._db, kind):
-            label = self.tr("{name}（{n} 项）").format(name=t.name, n=t.item_count)
-            item = QStandardItem(label if t.builtin else self.tr("{label}　自定义").format(label=label))
-            item.setData(t, TemplateRole)
-            item.setToolTip(t.code)
-            self.model.appendRow(item)
-        if self.model.rowCount():
-            self.list_view.setCurrentIndex(self.model.index(0, 0))
-
-    def select_template(self, code: str) -> None:
-        for row in range(self.model.rowCount()):
-            if self.model.item(row).data(TemplateRole).code == code:
-                self.list_view.setCurrentIndex(self.model.index(row, 0))
-
-    def current_template(self) -> TemplateRow | None:
-        index = self.list_view.currentIndex()
-        return index.data(TemplateRole) if index.isValid() else None
-
-    def on_template_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        template = current.data(TemplateRole) if current.isValid() else None
-        if template is not None:
-            self.title_edit.setText(template.name)
-
-    def on_all_toggled(self, checked: bool) -> None:
-        self._load(None if checked else self._handover.kind.value)
-
-    def save(self) -> ListSummary:
-        template = self.current_template()
-        code = template.code if template else ""
-        return checklists.start_list(self._db, self._handover.id, code, self.title_edit.text())
 
 
 class BlankListDialog(ServiceDialog):

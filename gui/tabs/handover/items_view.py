@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 
 from models.services.checklist_rows import CONDITIONS, COPY_KINDS
 
+from ...widgets.cell_editing import RetryDelegate, number_line
 from ...widgets.form_table import FormTableView
-from .cell_editing import RetryDelegate, number_line
 from .items_model import COL, QUANTITY_KEYS, ItemsModel
 
 Index = QModelIndex | QPersistentModelIndex

@@ -5,8 +5,17 @@ import dataclasses
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QProgressBar,
-                               QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models.browse import Scope
 from models.db import Database
@@ -14,10 +23,11 @@ from models.errors import DomainError
 from models.services import checklists, handovers, signoff
 from models.services.checklist_rows import HandoverInfo, ItemChange, ItemRow, ListDetail, ListSummary
 
+from ...dialogs.handover_dialog import HandoverDialog
+from ...dialogs.template_picker import TemplatePickerDialog
 from ...errors import show_error
 from . import actions
-from .dialogs import BlankListDialog, DefectDialog, SaveTemplateDialog, SignDialog, TemplatePickerDialog
-from .handover_dialog import HandoverDialog
+from .dialogs import BlankListDialog, DefectDialog, SaveTemplateDialog, SignDialog
 from .items_model import COL, ItemsModel
 from .items_view import ItemsView
 from .lists_panel import ListsPanel

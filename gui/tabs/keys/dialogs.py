@@ -20,8 +20,8 @@ from models.services import approvals
 from models.services import key_custody as kc
 from models.services.key_custody import KeyRow
 
+from ...dialogs.base_dialog import ServiceDialog
 from ...widgets.unit_combo import unit_combo
-from ..handover.base_dialog import ServiceDialog
 
 DEPARTMENTS = ("工程部", "保洁部", "秩序部", "客服部", "绿化部")
 CONDITIONS = ("完好", "损坏", "数量不符")

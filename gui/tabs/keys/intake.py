@@ -194,7 +194,8 @@ class ListIntakeDialog(QDialog):
             return
         self.receive_button.setEnabled(False)
         db, cabinet = self.db, self.cabinet_edit.text()
-        job = lambda progress: key_intake.receive_keys_from_list(db, list_id, cabinet=cabinet, progress=progress)
+        def job(progress: Any) -> KeyIntakeReport:
+            return key_intake.receive_keys_from_list(db, list_id, cabinet=cabinet, progress=progress)
         self._task = tasks.run_with_progress(self, self.tr("正在接收钥匙…"), job, self.on_received,
                                              self.on_receive_failed)
         self._task.cancelled.connect(self.on_receive_cancelled)

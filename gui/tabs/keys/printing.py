@@ -22,10 +22,10 @@ from models.services import key_custody as kc
 from models.services import projects
 
 from ... import tasks
+from ...dialogs.base_dialog import ServiceDialog, date_edit
 from ...errors import show_error
 from ...print_preview import show_print_dialog
 from ...table_model import RecordIdRole
-from ..handover.base_dialog import ServiceDialog, date_edit
 
 if TYPE_CHECKING:
     from .tab import KeysTab

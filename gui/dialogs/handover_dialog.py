@@ -11,7 +11,7 @@ from models.people import Role
 from models.services import handovers, office
 from models.services.checklist_rows import HandoverInfo
 
-from ...widgets.role_gate import gate
+from ..widgets.role_gate import gate
 from .base_dialog import OptionalDate, ServiceDialog, date_edit
 
 
