@@ -151,6 +151,17 @@ def test_unit_owned_by_someone_else_refuses_everything(db, project, tmp_path):
     assert counts(db) == (2, 2, 2, 1)
 
 
+def test_a_number_that_fits_a_stored_unit_and_one_this_roster_makes_is_refused_by_name(db, project, tmp_path):
+    """1栋101 (no 单元) fits the stored 1栋1单元101 and the 1栋2单元101 an earlier row makes: the refusal
+    says so (it used to crash on the unit that had no stored number yet)."""
+    import_roster_file(db, "CHY", write_sheet(tmp_path / "a.xlsx", [ROSTER_HEADER, *roster_rows(1)]))
+    rows = [ROSTER_HEADER, ("1栋2单元101", "乙", "13800000002", 90, "住宅", "空置"),
+            ("1栋101", "丙", "13800000003", 90, "住宅", "空置")]
+    with pytest.raises(ValidationError, match="第 3 行「房号」：“1栋101”可对应系统中的 “1栋1单元101”及本名册前面新建的房屋"):
+        import_roster_file(db, "CHY", write_sheet(tmp_path / "b.xlsx", rows))
+    assert counts(db) == (1, 1, 1, 1)
+
+
 # ---- odd but good sheets -----------------------------------------------------------------------
 
 def test_title_blank_rows_and_total_row_import(db, project, tmp_path):

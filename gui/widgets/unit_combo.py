@@ -15,7 +15,9 @@ def unit_combo(parent: QWidget, numbers: list[str], placeholder: str, text: str 
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     combo.setCompleter(completer)
-    combo.lineEdit().setPlaceholderText(placeholder)
+    line = combo.lineEdit()
+    if line is not None:  # an editable combo always has one
+        line.setPlaceholderText(placeholder)
     combo.setCurrentIndex(-1)
     combo.setEditText(text)
     return combo
