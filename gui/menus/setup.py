@@ -14,11 +14,10 @@ from . import add_action
 
 def install(window: Any, menus: dict[str, QMenu]) -> None:
     """Add this subject's actions to the window's menus (file, project, admin, help)."""
-    tr = QCoreApplication.translate
     menus["project"].addSeparator()
-    action = add_action(window, menus["project"], tr("setup_menu", "设置向导…"), lambda: open_guide(window))
-    gate(action, window.db, Role.ADMIN, tr("setup_menu", "使用设置向导"),
-         tr("setup_menu", "本处信息、项目、房屋、账号和第一次交接，一步步设置"))
+    action = add_action(window, menus["project"], QCoreApplication.translate("setup_menu", "设置向导…"), lambda: open_guide(window))
+    gate(action, window.db, Role.ADMIN, QCoreApplication.translate("setup_menu", "使用设置向导"),
+         QCoreApplication.translate("setup_menu", "本处信息、项目、房屋、账号和第一次交接，一步步设置"))
     window.setup_action = action
 
 

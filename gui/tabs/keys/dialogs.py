@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QTime
+from PySide6.QtCore import QCoreApplication, QDateTime, QTime
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLineEdit, QTimeEdit, QWidget
 
 from models.db import Database
@@ -254,13 +254,17 @@ def step_dialog(db: Database, kind: E, key: KeyRow, now: dt.datetime, last_loan:
         return ReturnDialog(db, key, now, parent)
     if kind is E.ISSUE:  # offered for a unit's key only (KeyRow.allowed): `owners` are its unit's
         return IssueDialog(db, key, owners, now, parent)
-    tr = parent.tr
     steps = {
-        E.SEAL: (tr("封存钥匙"), tr("封条编号："), lambda text: kc.seal(db, key.id, seal_no=text, at=now)),
-        E.UNSEAL: (tr("启封钥匙"), tr("备注："), lambda text: kc.unseal(db, key.id, at=now, note=text)),
-        E.LOSE: (tr("登记遗失"), tr("后续处理："), lambda text: kc.report_lost(db, key.id, follow_up=text, at=now)),
-        E.HAND_OVER: (tr("移交钥匙"), tr("接收单位："), lambda text: kc.hand_over(db, key.id, to_company=text, at=now)),
-        E.RETIRE: (tr("作废钥匙"), tr("原因："), lambda text: kc.retire(db, key.id, at=now, note=text)),
+        E.SEAL: (QCoreApplication.translate("StepDialog", "封存钥匙"), QCoreApplication.translate("StepDialog", "封条编号："),
+                 lambda text: kc.seal(db, key.id, seal_no=text, at=now)),
+        E.UNSEAL: (QCoreApplication.translate("StepDialog", "启封钥匙"), QCoreApplication.translate("StepDialog", "备注："),
+                   lambda text: kc.unseal(db, key.id, at=now, note=text)),
+        E.LOSE: (QCoreApplication.translate("StepDialog", "登记遗失"), QCoreApplication.translate("StepDialog", "后续处理："),
+                 lambda text: kc.report_lost(db, key.id, follow_up=text, at=now)),
+        E.HAND_OVER: (QCoreApplication.translate("StepDialog", "移交钥匙"), QCoreApplication.translate("StepDialog", "接收单位："),
+                      lambda text: kc.hand_over(db, key.id, to_company=text, at=now)),
+        E.RETIRE: (QCoreApplication.translate("StepDialog", "作废钥匙"), QCoreApplication.translate("StepDialog", "原因："),
+                   lambda text: kc.retire(db, key.id, at=now, note=text)),
     }
     title, label, act = steps[kind]
     dialog = StepDialog(f"{title} — {key.tag}", label, act, parent)
