@@ -32,7 +32,6 @@ LOG_NAME, LOG_HANDLER = "handoverdesk.log", "handoverdesk-file"
 LOG_BYTES, LOG_FILES = 2 * 1024 * 1024, 5  # 2 MB a file, the current one and 5 older: at most 12 MB
 QT_TRANSLATOR = "qtbase_zh_CN"  # qt_zh_CN.qm also wants qtmultimedia, which Essentials lacks
 APP_TRANSLATOR = "handoverdesk"  # the object name of our own translator (English)
-LANGUAGE_KEY = "ui/language"  # QSettings: '' follows the system, 'zh' or 'en' as chosen in 设置
 log = logging.getLogger("handoverdesk")
 _started_with = ""  # the --db of this run, if any
 
@@ -53,23 +52,14 @@ def system_language() -> str:
     return i18n.ENGLISH if QLocale.system().language() == QLocale.Language.English else i18n.CHINESE
 
 
-def stored_language(settings: QSettings) -> str:
-    """The 界面语言 chosen in 设置 on this PC: 'zh', 'en', or '' (follow the system)."""
-    value = str(settings.value(LANGUAGE_KEY, "") or "")
-    return value if value in i18n.LANGUAGES else ""
-
-
-def store_language(settings: QSettings, language: str) -> None:
-    settings.setValue(LANGUAGE_KEY, language if language in i18n.LANGUAGES else "")
-    settings.sync()
-
-
 def chosen_language(override: str | None = None, settings: QSettings | None = None) -> str:
     """`--lang` wins, then HANDOVERDESK_LANG (the tests keep Chinese whatever the host's locale), then
     this PC's 设置, then the system's language."""
     override = override or os.environ.get("HANDOVERDESK_LANG")
     if override:
         return i18n.normalise(override)
+    from .dialogs.settings import stored_language
+
     return stored_language(settings or pc_settings()) or system_language()
 
 

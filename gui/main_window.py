@@ -158,7 +158,8 @@ class MainWindow(QMainWindow):
         self.handover_combo.blockSignals(True)
         self.handover_combo.clear()
         for h in projects.list_handovers(self.db, project.id) if project else []:
-            self.handover_combo.addItem(f"{h.caption}（基准日 {h.cutoff_date.isoformat()}）", h)
+            self.handover_combo.addItem(self.tr("{caption}（基准日 {cutoff}）").format(
+                caption=h.caption, cutoff=h.cutoff_date.isoformat()), h)
             if h.id == select_id:
                 self.handover_combo.setCurrentIndex(self.handover_combo.count() - 1)
         self.handover_combo.blockSignals(False)

@@ -1122,7 +1122,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{duty}（{due} 前）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>应办：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{by}　已办：{what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>催办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>复验不合格报告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重大问题报告</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1179,6 +1203,18 @@
 </context>
 <context>
     <name>DueModel</name>
+    <message>
+        <source>编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>应办事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>整改逾期 {n} 天（{party}）</source>
         <translation type="unfinished"></translation>
@@ -1389,7 +1425,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>签署财务结算</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>全部差异处理后由主管签署；签署后只读</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修订财务结算</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1590,6 +1634,22 @@
     </message>
     <message>
         <source>收缴率</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在保存…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在保存处理结果…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在批量处理差异…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在计算并签署结算…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1856,6 +1916,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>（空）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>交接信息…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1969,6 +2033,29 @@
     </message>
     <message>
         <source>已导出到 {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>借用人/归还人/业主/接收方</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>说明</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2400,6 +2487,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>项目不存在，请重新选择项目。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>打印钥匙柜的标签</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2449,6 +2540,21 @@
     </message>
     <message>
         <source>请选择钥匙柜。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <source>跟随系统</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>界面语言：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重新启动程序后生效。打印的表单和导出的工作簿也用这种语言。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2591,6 +2697,26 @@
 </context>
 <context>
     <name>LendDialog</name>
+    <message>
+        <source>工程部</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保洁部</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>秩序部</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>客服部</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>绿化部</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>借出钥匙 — {key}</source>
         <translation type="unfinished"></translation>
@@ -2887,6 +3013,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{caption}（基准日 {cutoff}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>当前页面没有可导出的表格。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2919,6 +3049,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>管理用户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>修改密码…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2931,35 +3065,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>查看操作日志</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>切换用户（退出登录）…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>备份…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>立即把本机数据库备份到备份文件夹</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>把整个数据库导出为一个备份文件</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>恢复…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>用一份备份替换或载入数据库</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>保存备份文件</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>物业交接台备份 (*.zip)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3424,6 +3534,33 @@
     </message>
 </context>
 <context>
+    <name>PlanModel</name>
+    <message>
+        <source>序号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>房号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>标签号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PrintPreviewDialog</name>
     <message>
         <source>打印预览 - %1</source>
@@ -3836,6 +3973,18 @@
 <context>
     <name>ReturnDialog</name>
     <message>
+        <source>完好</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>损坏</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数量不符</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>归还钥匙 — {key}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3999,6 +4148,10 @@
     </message>
     <message>
         <source>数据库（本机）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>界面语言（本机）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4744,11 +4897,51 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>这个数据库在 PostgreSQL 服务器上：请用“恢复…”载入备份文件到一个空数据库。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>恢复…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用一份备份替换或载入数据库</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存备份文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>物业交接台备份 (*.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>正在导出备份文件…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>立即把本机数据库备份到备份文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出备份文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>把整个数据库导出为一个备份文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>正在备份数据库…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>物业交接台备份-{stamp}.zip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4758,6 +4951,14 @@
     <message>
         <source>已备份到：{path}（{size}）
 {keep}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>物业交接台备份 (*.zip);;所有文件 (*)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4793,6 +4994,10 @@
     </message>
     <message>
         <source>数据库设置已保存，下次启动程序时生效。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>界面语言已保存，重新启动程序后生效。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QWidget
 
 from models.errors import DomainError
@@ -45,7 +45,7 @@ class WorkerDialog(ServiceDialog):
     """OK runs the service in the worker with progress (it may read a million ledger lines);
     a refusal stays in the dialog, as with ServiceDialog."""
 
-    WORKING = "正在保存…"
+    WORKING = QT_TRANSLATE_NOOP("FeesTab", "正在保存…")  # translated where shown (WorkerDialog)
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(title, parent)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from models.db import Database
@@ -28,7 +29,7 @@ def _note_edit(parent: QWidget, placeholder: str) -> QLineEdit:
 class SignDialog(WorkerDialog):
     """签署结算: what signing freezes, the figures as last computed, and a note."""
 
-    WORKING = "正在计算并签署结算…"
+    WORKING = QT_TRANSLATE_NOOP("FeesTab", "正在计算并签署结算…")  # translated where shown (WorkerDialog)
 
     def __init__(self, db: Database, handover_id: int, results: FeeResults | None,
                  parent: QWidget | None = None) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QProgressBar,
                                QSplitter, QVBoxLayout, QWidget)
 
@@ -440,4 +440,4 @@ class HandoverTab(QWidget):
 
 
 def _plain(value: Any) -> str:
-    return "（空）" if value in (None, "") else str(value)
+    return QCoreApplication.translate("HandoverTab", "（空）") if value in (None, "") else str(value)

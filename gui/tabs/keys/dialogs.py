@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QTime
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLineEdit, QTimeEdit, QWidget
 
 from models.db import Database
@@ -23,8 +23,12 @@ from models.services.key_custody import KeyRow
 from ...widgets.unit_combo import unit_combo
 from ..handover.base_dialog import ServiceDialog
 
-DEPARTMENTS = ("工程部", "保洁部", "秩序部", "客服部", "绿化部")
-CONDITIONS = ("完好", "损坏", "数量不符")
+# Suggestions in an editable combo: what is chosen or typed is kept as text, in the language shown.
+DEPARTMENTS = (QT_TRANSLATE_NOOP("LendDialog", "工程部"), QT_TRANSLATE_NOOP("LendDialog", "保洁部"),
+               QT_TRANSLATE_NOOP("LendDialog", "秩序部"), QT_TRANSLATE_NOOP("LendDialog", "客服部"),
+               QT_TRANSLATE_NOOP("LendDialog", "绿化部"))
+CONDITIONS = (QT_TRANSLATE_NOOP("ReturnDialog", "完好"), QT_TRANSLATE_NOOP("ReturnDialog", "损坏"),
+              QT_TRANSLATE_NOOP("ReturnDialog", "数量不符"))
 
 
 def _line(parent: QWidget, text: str = "", placeholder: str = "") -> QLineEdit:
@@ -88,8 +92,8 @@ class LendDialog(ServiceDialog):
         self.default_due = kc.default_due(self.now, closing)
         self.borrower = _line(self, placeholder=self.tr("姓名"))
         self.department = QComboBox(self, editable=True)
-        self.department.addItems(list(DEPARTMENTS))
-        self.department.setCurrentText(last.get("department", DEPARTMENTS[0]))
+        self.department.addItems([self.tr(d) for d in DEPARTMENTS])
+        self.department.setCurrentText(last.get("department", self.tr(DEPARTMENTS[0])))
         self.reason = QComboBox(self)
         self.reason.addItems(list(LENDING_REASONS))
         self.reason.setCurrentText(last.get("reason", LENDING_REASONS[0]))
@@ -173,7 +177,7 @@ class ReturnDialog(ServiceDialog):
         self.db, self.key, self.now = db, key, now
         self.returned_by = _line(self, placeholder=self.tr("姓名"))
         self.condition = QComboBox(self, editable=True)
-        self.condition.addItems(list(CONDITIONS))
+        self.condition.addItems([self.tr(c) for c in CONDITIONS])
         self.form.addRow(self.tr("归还人："), self.returned_by)
         self.form.addRow(self.tr("钥匙状况："), self.condition)
         self.finish_layout()
@@ -181,7 +185,7 @@ class ReturnDialog(ServiceDialog):
 
     def save(self) -> KeyRow:
         return kc.return_key(self.db, self.key.id, returned_by=self.returned_by.text(),
-                             condition=self.condition.currentText().strip() or CONDITIONS[0], at=self.now)
+                             condition=self.condition.currentText().strip() or self.tr(CONDITIONS[0]), at=self.now)
 
 
 class IssueDialog(ServiceDialog):

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -44,7 +45,9 @@ Index = QModelIndex | QPersistentModelIndex
 class PlanModel(QAbstractTableModel):
     """The items of the chosen list and what receiving makes of each (grey: received before; red: not)."""
 
-    COLUMNS = ("序号", "名称", "房号", "数量", "标签号", "结果")
+    COLUMNS = (QT_TRANSLATE_NOOP("PlanModel", "序号"), QT_TRANSLATE_NOOP("PlanModel", "名称"),
+               QT_TRANSLATE_NOOP("PlanModel", "房号"), QT_TRANSLATE_NOOP("PlanModel", "数量"),
+               QT_TRANSLATE_NOOP("PlanModel", "标签号"), QT_TRANSLATE_NOOP("PlanModel", "结果"))
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
