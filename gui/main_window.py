@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
     def _load_projects(self) -> None:
         self.project_combo.clear()
         for p in projects.list_projects(self.db):
-            self.project_combo.addItem(f"{p.name}（{p.code}）", p)
+            self.project_combo.addItem(self.tr("{name}（{code}）").format(name=p.name, code=p.code), p)
         if not self.project_combo.count():
             self._set_scope(None)
 

@@ -16,6 +16,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{database}（{kind}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>数据库：</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1868,6 +1872,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>；</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{head}（{fields}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>原第 {old} 行</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2021,6 +2033,10 @@
     </message>
     <message>
         <source>新建清单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{tip}（{keys}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2718,6 +2734,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{tag}（{opens}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>借出钥匙 — {key}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3013,6 +3033,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{name}（{code}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{caption}（基准日 {cutoff}）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3280,6 +3304,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{title}（{status}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>尚无交接清单</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3332,6 +3360,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{label}：{value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>其中逾期</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3369,6 +3401,10 @@
     </message>
     <message>
         <source>；{which} {n} 栋/共 {total} 栋</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{company}（{rep}）</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3803,6 +3839,10 @@
     </message>
     <message>
         <source>押金：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{item} ¥{amount}（{received}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

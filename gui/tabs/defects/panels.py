@@ -21,7 +21,8 @@ Index = QModelIndex | QPersistentModelIndex
 class DueModel(QAbstractTableModel):
     """One row per duty (or per overdue deadline) of the due list; overdue rows in red."""
 
-    COLUMNS = (QT_TRANSLATE_NOOP("DueModel", "编号"), QT_TRANSLATE_NOOP("DueModel", "应办事项"), QT_TRANSLATE_NOOP("DueModel", "期限"))
+    COLUMNS = (QT_TRANSLATE_NOOP("DueModel", "编号"), QT_TRANSLATE_NOOP("DueModel", "应办事项"),
+               QT_TRANSLATE_NOOP("DueModel", "期限"))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)

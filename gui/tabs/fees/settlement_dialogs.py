@@ -80,8 +80,9 @@ class RefundDialog(ServiceDialog):
     def __init__(self, db: Database, handover_id: int, deposit: DepositLine, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("押金改为退还业主 — {unit}").format(unit=deposit.unit), parent)
         self.db, self.handover_id, self.deposit = db, handover_id, deposit
-        self.form.addRow(self.tr("押金："), QLabel(f"{deposit.fee_item} ¥{format_value(deposit.amount, 'money')}"
-                                                 f"（{deposit.received_on.isoformat()}）", self))
+        self.form.addRow(self.tr("押金："), QLabel(self.tr("{item} ¥{amount}（{received}）").format(
+            item=deposit.fee_item, amount=format_value(deposit.amount, "money"),
+            received=deposit.received_on.isoformat()), self))
         self.form.addRow(self.tr("业主："), QLabel(deposit.owner, self))
         self.note = _note_edit(self, self.tr("退还日期、凭证号等"))
         self.form.addRow(self.tr("处理说明："), self.note)

@@ -225,8 +225,9 @@ class HandoverTab(QWidget):
             name=change.name)
         if not change.changes:
             return head
-        fields = "；".join(f"{actions.field_title(k)} {_plain(a)} → {_plain(b)}" for k, (a, b) in change.changes.items())
-        return f"{head}（{fields}）"
+        fields = self.tr("；").join(f"{actions.field_title(k)} {_plain(a)} → {_plain(b)}"
+                                    for k, (a, b) in change.changes.items())
+        return self.tr("{head}（{fields}）").format(head=head, fields=fields)
 
     def _change_where(self, change: ItemChange) -> str:
         """第 2 行 in the amendment; a removed line by its place in the amended version (原第 2 行)."""

@@ -39,7 +39,9 @@ def _line(parent: QWidget, text: str = "", placeholder: str = "") -> QLineEdit:
 
 
 def _caption(key: KeyRow) -> str:
-    return f"{key.tag}（{key.opens}）" if key.opens else key.tag
+    if not key.opens:
+        return key.tag
+    return QCoreApplication.translate("LendDialog", "{tag}（{opens}）").format(tag=key.tag, opens=key.opens)
 
 
 class ReceiveDialog(ServiceDialog):
@@ -265,7 +267,8 @@ def step_dialog(db: Database, kind: E, key: KeyRow, now: dt.datetime, last_loan:
                    lambda text: kc.unseal(db, key.id, at=now, note=text)),
         E.LOSE: (QCoreApplication.translate("StepDialog", "登记遗失"), QCoreApplication.translate("StepDialog", "后续处理："),
                  lambda text: kc.report_lost(db, key.id, follow_up=text, at=now)),
-        E.HAND_OVER: (QCoreApplication.translate("StepDialog", "移交钥匙"), QCoreApplication.translate("StepDialog", "接收单位："),
+        E.HAND_OVER: (QCoreApplication.translate("StepDialog", "移交钥匙"),
+                      QCoreApplication.translate("StepDialog", "接收单位："),
                       lambda text: kc.hand_over(db, key.id, to_company=text, at=now)),
         E.RETIRE: (QCoreApplication.translate("StepDialog", "作废钥匙"), QCoreApplication.translate("StepDialog", "原因："),
                    lambda text: kc.retire(db, key.id, at=now, note=text)),
