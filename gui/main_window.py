@@ -107,7 +107,8 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         user = self.db.user
-        who = f"{user.display_name or user.username}（{user.username}）" if user else self.tr("未登录")
+        who = self.tr("{name}（{username}）").format(name=user.display_name or user.username, username=user.username) \
+            if user else self.tr("未登录")
         self.db_label = QLabel(self.tr("数据库：{name}").format(name=self.db.display_name), self)
         self.user_label = QLabel(self.tr("用户：{name}").format(name=who), self)
         self.statusBar().addWidget(self.db_label, 1)

@@ -3021,6 +3021,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{name}（{username}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>未登录</source>
         <translation type="unfinished"></translation>
     </message>
