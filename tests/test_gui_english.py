@@ -267,7 +267,7 @@ def _latin_constructors(ctx, tmp: Path) -> dict:
         "gui.widgets.photo_strip.PhotoViewer": lambda c: mod("gui.widgets.photo_strip").PhotoViewer(
             c.photo(), "Photo 1"),
         "gui.tabs.handover.dialogs.DefectDialog": lambda c: ho.DefectDialog(c.db, c.items[-1], "Missing", "Old Co"),
-        "gui.tabs.defects.dialogs.NoteDialog": lambda c: df.NoteDialog("Note", "Text:", lambda text: None, True),
+        "gui.tabs.defects.dialogs.NoteDialog": lambda c: df.NoteDialog("Note", "Text", lambda text: None, True),
         "gui.tabs.keys.printing.CabinetDialog": lambda c: mod("gui.tabs.keys.printing").CabinetDialog(["A", "B"]),
         "gui.tabs.keys.dialogs.IssueDialog": lambda c: ky.IssueDialog(c.db, c.key, [(c.owner_id, "Owner A")], NOW),
         "gui.tabs.keys.dialogs.StepDialog": lambda c: ky.StepDialog("Seal", "Seal no.:", lambda t: None),
@@ -286,14 +286,12 @@ def _latin_constructors(ctx, tmp: Path) -> dict:
     return table
 
 
-def test_no_chinese_in_the_english_ui(english, qtbot, tmp_path, monkeypatch):
-    from models import backup as bk
+def test_no_chinese_in_the_english_ui(english, qtbot, tmp_path):
     from models.services import auth
     from tests.screen_fit_worker import Ctx, dialog_classes
 
     from gui.main_window import TAB_KEYS, MainWindow
 
-    monkeypatch.setattr(bk, "backup_dir", lambda *a, **k: tmp_path / "backups", raising=False)
     db = Database.open(str(tmp_path / "lakeview.sqlite"))
     auth.create_first_admin(db, "admin", "Ann Admin", "secret-1")
     auth.login(db, "admin", "secret-1")
@@ -316,7 +314,7 @@ def test_no_chinese_in_the_english_ui(english, qtbot, tmp_path, monkeypatch):
             found += chinese_in(window)  # the menus and the toolbar once, each page where it shows
 
     ctx = Ctx(db, window.current_scope(), tmp_path)
-    ctx.backup()
+    ctx.backup()  # the restore dialog lists it (beside the database, in tmp_path)
     table = _latin_constructors(ctx, tmp_path)
     missing = sorted(set(dialog_classes()) - set(table))
     for name in sorted(set(dialog_classes()) & set(table)):

@@ -85,6 +85,7 @@ def test_build_extracts_merges_and_compiles(tmp_path, qapp):
     merged.write_text(json.dumps({"settings_menu": {"设置…": "Settings…"}, "FeesTab": {"正在保存…": "Saving…"},
                                   "NoSuchContext": {"设置…": "Nope"}}, ensure_ascii=False), encoding="utf-8")
     counts = bt.build([merged], ts=ts, qm=qm)
+    assert bt.merge(ts, [json.loads(merged.read_text(encoding="utf-8"))])[1] == [("NoSuchContext", "设置…")]
     messages = _messages(ts)
     assert messages[("settings_menu", "设置…")].text == "Settings…"
     assert messages[("settings_menu", "设置…")].get("type") is None

@@ -90,13 +90,17 @@ def lupdate(ts: Path = TS, root: Path = ROOT) -> None:
                         *sources, str(calls), "-ts", str(ts)], check=True, cwd=root, stdout=subprocess.DEVNULL)
 
 
-def merge(ts: Path, dictionaries: list[dict[str, dict[str, str]]]) -> int:
-    """Fill unfinished messages from the dictionaries; the number filled."""
+def merge(ts: Path, dictionaries: list[dict[str, dict[str, str]]]) -> tuple[int, list[tuple[str, str]]]:
+    """Fill unfinished messages from the dictionaries: the number filled, and the dictionaries'
+    entries whose context and source are in no message (a context or a source mistyped, or a text
+    the code no longer has)."""
     tree = ET.parse(ts)
     filled = 0
+    known: set[tuple[str, str]] = set()
     for context in tree.getroot().iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
+            known.add((name, message.findtext("source") or ""))
             translation = message.find("translation")
             if translation is None or translation.get("type") != "unfinished":
                 continue
@@ -107,7 +111,8 @@ def merge(ts: Path, dictionaries: list[dict[str, dict[str, str]]]) -> int:
                 del translation.attrib["type"]
                 filled += 1
     write_ts(tree, ts)
-    return filled
+    unmatched = sorted({(c, s) for d in dictionaries for c, texts in d.items() for s in texts} - known)
+    return filled, unmatched
 
 
 def write_ts(tree: ET.ElementTree, ts: Path) -> None:
@@ -144,7 +149,7 @@ def load_dictionary(path: Path) -> dict[str, dict[str, str]]:
 
 def build(merge_files: list[Path], ts: Path = TS, qm: Path = QM, root: Path = ROOT) -> Counter[str]:
     lupdate(ts, root)
-    filled = merge(ts, [load_dictionary(p) for p in merge_files]) if merge_files else 0
+    filled, unmatched = merge(ts, [load_dictionary(p) for p in merge_files]) if merge_files else (0, [])
     if not merge_files:
         write_ts(ET.parse(ts), ts)  # the same layout whether or not anything was merged
     lrelease(ts, qm)
@@ -154,6 +159,10 @@ def build(merge_files: list[Path], ts: Path = TS, qm: Path = QM, root: Path = RO
           f"{filled} filled from {len(merge_files)} file(s), {sum(counts.values())} unfinished")
     for context, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         print(f"  {count:5d}  {context}")
+    if unmatched:
+        print(f"{len(unmatched)} dictionary entries match no message (context, source):")
+        for context, source in unmatched:
+            print(f"  {context}: {source!r}")
     return counts
 
 

@@ -853,6 +853,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{label}：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>照片：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>照片</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2930,6 +2938,11 @@
         <source>已核 {n}/{total}，短缺 {k}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{caption}
+{status}，{progress}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -3175,7 +3188,11 @@
 <context>
     <name>NoteDialog</name>
     <message>
-        <source>事项</source>
+        <source>事项：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4007,6 +4024,10 @@
     </message>
     <message>
         <source>抄表费用合计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}：{amount}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
