@@ -128,3 +128,27 @@ def test_lang_on_the_command_line():
     assert parser.parse_args(["shot", "--tab", "keys", "--out", "k.png", "--lang", "en"]).lang == "en"
     assert parser.parse_args(["--lang", "en", "shot", "--tab", "keys", "--out", "k.png"]).lang == "en"
     assert parser.parse_args(["shot", "--tab", "keys", "--out", "k.png"]).lang is None
+
+
+def test_models_and_reports_calls_are_extracted_into_the_same_catalog(tmp_path):
+    """translate(), i18n.translate(), QT_TRANSLATE_NOOP and a one-line wrapper, Qt-free, in models/ and
+    reports/; self.tr in gui/ — all in one .ts."""
+    (tmp_path / "models").mkdir()
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "gui").mkdir()
+    (tmp_path / "models" / "rows.py").write_text(
+        "from models import i18n\nfrom models.i18n import QT_TRANSLATE_NOOP, translate\n"
+        "KINDS = {'lent': QT_TRANSLATE_NOOP('KeyStatus', '借出')}\n"
+        "def problem(row):\n    return translate('ImportProblems', '第 {row} 行：房号不能为空').format(row=row)\n"
+        "def other():\n    return i18n.translate('ImportProblems', '金额不是数字')\n", encoding="utf-8")
+    (tmp_path / "reports" / "forms.py").write_text(
+        "from models.i18n import translate\n\n\ndef _t(text: str) -> str:\n"
+        "    return translate('SettlementForm', text)\n\n\nTITLE = _t('财务结算报告')\n", encoding="utf-8")
+    (tmp_path / "gui" / "tab.py").write_text(
+        "from PySide6.QtWidgets import QWidget\n\n\nclass KeysTab(QWidget):\n"
+        "    def title(self):\n        return self.tr('钥匙管理')\n", encoding="utf-8")
+    ts = tmp_path / "out.ts"
+    bt.lupdate(ts, root=tmp_path)
+    assert set(_messages(ts)) == {("KeyStatus", "借出"), ("ImportProblems", "第 {row} 行：房号不能为空"),
+                                  ("ImportProblems", "金额不是数字"), ("SettlementForm", "财务结算报告"),
+                                  ("KeysTab", "钥匙管理")}

@@ -49,7 +49,8 @@ def wrapper_calls(root: Path = ROOT) -> list[tuple[str, str]]:
 
     called as _tr("正在保存…"). Read with ast, so any such wrapper in gui/, models/ or reports/ counts."""
     found: list[tuple[str, str]] = []
-    for path in sorted(p for s in SOURCES for p in ((root / s).rglob("*.py") if (root / s).is_dir() else [root / s])):
+    files = [p for s in SOURCES for p in ((root / s).rglob("*.py") if (root / s).is_dir() else [root / s])]
+    for path in sorted(p for p in files if p.exists()):
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
         wrappers = {f.name: context for f in tree.body if isinstance(f, ast.FunctionDef)
                     and (context := _wrapped_context(f)) is not None}
