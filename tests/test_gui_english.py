@@ -17,9 +17,25 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSettings, Qt
-from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QApplication, QComboBox,
-                               QGroupBox, QHeaderView, QLabel, QLineEdit, QMainWindow, QMenu, QPlainTextEdit, QStackedWidget,
-                               QTabBar, QTextEdit, QWidget, QWizard)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPlainTextEdit,
+    QStackedWidget,
+    QTabBar,
+    QTextEdit,
+    QWidget,
+    QWizard,
+)
 
 from models.db import Database
 
@@ -39,8 +55,18 @@ def latin_office(db: Database) -> tuple[int, int]:
     from models.defect import DEFECT_CATEGORIES, RESPONSIBLE_PARTIES, SEVERITIES
     from models.fees import LedgerLine
     from models.handover import HandoverKind
-    from models.services import (checklists, defect_register, fee_items, handovers, key_custody, office,
-                                 people, projects, reconcile, units)
+    from models.services import (
+        checklists,
+        defect_register,
+        fee_items,
+        handovers,
+        key_custody,
+        office,
+        people,
+        projects,
+        reconcile,
+        units,
+    )
 
     office.set_office(db, "Acme Property Management", "88 Lake Road")
     project = projects.add_project(db, "LKV", "Lakeview Gardens", address="1 Lakeview Road")
@@ -169,9 +195,7 @@ def widget_texts(top: QWidget) -> Iterator[tuple[str, str]]:
             continue
         where = _path(w)
         yield where + " [tooltip]", w.toolTip()
-        if isinstance(w, QLabel):
-            yield where, w.text()
-        elif isinstance(w, QAbstractButton):
+        if isinstance(w, (QLabel, QAbstractButton)):
             yield where, w.text()
         elif isinstance(w, QGroupBox):
             yield where, w.title()
@@ -287,10 +311,9 @@ def _latin_constructors(ctx, tmp: Path) -> dict:
 
 
 def test_no_chinese_in_the_english_ui(english, qtbot, tmp_path):
+    from gui.main_window import TAB_KEYS, MainWindow
     from models.services import auth
     from tests.screen_fit_worker import Ctx, dialog_classes
-
-    from gui.main_window import TAB_KEYS, MainWindow
 
     db = Database.open(str(tmp_path / "lakeview.sqlite"))
     auth.create_first_admin(db, "admin", "Ann Admin", "secret-1")
@@ -309,7 +332,7 @@ def test_no_chinese_in_the_english_ui(english, qtbot, tmp_path):
         for sub in getattr(tab, "SUBTABS", ()) or (None,):
             if sub is not None:
                 tab.show_subtab(sub)
-            qtbot.waitUntil(lambda: not hasattr(tab, "is_loaded") or tab.is_loaded(), timeout=30000)
+            qtbot.waitUntil(lambda tab=tab: not hasattr(tab, "is_loaded") or tab.is_loaded(), timeout=30000)
             _settle(english)
             found += chinese_in(window)  # the menus and the toolbar once, each page where it shows
 

@@ -22,6 +22,7 @@ import tempfile
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ("gui", "models", "reports", "main.py")
@@ -116,9 +117,10 @@ def merge(ts: Path, dictionaries: list[dict[str, dict[str, str]]]) -> tuple[int,
     return filled, unmatched
 
 
-def write_ts(tree: ET.ElementTree, ts: Path) -> None:
+def write_ts(tree: ET.ElementTree[Any], ts: Path) -> None:
     """Qt's own layout (declaration, doctype, four-space indent), so lupdate's next run changes little."""
     root = tree.getroot()
+    assert root is not None
     root.text = "\n"
     for context in root:
         ET.indent(context, space="    ")
