@@ -83,10 +83,17 @@ def _add_db(p: argparse.ArgumentParser, top: bool = False) -> None:
                    help=f"登录用户（或环境变量 {ENV_USER}）/ sign in as this user (or {ENV_USER})")
 
 
+def _add_lang(p: argparse.ArgumentParser, top: bool = False) -> None:
+    p.add_argument("--lang", choices=("zh", "en"), default=None if top else argparse.SUPPRESS,
+                   help="界面和表单的语言（缺省：本机设置，否则跟随系统）/ language of the window and the forms "
+                        "(default: this PC's setting, else the system's)")
+
+
 def build_parser() -> Parser:
     parser = Parser(prog="main.py", description=DESCRIPTION, epilog=AUTH_HELP + DB_HELP,
                     formatter_class=argparse.RawDescriptionHelpFormatter)
     _add_db(parser, top=True)
+    _add_lang(parser, top=True)
     parser.add_argument("--version", action="store_true", help="显示版本 / show the version")
     sub = parser.add_subparsers(dest="command", parser_class=Parser)
 
@@ -174,6 +181,7 @@ def build_parser() -> Parser:
 
     p = sub.add_parser("shot", help="把主窗口的某个页签截图为 PNG / render a tab to PNG offscreen")
     _add_db(p)
+    _add_lang(p)
     p.add_argument("--tab", choices=TABS, required=True)
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--size", type=_size, default=(1366, 768))
@@ -343,7 +351,7 @@ def _secret(env: str, prompt: str, confirm: bool = False) -> str:
 def cmd_gui(args: argparse.Namespace) -> int:
     from gui.app import run_app
 
-    return run_app(args.db, preselect_user=args.user)
+    return run_app(args.db, preselect_user=args.user, language=args.lang)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -489,7 +497,8 @@ def cmd_shot(args: argparse.Namespace) -> int:
     username = _username(args)
     if username:  # checked here; the offscreen window then shows the app as that user
         _open_db(args).dispose()
-    take_shot(args.db, args.tab, args.out, args.size, user=username or None, subtab=args.subtab)
+    take_shot(args.db, args.tab, args.out, args.size, user=username or None, subtab=args.subtab,
+              language=args.lang)
     print(args.out)
     return 0
 
@@ -612,6 +621,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print(program_name())
         return 0
+    if args.lang:  # the commands' messages, forms and workbooks (the app decides its own at start)
+        from models import i18n
+
+        i18n.set_language(args.lang)
     try:
         return COMMANDS[args.command](args)
     except DomainError as exc:

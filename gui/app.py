@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from models import i18n
 from models.db import Database, data_dir
 from models.errors import DomainError
 from models.version import program_name
@@ -39,6 +40,7 @@ FONT_FILE = RESOURCES / "fonts" / "wqy-microhei.ttc"
 FONT_POINTS = 10
 LOG_BYTES, LOG_FILES = 2 * 1024 * 1024, 5  # 2 MB a file, the current one and 5 older: at most 12 MB
 QT_TRANSLATOR = "qtbase_zh_CN"  # qt_zh_CN.qm also wants qtmultimedia, which Essentials lacks
+APP_TRANSLATOR = "handoverdesk"  # the object name of our own translator (English)
 log = logging.getLogger("handoverdesk")
 
 
@@ -53,17 +55,51 @@ def register_font(app: QApplication) -> str | None:
     return families[0]
 
 
-def install_translator(app: QApplication) -> QTranslator | None:
-    """Source strings are Chinese; another language comes from resources/i18n/handoverdesk_<lang>.qm."""
-    language = os.environ.get("HANDOVERDESK_LANG") or QLocale.system().name()
-    for name in (language, language.split("_")[0]):
-        qm = RESOURCES / "i18n" / f"handoverdesk_{name}.qm"
-        translator = QTranslator(app)
-        if qm.exists() and translator.load(str(qm)):
-            app.installTranslator(translator)
-            return translator
-    install_qt_chinese(app)  # the app speaks Chinese: so do Qt's own buttons, menus and dialogs
-    return None
+def system_language() -> str:
+    """跟随系统: English on an English Windows/desktop, Chinese on every other."""
+    return i18n.ENGLISH if QLocale.system().language() == QLocale.Language.English else i18n.CHINESE
+
+
+def chosen_language(override: str | None = None, settings: QSettings | None = None) -> str:
+    """`--lang` wins, then HANDOVERDESK_LANG (the tests keep Chinese whatever the host's locale), then
+    this PC's 设置, then the system's language."""
+    override = override or os.environ.get("HANDOVERDESK_LANG")
+    if override:
+        return i18n.normalise(override)
+    from .dialogs.settings import stored_language
+
+    return stored_language(settings or pc_settings()) or system_language()
+
+
+def install_translator(app: QApplication, language: str | None = None) -> QTranslator | None:
+    """Source strings are Chinese; English comes from resources/i18n/handoverdesk_en.qm, and the
+    models' and reports' texts from the same catalog (models/i18n.py). Calling it again with another
+    language swaps the translators (the English UI test goes back to Chinese)."""
+    language = i18n.set_language(language or chosen_language())
+    ours = app.findChild(QTranslator, APP_TRANSLATOR)
+    if language == i18n.CHINESE:
+        _remove_translator(app, ours)
+        install_qt_chinese(app)  # the app speaks Chinese: so do Qt's own buttons, menus and dialogs
+        return None
+    _remove_translator(app, app.findChild(QTranslator, QT_TRANSLATOR))  # Qt's own texts are English
+    if ours is not None:
+        return ours
+    translator = QTranslator(app)
+    translator.setObjectName(APP_TRANSLATOR)
+    qm = RESOURCES / "i18n" / f"handoverdesk_{language}.qm"
+    if not translator.load(str(qm)):
+        log.warning("translation not loaded: %s", qm)
+        translator.deleteLater()
+        return None
+    app.installTranslator(translator)
+    return translator
+
+
+def _remove_translator(app: QApplication, translator: QTranslator | None) -> None:
+    if translator is not None:
+        app.removeTranslator(translator)
+        translator.setParent(None)
+        translator.deleteLater()
 
 
 def install_qt_chinese(app: QApplication) -> QTranslator | None:
@@ -92,8 +128,9 @@ def _qt_message(mode: QtMsgType, context: QMessageLogContext, message: str) -> N
         print(message, file=sys.stderr)
 
 
-def setup_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication with font and translator (the shot command reuses this)."""
+def setup_application(argv: list[str] | None = None, language: str | None = None) -> QApplication:
+    """The QApplication with font and translator (the shot command reuses this); `language` ('zh',
+    'en') is --lang, else chosen_language() decides."""
     if QApplication.instance() is None:
         qInstallMessageHandler(_qt_message)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
@@ -101,9 +138,9 @@ def setup_application(argv: list[str] | None = None) -> QApplication:
     if app.findChild(MainThreadCollector) is None:
         MainThreadCollector(app)
     app.setApplicationName("HandoverDesk")
-    app.setApplicationDisplayName("物业交接台")
     register_font(app)
-    install_translator(app)
+    install_translator(app, language)
+    app.setApplicationDisplayName(QCoreApplication.translate("app", "物业交接台"))  # ends every window title
     return app
 
 
@@ -179,9 +216,8 @@ def offer_settings(exc: DomainError, settings: QSettings) -> bool:
 
     from .dialogs.settings import SettingsDialog
 
-    tr = QCoreApplication.translate
-    answer = QMessageBox.question(None, tr("app", "物业交接台"),
-                                  str(exc) + "\n\n" + tr("app", "要现在修改本机的数据库设置吗？"))
+    answer = QMessageBox.question(None, QCoreApplication.translate("app", "物业交接台"),
+                                  str(exc) + "\n\n" + QCoreApplication.translate("app", "要现在修改本机的数据库设置吗？"))
     if answer != QMessageBox.StandardButton.Yes:
         return False
     dialog = SettingsDialog(None, settings)
@@ -230,8 +266,9 @@ def _select(combo: Any, record_id: int) -> None:
             return
 
 
-def run_app(db_arg: str | None, preselect_user: str | None = None, settings: QSettings | None = None) -> int:
-    """`python main.py [--db X] [--user U]`: open the database, sign in, show the main window."""
+def run_app(db_arg: str | None, preselect_user: str | None = None, settings: QSettings | None = None,
+            language: str | None = None) -> int:
+    """`python main.py [--db X] [--user U] [--lang zh|en]`: open the database, sign in, show the main window."""
     from . import backup_hooks
     from .dialogs.first_start import offer_first_start
     from .login import sign_in
@@ -239,10 +276,10 @@ def run_app(db_arg: str | None, preselect_user: str | None = None, settings: QSe
     from .session import last_main_window
 
     _setup_logging()
-    app = setup_application()
-    install_excepthook()
     settings = settings or pc_settings()
     start_with(db_arg)
+    app = setup_application(language=chosen_language(language, settings))
+    install_excepthook()
     # The file's quick_check runs beside the login: the login's own write waits for its verdict,
     # so a damaged file is reported at sign-in and never written to.
     db = open_database(db_arg, settings)

@@ -106,7 +106,8 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         user = self.db.user
-        who = f"{user.display_name or user.username}（{user.username}）" if user else self.tr("未登录")
+        who = self.tr("{name}（{username}）").format(name=user.display_name or user.username, username=user.username) \
+            if user else self.tr("未登录")
         self.db_label = QLabel(self.tr("数据库：{name}").format(name=self.db.display_name), self)
         self.user_label = QLabel(self.tr("用户：{name}").format(name=who), self)
         self.statusBar().addWidget(self.db_label, 1)
@@ -117,7 +118,7 @@ class MainWindow(QMainWindow):
     def _load_projects(self) -> None:
         self.project_combo.clear()
         for p in projects.list_projects(self.db):
-            self.project_combo.addItem(f"{p.name}（{p.code}）", p)
+            self.project_combo.addItem(self.tr("{name}（{code}）").format(name=p.name, code=p.code), p)
         if not self.project_combo.count():
             self._set_scope(None)
 
@@ -157,7 +158,8 @@ class MainWindow(QMainWindow):
         self.handover_combo.blockSignals(True)
         self.handover_combo.clear()
         for h in projects.list_handovers(self.db, project.id) if project else []:
-            self.handover_combo.addItem(f"{h.caption}（基准日 {h.cutoff_date.isoformat()}）", h)
+            self.handover_combo.addItem(self.tr("{caption}（基准日 {cutoff}）").format(
+                caption=h.caption, cutoff=h.cutoff_date.isoformat()), h)
             if h.id == select_id:
                 self.handover_combo.setCurrentIndex(self.handover_combo.count() - 1)
         self.handover_combo.blockSignals(False)

@@ -110,7 +110,8 @@ def render_previews(path: Path, limit: int = MAX_PREVIEW_PAGES) -> tuple[list[Pa
 
 def safe_file_name(title: str) -> str:
     """A default file name from the title: no characters Windows refuses."""
-    return (re.sub(r'[\\/:*?"<>|\s]+', "_", title).strip("_") or "打印") + ".pdf"
+    name = re.sub(r'[\\/:*?"<>|\s]+', "_", title).strip("_")
+    return (name or QCoreApplication.translate("PrintPreviewDialog", "打印")) + ".pdf"
 
 
 class PrintPreviewDialog(QDialog):

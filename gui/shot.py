@@ -27,13 +27,15 @@ def laptop_screen(scale: str, folder: Path, size: tuple[int, int] = LAPTOP) -> N
 
 
 def take_shot(db_arg: str | None, tab: str, out: Path, size: tuple[int, int] = (1366, 768),
-              user: str | None = None, timeout: float = LOAD_TIMEOUT, subtab: str | None = None) -> Path:
-    """Save a PNG of the main window on `tab` (and its inner `subtab`, e.g. fees: results), as `user`."""
+              user: str | None = None, timeout: float = LOAD_TIMEOUT, subtab: str | None = None,
+              language: str | None = None) -> Path:
+    """Save a PNG of the main window on `tab` (and its inner `subtab`, e.g. fees: results), as `user`,
+    in `language` ('zh', 'en'; None: as the app would choose on this PC)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from .app import setup_application
     from .main_window import MainWindow
 
-    app = setup_application()
+    app = setup_application(language=language)
     db = Database.open(db_arg)
     try:
         auth.act_as(db, user) if user else auth.act_as_system(db)

@@ -139,9 +139,8 @@ def run_with_progress(parent: QWidget | None, title: str, job: Job,
 
 
 def _progress_dialog(parent: QWidget | None, title: str) -> QProgressDialog:
-    tr = QCoreApplication.translate
-    dialog = QProgressDialog(title, tr("tasks", "取消"), 0, 0, parent)
-    dialog.setWindowTitle(tr("tasks", "请稍候"))
+    dialog = QProgressDialog(title, QCoreApplication.translate("tasks", "取消"), 0, 0, parent)
+    dialog.setWindowTitle(QCoreApplication.translate("tasks", "请稍候"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)

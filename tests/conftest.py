@@ -11,6 +11,8 @@ import pytest
 from sqlalchemy import create_engine, text
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The tests read Chinese texts: an English host (跟随系统) must not switch them to English.
+os.environ.setdefault("HANDOVERDESK_LANG", "zh")
 
 from models.db import Database, UserRef  # noqa: E402
 from models.migrate import upgrade  # noqa: E402

@@ -176,4 +176,29 @@ def test_a_start_that_cannot_open_the_chosen_database_offers_the_settings(
 
 def test_without_a_database_the_dialog_shows_the_database_page_only(qtbot, pc_settings: QSettings) -> None:  # noqa: F811
     dialog = _dialog(qtbot, None, pc_settings)
-    assert dialog.office_page is None and dialog.pages.count() == 1
+    assert dialog.office_page is None and dialog.pages.count() == 2  # and this PC's 界面语言
+    assert [dialog.pages.widget(i) for i in range(2)] == [dialog.database_page, dialog.language_page]
+
+
+def test_the_language_is_this_pcs_and_kept_for_the_next_start(qtbot, sqlite_db: Database, pc_settings: QSettings,  # noqa: F811
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from gui.app import chosen_language, system_language
+    from gui.dialogs.settings import stored_language
+
+    monkeypatch.delenv("HANDOVERDESK_LANG", raising=False)
+    assert stored_language(pc_settings) == "" and chosen_language(None, pc_settings) == system_language()
+    dialog = _dialog(qtbot, sqlite_db, pc_settings)
+    combo = dialog.language_page.combo
+    assert [combo.itemText(i) for i in range(combo.count())] == ["跟随系统", "中文", "English"]
+    combo.setCurrentIndex(combo.findData("en"))
+    dialog.ok()
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.language_changed
+    assert not dialog.database_changed
+    assert stored_language(pc_settings) == "en" and chosen_language(None, pc_settings) == "en"
+    assert chosen_language("zh", pc_settings) == "zh"  # --lang wins
+    monkeypatch.setenv("HANDOVERDESK_LANG", "zh_CN")
+    assert chosen_language(None, pc_settings) == "zh"
+    again = _dialog(qtbot, sqlite_db, pc_settings)
+    assert again.language_page.language() == "en"
+    again.ok()
+    assert not again.language_changed

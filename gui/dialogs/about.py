@@ -32,7 +32,7 @@ class AboutDialog(QDialog):
         title = QLabel(program_name(), self)
         title.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.version_label = title
-        self.database_label = self._text(f"{db.display_name}（{kind}）")
+        self.database_label = self._text(self.tr("{database}（{kind}）").format(database=db.display_name, kind=kind))
         self.folder_label = self._text(str(data_dir()))
         self.log_label = self._text(str(log_file))
         form = QFormLayout()

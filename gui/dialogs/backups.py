@@ -11,7 +11,14 @@ import re
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QSettings, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSettings,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -32,6 +39,7 @@ from models import archive
 from models import backup as bk
 from models.db import Database
 from models.errors import DomainError, ValidationError
+from models.i18n import QT_TRANSLATE_NOOP
 from models.people import Role
 from models.services import office
 from models.services.office import DatabaseChoice
@@ -44,8 +52,8 @@ from ..widgets.screen_fit import fit_to_screen
 
 log = logging.getLogger("handoverdesk")
 ERROR_STYLE = "color: #b3261e;"
-RESTORE_ACTION = "从备份恢复"
-ARCHIVE_FILTER = "物业交接台备份 (*.zip);;所有文件 (*)"
+RESTORE_ACTION = QT_TRANSLATE_NOOP("backups", "从备份恢复")
+ARCHIVE_FILTER = QT_TRANSLATE_NOOP("backups", "物业交接台备份 (*.zip);;所有文件 (*)")
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -133,10 +141,10 @@ class RestoreDialog(QDialog):
     app restarts on it. An administrator's (the constructor refuses anyone else)."""
 
     def __init__(self, db: Database, window: Any = None, parent: QWidget | None = None) -> None:
-        require_role(db, Role.ADMIN, RESTORE_ACTION)
+        require_role(db, Role.ADMIN, _tr(RESTORE_ACTION))
         path = bk.sqlite_file(db)
         if path is None:
-            raise ValidationError("这个数据库在 PostgreSQL 服务器上：请用“恢复…”载入备份文件到一个空数据库。")
+            raise ValidationError(_tr("这个数据库在 PostgreSQL 服务器上：请用“恢复…”载入备份文件到一个空数据库。"))
         super().__init__(parent or window)
         self.db, self.window_, self.path = db, window, path
         self.restored_from: bk.BackupFile | None = None
@@ -264,7 +272,7 @@ class ArchiveRestoreDialog(QDialog):
     this PC uses that database from its next start. An administrator's."""
 
     def __init__(self, db: Database, settings: QSettings, window: Any = None, parent: QWidget | None = None) -> None:
-        require_role(db, Role.ADMIN, RESTORE_ACTION)
+        require_role(db, Role.ADMIN, _tr(RESTORE_ACTION))
         super().__init__(parent or window)
         self.db, self.settings, self.window_ = db, settings, window
         self.counts: dict[str, int] | None = None

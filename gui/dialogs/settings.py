@@ -1,4 +1,5 @@
-"""设置: this PC's database (SQLite file or PostgreSQL server, tested before it is kept) and 本处信息.
+"""设置: this PC's database (SQLite file or PostgreSQL server, tested before it is kept), its 界面语言,
+and 本处信息.
 
 The database choice is this PC's own (QSettings, used at the next start; `--db` still overrides);
 本处信息 lives in the database for every desk (models/services/office.py).
@@ -20,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -35,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models import i18n
 from models.db import Database, default_db_path
 from models.errors import DomainError
 from models.services import office
@@ -49,6 +52,7 @@ from .base_dialog import ERROR_STYLE
 GROUP = "database"
 FIELDS = ("kind", "path", "host", "port", "database", "user")
 OK_STYLE = "color: #1b6e20;"
+LANGUAGE_KEY = "ui/language"  # '' follows the system, 'zh' or 'en' as chosen (gui.app.chosen_language)
 
 
 # --- what this PC keeps ----------------------------------------------------------------------
@@ -68,6 +72,17 @@ def store_choice(settings: QSettings, choice: DatabaseChoice) -> None:
         settings.setValue(f"{GROUP}/{f}", getattr(choice, f))
     if not choice.is_sqlite:
         keep_password(settings, choice)
+    settings.sync()
+
+
+def stored_language(settings: QSettings) -> str:
+    """The 界面语言 chosen on this PC: 'zh', 'en', or '' (follow the system)."""
+    value = str(settings.value(LANGUAGE_KEY, "") or "")
+    return value if value in i18n.LANGUAGES else ""
+
+
+def store_language(settings: QSettings, language: str) -> None:
+    settings.setValue(LANGUAGE_KEY, language if language in i18n.LANGUAGES else "")
     settings.sync()
 
 
@@ -243,6 +258,30 @@ class DatabasePage(QWidget):
             self.path_edit.setText(path)
 
 
+# --- the language page -------------------------------------------------------------------------
+
+class LanguagePage(QWidget):
+    """界面语言 of this PC: 跟随系统 (English on an English system, Chinese otherwise), 中文, English.
+    The two languages are named in themselves, as every program's language list does."""
+
+    def __init__(self, stored: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.combo = QComboBox(self)
+        self.combo.setObjectName("language_combo")
+        self.combo.addItem(self.tr("跟随系统"), "")
+        self.combo.addItem("中文", i18n.CHINESE)
+        self.combo.addItem("English", i18n.ENGLISH)
+        self.combo.setCurrentIndex(max(0, self.combo.findData(stored)))
+        form = QFormLayout(self)
+        form.addRow(self.tr("界面语言："), self.combo)
+        note = QLabel(self.tr("重新启动程序后生效。打印的表单和导出的工作簿也用这种语言。"), self)
+        note.setWordWrap(True)
+        form.addRow(note)
+
+    def language(self) -> str:
+        return str(self.combo.currentData() or "")
+
+
 # --- the office page ---------------------------------------------------------------------------
 
 class OfficePage(QWidget):
@@ -319,6 +358,7 @@ class SettingsDialog(QDialog):
         self.settings = settings
         self.initial = stored_choice(settings)
         self.database_changed = False  # a new choice was kept: it takes effect at the next start
+        self.language_changed = False  # likewise for 界面语言
         self.verdicts: dict[DatabaseChoice, DatabaseCheck] = {}
         self.pages = QTabWidget(self)
         self.database_page = DatabasePage(self.initial, self)
@@ -326,6 +366,8 @@ class SettingsDialog(QDialog):
         if self.office_page is not None:
             self.pages.addTab(self.office_page, self.tr("本处信息（各前台共用）"))
         self.pages.addTab(self.database_page, self.tr("数据库（本机）"))
+        self.language_page = LanguagePage(stored_language(settings), self)
+        self.pages.addTab(self.language_page, self.tr("界面语言（本机）"))
         self.database_page.test_button.clicked.connect(self.on_test_clicked)
         self._build(started_with)
 
@@ -398,6 +440,7 @@ class SettingsDialog(QDialog):
         except DomainError as exc:
             self._refuse(str(exc), self.office_page)
             return
+        self._keep_language()
         choice = self.database_page.choice()
         if choice == self.initial:
             super().accept()
@@ -405,6 +448,12 @@ class SettingsDialog(QDialog):
             self._keep(choice, self.verdicts[choice])
         else:
             self._check(choice, lambda check: self._keep(choice, check))
+
+    def _keep_language(self) -> None:
+        language = self.language_page.language()
+        if language != stored_language(self.settings):
+            store_language(self.settings, language)
+            self.language_changed = True
 
     def _keep(self, choice: DatabaseChoice, check: DatabaseCheck) -> None:
         if not check.usable:

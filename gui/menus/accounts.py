@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu
 
 from models.errors import DomainError
@@ -13,6 +14,10 @@ from ..widgets.role_gate import gate
 from . import add_action
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
 def install(window: Any, menus: dict[str, QMenu]) -> None:
     """Add this subject's actions to the window's menus (file, project, admin, help).
 
@@ -21,13 +26,13 @@ def install(window: Any, menus: dict[str, QMenu]) -> None:
     """
     menu = menus["admin"]
     menu.setToolTipsVisible(True)  # a disabled entry's tooltip says who may use it
-    window.users_action = add_action(window, menu, window.tr("用户管理…"), lambda: open_users(window))
-    gate(window.users_action, window.db, Role.ADMIN, "管理用户", window.tr("添加用户、重置密码、停用账号、修改角色"))
-    window.change_password_action = add_action(window, menu, window.tr("修改密码…"), lambda: open_change_password(window))
-    window.audit_log_action = add_action(window, menu, window.tr("操作日志…"), lambda: open_audit_log(window))
-    gate(window.audit_log_action, window.db, Role.ADMIN, "查看操作日志", window.tr("谁在何时改了哪条记录"))
+    window.users_action = add_action(window, menu, _tr("用户管理…"), lambda: open_users(window))
+    gate(window.users_action, window.db, Role.ADMIN, _tr("管理用户"), _tr("添加用户、重置密码、停用账号、修改角色"))
+    window.change_password_action = add_action(window, menu, _tr("修改密码…"), lambda: open_change_password(window))
+    window.audit_log_action = add_action(window, menu, _tr("操作日志…"), lambda: open_audit_log(window))
+    gate(window.audit_log_action, window.db, Role.ADMIN, _tr("查看操作日志"), _tr("谁在何时改了哪条记录"))
     menu.addSeparator()
-    window.switch_user_action = add_action(window, menu, window.tr("切换用户（退出登录）…"), lambda: switch(window))
+    window.switch_user_action = add_action(window, menu, _tr("切换用户（退出登录）…"), lambda: switch(window))
 
 
 def _open(window: Any, make: Any) -> None:

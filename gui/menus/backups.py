@@ -38,14 +38,14 @@ def install(window: Any, menus: dict[str, QMenu]) -> None:
     """Add this subject's actions to the window's menus (file, project, admin, help)."""
     menu = menus["file"]
     menu.setToolTipsVisible(True)  # a disabled entry's tooltip says who may use it
-    window.backup_action = add_action(window, menu, window.tr("备份…"), lambda: backup_now(window))
+    window.backup_action = add_action(window, menu, _tr("备份…"), lambda: backup_now(window))
     if window.db.is_sqlite:
-        window.backup_action.setToolTip(window.tr("立即把本机数据库备份到备份文件夹"))
+        window.backup_action.setToolTip(_tr("立即把本机数据库备份到备份文件夹"))
     else:
-        gate(window.backup_action, window.db, ARCHIVE_ROLE, "导出备份文件",
-             window.tr("把整个数据库导出为一个备份文件"))
-    window.restore_action = add_action(window, menu, window.tr("恢复…"), lambda: open_restore(window))
-    gate(window.restore_action, window.db, RESTORE_ROLE, "从备份恢复", window.tr("用一份备份替换或载入数据库"))
+        gate(window.backup_action, window.db, ARCHIVE_ROLE, _tr("导出备份文件"),
+             _tr("把整个数据库导出为一个备份文件"))
+    window.restore_action = add_action(window, menu, _tr("恢复…"), lambda: open_restore(window))
+    gate(window.restore_action, window.db, RESTORE_ROLE, _tr("从备份恢复"), _tr("用一份备份替换或载入数据库"))
     backup_hooks.attach(window)
 
 
@@ -57,9 +57,9 @@ def backup_now(window: Any) -> tasks.Task | None:
         return _run(window, _tr("正在备份数据库…"), lambda progress: bk.make_backup(path, progress=progress),
                     lambda made: _tr("已备份到：{path}（{size}）\n{keep}").format(
                         path=made.path, size=_size(made.size), keep=_keep_note()))
-    name = f"物业交接台备份-{dt.datetime.now():%Y%m%d-%H%M}.zip"
-    chosen, _ = get_save_file_name(window, window.tr("保存备份文件"), name,
-                                   window.tr("物业交接台备份 (*.zip)"))
+    name = _tr("物业交接台备份-{stamp}.zip").format(stamp=f"{dt.datetime.now():%Y%m%d-%H%M}")
+    chosen, _ = get_save_file_name(window, _tr("保存备份文件"), name,
+                                   _tr("物业交接台备份 (*.zip)"))
     if not chosen:
         return None
     out = Path(chosen)

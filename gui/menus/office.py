@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from models.db import Database
@@ -22,13 +23,17 @@ from ..errors import show_error
 from . import add_action
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
 def install(window: Any, menus: dict[str, QMenu]) -> None:
     """Add this subject's actions to the window's menus (file, project, admin, help)."""
     menu = menus["project"]
-    window.new_project_action = add_action(window, menu, window.tr("新建项目…"), lambda: on_new_project(window))
-    window.edit_project_action = add_action(window, menu, window.tr("编辑项目…"), lambda: on_edit_project(window))
+    window.new_project_action = add_action(window, menu, _tr("新建项目…"), lambda: on_new_project(window))
+    window.edit_project_action = add_action(window, menu, _tr("编辑项目…"), lambda: on_edit_project(window))
     menu.addSeparator()
-    window.units_owners_action = add_action(window, menu, window.tr("楼栋、房屋与业主…"),
+    window.units_owners_action = add_action(window, menu, _tr("楼栋、房屋与业主…"),
                                          lambda: on_units_owners(window))
 
 
@@ -69,7 +74,7 @@ def open_units_owners(db: Database, project: ProjectRow, parent: QWidget | None 
 def _need_project(window: Any) -> ProjectRow | None:
     project = window.current_project()
     if project is None:
-        QMessageBox.information(window, window.windowTitle(), window.tr("请先新建或选择一个项目。"))
+        QMessageBox.information(window, window.windowTitle(), _tr("请先新建或选择一个项目。"))
     return project
 
 
@@ -77,7 +82,7 @@ def on_new_project(window: Any) -> None:
     saved = new_project(window.db, window)
     if saved is not None:
         window.reload_projects(saved.id)
-        window.statusBar().showMessage(window.tr("已新建项目“{name}”。").format(name=saved.name), 8000)
+        window.statusBar().showMessage(_tr("已新建项目“{name}”。").format(name=saved.name), 8000)
 
 
 def on_edit_project(window: Any) -> None:

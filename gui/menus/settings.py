@@ -32,6 +32,8 @@ def open_settings(window: Any) -> None:
     window.data_changed.emit(SETTINGS_SUBJECT)  # the closing time or the deadline table may have changed
     if accepted and dialog.database_changed:
         QMessageBox.information(window, _tr("设置"), _tr("数据库设置已保存，下次启动程序时生效。"))
+    if accepted and dialog.language_changed:
+        QMessageBox.information(window, _tr("设置"), _tr("界面语言已保存，重新启动程序后生效。"))
 
 
 def open_manual(window: Any) -> None:

@@ -12,13 +12,16 @@ from ..widgets.role_gate import gate
 from . import add_action
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("setup_menu", text)
+
+
 def install(window: Any, menus: dict[str, QMenu]) -> None:
     """Add this subject's actions to the window's menus (file, project, admin, help)."""
-    tr = QCoreApplication.translate
     menus["project"].addSeparator()
-    action = add_action(window, menus["project"], tr("setup_menu", "设置向导…"), lambda: open_guide(window))
-    gate(action, window.db, Role.ADMIN, tr("setup_menu", "使用设置向导"),
-         tr("setup_menu", "本处信息、项目、房屋、账号和第一次交接，一步步设置"))
+    action = add_action(window, menus["project"], _tr("设置向导…"), lambda: open_guide(window))
+    gate(action, window.db, Role.ADMIN, _tr("使用设置向导"),
+         _tr("本处信息、项目、房屋、账号和第一次交接，一步步设置"))
     window.setup_action = action
 
 

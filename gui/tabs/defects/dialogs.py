@@ -92,8 +92,8 @@ class DefectDialog(ServiceDialog):
                               (self.tr("期限变更原因"), self.deadline_reason),
                               (self.tr("责任方"), self.responsible), (self.tr("问题描述"), self.description),
                               (self.tr("发现时间"), self.found_at), (self.tr("发现人"), self.found_by)):
-            self.form.addRow(label + "：", widget)
-        self.form.addRow(self.tr("照片") + "：", self._photos_row())
+            self.form.addRow(self.tr("{label}：").format(label=label), widget)
+        self.form.addRow(self.tr("照片："), self._photos_row())
         self.on_deadline_changed()
 
     def _location_text(self, d: DefectRow | None) -> str:
@@ -250,10 +250,10 @@ class NoteDialog(ServiceDialog):
         for label, code in choices or []:
             self.choice.addItem(label, code)
         if choices:
-            self.form.addRow(self.tr("事项") + "：", self.choice)
+            self.form.addRow(self.tr("事项："), self.choice)
         self.note = QPlainTextEdit(self)
         self.note.setMinimumHeight(80)
-        self.form.addRow(prompt + "：", self.note)
+        self.form.addRow(self.tr("{label}：").format(label=prompt), self.note)
         self.finish_layout()
         self.resize(460, 220)
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QPlainTextEdit, QTableView, QVBoxLayout, QWidget
 
+from models.i18n import QT_TRANSLATE_NOOP
 from models.services.defect_rows import DefectDetail, DueRow, HistoryRow
 
 from ...table_model import format_value
@@ -21,7 +22,8 @@ Index = QModelIndex | QPersistentModelIndex
 class DueModel(QAbstractTableModel):
     """One row per duty (or per overdue deadline) of the due list; overdue rows in red."""
 
-    COLUMNS = ("编号", "应办事项", "期限")
+    COLUMNS = (QT_TRANSLATE_NOOP("DueModel", "编号"), QT_TRANSLATE_NOOP("DueModel", "应办事项"),
+               QT_TRANSLATE_NOOP("DueModel", "期限"))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -165,13 +167,14 @@ class DetailPane(QWidget):
         if not detail.duties and not lines:
             return ""
         for duty in detail.duties:
-            text = html.escape(f"{duty.label}（{format_value(duty.due_at, 'datetime')} 前）")
+            due = format_value(duty.due_at, "datetime")
+            text = html.escape(self.tr("{duty}（{due} 前）").format(duty=duty.label, due=due))
             lines.append(f'<span style="color:#b3261e">⚠ {text}</span>' if duty.overdue else f"• {text}")
         return self.tr("应办：") + "<br>" + "<br>".join(lines)
 
     def _history(self, detail: DefectDetail) -> list[str]:
         moves = [(h.at, "　".join(part for part in (h.by, self._move(h), h.note) if part)) for h in detail.history]
-        acts = [(a.at, f"{a.by}　{self.tr('已办')}：{ACTION_LABELS.get(a.kind, a.kind)}"
+        acts = [(a.at, self.tr("{by}　已办：{what}").format(by=a.by, what=self.tr(ACTION_LABELS.get(a.kind, a.kind)))
                  + (f"　{a.note}" if a.note else "")) for a in detail.actions]
         return [f"{format_value(at, 'datetime')}　{text}" for at, text in sorted(moves + acts, key=lambda x: x[0])]
 
@@ -184,5 +187,7 @@ class DetailPane(QWidget):
         return (h.from_status.value + "→" if h.from_status else "") + h.to_status.value
 
 
-ACTION_LABELS = {"reminder": "催办", "escalation": "上报", "failure_report": "复验不合格报告",
-                 "major_report": "重大问题报告"}
+ACTION_LABELS = {"reminder": QT_TRANSLATE_NOOP("DetailPane", "催办"),
+                 "escalation": QT_TRANSLATE_NOOP("DetailPane", "上报"),
+                 "failure_report": QT_TRANSLATE_NOOP("DetailPane", "复验不合格报告"),
+                 "major_report": QT_TRANSLATE_NOOP("DetailPane", "重大问题报告")}  # translated where shown

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
+from models.i18n import QT_TRANSLATE_NOOP
 from models.people import Role
 from models.services import reconcile as rc
 from reports import print_commands as pc
@@ -73,8 +74,10 @@ def toolbar(tab: FeesTab) -> QToolBar:
 
 # What only a supervisor may do here (the services refuse anyone else): the action, as its refusal
 # names it, and its tooltip for those who may.
-SUPERVISOR_ACTIONS = {"sign": ("签署财务结算", "全部差异处理后由主管签署；签署后只读"),
-                      "amend": ("修订财务结算", "主管创建新版本草稿，以便更正")}
+SUPERVISOR_ACTIONS = {"sign": (QT_TRANSLATE_NOOP("FeesTab", "签署财务结算"),
+                               QT_TRANSLATE_NOOP("FeesTab", "全部差异处理后由主管签署；签署后只读")),
+                      "amend": (QT_TRANSLATE_NOOP("FeesTab", "修订财务结算"),
+                                QT_TRANSLATE_NOOP("FeesTab", "主管创建新版本草稿，以便更正"))}
 
 
 def _gated(tab: FeesTab, key: str, enabled: bool) -> None:

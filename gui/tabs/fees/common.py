@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QWidget
 
 from models.errors import DomainError
+from models.i18n import QT_TRANSLATE_NOOP
 
 from ... import tasks
 from ...dialogs.base_dialog import ServiceDialog
@@ -45,7 +46,7 @@ class WorkerDialog(ServiceDialog):
     """OK runs the service in the worker with progress (it may read a million ledger lines);
     a refusal stays in the dialog, as with ServiceDialog."""
 
-    WORKING = "正在保存…"
+    WORKING = QT_TRANSLATE_NOOP("FeesTab", "正在保存…")  # translated where shown (WorkerDialog)
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(title, parent)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from models.db import Database
 from models.fees import ALLOWED_DECISIONS, Decision, DiffKind
+from models.i18n import QT_TRANSLATE_NOOP
 from models.rules.numbers import MONEY, parse_decimal
 from models.services import reconcile as rc
 from models.services.fee_rows import DifferenceRow
@@ -50,7 +51,7 @@ def _note(parent: QWidget, text: str = "") -> QLineEdit:
 class DecisionDialog(WorkerDialog):
     """One difference: both sides' amounts, the decisions its kind allows, the note (required)."""
 
-    WORKING = "正在保存处理结果…"
+    WORKING = QT_TRANSLATE_NOOP("FeesTab", "正在保存处理结果…")  # translated where shown (WorkerDialog)
 
     def __init__(self, db: Database, row: DifferenceRow, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("处理对账差异 — {unit} {item}").format(unit=row.unit, item=row.fee_item), parent)
@@ -144,7 +145,7 @@ class BulkDialog(WorkerDialog):
     how many a decision will change (以我方为准 leaves the 仅原物业 lines open, for instance).
     """
 
-    WORKING = "正在批量处理差异…"
+    WORKING = QT_TRANSLATE_NOOP("FeesTab", "正在批量处理差异…")  # translated where shown (WorkerDialog)
 
     def __init__(self, db: Database, handover_id: int, kind: DiffKind | None, fee_item: str | None,
                  filter_text: str, open_by_kind: dict[DiffKind, int], selected: Sequence[tuple[int, str, str]],

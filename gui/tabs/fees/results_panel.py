@@ -5,7 +5,7 @@ the worker when the panel is shown and out of date, or when the clerk asks; neve
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QTabWidget, QWidget
 
 from models.browse import Scope
@@ -173,7 +173,10 @@ class ResultsPanel(QWidget):
     @staticmethod
     def _total(label: str, results: FeeResults | None, total: str) -> str:
         """The results' own total (the sum of rounded lines), as signed and printed."""
-        return "" if results is None else f"{label}：{money(getattr(results, total))}"
+        if results is None:
+            return ""
+        return QCoreApplication.translate("ResultsPanel", "{label}：{amount}").format(
+            label=label, amount=money(getattr(results, total)))
 
     def _rate_total(self, r: FeeResults | None) -> str:
         if r is None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from models.db import Database
 from models.fees import DepositAction
+from models.i18n import QT_TRANSLATE_NOOP
 from models.services.fee_results import set_deposit_action
 from models.services.fee_rows import DepositLine, FeeResults
 from models.services.settlement import SettlementRow, amend_settlement, sign_settlement
@@ -28,7 +29,7 @@ def _note_edit(parent: QWidget, placeholder: str) -> QLineEdit:
 class SignDialog(WorkerDialog):
     """签署结算: what signing freezes, the figures as last computed, and a note."""
 
-    WORKING = "正在计算并签署结算…"
+    WORKING = QT_TRANSLATE_NOOP("FeesTab", "正在计算并签署结算…")  # translated where shown (WorkerDialog)
 
     def __init__(self, db: Database, handover_id: int, results: FeeResults | None,
                  parent: QWidget | None = None) -> None:
@@ -79,8 +80,9 @@ class RefundDialog(ServiceDialog):
     def __init__(self, db: Database, handover_id: int, deposit: DepositLine, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("押金改为退还业主 — {unit}").format(unit=deposit.unit), parent)
         self.db, self.handover_id, self.deposit = db, handover_id, deposit
-        self.form.addRow(self.tr("押金："), QLabel(f"{deposit.fee_item} ¥{format_value(deposit.amount, 'money')}"
-                                                 f"（{deposit.received_on.isoformat()}）", self))
+        self.form.addRow(self.tr("押金："), QLabel(self.tr("{item} ¥{amount}（{received}）").format(
+            item=deposit.fee_item, amount=format_value(deposit.amount, "money"),
+            received=deposit.received_on.isoformat()), self))
         self.form.addRow(self.tr("业主："), QLabel(deposit.owner, self))
         self.note = _note_edit(self, self.tr("退还日期、凭证号等"))
         self.form.addRow(self.tr("处理说明："), self.note)

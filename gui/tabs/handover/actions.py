@@ -36,7 +36,7 @@ def _action(tab: HandoverTab, text: str, slot: Any, shortcuts: tuple[str, ...] =
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         tab.table.addAction(action)
         keys = " / ".join(QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText) for s in shortcuts)
-        tip = f"{tip or text}（{keys}）"
+        tip = _tr("{tip}（{keys}）").format(tip=tip or text, keys=keys)
     action.setToolTip(tip or text)
     action.triggered.connect(lambda _checked=False: slot())
     return action

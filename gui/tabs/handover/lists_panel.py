@@ -86,7 +86,8 @@ class ListsPanel(QWidget):
         """Two lines: the title, then status and progress (the panel stays narrow, the table wide)."""
         caption = summary.caption if summary.revision == 1 else self.tr("补充第 {n} 版").format(n=summary.revision - 1)
         cell = QStandardItem(self._text(caption, summary))
-        cell.setToolTip(f"{summary.caption}\n{status_text(summary.status)}，{progress_text(summary)}")
+        cell.setToolTip(_tr("{caption}\n{status}，{progress}").format(
+            caption=summary.caption, status=status_text(summary.status), progress=progress_text(summary)))
         cell.setData(caption, CaptionRole)
         self._style(cell, summary)
         return [cell]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -235,8 +235,9 @@ class HandoverTab(QWidget):
             name=change.name)
         if not change.changes:
             return head
-        fields = "；".join(f"{actions.field_title(k)} {_plain(a)} → {_plain(b)}" for k, (a, b) in change.changes.items())
-        return f"{head}（{fields}）"
+        fields = self.tr("；").join(f"{actions.field_title(k)} {_plain(a)} → {_plain(b)}"
+                                    for k, (a, b) in change.changes.items())
+        return self.tr("{head}（{fields}）").format(head=head, fields=fields)
 
     def _change_where(self, change: ItemChange) -> str:
         """第 2 行 in the amendment; a removed line by its place in the amended version (原第 2 行)."""
@@ -450,4 +451,4 @@ class HandoverTab(QWidget):
 
 
 def _plain(value: Any) -> str:
-    return "（空）" if value in (None, "") else str(value)
+    return QCoreApplication.translate("HandoverTab", "（空）") if value in (None, "") else str(value)

@@ -9,11 +9,12 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QTime
+from PySide6.QtCore import QCoreApplication, QDateTime, QTime
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLineEdit, QTimeEdit, QWidget
 
 from models.db import Database
 from models.errors import AuthError, ValidationError
+from models.i18n import QT_TRANSLATE_NOOP
 from models.keys import KeyEventKind as E
 from models.rules.key_rules import LENDING_REASONS, needs_extension_reason
 from models.services import approvals
@@ -23,8 +24,12 @@ from models.services.key_custody import KeyRow
 from ...dialogs.base_dialog import ServiceDialog
 from ...widgets.unit_combo import unit_combo
 
-DEPARTMENTS = ("工程部", "保洁部", "秩序部", "客服部", "绿化部")
-CONDITIONS = ("完好", "损坏", "数量不符")
+# Suggestions in an editable combo: what is chosen or typed is kept as text, in the language shown.
+DEPARTMENTS = (QT_TRANSLATE_NOOP("LendDialog", "工程部"), QT_TRANSLATE_NOOP("LendDialog", "保洁部"),
+               QT_TRANSLATE_NOOP("LendDialog", "秩序部"), QT_TRANSLATE_NOOP("LendDialog", "客服部"),
+               QT_TRANSLATE_NOOP("LendDialog", "绿化部"))
+CONDITIONS = (QT_TRANSLATE_NOOP("ReturnDialog", "完好"), QT_TRANSLATE_NOOP("ReturnDialog", "损坏"),
+              QT_TRANSLATE_NOOP("ReturnDialog", "数量不符"))
 
 
 def _line(parent: QWidget, text: str = "", placeholder: str = "") -> QLineEdit:
@@ -35,7 +40,9 @@ def _line(parent: QWidget, text: str = "", placeholder: str = "") -> QLineEdit:
 
 
 def _caption(key: KeyRow) -> str:
-    return f"{key.tag}（{key.opens}）" if key.opens else key.tag
+    if not key.opens:
+        return key.tag
+    return QCoreApplication.translate("LendDialog", "{tag}（{opens}）").format(tag=key.tag, opens=key.opens)
 
 
 class ReceiveDialog(ServiceDialog):
@@ -88,8 +95,8 @@ class LendDialog(ServiceDialog):
         self.default_due = kc.default_due(self.now, closing)
         self.borrower = _line(self, placeholder=self.tr("姓名"))
         self.department = QComboBox(self, editable=True)
-        self.department.addItems(list(DEPARTMENTS))
-        self.department.setCurrentText(last.get("department", DEPARTMENTS[0]))
+        self.department.addItems([self.tr(d) for d in DEPARTMENTS])
+        self.department.setCurrentText(last.get("department", self.tr(DEPARTMENTS[0])))
         self.reason = QComboBox(self)
         self.reason.addItems(list(LENDING_REASONS))
         self.reason.setCurrentText(last.get("reason", LENDING_REASONS[0]))
@@ -173,7 +180,7 @@ class ReturnDialog(ServiceDialog):
         self.db, self.key, self.now = db, key, now
         self.returned_by = _line(self, placeholder=self.tr("姓名"))
         self.condition = QComboBox(self, editable=True)
-        self.condition.addItems(list(CONDITIONS))
+        self.condition.addItems([self.tr(c) for c in CONDITIONS])
         self.form.addRow(self.tr("归还人："), self.returned_by)
         self.form.addRow(self.tr("钥匙状况："), self.condition)
         self.finish_layout()
@@ -181,7 +188,7 @@ class ReturnDialog(ServiceDialog):
 
     def save(self) -> KeyRow:
         return kc.return_key(self.db, self.key.id, returned_by=self.returned_by.text(),
-                             condition=self.condition.currentText().strip() or CONDITIONS[0], at=self.now)
+                             condition=self.condition.currentText().strip() or self.tr(CONDITIONS[0]), at=self.now)
 
 
 class IssueDialog(ServiceDialog):
@@ -254,13 +261,18 @@ def step_dialog(db: Database, kind: E, key: KeyRow, now: dt.datetime, last_loan:
         return ReturnDialog(db, key, now, parent)
     if kind is E.ISSUE:  # offered for a unit's key only (KeyRow.allowed): `owners` are its unit's
         return IssueDialog(db, key, owners, now, parent)
-    tr = parent.tr
     steps = {
-        E.SEAL: (tr("封存钥匙"), tr("封条编号："), lambda text: kc.seal(db, key.id, seal_no=text, at=now)),
-        E.UNSEAL: (tr("启封钥匙"), tr("备注："), lambda text: kc.unseal(db, key.id, at=now, note=text)),
-        E.LOSE: (tr("登记遗失"), tr("后续处理："), lambda text: kc.report_lost(db, key.id, follow_up=text, at=now)),
-        E.HAND_OVER: (tr("移交钥匙"), tr("接收单位："), lambda text: kc.hand_over(db, key.id, to_company=text, at=now)),
-        E.RETIRE: (tr("作废钥匙"), tr("原因："), lambda text: kc.retire(db, key.id, at=now, note=text)),
+        E.SEAL: (QCoreApplication.translate("StepDialog", "封存钥匙"), QCoreApplication.translate("StepDialog", "封条编号："),
+                 lambda text: kc.seal(db, key.id, seal_no=text, at=now)),
+        E.UNSEAL: (QCoreApplication.translate("StepDialog", "启封钥匙"), QCoreApplication.translate("StepDialog", "备注："),
+                   lambda text: kc.unseal(db, key.id, at=now, note=text)),
+        E.LOSE: (QCoreApplication.translate("StepDialog", "登记遗失"), QCoreApplication.translate("StepDialog", "后续处理："),
+                 lambda text: kc.report_lost(db, key.id, follow_up=text, at=now)),
+        E.HAND_OVER: (QCoreApplication.translate("StepDialog", "移交钥匙"),
+                      QCoreApplication.translate("StepDialog", "接收单位："),
+                      lambda text: kc.hand_over(db, key.id, to_company=text, at=now)),
+        E.RETIRE: (QCoreApplication.translate("StepDialog", "作废钥匙"), QCoreApplication.translate("StepDialog", "原因："),
+                   lambda text: kc.retire(db, key.id, at=now, note=text)),
     }
     title, label, act = steps[kind]
     dialog = StepDialog(f"{title} — {key.tag}", label, act, parent)

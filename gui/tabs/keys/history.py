@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.i18n import QT_TRANSLATE_NOOP
 from models.services.key_custody import KeyRow
 from reports.key_data import EventInfo
 
@@ -27,7 +28,9 @@ SortRole = Qt.ItemDataRole.UserRole + 1
 class HistoryModel(QAbstractTableModel):
     """The events of one key: 时间, 操作, 经办人, 相关人, 说明."""
 
-    COLUMNS = ("时间", "操作", "经办人", "借用人/归还人/业主/接收方", "说明")
+    COLUMNS = (QT_TRANSLATE_NOOP("HistoryModel", "时间"), QT_TRANSLATE_NOOP("HistoryModel", "操作"),
+               QT_TRANSLATE_NOOP("HistoryModel", "经办人"), QT_TRANSLATE_NOOP("HistoryModel", "借用人/归还人/业主/接收方"),
+               QT_TRANSLATE_NOOP("HistoryModel", "说明"))
 
     def __init__(self, events: list[EventInfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)

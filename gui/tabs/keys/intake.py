@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from models.db import Database
 from models.errors import DomainError
+from models.i18n import QT_TRANSLATE_NOOP
 from models.services import key_intake
 from models.services.checklist_rows import ListSummary
 from models.services.key_intake import ItemPlan, KeyIntakeReport, ListPlan
@@ -44,7 +45,9 @@ Index = QModelIndex | QPersistentModelIndex
 class PlanModel(QAbstractTableModel):
     """The items of the chosen list and what receiving makes of each (grey: received before; red: not)."""
 
-    COLUMNS = ("序号", "名称", "房号", "数量", "标签号", "结果")
+    COLUMNS = (QT_TRANSLATE_NOOP("PlanModel", "序号"), QT_TRANSLATE_NOOP("PlanModel", "名称"),
+               QT_TRANSLATE_NOOP("PlanModel", "房号"), QT_TRANSLATE_NOOP("PlanModel", "数量"),
+               QT_TRANSLATE_NOOP("PlanModel", "标签号"), QT_TRANSLATE_NOOP("PlanModel", "结果"))
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)

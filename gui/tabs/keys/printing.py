@@ -98,7 +98,7 @@ def _start(tab: KeysTab, title: str, make: MakePdf) -> tasks.Task | None:
 def _code(db: Database, project_id: int) -> str:
     found = [p.code for p in projects.list_projects(db) if p.id == project_id]
     if not found:
-        raise ValidationError("项目不存在，请重新选择项目。")
+        raise ValidationError(_tr("项目不存在，请重新选择项目。"))
     return found[0]
 
 

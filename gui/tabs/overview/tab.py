@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -193,7 +193,7 @@ class OverviewTab(QWidget):
         self.loaded.emit()
 
     def _show(self, ov: Overview, stats: DefectStats) -> None:
-        self.title_label.setText(f"{ov.title or ov.kind}（{ov.status}）")
+        self.title_label.setText(self.tr("{title}（{status}）").format(title=ov.title or ov.kind, status=ov.status))
         self.summary_label.setText(self._summary(ov))
         self._fill_parties(ov)
         self.lists_chart.set_bars(self._list_bars(ov), self.tr("尚无交接清单"))
@@ -225,11 +225,13 @@ class OverviewTab(QWidget):
                  (self.tr("移交方"), _with_rep(ov.from_company, ov.from_rep)),
                  (self.tr("接收方"), _with_rep(ov.to_company, ov.to_rep)),
                  (self.tr("监交方"), _with_rep(ov.witness, "") or self.tr("（无）"))]
-        self.parties_label.setText("　".join(f"{label}：{value}" for label, value in parts))
-        self.parties_label.setToolTip("\n".join(f"{label}：{value}" for label, value in parts))
+        pairs = [self.tr("{label}：{value}").format(label=label, value=value) for label, value in parts]
+        self.parties_label.setText("　".join(pairs))
+        self.parties_label.setToolTip("\n".join(pairs))
 
     def _list_bars(self, ov: Overview) -> list[Bar]:
-        return [Bar(f"{x.title}（{x.status}）", x.checked, f"{x.checked}/{x.total}", x.total or 1)
+        return [Bar(self.tr("{title}（{status}）").format(title=x.title, status=x.status), x.checked,
+                    f"{x.checked}/{x.total}", x.total or 1)
                 for x in ov.lists]
 
     def _defect_bars(self, ov: Overview) -> list[Bar]:
@@ -286,4 +288,6 @@ def _rate_color(rate: Decimal) -> str:
 
 
 def _with_rep(company: str, rep: str) -> str:
-    return f"{company}（{rep}）" if company and rep else company
+    if not (company and rep):
+        return company
+    return QCoreApplication.translate("OverviewTab", "{company}（{rep}）").format(company=company, rep=rep)
