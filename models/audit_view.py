@@ -21,7 +21,7 @@ from .db import Database
 from .errors import AuthError
 from .field_labels import label as column_label
 from .people import Role, User
-from .services.permissions import who_may
+from .services.permissions import Permit, permit, who_may
 
 READ = "查看操作日志"
 ACTION_LABELS = {
@@ -123,6 +123,11 @@ def _filters(filters: Filters) -> list[ColumnElement[bool]]:
     if end is not None:
         where.append(AuditLog.at < dt.datetime.combine(end + dt.timedelta(days=1), dt.time()))
     return where
+
+
+def read_permit(db: Database) -> Permit:
+    """Whether the current user may open 操作日志 (what _require_reader lets through)."""
+    return permit(db, Role.ADMIN, READ)
 
 
 def _require_reader(session: Session) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import (ColumnElement, and_, Date, FromClause, Integer, Select, String, bindparam, case, func, or_,
                         select, type_coerce)
@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.functions import FunctionElement
 
 from .base import DocStatus, now
+from .db import Database
 from .defect import Defect, DefectStatus
 from .fees import Decision, FeeDifference, FeeItem, LedgerLine
 from .handover import Handover, HandoverItem, HandoverList
@@ -127,6 +128,31 @@ class TableSpec:
         for part in result.partitions(batch):
             for row in part:
                 yield self._present(tuple(row))[:-1]
+
+
+class Browsable(Protocol):
+    """What a paged table view reads: a TableSpec, or the audit log's spec."""
+
+    def fetch(self, session: Session, scope: Scope, filter_text: str = "", sort_col: int | None = None,
+              descending: bool = False, offset: int = 0, limit: int = 500,
+              filters: Filters | None = None) -> list[tuple[Any, ...]]: ...
+
+    def count(self, session: Session, scope: Scope, filter_text: str = "",
+              filters: Filters | None = None) -> int: ...
+
+
+def fetch_page(db: Database, spec: Browsable, scope: Scope, filter_text: str = "", sort_col: int | None = None,
+               descending: bool = False, offset: int = 0, limit: int = 500,
+               filters: Filters | None = None) -> list[tuple[Any, ...]]:
+    """One page of a table's rows in its own read session (the GUI's paged views call this in a worker)."""
+    with db.read() as s:
+        return spec.fetch(s, scope, filter_text, sort_col, descending, offset, limit, filters=filters)
+
+
+def count_rows(db: Database, spec: Browsable, scope: Scope, filter_text: str = "",
+               filters: Filters | None = None) -> int:
+    with db.read() as s:
+        return spec.count(s, scope, filter_text, filters=filters)
 
 
 class TextLike:

@@ -20,10 +20,9 @@ from models import archive
 from models import backup as bk
 from models.db import Database
 from models.errors import DomainError, ValidationError
-from models.people import Role
 from models.services import office
 from models.services.office import DatabaseChoice
-from models.services.permissions import require_role
+from models.services.permissions import RESTORE_BACKUP, require_role
 
 from .. import backup_hooks, tasks
 from ..file_dialogs import get_open_file_name
@@ -31,7 +30,6 @@ from ..widgets.screen_fit import fit_to_screen
 
 log = logging.getLogger("handoverdesk")
 ERROR_STYLE = "color: #b3261e;"
-RESTORE_ACTION = "从备份恢复"
 ARCHIVE_FILTER = "物业交接台备份 (*.zip);;所有文件 (*)"
 Index = QModelIndex | QPersistentModelIndex
 
@@ -120,7 +118,7 @@ class RestoreDialog(QDialog):
     app restarts on it. An administrator's (the constructor refuses anyone else)."""
 
     def __init__(self, db: Database, window: Any = None, parent: QWidget | None = None) -> None:
-        require_role(db, Role.ADMIN, RESTORE_ACTION)
+        require_role(db, *RESTORE_BACKUP)
         path = bk.sqlite_file(db)
         if path is None:
             raise ValidationError("这个数据库在 PostgreSQL 服务器上：请用“恢复…”载入备份文件到一个空数据库。")
@@ -251,7 +249,7 @@ class ArchiveRestoreDialog(QDialog):
     this PC uses that database from its next start. An administrator's."""
 
     def __init__(self, db: Database, settings: QSettings, window: Any = None, parent: QWidget | None = None) -> None:
-        require_role(db, Role.ADMIN, RESTORE_ACTION)
+        require_role(db, *RESTORE_BACKUP)
         super().__init__(parent or window)
         self.db, self.settings, self.window_ = db, settings, window
         self.counts: dict[str, int] | None = None
@@ -328,7 +326,7 @@ class ArchiveRestoreDialog(QDialog):
         except DomainError as exc:
             self.error_label.setText(str(exc))
             return
-        rows = sum(self.counts.values())
+        rows = archive.restored_rows(self.counts)
         log.info("备份文件已恢复到 %s（%d 行）", choice.where, rows)
         if confirm(self, self.tr("已把备份恢复到数据库“{where}”（共 {rows} 行）。\n\n"
                                  "要让本机改用这个数据库吗？程序将重新启动。").format(where=choice.where, rows=rows)):

@@ -6,9 +6,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu
 
-from models.people import Role
+from models.services.permissions import SETUP_GUIDE, permit
 
-from ..widgets.role_gate import gate
+from ..widgets.role_gate import apply_permit
 from . import add_action
 
 
@@ -17,8 +17,7 @@ def install(window: Any, menus: dict[str, QMenu]) -> None:
     tr = QCoreApplication.translate
     menus["project"].addSeparator()
     action = add_action(window, menus["project"], tr("setup_menu", "设置向导…"), lambda: open_guide(window))
-    gate(action, window.db, Role.ADMIN, tr("setup_menu", "使用设置向导"),
-         tr("setup_menu", "本处信息、项目、房屋、账号和第一次交接，一步步设置"))
+    apply_permit(action, permit(window.db, *SETUP_GUIDE), tr("setup_menu", "本处信息、项目、房屋、账号和第一次交接，一步步设置"))
     window.setup_action = action
 
 

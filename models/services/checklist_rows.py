@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..base import DocStatus
@@ -136,10 +137,33 @@ class ListSummary:
     checked: int
     shortfalls: int   # items received short
     problems: int     # items short, damaged or missing
+    amended: bool = False  # a later version (补充清单) amends this one
 
     @property
     def is_final(self) -> bool:
         return self.status is not DocStatus.DRAFT
+
+    @property
+    def is_signed(self) -> bool:
+        return self.status is DocStatus.SIGNED
+
+    @property
+    def is_editable(self) -> bool:
+        """Items may be added, changed, checked or moved: only on a draft."""
+        return self.status is DocStatus.DRAFT
+
+    @property
+    def can_amend(self) -> bool:
+        """A 补充清单 may start from this version: signed, and not already amended (any role's view;
+        who may is signoff.amend_permit)."""
+        return self.is_signed and not self.amended
+
+    def counted(self, items: Sequence[ItemRow]) -> ListSummary:
+        """This summary with its counts taken from `items` as they stand after an edit (the rule the
+        grouped query in checklists._counts applies to stored items)."""
+        return dataclasses.replace(self, total=len(items), checked=sum(1 for i in items if i.checked),
+                                   shortfalls=sum(1 for i in items if i.shortfall > 0),
+                                   problems=sum(1 for i in items if i.is_problem))
 
     @property
     def caption(self) -> str:

@@ -22,7 +22,7 @@ from ..rules.escalation import DefectFacts, duties, notice_late, overdue_days
 from ..settings import Setting
 from ..people import Role
 from .common import get, get_for_save
-from .permissions import may, require_role
+from .permissions import Permit, may, permit, require_role
 from .defect_rows import (ACTION_KINDS, ActionRow, DefectDetail, DefectRow, DefectStats, DueRow, HistoryRow,
                           PhotoRow)
 from .defects import (DEADLINE_SETTING, office_deadline_days, office_default_deadline, record_defect,
@@ -68,6 +68,11 @@ def default_deadline(db: Database, severity: str, found_at: dt.datetime | dt.dat
     """What a new defect's 整改期限 will be unless the clerk changes it (the form shows it)."""
     with db.read() as s:
         return office_default_deadline(s, severity, found_at)
+
+
+def deadline_table_permit(db: Database) -> Permit:
+    """Whether the current user may change the table, and if not, who may (the tab's tooltip)."""
+    return permit(db, DEADLINE_TABLE_ROLE, "修改整改期限")
 
 
 def may_set_deadline_days(db: Database) -> bool:

@@ -7,10 +7,15 @@ from pathlib import Path
 
 from models.db import Database
 from models.errors import ValidationError
+from models.queries.defect_forms import (
+    count_defects,
+    count_history,
+    defect_values,
+    history_values,
+)
 from models.services.handovers import get_handover
 from models.services.projects import project_by_code
 
-from ..defect_data import count_defects, count_history, defect_values, history_values
 from ..progress import Progress
 from .writer import ExcelWriter, XlColumn
 

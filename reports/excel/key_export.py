@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from models.db import Database
+from models.queries.key_forms import EventInfo, KeyInfo, project_events, project_keys
 from models.services.projects import project_by_code
 
-from ..key_data import EventInfo, KeyInfo, project_events, project_keys
 from ..progress import Progress
 from .writer import ExcelWriter, XlColumn
 

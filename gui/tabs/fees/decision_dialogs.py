@@ -183,10 +183,9 @@ class BulkDialog(WorkerDialog):
 
     def affected(self) -> int:
         """How many open differences the chosen decision will change."""
-        allowed = {k.value for k, decisions in ALLOWED.items() if self.decision() in decisions}
         if self.use_filter.isChecked():
-            return sum(n for k, n in self.open_by_kind.items() if k.value in allowed)
-        return sum(1 for _id, kind, decision in self.selected if kind in allowed and decision == Decision.OPEN.value)
+            return rc.bulk_affected(self.decision(), self.open_by_kind)
+        return rc.selection_affected(self.decision(), self.selected)
 
     def on_choice_changed(self) -> None:
         n = self.affected()

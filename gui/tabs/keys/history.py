@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.queries.key_forms import EventInfo
 from models.services.key_custody import KeyRow
-from reports.key_data import EventInfo
 
 from .panels import ERROR_STYLE
 
