@@ -251,3 +251,24 @@ def test_a_page_and_its_count_through_the_database(db):
     assert fetch_page(db, DEFECTS, scope, limit=3) == expected and len(expected) == min(3, total)
     assert count_rows(db, DEFECTS, scope) == total > 0
     assert count_rows(db, DEFECTS, Scope(sample.other_project_id)) == 0
+
+
+def test_an_unknown_previous_reading_starts_a_month_before():
+    from models.services.meters import usual_previous_reading
+
+    assert usual_previous_reading(dt.date(2026, 6, 30)) == dt.date(2026, 5, 30)
+    assert usual_previous_reading(dt.date(2026, 3, 31)) == dt.date(2026, 2, 28)   # the month's last day
+    assert usual_previous_reading(dt.date(2028, 3, 30)) == dt.date(2028, 2, 29)   # a leap year
+    assert usual_previous_reading(dt.date(2026, 1, 15)) == dt.date(2025, 12, 15)  # across the year
+
+
+def test_a_defects_history_says_which_rows_moved_it(sqlite_db):
+    db = sqlite_db
+    p = projects.add_project(db, "CHY", "翠湖园")
+    row = reg.record_new(db, p.id, category="土建装饰", severity="一般", responsible="开发商",
+                         description="外墙渗水", location="1栋外墙", found_at=FOUND)
+    row = reg.update_defect(db, row.id, row.version, deadline=row.deadline + dt.timedelta(days=7),
+                            reason="开发商申请延期")
+    reg.issue_notice(db, row.id, row.version, at=FOUND)
+    history = reg.defect_detail(db, row.id, now=FOUND).history
+    assert [h.moved for h in history] == [True, False, True]  # registered, deadline note, notice

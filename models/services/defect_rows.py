@@ -45,6 +45,12 @@ class HistoryRow:
     to_status: DefectStatus
     note: str
 
+    @property
+    def moved(self) -> bool:
+        """The status changed (or the defect was registered); False for a note that keeps it, such as
+        a deadline change."""
+        return self.from_status != self.to_status
+
 
 @dataclass(frozen=True)
 class ActionRow:

@@ -179,7 +179,7 @@ class DetailPane(QWidget):
     def _move(h: HistoryRow) -> str:
         """待通知 for the first row, 整改中→待复验 for a move; nothing for a note that keeps the status
         (a deadline change: its note says what changed)."""
-        if h.from_status == h.to_status:
+        if not h.moved:
             return ""
         return (h.from_status.value + "→" if h.from_status else "") + h.to_status.value
 
