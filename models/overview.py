@@ -18,6 +18,8 @@ from .keys import Key, KeyEvent, KeyEventKind, KeyStatus
 from .types import Money
 
 OPEN_DEFECTS = (DefectStatus.PENDING_NOTICE, DefectStatus.RECTIFYING, DefectStatus.PENDING_REINSPECTION)
+# Keys in service, charted always; 已移交 only once an exit has started; 作废 never (the keys tab lists them).
+CHARTED_KEYS = (KeyStatus.IN_STORE, KeyStatus.SEALED, KeyStatus.LENT, KeyStatus.ISSUED, KeyStatus.LOST)
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,13 @@ class Overview:
     @property
     def keys_lent(self) -> int:
         return self.keys_by_status.get(KeyStatus.LENT.value, 0)
+
+    @property
+    def keys_charted(self) -> dict[str, int]:
+        """The key counts the overview charts, by status (the stored value), in chart order."""
+        shown = {x.value: self.keys_by_status.get(x.value, 0) for x in CHARTED_KEYS}
+        handed = self.keys_by_status.get(KeyStatus.HANDED_OVER.value, 0)
+        return {**shown, KeyStatus.HANDED_OVER.value: handed} if handed else shown
 
     @property
     def owed_total(self) -> Decimal:

@@ -272,3 +272,18 @@ def test_a_defects_history_says_which_rows_moved_it(sqlite_db):
     reg.issue_notice(db, row.id, row.version, at=FOUND)
     history = reg.defect_detail(db, row.id, now=FOUND).history
     assert [h.moved for h in history] == [True, False, True]  # registered, deadline note, notice
+
+
+def test_the_overview_charts_keys_in_service_and_handed_over_ones_once_there_are_any():
+    from models.keys import KeyStatus as K
+
+    def overview(counts: dict[K, int]) -> Overview:
+        return Overview("t", "k", "s", "", "", "", "", "", dt.date(2026, 6, 30),
+                        keys_by_status={k.value: counts.get(k, 0) for k in K})
+
+    plain = overview({K.IN_STORE: 5, K.LENT: 2, K.RETIRED: 4})
+    assert list(plain.keys_charted) == [K.IN_STORE.value, K.SEALED.value, K.LENT.value, K.ISSUED.value,
+                                        K.LOST.value]  # 作废 never; 已移交 not before an exit
+    assert plain.keys_charted[K.LENT.value] == 2 == plain.keys_lent
+    leaving = overview({K.HANDED_OVER: 3})
+    assert leaving.keys_charted[K.HANDED_OVER.value] == 3

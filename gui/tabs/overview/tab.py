@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from models.browse import Scope
 from models.db import Database
+from models.keys import KeyStatus
 from models.overview import Overview, read_overview
 from models.services import defect_register
 from models.services.defect_rows import DefectStats
@@ -241,11 +242,9 @@ class OverviewTab(QWidget):
                 for name, (n, late) in table.items() if n]
 
     def _key_bars(self, ov: Overview) -> list[Bar]:
-        # Retired keys are out of service (the keys tab lists them); 已移交 shows once an exit starts.
-        bars = [Bar(s, n, f"{n:,}", color=KEY_COLORS.get(s, "#3b7dd8"))
-                for s, n in ov.keys_by_status.items()
-                if s in ("在库", "封存", "借出", "已发放", "遗失") or (s == "已移交" and n)]
-        at = next((i + 1 for i, b in enumerate(bars) if b.label == "借出"), len(bars))
+        charted = list(ov.keys_charted.items())  # which statuses: decided in models/overview.py
+        bars = [Bar(s, n, f"{n:,}", color=KEY_COLORS.get(s, "#3b7dd8")) for s, n in charted]
+        at = next((i + 1 for i, (s, _n) in enumerate(charted) if s == KeyStatus.LENT.value), len(bars))
         bars.insert(at, Bar(self.tr("其中逾期"), ov.keys_overdue, f"{ov.keys_overdue:,}", color=OVERDUE_COLOR))
         return bars
 
