@@ -287,3 +287,15 @@ def test_the_overview_charts_keys_in_service_and_handed_over_ones_once_there_are
     assert plain.keys_charted[K.LENT.value] == 2 == plain.keys_lent
     leaving = overview({K.HANDED_OVER: 3})
     assert leaving.keys_charted[K.HANDED_OVER.value] == 3
+
+
+def test_a_differences_row_offers_the_decisions_its_kind_takes(sqlite_db):
+    db = sqlite_db
+    hid = make_book(db)
+    rc.reconcile(db, hid)
+    only_theirs = next(r for r in rc.differences(db, hid) if r.kind == DiffKind.ONLY_THEIRS.value)
+    row = rc.decide(db, only_theirs.id, only_theirs.version, Decision.EXCLUDE, "双方同意不计入")
+    assert not row.is_open
+    assert row.choices == (Decision.THEIRS, Decision.ADJUST, Decision.EXCLUDE, Decision.OPEN)  # never 以我方为准
+    reopened = rc.decide(db, row.id, row.version, Decision.OPEN, "")
+    assert reopened.is_open and Decision.OPEN not in reopened.choices and Decision.OURS not in reopened.choices

@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..fees import ALLOWED_DECISIONS, Decision, DiffKind
 from ..rules.idcard import mask_phones
 
 ZERO = Decimal("0.00")
@@ -151,7 +152,13 @@ class DifferenceRow:
 
     @property
     def is_open(self) -> bool:
-        return self.decision == "待处理"
+        return self.decision == Decision.OPEN.value
+
+    @property
+    def choices(self) -> tuple[Decision, ...]:
+        """The decisions this difference may take (decide refuses the rest), and 待处理 again once decided."""
+        allowed = ALLOWED_DECISIONS[DiffKind(self.kind)]
+        return allowed if self.is_open else (*allowed, Decision.OPEN)
 
 
 @dataclass(frozen=True, slots=True)

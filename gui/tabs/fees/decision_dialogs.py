@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.db import Database
-from models.fees import ALLOWED_DECISIONS, Decision, DiffKind
+from models.fees import Decision, DiffKind
 from models.rules.numbers import MONEY, parse_decimal
 from models.services import reconcile as rc
 from models.services.fee_rows import DifferenceRow
@@ -28,8 +28,6 @@ from models.services.fee_rows import DifferenceRow
 from ... import tasks
 from ...table_model import format_value
 from .common import WorkerDialog, number_edit
-
-ALLOWED = ALLOWED_DECISIONS  # the service checks the same table
 
 
 def _money(value) -> str:
@@ -98,7 +96,7 @@ class DecisionDialog(WorkerDialog):
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
         self.choices = QButtonGroup(self)
-        options = list(ALLOWED[self.kind]) + ([] if self.row.is_open else [Decision.OPEN])
+        options = self.row.choices
         current = Decision(self.row.decision)
         for decision in options:
             text = self.tr("恢复待处理") if decision is Decision.OPEN else decision.value
