@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -215,6 +216,15 @@ AUDIT = AuditSpec(
     default_order=lambda: [AuditLog.at.desc(), AuditLog.id.desc()],
     filter_where=_filters,
 )
+
+
+@contextmanager
+def stream_audit(db: Database, filter_text: str = "", filters: Filters | None = None
+                 ) -> Iterator[tuple[int, Iterator[tuple[Any, ...]]]]:
+    """How many rows match (refused for a non-administrator), and the rows, newest first, streamed from
+    one read session that stays open while the caller writes them."""
+    with db.read() as session:
+        yield AUDIT.count(session, ALL_SCOPE, filter_text, filters), AUDIT.rows(session, filter_text, filters)
 
 
 # ---- the filters' choices ---------------------------------------------------------------------

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -153,6 +154,17 @@ def count_rows(db: Database, spec: Browsable, scope: Scope, filter_text: str = "
                filters: Filters | None = None) -> int:
     with db.read() as s:
         return spec.count(s, scope, filter_text, filters=filters)
+
+
+@contextmanager
+def stream_table(db: Database, spec: TableSpec, project_id: int, handover_id: int | None = None,
+                 filter_text: str = "", filters: Filters | None = None
+                 ) -> Iterator[tuple[int, Iterator[tuple[Any, ...]]]]:
+    """How many rows match, and the rows themselves streamed from one read session that stays open
+    while the caller writes them out (the 1,200,000-line ledger never sits in memory)."""
+    with db.read() as s:
+        yield (spec.count(s, Scope(project_id, handover_id), filter_text, filters),
+               spec.iter_rows(s, project_id, handover_id=handover_id, filter_text=filter_text, filters=filters))
 
 
 class TextLike:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import func, select
@@ -93,3 +94,24 @@ def history_values(session: Session, project_id: int,
     for number, at, by, old, new, note in session.execute(
             _scope(q, project_id, handover_id).execution_options(yield_per=5000)):
         yield [number, at, by, old.value if old else "（登记）", new.value, note]
+
+
+@dataclass(frozen=True)
+class DefectWorkbookRows:
+    """The defect workbook's two sheets: their sizes up front (for progress) and their rows, streamed."""
+
+    defects: int
+    changes: int
+    defect_rows: Iterator[list[Any]]
+    change_rows: Iterator[list[Any]]
+
+
+@contextmanager
+def defect_workbook_rows(db: Database, project_id: int, handover_id: int | None,
+                         now: dt.datetime) -> Iterator[DefectWorkbookRows]:
+    """The project's (or one handover's) defects and their status changes, from one read session that
+    stays open while the caller writes them."""
+    with db.read() as s:
+        yield DefectWorkbookRows(count_defects(s, project_id, handover_id), count_history(s, project_id, handover_id),
+                                 defect_values(s, project_id, handover_id, now),
+                                 history_values(s, project_id, handover_id))

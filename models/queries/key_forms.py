@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import Select, select
@@ -187,6 +188,13 @@ def sealed_keys(db: Database, project_id: int) -> list[tuple[KeyInfo, EventInfo 
 def project_events(s: Session, project_id: int) -> Iterator[EventInfo]:
     for ev, tag, owner in s.execute(_event_query().where(Key.project_id == project_id)):
         yield _event(ev, tag, owner)
+
+
+@contextmanager
+def streamed_events(db: Database, project_id: int) -> Iterator[Iterator[EventInfo]]:
+    """project_events from a read session that stays open while the caller writes them out."""
+    with db.read() as s:
+        yield project_events(s, project_id)
 
 
 def loans(db: Database, project_id: int, start: dt.date, end: dt.date) -> list[Loan]:
