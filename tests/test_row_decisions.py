@@ -299,3 +299,19 @@ def test_a_differences_row_offers_the_decisions_its_kind_takes(sqlite_db):
     assert row.choices == (Decision.THEIRS, Decision.ADJUST, Decision.EXCLUDE, Decision.OPEN)  # never 以我方为准
     reopened = rc.decide(db, row.id, row.version, Decision.OPEN, "")
     assert reopened.is_open and Decision.OPEN not in reopened.choices and Decision.OURS not in reopened.choices
+
+
+def test_only_an_unregistered_problem_item_may_become_a_defect(sqlite_db):
+    db = sqlite_db
+    p = projects.add_project(db, "CHY", "翠湖园")
+    h = handovers.create_handover(db, p.id, "进场接管", "原物业", "本物业", dt.date(2026, 6, 30))
+    list_id = cl.create_list(db, h.id, "设施设备移交清单").id
+    cl.add_item(db, list_id, category="消防", name="灭火器", spec="", uom="具", expected_qty=2)
+    cl.add_item(db, list_id, category="消防", name="消火栓", spec="", uom="个", expected_qty=1)
+    short, fine = cl.list_detail(db, list_id).items
+    short = cl.update_item(db, short.id, short.version, received_qty=1)
+    fine = cl.mark_received_as_expected(db, fine.id, fine.version)
+    assert short.can_become_defect and not fine.can_become_defect
+    cl.item_to_defect(db, short.id, short.version)
+    registered = cl.list_detail(db, list_id).items[0]
+    assert registered.is_problem and registered.defect_id and not registered.can_become_defect

@@ -117,6 +117,12 @@ class ItemRow:
         """Highlighted in the list, and may become a defect: short, damaged or missing."""
         return self.shortfall > 0 or self.condition in ("有缺陷", "缺失")
 
+    @property
+    def can_become_defect(self) -> bool:
+        """A problem not yet registered as a defect (item_to_defect refuses anything else); the list
+        must still be a draft as well."""
+        return self.is_problem and not self.defect_id
+
 
 @dataclass(frozen=True)
 class ListSummary:

@@ -115,7 +115,7 @@ def update(tab: HandoverTab) -> None:
     a.add_item.setEnabled(draft)
     for action in (a.mark_expected, a.remove_item, a.move_up, a.move_down):
         action.setEnabled(draft and item is not None)
-    a.to_defect.setEnabled(draft and item is not None and item.is_problem and not item.defect_id)
+    a.to_defect.setEnabled(draft and item is not None and item.can_become_defect)
 
 
 def field_title(key: str) -> str:
