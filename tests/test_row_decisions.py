@@ -315,3 +315,19 @@ def test_only_an_unregistered_problem_item_may_become_a_defect(sqlite_db):
     cl.item_to_defect(db, short.id, short.version)
     registered = cl.list_detail(db, list_id).items[0]
     assert registered.is_problem and registered.defect_id and not registered.can_become_defect
+
+
+def test_fee_results_say_whether_the_settlement_is_signed_from_its_status_not_its_words(sqlite_db):
+    db = sqlite_db
+    hid = _decided_book(db)
+    from models.services.fee_results import fee_results as compute
+
+    live = compute(db, hid)
+    assert live.settlement_doc is None and not live.is_signed and live.can_sign
+    assert live.overall_rate == (live.paid_total / live.billed_total).quantize(Decimal("0.0001"))
+    sign_settlement(db, hid, note="双方财务已核对")
+    signed = compute(db, hid)
+    assert signed.settlement_doc is DocStatus.SIGNED and signed.is_signed and not signed.can_sign
+    amend_settlement(db, hid)
+    draft = compute(db, hid)
+    assert draft.settlement_doc is DocStatus.DRAFT and not draft.is_signed and not draft.is_cancelled

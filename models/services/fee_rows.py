@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..base import DocStatus
 from ..fees import ALLOWED_DECISIONS, Decision, DiffKind
 from ..rules.idcard import mask_phones
 
@@ -287,5 +288,24 @@ class FeeResults:
         return TO_OUTGOING if self.net_to_incoming < 0 else NO_PAYMENT
 
     @property
+    def settlement_doc(self) -> DocStatus | None:
+        """The settlement's status as a DocStatus (None before there is one), read from the status it
+        carries through DocStatus's own labels: decide on this, never on the words."""
+        return next((d for d in DocStatus if self.settlement_status in (d.label, d.value)), None)
+
+    @property
+    def is_signed(self) -> bool:
+        return self.settlement_doc is DocStatus.SIGNED
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.settlement_doc is DocStatus.CANCELLED
+
+    @property
     def can_sign(self) -> bool:
-        return self.differences_open == 0 and self.settlement_status != "已签署"
+        return self.differences_open == 0 and not self.is_signed
+
+    @property
+    def overall_rate(self) -> Decimal | None:
+        """收缴率 over every building and fee item: paid ÷ billed, the same rule as one line's."""
+        return CollectionRate("", "", self.billed_total, self.paid_total).rate
