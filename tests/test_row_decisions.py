@@ -331,3 +331,20 @@ def test_fee_results_say_whether_the_settlement_is_signed_from_its_status_not_it
     amend_settlement(db, hid)
     draft = compute(db, hid)
     assert draft.settlement_doc is DocStatus.DRAFT and not draft.is_signed and not draft.is_cancelled
+
+
+def test_a_printed_lists_totals_are_tallied_in_models(sqlite_db):
+    from models.services.checklist_rows import tally
+
+    db = sqlite_db
+    p = projects.add_project(db, "CHY", "翠湖园")
+    h = handovers.create_handover(db, p.id, "进场接管", "原物业", "本物业", dt.date(2026, 6, 30))
+    list_id = cl.create_list(db, h.id, "设施设备移交清单").id
+    for name, qty in (("灭火器", 5), ("消火栓", 2), ("应急灯", 3), ("烟感", 4)):
+        cl.add_item(db, list_id, category="消防", name=name, spec="", uom="个", expected_qty=qty)
+    a, b, c, _d = cl.list_detail(db, list_id).items
+    cl.update_item(db, a.id, a.version, received_qty=2)                       # 3 short
+    cl.update_item(db, b.id, b.version, received_qty=0, condition="缺失")       # 2 short, missing
+    cl.update_item(db, c.id, c.version, received_qty=3, condition="有缺陷")     # damaged
+    t = tally(cl.list_detail(db, list_id).items)
+    assert (t.total, t.short, t.short_qty, t.missing, t.damaged, t.missing_or_damaged) == (4, 2, 5, 1, 1, 2)

@@ -11,6 +11,7 @@ from ..base import DocStatus
 from ..handover import HandoverKind
 
 CONDITIONS = ("完好", "有缺陷", "缺失")
+DAMAGED, MISSING = CONDITIONS[1], CONDITIONS[2]
 COPY_KINDS = ("原件", "复印件")
 # Fields a clerk may edit on an item (what update_item and the amendment diff look at).
 ITEM_FIELDS = ("category", "name", "spec", "uom", "expected_qty", "received_qty", "original_or_copy",
@@ -113,15 +114,45 @@ class ItemRow:
         return max(self.expected_qty - self.received_qty, 0)
 
     @property
+    def is_damaged(self) -> bool:
+        return self.condition == DAMAGED
+
+    @property
+    def is_missing(self) -> bool:
+        return self.condition == MISSING
+
+    @property
     def is_problem(self) -> bool:
         """Highlighted in the list, and may become a defect: short, damaged or missing."""
-        return self.shortfall > 0 or self.condition in ("有缺陷", "缺失")
+        return self.shortfall > 0 or self.is_damaged or self.is_missing
 
     @property
     def can_become_defect(self) -> bool:
         """A problem not yet registered as a defect (item_to_defect refuses anything else); the list
         must still be a draft as well."""
         return self.is_problem and not self.defect_id
+
+
+@dataclass(frozen=True)
+class ItemTally:
+    """What a printed list's subtotals and grand total count over some items."""
+
+    total: int
+    checked: int
+    short: int       # items received short
+    short_qty: int   # how many pieces short, over those items
+    missing: int
+    damaged: int
+
+    @property
+    def missing_or_damaged(self) -> int:
+        return self.missing + self.damaged
+
+
+def tally(items: Sequence[ItemRow]) -> ItemTally:
+    return ItemTally(len(items), sum(1 for i in items if i.checked), sum(1 for i in items if i.shortfall),
+                     sum(i.shortfall for i in items), sum(1 for i in items if i.is_missing),
+                     sum(1 for i in items if i.is_damaged))
 
 
 @dataclass(frozen=True)
