@@ -348,3 +348,35 @@ def test_a_printed_lists_totals_are_tallied_in_models(sqlite_db):
     cl.update_item(db, c.id, c.version, received_qty=3, condition="有缺陷")     # damaged
     t = tally(cl.list_detail(db, list_id).items)
     assert (t.total, t.short, t.short_qty, t.missing, t.damaged, t.missing_or_damaged) == (4, 2, 5, 1, 1, 2)
+
+
+def test_the_rosters_totals_are_tallied_in_models():
+    from models.services.roster import RosterRow, by_building, tally
+
+    def unit(building: str, area: str | None, occupancy: str) -> RosterRow:
+        return RosterRow(building, "101", None if area is None else Decimal(area), "住宅", occupancy, "", ())
+
+    rows = [unit("1栋", "89.50", "已入住"), unit("1栋", None, "空置"), unit("", "120.25", "已入住")]
+    total = tally(rows)
+    assert (total.units, total.area, total.without_area, total.occupied) == (3, Decimal("209.75"), 1, 2)
+    assert [(name, t.units, t.area, t.occupied) for name, t in by_building(rows)] == [
+        ("1栋", 2, Decimal("89.50"), 1), ("（未分楼栋）", 1, Decimal("120.25"), 1)]
+
+
+def test_a_refunded_deposit_is_not_handed_over(sqlite_db):
+    from models.fees import DepositAction
+    from models.services.fee_results import fee_results, set_deposit_action
+
+    db = sqlite_db
+    hid = make_book(db)
+    rc.reconcile(db, hid)
+    rc.decide_many(db, hid, Decision.THEIRS, "以原物业台账为准")
+    before = fee_results(db, hid)
+    deposit, other = before.deposits  # 2,000.00 and 50.00, both held by the outgoing company
+    assert deposit.is_handed_over and other.is_handed_over and not before.deposits_refunded
+    assert before.deposits_total == deposit.amount + other.amount
+    set_deposit_action(db, hid, deposit, DepositAction.REFUND, "业主已办理退还")
+    after = fee_results(db, hid)
+    refunded = next(d for d in after.deposits if d.amount == deposit.amount and d.unit == deposit.unit)
+    assert not refunded.is_handed_over
+    assert after.deposits_refunded == deposit.amount and after.deposits_total == other.amount

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..base import DocStatus
-from ..fees import ALLOWED_DECISIONS, Decision, DiffKind
+from ..fees import ALLOWED_DECISIONS, Decision, DepositAction, DiffKind
 from ..rules.idcard import mask_phones
 
 ZERO = Decimal("0.00")
@@ -72,6 +72,11 @@ class DepositLine:
     action: str  # 移交 / 退还业主 (models.fees.DepositAction values)
     note: str
     version: int = 0  # of its disposition row as read (0: none yet), so a stale save is refused
+
+    @property
+    def is_handed_over(self) -> bool:
+        """Goes to the incoming company (the default); otherwise refunded to the owner."""
+        return self.action == DepositAction.HAND_OVER.value
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,11 +222,11 @@ class FeeResults:
     @property
     def deposits_total(self) -> Decimal:
         """Deposits handed over to the incoming company (refunded ones are not)."""
-        return money_sum(d.amount for d in self.deposits if d.action == "移交")
+        return money_sum(d.amount for d in self.deposits if d.is_handed_over)
 
     @property
     def deposits_refunded(self) -> Decimal:
-        return money_sum(d.amount for d in self.deposits if d.action != "移交")
+        return money_sum(d.amount for d in self.deposits if not d.is_handed_over)
 
     @property
     def for_others_total(self) -> Decimal:

@@ -191,7 +191,7 @@ class SettlementForm(FormBase):
     def figure_rows(self) -> list[list[str]]:
         r = self.results
         units = len({(a.building, a.unit) for a in r.arrears})
-        handed = [d for d in r.deposits if d.action == "移交"]
+        handed = [d for d in r.deposits if d.is_handed_over]
         held = sum(1 for f in r.for_others if f.balance > 0)
         owed = sum(1 for f in r.for_others if f.balance < 0)
         lines: Sequence[tuple[str, str, Decimal]] = (
