@@ -380,3 +380,19 @@ def test_a_refunded_deposit_is_not_handed_over(sqlite_db):
     refunded = next(d for d in after.deposits if d.amount == deposit.amount and d.unit == deposit.unit)
     assert not refunded.is_handed_over
     assert after.deposits_refunded == deposit.amount and after.deposits_total == other.amount
+
+
+def test_the_gui_opens_no_session_and_names_no_role():
+    """What keeps the shape: gui/ reads through models/ functions (no session, no SQL) and takes who
+    may do what from models' permits (no Role member of its own choosing)."""
+    import re
+    from pathlib import Path
+
+    gui = Path(__file__).resolve().parent.parent / "gui"
+    forbidden = re.compile(r"db\.read\(|db\.begin\(|\.read\(\) as |sqlalchemy\.orm|from sqlalchemy import|"
+                           r"(?<!def )\bselect\(\w|\bRole\.(CLERK|SUPERVISOR|ADMIN)\b")
+    found = [f"{path.relative_to(gui.parent)}:{n}: {line.strip()}"
+             for path in sorted(gui.rglob("*.py"))
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+             if forbidden.search(line)]
+    assert found == []
