@@ -382,17 +382,17 @@ def test_a_refunded_deposit_is_not_handed_over(sqlite_db):
     assert after.deposits_refunded == deposit.amount and after.deposits_total == other.amount
 
 
-def test_the_gui_opens_no_session_and_names_no_role():
-    """What keeps the shape: gui/ reads through models/ functions (no session, no SQL) and takes who
-    may do what from models' permits (no Role member of its own choosing)."""
+def test_gui_and_reports_open_no_session_and_name_no_role():
+    """What keeps the shape: gui/ and reports/ read through models/ functions (no session, no SQL), and
+    who may do what comes from models' permits (no Role member of their own choosing)."""
     import re
     from pathlib import Path
 
-    gui = Path(__file__).resolve().parent.parent / "gui"
+    root = Path(__file__).resolve().parent.parent
     forbidden = re.compile(r"db\.read\(|db\.begin\(|\.read\(\) as |sqlalchemy\.orm|from sqlalchemy import|"
                            r"(?<!def )\bselect\(\w|\bRole\.(CLERK|SUPERVISOR|ADMIN)\b")
-    found = [f"{path.relative_to(gui.parent)}:{n}: {line.strip()}"
-             for path in sorted(gui.rglob("*.py"))
+    found = [f"{path.relative_to(root)}:{n}: {line.strip()}"
+             for path in sorted([*(root / "gui").rglob("*.py"), *(root / "reports").rglob("*.py")])
              for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
              if forbidden.search(line)]
     assert found == []
