@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from models.browse import Scope, TableSpec
+from models.browse import Scope, TableSpec, count_rows, fetch_page
 from models.db import Database
 
 from . import tasks
@@ -126,15 +126,15 @@ class BrowseModel(QAbstractTableModel):
         self._pending = 2
         self.loading_started.emit()
         args, filters = (self._scope, self._filter, *self._sort), dict(self._filters)
-        self._run(self._gen, lambda s: self._spec.fetch(s, *args, 0, PAGE, filters=filters), self._on_first_page)
-        self._run(self._gen, lambda s: self._spec.count(s, *args[:2], filters=filters), self._on_count)
+        db, spec = self._db, self._spec
+        self._run(self._gen, lambda: fetch_page(db, spec, *args, 0, PAGE, filters=filters), self._on_first_page)
+        self._run(self._gen, lambda: count_rows(db, spec, *args[:2], filters=filters), self._on_count)
 
     # ---- running queries ---------------------------------------------------------------------
 
-    def _run(self, gen: int, query: Callable[[Any], Any], deliver: Callable[[int, Any], None]) -> None:
+    def _run(self, gen: int, query: Callable[[], Any], deliver: Callable[[int, Any], None]) -> None:
         def job(_progress: tasks.Progress) -> Any:
-            with self._db.read() as session:
-                return query(session)
+            return query()
 
         if not self._background:
             deliver(gen, job(lambda *a: True))
@@ -192,7 +192,8 @@ class BrowseModel(QAbstractTableModel):
             return
         self._fetching = True
         args, filters = (self._scope, self._filter, *self._sort, len(self._rows), PAGE), dict(self._filters)
-        self._run(self._gen, lambda s: self._spec.fetch(s, *args, filters=filters), self._on_more)
+        db, spec = self._db, self._spec
+        self._run(self._gen, lambda: fetch_page(db, spec, *args, filters=filters), self._on_more)
 
     def _on_more(self, gen: int, rows: Rows) -> None:
         if gen != self._gen:

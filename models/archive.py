@@ -116,6 +116,16 @@ def export_archive(db: Database, out: Path, progress: Progress | None = None) ->
     return manifest
 
 
+def manifest_rows(manifest: dict[str, Any]) -> int:
+    """How many rows an archive holds, over all its tables (what the clerk is told after a backup)."""
+    return sum(int(t["rows"]) for t in manifest["tables"].values())
+
+
+def restored_rows(counts: dict[str, int]) -> int:
+    """How many rows import_archive loaded, over all tables."""
+    return sum(counts.values())
+
+
 def _export_table(zf: zipfile.ZipFile, conn: Connection, table: Table) -> dict[str, Any]:
     kinds = [_kind(c) for c in table.columns]
     sums = {name: Decimal(0) for name in _money_columns(table)}

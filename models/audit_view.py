@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -21,7 +22,7 @@ from .db import Database
 from .errors import AuthError
 from .field_labels import label as column_label
 from .people import Role, User
-from .services.permissions import who_may
+from .services.permissions import Permit, permit, who_may
 
 READ = "查看操作日志"
 ACTION_LABELS = {
@@ -125,6 +126,11 @@ def _filters(filters: Filters) -> list[ColumnElement[bool]]:
     return where
 
 
+def read_permit(db: Database) -> Permit:
+    """Whether the current user may open 操作日志 (what _require_reader lets through)."""
+    return permit(db, Role.ADMIN, READ)
+
+
 def _require_reader(session: Session) -> None:
     """The session's user (Database.read puts it there) must be an administrator."""
     user = session.info.get("user")
@@ -210,6 +216,15 @@ AUDIT = AuditSpec(
     default_order=lambda: [AuditLog.at.desc(), AuditLog.id.desc()],
     filter_where=_filters,
 )
+
+
+@contextmanager
+def stream_audit(db: Database, filter_text: str = "", filters: Filters | None = None
+                 ) -> Iterator[tuple[int, Iterator[tuple[Any, ...]]]]:
+    """How many rows match (refused for a non-administrator), and the rows, newest first, streamed from
+    one read session that stays open while the caller writes them."""
+    with db.read() as session:
+        yield AUDIT.count(session, ALL_SCOPE, filter_text, filters), AUDIT.rows(session, filter_text, filters)
 
 
 # ---- the filters' choices ---------------------------------------------------------------------

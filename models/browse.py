@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import (
     ColumnElement,
@@ -26,6 +27,7 @@ from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.functions import FunctionElement
 
 from .base import DocStatus, now
+from .db import Database
 from .defect import Defect, DefectStatus
 from .fees import Decision, FeeDifference, FeeItem, LedgerLine
 from .handover import Handover, HandoverItem, HandoverList
@@ -140,6 +142,42 @@ class TableSpec:
         for part in result.partitions(batch):
             for row in part:
                 yield self._present(tuple(row))[:-1]
+
+
+class Browsable(Protocol):
+    """What a paged table view reads: a TableSpec, or the audit log's spec."""
+
+    def fetch(self, session: Session, scope: Scope, filter_text: str = "", sort_col: int | None = None,
+              descending: bool = False, offset: int = 0, limit: int = 500,
+              filters: Filters | None = None) -> list[tuple[Any, ...]]: ...
+
+    def count(self, session: Session, scope: Scope, filter_text: str = "",
+              filters: Filters | None = None) -> int: ...
+
+
+def fetch_page(db: Database, spec: Browsable, scope: Scope, filter_text: str = "", sort_col: int | None = None,
+               descending: bool = False, offset: int = 0, limit: int = 500,
+               filters: Filters | None = None) -> list[tuple[Any, ...]]:
+    """One page of a table's rows in its own read session (the GUI's paged views call this in a worker)."""
+    with db.read() as s:
+        return spec.fetch(s, scope, filter_text, sort_col, descending, offset, limit, filters=filters)
+
+
+def count_rows(db: Database, spec: Browsable, scope: Scope, filter_text: str = "",
+               filters: Filters | None = None) -> int:
+    with db.read() as s:
+        return spec.count(s, scope, filter_text, filters=filters)
+
+
+@contextmanager
+def stream_table(db: Database, spec: TableSpec, project_id: int, handover_id: int | None = None,
+                 filter_text: str = "", filters: Filters | None = None
+                 ) -> Iterator[tuple[int, Iterator[tuple[Any, ...]]]]:
+    """How many rows match, and the rows themselves streamed from one read session that stays open
+    while the caller writes them out (the 1,200,000-line ledger never sits in memory)."""
+    with db.read() as s:
+        yield (spec.count(s, Scope(project_id, handover_id), filter_text, filters),
+               spec.iter_rows(s, project_id, handover_id=handover_id, filter_text=filter_text, filters=filters))
 
 
 class TextLike:

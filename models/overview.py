@@ -10,6 +10,7 @@ from sqlalchemy import ColumnElement, String, case, func, select, type_coerce
 from sqlalchemy.orm import QueryableAttribute, Session
 
 from .base import DocStatus
+from .db import Database
 from .defect import Defect, DefectStatus
 from .errors import NotFoundError
 from .fees import FeeItem, LedgerLine
@@ -18,6 +19,8 @@ from .keys import Key, KeyEvent, KeyEventKind, KeyStatus
 from .types import Money
 
 OPEN_DEFECTS = (DefectStatus.PENDING_NOTICE, DefectStatus.RECTIFYING, DefectStatus.PENDING_REINSPECTION)
+# Keys in service, charted always; 已移交 only once an exit has started; 作废 never (the keys tab lists them).
+CHARTED_KEYS = (KeyStatus.IN_STORE, KeyStatus.SEALED, KeyStatus.LENT, KeyStatus.ISSUED, KeyStatus.LOST)
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,38 @@ class Overview:
     @property
     def arrears_total(self) -> Decimal:
         return sum(self.arrears_by_item.values(), Decimal("0.00"))
+
+    @property
+    def defects_open(self) -> int:
+        """Neither closed nor declared unfixable."""
+        return sum(self.defects_by_status.get(x.value, 0) for x in OPEN_DEFECTS)
+
+    @property
+    def keys_lent(self) -> int:
+        return self.keys_by_status.get(KeyStatus.LENT.value, 0)
+
+    @property
+    def keys_charted(self) -> dict[str, int]:
+        """The key counts the overview charts, by status (the stored value), in chart order."""
+        shown = {x.value: self.keys_by_status.get(x.value, 0) for x in CHARTED_KEYS}
+        handed = self.keys_by_status.get(KeyStatus.HANDED_OVER.value, 0)
+        return {**shown, KeyStatus.HANDED_OVER.value: handed} if handed else shown
+
+    @property
+    def owed_total(self) -> Decimal:
+        """What owners owe by the last reconciliation (0.00 when it was never computed)."""
+        return sum(self.arrears_by_building.values(), Decimal("0.00"))
+
+    @property
+    def arrears_ranked(self) -> list[tuple[str, Decimal]]:
+        """Buildings that owe anything, most first (then by name)."""
+        return sorted(((b, a) for b, a in self.arrears_by_building.items() if a), key=lambda x: (-x[1], x[0]))
+
+    @property
+    def rates_ranked(self) -> list[tuple[str, Decimal]]:
+        """Buildings with anything billed, by 收缴率, worst first (then by name)."""
+        return sorted(((b, r) for b, r in self.collection_by_building.items() if r is not None),
+                      key=lambda x: (x[1], x[0]))
 
 
 def _lists(s: Session, handover_id: int) -> list[ListProgress]:
@@ -143,3 +178,10 @@ def handover_overview(s: Session, handover_id: int, today: dt.date | None = None
         arrears_by_item=_arrears(s, handover_id),
         **_fee_summary(s, handover_id),  # type: ignore[arg-type]
     )
+
+
+def read_overview(db: Database, handover_id: int, today: dt.date | None = None,
+                  now: dt.datetime | None = None) -> Overview:
+    """handover_overview in its own read session (the overview tab's worker calls this)."""
+    with db.read() as s:
+        return handover_overview(s, handover_id, today, now)

@@ -9,6 +9,9 @@ from pathlib import Path
 from models.db import Database
 from models.defect import DefectStatus
 from models.errors import ValidationError
+from models.queries import key_forms as key_data
+from models.queries.defect_forms import located
+from models.queries.handover_forms import handover_lists, open_defect_count
 from models.services import defect_register as register
 from models.services.checklist_rows import HandoverInfo
 from models.services.defect_rows import DefectRow
@@ -24,8 +27,6 @@ from models.services.projects import (
 )
 from models.services.roster import roster_rows
 
-from . import key_data
-from .defect_data import located
 from .forms.arrears import ArrearsForm
 from .forms.base import FormBase, Parties
 from .forms.certificate import CertificateForm
@@ -39,7 +40,6 @@ from .forms.key_labels import KeyLabelSheet, Label
 from .forms.key_tables import KeyHandoverForm, KeyLendingForm, KeySealForm
 from .forms.roster import RosterForm
 from .forms.settlement import SettlementForm
-from .handover_data import handover_lists, open_defect_count
 from .progress import Progress
 
 

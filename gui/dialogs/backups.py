@@ -40,10 +40,9 @@ from models import backup as bk
 from models.db import Database
 from models.errors import DomainError, ValidationError
 from models.i18n import QT_TRANSLATE_NOOP
-from models.people import Role
 from models.services import office
 from models.services.office import DatabaseChoice
-from models.services.permissions import require_role
+from models.services.permissions import RESTORE_BACKUP, require_role
 
 from .. import relaunch, tasks
 from ..blocking_task import run_blocking
@@ -52,7 +51,6 @@ from ..widgets.screen_fit import fit_to_screen
 
 log = logging.getLogger("handoverdesk")
 ERROR_STYLE = "color: #b3261e;"
-RESTORE_ACTION = QT_TRANSLATE_NOOP("backups", "从备份恢复")
 ARCHIVE_FILTER = QT_TRANSLATE_NOOP("backups", "物业交接台备份 (*.zip);;所有文件 (*)")
 Index = QModelIndex | QPersistentModelIndex
 
@@ -141,7 +139,7 @@ class RestoreDialog(QDialog):
     app restarts on it. An administrator's (the constructor refuses anyone else)."""
 
     def __init__(self, db: Database, window: Any = None, parent: QWidget | None = None) -> None:
-        require_role(db, Role.ADMIN, _tr(RESTORE_ACTION))
+        require_role(db, *RESTORE_BACKUP)
         path = bk.sqlite_file(db)
         if path is None:
             raise ValidationError(_tr("这个数据库在 PostgreSQL 服务器上：请用“恢复…”载入备份文件到一个空数据库。"))
@@ -272,7 +270,7 @@ class ArchiveRestoreDialog(QDialog):
     this PC uses that database from its next start. An administrator's."""
 
     def __init__(self, db: Database, settings: QSettings, window: Any = None, parent: QWidget | None = None) -> None:
-        require_role(db, Role.ADMIN, _tr(RESTORE_ACTION))
+        require_role(db, *RESTORE_BACKUP)
         super().__init__(parent or window)
         self.db, self.settings, self.window_ = db, settings, window
         self.counts: dict[str, int] | None = None
@@ -349,7 +347,7 @@ class ArchiveRestoreDialog(QDialog):
         except DomainError as exc:
             self.error_label.setText(str(exc))
             return
-        rows = sum(self.counts.values())
+        rows = archive.restored_rows(self.counts)
         log.info("备份文件已恢复到 %s（%d 行）", choice.where, rows)
         if confirm(self, self.tr("已把备份恢复到数据库“{where}”（共 {rows} 行）。\n\n"
                                  "要让本机改用这个数据库吗？程序将重新启动。").format(where=choice.where, rows=rows)):

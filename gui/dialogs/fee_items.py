@@ -28,14 +28,13 @@ from PySide6.QtWidgets import (
 from models.db import Database
 from models.errors import DomainError
 from models.fees import BASES
-from models.people import Role
 from models.project import UNIT_USES
 from models.rules.numbers import RATE, parse_decimal
 from models.services import fee_items as service
 from models.services.fee_items import FeeItemRow
 
 from ..errors import show_error
-from ..widgets.role_gate import gate
+from ..widgets.role_gate import apply_permit
 from ..widgets.screen_fit import fit_to_screen
 from ..widgets.tables import RecordsModel, small_table
 
@@ -123,8 +122,10 @@ class FeeItemsDialog(QDialog):
         form.addRow(hint)
         # 设定单价 is a supervisor's (set_rate refuses anyone else): a clerk sees who may, not a
         # refusal after typing the rate.
+        rate = service.rate_permit(self._db)
+        self.may_set_rate = rate.allowed
         for control in (self.use_combo, self.from_edit, self.rate_edit, self.set_rate_button):
-            self.may_set_rate = gate(control, self._db, Role.SUPERVISOR, self.tr("设置收费标准"))
+            apply_permit(control, rate, "")
         return panel
 
     # ---- showing -------------------------------------------------------------------------------

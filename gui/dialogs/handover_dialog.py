@@ -7,11 +7,10 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 from models.db import Database
 from models.handover import HandoverKind
-from models.people import Role
 from models.services import handovers, office
 from models.services.checklist_rows import HandoverInfo
 
-from ..widgets.role_gate import gate
+from ..widgets.role_gate import apply_permit
 from .base_dialog import OptionalDate, ServiceDialog, date_edit
 
 
@@ -86,8 +85,8 @@ class HandoverDialog(ServiceDialog):
                       self.witness_edit, self.witness_rep_edit, self.reason_edit)
             for control in frozen:
                 if control is not None:
-                    gate(control, self._db, Role.SUPERVISOR, self.tr("更正交接类型、交接双方或基准日"))
-        gate(self.cutoff_edit, self._db, Role.SUPERVISOR, self.tr("更改交接基准日"))
+                    apply_permit(control, handovers.correction_permit(self._db), "")
+        apply_permit(self.cutoff_edit, handovers.cutoff_permit(self._db), "")
 
     def _parties(self) -> QGridLayout:
         grid = QGridLayout()

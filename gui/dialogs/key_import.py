@@ -63,8 +63,7 @@ class KeyImportDialog(SheetImportDialog):
         return fresh and super().can_import()
 
     def plan_text(self, preview: KeySheetPreview) -> str:  # type: ignore[override]
-        pieces = sum(r.count for r in preview.rows)
-        return self.tr("将接收钥匙 {0} 条（共 {1} 把/套）。").format(len(preview.rows), pieces)
+        return self.tr("将接收钥匙 {0} 条（共 {1} 把/套）。").format(len(preview.rows), preview.pieces)
 
     def read_sheet(self, path: Path, mapping: dict[str, int | None] | None, progress: Any) -> KeySheetPreview:
         return preview_key_sheet(self._db, self._project_id, path, mapping, progress, handover_id=self._handover_id)

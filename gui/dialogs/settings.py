@@ -45,7 +45,7 @@ from models.services.office import DatabaseCheck, DatabaseChoice
 
 from .. import tasks
 from ..file_dialogs import get_save_file_name
-from ..widgets.role_gate import gate
+from ..widgets.role_gate import apply_permit, gate
 from ..widgets.screen_fit import fit_to_screen
 from .base_dialog import ERROR_STYLE
 
@@ -324,7 +324,7 @@ class OfficePage(QWidget):
         self.closing_label.setText(o.closing.strftime("%H:%M"))
         self.deadline_label.setText("，".join(self.tr("{s} {d} 天").format(s=s, d=d) for s, d in o.deadlines.items()))
         gate(self.closing_button, self.db, key_custody.CLOSING_ROLE, key_custody.CLOSING_ACTION)
-        gate(self.deadline_button, self.db, defect_register.DEADLINE_TABLE_ROLE, self.tr("修改整改期限"))
+        apply_permit(self.deadline_button, defect_register.deadline_table_permit(self.db), "")
 
     def on_closing_clicked(self) -> None:
         from ..tabs.keys.dialogs import ClosingTimeDialog

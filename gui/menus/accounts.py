@@ -6,11 +6,12 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu
 
+from models import audit_view
 from models.errors import DomainError
-from models.people import Role
+from models.services import users
 
 from ..errors import show_error
-from ..widgets.role_gate import gate
+from ..widgets.role_gate import apply_permit
 from . import add_action
 
 
@@ -27,10 +28,10 @@ def install(window: Any, menus: dict[str, QMenu]) -> None:
     menu = menus["admin"]
     menu.setToolTipsVisible(True)  # a disabled entry's tooltip says who may use it
     window.users_action = add_action(window, menu, _tr("用户管理…"), lambda: open_users(window))
-    gate(window.users_action, window.db, Role.ADMIN, _tr("管理用户"), _tr("添加用户、重置密码、停用账号、修改角色"))
+    apply_permit(window.users_action, users.manage_permit(window.db), _tr("添加用户、重置密码、停用账号、修改角色"))
     window.change_password_action = add_action(window, menu, _tr("修改密码…"), lambda: open_change_password(window))
     window.audit_log_action = add_action(window, menu, _tr("操作日志…"), lambda: open_audit_log(window))
-    gate(window.audit_log_action, window.db, Role.ADMIN, _tr("查看操作日志"), _tr("谁在何时改了哪条记录"))
+    apply_permit(window.audit_log_action, audit_view.read_permit(window.db), _tr("谁在何时改了哪条记录"))
     menu.addSeparator()
     window.switch_user_action = add_action(window, menu, _tr("切换用户（退出登录）…"), lambda: switch(window))
 

@@ -18,16 +18,13 @@ from PySide6.QtWidgets import QMenu
 from models import archive
 from models import backup as bk
 from models.errors import DomainError
-from models.people import Role
+from models.services.permissions import EXPORT_ARCHIVE, RESTORE_BACKUP, permit
 
 from .. import backup_hooks, tasks
 from ..errors import show_error
 from ..file_dialogs import get_save_file_name
-from ..widgets.role_gate import gate
+from ..widgets.role_gate import apply_permit
 from . import add_action
-
-ARCHIVE_ROLE = Role.SUPERVISOR
-RESTORE_ROLE = Role.ADMIN
 
 
 def _tr(text: str) -> str:
@@ -42,10 +39,9 @@ def install(window: Any, menus: dict[str, QMenu]) -> None:
     if window.db.is_sqlite:
         window.backup_action.setToolTip(_tr("立即把本机数据库备份到备份文件夹"))
     else:
-        gate(window.backup_action, window.db, ARCHIVE_ROLE, _tr("导出备份文件"),
-             _tr("把整个数据库导出为一个备份文件"))
+        apply_permit(window.backup_action, permit(window.db, *EXPORT_ARCHIVE), _tr("把整个数据库导出为一个备份文件"))
     window.restore_action = add_action(window, menu, _tr("恢复…"), lambda: open_restore(window))
-    gate(window.restore_action, window.db, RESTORE_ROLE, _tr("从备份恢复"), _tr("用一份备份替换或载入数据库"))
+    apply_permit(window.restore_action, permit(window.db, *RESTORE_BACKUP), _tr("用一份备份替换或载入数据库"))
     backup_hooks.attach(window)
 
 
@@ -66,7 +62,7 @@ def backup_now(window: Any) -> tasks.Task | None:
     return _run(window, _tr("正在导出备份文件…"), lambda progress: archive.export_archive(db, out, progress),
                 lambda manifest: _tr("已把整个数据库（{tables} 张表，{rows} 行）备份到：{path}").format(
                     tables=len(manifest["tables"]), path=out,
-                    rows=sum(t["rows"] for t in manifest["tables"].values())))
+                    rows=archive.manifest_rows(manifest)))
 
 
 def _size(size: int) -> str:

@@ -6,9 +6,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu
 
-from models.people import Role
+from models.services.permissions import SETUP_GUIDE, permit
 
-from ..widgets.role_gate import gate
+from ..widgets.role_gate import apply_permit
 from . import add_action
 
 
@@ -20,8 +20,7 @@ def install(window: Any, menus: dict[str, QMenu]) -> None:
     """Add this subject's actions to the window's menus (file, project, admin, help)."""
     menus["project"].addSeparator()
     action = add_action(window, menus["project"], _tr("设置向导…"), lambda: open_guide(window))
-    gate(action, window.db, Role.ADMIN, _tr("使用设置向导"),
-         _tr("本处信息、项目、房屋、账号和第一次交接，一步步设置"))
+    apply_permit(action, permit(window.db, *SETUP_GUIDE), _tr("本处信息、项目、房屋、账号和第一次交接，一步步设置"))
     window.setup_action = action
 
 

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from models.db import Database
 from models.people import Role
-from models.services.permissions import may, who_may
+from models.services.permissions import Permit, may, who_may
 
 
 def gate(control: QWidget | QAction, db: Database, role: Role, action: str, tip: str = "") -> bool:
@@ -19,3 +19,11 @@ def gate(control: QWidget | QAction, db: Database, role: Role, action: str, tip:
     control.setEnabled(allowed)
     control.setToolTip(tip if allowed else who_may(role, action))
     return allowed
+
+
+def apply_permit(control: QWidget | QAction, permit: Permit | None, tip: str, enabled: bool = True) -> None:
+    """As gate, from a permit a row or state carries: enabled when the role allows and `enabled` (what the
+    record's state allows); below the role, disabled with who may. No permit yet: disabled, tip kept."""
+    allowed = permit is not None and permit.allowed
+    control.setEnabled(allowed and enabled)
+    control.setToolTip(permit.refusal if permit is not None and not allowed else tip)

@@ -177,6 +177,11 @@ class KeySheetPreview(SheetPreview[KeySheetRow]):
         return sum(1 for r in self.rows if r.generated)
 
     @property
+    def pieces(self) -> int:
+        """Keys to receive counted one by one (a row may stand for a set of several)."""
+        return sum(r.count for r in self.rows)
+
+    @property
     def notes(self) -> tuple[str, ...]:
         return (*self.reading, *super().notes)
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..base import DocStatus
 from ..handover import HandoverKind
 
 CONDITIONS = ("完好", "有缺陷", "缺失")
+DAMAGED, MISSING = CONDITIONS[1], CONDITIONS[2]
 COPY_KINDS = ("原件", "复印件")
 # Fields a clerk may edit on an item (what update_item and the amendment diff look at).
 ITEM_FIELDS = ("category", "name", "spec", "uom", "expected_qty", "received_qty", "original_or_copy",
@@ -112,9 +114,45 @@ class ItemRow:
         return max(self.expected_qty - self.received_qty, 0)
 
     @property
+    def is_damaged(self) -> bool:
+        return self.condition == DAMAGED
+
+    @property
+    def is_missing(self) -> bool:
+        return self.condition == MISSING
+
+    @property
     def is_problem(self) -> bool:
         """Highlighted in the list, and may become a defect: short, damaged or missing."""
-        return self.shortfall > 0 or self.condition in ("有缺陷", "缺失")
+        return self.shortfall > 0 or self.is_damaged or self.is_missing
+
+    @property
+    def can_become_defect(self) -> bool:
+        """A problem not yet registered as a defect (item_to_defect refuses anything else); the list
+        must still be a draft as well."""
+        return self.is_problem and not self.defect_id
+
+
+@dataclass(frozen=True)
+class ItemTally:
+    """What a printed list's subtotals and grand total count over some items."""
+
+    total: int
+    checked: int
+    short: int       # items received short
+    short_qty: int   # how many pieces short, over those items
+    missing: int
+    damaged: int
+
+    @property
+    def missing_or_damaged(self) -> int:
+        return self.missing + self.damaged
+
+
+def tally(items: Sequence[ItemRow]) -> ItemTally:
+    return ItemTally(len(items), sum(1 for i in items if i.checked), sum(1 for i in items if i.shortfall),
+                     sum(i.shortfall for i in items), sum(1 for i in items if i.is_missing),
+                     sum(1 for i in items if i.is_damaged))
 
 
 @dataclass(frozen=True)
@@ -136,10 +174,33 @@ class ListSummary:
     checked: int
     shortfalls: int   # items received short
     problems: int     # items short, damaged or missing
+    amended: bool = False  # a later version (补充清单) amends this one
 
     @property
     def is_final(self) -> bool:
         return self.status is not DocStatus.DRAFT
+
+    @property
+    def is_signed(self) -> bool:
+        return self.status is DocStatus.SIGNED
+
+    @property
+    def is_editable(self) -> bool:
+        """Items may be added, changed, checked or moved: only on a draft."""
+        return self.status is DocStatus.DRAFT
+
+    @property
+    def can_amend(self) -> bool:
+        """A 补充清单 may start from this version: signed, and not already amended (any role's view;
+        who may is signoff.amend_permit)."""
+        return self.is_signed and not self.amended
+
+    def counted(self, items: Sequence[ItemRow]) -> ListSummary:
+        """This summary with its counts taken from `items` as they stand after an edit (the rule the
+        grouped query in checklists._counts applies to stored items)."""
+        return dataclasses.replace(self, total=len(items), checked=sum(1 for i in items if i.checked),
+                                   shortfalls=sum(1 for i in items if i.shortfall > 0),
+                                   problems=sum(1 for i in items if i.is_problem))
 
     @property
     def caption(self) -> str:

@@ -56,15 +56,20 @@ def _counts(session: Session, list_ids: list[int]) -> dict[int, tuple[int, int, 
     return {r[0]: (r[1], r[2], int(r[3] or 0), int(r[4] or 0)) for r in rows}
 
 
-def _summary(lst: HandoverList, counts: tuple[int, int, int, int]) -> ListSummary:
+def _summary(lst: HandoverList, counts: tuple[int, int, int, int], amended: bool = False) -> ListSummary:
     return ListSummary(lst.id, lst.version, lst.handover_id, lst.title, lst.template_code, lst.status,
                        lst.revision, lst.amends_id, lst.signed_at, lst.signed_from, lst.signed_to,
-                       lst.signed_witness, lst.scan_name, *counts)
+                       lst.signed_witness, lst.scan_name, *counts, amended)
+
+
+def _amended(session: Session, list_ids: list[int]) -> set[int]:
+    return set(session.scalars(select(HandoverList.amends_id).where(HandoverList.amends_id.in_(list_ids))))
 
 
 def summaries(session: Session, lists: list[HandoverList]) -> list[ListSummary]:
-    counts = _counts(session, [x.id for x in lists])
-    return [_summary(x, counts.get(x.id, (0, 0, 0, 0))) for x in lists]
+    ids = [x.id for x in lists]
+    counts, amended = _counts(session, ids), _amended(session, ids)
+    return [_summary(x, counts.get(x.id, (0, 0, 0, 0)), x.id in amended) for x in lists]
 
 
 def lists_of(db: Database, handover_id: int) -> list[ListSummary]:

@@ -31,7 +31,7 @@ from ..settings import Setting
 from .common import get, get_for_save
 from .defect_rows import ACTION_KINDS, ActionRow, DefectDetail, DefectRow, DefectStats, DueRow, HistoryRow, PhotoRow
 from .defects import DEADLINE_SETTING, office_deadline_days, office_default_deadline, record_defect, validate_defect
-from .permissions import may, require_role
+from .permissions import Permit, may, permit, require_role
 
 S = DefectStatus
 OPEN = (S.PENDING_NOTICE, S.RECTIFYING, S.PENDING_REINSPECTION)
@@ -73,6 +73,11 @@ def default_deadline(db: Database, severity: str, found_at: dt.datetime | dt.dat
     """What a new defect's 整改期限 will be unless the clerk changes it (the form shows it)."""
     with db.read() as s:
         return office_default_deadline(s, severity, found_at)
+
+
+def deadline_table_permit(db: Database) -> Permit:
+    """Whether the current user may change the table, and if not, who may (the tab's tooltip)."""
+    return permit(db, DEADLINE_TABLE_ROLE, "修改整改期限")
 
 
 def may_set_deadline_days(db: Database) -> bool:

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..defect import DefectStatus
+from ..rules.defect_lifecycle import ALLOWED
 from ..rules.escalation import Duty
 
 ACTION_KINDS = {"reminder": "已发催办函", "escalation": "已上报（公司领导、开发商工程部及领导）",
@@ -43,6 +45,12 @@ class HistoryRow:
     to_status: DefectStatus
     note: str
 
+    @property
+    def moved(self) -> bool:
+        """The status changed (or the defect was registered); False for a note that keeps it, such as
+        a deadline change."""
+        return self.from_status != self.to_status
+
 
 @dataclass(frozen=True)
 class ActionRow:
@@ -71,6 +79,16 @@ class DueRow:
     duties: list[Duty]
     overdue_days: int
 
+    @property
+    def is_late(self) -> bool:
+        """Past its 整改期限, or a duty (notice, reminder, report) is past its own day."""
+        return self.overdue_days > 0 or any(x.overdue for x in self.duties)
+
+
+def late_count(due: Sequence[DueRow]) -> int:
+    """How many of the due list's defects are late (the due pane's 已逾期 count)."""
+    return sum(1 for d in due if d.is_late)
+
 
 @dataclass(frozen=True)
 class DefectDetail:
@@ -81,6 +99,42 @@ class DefectDetail:
     duties: list[Duty] = field(default_factory=list)
     overdue_days: int = 0
     notice_late: bool = False  # the notice went out more than 24 h after finding
+
+    # What may happen to the defect next, by the lifecycle (defect_lifecycle.ALLOWED): the tab's actions
+    # are enabled from these, the services refuse the rest.
+    @property
+    def moves(self) -> frozenset[DefectStatus]:
+        return ALLOWED.get(self.defect.status, frozenset())
+
+    @property
+    def can_edit(self) -> bool:
+        """Neither closed nor declared unfixable."""
+        return bool(self.moves)
+
+    @property
+    def can_notice(self) -> bool:
+        return self.defect.status is DefectStatus.PENDING_NOTICE
+
+    @property
+    def can_submit(self) -> bool:
+        return self.defect.status is DefectStatus.RECTIFYING
+
+    @property
+    def can_pass(self) -> bool:
+        return self.defect.status is DefectStatus.PENDING_REINSPECTION and DefectStatus.CLOSED in self.moves
+
+    @property
+    def can_fail(self) -> bool:
+        return self.defect.status is DefectStatus.PENDING_REINSPECTION and DefectStatus.RECTIFYING in self.moves
+
+    @property
+    def can_declare_unfixable(self) -> bool:
+        return DefectStatus.UNFIXABLE in self.moves
+
+    @property
+    def loggable(self) -> list[tuple[str, str]]:
+        """(label, code) of the duties due that a logged action (已催办、已上报…) discharges."""
+        return [(d.label, d.code) for d in self.duties if d.code in ACTION_KINDS]
 
 
 @dataclass(frozen=True)

@@ -22,11 +22,12 @@ from ..project import UNIT_USES
 from ..rules.numbers import RATE, check_number
 from .common import get, lock_handover
 from .ledger_state import ledger_changed
-from .permissions import require_role
+from .permissions import Permit, permit, require_role
 from .settlement_state import latest_settlement
 
 ONE_DAY = dt.timedelta(days=1)
 RATE_STEP = Decimal("0.0001")
+SET_RATE = (Role.SUPERVISOR, "设置收费标准")  # who may set a tariff, as a refusal names the action
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,10 @@ def _open_rates(s: Session, fee_item_id: int, unit_use: str) -> list[Tariff]:
                           .order_by(Tariff.valid_from)))
 
 
+def rate_permit(db: Database) -> Permit:
+    return permit(db, *SET_RATE)
+
+
 def set_rate(db: Database, fee_item_id: int, *, valid_from: dt.date, rate: Decimal, unit_use: str = "") -> FeeItemRow:
     """A rate from `valid_from` on (for one unit use, or "" for every use).
 
@@ -119,7 +124,7 @@ def set_rate(db: Database, fee_item_id: int, *, valid_from: dt.date, rate: Decim
         raise ValidationError(f"「房屋用途」无效：{unit_use}。可选：{'、'.join(UNIT_USES)}。")
     if not isinstance(valid_from, dt.date) or isinstance(valid_from, dt.datetime):
         raise ValidationError("「起用日期」应为日期。")
-    require_role(db, Role.SUPERVISOR, "设置收费标准")
+    require_role(db, *SET_RATE)
     with db.begin() as s:
         item = get(s, FeeItem, fee_item_id)
         handovers = _project_handovers(s, item.project_id)

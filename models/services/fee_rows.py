@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..base import DocStatus
+from ..fees import ALLOWED_DECISIONS, Decision, DepositAction, DiffKind
 from ..rules.idcard import mask_phones
 
 ZERO = Decimal("0.00")
@@ -71,6 +73,11 @@ class DepositLine:
     action: str  # 移交 / 退还业主 (models.fees.DepositAction values)
     note: str
     version: int = 0  # of its disposition row as read (0: none yet), so a stale save is refused
+
+    @property
+    def is_handed_over(self) -> bool:
+        """Goes to the incoming company (the default); otherwise refunded to the owner."""
+        return self.action == DepositAction.HAND_OVER.value
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +159,13 @@ class DifferenceRow:
 
     @property
     def is_open(self) -> bool:
-        return self.decision == "待处理"
+        return self.decision == Decision.OPEN.value
+
+    @property
+    def choices(self) -> tuple[Decision, ...]:
+        """The decisions this difference may take (decide refuses the rest), and 待处理 again once decided."""
+        allowed = ALLOWED_DECISIONS[DiffKind(self.kind)]
+        return allowed if self.is_open else (*allowed, Decision.OPEN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,11 +223,11 @@ class FeeResults:
     @property
     def deposits_total(self) -> Decimal:
         """Deposits handed over to the incoming company (refunded ones are not)."""
-        return money_sum(d.amount for d in self.deposits if d.action == "移交")
+        return money_sum(d.amount for d in self.deposits if d.is_handed_over)
 
     @property
     def deposits_refunded(self) -> Decimal:
-        return money_sum(d.amount for d in self.deposits if d.action != "移交")
+        return money_sum(d.amount for d in self.deposits if not d.is_handed_over)
 
     @property
     def for_others_total(self) -> Decimal:
@@ -281,5 +294,24 @@ class FeeResults:
         return TO_OUTGOING if self.net_to_incoming < 0 else NO_PAYMENT
 
     @property
+    def settlement_doc(self) -> DocStatus | None:
+        """The settlement's status as a DocStatus (None before there is one), read from the status it
+        carries through DocStatus's own labels: decide on this, never on the words."""
+        return next((d for d in DocStatus if self.settlement_status in (d.label, d.value)), None)
+
+    @property
+    def is_signed(self) -> bool:
+        return self.settlement_doc is DocStatus.SIGNED
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.settlement_doc is DocStatus.CANCELLED
+
+    @property
     def can_sign(self) -> bool:
-        return self.differences_open == 0 and self.settlement_status != "已签署"
+        return self.differences_open == 0 and not self.is_signed
+
+    @property
+    def overall_rate(self) -> Decimal | None:
+        """收缴率 over every building and fee item: paid ÷ billed, the same rule as one line's."""
+        return CollectionRate("", "", self.billed_total, self.paid_total).rate

@@ -24,7 +24,7 @@ from .checklist_rows import HandoverInfo
 from .common import get, get_for_save, lock_handover
 from .ledger_state import ledger_changed
 from .office import letterhead_in
-from .permissions import require_role
+from .permissions import Permit, permit, require_role
 from .projects import parse_kind
 from .settlement_state import latest_settlement
 
@@ -96,6 +96,19 @@ def create_handover(db: Database, project_id: int, kind: str, from_company: str,
         return handover_info(s, handover)
 
 
+# Who may move the cut-off, or correct what a signed document printed; the action as a refusal names it.
+CUTOFF = (Role.SUPERVISOR, "更改交接基准日")
+CORRECTION = (Role.SUPERVISOR, "更正交接类型、交接双方或基准日")
+
+
+def cutoff_permit(db: Database) -> Permit:
+    return permit(db, *CUTOFF)
+
+
+def correction_permit(db: Database) -> Permit:
+    return permit(db, *CORRECTION)
+
+
 def update_handover(db: Database, handover_id: int, version: int, *, reason: str = "",
                     **fields: Any) -> HandoverInfo:
     """Save what the clerk changed; a change to what a signed document printed is a correction."""
@@ -105,7 +118,7 @@ def update_handover(db: Database, handover_id: int, version: int, *, reason: str
         handover = get_for_save(s, Handover, handover_id, version)
         changed = {k: v for k, v in values.items() if getattr(handover, k) != v}
         if "cutoff_date" in changed:
-            require_role(db, Role.SUPERVISOR, "更改交接基准日")
+            require_role(db, *CUTOFF)
             ledger_changed(s, [handover_id])  # which periods are matched depends on it
         frozen = {k: v for k, v in changed.items() if k in FROZEN}
         if frozen and (signed := signed_documents(s, handover_id)):
@@ -120,7 +133,7 @@ def _correct(db: Database, s: Session, handover: Handover, changed: dict[str, An
              reason: str) -> None:
     """Record a correction of what signed documents printed (refused where it would move a figure)."""
     names = "、".join(f"「{FROZEN[k]}」" for k in changed)
-    require_role(db, Role.SUPERVISOR, f"更正{names}（本交接已有已签署的单据）")
+    require_role(db, CORRECTION[0], f"更正{names}（本交接已有已签署的单据）")
     if "cutoff_date" in changed and any(d.startswith("财务结算") for d in signed):
         raise ValidationError("财务结算已签署，「交接基准日」不能更改：结算按它计算。"
                               "如需更正，请由主管先“修订结算”，再改基准日并重新对账、签署。")

@@ -6,6 +6,7 @@ between the two is still theirs to charge (fee_results.meter_charges). A pair le
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
@@ -59,6 +60,13 @@ class MeterRow:
     @property
     def place(self) -> str:
         return self.unit or self.location
+
+
+def usual_previous_reading(read_on: dt.date) -> dt.date:
+    """Where an unknown 上次抄表日 starts: a month before the reading (meters are read monthly), the
+    same day or the month's last (31 March → 28/29 February)."""
+    year, month = (read_on.year, read_on.month - 1) if read_on.month > 1 else (read_on.year - 1, 12)
+    return dt.date(year, month, min(read_on.day, calendar.monthrange(year, month)[1]))
 
 
 def _row(m: MeterReading, unit: str) -> MeterRow:

@@ -1,6 +1,8 @@
 """Role checks for actions only a supervisor may take (sign-off, amendments, approvals)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..audit import NO_USER
 from ..db import Database, UserRef
 from ..errors import AuthError
@@ -35,3 +37,23 @@ def who_may(role: Role, action: str) -> str:
     """What a disabled control says to a user below `role`: who may take the action."""
     holders = "或".join(r.label for r in Role if r.at_least(role))
     return f"仅{holders}可以{action}"
+
+
+@dataclass(frozen=True)
+class Permit:
+    """Whether the current user's role lets them take an action, and if not, who may (for a disabled
+    control's tooltip). Rows carry these so the GUI never re-checks a role itself."""
+
+    allowed: bool
+    refusal: str = ""
+
+
+def permit(db: Database, role: Role, action: str) -> Permit:
+    return Permit(True) if may(db, role) else Permit(False, who_may(role, action))
+
+
+# Actions whose only role check is the one their dialogs and menus make with these (no service of
+# their own refuses): the role and the action, as a refusal names it.
+EXPORT_ARCHIVE = (Role.SUPERVISOR, "导出备份文件")
+RESTORE_BACKUP = (Role.ADMIN, "从备份恢复")
+SETUP_GUIDE = (Role.ADMIN, "使用设置向导")

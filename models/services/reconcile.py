@@ -11,7 +11,7 @@ whose amounts changed is opened again, since the decision was about other number
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import groupby
@@ -392,6 +392,24 @@ def decide(db: Database, difference_id: int, seen_version: int, decision: Decisi
 BULK = (Decision.THEIRS, Decision.OURS, Decision.EXCLUDE)
 
 
+def kinds_taking(decision: Decision) -> list[DiffKind]:
+    """The kinds of difference `decision` applies to (以我方为准 not to a line we have no record of)."""
+    return [k for k, allowed in ALLOWED_DECISIONS.items() if decision in allowed]
+
+
+def bulk_affected(decision: Decision, open_by_kind: Mapping[DiffKind, int]) -> int:
+    """How many of a filter's open differences (counted per kind) decide_many would change."""
+    takes = kinds_taking(decision)
+    return sum(n for k, n in open_by_kind.items() if k in takes)
+
+
+def selection_affected(decision: Decision, selected: Iterable[tuple[int, str, str]]) -> int:
+    """How many selected rows (id, kind, decision as stored) decide_many(ids=…) would change: the open
+    ones of a kind that takes `decision`."""
+    takes = {k.value for k in kinds_taking(decision)}
+    return sum(1 for _id, kind, current in selected if kind in takes and current == Decision.OPEN.value)
+
+
 def decide_many(db: Database, handover_id: int, decision: Decision, note: str, *,
                 kind: DiffKind | None = None, fee_item: str | None = None,
                 ids: Iterable[int] | None = None) -> int:
@@ -405,7 +423,7 @@ def decide_many(db: Database, handover_id: int, decision: Decision, note: str, *
     if not note.strip():
         raise ValidationError("「处理说明」不能为空：请写明依据。")
     d = FeeDifference
-    takes = [k for k, allowed in ALLOWED_DECISIONS.items() if decision in allowed]
+    takes = kinds_taking(decision)
     where = [d.handover_id == handover_id, d.decision == Decision.OPEN, d.kind.in_(takes)]
     if kind is not None:
         where.append(d.kind == kind)

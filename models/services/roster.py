@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -11,7 +11,7 @@ from sqlalchemy import and_, select
 
 from ..db import Database
 from ..people import Owner, UnitOwnership
-from ..project import Building, Unit
+from ..project import OCCUPANCIES, Building, Unit
 
 OWNER = "业主"
 
@@ -27,6 +27,33 @@ class RosterRow:
     occupancy: str
     owners: str                 # names joined with "、"
     mobiles: tuple[str, ...]
+
+
+OCCUPIED = OCCUPANCIES[1]  # 已入住
+NO_BUILDING = "（未分楼栋）"
+
+
+@dataclass(frozen=True)
+class RosterTally:
+    """What the roster's totals say about some units."""
+
+    units: int
+    area: Decimal          # the registered areas, exact (units without one count as nothing)
+    without_area: int
+    occupied: int
+
+
+def tally(rows: Sequence[RosterRow]) -> RosterTally:
+    return RosterTally(len(rows), sum((r.area for r in rows if r.area is not None), Decimal("0.00")),
+                       sum(1 for r in rows if r.area is None), sum(1 for r in rows if r.occupancy == OCCUPIED))
+
+
+def by_building(rows: Sequence[RosterRow]) -> list[tuple[str, RosterTally]]:
+    """The tally of each building, in the rows' order (they arrive sorted by building)."""
+    groups: dict[str, list[RosterRow]] = {}
+    for row in rows:
+        groups.setdefault(row.building or NO_BUILDING, []).append(row)
+    return [(name, tally(group)) for name, group in groups.items()]
 
 
 def natural_key(text: str) -> tuple[Any, ...]:

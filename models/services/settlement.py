@@ -24,24 +24,46 @@ from .common import lock_handover
 from .fee_results import Progress, compute_results
 from .fee_rows import FeeResults
 from .ledger_state import require_reconciled
-from .permissions import require_role, signed_in_user
+from .permissions import Permit, permit, require_role, signed_in_user
 from .settlement_state import latest_settlement, refuse_if_signed
+
+# Who may sign or amend, and what a refusal calls the action: the services and the GUI's permits
+# read the same pair, so a disabled button and the service's refusal cannot disagree.
+SIGN = (Role.SUPERVISOR, "签署财务结算")
+AMEND = (Role.SUPERVISOR, "修订财务结算")
 
 
 @dataclass(frozen=True)
 class SettlementRow:
     id: int
     revision: int
-    status: str  # 草稿 / 已签署 / 作废
+    status: str  # the label shown (草稿 / 已签署 / 作废); decide on `doc_status`, never on this
     signed_at: object
     signed_by: str
     net_due_to_incoming: Decimal
     due_to_outgoing: Decimal
+    doc_status: DocStatus
+
+    @property
+    def is_signed(self) -> bool:
+        return self.doc_status is DocStatus.SIGNED
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.doc_status is DocStatus.CANCELLED
 
 
 def _row(s: Settlement) -> SettlementRow:
     return SettlementRow(s.id, s.revision, s.status.label, s.signed_at, s.signed_by, s.net_due_to_incoming,
-                         s.due_to_outgoing)
+                         s.due_to_outgoing, s.status)
+
+
+def sign_permit(db: Database) -> Permit:
+    return permit(db, *SIGN)
+
+
+def amend_permit(db: Database) -> Permit:
+    return permit(db, *AMEND)
 
 
 def breakdown_json(results: FeeResults) -> str:
@@ -56,7 +78,7 @@ def breakdown_json(results: FeeResults) -> str:
 def sign_settlement(db: Database, handover_id: int, *, note: str = "",
                     progress: Progress | None = None) -> SettlementRow:
     """Sign the current draft (creating revision 1 if there is none); refused while a difference is open."""
-    require_role(db, Role.SUPERVISOR, "签署财务结算")
+    require_role(db, *SIGN)
     with db.begin(immediate=True) as s:
         lock_handover(s, handover_id)  # an import or a reconciliation waits until this is signed
         refuse_if_signed(s, handover_id)
@@ -89,7 +111,7 @@ def sign_settlement(db: Database, handover_id: int, *, note: str = "",
 
 def amend_settlement(db: Database, handover_id: int) -> SettlementRow:
     """Start revision n+1 as a draft; the signed revision stays as it was signed."""
-    require_role(db, Role.SUPERVISOR, "修订财务结算")
+    require_role(db, *AMEND)
     with db.begin(immediate=True) as s:
         current = latest_settlement(s, handover_id)
         if current is None or current.status != DocStatus.SIGNED:

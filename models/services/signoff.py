@@ -17,7 +17,7 @@ from .checklists import summaries
 from .common import get, get_for_save, lock_handover
 from .handovers import handover_info
 from .list_versions import version_changes
-from .permissions import require_role
+from .permissions import Permit, permit, require_role
 
 SCAN_TYPES = (".pdf", ".jpg", ".jpeg", ".png")
 SCAN_LIMIT = 20 * 1024 * 1024
@@ -55,11 +55,25 @@ def _unchecked(session: Session, list_id: int) -> int:
     return len(items)
 
 
+# Who may sign a list or open its 补充清单, and what a refusal calls the action (the service and the
+# tab's permit read the same pair).
+SIGN = (Role.SUPERVISOR, "签署交接清单")
+AMEND = (Role.SUPERVISOR, "创建补充清单")
+
+
+def sign_permit(db: Database) -> Permit:
+    return permit(db, *SIGN)
+
+
+def amend_permit(db: Database) -> Permit:
+    return permit(db, *AMEND)
+
+
 def sign_list(db: Database, list_id: int, version: int, *, signed_from: str, signed_to: str,
               signed_at: dt.datetime, signed_witness: str = "", scan: bytes | None = None,
               scan_name: str = "") -> ListSummary:
     """Record the paper sign-off; from now on the list is final."""
-    require_role(db, Role.SUPERVISOR, "签署交接清单")
+    require_role(db, *SIGN)
     _check_signers(signed_from, signed_to, signed_at)
     _check_scan(scan, scan_name)
     with db.begin(immediate=True) as s:
@@ -83,7 +97,7 @@ def sign_list(db: Database, list_id: int, version: int, *, signed_from: str, sig
 
 def amend_list(db: Database, list_id: int) -> ListSummary:
     """A supervisor opens 补充交接清单: a draft copy of the signed list, signed in its turn."""
-    require_role(db, Role.SUPERVISOR, "创建补充清单")
+    require_role(db, *AMEND)
     with db.begin() as s:
         old = get(s, HandoverList, list_id)
         if old.status is not DocStatus.SIGNED:

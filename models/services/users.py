@@ -21,12 +21,17 @@ from ..errors import AuthError, DomainError, ValidationError
 from ..people import Role, User
 from . import auth
 from .common import get_for_save
-from .permissions import require_role
+from .permissions import Permit, permit, require_role
 
 # What an administrator may do to an account (AccountRow.refused says why not, per action).
 RESET, DISABLE, ENABLE, ROLE = "reset", "disable", "enable", "role"
 ACTION_NAMES = {RESET: "重置密码", DISABLE: "停用账号", ENABLE: "启用账号", ROLE: "修改角色"}
 MANAGE = "管理用户"
+
+
+def manage_permit(db: Database) -> Permit:
+    """Whether the current user may open 用户管理 (every account change requires an administrator)."""
+    return permit(db, Role.ADMIN, MANAGE)
 
 
 @dataclass(frozen=True)

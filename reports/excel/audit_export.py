@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from models.audit_view import ALL_SCOPE, AUDIT
+from models.audit_view import AUDIT, stream_audit
 from models.browse import Filters
 from models.db import Database
 
@@ -21,7 +21,5 @@ def columns() -> list[XlColumn]:
 def export_audit(db: Database, out: Path, filter_text: str = "", filters: Filters | None = None,
                  progress: Progress | None = None) -> int:
     """Every matching row, newest first, streamed from one read into the write-only writer; rows written."""
-    with db.read() as session:
-        total = AUDIT.count(session, ALL_SCOPE, filter_text, filters)  # refuses a non-administrator
-        rows = AUDIT.rows(session, filter_text, filters)
+    with stream_audit(db, filter_text, filters) as (total, rows):  # refuses a non-administrator
         return write_xlsx(out, SHEET, columns(), rows, total=total, progress=progress)

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from models.db import Database
 from models.errors import ValidationError
+from models.queries.defect_forms import defect_workbook_rows
 from models.services.handovers import get_handover
 from models.services.projects import project_by_code
 
-from ..defect_data import count_defects, count_history, defect_values, history_values
 from ..progress import Progress
 from .writer import ExcelWriter, XlColumn
 
@@ -34,13 +34,10 @@ def write_defect_workbook(db: Database, project_id: int, out: Path,
                           progress: Progress | None = None) -> int:
     """Stream the project's (or one handover's) defects and their history; returns defects."""
     when = now or dt.datetime.now()
-    with db.read() as s, ExcelWriter(out, progress) as xw:
-        total = count_defects(s, project_id, handover_id)
-        history = count_history(s, project_id, handover_id)
-        written = xw.add_table("遗留问题", DEFECT_COLUMNS,
-                               defect_values(s, project_id, handover_id, when), total + history)
-        xw.add_table("状态记录", HISTORY_COLUMNS, history_values(s, project_id, handover_id),
-                     total + history)
+    with defect_workbook_rows(db, project_id, handover_id, when) as rows, ExcelWriter(out, progress) as xw:
+        total = rows.defects + rows.changes
+        written = xw.add_table("遗留问题", DEFECT_COLUMNS, rows.defect_rows, total)
+        xw.add_table("状态记录", HISTORY_COLUMNS, rows.change_rows, total)
     return written
 
 

@@ -19,10 +19,10 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from models.db import Database
+from models.queries.handover_forms import handover_lists
 from models.services.checklist_rows import HandoverInfo, ItemRow, ListDetail
 from models.services.handovers import get_handover
 
-from ..handover_data import handover_lists
 from ..progress import Progress, report
 from .tab_export import export_tab
 from .writer import (

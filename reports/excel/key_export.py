@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from models.db import Database
+from models.queries.key_forms import EventInfo, KeyInfo, project_keys, streamed_events
 from models.services.projects import project_by_code
 
-from ..key_data import EventInfo, KeyInfo, project_events, project_keys
 from ..progress import Progress
 from .writer import ExcelWriter, XlColumn
 
@@ -43,7 +43,7 @@ def export_keys(db: Database, project_code: str, out: Path,
     """`export keys --project CODE`: the register and its event log; returns keys written."""
     project_id = project_by_code(db, project_code).id
     keys = project_keys(db, project_id)
-    with db.read() as s, ExcelWriter(out, progress) as xw:
+    with streamed_events(db, project_id) as events, ExcelWriter(out, progress) as xw:
         written = xw.add_table("钥匙", KEY_COLUMNS, key_values(keys), len(keys))
-        xw.add_table("记录", EVENT_COLUMNS, event_values(project_events(s, project_id)))
+        xw.add_table("记录", EVENT_COLUMNS, event_values(events))
     return written

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from models import browse
-from models.browse import Filters, Scope
+from models.browse import Filters
 from models.db import Database
 from models.errors import ValidationError
 from models.services.projects import project_by_code
@@ -43,9 +43,6 @@ def export_tab(db: Database, tab: str, project_code: str, out: Path,
     project = project_by_code(db, project_code)
     columns = xl_columns(spec.columns)
     totals = any(c.summed for c in columns)
-    with db.read() as session:
-        total = spec.count(session, Scope(project.id, handover_id), filter_text, filters)
-        rows = spec.iter_rows(session, project.id, handover_id=handover_id,
-                              filter_text=filter_text, filters=filters)
+    with browse.stream_table(db, spec, project.id, handover_id, filter_text, filters) as (total, rows):
         return write_xlsx(out, SHEET_NAMES.get(tab, tab), columns, rows, total=total,
                           totals=totals, progress=progress)

@@ -30,7 +30,7 @@ from .base import (
     styles,
     text,
 )
-from .handover_list import counts, parties_of
+from .handover_list import parties_of
 
 LIST_COLUMNS = (
     Column("序号", 0.5, "center"), Column("清单", 3.6), Column("版本", 0.9, "center"),
@@ -108,11 +108,9 @@ class CertificateForm(FormBase):
     def list_rows(self) -> list[list[str]]:
         rows = []
         for no, d in enumerate(self.lists, start=1):
-            s = d.summary
-            total, checked, short, _ = counts(d.items)
-            problems = sum(1 for i in d.items if i.is_problem)
-            rows.append([str(no), s.title, f"第 {s.revision} 版", status_line(d), str(total),
-                         str(checked), str(short), str(problems)])
+            s = d.summary.counted(d.items)  # the items as printed (a signed list: as signed)
+            rows.append([str(no), s.title, f"第 {s.revision} 版", status_line(d), str(s.total),
+                         str(s.checked), str(s.shortfalls), str(s.problems)])
         return rows
 
     def open_section(self, lines: int) -> list[Flowable]:
@@ -162,7 +160,7 @@ def status_line(d: ListDetail) -> str:
 
 def open_cells(title: str, item: ItemRow) -> list[str]:
     received = "" if item.received_qty is None else str(item.received_qty)
-    bad = item.condition in ("缺失", "有缺陷")
+    bad = item.is_missing or item.is_damaged
     condition = item.condition if bad else f"短缺 {item.shortfall}"
     return [title, item.name, str(item.expected_qty), received, condition,
             item.defect_number or "未登记"]

@@ -28,6 +28,7 @@ from models.services.checklist_rows import (
     ItemRow,
     ListDetail,
     ListSummary,
+    tally,
 )
 
 from ..progress import Progress, report
@@ -107,26 +108,18 @@ def remarks_text(item: ItemRow) -> str:
     return "\n".join(t for t in (item.remarks.strip(), link) if t)
 
 
-def counts(items: Sequence[ItemRow]) -> tuple[int, int, int, int]:
-    """(items, checked, short, missing or damaged)."""
-    return (len(items), sum(1 for i in items if i.checked), sum(1 for i in items if i.shortfall),
-            sum(1 for i in items if i.condition in ("缺失", "有缺陷")))
-
-
 def subtotal_text(items: Sequence[ItemRow]) -> str:
-    total, _, short, bad = counts(items)
-    text = f"小计：本类 {total} 项，短缺 {short} 项"
-    return text + (f"，缺失/有缺陷 {bad} 项" if bad else "")
+    t = tally(items)
+    text = f"小计：本类 {t.total} 项，短缺 {t.short} 项"
+    return text + (f"，缺失/有缺陷 {t.missing_or_damaged} 项" if t.missing_or_damaged else "")
 
 
 def grand_total_text(items: Sequence[ItemRow]) -> str:
-    total, checked, short, bad = counts(items)
-    missing = sum(1 for i in items if i.condition == "缺失")
-    qty_short = sum(i.shortfall for i in items)
-    text = f"合计：共 {total} 项，已核 {checked} 项"
-    text += f"（未核 {total - checked} 项）" if checked < total else ""
-    text += f"；短缺 {short} 项（短缺数量合计 {qty_short}）" if short else "；无短缺"
-    text += f"；缺失 {missing} 项，有缺陷 {bad - missing} 项。" if bad else "；无缺失或有缺陷。"
+    t = tally(items)
+    text = f"合计：共 {t.total} 项，已核 {t.checked} 项"
+    text += f"（未核 {t.total - t.checked} 项）" if t.checked < t.total else ""
+    text += f"；短缺 {t.short} 项（短缺数量合计 {t.short_qty}）" if t.short else "；无短缺"
+    text += f"；缺失 {t.missing} 项，有缺陷 {t.damaged} 项。" if t.missing_or_damaged else "；无缺失或有缺陷。"
     return text
 
 

@@ -6,7 +6,8 @@ import datetime as dt
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from ..key_data import EventInfo, KeyInfo
+from models.queries.key_forms import EventInfo, KeyInfo
+
 from .base import FormBase, styles, text
 from .defect_common import BLANK_DATE, OUR_SIDE, cn_datetime, facts_grid, sign_block
 

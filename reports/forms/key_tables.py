@@ -6,7 +6,8 @@ from collections.abc import Sequence
 
 from reportlab.platypus import Flowable, Paragraph
 
-from ..key_data import EventInfo, KeyInfo, Loan
+from models.queries.key_forms import EventInfo, KeyInfo, Loan
+
 from .base import Column, FormBase, Parties, data_table, signature_block, styles
 from .defect_common import BLANK_DATE, OUR_SIDE, cn_date, sign_block, signer_lines
 

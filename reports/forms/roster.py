@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from decimal import Decimal
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from models.rules.idcard import mask_mobile
-from models.services.roster import RosterRow
+from models.services.roster import RosterRow, by_building, tally
 
 from .base import (
     Column,
@@ -70,23 +69,14 @@ class RosterForm(FormBase):
         return mobile if self.show_personal else mask_mobile(mobile)
 
     def total_line(self) -> str:
-        text = f"合计：共 {len(self.rows)} 户，建筑面积 {format_decimal(total_area(self.rows))} ㎡"
-        missing = sum(1 for r in self.rows if r.area is None)
-        return text + (f"（其中 {missing} 户未登记面积）" if missing else "") + "。"
+        t = tally(self.rows)
+        text = f"合计：共 {t.units} 户，建筑面积 {format_decimal(t.area)} ㎡"
+        return text + (f"（其中 {t.without_area} 户未登记面积）" if t.without_area else "") + "。"
 
     def _building_summary(self) -> list[list[str]]:
-        groups: dict[str, list[RosterRow]] = {}
-        for row in self.rows:  # rows arrive sorted by building, and dicts keep that order
-            groups.setdefault(row.building or "（未分楼栋）", []).append(row)
-        return [[name, str(len(rs)), format_decimal(total_area(rs)),
-                 str(sum(1 for r in rs if r.occupancy == "已入住"))] for name, rs in groups.items()]
+        return [[name, str(t.units), format_decimal(t.area), str(t.occupied)] for name, t in by_building(self.rows)]
 
     def _privacy_note(self) -> str:
         if self.show_personal:
             return "注：本表含业主个人信息，请妥善保管，不得外传。"
         return "注：联系电话已作脱敏处理（如 138****8000）；完整信息请在系统内按权限查看。"
-
-
-def total_area(rows: Sequence[RosterRow]) -> Decimal:
-    """Sum of the registered areas, exact (units without an area count as nothing)."""
-    return sum((r.area for r in rows if r.area is not None), Decimal("0.00"))

@@ -15,7 +15,6 @@ from models.money import to_capital
 from models.services.fee_rows import (
     TO_INCOMING,
     TO_OUTGOING,
-    CollectionRate,
     FeeResults,
 )
 
@@ -33,8 +32,7 @@ from .base import (
 )
 from .certificate import key_value_table
 
-SIGNED = "已签署"
-CANCELLED = "作废"
+CANCELLED = "作废"  # the stamp on a cancelled revision
 # Widths in points of the A4 frame (510): a 大写 up to 千万 and figures up to 9,999,999.99
 # stay on one line, so a settlement of real size still fits one page with its signatures.
 DIRECTION_COLUMNS = (Column("项目", 166), Column("支付方向", 70, "center"),
@@ -70,8 +68,8 @@ def percent(rate: Decimal | None) -> str:
 
 
 def overall_rate(results: FeeResults) -> Decimal | None:
-    """收缴率 over every building and fee item: paid ÷ billed, the same rule as one line's."""
-    return CollectionRate("", "", results.billed_total, results.paid_total).rate
+    """收缴率 over every building and fee item (FeeResults.overall_rate)."""
+    return results.overall_rate
 
 
 class SettlementForm(FormBase):
@@ -87,7 +85,7 @@ class SettlementForm(FormBase):
 
     @property
     def signed(self) -> bool:
-        return self.results.settlement_status == SIGNED
+        return self.results.is_signed
 
     def status_text(self) -> str:
         r = self.results
@@ -99,7 +97,7 @@ class SettlementForm(FormBase):
     @property
     def mark(self) -> str:
         """What an unsigned report is stamped with: 草稿, or 作废 for a cancelled revision."""
-        return CANCELLED if self.results.settlement_status == CANCELLED else "草稿"
+        return CANCELLED if self.results.is_cancelled else "草稿"
 
     def header_lines(self) -> list[tuple[str, str]]:
         caption = f"交接：{self.handover_caption}" if self.handover_caption else ""
@@ -193,7 +191,7 @@ class SettlementForm(FormBase):
     def figure_rows(self) -> list[list[str]]:
         r = self.results
         units = len({(a.building, a.unit) for a in r.arrears})
-        handed = [d for d in r.deposits if d.action == "移交"]
+        handed = [d for d in r.deposits if d.is_handed_over]
         held = sum(1 for f in r.for_others if f.balance > 0)
         owed = sum(1 for f in r.for_others if f.balance < 0)
         lines: Sequence[tuple[str, str, Decimal]] = (

@@ -9,8 +9,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
 
-from models.defect import DefectStatus as S
-from models.rules.defect_lifecycle import ALLOWED
 from models.services import defect_register as reg
 from models.services import projects
 from models.services.defect_rows import DefectDetail
@@ -18,12 +16,11 @@ from models.services.defect_rows import DefectDetail
 from ... import file_dialogs, tasks
 from ...errors import show_error
 from ...print_preview import show_print_dialog
-from ...widgets.role_gate import gate
+from ...widgets.role_gate import apply_permit
 
 if TYPE_CHECKING:
     from .tab import DefectsTab
 
-ACTION_DUTIES = ("major_report", "reminder", "escalation", "failure_report")  # what log_action discharges
 
 
 def _tr(text: str) -> str:
@@ -81,15 +78,13 @@ def toolbar(tab: DefectsTab) -> QToolBar:
 def update(tab: DefectsTab) -> None:
     """Only what the selected defect's status allows (the lifecycle rules decide)."""
     a, detail, scope = tab.acts, tab.detail, tab.scope()
-    status = detail.defect.status if detail else None
-    allowed = ALLOWED.get(status, frozenset()) if status else frozenset()
     a.new.setEnabled(scope is not None)
-    a.edit.setEnabled(bool(allowed))
-    a.notice.setEnabled(status == S.PENDING_NOTICE)
-    a.submit.setEnabled(status == S.RECTIFYING)
-    a.passed.setEnabled(status == S.PENDING_REINSPECTION and S.CLOSED in allowed)
-    a.failed.setEnabled(status == S.PENDING_REINSPECTION and S.RECTIFYING in allowed)
-    a.unfixable.setEnabled(S.UNFIXABLE in allowed)
+    a.edit.setEnabled(detail is not None and detail.can_edit)
+    a.notice.setEnabled(detail is not None and detail.can_notice)
+    a.submit.setEnabled(detail is not None and detail.can_submit)
+    a.passed.setEnabled(detail is not None and detail.can_pass)
+    a.failed.setEnabled(detail is not None and detail.can_fail)
+    a.unfixable.setEnabled(detail is not None and detail.can_declare_unfixable)
     a.log_action.setEnabled(bool(loggable(detail)))
     for act in (a.print_notice, a.print_reinspection, a.print_reminder):
         act.setEnabled(detail is not None)
@@ -101,13 +96,12 @@ def update(tab: DefectsTab) -> None:
 def update_deadline_settings(tab: DefectsTab) -> None:
     """The only defect action a role decides (set_deadline_days requires DEADLINE_TABLE_ROLE); the rest
     are decided by the defect's status. Below the role: disabled, the tooltip says who may."""
-    gate(tab.acts.deadline_settings, tab.db, reg.DEADLINE_TABLE_ROLE, _tr("修改整改期限"),
-         _tr("修改各严重程度的默认整改期限（天）"))
+    apply_permit(tab.acts.deadline_settings, reg.deadline_table_permit(tab.db), _tr("修改各严重程度的默认整改期限（天）"))
 
 
 def loggable(detail: DefectDetail | None) -> list[tuple[str, str]]:
     """(label, code) of the duties due that a note of 已催办/已上报 discharges."""
-    return [(d.label, d.code) for d in detail.duties if d.code in ACTION_DUTIES] if detail else []
+    return detail.loggable if detail else []
 
 
 def _project_code(tab: DefectsTab) -> str | None:

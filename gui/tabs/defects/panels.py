@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QPlainTextEdit, QTableView, QVBoxLayout, QWidget
 
 from models.i18n import QT_TRANSLATE_NOOP
-from models.services.defect_rows import DefectDetail, DueRow, HistoryRow
+from models.services.defect_rows import DefectDetail, DueRow, HistoryRow, late_count
 
 from ...table_model import format_value
 from ...widgets.photo_strip import PhotoStrip, StripPhoto
@@ -102,7 +102,7 @@ class DuePanel(QWidget):
 
     def show_due(self, due: list[DueRow]) -> None:
         self.model.set_due(due)
-        late = sum(1 for d in due if d.overdue_days > 0 or any(x.overdue for x in d.duties))
+        late = late_count(due)
         self.status_label.setText(self.tr("{n} 项待办，其中 {late} 项已逾期（红色）").format(
             n=self.model.rowCount(), late=late) if due else self.tr("今天没有到期的通知、催办或上报。"))
 
@@ -182,7 +182,7 @@ class DetailPane(QWidget):
     def _move(h: HistoryRow) -> str:
         """待通知 for the first row, 整改中→待复验 for a move; nothing for a note that keeps the status
         (a deadline change: its note says what changed)."""
-        if h.from_status == h.to_status:
+        if not h.moved:
             return ""
         return (h.from_status.value + "→" if h.from_status else "") + h.to_status.value
 

@@ -11,7 +11,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
 from models.i18n import QT_TRANSLATE_NOOP
-from models.people import Role
 from models.services import reconcile as rc
 from reports import print_commands as pc
 from reports.excel.exports import export_fees
@@ -21,7 +20,7 @@ from ...dialogs.fee_items import FeeItemsDialog
 from ...dialogs.ledger_import import LedgerImportDialog
 from ...errors import show_error
 from ...print_preview import show_print_dialog
-from ...widgets.role_gate import gate
+from ...widgets.role_gate import apply_permit
 
 if TYPE_CHECKING:
     from .tab import FeesTab
@@ -72,32 +71,23 @@ def toolbar(tab: FeesTab) -> QToolBar:
     return bar
 
 
-# What only a supervisor may do here (the services refuse anyone else): the action, as its refusal
-# names it, and its tooltip for those who may.
-SUPERVISOR_ACTIONS = {"sign": (QT_TRANSLATE_NOOP("FeesTab", "签署财务结算"),
-                               QT_TRANSLATE_NOOP("FeesTab", "全部差异处理后由主管签署；签署后只读")),
-                      "amend": (QT_TRANSLATE_NOOP("FeesTab", "修订财务结算"),
-                                QT_TRANSLATE_NOOP("FeesTab", "主管创建新版本草稿，以便更正"))}
-
-
-def _gated(tab: FeesTab, key: str, enabled: bool) -> None:
-    """Below a supervisor: disabled, saying who may; otherwise enabled when the state allows."""
-    action, tip = SUPERVISOR_ACTIONS[key]
-    control = getattr(tab.acts, key)
-    if gate(control, tab.db, Role.SUPERVISOR, _tr(action), _tr(tip)):
-        control.setEnabled(enabled)
+# The tooltip of 签署/修订 for those who may; who may is the settlement's permit (decided in models/).
+ACTION_TIPS = {"sign": QT_TRANSLATE_NOOP("FeesTab", "全部差异处理后由主管签署；签署后只读"),
+               "amend": QT_TRANSLATE_NOOP("FeesTab", "主管创建新版本草稿，以便更正")}
 
 
 def update(tab: FeesTab) -> None:
-    """Changes only while the settlement is not signed; print and export always; 签署 and 修订 for
-    supervisors."""
-    a, state, busy = tab.acts, tab.state, tab.task is not None
-    has = tab.handover_id() is not None and state is not None
-    signed = has and state.signed
+    """Changes only while the settlement is not signed; print and export always; 签署 and 修订 as the
+    state's permits say."""
+    a, busy = tab.acts, tab.task is not None
+    state = tab.state if tab.handover_id() is not None else None
+    has = state is not None
     for action in (a.import_ledger, a.reconcile):
-        action.setEnabled(has and not signed and not busy)
-    _gated(tab, "sign", has and not signed and not busy)
-    _gated(tab, "amend", signed and not busy)
+        action.setEnabled(state is not None and state.can_change and not busy)
+    apply_permit(a.sign, state.sign_permit if state else None, _tr(ACTION_TIPS["sign"]),
+                 state is not None and state.can_sign and not busy)
+    apply_permit(a.amend, state.amend_permit if state else None, _tr(ACTION_TIPS["amend"]),
+                 state is not None and state.can_amend and not busy)
     a.compute.setEnabled(has and not busy)
     a.fee_items.setEnabled(tab.project_id() is not None and not busy)
     for action in (a.print_settlement, a.print_arrears, a.export):

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.db import Database
-from models.fees import ALLOWED_DECISIONS, Decision, DiffKind
+from models.fees import Decision, DiffKind
 from models.i18n import QT_TRANSLATE_NOOP
 from models.rules.numbers import MONEY, parse_decimal
 from models.services import reconcile as rc
@@ -29,8 +29,6 @@ from models.services.fee_rows import DifferenceRow
 from ... import tasks
 from ...table_model import format_value
 from .common import WorkerDialog, number_edit
-
-ALLOWED = ALLOWED_DECISIONS  # the service checks the same table
 
 
 def _money(value) -> str:
@@ -99,7 +97,7 @@ class DecisionDialog(WorkerDialog):
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
         self.choices = QButtonGroup(self)
-        options = list(ALLOWED[self.kind]) + ([] if self.row.is_open else [Decision.OPEN])
+        options = self.row.choices
         current = Decision(self.row.decision)
         for decision in options:
             text = self.tr("恢复待处理") if decision is Decision.OPEN else decision.value
@@ -184,10 +182,9 @@ class BulkDialog(WorkerDialog):
 
     def affected(self) -> int:
         """How many open differences the chosen decision will change."""
-        allowed = {k.value for k, decisions in ALLOWED.items() if self.decision() in decisions}
         if self.use_filter.isChecked():
-            return sum(n for k, n in self.open_by_kind.items() if k.value in allowed)
-        return sum(1 for _id, kind, decision in self.selected if kind in allowed and decision == Decision.OPEN.value)
+            return rc.bulk_affected(self.decision(), self.open_by_kind)
+        return rc.selection_affected(self.decision(), self.selected)
 
     def on_choice_changed(self) -> None:
         n = self.affected()

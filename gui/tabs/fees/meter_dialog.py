@@ -33,7 +33,7 @@ class AddMeterDialog(ServiceDialog):
         self.place.setMinimumWidth(320)
         self.prev_reading = number_edit(self, placeholder=self.tr("原物业最后一次计费的读数（可空）"))
         self.prev_read_on = OptionalDate(None, self.tr("已知"), self)
-        self.prev_read_on.edit.setDate(QDate(read_on).addMonths(-1))  # usually the last monthly reading
+        self.prev_read_on.edit.setDate(QDate(meters.usual_previous_reading(read_on)))
         self.reading = number_edit(self, placeholder=self.tr("交接基准日读数"))
         self.read_on = date_edit(self, read_on)
         for label, widget in ((self.tr("表号"), self.meter_no), (self.tr("类别"), self.kind),

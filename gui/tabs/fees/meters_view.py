@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.services import meters
+
 from ...widgets.cell_editing import RetryDelegate, number_line
 from ...widgets.form_table import FormTableView
 from .meters_model import DATE_COLUMNS
@@ -52,7 +54,7 @@ class MeterDelegate(RetryDelegate):
     def _default_date(index: Index) -> QDate:
         """An empty 上次抄表日 starts a month before the reading's date (the last monthly reading)."""
         read_on = index.siblingAtColumn(DATE_COLUMNS[1]).data(Qt.ItemDataRole.EditRole)
-        return QDate(read_on).addMonths(-1) if isinstance(read_on, dt.date) else QDate.currentDate()
+        return QDate(meters.usual_previous_reading(read_on)) if isinstance(read_on, dt.date) else QDate.currentDate()
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         if isinstance(editor, QDateEdit):

@@ -112,7 +112,7 @@ class SettlementBox(QGroupBox):
         return text
 
     def _facts(self, r: FeeResults) -> str:
-        rate = f"{r.paid_total / r.billed_total * 100:.2f}%" if r.billed_total else "—"
+        rate = "—" if r.overall_rate is None else f"{r.overall_rate * 100:.2f}%"
         return self.tr("对账差异 {total} 项，待处理 {open} 项\n台账：原物业 {theirs} 行，我方 {ours} 行\n"
                        "基准日前应收 {billed}，实收 {paid}，收缴率 {rate}\n"
                        "押金退还业主 {refunded}；代收代缴业主尚欠 {owed}（不在两家之间结算）").format(

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from models.browse import Scope
 from models.db import Database
 from models.services.fee_rows import FeeResults
+from models.services.fee_state import FeesState, fees_state
 from models.services.reconcile import ReconcileReport
 
 from ... import tasks
@@ -27,7 +28,6 @@ from .ledger_panel import LedgerPanel
 from .meters_panel import MetersPanel
 from .results_panel import ResultsPanel
 from .settlement_dialogs import AmendDialog, SignDialog
-from .state import FeesState, load_state
 
 SUBTABS = ("ledger", "differences", "meters", "results")
 
@@ -141,7 +141,7 @@ class FeesTab(QWidget):
             self.on_state_loaded(gen, None)
             return
         self._state_loading = True
-        tasks.start(lambda _p: load_state(db, handover_id), lambda state: self.on_state_loaded(gen, state),
+        tasks.start(lambda _p: fees_state(db, handover_id), lambda state: self.on_state_loaded(gen, state),
                     lambda exc: self.on_state_failed(gen, exc))
 
     def on_state_loaded(self, gen: int, state: FeesState | None) -> None:
@@ -151,7 +151,7 @@ class FeesTab(QWidget):
         self.state = state
         self.status_label.setText(self._status_text(state))
         self._show_banner(state)
-        read_only = state is None or state.signed
+        read_only = state is None or not state.can_change
         for panel in (self.differences, self.meters, self.results):
             panel.set_read_only(read_only)
         self.differences.set_fee_items(state.fee_items if state else [])
@@ -175,7 +175,7 @@ class FeesTab(QWidget):
             computed=computed)
 
     def _show_banner(self, state: FeesState | None) -> None:
-        signed = state is not None and state.signed
+        signed = state is not None and state.is_signed
         if signed:
             self.banner.setText(self.tr("财务结算已签署（第 {n} 版）：只读；如需更改请由主管修订").format(n=state.revision))
         self.banner.setVisible(signed)
@@ -261,7 +261,7 @@ class FeesTab(QWidget):
 
     def on_amend_triggered(self) -> None:
         handover_id, state = self.handover_id(), self.state
-        if handover_id is None or state is None or not state.signed:
+        if handover_id is None or state is None or not state.is_signed:
             return
         dialog = AmendDialog(self.db, handover_id, state.revision, self)
         dialog.accepted.connect(lambda: self.after_change(ledger=False))

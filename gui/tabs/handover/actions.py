@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
 
-from models.people import Role
+from models.services import signoff
 from reports import print_commands
 from reports.excel.handover_export import export_handover
 
@@ -17,7 +17,7 @@ from ... import file_dialogs, tasks
 from ...dialogs.checklist_import import ChecklistImportDialog
 from ...errors import show_error
 from ...print_preview import show_print_dialog
-from ...widgets.role_gate import gate
+from ...widgets.role_gate import apply_permit
 from .items_model import columns
 
 if TYPE_CHECKING:
@@ -108,15 +108,14 @@ def update(tab: HandoverTab) -> None:
     a.save_template.setEnabled(summary is not None and summary.total > 0)
     a.print.setEnabled(summary is not None)
     a.print_certificate.setEnabled(bool(tab.summaries))
-    # A supervisor's (signoff.sign_list / amend_list refuse anyone else): a clerk sees who may.
-    if gate(a.sign, tab.db, Role.SUPERVISOR, _tr("签署交接清单"), _tr("记录纸质清单的签署人和时间，签署后清单锁定")):
-        a.sign.setEnabled(draft)
-    if gate(a.amend, tab.db, Role.SUPERVISOR, _tr("创建补充清单"), _tr("为已签署的清单创建补充版本，更正后再次签署")):
-        a.amend.setEnabled(summary is not None and summary.signed_at is not None and not tab.has_amendment(summary))
+    # A supervisor's (the permits are the services' own rule): a clerk sees who may.
+    apply_permit(a.sign, signoff.sign_permit(tab.db), _tr("记录纸质清单的签署人和时间，签署后清单锁定"), draft)
+    apply_permit(a.amend, signoff.amend_permit(tab.db), _tr("为已签署的清单创建补充版本，更正后再次签署"),
+               summary is not None and summary.can_amend)
     a.add_item.setEnabled(draft)
     for action in (a.mark_expected, a.remove_item, a.move_up, a.move_down):
         action.setEnabled(draft and item is not None)
-    a.to_defect.setEnabled(draft and item is not None and item.is_problem and not item.defect_id)
+    a.to_defect.setEnabled(draft and item is not None and item.can_become_defect)
 
 
 def field_title(key: str) -> str:

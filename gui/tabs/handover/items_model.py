@@ -217,5 +217,5 @@ def _tooltip(item: ItemRow, key: str) -> str | None:
 def _background(item: ItemRow) -> QBrush | None:
     if not item.is_problem:
         return None
-    damaged_only = item.condition == "有缺陷" and item.shortfall == 0
+    damaged_only = item.is_damaged and item.shortfall == 0
     return QBrush(DAMAGED_BACKGROUND if damaged_only else SHORT_BACKGROUND)

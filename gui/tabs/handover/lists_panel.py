@@ -98,7 +98,7 @@ class ListsPanel(QWidget):
     @staticmethod
     def _style(cell: QStandardItem, summary: ListSummary) -> None:
         cell.setData(summary, ListRole)
-        if summary.status is not DocStatus.DRAFT:
+        if summary.is_final:
             cell.setForeground(QBrush(QColor(STATUS_COLORS[summary.status])))
 
     def update_summary(self, summary: ListSummary) -> None:

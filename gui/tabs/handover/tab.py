@@ -1,7 +1,6 @@
 """交接清单 tab: the current handover's lists on the left, the selected list's items to check on the right."""
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -26,6 +25,7 @@ from models.services.checklist_rows import HandoverInfo, ItemChange, ItemRow, Li
 from ...dialogs.handover_dialog import HandoverDialog
 from ...dialogs.template_picker import TemplatePickerDialog
 from ...errors import show_error
+from ...table_model import format_value
 from . import actions
 from .dialogs import BlankListDialog, DefectDialog, SaveTemplateDialog, SignDialog
 from .items_model import COL, ItemsModel
@@ -155,7 +155,7 @@ class HandoverTab(QWidget):
         keep = self._current_position()
         self.detail = checklists.list_detail(self.db, list_id) if list_id else None
         summary = self.detail.summary if self.detail else None
-        self.model.set_rows(self.detail.items if self.detail else [], editable=bool(summary and not summary.is_final))
+        self.model.set_rows(self.detail.items if self.detail else [], editable=bool(summary and summary.is_editable))
         self.table.set_editable(self.model.editable)
         self._show_banner(summary)
         self._show_progress()
@@ -188,28 +188,25 @@ class HandoverTab(QWidget):
         if summary is None or not summary.is_final:
             self.banner.setVisible(False)
             return
-        if summary.signed_at is not None:
+        if summary.is_signed:
             text = self.tr("本清单已签署（签署于 {at}），不能修改；如需更正请创建补充清单").format(
-                at=summary.signed_at.strftime("%Y-%m-%d %H:%M"))
+                at=format_value(summary.signed_at, "datetime"))
         else:
             text = self.tr("本清单已作废，不能修改")
         self.banner.setText(text)
         self.banner.setVisible(True)
 
     def _show_progress(self) -> None:
-        items = self.model.items()
-        checked = sum(1 for i in items if i.checked)
-        short = sum(1 for i in items if i.shortfall > 0)
-        problems = sum(1 for i in items if i.is_problem)
-        self.progress_bar.setRange(0, max(len(items), 1))
-        self.progress_bar.setValue(checked)
-        self.progress_label.setText(self.tr("已核对 {n}/{total}，短缺 {k} 项，问题 {m} 项").format(
-            n=checked, total=len(items), k=short, m=problems))
         summary = self.current_summary()
         self.list_label.setText(summary.caption if summary else self.tr("（没有清单）"))
-        if summary is not None:
-            fresh = dataclasses.replace(summary, total=len(items), checked=checked, shortfalls=short,
-                                        problems=problems)
+        # The counts as the items stand after an edit, by the models' rule (no list: all zero).
+        fresh = summary.counted(self.model.items()) if summary is not None else None
+        total, checked = (fresh.total, fresh.checked) if fresh else (0, 0)
+        self.progress_bar.setRange(0, max(total, 1))
+        self.progress_bar.setValue(checked)
+        self.progress_label.setText(self.tr("已核对 {n}/{total}，短缺 {k} 项，问题 {m} 项").format(
+            n=checked, total=total, k=fresh.shortfalls if fresh else 0, m=fresh.problems if fresh else 0))
+        if fresh is not None:
             self.lists_panel.update_summary(fresh)
 
     def _show_changes(self, changes: list[ItemChange] | None) -> None:
@@ -262,10 +259,7 @@ class HandoverTab(QWidget):
 
     def is_draft(self) -> bool:
         summary = self.current_summary()
-        return summary is not None and not summary.is_final
-
-    def has_amendment(self, summary: ListSummary) -> bool:
-        return any(s.amends_id == summary.id for s in self.summaries)
+        return summary is not None and summary.is_editable
 
     def update_actions(self) -> None:
         actions.update(self)

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from models.i18n import QT_TRANSLATE_NOOP
+from models.queries.key_forms import EventInfo
 from models.services.key_custody import KeyRow
-from reports.key_data import EventInfo
 
 from .panels import ERROR_STYLE
 

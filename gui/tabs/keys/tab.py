@@ -33,10 +33,10 @@ from models.base import now as wall_clock
 from models.browse import Scope
 from models.errors import DomainError
 from models.keys import KeyEventKind as E
+from models.queries.key_forms import key_history
 from models.services import key_custody as kc
 from models.services.key_custody import KeyRow
 from models.services.locations import unit_choices, unit_owners
-from reports.key_data import key_history
 
 from ...dialogs.key_import import KeyImportDialog
 from ...errors import show_error

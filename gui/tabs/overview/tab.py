@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from models.browse import Scope
 from models.db import Database
-from models.overview import Overview, handover_overview
+from models.keys import KeyStatus
+from models.overview import Overview, read_overview
 from models.services import defect_register
 from models.services.defect_rows import DefectStats
 
@@ -152,9 +153,7 @@ class OverviewTab(QWidget):
         project_id = self._scope.project_id if self._scope else 0
 
         def job(_progress: tasks.Progress) -> tuple[Overview, DefectStats]:
-            with self._db.read() as session:
-                overview = handover_overview(session, handover_id)
-            return overview, defect_register.stats(self._db, project_id, handover_id)
+            return read_overview(self._db, handover_id), defect_register.stats(self._db, project_id, handover_id)
 
         self._loading = True
         self.summary_label.setText(self.tr("加载中…"))
@@ -207,14 +206,12 @@ class OverviewTab(QWidget):
         self.party_chart.set_bars(self._open_bars(stats.by_party), self.tr("没有未关闭的问题"))
 
     def _summary(self, ov: Overview) -> str:
-        open_defects = sum(n for s, n in ov.defects_by_status.items() if s not in ("已关闭", "无法整改"))
         text = self.tr("清单核对 {checked}/{total}　未关闭问题 {open}（逾期 {overdue}）　借出钥匙 {lent}").format(
-            checked=f"{ov.items_checked:,}", total=f"{ov.items_total:,}", open=f"{open_defects:,}",
-            overdue=f"{ov.defects_overdue:,}", lent=f"{ov.keys_by_status.get('借出', 0):,}")
+            checked=f"{ov.items_checked:,}", total=f"{ov.items_total:,}", open=f"{ov.defects_open:,}",
+            overdue=f"{ov.defects_overdue:,}", lent=f"{ov.keys_lent:,}")
         if ov.fees_computed_at is None:
             return text + self.tr("　我方台账欠费 ¥{arrears}").format(arrears=format_value(ov.arrears_total, "money"))
-        owed = sum(ov.arrears_by_building.values(), Decimal("0.00"))
-        return text + self.tr("　业主欠费 ¥{arrears}（对账结果）").format(arrears=format_value(owed, "money"))
+        return text + self.tr("　业主欠费 ¥{arrears}（对账结果）").format(arrears=format_value(ov.owed_total, "money"))
 
     def _fill_parties(self, ov: Overview | None) -> None:
         """One line instead of a box: the grid's top row goes to the lists and 收缴率."""
@@ -247,11 +244,9 @@ class OverviewTab(QWidget):
                 for name, (n, late) in table.items() if n]
 
     def _key_bars(self, ov: Overview) -> list[Bar]:
-        # Retired keys are out of service (the keys tab lists them); 已移交 shows once an exit starts.
-        bars = [Bar(s, n, f"{n:,}", color=KEY_COLORS.get(s, "#3b7dd8"))
-                for s, n in ov.keys_by_status.items()
-                if s in ("在库", "封存", "借出", "已发放", "遗失") or (s == "已移交" and n)]
-        at = next((i + 1 for i, b in enumerate(bars) if b.label == "借出"), len(bars))
+        charted = list(ov.keys_charted.items())  # which statuses: decided in models/overview.py
+        bars = [Bar(s, n, f"{n:,}", color=KEY_COLORS.get(s, "#3b7dd8")) for s, n in charted]
+        at = next((i + 1 for i, (s, _n) in enumerate(charted) if s == KeyStatus.LENT.value), len(bars))
         bars.insert(at, Bar(self.tr("其中逾期"), ov.keys_overdue, f"{ov.keys_overdue:,}", color=OVERDUE_COLOR))
         return bars
 
@@ -264,9 +259,7 @@ class OverviewTab(QWidget):
             self.rates_chart.set_bars([], self.tr("尚未对账"))
             return
         at = ov.fees_computed_at.strftime("%Y-%m-%d %H:%M")
-        owed = sorted(((b, a) for b, a in ov.arrears_by_building.items() if a), key=lambda x: (-x[1], x[0]))
-        rates = sorted(((b, r) for b, r in ov.collection_by_building.items() if r is not None),
-                       key=lambda x: (x[1], x[0]))
+        owed, rates = ov.arrears_ranked, ov.rates_ranked
         self.arrears_box.setTitle(self.tr("业主欠费（按楼栋，截至 {at}{shown}）").format(
             at=at, shown=self._shown_of(len(owed), ARREARS_BARS, self.tr("最多"))))
         self.rates_box.setTitle(self.tr("收缴率（按楼栋，截至 {at}{shown}）").format(
