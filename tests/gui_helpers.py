@@ -5,7 +5,9 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 
@@ -26,7 +28,7 @@ def answer_dialog(trigger: Callable[[], Any], fill: Callable[[Any], Any]) -> lis
         try:
             fill(dialog)
         finally:
-            if dialog.isVisible():
+            if still_open(dialog):
                 seen.append(dialog.error_label.text())
                 dialog.reject()
 
@@ -34,6 +36,21 @@ def answer_dialog(trigger: Callable[[], Any], fill: Callable[[Any], Any]) -> lis
     trigger()
     assert seen, "no dialog opened"
     return seen
+
+
+def wait_written(dialog: Any, timeout_ms: int = 20000) -> None:
+    """A dialog's write runs in a worker (gui/ops.py): let the event loop run until its outcome is in."""
+    waited = 0
+    while getattr(dialog, "_writing", False):
+        assert waited < timeout_ms, "the write never came back"
+        QTest.qWait(10)
+        waited += 10
+
+
+def still_open(dialog: Any) -> bool:
+    """After its write: is the dialog still open (refused), or accepted and perhaps deleted already?"""
+    wait_written(dialog)
+    return shiboken6.isValid(dialog) and dialog.isVisible()
 
 
 class Clock:
