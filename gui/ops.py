@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from models.db import Database
@@ -124,12 +124,24 @@ def run_op(parent: QWidget, db: Database, op: Op, *, what: What = None,
     """
     widgets = [w for w in (busy if busy is not None else [parent]) if w is not None]
     was_enabled = [w.isEnabled() for w in widgets]
-    for w in widgets:
-        w.setEnabled(False)
+    settled = False
+
+    def disable() -> None:
+        # On the next turn of the event loop: the release of the Enter that pressed OK must still
+        # reach the (enabled) field it was typed in.
+        for w in widgets if not settled else ():
+            try:
+                w.setEnabled(False)
+            except RuntimeError:
+                pass
+
+    QTimer.singleShot(0, disable)
     QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
     bar = _progress_bar(parent, label)
 
     def settle() -> None:
+        nonlocal settled
+        settled = True
         bar.reset()
         bar.hide()
         bar.deleteLater()

@@ -47,6 +47,12 @@ def wait_written(dialog: Any, timeout_ms: int = 20000) -> None:
         waited += 10
 
 
+def ok_and_wait(dialog: Any) -> None:
+    """Press OK and wait for the write it starts to come back."""
+    dialog.ok()
+    wait_written(dialog)
+
+
 def still_open(dialog: Any) -> bool:
     """After its write: is the dialog still open (refused), or accepted and perhaps deleted already?"""
     wait_written(dialog)

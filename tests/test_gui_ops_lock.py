@@ -101,7 +101,7 @@ def test_a_lend_waiting_for_the_write_lock_leaves_the_window_working(qtbot, wind
     timer.start()
     try:
         dialog.ok()
-        assert dialog.is_writing() and not dialog.isEnabled()  # the form cannot be pressed twice
+        qtbot.waitUntil(lambda: not dialog.buttons.isEnabled(), timeout=5000)  # OK cannot be pressed twice
         # the event loop runs on while the lend waits for the lock in its worker
         qtbot.waitUntil(lambda: len(ticks) >= 20, timeout=8000)
         assert dialog.is_writing() and dialog.isVisible()
@@ -124,7 +124,7 @@ def test_a_refused_lend_keeps_the_dialog_open_with_its_message(qtbot, window, sq
     dialog.password.setText("not-the-password")
     dialog.ok()
     qtbot.waitUntil(lambda: not dialog.is_writing(), timeout=15000)
-    assert dialog.isVisible() and dialog.isEnabled() and dialog.error_label.isVisible()
+    assert dialog.isVisible() and dialog.buttons.isEnabled() and dialog.error_label.isVisible()
     assert dialog.error_label.text() and dialog.password.text() == ""
     assert lends_of(sqlite_db, TAG) == 0 and boxes == []
     dialog.reject()

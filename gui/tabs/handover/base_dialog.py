@@ -90,8 +90,9 @@ class ServiceDialog(QDialog):
             super().accept()
             return
         self._writing = True
+        # The buttons only: a scan typed into the form meanwhile must still reach it (keys/scan.py).
         run_op(self, self.db, op, what=self.announces, on_success=self._written,  # type: ignore[attr-defined]
-               on_failure=self._not_written)
+               on_failure=self._not_written, busy=[self.buttons])
 
     def _written(self, result: Any) -> None:
         self._writing = False
