@@ -15,6 +15,7 @@ from gui.dialogs.change_password import ChangePasswordDialog
 from gui.dialogs.users import UsersDialog
 from gui.login import LoginDialog
 from gui.main_window import MainWindow
+from tests.gui_helpers import ok_and_wait
 from models.errors import AuthError
 from models.people import Role
 from models.services import auth, users
@@ -66,11 +67,10 @@ def test_a_reset_password_must_be_changed_before_the_desk_opens(qtbot, office):
     def new_password(change):
         qtbot.keyClicks(change.new_edit, "mine-456")
         qtbot.keyClicks(change.confirm_edit, "mine-457")
-        change.ok()
+        ok_and_wait(change)
         assert "不一致" in change.error_label.text() and change.isVisible()
         change.confirm_edit.setText("mine-456")
-        change.ok()
-
+        ok_and_wait(change)
     dialog.password_edit.setText("temp-123")
     answer_dialog(lambda: press_ok(dialog), new_password)
     assert dialog.result() == QDialog.DialogCode.Accepted and office.user.username == "wang"
@@ -144,8 +144,7 @@ def test_user_management_adds_resets_disables_and_changes_roles(qtbot, qtmodelte
         d.role_combo.setCurrentIndex(d.role_combo.findData("supervisor"))
         d.password_edit.setText("first-1")
         d.confirm_edit.setText("first-1")
-        d.ok()
-
+        ok_and_wait(d)
     answer_dialog(dialog.add_button.click, add)
     li = row(office, "li")
     assert (li.role, li.must_change_password) == (Role.SUPERVISOR, True)

@@ -20,7 +20,7 @@ from models.people import Owner, Role
 from models.project import Unit
 from models.services import auth, checklists, office, projects, users
 from models.services.setup_progress import setup_state
-from tests.gui_helpers import answer_dialog
+from tests.gui_helpers import answer_dialog, ok_and_wait
 
 pytestmark = [pytest.mark.qt_log_ignore("propagateSizeHints"), pytest.mark.usefixtures("boxes")]
 SAMPLE = Path(__file__).resolve().parents[2] / "shared/samples/业主名册_翠湖园.xlsx"
@@ -61,8 +61,7 @@ def add_colleague(dialog, username: str, name: str, role: Role) -> None:
         d.password_edit.setText("first-123")
         d.confirm_edit.setText("first-123")
         assert d.must_change_check.isChecked()  # a password someone else typed is changed at first login
-        d.ok()
-
+        ok_and_wait(d)
     answer_dialog(dialog.add_button.click, fill)
 
 
@@ -77,8 +76,7 @@ def log_in_as(qtbot, window, username: str, new_password: str) -> MainWindow:
         def change(c):
             c.new_edit.setText(new_password)
             c.confirm_edit.setText(new_password)
-            c.ok()
-
+            ok_and_wait(c)
         answer_dialog(lambda: d.buttons.button(d.buttons.StandardButton.Ok).click(), change)
 
     answer_dialog(lambda: successor.append(switch_user(window)), login)
@@ -155,8 +153,7 @@ def test_a_new_office_from_empty_database_to_signed_list(qtbot, sqlite_db, tmp_p
         d.from_rep_edit.setText("赵经理")
         d.to_rep_edit.setText("钱主任")
         d.cutoff_edit.setDate(QDate(2026, 6, 30))
-        d.ok()
-
+        ok_and_wait(d)
     answer_dialog(last.handover_button.click, handover)
     assert wizard.handover is not None and last.list_button.isEnabled()
     template = min(checklists.list_templates(db, KIND), key=lambda t: t.item_count)

@@ -15,7 +15,7 @@ from models.audit import AuditLog
 from models.errors import SignedRecordError
 from models.people import Role
 from models.services import auth, checklists, projects
-from tests.gui_helpers import answer_dialog
+from tests.gui_helpers import answer_dialog, ok_and_wait
 
 pytestmark = [pytest.mark.qt_log_ignore("propagateSizeHints"), pytest.mark.usefixtures("boxes")]
 KIND = "承接查验"
@@ -71,8 +71,7 @@ def create_handover(qtbot, window, tab):
         d.witness_rep_edit.setText("孙科长")
         d.cutoff_edit.setDate(QDate(2026, 6, 30))
         d.planned_date.set_value(dt.date(2026, 7, 15))
-        d.ok()
-
+        ok_and_wait(d)
     answer_dialog(tab.acts.new_handover.trigger, fill)
     qtbot.waitUntil(lambda: tab.handover is not None, timeout=3000)
 
@@ -85,8 +84,7 @@ def start_from_template(qtbot, tab, db):
                    (d.model.item(r).data(Qt.ItemDataRole.UserRole + 3) for r in range(d.model.rowCount())))
         d.select_template(template.code)
         assert d.title_edit.text() == template.name
-        d.ok()
-
+        ok_and_wait(d)
     answer_dialog(tab.acts.new_from_template.trigger, fill)
     assert tab.model.rowCount() == template.item_count and tab.model.editable
     return template
@@ -118,8 +116,7 @@ def turn_missing_into_defect(qtbot, tab):
         assert items(tab)[1].name in d.description_edit.toPlainText()
         assert d.responsible_combo.currentText() == "开发商"  # 承接查验: the developer answers for it
         d.severity_combo.setCurrentText("重大")
-        d.ok()
-
+        ok_and_wait(d)
     answer_dialog(tab.acts.to_defect.trigger, fill)
     number = items(tab)[1].defect_number
     assert number.startswith("YL-") and tab.model.index(1, COL["defect_number"]).data() == number
@@ -132,8 +129,7 @@ def sign(qtbot, tab, scan_path=None):
         assert (d.from_edit.text(), d.to_edit.text(), d.witness_edit.text()) == ("赵经理", "钱主任", "孙科长")
         if scan_path:
             d.scan_edit.setText(str(scan_path))
-        d.ok()
-
+        ok_and_wait(d)
     return answer_dialog(tab.acts.sign.trigger, fill)
 
 

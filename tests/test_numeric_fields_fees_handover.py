@@ -38,6 +38,7 @@ from models.handover import Handover, HandoverItem
 from models.services import checklists, fee_items, handovers, meters, projects
 from models.services import reconcile as rc
 from models.services.locations import unit_choices
+from tests.gui_helpers import ok_and_wait
 from tests.fee_book import CUTOFF, make_book
 
 pytestmark = [pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -89,7 +90,7 @@ class DialogDesk(Desk):
 
     def enter(self, text: str) -> None:
         _type(self.qtbot, self.edit, text)
-        self.dialog.ok()
+        ok_and_wait(self.dialog)
         self.qtbot.waitUntil(lambda: not getattr(self.dialog, "is_busy", lambda: False)(), timeout=10000)
 
     def message(self) -> str:
@@ -342,7 +343,7 @@ def test_long_text_in_the_handover_dialogs_is_named_and_kept(qtbot, sqlite_db, b
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.witness_edit.setText(LONG)
-    dialog.ok()
+    ok_and_wait(dialog)
     assert dialog.isVisible() and "「监交方」" in dialog.error_label.text()
     assert dialog.witness_edit.text() == LONG
     assert handovers.get_handover(sqlite_db, info.id).witness == ""
@@ -351,7 +352,7 @@ def test_long_text_in_the_handover_dialogs_is_named_and_kept(qtbot, sqlite_db, b
     sign.show()
     sign.from_edit.setText(LONG)
     sign.to_edit.setText("钱主任")
-    sign.ok()
+    ok_and_wait(sign)
     assert sign.isVisible() and "「移交方签字人」" in sign.error_label.text() and sign.from_edit.text() == LONG
     assert checklists.list_detail(sqlite_db, desk.list_id).summary.signed_at is None
 

@@ -91,8 +91,12 @@ class ServiceDialog(QDialog):
             return
         self._writing = True
         # The buttons only: a scan typed into the form meanwhile must still reach it (keys/scan.py).
-        run_op(self, self.db, op, what=self.announces, on_success=self._written,  # type: ignore[attr-defined]
+        run_op(self, self._database(), op, what=self.announces, on_success=self._written,
                on_failure=self._not_written, busy=[self.buttons])
+
+    def _database(self) -> Any:
+        """The dialog's database: `db`, or `_db` in the dialogs written before the runner."""
+        return getattr(self, "db", None) or getattr(self, "_db", None)
 
     def _written(self, result: Any) -> None:
         self._writing = False

@@ -12,9 +12,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateTim
 from models.db import Database
 from models.defect import RESPONSIBLE_PARTIES, SEVERITIES
 from models.services import checklists, signoff
-from models.services.checklist_rows import (DefectRef, HandoverInfo, ItemRow, ListSummary, TemplateRow)
+from models.services.checklist_rows import HandoverInfo, ItemRow, ListSummary, TemplateRow
 
 from ... import file_dialogs
+from ...ops import Op
 from ...widgets.screen_fit import fit_to_screen
 from .base_dialog import ServiceDialog
 
@@ -73,10 +74,10 @@ class TemplatePickerDialog(ServiceDialog):
     def on_all_toggled(self, checked: bool) -> None:
         self._load(None if checked else self._handover.kind.value)
 
-    def save(self) -> ListSummary:
+    def operation(self) -> Op:
         template = self.current_template()
-        code = template.code if template else ""
-        return checklists.start_list(self._db, self._handover.id, code, self.title_edit.text())
+        handover_id, code, title = self._handover.id, template.code if template else "", self.title_edit.text()
+        return lambda db: checklists.start_list(db, handover_id, code, title)
 
 
 class BlankListDialog(ServiceDialog):
@@ -91,8 +92,9 @@ class BlankListDialog(ServiceDialog):
         self.form.addRow(self.tr("清单名称："), self.title_edit)
         self.finish_layout()
 
-    def save(self) -> ListSummary:
-        return checklists.create_list(self._db, self._handover_id, self.title_edit.text())
+    def operation(self) -> Op:
+        handover_id, title = self._handover_id, self.title_edit.text()
+        return lambda db: checklists.create_list(db, handover_id, title)
 
 
 class SaveTemplateDialog(ServiceDialog):
@@ -109,8 +111,9 @@ class SaveTemplateDialog(ServiceDialog):
         self.form.addRow(self.tr("模板名称："), self.name_edit)
         self.finish_layout()
 
-    def save(self) -> TemplateRow:
-        return checklists.save_as_template(self._db, self._list_id, self.code_edit.text(), self.name_edit.text())
+    def operation(self) -> Op:
+        list_id, code, name = self._list_id, self.code_edit.text(), self.name_edit.text()
+        return lambda db: checklists.save_as_template(db, list_id, code, name)
 
 
 class SignDialog(ServiceDialog):
@@ -170,14 +173,14 @@ class SignDialog(ServiceDialog):
             from models.errors import ValidationError
             raise ValidationError(self.tr("无法读取扫描件：{err}").format(err=exc.strerror or exc)) from exc
 
-    def save(self) -> ListSummary:
+    def operation(self) -> Op:
         scan, name = self._scan()
         signed_at: dt.datetime = self.at_edit.dateTime().toPython()
-        return signoff.sign_list(self._db, self._summary.id, self._summary.version,
-                                 signed_from=self.from_edit.text(), signed_to=self.to_edit.text(),
-                                 signed_witness=self.witness_edit.text() if self.witness_edit.isEnabled() else "",
-                                 signed_at=signed_at,
-                                 scan=scan, scan_name=name)
+        list_id, version, fields = self._summary.id, self._summary.version, dict(
+            signed_from=self.from_edit.text(), signed_to=self.to_edit.text(),
+            signed_witness=self.witness_edit.text() if self.witness_edit.isEnabled() else "",
+            signed_at=signed_at, scan=scan, scan_name=name)
+        return lambda db: signoff.sign_list(db, list_id, version, **fields)
 
 
 class DefectDialog(ServiceDialog):
@@ -202,8 +205,8 @@ class DefectDialog(ServiceDialog):
         self.form.addRow(self.tr("问题描述："), self.description_edit)
         self.finish_layout()
 
-    def save(self) -> DefectRef:
-        return checklists.item_to_defect(self._db, self._item.id, self._item.version,
-                                         severity=self.severity_combo.currentText(),
-                                         responsible=self.responsible_combo.currentText(),
-                                         description=self.description_edit.toPlainText().strip() or None)
+    def operation(self) -> Op:
+        item_id, version, fields = self._item.id, self._item.version, dict(
+            severity=self.severity_combo.currentText(), responsible=self.responsible_combo.currentText(),
+            description=self.description_edit.toPlainText().strip() or None)
+        return lambda db: checklists.item_to_defect(db, item_id, version, **fields)
