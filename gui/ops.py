@@ -14,17 +14,24 @@ refusal goes to `on_failure(exc)` or, by default, to the clerk's Chinese message
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from models.db import Database
+from models.errors import DomainError
 
 from . import tasks
 
 PROGRESS_AFTER_MS = 200  # a lend that takes its usual few ms never flashes a bar
+# One writer thread: writes run one after another in the order the clerk made them (two at once
+# would only queue on the database's lock, and might commit out of order).
+_WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="handoverdesk-writer")
 
 # What kinds of records a change touches; a tab lists the kinds it shows (main_window.TAB_SHOWS).
 KEYS, DEFECTS, LISTS, FEES, PEOPLE = "keys", "defects", "lists", "fees", "people"
@@ -116,14 +123,16 @@ What = Change | Callable[[Any], Change | None] | None
 def run_op(parent: QWidget, db: Database, op: Op, *, what: What = None,
            on_success: Callable[[Any], None] | None = None,
            on_failure: Callable[[BaseException], None] | None = None,
-           busy: Iterable[QWidget] | None = None, label: str = "") -> tasks.Task:
-    """Run the write `op(db)` in a worker; `parent` (or `busy`) disabled until its outcome is back.
+           busy: Iterable[QWidget | QAction] | None = None, label: str = "") -> tasks.Task:
+    """Run the write `op(db)` in a worker; `parent` (or `busy`: widgets, actions) disabled until
+    its outcome is back, and the keyboard focus given back to where it was.
 
     `what` is the Change to announce, or a function of the result giving it (an id known only
     once the record exists). `parent` is who started it (the Change's origin).
     """
     widgets = [w for w in (busy if busy is not None else [parent]) if w is not None]
     was_enabled = [w.isEnabled() for w in widgets]
+    focus = QApplication.focusWidget()
     settled = False
 
     def disable() -> None:
@@ -151,6 +160,10 @@ def run_op(parent: QWidget, db: Database, op: Op, *, what: What = None,
                 w.setEnabled(enabled)
             except RuntimeError:  # closed and deleted meanwhile
                 pass
+        # Disabling the widget that had the focus moved it away: a typing clerk carries on where they were.
+        if focus is not None and shiboken6.isValid(focus) and focus.isEnabled() and focus.isVisible() \
+                and QApplication.focusWidget() is not focus:
+            focus.setFocus()
 
     def succeeded(result: Any) -> None:
         settle()
@@ -169,9 +182,22 @@ def run_op(parent: QWidget, db: Database, op: Op, *, what: What = None,
 
             show_error(exc, parent)
 
-    task = tasks.start(lambda _progress: op(db), succeeded, failed)
+    task = tasks.start(lambda _progress: op(db), succeeded, failed, executor=_WRITER)
     task.progress_bar = bar  # type: ignore[attr-defined]  # tests can see it
     return task
+
+
+def refusal(handle: Callable[[DomainError], None], parent: QWidget | None = None
+            ) -> Callable[[BaseException], None]:
+    """on_failure for run_op: a refused write goes to `handle`; anything else is a bug, reported."""
+    def failed(exc: BaseException) -> None:
+        if isinstance(exc, DomainError):
+            handle(exc)
+        else:
+            from .errors import show_error
+
+            show_error(exc, parent)
+    return failed
 
 
 def _progress_bar(parent: QWidget | None, label: str) -> QProgressDialog:

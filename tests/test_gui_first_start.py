@@ -178,6 +178,7 @@ def test_a_new_office_from_empty_database_to_signed_list(qtbot, sqlite_db, tmp_p
     for row in range(1, tab.model.rowCount()):  # and the rest, one by one as the clerk goes round
         tab.table.select_cell(row, COL["received_qty"])
         tab.acts.mark_expected.trigger()
+        qtbot.waitUntil(lambda row=row: tab.model.items()[row].checked, timeout=5000)  # saved before the next
     qtbot.waitUntil(lambda: all(i.checked for i in tab.model.items()), timeout=5000)
 
     # The supervisor signs it.

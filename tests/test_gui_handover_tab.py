@@ -100,10 +100,11 @@ def check_all_from_keyboard(qtbot, tab):
     qtbot.waitUntil(lambda: items(tab)[1].received_qty == 0 and tab.table.current_row() == 2, timeout=2000)
     assert items(tab)[1].shortfall == items(tab)[1].expected_qty and items(tab)[1].is_problem
     qtbot.keyClick(tab.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Enter
+    qtbot.waitUntil(lambda: tab.table.current_row() == 3, timeout=5000)  # saved in the worker, then down
     assert items(tab)[2].received_qty == items(tab)[2].expected_qty and items(tab)[2].condition == "完好"
-    assert tab.table.current_row() == 3
     for row in range(3, tab.model.rowCount()):
         qtbot.keyClick(tab.table, "=")
+        qtbot.waitUntil(lambda row=row: items(tab)[row].received_qty is not None, timeout=5000)
         assert items(tab)[row].checked, row
     assert "已核对 {0}/{0}，短缺 1 项，问题 1 项".format(tab.model.rowCount()) in tab.progress_label.text()
 
@@ -182,6 +183,7 @@ def test_clerk_checks_signs_and_amends_a_list(qtbot, window, clerk_db, tmp_path,
 
     assert tab.acts.amend.isEnabled()
     tab.acts.amend.trigger()
+    qtbot.waitUntil(lambda: tab.current_summary().revision == 2, timeout=5000)  # made in the worker
     amendment = tab.current_summary()
     assert amendment.revision == 2 and amendment.amends_id == first.id and tab.model.editable
     assert tab.changes_box.isVisible() and "尚无变更" in tab.changes_text.toPlainText()
@@ -231,15 +233,20 @@ def test_condition_combo_and_item_actions(qtbot, window, clerk_db, monkeypatch, 
     assert tab.model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
     focus_table(qtbot, tab, 0, COL["name"])
     qtbot.keyClick(tab.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
-    assert [i.id for i in items(tab)[:2]] == [second.id, first.id] and tab.table.current_row() == 1
+    qtbot.waitUntil(lambda: [i.id for i in items(tab)[:2]] == [second.id, first.id], timeout=5000)
+    assert tab.table.current_row() == 1
+    count = tab.model.rowCount()
     tab.acts.add_item.trigger()
+    qtbot.waitUntil(lambda: tab.model.rowCount() == count + 1 and isinstance(QApplication.focusWidget(), QLineEdit),
+                    timeout=5000)  # added in the worker, then its name opened for typing
     QApplication.focusWidget().setText("消防设施检测报告")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: items(tab)[2].name == "消防设施检测报告", timeout=2000)
     count = tab.model.rowCount()
     focus_table(qtbot, tab, 2, COL["name"])
     qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
-    assert tab.model.rowCount() == count - 1 and "消防设施检测报告" not in [i.name for i in items(tab)]
+    qtbot.waitUntil(lambda: tab.model.rowCount() == count - 1, timeout=5000)
+    assert "消防设施检测报告" not in [i.name for i in items(tab)]
     assert boxes == []
 
 

@@ -62,7 +62,7 @@ def test_a_project_made_from_the_menu_shows_in_the_selector(qtbot, sqlite_db):
     def fill(dialog):
         assert isinstance(dialog, ProjectDialog)
         dialog.code_edit.setText("CHY")
-        dialog.ok()  # no name: refused, the dialog stays open
+        ok_and_wait(dialog)  # no name: refused, the dialog stays open
         assert "「项目名称」" in dialog.error_label.text() and dialog.isVisible()
         dialog.name_edit.setText("翠湖园")
         dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("混合"))
@@ -79,7 +79,7 @@ def test_a_project_made_from_the_menu_shows_in_the_selector(qtbot, sqlite_db):
     def rename(dialog):
         assert dialog.code_edit.text() == "CHY" and dialog.name_edit.text() == "翠湖园"
         dialog.code_edit.setText("JHC")
-        dialog.ok()  # the code of the other project: refused, naming the field
+        ok_and_wait(dialog)  # the code of the other project: refused, naming the field
         assert "「项目编码」" in dialog.error_label.text()
         dialog.code_edit.setText("CHY")
         dialog.name_edit.setText("翠湖园一期")
