@@ -23,6 +23,7 @@ from models.services.people import PERSONAL_DATA_ROLE, UNMASK, OwnerDetail
 from models.services.units import BuildingRow, OwnershipRow, UnitDetail
 
 from ..errors import show_error
+from ..ops import PEOPLE, change, run_op
 from ..table_model import RecordIdRole
 from ..tabs.browse_tab import BrowseTab
 from ..widgets.role_gate import gate
@@ -243,11 +244,10 @@ class UnitsPage(QWidget):
         if building is None or not confirm(self, self.tr("删除楼栋"),
                                            self.tr("删除楼栋“{n}”？").format(n=building.name)):
             return
-        try:
-            units.delete_building(self.db, building.id, building.version)
-        except DomainError as exc:
-            show_error(exc, self)
-            return
+        run_op(self, self.db, lambda db: units.delete_building(db, building.id, building.version),
+               on_success=lambda _r: self._building_deleted(), what=change(PEOPLE, project_id=self.project_id))
+
+    def _building_deleted(self) -> None:
         self.edited.emit()
         self.browser.building_combo.setCurrentIndex(0)
         self.refresh()
@@ -282,13 +282,9 @@ class UnitsPage(QWidget):
         unit = self.unit
         if unit is None or not confirm(self, self.tr("删除房屋"), self.tr("删除房屋“{n}”？").format(n=unit.number)):
             return
-        try:
-            units.delete_unit(self.db, unit.id, unit.version)
-        except DomainError as exc:
-            show_error(exc, self)
-            return
-        self.edited.emit()
-        self.refresh()
+        run_op(self, self.db, lambda db: units.delete_unit(db, unit.id, unit.version),
+               on_success=lambda _r: (self.edited.emit(), self.refresh()),
+               what=change(PEOPLE, ids=[unit.id], project_id=self.project_id))
 
     # ---- the unit's owners ---------------------------------------------------------------------
 
@@ -324,13 +320,9 @@ class UnitsPage(QWidget):
         if not confirm(self, self.tr("移除"), self.tr("从房屋“{u}”移除{r}“{n}”？业主记录保留。").format(
                 u=unit.number, r=link.relation, n=link.name)):
             return
-        try:
-            people.unlink_owner(self.db, link.id, link.version)
-        except DomainError as exc:
-            show_error(exc, self)
-            return
-        self.edited.emit()
-        self.refresh(unit.id)
+        run_op(self, self.db, lambda db: people.unlink_owner(db, link.id, link.version),
+               on_success=lambda _r: (self.edited.emit(), self.refresh(unit.id)),
+               what=change(PEOPLE, ids=[unit.id], project_id=self.project_id))
 
 
 class OwnersPage(QWidget):
@@ -468,13 +460,9 @@ class OwnersPage(QWidget):
         owner = self.owner
         if owner is None or not confirm(self, self.tr("删除业主"), self.tr("删除业主“{n}”？").format(n=owner.name)):
             return
-        try:
-            people.delete_owner(self.db, owner.id, owner.version)
-        except DomainError as exc:
-            show_error(exc, self)
-            return
-        self.edited.emit()
-        self.refresh()
+        run_op(self, self.db, lambda db: people.delete_owner(db, owner.id, owner.version),
+               on_success=lambda _r: (self.edited.emit(), self.refresh()),
+               what=change(PEOPLE, project_id=self.project_id))
 
 
 class UnitsOwnersDialog(QDialog):

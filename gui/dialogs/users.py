@@ -7,13 +7,13 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from models.db import Database
-from models.errors import DomainError, ValidationError
+from models.errors import ValidationError
 from models.people import Role
 from models.services import users as service
 from models.services.users import AccountRow
 
 from ..errors import show_error
-from ..ops import Op
+from ..ops import Op, refusal, run_op
 from ..tabs.handover.base_dialog import ServiceDialog
 from ..widgets.screen_fit import fit_to_screen
 from ..widgets.tables import RecordsModel
@@ -136,11 +136,9 @@ class UsersDialog(QDialog):
                                       self.tr("停用“{who}”的账号？停用后不能登录，其操作记录保留；"
                                               "以后可以再启用。").format(who=row.caption)):
             return
-        try:
-            service.set_active(self.db, row.id, row.version, not row.active)
-        except DomainError as exc:
-            show_error(exc, self)
-        self._refresh(row.username)
+        run_op(self, self.db, lambda db: service.set_active(db, row.id, row.version, not row.active),
+               on_success=lambda _r: self._refresh(row.username),
+               on_failure=refusal(lambda exc: (show_error(exc, self), self._refresh(row.username)), self))
 
 
 class AddUserDialog(ServiceDialog):
