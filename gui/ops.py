@@ -116,6 +116,14 @@ def publish(what: Change, source: QObject | None = None) -> None:
     changes().publish(what.from_widget(source) if source is not None else what)
 
 
+_in_flight = 0  # writes started whose outcome has not come back yet
+
+
+def in_flight() -> int:
+    """How many writes are on their way (tests wait for none)."""
+    return _in_flight
+
+
 Op = Callable[[Database], Any]
 What = Change | Callable[[Any], Change | None] | None
 
@@ -130,10 +138,12 @@ def run_op(parent: QWidget, db: Database, op: Op, *, what: What = None,
     `what` is the Change to announce, or a function of the result giving it (an id known only
     once the record exists). `parent` is who started it (the Change's origin).
     """
+    global _in_flight
     widgets = [w for w in (busy if busy is not None else [parent]) if w is not None]
     was_enabled = [w.isEnabled() for w in widgets]
     focus = QApplication.focusWidget()
     settled = False
+    _in_flight += 1
 
     def disable() -> None:
         # On the next turn of the event loop: the release of the Enter that pressed OK must still
@@ -149,8 +159,10 @@ def run_op(parent: QWidget, db: Database, op: Op, *, what: What = None,
     bar = _progress_bar(parent, label)
 
     def settle() -> None:
+        global _in_flight
         nonlocal settled
         settled = True
+        _in_flight -= 1
         bar.reset()
         bar.hide()
         bar.deleteLater()

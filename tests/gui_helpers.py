@@ -47,6 +47,13 @@ def wait_written(dialog: Any, timeout_ms: int = 20000) -> None:
         waited += 10
 
 
+def writes_done(qtbot: Any, timeout_ms: int = 20000) -> None:
+    """Wait until every write the GUI started (gui/ops.py) has come back."""
+    from gui import ops
+
+    qtbot.waitUntil(lambda: ops.in_flight() == 0, timeout=timeout_ms)
+
+
 def ok_and_wait(dialog: Any) -> None:
     """Press OK and wait for the write it starts to come back."""
     dialog.ok()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from gui_helpers import answer_dialog
+from gui_helpers import answer_dialog, ok_and_wait, writes_done
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QDialog
 
@@ -15,7 +15,6 @@ from gui.dialogs.change_password import ChangePasswordDialog
 from gui.dialogs.users import UsersDialog
 from gui.login import LoginDialog
 from gui.main_window import MainWindow
-from tests.gui_helpers import ok_and_wait
 from models.errors import AuthError
 from models.people import Role
 from models.services import auth, users
@@ -158,9 +157,11 @@ def test_user_management_adds_resets_disables_and_changes_roles(qtbot, qtmodelte
     monkeypatch.setattr(users_dialog, "confirm", lambda *a: True)
     dialog.select_user("wang")
     dialog.active_button.click()
+    writes_done(qtbot)
     assert not row(office, "wang").active and dialog.active_button.text() == "启用"
     assert not dialog.role_button.isEnabled() and "已停用" in dialog.role_button.toolTip()
     dialog.active_button.click()
+    writes_done(qtbot)
     assert row(office, "wang").active
 
     dialog.select_user("wang")

@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 
 from gui.dialogs.deadline_settings import DeadlineSettingsDialog
-from tests.gui_helpers import ok_and_wait
 from models.db import UserRef
 from models.services import defect_register
+from tests.gui_helpers import ok_and_wait
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

@@ -28,8 +28,8 @@ from models.money import to_capital
 from models.services import auth, meters, projects
 from models.services import reconcile as rc
 from models.services.fee_results import fee_results
-from tests.gui_helpers import ok_and_wait
 from tests.conftest import TEST_USER
+from tests.gui_helpers import ok_and_wait
 
 pytestmark = [pytest.mark.qt_log_ignore("propagateSizeHints"), pytest.mark.usefixtures("boxes")]
 

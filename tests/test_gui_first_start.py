@@ -10,7 +10,12 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QWizard
 from sqlalchemy import func, select
 
-from gui.dialogs.first_start import FirstStartWizard, HandoverPage, HousesPage, offer_first_start
+from gui.dialogs.first_start import (
+    FirstStartWizard,
+    HandoverPage,
+    HousesPage,
+    offer_first_start,
+)
 from gui.login import FirstRunDialog
 from gui.main_window import MainWindow
 from gui.session import last_main_window, switch_user

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from gui.tabs.handover.handover_dialog import HandoverDialog
-from tests.gui_helpers import ok_and_wait
 from models.fees import Decision
 from models.services import reconcile as rc
 from models.services.handovers import corrections, get_handover
 from models.services.settlement import sign_settlement
+from tests.gui_helpers import ok_and_wait
 
 
 @pytest.fixture

@@ -256,8 +256,8 @@ def test_stale_edit_shows_the_message_and_reloads_the_row(qtbot, window, clerk_d
     start_from_template(qtbot, tab, db)
     item = items(tab)[0]
     checklists.update_item(db, item.id, item.version, remarks="另一台电脑改的")  # someone else saved
-    assert not tab.model.setData(tab.model.index(0, COL["received_qty"]), 1)
-    qtbot.waitUntil(lambda: bool(boxes), timeout=2000)
+    tab.model.setData(tab.model.index(0, COL["received_qty"]), 1)  # refused in the worker: stale
+    qtbot.waitUntil(lambda: bool(boxes), timeout=5000)
     assert "已被其他人修改" in boxes[0] and items(tab)[0].remarks == "另一台电脑改的"
 
 

@@ -13,10 +13,10 @@ from gui.app import register_font
 from gui.main_window import MainWindow
 from gui.tabs.handover.dialogs import SignDialog
 from gui.tabs.handover.items_model import COL
-from tests.gui_helpers import ok_and_wait
 from models.base import DocStatus
 from models.services import checklists as cl
 from models.services import handovers, projects, signoff
+from tests.gui_helpers import ok_and_wait
 
 pytestmark = [pytest.mark.qt_log_ignore("propagateSizeHints"), pytest.mark.usefixtures("boxes")]
 SHOTS = os.environ.get("HANDOVERDESK_SHOTS")  # a folder: the tests save what they show there

@@ -19,13 +19,13 @@ from gui.dialogs.projects import ProjectDialog
 from gui.dialogs.units_owners import UnitsOwnersDialog, UnitsPage
 from gui.main_window import MainWindow
 from gui.widgets.screen_fit import screen_of
-from tests.gui_helpers import ok_and_wait
 from models.audit import AuditLog
 from models.db import UserRef
 from models.services import people, projects, units
 from models.services.people import OwnerForm
 from models.services.projects import ProjectForm
 from models.services.units import UnitForm
+from tests.gui_helpers import ok_and_wait
 
 pytestmark = [pytest.mark.qt_log_ignore("propagateSizeHints"), pytest.mark.usefixtures("boxes", "chinese_font")]
 

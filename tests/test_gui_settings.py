@@ -16,8 +16,8 @@ from gui.dialogs.settings import PgPass, SettingsDialog, store_choice, stored_ch
 from models.db import Database, UserRef
 from models.services import office
 from models.services.office import DatabaseChoice
-from tests.gui_helpers import ok_and_wait
 from tests.conftest import PG_URL
+from tests.gui_helpers import ok_and_wait
 from tests.pc_settings_fixture import pc_settings  # noqa: F401  (fixture)
 
 CLERK = UserRef(None, "clerk1", "文员", "clerk")

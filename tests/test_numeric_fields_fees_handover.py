@@ -38,8 +38,8 @@ from models.handover import Handover, HandoverItem
 from models.services import checklists, fee_items, handovers, meters, projects
 from models.services import reconcile as rc
 from models.services.locations import unit_choices
-from tests.gui_helpers import ok_and_wait
 from tests.fee_book import CUTOFF, make_book
+from tests.gui_helpers import ok_and_wait
 
 pytestmark = [pytest.mark.qt_log_ignore("propagateSizeHints")]
 
