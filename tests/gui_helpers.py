@@ -40,8 +40,10 @@ def answer_dialog(trigger: Callable[[], Any], fill: Callable[[Any], Any]) -> lis
 
 def wait_written(dialog: Any, timeout_ms: int = 20000) -> None:
     """A dialog's write runs in a worker (gui/ops.py): let the event loop run until its outcome is in."""
+    from gui import ops
+
     waited = 0
-    while getattr(dialog, "_writing", False):
+    while getattr(dialog, "_writing", False) or ops.in_flight():
         assert waited < timeout_ms, "the write never came back"
         QTest.qWait(10)
         waited += 10

@@ -25,7 +25,7 @@ from models.people import Owner, Role
 from models.project import Unit
 from models.services import auth, checklists, office, projects, users
 from models.services.setup_progress import setup_state
-from tests.gui_helpers import answer_dialog, ok_and_wait
+from tests.gui_helpers import answer_dialog, ok_and_wait, writes_done
 
 pytestmark = [pytest.mark.qt_log_ignore("propagateSizeHints"), pytest.mark.usefixtures("boxes")]
 SAMPLE = Path(__file__).resolve().parents[2] / "shared/samples/业主名册_翠湖园.xlsx"
@@ -109,6 +109,7 @@ def test_a_new_office_from_empty_database_to_signed_list(qtbot, sqlite_db, tmp_p
     page.name_edit.setText("安居物业服务有限公司翠湖园管理处")
     page.address_edit.setText("某市某区翠湖路 88 号")
     wizard.next()
+    writes_done(qtbot)  # saved in the writer thread; the wizard moves on by itself
     assert office.office(db).name == "安居物业服务有限公司翠湖园管理处"
 
     # 第一个项目: a refusal names the field and keeps the page; the company defaults to the office
@@ -117,9 +118,11 @@ def test_a_new_office_from_empty_database_to_signed_list(qtbot, sqlite_db, tmp_p
     page.code_edit.setText("C H Y")
     page.name_edit.setText("翠湖园")
     wizard.next()
+    writes_done(qtbot)
     assert wizard.currentPage() is page and "项目编码" in page.error_label.text()
     page.code_edit.setText("CHY")
     wizard.next()
+    writes_done(qtbot)
     project = projects.project_by_code(db, "CHY")
     assert wizard.project_id == project.id and project.manager_company == "安居物业服务有限公司翠湖园管理处"
 

@@ -39,7 +39,7 @@ from models.services import checklists, fee_items, handovers, meters, projects
 from models.services import reconcile as rc
 from models.services.locations import unit_choices
 from tests.fee_book import CUTOFF, make_book
-from tests.gui_helpers import ok_and_wait
+from tests.gui_helpers import ok_and_wait, writes_done
 
 pytestmark = [pytest.mark.qt_log_ignore("propagateSizeHints")]
 
@@ -194,6 +194,7 @@ class CellDesk(Desk):
         self.qtbot.keyClick(editor, Qt.Key.Key_Return)
         self.qtbot.waitUntil(lambda: self.view.state() != QAbstractItemView.State.EditingState
                              or _open_editor(self.view) is not editor, timeout=5000)
+        writes_done(self.qtbot)  # the cell is saved (or refused) in the writer thread
         self.qtbot.wait(50)  # a refusal is shown on the next turn of the event loop
         if len(self.boxes) > before:
             self.qtbot.waitUntil(lambda: _open_editor(self.view) is not None, timeout=5000)

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QFileDia
                                QVBoxLayout, QWidget)
 
 from models.db import Database, default_db_path
-from models.errors import DomainError
 from models.services import office
 from models.services.office import DatabaseCheck, DatabaseChoice
 
 from .. import tasks
+from ..ops import Op, refusal, run_op
 from ..file_dialogs import get_save_file_name
 from ..tabs.handover.base_dialog import ERROR_STYLE
 from ..widgets.role_gate import gate
@@ -289,9 +289,15 @@ class OfficePage(QWidget):
     def changed(self) -> bool:
         return (self.name_edit.text(), self.address_edit.text()) != (self.loaded.name, self.loaded.address)
 
-    def save(self) -> None:
-        if self.changed():
-            self.loaded = office.set_office(self.db, self.name_edit.text(), self.address_edit.text())
+    def operation(self) -> Op | None:
+        """The write OK makes (None: nothing changed); the page shows what was saved afterwards."""
+        if not self.changed():
+            return None
+        name, address = self.name_edit.text(), self.address_edit.text()
+        return lambda db: office.set_office(db, name, address)
+
+    def saved(self, row: Any) -> None:
+        self.loaded = row
 
 
 # --- the dialog ----------------------------------------------------------------------------------
@@ -379,12 +385,16 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         """本处信息 first (one transaction); then a changed database choice, kept only if it works."""
         self.error_label.setVisible(False)
-        try:
-            if self.office_page is not None:
-                self.office_page.save()
-        except DomainError as exc:
-            self._refuse(str(exc), self.office_page)
+        page = self.office_page
+        op = page.operation() if page is not None else None
+        if op is None or page is None:
+            self._after_office()
             return
+        run_op(self, page.db, op, busy=[self.buttons],  # the menu announces 设置 once it closes
+               on_success=lambda row: (page.saved(row), self._after_office()),
+               on_failure=refusal(lambda exc: self._refuse(str(exc), page), self))
+
+    def _after_office(self) -> None:
         choice = self.database_page.choice()
         if choice == self.initial:
             super().accept()
