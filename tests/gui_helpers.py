@@ -14,14 +14,22 @@ from PySide6.QtWidgets import QApplication
 def answer_dialog(trigger: Callable[[], Any], fill: Callable[[Any], Any]) -> list:
     """Run `trigger` (which opens a modal dialog), fill the dialog and press OK in its event loop.
 
-    A dialog still open after `fill` (the save was refused) is closed so the test cannot hang;
-    its error text is returned with it.
+    The dialog may open only once a write has come back (gui/ops.py: a login, then its 修改密码):
+    the event loop runs until it has been answered and the writes it started are done. A dialog
+    still open after `fill` (the save was refused) is closed so the test cannot hang; its error
+    text is returned with it.
     """
+    from gui import ops
+
     seen: list = []
+    done: list = []
+    already = QApplication.activeModalWidget()  # the dialog this one is asked from, if any
 
     def run() -> None:
+        if done:  # given up: no dialog opened
+            return
         dialog = QApplication.activeModalWidget()
-        if dialog is None:
+        if dialog is None or dialog is already:
             QTimer.singleShot(10, run)
             return
         seen.append(dialog)
@@ -31,9 +39,16 @@ def answer_dialog(trigger: Callable[[], Any], fill: Callable[[Any], Any]) -> lis
             if still_open(dialog):
                 seen.append(dialog.error_label.text())
                 dialog.reject()
+            done.append(True)
 
     QTimer.singleShot(0, run)
     trigger()
+    waited = 0
+    while (not done or ops.in_flight()) and waited < 20000:
+        QTest.qWait(10)
+        waited += 10
+    if not seen:
+        done.append(False)  # stop looking
     assert seen, "no dialog opened"
     return seen
 

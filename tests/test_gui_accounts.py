@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from gui_helpers import answer_dialog, ok_and_wait, writes_done
+from gui_helpers import answer_dialog, ok_and_wait, wait_written, writes_done
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QDialog
 
@@ -44,6 +44,7 @@ def login_dialog(qtbot, db, username):
 
 def press_ok(dialog):
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    wait_written(dialog)  # the sign-in is a write, in the writer thread
 
 
 # ---- the login ---------------------------------------------------------------------------------

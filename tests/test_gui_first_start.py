@@ -25,7 +25,7 @@ from models.people import Owner, Role
 from models.project import Unit
 from models.services import auth, checklists, office, projects, users
 from models.services.setup_progress import setup_state
-from tests.gui_helpers import answer_dialog, ok_and_wait, writes_done
+from tests.gui_helpers import answer_dialog, ok_and_wait, wait_written, writes_done
 
 pytestmark = [pytest.mark.qt_log_ignore("propagateSizeHints"), pytest.mark.usefixtures("boxes")]
 SAMPLE = Path(__file__).resolve().parents[2] / "shared/samples/业主名册_翠湖园.xlsx"
@@ -44,6 +44,7 @@ def create_admin(qtbot, db) -> None:
     dialog.password_edit.setText("admin-123")
     dialog.confirm_edit.setText("admin-123")
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    wait_written(dialog)
     assert dialog.result() and db.user.username == "admin" and db.user.role == "admin"
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
@@ -106,6 +107,9 @@ def test_a_lend_waiting_for_the_write_lock_leaves_the_window_working(qtbot, wind
         qtbot.waitUntil(lambda: len(ticks) >= 20, timeout=8000)
         assert dialog.is_writing() and dialog.isVisible()
         assert lends_of(sqlite_db, TAG) == 0
+        assert QApplication.overrideCursor() is not None  # busy
+        bar = dialog.write_task.progress_bar
+        qtbot.waitUntil(bar.isVisible, timeout=5000)  # it is taking a while: a bar, without a cancel button
         dialog.reject()  # the clerk cannot walk away from a write on its way
         assert dialog.isVisible()
     finally:
@@ -113,6 +117,7 @@ def test_a_lend_waiting_for_the_write_lock_leaves_the_window_working(qtbot, wind
         other.close()
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible(), timeout=15000)
     assert lends_of(sqlite_db, TAG) == 1
+    assert QApplication.overrideCursor() is None and not (shiboken6.isValid(bar) and bar.isVisible())
     assert tab.card.key.tag == TAG and tab.card.key.status is K.LENT
     qtbot.waitUntil(lambda: tab.is_loaded() and status_shown(tab, TAG) == status_shown(tab, "K-01-01-1001-A"),
                     timeout=5000)

@@ -25,7 +25,7 @@ from models.services import people, projects, units
 from models.services.people import OwnerForm
 from models.services.projects import ProjectForm
 from models.services.units import UnitForm
-from tests.gui_helpers import ok_and_wait
+from tests.gui_helpers import ok_and_wait, writes_done
 
 pytestmark = [pytest.mark.qt_log_ignore("propagateSizeHints"), pytest.mark.usefixtures("boxes", "chinese_font")]
 
@@ -178,6 +178,7 @@ def test_building_unit_and_owner_through_the_dialogs_masked_then_unmasked(qtbot,
     shot(dialog, "owners_page")
 
     qtbot.mouseClick(owners_page.unmask_button, Qt.MouseButton.LeftButton)
+    writes_done(qtbot)  # its audit row is written first, in the writer thread
     assert owners_page.fields["id_number"].text() == ID_CARD
     assert owners_page.fields["mobile"].text() == "13800138000"
     assert owners_page.fields["other_phones"].text() == "010-62345678、13900139000"

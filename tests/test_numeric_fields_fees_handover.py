@@ -164,6 +164,7 @@ class RateDesk(Desk):
     def enter(self, text: str) -> None:
         _type(self.qtbot, self.dialog.rate_edit, text)
         self.dialog.set_rate_button.click()
+        writes_done(self.qtbot)
 
     def kept(self) -> str:
         return self.dialog.rate_edit.text()
@@ -333,6 +334,7 @@ def test_long_text_in_the_fee_items_dialog_is_named_and_kept(qtbot, sqlite_db, b
     desk.dialog.code_edit.setText("TCF")
     desk.dialog.name_edit.setText(LONG)
     desk.dialog.add_item_button.click()
+    writes_done(qtbot)
     assert "「收费项目」" in desk.message() and desk.dialog.name_edit.text() == LONG
     assert fee_items.fee_items(sqlite_db, desk.project_id) == before
 

@@ -431,10 +431,9 @@ class OwnersPage(QWidget):
     def on_unmask_clicked(self) -> None:
         if self.owner is None:
             return
-        try:
-            self.show_owner(people.unmask_owner(self.db, self.owner.id))
-        except DomainError as exc:
-            show_error(exc, self)
+        owner_id = self.owner.id  # its audit row is a write: in the writer thread
+        run_op(self, self.db, lambda db: people.unmask_owner(db, owner_id), on_success=self.show_owner,
+               busy=[self.unmask_button])
 
     # ---- editing -------------------------------------------------------------------------------
 

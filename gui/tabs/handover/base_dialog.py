@@ -25,6 +25,7 @@ class ServiceDialog(QDialog):
         self.setWindowTitle(title)
         self.result_value: Any = None  # what save() or the operation returned, once accepted
         self._writing = False
+        self.write_task: Any = None  # the last write's task (tests see its progress bar)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.error_label = QLabel(self)
@@ -91,8 +92,8 @@ class ServiceDialog(QDialog):
             return
         self._writing = True
         # The buttons only: a scan typed into the form meanwhile must still reach it (keys/scan.py).
-        run_op(self, self._database(), op, what=self.announces, on_success=self._written,
-               on_failure=self._not_written, busy=[self.buttons])
+        self.write_task = run_op(self, self._database(), op, what=self.announces, on_success=self._written,
+                                 on_failure=self._not_written, busy=[self.buttons])
 
     def _database(self) -> Any:
         """The dialog's database: `db`, or `_db` in the dialogs written before the runner."""
