@@ -174,7 +174,7 @@ def run_op(parent: QWidget, db: Database, op: Op, *, what: What = None,
                 pass
         # Disabling the widget that had the focus moved it away: a typing clerk carries on where they were.
         if focus is not None and shiboken6.isValid(focus) and focus.isEnabled() and focus.isVisible() \
-                and QApplication.focusWidget() is not focus:
+                and QApplication.focusWidget() is not focus and _inside(focus, widgets):
             focus.setFocus()
 
     def succeeded(result: Any) -> None:
@@ -199,6 +199,11 @@ def run_op(parent: QWidget, db: Database, op: Op, *, what: What = None,
     return task
 
 
+def _inside(widget: QWidget, busy: list[Any]) -> bool:
+    return any(w is widget or (isinstance(w, QWidget) and shiboken6.isValid(w) and w.isAncestorOf(widget))
+               for w in busy)
+
+
 def refusal(handle: Callable[[DomainError], None], parent: QWidget | None = None
             ) -> Callable[[BaseException], None]:
     """on_failure for run_op: a refused write goes to `handle`; anything else is a bug, reported."""
@@ -217,7 +222,11 @@ def _progress_bar(parent: QWidget | None, label: str) -> QProgressDialog:
     bar = QProgressDialog(label or tr("ops", "正在保存…"), "", 0, 0, parent)
     bar.setCancelButton(None)  # type: ignore[arg-type]
     bar.setWindowTitle(tr("ops", "请稍候"))
-    bar.setWindowModality(Qt.WindowModality.WindowModal)
+    # Not modal and never taking the focus: a scan or typing meanwhile still reaches the window
+    # behind it (a key dialog's scan catcher), as it would once the write is back.
+    bar.setWindowModality(Qt.WindowModality.NonModal)
+    bar.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+    bar.setWindowFlag(Qt.WindowType.WindowDoesNotAcceptFocus)
     bar.setAutoClose(False)
     bar.setAutoReset(False)
     bar.setValue(0)  # setMinimumDuration restarts its show timer only at the minimum value

@@ -8,7 +8,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QProgressDialog
 
 
 def answer_dialog(trigger: Callable[[], Any], fill: Callable[[Any], Any]) -> list:
@@ -29,7 +29,7 @@ def answer_dialog(trigger: Callable[[], Any], fill: Callable[[Any], Any]) -> lis
         if done:  # given up: no dialog opened
             return
         dialog = QApplication.activeModalWidget()
-        if dialog is None or dialog is already:
+        if dialog is None or dialog is already or isinstance(dialog, QProgressDialog):  # a write's bar
             QTimer.singleShot(10, run)
             return
         seen.append(dialog)

@@ -165,3 +165,23 @@ def test_a_change_made_elsewhere_reloads_the_keys_tab(qtbot, window, monkeypatch
     assert keys.reloads == 1
     window.data_changed.emit("settings")  # the old way of saying it: 下班时间 may have changed
     assert keys.reloads == 2 and fees.reloads == 1
+
+
+def test_a_scan_while_the_lend_waits_is_kept_and_opened_after(qtbot, window, sqlite_db):
+    """The dialog stays open to the scanner while its write waits: the next tag is queued, not typed
+    into the borrower, and opens once the lend is in."""
+    tab, dialog = open_lend(qtbot, window)
+    other = hold_write_lock(sqlite_db)
+    try:
+        dialog.ok()
+        qtbot.waitUntil(lambda: not dialog.buttons.isEnabled(), timeout=5000)
+        qtbot.keyClicks(dialog.borrower, "K-01-01-1003-A")
+        qtbot.keyClick(dialog.borrower, Qt.Key.Key_Return)
+        assert dialog.is_writing() and dialog.borrower.text() == "Zhang"
+        assert "K-01-01-1003-A" in dialog.error_label.text()
+    finally:
+        other.rollback()
+        other.close()
+    qtbot.waitUntil(lambda: tab.dialog is None and tab.card.key is not None
+                    and tab.card.key.tag == "K-01-01-1003-A", timeout=15000)
+    assert lends_of(sqlite_db, TAG) == 1 and lends_of(sqlite_db, "K-01-01-1003-A") == 0
