@@ -391,8 +391,12 @@ class SettingsDialog(QDialog):
             self._after_office()
             return
         run_op(self, page.db, op, busy=[self.buttons],  # the menu announces 设置 once it closes
-               on_success=lambda row: (page.saved(row), self._after_office()),
+               on_success=lambda row: self._office_saved(page, row),
                on_failure=refusal(lambda exc: self._refuse(str(exc), page), self))
+
+    def _office_saved(self, page: OfficePage, row: Any) -> None:
+        page.saved(row)
+        self._after_office()
 
     def _after_office(self) -> None:
         choice = self.database_page.choice()

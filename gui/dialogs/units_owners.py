@@ -201,6 +201,11 @@ class UnitsPage(QWidget):
             select_record(self.browser, self._select_after_load)
             self._select_after_load = None
 
+    def _edited(self, select_id: int | None = None) -> None:
+        """A write of this page is in: tell the dialog, and read the list again."""
+        self.edited.emit()
+        self.refresh(select_id)
+
     def refresh(self, select_id: int | None = None) -> None:
         self._select_after_load = select_id
         self.browser.set_buildings(units.list_buildings(self.db, self.project_id))
@@ -283,7 +288,7 @@ class UnitsPage(QWidget):
         if unit is None or not confirm(self, self.tr("删除房屋"), self.tr("删除房屋“{n}”？").format(n=unit.number)):
             return
         run_op(self, self.db, lambda db: units.delete_unit(db, unit.id, unit.version),
-               on_success=lambda _r: (self.edited.emit(), self.refresh()),
+               on_success=lambda _r: self._edited(),
                what=change(PEOPLE, ids=[unit.id], project_id=self.project_id))
 
     # ---- the unit's owners ---------------------------------------------------------------------
@@ -321,7 +326,7 @@ class UnitsPage(QWidget):
                 u=unit.number, r=link.relation, n=link.name)):
             return
         run_op(self, self.db, lambda db: people.unlink_owner(db, link.id, link.version),
-               on_success=lambda _r: (self.edited.emit(), self.refresh(unit.id)),
+               on_success=lambda _r: self._edited(unit.id),
                what=change(PEOPLE, ids=[unit.id], project_id=self.project_id))
 
 
@@ -424,6 +429,11 @@ class OwnersPage(QWidget):
             select_record(self.browser, self._select_after_load)
             self._select_after_load = None
 
+    def _edited(self, select_id: int | None = None) -> None:
+        """A write of this page is in: tell the dialog, and read the list again."""
+        self.edited.emit()
+        self.refresh(select_id)
+
     def refresh(self, select_id: int | None = None) -> None:
         self._select_after_load = select_id
         self.browser.model.refresh()
@@ -460,7 +470,7 @@ class OwnersPage(QWidget):
         if owner is None or not confirm(self, self.tr("删除业主"), self.tr("删除业主“{n}”？").format(n=owner.name)):
             return
         run_op(self, self.db, lambda db: people.delete_owner(db, owner.id, owner.version),
-               on_success=lambda _r: (self.edited.emit(), self.refresh()),
+               on_success=lambda _r: self._edited(),
                what=change(PEOPLE, project_id=self.project_id))
 
 

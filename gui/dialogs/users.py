@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from models.db import Database
-from models.errors import ValidationError
+from models.errors import DomainError, ValidationError
 from models.people import Role
 from models.services import users as service
 from models.services.users import AccountRow
@@ -136,9 +136,11 @@ class UsersDialog(QDialog):
                                       self.tr("停用“{who}”的账号？停用后不能登录，其操作记录保留；"
                                               "以后可以再启用。").format(who=row.caption)):
             return
+        def refused(exc: DomainError) -> None:
+            show_error(exc, self)
+            self._refresh(row.username)
         run_op(self, self.db, lambda db: service.set_active(db, row.id, row.version, not row.active),
-               on_success=lambda _r: self._refresh(row.username),
-               on_failure=refusal(lambda exc: (show_error(exc, self), self._refresh(row.username)), self))
+               on_success=lambda _r: self._refresh(row.username), on_failure=refusal(refused, self))
 
 
 class AddUserDialog(ServiceDialog):

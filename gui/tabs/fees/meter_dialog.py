@@ -51,7 +51,8 @@ class AddMeterDialog(ServiceDialog):
         # Read strictly, in the order of the form: the first bad field is the one named.
         prev_reading = parse_optional(self.prev_reading.text(), self.tr("上次读数"), READING)
         reading = parse_decimal(self.reading.text(), self.tr("本次读数"), READING)
-        handover_id, fields = self.handover_id, dict(
+        handover_id = self.handover_id
+        fields: dict[str, Any] = dict(
             meter_no=self.meter_no.text(), kind=self.kind.currentText(),
             unit_id=unit_id, location="" if unit_id is not None else text,
             reading=reading, read_on=self.read_on.date().toPython(),

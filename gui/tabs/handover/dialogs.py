@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDateTime, QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -176,7 +177,8 @@ class SignDialog(ServiceDialog):
     def operation(self) -> Op:
         scan, name = self._scan()
         signed_at: dt.datetime = self.at_edit.dateTime().toPython()
-        list_id, version, fields = self._summary.id, self._summary.version, dict(
+        list_id, version = self._summary.id, self._summary.version
+        fields: dict[str, Any] = dict(
             signed_from=self.from_edit.text(), signed_to=self.to_edit.text(),
             signed_witness=self.witness_edit.text() if self.witness_edit.isEnabled() else "",
             signed_at=signed_at, scan=scan, scan_name=name)
@@ -206,7 +208,8 @@ class DefectDialog(ServiceDialog):
         self.finish_layout()
 
     def operation(self) -> Op:
-        item_id, version, fields = self._item.id, self._item.version, dict(
+        item_id, version = self._item.id, self._item.version
+        fields: dict[str, Any] = dict(
             severity=self.severity_combo.currentText(), responsible=self.responsible_combo.currentText(),
             description=self.description_edit.toPlainText().strip() or None)
         return lambda db: checklists.item_to_defect(db, item_id, version, **fields)

@@ -127,6 +127,7 @@ class HandoverDialog(ServiceDialog):
                 "planned_date": self.planned_date.value(), "actual_date": self.actual_date.value()}
 
     def operation(self) -> ops.Op:
+        """Announced by whoever opened it (the handover tab's handover_saved reloads the selector)."""
         fields, project_id, handover = self.fields(), self._project_id, self._handover
         if handover is None:
             return lambda db: handovers.create_handover(
@@ -134,6 +135,3 @@ class HandoverDialog(ServiceDialog):
                 fields.pop("to_company"), fields.pop("cutoff_date"), **fields)
         reason = self.reason_edit.text() if self.reason_edit is not None else ""
         return lambda db: handovers.update_handover(db, handover.id, handover.version, reason=reason, **fields)
-
-    def announces(self, result: Any) -> ops.Change:
-        return ops.change(ops.HANDOVERS, ids=[result.id], project_id=self._project_id, handover_id=result.id)

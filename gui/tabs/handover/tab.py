@@ -341,9 +341,9 @@ class HandoverTab(QWidget):
         summary, item = self.current_summary(), self.current_item()
         if summary is None:
             return
-        list_id, fields = summary.id, dict(category=item.category if item else self.tr("其他"),
-                                           name=self.tr("新条目"), uom=item.uom if item else "",
-                                           after_item_id=item.id if item else None)
+        list_id = summary.id
+        fields: dict[str, Any] = dict(category=item.category if item else self.tr("其他"), name=self.tr("新条目"),
+                                      uom=item.uom if item else "", after_item_id=item.id if item else None)
         self._write_item(lambda db: checklists.add_item(db, list_id, **fields), self._item_added)
 
     def _item_added(self, added: ItemRow) -> None:

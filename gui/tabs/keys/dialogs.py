@@ -78,7 +78,8 @@ class ReceiveDialog(KeyStepDialog):
         self.tag.setFocus()
 
     def operation(self) -> ops.Op:
-        project_id, fields = self.project_id, dict(
+        project_id = self.project_id
+        fields: dict[str, Any] = dict(
             tag=self.tag.text(), unit=self.unit.currentText(), opens=self.opens.text(), count=self.count.text(),
             cabinet=self.cabinet.text(), slot=self.slot.text(), handover_id=self.handover_id, at=self.now,
             person=self.person.text(), note=self.note.text())
@@ -165,7 +166,8 @@ class LendDialog(KeyStepDialog):
     def operation(self) -> ops.Op:
         if not self.approver.count():
             raise ValidationError(self.no_approver_text())
-        key_id, fields = self.key.id, dict(
+        key_id = self.key.id
+        fields: dict[str, Any] = dict(
             borrower=self.borrower.text(), department=self.department.currentText(),
             reason=self.reason.currentText(), reason_text=self.reason_text.text(),
             extension_reason=self.extension.text() if self.extension.isEnabled() else "",
