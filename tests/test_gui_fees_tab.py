@@ -29,7 +29,7 @@ from models.services import auth, meters, projects
 from models.services import reconcile as rc
 from models.services.fee_results import fee_results
 from tests.conftest import TEST_USER
-from tests.gui_helpers import ok_and_wait
+from tests.gui_helpers import ok_and_wait, writes_done
 
 pytestmark = [pytest.mark.qt_log_ignore("propagateSizeHints"), pytest.mark.usefixtures("boxes")]
 
@@ -308,6 +308,7 @@ def commit(qtbot, view, editor) -> None:
     """Enter in the editor: the delegate commits on the next turn of the event loop."""
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState, timeout=5000)
+    writes_done(qtbot)  # the cell is saved in the writer thread
 
 
 def edit_cell(qtbot, view, index, text):
