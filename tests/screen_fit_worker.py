@@ -32,7 +32,8 @@ SCREEN = (1366, 768)  # physical pixels of the office laptop (gui.shot.LAPTOP)
 NOW = dt.datetime(2026, 7, 2, 10, 0)
 # Bases nobody opens as such: their subclasses are measured instead.
 ABSTRACT = {"gui.tabs.handover.base_dialog.ServiceDialog", "gui.tabs.fees.common.WorkerDialog",
-            "gui.dialogs.sheet_import.SheetImportDialog", "gui.login._Form"}
+            "gui.dialogs.sheet_import.SheetImportDialog", "gui.login._Form",
+            "gui.tabs.keys.dialogs.KeyStepDialog"}
 
 
 def _configure(scale: str, tmp: Path) -> None:
