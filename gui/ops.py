@@ -177,8 +177,16 @@ def run_op(parent: QWidget, db: Database, op: Op, *, what: What = None,
                 and QApplication.focusWidget() is not focus and _inside(focus, widgets):
             focus.setFocus()
 
+    def gone() -> bool:
+        # The window that asked was closed meanwhile: the write is done (or refused), no one to tell.
+        return parent is not None and not shiboken6.isValid(parent)
+
     def succeeded(result: Any) -> None:
         settle()
+        if gone():
+            if isinstance(what, Change):  # the others still hear of it
+                publish(what)
+            return
         if on_success is not None:
             on_success(result)
         announced = what(result) if callable(what) else what
@@ -187,6 +195,8 @@ def run_op(parent: QWidget, db: Database, op: Op, *, what: What = None,
 
     def failed(exc: BaseException) -> None:
         settle()
+        if gone():
+            return
         if on_failure is not None:
             on_failure(exc)
         else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -96,6 +97,8 @@ class MetersModel(RecordsModel):
 
     def _saved(self, saved: MeterRow) -> None:
         self._saving.discard(saved.id)
+        if not shiboken6.isValid(self):  # closed while the cell was being saved
+            return
         row = self._row_of(saved.id)
         if row >= 0:  # still shown (the list may have been read again meanwhile)
             self.replace_row(row, saved)
@@ -103,6 +106,8 @@ class MetersModel(RecordsModel):
 
     def _refused(self, meter_id: int, exc: DomainError, column: int, text: str) -> None:
         self._saving.discard(meter_id)
+        if not shiboken6.isValid(self):
+            return
         self.edit_refused.emit(exc, self._row_of(meter_id), column, text)
 
     @staticmethod

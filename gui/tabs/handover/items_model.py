@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
@@ -203,11 +204,15 @@ class ItemsModel(QAbstractTableModel):
 
     def _saved(self, item_id: int, saved: ItemRow) -> None:
         self._saving.discard(item_id)
+        if not shiboken6.isValid(self):  # closed while the cell was being saved
+            return
         self.replace_row(saved)
         self.item_saved.emit(saved)
 
     def _refused(self, item_id: int, exc: DomainError, column: int, text: str) -> None:
         self._saving.discard(item_id)
+        if not shiboken6.isValid(self):
+            return
         self.edit_refused.emit(exc, self.row_of(item_id), column, text)
 
     def is_saving(self) -> bool:

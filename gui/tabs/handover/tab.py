@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QProgressBar,
                                QSplitter, QVBoxLayout, QWidget)
@@ -299,6 +300,8 @@ class HandoverTab(QWidget):
 
     def on_cell_refused(self, exc: DomainError, item_id: int | None, column: int, text: str) -> None:
         """The message, the row as stored now, then the cell open again with what the clerk typed."""
+        if not shiboken6.isValid(self.table):  # the cell's save came back as the tab was closing
+            return
         self.on_edit_refused(exc, self.model.row_of(item_id) if item_id else -1)
         row = self.model.row_of(item_id) if item_id else -1
         if row >= 0 and self.model.editable:
