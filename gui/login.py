@@ -1,7 +1,8 @@
 """Signing in: the login dialog, and the first-run dialog that creates the administrator."""
 from __future__ import annotations
 
-import contextlib
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -10,6 +11,7 @@ from models.errors import DomainError
 from models.services import auth
 
 from .dialogs.change_password import ChangePasswordDialog
+from .ops import Op, refusal, run_op
 
 
 class _Form(QDialog):
@@ -33,6 +35,25 @@ class _Form(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
+        self._writing = False  # the sign-in is on its way (it writes the login's audit row)
+
+    def write(self, op: Op, then: Callable[[Any], None], refused: Callable[[DomainError], None]) -> None:
+        """The sign-in's write in the writer thread: another desk's write lock never freezes the form."""
+        if self._writing:
+            return
+        self._writing = True
+
+        def settled(handle: Callable[[Any], None]) -> Callable[[Any], None]:
+            def call(value: Any) -> None:
+                self._writing = False
+                handle(value)
+            return call
+        run_op(self, self.db, op, busy=[self.buttons], on_success=settled(then),  # type: ignore[attr-defined]
+               on_failure=settled(refusal(refused, self)))
+
+    def reject(self) -> None:
+        if not self._writing:
+            super().reject()
 
     def _password(self) -> QLineEdit:
         edit = QLineEdit(self)
@@ -65,17 +86,16 @@ class LoginDialog(_Form):
             self.password_edit.setFocus()
 
     def accept(self) -> None:
-        password = self.password_edit.text()
-        try:
-            signed = auth.authenticate(self.db, self.user_combo.currentText(), password)
-        except DomainError as exc:
-            self._refused(str(exc))
-            return
+        password, username = self.password_edit.text(), self.user_combo.currentText()
+        self.write(lambda db: auth.authenticate(db, username, password),
+                   lambda signed: self._signed_in(signed, password), lambda exc: self._refused(str(exc)))
+
+    def _signed_in(self, signed: Any, password: str) -> None:
         if signed.must_change_password and not self._new_password(password):
-            # Signed out all the same if this raises; only the audit row of it could not be written.
-            with contextlib.suppress(DomainError):
-                auth.logout(self.db)  # no way past a reset password but a new one
-            self._refused(self.tr("管理员重置了您的密码：须设置新密码后才能继续使用。"))
+            reset = self.tr("管理员重置了您的密码：须设置新密码后才能继续使用。")
+            # No way past a reset password but a new one; signed out all the same if only the
+            # audit row of it could not be written.
+            self.write(auth.logout, lambda _r: self._refused(reset), lambda _exc: self._refused(reset))
             return
         self.user = signed.user
         super().accept()
@@ -112,14 +132,16 @@ class FirstRunDialog(_Form):
         if self.password_edit.text() != self.confirm_edit.text():
             self.error_label.setText(self.tr("两次输入的密码不一致。"))
             return
-        try:
+        username, name, password = self.username_edit.text(), self.display_edit.text(), self.password_edit.text()
+
+        def create(db: Database) -> UserRef:
             # Refused if another desk created the first user meanwhile: then the clerk logs in instead.
-            row = auth.create_first_admin(self.db, self.username_edit.text(), self.display_edit.text(),
-                                          self.password_edit.text())
-            self.user = auth.login(self.db, row.username, self.password_edit.text())
-        except DomainError as exc:
-            self.error_label.setText(str(exc))
-            return
+            row = auth.create_first_admin(db, username, name, password)
+            return auth.login(db, row.username, password)
+        self.write(create, self._created, lambda exc: self.error_label.setText(str(exc)))
+
+    def _created(self, user: UserRef) -> None:
+        self.user = user
         super().accept()
 
 

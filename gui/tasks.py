@@ -101,14 +101,16 @@ class Task(QObject):
 
 
 def start(job: Job, on_done: Callable[[Any], None] | None = None,
-          on_error: Callable[[BaseException], None] | None = None) -> Task:
-    """Run `job` in a worker thread; `on_done`/`on_error` are called on the GUI thread."""
+          on_error: Callable[[BaseException], None] | None = None,
+          executor: ThreadPoolExecutor | None = None) -> Task:
+    """Run `job` in a worker thread (of `executor`, if given); `on_done`/`on_error` are called on the
+    GUI thread."""
     task = Task(job)
     if on_done is not None:
         task.succeeded.connect(on_done)
     task.failed.connect(on_error or _default_error)
     _running.add(task)
-    _EXECUTOR.submit(task.run_in_worker)
+    (executor or _EXECUTOR).submit(task.run_in_worker)
     return task
 
 

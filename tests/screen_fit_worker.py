@@ -32,7 +32,8 @@ SCREEN = (1366, 768)  # physical pixels of the office laptop (gui.shot.LAPTOP)
 NOW = dt.datetime(2026, 7, 2, 10, 0)
 # Bases nobody opens as such: their subclasses are measured instead.
 ABSTRACT = {"gui.dialogs.base_dialog.ServiceDialog", "gui.tabs.fees.common.WorkerDialog",
-            "gui.dialogs.sheet_import.SheetImportDialog", "gui.login._Form"}
+            "gui.dialogs.sheet_import.SheetImportDialog", "gui.login._Form",
+            "gui.tabs.keys.dialogs.KeyStepDialog"}
 
 
 def _configure(scale: str, tmp: Path) -> None:
@@ -223,7 +224,8 @@ def _construct_table() -> dict:
         "gui.tabs.keys.dialogs.LendDialog": lambda c: ky.LendDialog(c.db, c.key, NOW),
         "gui.tabs.keys.dialogs.ReturnDialog": lambda c: ky.ReturnDialog(c.db, c.key, NOW),
         "gui.tabs.keys.dialogs.IssueDialog": lambda c: ky.IssueDialog(c.db, c.key, [(1, "董艳辉")], NOW),
-        "gui.tabs.keys.dialogs.StepDialog": lambda c: ky.StepDialog("封存 — K-01-01-1001-A", "封条号：", lambda t: None),
+        "gui.tabs.keys.dialogs.StepDialog": lambda c: ky.StepDialog(
+            c.db, "封存 — K-01-01-1001-A", "封条号：", lambda d, t: None),
         "gui.tabs.keys.dialogs.ClosingTimeDialog": lambda c: ky.ClosingTimeDialog(c.db),
         "gui.dialogs.users.UsersDialog": lambda c: mod("gui.dialogs.users").UsersDialog(c.db),
         "gui.dialogs.users.AddUserDialog": lambda c: mod("gui.dialogs.users").AddUserDialog(c.db),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from gui_helpers import answer_dialog
+from gui_helpers import answer_dialog, ok_and_wait, wait_written, writes_done
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QDialog
 
@@ -44,6 +44,7 @@ def login_dialog(qtbot, db, username):
 
 def press_ok(dialog):
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    wait_written(dialog)  # the sign-in is a write, in the writer thread
 
 
 # ---- the login ---------------------------------------------------------------------------------
@@ -66,11 +67,10 @@ def test_a_reset_password_must_be_changed_before_the_desk_opens(qtbot, office):
     def new_password(change):
         qtbot.keyClicks(change.new_edit, "mine-456")
         qtbot.keyClicks(change.confirm_edit, "mine-457")
-        change.ok()
+        ok_and_wait(change)
         assert "不一致" in change.error_label.text() and change.isVisible()
         change.confirm_edit.setText("mine-456")
-        change.ok()
-
+        ok_and_wait(change)
     dialog.password_edit.setText("temp-123")
     answer_dialog(lambda: press_ok(dialog), new_password)
     assert dialog.result() == QDialog.DialogCode.Accepted and office.user.username == "wang"
@@ -144,8 +144,7 @@ def test_user_management_adds_resets_disables_and_changes_roles(qtbot, qtmodelte
         d.role_combo.setCurrentIndex(d.role_combo.findData("supervisor"))
         d.password_edit.setText("first-1")
         d.confirm_edit.setText("first-1")
-        d.ok()
-
+        ok_and_wait(d)
     answer_dialog(dialog.add_button.click, add)
     li = row(office, "li")
     assert (li.role, li.must_change_password) == (Role.SUPERVISOR, True)
@@ -159,9 +158,11 @@ def test_user_management_adds_resets_disables_and_changes_roles(qtbot, qtmodelte
     monkeypatch.setattr(users_dialog, "confirm", lambda *a: True)
     dialog.select_user("wang")
     dialog.active_button.click()
+    writes_done(qtbot)
     assert not row(office, "wang").active and dialog.active_button.text() == "启用"
     assert not dialog.role_button.isEnabled() and "已停用" in dialog.role_button.toolTip()
     dialog.active_button.click()
+    writes_done(qtbot)
     assert row(office, "wang").active
 
     dialog.select_user("wang")

@@ -6,6 +6,7 @@ import pytest
 from gui.dialogs.deadline_settings import DeadlineSettingsDialog
 from models.db import UserRef
 from models.services import defect_register
+from tests.gui_helpers import ok_and_wait
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -16,7 +17,7 @@ def test_supervisor_changes_the_table(qtbot, sqlite_db):
     qtbot.addWidget(dialog)
     assert dialog.edits["一般"].text() == "7"
     dialog.edits["一般"].setText("10")
-    dialog.ok()
+    ok_and_wait(dialog)
     assert dialog.result() == dialog.DialogCode.Accepted
     assert defect_register.deadline_days(sqlite_db)["一般"] == 10
 
@@ -26,7 +27,7 @@ def test_clerk_is_refused_and_nothing_changes(qtbot, sqlite_db):
     dialog = DeadlineSettingsDialog(sqlite_db)
     qtbot.addWidget(dialog)
     dialog.edits["重大"].setText("1")
-    dialog.ok()
+    ok_and_wait(dialog)
     assert "主管" in dialog.error_label.text()
     assert dialog.result() != dialog.DialogCode.Accepted
     assert defect_register.deadline_days(sqlite_db)["重大"] == 3
@@ -38,7 +39,7 @@ def test_a_bad_number_of_days_is_refused_by_name_and_kept(qtbot, sqlite_db, type
     dialog = DeadlineSettingsDialog(sqlite_db)
     qtbot.addWidget(dialog)
     dialog.edits["一般"].setText(typed)
-    dialog.ok()
+    ok_and_wait(dialog)
     assert "「一般问题整改期限」" in dialog.error_label.text()
     assert dialog.edits["一般"].text() == typed and dialog.result() != dialog.DialogCode.Accepted
     assert defect_register.deadline_days(sqlite_db)["一般"] == 7

@@ -20,7 +20,7 @@ from models.browse import Scope
 from models.defect import Defect, DefectPhoto
 from models.services import defect_register as reg
 from models.services import projects
-from tests.gui_helpers import Clock, answer_dialog
+from tests.gui_helpers import Clock, answer_dialog, ok_and_wait
 
 pytestmark = [pytest.mark.qt_log_ignore("propagateSizeHints"), pytest.mark.usefixtures("boxes")]
 NOW = dt.datetime(2026, 6, 1, 9, 0)
@@ -115,7 +115,7 @@ def test_every_path_names_each_refused_file_and_keeps_the_good_one(qtbot, sqlite
     assert "超大.jpg" not in reads  # refused from its size, never read
     dialog.location.setEditText("地下车库B区")
     dialog.description.setPlainText("车库顶板渗水")
-    dialog.ok()
+    ok_and_wait(dialog)
     assert dialog.result() == dialog.DialogCode.Accepted, dialog.error_label.text()
     row = dialog.result_value
     assert _stored(sqlite_db, row.id)[1:] == ("车库顶板渗水", (defect.version + 1) if defect else 1, ["裂缝.jpg"])
@@ -138,8 +138,7 @@ def test_an_edit_with_a_good_and_a_bad_photo_from_the_tab(qtbot, sqlite_db, proj
         dialog.add_files([str(files["good"]), str(files["bomb"])])
         _wait_read(qtbot, dialog)
         middle.append((dialog.error_label.text(), dialog.strip.count(), _stored(sqlite_db, d.id)))
-        dialog.ok()
-
+        ok_and_wait(dialog)
     with qtbot.waitSignal(tab.due_loaded, timeout=5000):
         seen = answer_dialog(tab.acts.edit.trigger, fill)
     assert len(seen) == 1, seen[1:]  # OK was not refused (no conflict with a half-save of one's own)
@@ -164,7 +163,7 @@ def test_a_refused_edit_changes_nothing_keeps_the_form_and_the_next_ok_saves_it_
     real_begin = sqlite_db.begin
     monkeypatch.setattr(sqlite_db, "begin", lambda *a, **k: opened.append(1) or real_begin(*a, **k))
 
-    dialog.ok()
+    ok_and_wait(dialog)
     assert dialog.result() != dialog.DialogCode.Accepted
     assert "「位置」最多 100 个字，现有 2000 个字" in dialog.error_label.text()
     assert dialog.location.currentText() == LONG and dialog.strip.count() == 1  # what the clerk entered
@@ -173,7 +172,7 @@ def test_a_refused_edit_changes_nothing_keeps_the_form_and_the_next_ok_saves_it_
 
     opened.clear()
     dialog.location.setEditText("3栋北侧外墙")
-    dialog.ok()
+    ok_and_wait(dialog)
     assert dialog.result() == dialog.DialogCode.Accepted, dialog.error_label.text()
     assert opened == [1]  # fields, the photo added and the photo removed: one transaction
     assert _stored(sqlite_db, d.id) == ("3栋北侧外墙", "外墙瓷砖大面积空鼓", d.version + 1, ["裂缝.jpg"])
@@ -195,7 +194,7 @@ def test_each_typed_field_of_the_form_refuses_what_it_cannot_store(qtbot, sqlite
             dialog.description.setPlainText("车库顶板渗水")
             with sqlite_db.read() as s:
                 before = s.scalar(select(func.count()).select_from(Defect))
-            dialog.ok()
+            ok_and_wait(dialog)
             refusal = REFUSED.get((field, text))
             if refusal:
                 assert dialog.result() != dialog.DialogCode.Accepted, (field, text)

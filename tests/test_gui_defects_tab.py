@@ -18,7 +18,7 @@ from models.db import UserRef
 from models.rules.escalation import LABELS
 from models.services import defect_register as reg
 from models.services import projects
-from tests.gui_helpers import Clock, answer_dialog
+from tests.gui_helpers import Clock, answer_dialog, ok_and_wait
 
 pytestmark = [pytest.mark.qt_log_ignore("propagateSizeHints"), pytest.mark.usefixtures("boxes")]
 FOUND = dt.datetime(2026, 6, 1, 9, 0)
@@ -52,8 +52,7 @@ def tab(qtbot, sqlite_db):
 def step(qtbot, tab, action, note=""):
     def fill(dialog):
         dialog.note.setPlainText(note)
-        dialog.ok()
-
+        ok_and_wait(dialog)
     with qtbot.waitSignal(tab.due_loaded, timeout=5000):
         seen = answer_dialog(action.trigger, fill)
     assert len(seen) == 1, seen[1:]  # no refusal text
@@ -80,8 +79,7 @@ def test_defect_from_finding_to_closed(qtbot, tab, photos, monkeypatch, sqlite_d
         dialog.add_photo_button.click()
         qtbot.waitUntil(lambda: not dialog.reading_photos(), timeout=5000)  # read in a worker
         assert dialog.strip.count() == 2
-        dialog.ok()
-
+        ok_and_wait(dialog)
     with qtbot.waitSignal(tab.due_loaded, timeout=5000):
         seen = answer_dialog(tab.acts.new.trigger, fill)
     assert len(seen) == 1, seen[1:]
@@ -132,8 +130,7 @@ def test_defect_from_finding_to_closed(qtbot, tab, photos, monkeypatch, sqlite_d
 def test_filters_and_refused_save(qtbot, tab):
     def fill(dialog):
         dialog.description.setPlainText("没有位置")
-        dialog.ok()
-
+        ok_and_wait(dialog)
     seen = answer_dialog(tab.acts.new.trigger, fill)
     assert "位置" in seen[1]  # the service refused it; the dialog said why
     tab.status_combo.setCurrentIndex(tab.status_combo.findData("已关闭"))
@@ -174,8 +171,7 @@ def test_supervisor_opens_the_deadline_settings_from_the_tab(qtbot, sqlite_db):
     def fill(dialog):
         assert isinstance(dialog, DeadlineSettingsDialog)
         dialog.edits["一般"].setText("30")
-        dialog.ok()
-
+        ok_and_wait(dialog)
     seen = answer_dialog(tab.acts.deadline_settings.trigger, fill)
     assert len(seen) == 1, seen[1:]
     assert reg.deadline_days(sqlite_db)["一般"] == 30
@@ -209,11 +205,10 @@ def test_moving_the_deadline_asks_a_reason_and_the_history_shows_it(qtbot, tab, 
         assert not dialog.deadline_reason.isVisibleTo(dialog)
         dialog.deadline.setDate(dt.date(2026, 6, 30))
         assert dialog.deadline_reason.isVisibleTo(dialog)
-        dialog.ok()
+        ok_and_wait(dialog)
         errors.append(dialog.error_label.text())
         dialog.deadline_reason.setText("开发商申请延期，等待材料")
-        dialog.ok()
-
+        ok_and_wait(dialog)
     with qtbot.waitSignal(tab.due_loaded, timeout=5000):
         seen = answer_dialog(tab.acts.edit.trigger, fill)
     assert len(seen) == 1, seen[1:]

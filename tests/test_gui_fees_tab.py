@@ -29,6 +29,7 @@ from models.services import auth, meters, projects
 from models.services import reconcile as rc
 from models.services.fee_results import fee_results
 from tests.conftest import TEST_USER
+from tests.gui_helpers import ok_and_wait, writes_done
 
 pytestmark = [pytest.mark.qt_log_ignore("propagateSizeHints"), pytest.mark.usefixtures("boxes")]
 
@@ -77,7 +78,7 @@ def wait_dialog(qtbot, tab_or_panel, cls):
 
 def press_ok(qtbot, dialog) -> None:
     """OK, then wait for the service (in the worker for the slow ones)."""
-    dialog.ok()
+    ok_and_wait(dialog)
     qtbot.waitUntil(lambda: not getattr(dialog, "is_busy", lambda: False)(), timeout=20000)
 
 
@@ -279,11 +280,11 @@ def test_results_totals_match_the_service_and_a_deposit_is_refunded(qtbot, tab, 
     assert panel.refund_button.isEnabled() and not panel.hand_over_button.isEnabled()
     panel.refund_button.click()
     dialog = wait_dialog(qtbot, panel, RefundDialog)
-    dialog.ok()
+    ok_and_wait(dialog)
     assert dialog.isVisible() and "处理说明" in dialog.error_label.text()
     dialog.note.setText("2026-06-20 已退还，收据 TH-0001")
     with qtbot.waitSignal(panel.computed, timeout=20000):
-        dialog.ok()
+        ok_and_wait(dialog)
     after = panel.results
     assert after.deposits_total == expected.deposits_total - refunded.amount
     assert [d.action for d in after.deposits if d.unit == refunded.unit and d.fee_item == refunded.fee_item
@@ -307,6 +308,7 @@ def commit(qtbot, view, editor) -> None:
     """Enter in the editor: the delegate commits on the next turn of the event loop."""
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState, timeout=5000)
+    writes_done(qtbot)  # the cell is saved in the writer thread
 
 
 def edit_cell(qtbot, view, index, text):

@@ -10,7 +10,12 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QWizard
 from sqlalchemy import func, select
 
-from gui.dialogs.first_start import FirstStartWizard, HandoverPage, HousesPage, offer_first_start
+from gui.dialogs.first_start import (
+    FirstStartWizard,
+    HandoverPage,
+    HousesPage,
+    offer_first_start,
+)
 from gui.login import FirstRunDialog
 from gui.main_window import MainWindow
 from gui.session import last_main_window, switch_user
@@ -20,7 +25,7 @@ from models.people import Owner, Role
 from models.project import Unit
 from models.services import auth, checklists, office, projects, users
 from models.services.setup_progress import setup_state
-from tests.gui_helpers import answer_dialog
+from tests.gui_helpers import answer_dialog, ok_and_wait, wait_written, writes_done
 
 pytestmark = [pytest.mark.qt_log_ignore("propagateSizeHints"), pytest.mark.usefixtures("boxes")]
 SAMPLE = Path(__file__).resolve().parents[2] / "shared/samples/业主名册_翠湖园.xlsx"
@@ -39,6 +44,7 @@ def create_admin(qtbot, db) -> None:
     dialog.password_edit.setText("admin-123")
     dialog.confirm_edit.setText("admin-123")
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    wait_written(dialog)
     assert dialog.result() and db.user.username == "admin" and db.user.role == "admin"
 
 
@@ -61,8 +67,7 @@ def add_colleague(dialog, username: str, name: str, role: Role) -> None:
         d.password_edit.setText("first-123")
         d.confirm_edit.setText("first-123")
         assert d.must_change_check.isChecked()  # a password someone else typed is changed at first login
-        d.ok()
-
+        ok_and_wait(d)
     answer_dialog(dialog.add_button.click, fill)
 
 
@@ -77,8 +82,7 @@ def log_in_as(qtbot, window, username: str, new_password: str) -> MainWindow:
         def change(c):
             c.new_edit.setText(new_password)
             c.confirm_edit.setText(new_password)
-            c.ok()
-
+            ok_and_wait(c)
         answer_dialog(lambda: d.buttons.button(d.buttons.StandardButton.Ok).click(), change)
 
     answer_dialog(lambda: successor.append(switch_user(window)), login)
@@ -106,6 +110,7 @@ def test_a_new_office_from_empty_database_to_signed_list(qtbot, sqlite_db, tmp_p
     page.name_edit.setText("安居物业服务有限公司翠湖园管理处")
     page.address_edit.setText("某市某区翠湖路 88 号")
     wizard.next()
+    writes_done(qtbot)  # saved in the writer thread; the wizard moves on by itself
     assert office.office(db).name == "安居物业服务有限公司翠湖园管理处"
 
     # 第一个项目: a refusal names the field and keeps the page; the company defaults to the office
@@ -114,9 +119,11 @@ def test_a_new_office_from_empty_database_to_signed_list(qtbot, sqlite_db, tmp_p
     page.code_edit.setText("C H Y")
     page.name_edit.setText("翠湖园")
     wizard.next()
+    writes_done(qtbot)
     assert wizard.currentPage() is page and "项目编码" in page.error_label.text()
     page.code_edit.setText("CHY")
     wizard.next()
+    writes_done(qtbot)
     project = projects.project_by_code(db, "CHY")
     assert wizard.project_id == project.id and project.manager_company == "安居物业服务有限公司翠湖园管理处"
 
@@ -155,8 +162,7 @@ def test_a_new_office_from_empty_database_to_signed_list(qtbot, sqlite_db, tmp_p
         d.from_rep_edit.setText("赵经理")
         d.to_rep_edit.setText("钱主任")
         d.cutoff_edit.setDate(QDate(2026, 6, 30))
-        d.ok()
-
+        ok_and_wait(d)
     answer_dialog(last.handover_button.click, handover)
     assert wizard.handover is not None and last.list_button.isEnabled()
     template = min(checklists.list_templates(db, KIND), key=lambda t: t.item_count)
@@ -181,6 +187,7 @@ def test_a_new_office_from_empty_database_to_signed_list(qtbot, sqlite_db, tmp_p
     for row in range(1, tab.model.rowCount()):  # and the rest, one by one as the clerk goes round
         tab.table.select_cell(row, COL["received_qty"])
         tab.acts.mark_expected.trigger()
+        qtbot.waitUntil(lambda row=row: tab.model.items()[row].checked, timeout=5000)  # saved before the next
     qtbot.waitUntil(lambda: all(i.checked for i in tab.model.items()), timeout=5000)
 
     # The supervisor signs it.

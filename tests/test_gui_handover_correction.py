@@ -11,6 +11,7 @@ from models.fees import Decision
 from models.services import reconcile as rc
 from models.services.handovers import corrections, get_handover
 from models.services.settlement import sign_settlement
+from tests.gui_helpers import ok_and_wait
 
 
 @pytest.fixture
@@ -42,11 +43,11 @@ def test_correction_needs_a_reason_and_is_kept(qtbot, sqlite_db, signed_book, tm
     dialog.show()
     assert dialog.reason_edit is not None and dialog.reason_edit.isVisible()
     dialog.from_edit.setText("改名物业有限公司")
-    dialog.ok()
+    ok_and_wait(dialog)
     assert dialog.isVisible() and "更正原因" in dialog.error_label.text()
     dialog.grab().save(str(tmp_path / "correction.png"))
     dialog.reason_edit.setText("工商登记变更，见营业执照")
-    dialog.ok()
+    ok_and_wait(dialog)
     assert not dialog.isVisible()
     assert get_handover(sqlite_db, signed_book).from_company == "改名物业有限公司"
     assert [c[2] for c in corrections(sqlite_db, signed_book)] == ["工商登记变更，见营业执照"]

@@ -15,7 +15,7 @@ from models.audit import AuditLog
 from models.errors import SignedRecordError
 from models.people import Role
 from models.services import auth, checklists, projects
-from tests.gui_helpers import answer_dialog
+from tests.gui_helpers import answer_dialog, ok_and_wait
 
 pytestmark = [pytest.mark.qt_log_ignore("propagateSizeHints"), pytest.mark.usefixtures("boxes")]
 KIND = "承接查验"
@@ -71,8 +71,7 @@ def create_handover(qtbot, window, tab):
         d.witness_rep_edit.setText("孙科长")
         d.cutoff_edit.setDate(QDate(2026, 6, 30))
         d.planned_date.set_value(dt.date(2026, 7, 15))
-        d.ok()
-
+        ok_and_wait(d)
     answer_dialog(tab.acts.new_handover.trigger, fill)
     qtbot.waitUntil(lambda: tab.handover is not None, timeout=3000)
 
@@ -85,8 +84,7 @@ def start_from_template(qtbot, tab, db):
                    (d.model.item(r).data(Qt.ItemDataRole.UserRole + 3) for r in range(d.model.rowCount())))
         d.select_template(template.code)
         assert d.title_edit.text() == template.name
-        d.ok()
-
+        ok_and_wait(d)
     answer_dialog(tab.acts.new_from_template.trigger, fill)
     assert tab.model.rowCount() == template.item_count and tab.model.editable
     return template
@@ -102,10 +100,11 @@ def check_all_from_keyboard(qtbot, tab):
     qtbot.waitUntil(lambda: items(tab)[1].received_qty == 0 and tab.table.current_row() == 2, timeout=2000)
     assert items(tab)[1].shortfall == items(tab)[1].expected_qty and items(tab)[1].is_problem
     qtbot.keyClick(tab.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Enter
+    qtbot.waitUntil(lambda: tab.table.current_row() == 3, timeout=5000)  # saved in the worker, then down
     assert items(tab)[2].received_qty == items(tab)[2].expected_qty and items(tab)[2].condition == "完好"
-    assert tab.table.current_row() == 3
     for row in range(3, tab.model.rowCount()):
         qtbot.keyClick(tab.table, "=")
+        qtbot.waitUntil(lambda row=row: items(tab)[row].received_qty is not None, timeout=5000)
         assert items(tab)[row].checked, row
     assert "已核对 {0}/{0}，短缺 1 项，问题 1 项".format(tab.model.rowCount()) in tab.progress_label.text()
 
@@ -118,8 +117,7 @@ def turn_missing_into_defect(qtbot, tab):
         assert items(tab)[1].name in d.description_edit.toPlainText()
         assert d.responsible_combo.currentText() == "开发商"  # 承接查验: the developer answers for it
         d.severity_combo.setCurrentText("重大")
-        d.ok()
-
+        ok_and_wait(d)
     answer_dialog(tab.acts.to_defect.trigger, fill)
     number = items(tab)[1].defect_number
     assert number.startswith("YL-") and tab.model.index(1, COL["defect_number"]).data() == number
@@ -132,8 +130,7 @@ def sign(qtbot, tab, scan_path=None):
         assert (d.from_edit.text(), d.to_edit.text(), d.witness_edit.text()) == ("赵经理", "钱主任", "孙科长")
         if scan_path:
             d.scan_edit.setText(str(scan_path))
-        d.ok()
-
+        ok_and_wait(d)
     return answer_dialog(tab.acts.sign.trigger, fill)
 
 
@@ -186,6 +183,7 @@ def test_clerk_checks_signs_and_amends_a_list(qtbot, window, clerk_db, tmp_path,
 
     assert tab.acts.amend.isEnabled()
     tab.acts.amend.trigger()
+    qtbot.waitUntil(lambda: tab.current_summary().revision == 2, timeout=5000)  # made in the worker
     amendment = tab.current_summary()
     assert amendment.revision == 2 and amendment.amends_id == first.id and tab.model.editable
     assert tab.changes_box.isVisible() and "尚无变更" in tab.changes_text.toPlainText()
@@ -236,15 +234,20 @@ def test_condition_combo_and_item_actions(qtbot, window, clerk_db, monkeypatch, 
     assert tab.model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
     focus_table(qtbot, tab, 0, COL["name"])
     qtbot.keyClick(tab.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
-    assert [i.id for i in items(tab)[:2]] == [second.id, first.id] and tab.table.current_row() == 1
+    qtbot.waitUntil(lambda: [i.id for i in items(tab)[:2]] == [second.id, first.id], timeout=5000)
+    assert tab.table.current_row() == 1
+    count = tab.model.rowCount()
     tab.acts.add_item.trigger()
+    qtbot.waitUntil(lambda: tab.model.rowCount() == count + 1 and isinstance(QApplication.focusWidget(), QLineEdit),
+                    timeout=5000)  # added in the worker, then its name opened for typing
     QApplication.focusWidget().setText("消防设施检测报告")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: items(tab)[2].name == "消防设施检测报告", timeout=2000)
     count = tab.model.rowCount()
     focus_table(qtbot, tab, 2, COL["name"])
     qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
-    assert tab.model.rowCount() == count - 1 and "消防设施检测报告" not in [i.name for i in items(tab)]
+    qtbot.waitUntil(lambda: tab.model.rowCount() == count - 1, timeout=5000)
+    assert "消防设施检测报告" not in [i.name for i in items(tab)]
     assert boxes == []
 
 
@@ -254,8 +257,8 @@ def test_stale_edit_shows_the_message_and_reloads_the_row(qtbot, window, clerk_d
     start_from_template(qtbot, tab, db)
     item = items(tab)[0]
     checklists.update_item(db, item.id, item.version, remarks="另一台电脑改的")  # someone else saved
-    assert not tab.model.setData(tab.model.index(0, COL["received_qty"]), 1)
-    qtbot.waitUntil(lambda: bool(boxes), timeout=2000)
+    tab.model.setData(tab.model.index(0, COL["received_qty"]), 1)  # refused in the worker: stale
+    qtbot.waitUntil(lambda: bool(boxes), timeout=5000)
     assert "已被其他人修改" in boxes[0] and items(tab)[0].remarks == "另一台电脑改的"
 
 

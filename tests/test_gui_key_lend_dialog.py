@@ -18,7 +18,7 @@ from models.keys import KeyEventKind as E
 from models.keys import KeyStatus as K
 from models.services import key_custody as kc
 from models.services import projects
-from tests.gui_helpers import Clock, answer_dialog
+from tests.gui_helpers import Clock, answer_dialog, ok_and_wait, wait_written
 from tests.key_accounts import PASSWORD, clerk, supervisor
 
 pytestmark = [pytest.mark.qt_log_ignore("propagateSizeHints"), pytest.mark.usefixtures("boxes")]
@@ -64,6 +64,7 @@ def test_the_supervisor_picks_their_account_types_the_password_and_the_key_is_le
     qtbot.keyClicks(dialog.password, PASSWORD)
     assert dialog.password.echoMode() == dialog.password.EchoMode.Password
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)  # Enter saves
+    wait_written(dialog)
     assert dialog.result() == dialog.DialogCode.Accepted
     assert dialog.result_value.status is K.LENT
     assert loans(sqlite_db) == [("张师傅", "刘敏", boss.id, "")]
@@ -75,12 +76,12 @@ def test_a_wrong_password_keeps_the_dialog_open_and_writes_nothing(qtbot, sqlite
     dialog.borrower.setText("张师傅")
     dialog.approver.setCurrentIndex(0)
     dialog.password.setText("not-the-password")
-    dialog.ok()
+    ok_and_wait(dialog)
     assert dialog.isVisible() and "「批准主管」的密码不正确" in dialog.error_label.text()
     assert dialog.password.text() == ""  # typed again by the supervisor
     assert loans(sqlite_db) == [] and kc.find_by_tag(sqlite_db, project.id, key.tag).status is K.IN_STORE
     dialog.password.setText(PASSWORD)
-    dialog.ok()
+    ok_and_wait(dialog)
     assert dialog.result() == dialog.DialogCode.Accepted and len(loans(sqlite_db)) == 1
 
 
@@ -91,7 +92,7 @@ def test_the_desk_user_is_not_offered_and_with_no_other_supervisor_ok_is_refused
     assert dialog.approver.count() == 0 and not dialog.approver.isEnabled()
     assert "没有可批准的主管账号" in dialog.error_label.text() and dialog.error_label.isVisible()
     dialog.borrower.setText("张师傅")
-    dialog.ok()
+    ok_and_wait(dialog)
     assert dialog.isVisible() and "没有可批准的主管账号" in dialog.error_label.text()
     assert loans(sqlite_db) == []
 
@@ -104,11 +105,11 @@ def test_due_tomorrow_opens_and_needs_the_extension_reason(qtbot, sqlite_db, key
     assert dialog.extension.isEnabled()
     dialog.approver.setCurrentIndex(0)
     dialog.password.setText(PASSWORD)
-    dialog.ok()
+    ok_and_wait(dialog)
     assert dialog.isVisible() and "「延期原因」" in dialog.error_label.text()
     assert loans(sqlite_db) == []
     dialog.extension.setText("配电室检修跨夜施工")
-    dialog.ok()
+    ok_and_wait(dialog)
     assert dialog.result() == dialog.DialogCode.Accepted
     assert loans(sqlite_db) == [("张师傅", "刘敏", boss.id, "配电室检修跨夜施工")]
     assert dialog.result_value.loan.extension_reason == "配电室检修跨夜施工"
@@ -134,7 +135,7 @@ def test_a_clerk_finds_the_closing_time_disabled_saying_who_may(tab, sqlite_db):
     assert "18:00" in keys.closing_label.text()
     assert not keys.closing_button.isEnabled() and "主管" in keys.closing_button.toolTip()
     dialog = ClosingTimeDialog(sqlite_db, keys)  # and were it opened anyway, the service refuses
-    dialog.ok()
+    ok_and_wait(dialog)
     assert "主管" in dialog.error_label.text() and kc.closing_time(sqlite_db) == dt.time(18, 0)
 
 
@@ -144,8 +145,7 @@ def test_a_supervisor_changes_the_closing_time(qtbot, tab, sqlite_db):
 
     def change(dialog: ClosingTimeDialog) -> None:
         dialog.time.setTime(QTime(17, 30))
-        dialog.ok()
-
+        ok_and_wait(dialog)
     seen = answer_dialog(keys.closing_button.click, change)
     assert len(seen) == 1, seen[1:]
     assert kc.closing_time(sqlite_db) == dt.time(17, 30) and "17:30" in keys.closing_label.text()

@@ -16,7 +16,7 @@ from models.keys import Key
 from models.project import Unit
 from models.services import key_custody as kc
 from models.services import projects
-from tests.gui_helpers import Clock
+from tests.gui_helpers import Clock, ok_and_wait, still_open
 
 pytestmark = [pytest.mark.qt_log_ignore("propagateSizeHints"), pytest.mark.usefixtures("boxes")]
 MORNING = dt.datetime(2026, 7, 1, 9, 0)
@@ -64,14 +64,14 @@ def test_a_bad_number_is_a_message_naming_the_field_and_nothing_is_saved(qtbot, 
     dialog.tag.setText("K-00-00-PDS-A")
     dialog.opens.setText("高低压配电室")
     getattr(dialog, widget).setText(text)
-    dialog.ok()
+    ok_and_wait(dialog)
     assert dialog.isVisible() and f"「{field}」" in dialog.error_label.text()
     assert len(dialog.error_label.text()) < 120
     assert getattr(dialog, widget).text() == text  # kept, to be corrected
     assert keys(sqlite_db) == 0
     getattr(dialog, widget).setText("2")
-    dialog.ok()
-    assert not dialog.isVisible() and keys(sqlite_db) == 1
+    ok_and_wait(dialog)
+    assert not still_open(dialog) and keys(sqlite_db) == 1
     assert tab.card.key.tag == "K-00-00-PDS-A" and tab.card.key.count == 2
 
 
@@ -80,8 +80,8 @@ def test_receive_a_units_key_into_a_free_hook_then_a_taken_one(qtbot, tab, sqlit
     for widget, text in (("tag", "k-01-01-101-a"), ("cabinet", "G01"), ("slot", "01-16"), ("person", "原物业")):
         getattr(dialog, widget).setText(text)
     dialog.unit.setEditText("1栋1单元101")
-    dialog.ok()
-    assert not dialog.isVisible()
+    ok_and_wait(dialog)
+    assert not still_open(dialog)
     qtbot.waitUntil(lambda: tab.is_loaded() and tab.model.total == 1, timeout=5000)
     assert tab.card.key.tag == "K-01-01-101-A" and tab.card.place_label.text() == "柜格：G01-01-16"
 
@@ -89,7 +89,7 @@ def test_receive_a_units_key_into_a_free_hook_then_a_taken_one(qtbot, tab, sqlit
     for widget, text in (("tag", "K-01-01-101-B"), ("cabinet", "G01"), ("slot", "01-16")):
         getattr(dialog, widget).setText(text)
     dialog.unit.setEditText("1栋1单元101")
-    dialog.ok()
+    ok_and_wait(dialog)
     assert dialog.isVisible() and "「柜格」G01-01-16 已有钥匙 K-01-01-101-A" in dialog.error_label.text()
     assert keys(sqlite_db) == 1
     dialog.reject()

@@ -23,7 +23,7 @@ from models.keys import KeyEventKind as E
 from models.keys import KeyStatus as K
 from models.services import key_custody as kc
 from models.services import projects
-from tests.gui_helpers import Clock
+from tests.gui_helpers import Clock, still_open, wait_written
 from tests.key_accounts import approval, supervisor
 
 pytestmark = [pytest.mark.qt_log_ignore("propagateSizeHints"), pytest.mark.usefixtures("boxes")]
@@ -110,7 +110,7 @@ def test_each_key_gets_its_own_dialog_even_when_the_next_scan_lands_in_the_first
     scanner(qtbot, "k-00-00-sbf-a\r")
     assert first.isVisible() and first.returned_by.text() == "Zhang" and returns(sqlite_db) == []
     qtbot.keyClick(first.returned_by, Qt.Key.Key_Return)
-    assert not first.isVisible()
+    assert not still_open(first)
     assert returns(sqlite_db) == [("K-00-00-PDS-A", "Zhang")]
 
     # the queued scan opens its key; Enter starts its own 归还
@@ -121,6 +121,7 @@ def test_each_key_gets_its_own_dialog_even_when_the_next_scan_lands_in_the_first
     assert isinstance(second, ReturnDialog) and second.key.tag == "K-00-00-SBF-A"
     qtbot.waitUntil(lambda: QApplication.focusWidget() is second.returned_by, timeout=2000)
     scanner(qtbot, "Zhang\r")
+    wait_written(second)
     assert returns(sqlite_db) == [("K-00-00-PDS-A", "Zhang"), ("K-00-00-SBF-A", "Zhang")]
     # after a step, Enter does not start another: it opens the key again
     qtbot.waitUntil(lambda: QApplication.focusWidget() is tab.scan_edit, timeout=2000)
@@ -188,7 +189,7 @@ def test_a_tag_scanned_into_a_seal_number_does_not_seal_the_open_key_with_it(qtb
     assert dialog.isVisible() and dialog.text.text() == ""
     assert kc.find_by_tag(sqlite_db, p.id, "K-00-00-FDJ-A").status is K.IN_STORE
     scanner(qtbot, "FT-0009\r")  # the seal strip's number (not a tag): saved
-    assert not dialog.isVisible()
+    assert not still_open(dialog)
     assert kc.find_by_tag(sqlite_db, p.id, "K-00-00-FDJ-A").status is K.SEALED
     assert tab.card.key.tag == "K-00-00-PDS-A"  # the waiting scan, opened after
 

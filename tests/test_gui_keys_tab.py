@@ -17,7 +17,7 @@ from models.keys import KeyStatus as K
 from models.services import key_custody as kc
 from models.services import projects
 from models.services.locations import unit_owners
-from tests.gui_helpers import Clock
+from tests.gui_helpers import Clock, still_open
 from tests.key_accounts import PASSWORD, supervisor
 from tests.sample_data import unit_with_owner
 
@@ -63,7 +63,7 @@ def open_step(tab, kind, fill) -> list:
     assert dialog is not None, "no dialog opened"
     seen = [dialog]
     fill(dialog)
-    if dialog.isVisible():
+    if still_open(dialog):
         seen.append(dialog.error_label.text())
         dialog.reject()
     return seen

@@ -16,6 +16,7 @@ from gui.tabs.handover.items_model import COL
 from models.base import DocStatus
 from models.services import checklists as cl
 from models.services import handovers, projects, signoff
+from tests.gui_helpers import ok_and_wait
 
 pytestmark = [pytest.mark.qt_log_ignore("propagateSizeHints"), pytest.mark.usefixtures("boxes")]
 SHOTS = os.environ.get("HANDOVERDESK_SHOTS")  # a folder: the tests save what they show there
@@ -59,13 +60,13 @@ def test_sign_dialog_refuses_without_the_witness_signatory(qtbot, sqlite_db):
     dialog = sign_dialog(qtbot, sqlite_db, list_id)
     assert dialog.witness_edit.isEnabled() and dialog.witness_edit.text() == "孙科长"
     dialog.witness_edit.clear()
-    dialog.ok()
+    ok_and_wait(dialog)
     assert dialog.isVisible() and dialog.error_label.isVisible()
     assert "「监交方签字人」不能为空" in dialog.error_label.text() and "街道房管所" in dialog.error_label.text()
     shot(dialog, "sign-dialog-refused")
     assert cl.list_detail(sqlite_db, list_id).summary.status is DocStatus.DRAFT
     dialog.witness_edit.setText("孙科长")
-    dialog.ok()
+    ok_and_wait(dialog)
     assert not dialog.isVisible() and dialog.result_value.status is DocStatus.SIGNED
     assert dialog.result_value.signed_witness == "孙科长"
 
@@ -75,7 +76,7 @@ def test_sign_dialog_of_a_two_party_handover(qtbot, sqlite_db):
     dialog = sign_dialog(qtbot, sqlite_db, list_id)
     assert not dialog.witness_edit.isEnabled() and "没有监交方" in dialog.witness_edit.placeholderText()
     shot(dialog, "sign-dialog-two-parties")
-    dialog.ok()
+    ok_and_wait(dialog)
     assert not dialog.isVisible() and dialog.result_value.status is DocStatus.SIGNED
 
 

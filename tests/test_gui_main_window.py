@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from gui_helpers import wait_written
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from sample_data import UNITS, make_sample
@@ -30,6 +31,7 @@ def window(qtbot, sqlite_db, sample):
 
 def _ok(dialog) -> None:
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    wait_written(dialog)  # the sign-in is a write, in the writer thread
 
 
 def _show_and_wait(qtbot, window, key):
@@ -67,6 +69,7 @@ def test_login_refuses_a_bad_password(qtbot, sqlite_db):
     assert "用户名或密码不正确" in dialog.error_label.text() and dialog.password_edit.text() == ""
     qtbot.keyClicks(dialog.password_edit, "secret-2")
     qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    wait_written(dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted and sqlite_db.user.username == "wang"
 
 

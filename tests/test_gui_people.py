@@ -25,6 +25,7 @@ from models.services import people, projects, units
 from models.services.people import OwnerForm
 from models.services.projects import ProjectForm
 from models.services.units import UnitForm
+from tests.gui_helpers import ok_and_wait, writes_done
 
 pytestmark = [pytest.mark.qt_log_ignore("propagateSizeHints"), pytest.mark.usefixtures("boxes", "chinese_font")]
 
@@ -61,15 +62,14 @@ def test_a_project_made_from_the_menu_shows_in_the_selector(qtbot, sqlite_db):
     def fill(dialog):
         assert isinstance(dialog, ProjectDialog)
         dialog.code_edit.setText("CHY")
-        dialog.ok()  # no name: refused, the dialog stays open
+        ok_and_wait(dialog)  # no name: refused, the dialog stays open
         assert "「项目名称」" in dialog.error_label.text() and dialog.isVisible()
         dialog.name_edit.setText("翠湖园")
         dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("混合"))
         dialog.address_edit.setText("某市某区湖滨路 88 号")
         dialog.company_edit.setText("某某物业服务有限公司")
         shot(dialog, "project_dialog")
-        dialog.ok()
-
+        ok_and_wait(dialog)
     answer_dialog(window.new_project_action.trigger, fill)
     assert window.project_combo.currentText() == "翠湖园（CHY）"
     assert window.current_project().kind == "混合"
@@ -79,12 +79,11 @@ def test_a_project_made_from_the_menu_shows_in_the_selector(qtbot, sqlite_db):
     def rename(dialog):
         assert dialog.code_edit.text() == "CHY" and dialog.name_edit.text() == "翠湖园"
         dialog.code_edit.setText("JHC")
-        dialog.ok()  # the code of the other project: refused, naming the field
+        ok_and_wait(dialog)  # the code of the other project: refused, naming the field
         assert "「项目编码」" in dialog.error_label.text()
         dialog.code_edit.setText("CHY")
         dialog.name_edit.setText("翠湖园一期")
-        dialog.ok()
-
+        ok_and_wait(dialog)
     answer_dialog(window.edit_project_action.trigger, rename)
     assert [window.project_combo.itemText(i) for i in range(window.project_combo.count())] == [
         "翠湖园一期（CHY）", "金湖城（JHC）"]
@@ -113,8 +112,7 @@ def test_building_unit_and_owner_through_the_dialogs_masked_then_unmasked(qtbot,
         assert isinstance(d, BuildingDialog)
         d.name_edit.setText("3栋")
         shot(d, "building_dialog")
-        d.ok()
-
+        ok_and_wait(d)
     answer_dialog(page.add_building_button.click, building)
     assert [b.name for b in units.list_buildings(db, project.id)] == ["3栋"]
     assert page.browser.building_combo.currentText() == "3栋" and page.edit_building_button.isEnabled()
@@ -124,13 +122,12 @@ def test_building_unit_and_owner_through_the_dialogs_masked_then_unmasked(qtbot,
         qtbot.keyClicks(d.number_edit, "3-2-1201")
         assert d.parts_label.text() == "楼栋 3栋 · 2单元 · 12层"
         d.area_edit.setText("abc")
-        d.ok()
+        ok_and_wait(d)
         assert "「建筑面积」" in d.error_label.text()
         d.area_edit.setText("89.50")
         d.occupancy_combo.setCurrentIndex(d.occupancy_combo.findData("已入住"))
         shot(d, "unit_dialog")
-        d.ok()
-
+        ok_and_wait(d)
     answer_dialog(page.add_button.click, unit)
     assert cells(page.browser, 0) == ["3-2-1201"] and cells(page.browser, 1) == ["3栋"]
     assert page.unit is not None and page.unit.number == "3-2-1201"  # the new unit is selected
@@ -141,12 +138,11 @@ def test_building_unit_and_owner_through_the_dialogs_masked_then_unmasked(qtbot,
         d.id_edit.setText("110105194912310021")
         d.mobile_edit.setText("13800138000")
         d.others_edit.setText("010-62345678、13900139000")
-        d.ok()
+        ok_and_wait(d)
         assert "「证件号码」" in d.error_label.text() and "校验码" in d.error_label.text()
         d.id_edit.setText(ID_CARD)
         shot(d, "owner_dialog")
-        d.ok()
-
+        ok_and_wait(d)
     answer_dialog(page.new_owner_button.click, owner)
     assert [(o.name, o.mobile) for o in page.owners_model.records] == [("张三", "138****8000")]
     assert cells(page.browser, 7) == ["张三"]
@@ -157,8 +153,7 @@ def test_building_unit_and_owner_through_the_dialogs_masked_then_unmasked(qtbot,
         d.name_edit.setText("某某贸易有限公司")
         d.id_edit.setText("91350100M000100Y43")
         d.mobile_edit.setText("0591-87654321")
-        d.ok()
-
+        ok_and_wait(d)
     answer_dialog(page.new_owner_button.click, company)
     assert [o.name for o in page.owners_model.records] == ["张三", "某某贸易有限公司"]
     shot(dialog, "units_page")
@@ -183,6 +178,7 @@ def test_building_unit_and_owner_through_the_dialogs_masked_then_unmasked(qtbot,
     shot(dialog, "owners_page")
 
     qtbot.mouseClick(owners_page.unmask_button, Qt.MouseButton.LeftButton)
+    writes_done(qtbot)  # its audit row is written first, in the writer thread
     assert owners_page.fields["id_number"].text() == ID_CARD
     assert owners_page.fields["mobile"].text() == "13800138000"
     assert owners_page.fields["other_phones"].text() == "010-62345678、13900139000"
@@ -231,7 +227,7 @@ def test_units_page_embeds_alone_and_deletes_with_confirmation(qtbot, sqlite_db,
 
     def same_room(d):
         d.number_edit.setText("1-1-101")
-        d.ok()
+        ok_and_wait(d)
         assert "同一套房屋" in d.error_label.text()
         d.reject()
 
@@ -259,13 +255,12 @@ def test_an_existing_owner_linked_as_co_owner_of_a_second_unit(qtbot, sqlite_db)
         d.model.set_filter("李四")
         assert [d.model.index(r, 0).data() for r in range(d.model.rowCount())] == ["李四"]
         assert d.model.index(0, 3).data() == "139****9000"  # masked in the finder as well
-        d.ok()
+        ok_and_wait(d)
         assert "请先在表中选择" in d.error_label.text()
         d.table.selectRow(0)
         d.relation_combo.setCurrentIndex(d.relation_combo.findData("使用人"))
         shot(d, "link_owner_dialog")
-        d.ok()
-
+        ok_and_wait(d)
     answer_dialog(page.link_button.click, link)
     assert [(o.name, o.relation) for o in page.owners_model.records] == [("李四", "使用人")]
     select_row(page.browser, "1-1-101")
@@ -273,8 +268,7 @@ def test_an_existing_owner_linked_as_co_owner_of_a_second_unit(qtbot, sqlite_db)
     def co_owner(d):
         d.model.set_filter("李四")
         d.table.selectRow(0)
-        d.ok()
-
+        ok_and_wait(d)
     answer_dialog(page.link_button.click, co_owner)
     assert [(o.name, o.relation) for o in page.owners_model.records] == [("张三", "业主"), ("李四", "业主")]
     assert cells(page.browser, 7)[cells(page.browser, 0).index("1-1-101")] == "张三、李四"

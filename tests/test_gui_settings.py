@@ -17,6 +17,7 @@ from models.db import Database, UserRef
 from models.services import office
 from models.services.office import DatabaseChoice
 from tests.conftest import PG_URL
+from tests.gui_helpers import ok_and_wait
 from tests.pc_settings_fixture import pc_settings  # noqa: F401  (fixture)
 
 CLERK = UserRef(None, "clerk1", "文员", "clerk")
@@ -65,7 +66,7 @@ def test_an_office_moves_from_sqlite_to_postgresql_and_the_next_start_uses_it(
     said = _test_connection(qtbot, dialog)
     assert "连接成功" in said and "是空的：下次启动时将在其中建立数据表" in said
     with qtbot.waitSignal(dialog.accepted, timeout=20000):
-        dialog.ok()
+        ok_and_wait(dialog)
     assert dialog.database_changed
     assert stored_choice(pc_settings).kind == office.POSTGRESQL
 
@@ -89,7 +90,7 @@ def test_each_failure_is_said_in_the_dialog_and_such_a_choice_is_not_kept(
     dialog = _dialog(qtbot, sqlite_db, pc_settings)
     _fill_pg(dialog, **fields)
     assert said in _test_connection(qtbot, dialog)
-    dialog.ok()
+    ok_and_wait(dialog)
     qtbot.waitUntil(lambda: dialog.error_label.isVisible(), timeout=20000)
     assert said in dialog.error_label.text()
     assert dialog.result() != QDialog.DialogCode.Accepted
@@ -99,7 +100,7 @@ def test_each_failure_is_said_in_the_dialog_and_such_a_choice_is_not_kept(
 def test_ok_checks_a_choice_that_was_not_tested(qtbot, sqlite_db: Database, pc_settings: QSettings) -> None:  # noqa: F811
     dialog = _dialog(qtbot, sqlite_db, pc_settings)
     _fill_pg(dialog, port="1")
-    dialog.ok()
+    ok_and_wait(dialog)
     qtbot.waitUntil(lambda: dialog.error_label.isVisible(), timeout=20000)
     assert "连不上数据库服务器" in dialog.error_label.text()
 
@@ -111,7 +112,7 @@ def test_a_sqlite_file_is_chosen_and_kept(qtbot, sqlite_db: Database, pc_setting
     dialog = _dialog(qtbot, sqlite_db, pc_settings)
     dialog.database_page.path_edit.setText(str(target))
     with qtbot.waitSignal(dialog.accepted, timeout=20000):
-        dialog.ok()
+        ok_and_wait(dialog)
     assert database_choice(None, pc_settings) == str(target)
     assert not target.exists()  # made at the next start, not by the settings
 
@@ -141,7 +142,7 @@ def test_office_page_saves_name_and_address_for_every_desk(qtbot, sqlite_db: Dat
     page.name_edit.setText("幸福物业服务有限公司")
     page.address_edit.setText("北京市朝阳区幸福路1号")
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
-        dialog.ok()
+        ok_and_wait(dialog)
     assert office.office(sqlite_db).letterhead == "幸福物业服务有限公司　地址：北京市朝阳区幸福路1号"
     assert not dialog.database_changed
 

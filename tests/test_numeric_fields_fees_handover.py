@@ -39,6 +39,7 @@ from models.services import checklists, fee_items, handovers, meters, projects
 from models.services import reconcile as rc
 from models.services.locations import unit_choices
 from tests.fee_book import CUTOFF, make_book
+from tests.gui_helpers import ok_and_wait, writes_done
 
 pytestmark = [pytest.mark.qt_log_ignore("propagateSizeHints")]
 
@@ -80,6 +81,9 @@ class Desk:
     def stored(self) -> Any:
         raise NotImplementedError
 
+    def leave(self) -> None:
+        """The clerk is done with the desk (a cell still open for a retry is given up)."""
+
 
 class DialogDesk(Desk):
     """A ServiceDialog/WorkerDialog: OK, the refusal on its error line, the text still in `self.edit`."""
@@ -89,7 +93,7 @@ class DialogDesk(Desk):
 
     def enter(self, text: str) -> None:
         _type(self.qtbot, self.edit, text)
-        self.dialog.ok()
+        ok_and_wait(self.dialog)
         self.qtbot.waitUntil(lambda: not getattr(self.dialog, "is_busy", lambda: False)(), timeout=10000)
 
     def message(self) -> str:
@@ -163,6 +167,7 @@ class RateDesk(Desk):
     def enter(self, text: str) -> None:
         _type(self.qtbot, self.dialog.rate_edit, text)
         self.dialog.set_rate_button.click()
+        writes_done(self.qtbot)
 
     def kept(self) -> str:
         return self.dialog.rate_edit.text()
@@ -193,6 +198,7 @@ class CellDesk(Desk):
         self.qtbot.keyClick(editor, Qt.Key.Key_Return)
         self.qtbot.waitUntil(lambda: self.view.state() != QAbstractItemView.State.EditingState
                              or _open_editor(self.view) is not editor, timeout=5000)
+        writes_done(self.qtbot)  # the cell is saved (or refused) in the writer thread
         self.qtbot.wait(50)  # a refusal is shown on the next turn of the event loop
         if len(self.boxes) > before:
             self.qtbot.waitUntil(lambda: _open_editor(self.view) is not None, timeout=5000)
@@ -200,6 +206,14 @@ class CellDesk(Desk):
     def kept(self) -> str:
         editor = _open_editor(self.view)
         return editor.text() if editor is not None else "（编辑框已关闭）"
+
+    def leave(self) -> None:
+        # Esc, as a clerk would: closed with the desk instead, the retried text would be saved
+        # again, and refused again, in the writer thread after the test.
+        editor = _open_editor(self.view)
+        if editor is not None:
+            self.qtbot.keyClick(editor, Qt.Key.Key_Escape)
+        writes_done(self.qtbot)
 
 
 class MeterCellDesk(CellDesk):
@@ -289,6 +303,7 @@ def test_what_is_not_a_number_of_its_kind_is_refused_by_name_and_kept(qtbot, sql
     assert not any(BUG in b for b in boxes)
     assert desk.kept() == text
     assert desk.stored() == before  # nothing saved
+    desk.leave()
 
 
 @pytest.mark.parametrize(("field", "text"), ACCEPTED)
@@ -316,6 +331,7 @@ def test_long_text_in_an_item_cell_is_named_and_kept(qtbot, sqlite_db, boxes):
     before = desk.stored()
     desk.enter(LONG)
     assert "「名称」" in desk.message() and desk.kept() == LONG and desk.stored() == before
+    desk.leave()
 
 
 def test_long_text_in_the_meter_dialog_is_named_and_kept(qtbot, sqlite_db, boxes):
@@ -323,6 +339,7 @@ def test_long_text_in_the_meter_dialog_is_named_and_kept(qtbot, sqlite_db, boxes
     before = desk.stored()
     desk.enter(LONG)
     assert "「表号」" in desk.message() and desk.kept() == LONG and desk.stored() == before
+    desk.leave()
 
 
 def test_long_text_in_the_fee_items_dialog_is_named_and_kept(qtbot, sqlite_db, boxes):
@@ -331,6 +348,7 @@ def test_long_text_in_the_fee_items_dialog_is_named_and_kept(qtbot, sqlite_db, b
     desk.dialog.code_edit.setText("TCF")
     desk.dialog.name_edit.setText(LONG)
     desk.dialog.add_item_button.click()
+    writes_done(qtbot)
     assert "「收费项目」" in desk.message() and desk.dialog.name_edit.text() == LONG
     assert fee_items.fee_items(sqlite_db, desk.project_id) == before
 
@@ -342,7 +360,7 @@ def test_long_text_in_the_handover_dialogs_is_named_and_kept(qtbot, sqlite_db, b
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.witness_edit.setText(LONG)
-    dialog.ok()
+    ok_and_wait(dialog)
     assert dialog.isVisible() and "「监交方」" in dialog.error_label.text()
     assert dialog.witness_edit.text() == LONG
     assert handovers.get_handover(sqlite_db, info.id).witness == ""
@@ -351,7 +369,7 @@ def test_long_text_in_the_handover_dialogs_is_named_and_kept(qtbot, sqlite_db, b
     sign.show()
     sign.from_edit.setText(LONG)
     sign.to_edit.setText("钱主任")
-    sign.ok()
+    ok_and_wait(sign)
     assert sign.isVisible() and "「移交方签字人」" in sign.error_label.text() and sign.from_edit.text() == LONG
     assert checklists.list_detail(sqlite_db, desk.list_id).summary.signed_at is None
 

@@ -1,4 +1,4 @@
-"""The shape of the tab's small dialogs: a form, an error line, OK/Cancel; OK calls one service."""
+"""The shape of the tab's small dialogs: a form, an error line, OK/Cancel; OK makes one write, in a worker."""
 from __future__ import annotations
 
 import datetime as dt
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from models.errors import DomainError
 
+from ..errors import show_error
+from ..ops import Change, Op, run_op
 from ..widgets.screen_fit import scrolling_form
 
 ERROR_STYLE = "color: #b3261e;"
@@ -31,7 +33,9 @@ class ServiceDialog(QDialog):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.result_value: Any = None  # what save() returned, once accepted
+        self.result_value: Any = None  # what save() or the operation returned, once accepted
+        self._writing = False
+        self.write_task: Any = None  # the last write's task (tests see its progress bar)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.error_label = QLabel(self)
@@ -68,14 +72,61 @@ class ServiceDialog(QDialog):
     def save(self) -> Any:
         raise NotImplementedError
 
+    def operation(self) -> Op | None:
+        """The write OK makes, its arguments read from the form now; it runs in a worker (gui/ops.py).
+
+        None: a dialog without a write of its own, whose save() returns what the caller needs."""
+        return None
+
+    def announces(self, result: Any) -> Change | None:
+        """What the write changed, for the other tabs (None: nothing another view shows)."""
+        return None
+
+    def refused(self, exc: DomainError) -> None:
+        """The service said no: the message under the form, the dialog stays open as typed."""
+        self.error_label.setText(str(exc))
+        self.error_label.setVisible(True)
+
     def accept(self) -> None:
-        try:
-            self.result_value = self.save()
-        except DomainError as exc:
-            self.error_label.setText(str(exc))
-            self.error_label.setVisible(True)
+        if self._writing:
             return
+        try:
+            op = self.operation()
+            if op is None:
+                self.result_value = self.save()
+        except DomainError as exc:
+            self.refused(exc)
+            return
+        if op is None:
+            super().accept()
+            return
+        self._writing = True
+        # The buttons only: a scan typed into the form meanwhile must still reach it (keys/scan.py).
+        self.write_task = run_op(self, self._database(), op, what=self.announces, on_success=self._written,
+                                 on_failure=self._not_written, busy=[self.buttons])
+
+    def _database(self) -> Any:
+        """The dialog's database: `db`, or `_db` in the dialogs written before the runner."""
+        return getattr(self, "db", None) or getattr(self, "_db", None)
+
+    def _written(self, result: Any) -> None:
+        self._writing = False
+        self.result_value = result
         super().accept()
+
+    def _not_written(self, exc: BaseException) -> None:
+        self._writing = False
+        if isinstance(exc, DomainError):
+            self.refused(exc)
+        else:
+            show_error(exc, self)
+
+    def reject(self) -> None:
+        if not self._writing:  # the write is on its way: its outcome decides whether the dialog closes
+            super().reject()
+
+    def is_writing(self) -> bool:
+        return self._writing
 
     def ok(self) -> None:
         """Press OK (tests and keyboard users alike)."""

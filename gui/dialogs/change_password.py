@@ -11,6 +11,7 @@ from models.db import Database
 from models.errors import ValidationError
 from models.services import auth
 
+from ..ops import Op
 from .base_dialog import ServiceDialog
 
 
@@ -48,8 +49,9 @@ class ChangePasswordDialog(ServiceDialog):
         self.finish_layout()
         (self.new_edit if forced_old is not None else self.old_edit).setFocus()
 
-    def save(self) -> None:
+    def operation(self) -> Op:
         if self.new_edit.text() != self.confirm_edit.text():
             raise ValidationError(self.tr("两次输入的新密码不一致。"))
         old = self._forced_old if self._forced_old is not None else self.old_edit.text()
-        auth.change_password(self.db, old, self.new_edit.text())
+        new = self.new_edit.text()
+        return lambda db: auth.change_password(db, old, new)

@@ -1,6 +1,8 @@
 """The office's rectification deadlines per severity (重大/一般/轻微), which default a new defect's deadline."""
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from models.db import Database
@@ -8,6 +10,7 @@ from models.defect import SEVERITIES
 from models.rules.numbers import DAYS, parse_int
 from models.services import defect_register
 
+from ..ops import SETTINGS, Change, Op, change
 from .base_dialog import ServiceDialog
 
 
@@ -35,6 +38,9 @@ class DeadlineSettingsDialog(ServiceDialog):
     def field(self, severity: str) -> str:
         return self.tr("{s}问题整改期限").format(s=severity)
 
-    def save(self) -> dict[str, int]:
+    def operation(self) -> Op:
         table = {s: parse_int(self.edits[s].text(), self.field(s), DAYS) for s in SEVERITIES}
-        return defect_register.set_deadline_days(self.db, table)
+        return lambda db: defect_register.set_deadline_days(db, table)
+
+    def announces(self, result: Any) -> Change:
+        return change(SETTINGS)

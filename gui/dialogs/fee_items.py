@@ -34,6 +34,7 @@ from models.services import fee_items as service
 from models.services.fee_items import FeeItemRow
 
 from ..errors import show_error
+from ..ops import FEES, change, run_op
 from ..widgets.role_gate import apply_permit
 from ..widgets.screen_fit import fit_to_screen
 from ..widgets.tables import RecordsModel, small_table
@@ -163,14 +164,14 @@ class FeeItemsDialog(QDialog):
     # ---- actions -------------------------------------------------------------------------------
 
     def on_add_item_clicked(self) -> None:
-        try:
-            row = service.add_fee_item(self._db, self._project_id, code=self.code_edit.text(),
-                                       name=self.name_edit.text(), basis=self.basis_combo.currentData(),
-                                       is_deposit=self.deposit_check.isChecked(),
-                                       collected_for_others=self.others_check.isChecked())
-        except DomainError as exc:
-            show_error(exc, self)
-            return
+        project_id, fields = self._project_id, dict(
+            code=self.code_edit.text(), name=self.name_edit.text(), basis=self.basis_combo.currentData(),
+            is_deposit=self.deposit_check.isChecked(), collected_for_others=self.others_check.isChecked())
+        run_op(self, self._db, lambda db: service.add_fee_item(db, project_id, **fields),
+               on_success=self._item_added, busy=[self.add_item_button],
+               what=lambda row: change(FEES, ids=[row.id], project_id=project_id))
+
+    def _item_added(self, row: FeeItemRow) -> None:
         self.code_edit.clear()
         self.name_edit.clear()
         self.refresh(row.id)
@@ -181,13 +182,18 @@ class FeeItemsDialog(QDialog):
             return
         try:
             rate = self._rate()
-            service.set_rate(self._db, item.id, valid_from=self.from_edit.date().toPython(), rate=rate,
-                             unit_use=self.use_combo.currentData())
         except DomainError as exc:
             show_error(exc, self)
             return
+        item_id, valid_from, unit_use = item.id, self.from_edit.date().toPython(), self.use_combo.currentData()
+        run_op(self, self._db, lambda db: service.set_rate(db, item_id, valid_from=valid_from, rate=rate,
+                                                           unit_use=unit_use),
+               on_success=lambda _r: self._rate_set(item_id), busy=[self.set_rate_button],
+               what=change(FEES, ids=[item_id], project_id=self._project_id))
+
+    def _rate_set(self, item_id: int) -> None:
         self.rate_edit.clear()
-        self.refresh(item.id)
+        self.refresh(item_id)
 
     def _rate(self) -> Decimal:
         """The typed rate read strictly (元, up to 4 places): "1o00" is refused, never 100."""

@@ -30,6 +30,7 @@ from models.services.checklist_rows import HandoverInfo
 from models.services.projects import ProjectForm
 from models.services.setup_progress import SetupState, setup_state
 
+from ..ops import Op, refusal, run_op
 from ..widgets.screen_fit import fit_to_screen
 
 ERROR_STYLE = "color: #c0392b;"
@@ -61,6 +62,31 @@ class _Page(QWizardPage):
 
     def refused(self, exc: DomainError) -> bool:
         self.error_label.setText(str(exc))
+        return False
+
+    def write_then_next(self, op: Op, saved: Any = None) -> bool:
+        """validatePage's answer for a step that writes: the write goes to the writer thread and the
+        step stays (False); once it is saved, `saved(row)` and the wizard moves on by itself."""
+        if getattr(self, "_written", False):  # called again by next() below: the write is in
+            return True
+        if getattr(self, "_writing", False):
+            return False
+        self._writing = True
+
+        def done(row: Any) -> None:
+            self._writing = False
+            if saved is not None:
+                saved(row)
+            self._written = True
+            try:
+                self.wizard().next()
+            finally:
+                self._written = False
+
+        def failed(exc: DomainError) -> None:
+            self._writing = False
+            self.refused(exc)
+        run_op(self, self.guide.db, op, on_success=done, on_failure=refusal(failed, self), busy=[self.wizard()])
         return False
 
     def initializePage(self) -> None:  # noqa: N802 (Qt's name)
@@ -111,11 +137,8 @@ class OfficePage(_Page):
         here = office.office(self.guide.db)
         if (self.name_edit.text().strip(), self.address_edit.text().strip()) == (here.name, here.address):
             return True  # nothing typed or nothing changed: skipped
-        try:
-            office.set_office(self.guide.db, self.name_edit.text(), self.address_edit.text())
-        except DomainError as exc:
-            return self.refused(exc)
-        return True
+        name, address = self.name_edit.text(), self.address_edit.text()
+        return self.write_then_next(lambda db: office.set_office(db, name, address))
 
 
 class ProjectPage(_Page):
@@ -151,16 +174,17 @@ class ProjectPage(_Page):
         form = self.form()
         if not form.code.strip() and not form.name.strip() and self.guide.project_id is None:
             return True  # skipped
-        try:
-            if self.guide.project_id is None:
-                row = projects.create_project(self.guide.db, form)
-            else:  # back to this step after saving it: the same project, corrected
-                seen = projects.get_project(self.guide.db, self.guide.project_id)
-                row = projects.edit_project(self.guide.db, seen.id, seen.version, form)
-        except DomainError as exc:
-            return self.refused(exc)
-        self.guide.project_id = row.id
-        return True
+        project_id = self.guide.project_id
+
+        def save(db: Database) -> Any:
+            if project_id is None:
+                return projects.create_project(db, form)
+            seen = projects.get_project(db, project_id)  # back to this step after saving it: corrected
+            return projects.edit_project(db, seen.id, seen.version, form)
+
+        def saved(row: Any) -> None:
+            self.guide.project_id = row.id
+        return self.write_then_next(save, saved)
 
 
 class _ProjectStep(_Page):

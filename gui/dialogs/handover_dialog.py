@@ -10,6 +10,7 @@ from models.handover import HandoverKind
 from models.services import handovers, office
 from models.services.checklist_rows import HandoverInfo
 
+from .. import ops
 from ..widgets.role_gate import apply_permit
 from .base_dialog import OptionalDate, ServiceDialog, date_edit
 
@@ -21,7 +22,8 @@ class HandoverDialog(ServiceDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__("", parent)
         self.setWindowTitle(self.tr("新建交接") if handover is None else self.tr("交接信息"))
-        self._db, self._project_id, self._handover = db, project_id, handover
+        self.db = self._db = db  # self.db: the database the write runs on (ServiceDialog)
+        self._project_id, self._handover = project_id, handover
         self._build()
         if handover is not None:
             self._fill(handover)
@@ -123,12 +125,12 @@ class HandoverDialog(ServiceDialog):
                 "cutoff_date": self.cutoff_edit.date().toPython(),
                 "planned_date": self.planned_date.value(), "actual_date": self.actual_date.value()}
 
-    def save(self) -> HandoverInfo:
-        fields = self.fields()
-        if self._handover is None:
-            return handovers.create_handover(
-                self._db, self._project_id, fields.pop("kind"), fields.pop("from_company"),
+    def operation(self) -> ops.Op:
+        """Announced by whoever opened it (the handover tab's handover_saved reloads the selector)."""
+        fields, project_id, handover = self.fields(), self._project_id, self._handover
+        if handover is None:
+            return lambda db: handovers.create_handover(
+                db, project_id, fields.pop("kind"), fields.pop("from_company"),
                 fields.pop("to_company"), fields.pop("cutoff_date"), **fields)
         reason = self.reason_edit.text() if self.reason_edit is not None else ""
-        return handovers.update_handover(self._db, self._handover.id, self._handover.version, reason=reason,
-                                         **fields)
+        return lambda db: handovers.update_handover(db, handover.id, handover.version, reason=reason, **fields)

@@ -17,6 +17,7 @@ from models.services import people, units
 from models.services.people import OwnerDetail, OwnerForm
 from models.services.units import BuildingRow, UnitDetail, UnitForm
 
+from ..ops import Op
 from ..table_model import BrowseModel, RecordIdRole
 from ..widgets.screen_fit import fit_to_screen
 from .base_dialog import ServiceDialog
@@ -39,10 +40,9 @@ class BuildingDialog(ServiceDialog):
         self.finish_layout()
         fit_to_screen(self, 380, self.sizeHint().height())
 
-    def save(self) -> BuildingRow:
-        b = self.building
-        return units.save_building(self.db, self.project_id, b.id if b else None, b.version if b else 0,
-                                   self.name_edit.text(), self.sort_edit.text())
+    def operation(self) -> Op:
+        b, project_id, name, sort = self.building, self.project_id, self.name_edit.text(), self.sort_edit.text()
+        return lambda db: units.save_building(db, project_id, b.id if b else None, b.version if b else 0, name, sort)
 
 
 class UnitDialog(ServiceDialog):
@@ -100,12 +100,12 @@ class UnitDialog(ServiceDialog):
         self.floor_edit.setPlaceholderText(self.tr("按房号：{f}层").format(f=parts.floor) if parts.floor
                                            else self.tr("房号看不出楼层；可填写，如 12、-1、B2"))
 
-    def save(self) -> UnitDetail:
+    def operation(self) -> Op:
         form = UnitForm(self.number_edit.text(), self.building_combo.currentData(), self.area_edit.text(),
                         self.use_combo.currentData(), self.occupancy_combo.currentData(),
                         self.entrance_edit.text(), self.floor_edit.text())
-        u = self.unit
-        return units.save_unit(self.db, self.project_id, u.id if u else None, u.version if u else 0, form)
+        u, project_id = self.unit, self.project_id
+        return lambda db: units.save_unit(db, project_id, u.id if u else None, u.version if u else 0, form)
 
 
 class OwnerDialog(ServiceDialog):
@@ -174,12 +174,13 @@ class OwnerDialog(ServiceDialog):
         """What the clerk typed, or None for a field shown masked and not touched (keep it)."""
         return edit.text() if self.owner is None or edit.isModified() else None
 
-    def save(self) -> OwnerDetail:
+    def operation(self) -> Op:
         form = OwnerForm(self.name_edit.text(), bool(self.kind_combo.currentData()), self.id_kind_combo.currentData(),
                          self._typed(self.id_edit), self._typed(self.mobile_edit), self._typed(self.others_edit))
         o, unit_id = self.owner, self.unit.id if self.unit else None
-        return people.save_owner(self.db, self.project_id, o.id if o else None, o.version if o else 0, form,
-                                 unit_id=unit_id, relation=self.relation_combo.currentData())
+        project_id, relation = self.project_id, self.relation_combo.currentData()
+        return lambda db: people.save_owner(db, project_id, o.id if o else None, o.version if o else 0, form,
+                                            unit_id=unit_id, relation=relation)
 
 
 class LinkOwnerDialog(ServiceDialog):
@@ -221,13 +222,14 @@ class LinkOwnerDialog(ServiceDialog):
         index = self.table.currentIndex()
         return self.model.index(index.row(), 0).data(RecordIdRole) if index.isValid() else None
 
-    def save(self) -> UnitDetail:
+    def operation(self) -> Op:
         owner_id = self.chosen_owner_id()
         if owner_id is None:
             from models.errors import ValidationError
 
             raise ValidationError(self.tr("请先在表中选择一位业主。"))
-        return people.link_owner(self.db, self.unit.id, owner_id, self.relation_combo.currentData())
+        unit_id, relation = self.unit.id, self.relation_combo.currentData()
+        return lambda db: people.link_owner(db, unit_id, owner_id, relation)
 
 
 __all__ = ["BuildingDialog", "LinkOwnerDialog", "OwnerDialog", "UnitDialog", "Qt"]

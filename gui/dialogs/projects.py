@@ -8,6 +8,7 @@ from models.project import PROJECT_KINDS
 from models.services import projects
 from models.services.projects import ProjectForm, ProjectRow
 
+from ..ops import Op
 from ..widgets.screen_fit import fit_to_screen
 from .base_dialog import ServiceDialog
 
@@ -44,9 +45,10 @@ class ProjectDialog(ServiceDialog):
         self.address_edit.setText(p.address)
         self.company_edit.setText(p.manager_company)
 
-    def save(self) -> ProjectRow:
+    def operation(self) -> Op:
         form = ProjectForm(self.code_edit.text(), self.name_edit.text(), self.kind_combo.currentData(),
                            self.address_edit.text(), self.company_edit.text())
-        if self.project is None:
-            return projects.create_project(self.db, form)
-        return projects.edit_project(self.db, self.project.id, self.project.version, form)
+        project = self.project
+        if project is None:
+            return lambda db: projects.create_project(db, form)
+        return lambda db: projects.edit_project(db, project.id, project.version, form)

@@ -39,12 +39,12 @@ from PySide6.QtWidgets import (
 
 from models import i18n
 from models.db import Database, default_db_path
-from models.errors import DomainError
 from models.services import office
 from models.services.office import DatabaseCheck, DatabaseChoice
 
 from .. import tasks
 from ..file_dialogs import get_save_file_name
+from ..ops import Op, refusal, run_op
 from ..widgets.role_gate import apply_permit, gate
 from ..widgets.screen_fit import fit_to_screen
 from .base_dialog import ERROR_STYLE
@@ -341,9 +341,15 @@ class OfficePage(QWidget):
     def changed(self) -> bool:
         return (self.name_edit.text(), self.address_edit.text()) != (self.loaded.name, self.loaded.address)
 
-    def save(self) -> None:
-        if self.changed():
-            self.loaded = office.set_office(self.db, self.name_edit.text(), self.address_edit.text())
+    def operation(self) -> Op | None:
+        """The write OK makes (None: nothing changed); the page shows what was saved afterwards."""
+        if not self.changed():
+            return None
+        name, address = self.name_edit.text(), self.address_edit.text()
+        return lambda db: office.set_office(db, name, address)
+
+    def saved(self, row: Any) -> None:
+        self.loaded = row
 
 
 # --- the dialog ----------------------------------------------------------------------------------
@@ -434,12 +440,20 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         """本处信息 first (one transaction); then a changed database choice, kept only if it works."""
         self.error_label.setVisible(False)
-        try:
-            if self.office_page is not None:
-                self.office_page.save()
-        except DomainError as exc:
-            self._refuse(str(exc), self.office_page)
+        page = self.office_page
+        op = page.operation() if page is not None else None
+        if op is None or page is None:
+            self._after_office()
             return
+        run_op(self, page.db, op, busy=[self.buttons],  # the menu announces 设置 once it closes
+               on_success=lambda row: self._office_saved(page, row),
+               on_failure=refusal(lambda exc: self._refuse(str(exc), page), self))
+
+    def _office_saved(self, page: OfficePage, row: Any) -> None:
+        page.saved(row)
+        self._after_office()
+
+    def _after_office(self) -> None:
         self._keep_language()
         choice = self.database_page.choice()
         if choice == self.initial:

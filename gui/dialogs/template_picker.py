@@ -7,8 +7,9 @@ from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QLineEdit, QListView
 
 from models.db import Database
 from models.services import checklists
-from models.services.checklist_rows import HandoverInfo, ListSummary, TemplateRow
+from models.services.checklist_rows import HandoverInfo, TemplateRow
 
+from ..ops import Op
 from ..widgets.screen_fit import fit_to_screen
 from .base_dialog import ServiceDialog
 
@@ -66,7 +67,7 @@ class TemplatePickerDialog(ServiceDialog):
     def on_all_toggled(self, checked: bool) -> None:
         self._load(None if checked else self._handover.kind.value)
 
-    def save(self) -> ListSummary:
+    def operation(self) -> Op:
         template = self.current_template()
-        code = template.code if template else ""
-        return checklists.start_list(self._db, self._handover.id, code, self.title_edit.text())
+        handover_id, code, title = self._handover.id, template.code if template else "", self.title_edit.text()
+        return lambda db: checklists.start_list(db, handover_id, code, title)

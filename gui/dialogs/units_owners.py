@@ -35,6 +35,7 @@ from models.services.people import PERSONAL_DATA_ROLE, UNMASK, OwnerDetail
 from models.services.units import BuildingRow, OwnershipRow, UnitDetail
 
 from ..errors import show_error
+from ..ops import PEOPLE, change, run_op
 from ..table_model import RecordIdRole
 from ..tabs.browse_tab import BrowseTab
 from ..widgets.role_gate import gate
@@ -212,6 +213,11 @@ class UnitsPage(QWidget):
             select_record(self.browser, self._select_after_load)
             self._select_after_load = None
 
+    def _edited(self, select_id: int | None = None) -> None:
+        """A write of this page is in: tell the dialog, and read the list again."""
+        self.edited.emit()
+        self.refresh(select_id)
+
     def refresh(self, select_id: int | None = None) -> None:
         self._select_after_load = select_id
         self.browser.set_buildings(units.list_buildings(self.db, self.project_id))
@@ -255,11 +261,10 @@ class UnitsPage(QWidget):
         if building is None or not confirm(self, self.tr("删除楼栋"),
                                            self.tr("删除楼栋“{n}”？").format(n=building.name)):
             return
-        try:
-            units.delete_building(self.db, building.id, building.version)
-        except DomainError as exc:
-            show_error(exc, self)
-            return
+        run_op(self, self.db, lambda db: units.delete_building(db, building.id, building.version),
+               on_success=lambda _r: self._building_deleted(), what=change(PEOPLE, project_id=self.project_id))
+
+    def _building_deleted(self) -> None:
         self.edited.emit()
         self.browser.building_combo.setCurrentIndex(0)
         self.refresh()
@@ -294,13 +299,9 @@ class UnitsPage(QWidget):
         unit = self.unit
         if unit is None or not confirm(self, self.tr("删除房屋"), self.tr("删除房屋“{n}”？").format(n=unit.number)):
             return
-        try:
-            units.delete_unit(self.db, unit.id, unit.version)
-        except DomainError as exc:
-            show_error(exc, self)
-            return
-        self.edited.emit()
-        self.refresh()
+        run_op(self, self.db, lambda db: units.delete_unit(db, unit.id, unit.version),
+               on_success=lambda _r: self._edited(),
+               what=change(PEOPLE, ids=[unit.id], project_id=self.project_id))
 
     # ---- the unit's owners ---------------------------------------------------------------------
 
@@ -336,13 +337,9 @@ class UnitsPage(QWidget):
         if not confirm(self, self.tr("移除"), self.tr("从房屋“{u}”移除{r}“{n}”？业主记录保留。").format(
                 u=unit.number, r=link.relation, n=link.name)):
             return
-        try:
-            people.unlink_owner(self.db, link.id, link.version)
-        except DomainError as exc:
-            show_error(exc, self)
-            return
-        self.edited.emit()
-        self.refresh(unit.id)
+        run_op(self, self.db, lambda db: people.unlink_owner(db, link.id, link.version),
+               on_success=lambda _r: self._edited(unit.id),
+               what=change(PEOPLE, ids=[unit.id], project_id=self.project_id))
 
 
 class OwnersPage(QWidget):
@@ -444,6 +441,11 @@ class OwnersPage(QWidget):
             select_record(self.browser, self._select_after_load)
             self._select_after_load = None
 
+    def _edited(self, select_id: int | None = None) -> None:
+        """A write of this page is in: tell the dialog, and read the list again."""
+        self.edited.emit()
+        self.refresh(select_id)
+
     def refresh(self, select_id: int | None = None) -> None:
         self._select_after_load = select_id
         self.browser.model.refresh()
@@ -451,10 +453,9 @@ class OwnersPage(QWidget):
     def on_unmask_clicked(self) -> None:
         if self.owner is None:
             return
-        try:
-            self.show_owner(people.unmask_owner(self.db, self.owner.id))
-        except DomainError as exc:
-            show_error(exc, self)
+        owner_id = self.owner.id  # its audit row is a write: in the writer thread
+        run_op(self, self.db, lambda db: people.unmask_owner(db, owner_id), on_success=self.show_owner,
+               busy=[self.unmask_button])
 
     # ---- editing -------------------------------------------------------------------------------
 
@@ -480,13 +481,9 @@ class OwnersPage(QWidget):
         owner = self.owner
         if owner is None or not confirm(self, self.tr("删除业主"), self.tr("删除业主“{n}”？").format(n=owner.name)):
             return
-        try:
-            people.delete_owner(self.db, owner.id, owner.version)
-        except DomainError as exc:
-            show_error(exc, self)
-            return
-        self.edited.emit()
-        self.refresh()
+        run_op(self, self.db, lambda db: people.delete_owner(db, owner.id, owner.version),
+               on_success=lambda _r: self._edited(),
+               what=change(PEOPLE, project_id=self.project_id))
 
 
 class UnitsOwnersDialog(QDialog):

@@ -25,6 +25,7 @@ from models.services import users as service
 from models.services.users import AccountRow
 
 from ..errors import show_error
+from ..ops import Op, refusal, run_op
 from ..widgets.screen_fit import fit_to_screen
 from ..widgets.tables import RecordsModel
 from .base_dialog import ServiceDialog
@@ -146,11 +147,11 @@ class UsersDialog(QDialog):
                                       self.tr("停用“{who}”的账号？停用后不能登录，其操作记录保留；"
                                               "以后可以再启用。").format(who=row.caption)):
             return
-        try:
-            service.set_active(self.db, row.id, row.version, not row.active)
-        except DomainError as exc:
+        def refused(exc: DomainError) -> None:
             show_error(exc, self)
-        self._refresh(row.username)
+            self._refresh(row.username)
+        run_op(self, self.db, lambda db: service.set_active(db, row.id, row.version, not row.active),
+               on_success=lambda _r: self._refresh(row.username), on_failure=refusal(refused, self))
 
 
 class AddUserDialog(ServiceDialog):
@@ -173,12 +174,12 @@ class AddUserDialog(ServiceDialog):
         self.form.addRow("", self.must_change_check)
         self.finish_layout()
 
-    def save(self) -> AccountRow:
+    def operation(self) -> Op:
         if self.password_edit.text() != self.confirm_edit.text():
             raise ValidationError(self.tr("两次输入的密码不一致。"))
-        return service.add_account(self.db, self.username_edit.text(), self.display_edit.text(),
-                                   self.password_edit.text(), Role(self.role_combo.currentData()),
-                                   self.must_change_check.isChecked())
+        args = (self.username_edit.text(), self.display_edit.text(), self.password_edit.text(),
+                Role(self.role_combo.currentData()), self.must_change_check.isChecked())
+        return lambda db: service.add_account(db, *args)
 
 
 class ResetPasswordDialog(ServiceDialog):
@@ -196,10 +197,11 @@ class ResetPasswordDialog(ServiceDialog):
         self.form.addRow(note)
         self.finish_layout()
 
-    def save(self) -> AccountRow:
+    def operation(self) -> Op:
         if self.password_edit.text() != self.confirm_edit.text():
             raise ValidationError(self.tr("两次输入的密码不一致。"))
-        return service.reset_password(self.db, self.row.id, self.row.version, self.password_edit.text())
+        row, password = self.row, self.password_edit.text()
+        return lambda db: service.reset_password(db, row.id, row.version, password)
 
 
 class RoleDialog(ServiceDialog):
@@ -217,5 +219,6 @@ class RoleDialog(ServiceDialog):
         self.form.addRow(note)
         self.finish_layout()
 
-    def save(self) -> AccountRow:
-        return service.change_role(self.db, self.row.id, self.row.version, Role(self.role_combo.currentData()))
+    def operation(self) -> Op:
+        row, role = self.row, Role(self.role_combo.currentData())
+        return lambda db: service.change_role(db, row.id, row.version, role)

@@ -28,6 +28,7 @@ from models.services.defect_rows import DefectRow, PhotoRow
 from ... import file_dialogs, tasks
 from ...dialogs.base_dialog import ServiceDialog, date_edit
 from ...errors import show_error
+from ...ops import Op
 from ...widgets.photo_strip import PhotoStrip, PhotoViewer, StripPhoto
 from ...widgets.screen_fit import fit_to_screen
 from ...widgets.unit_combo import unit_combo
@@ -216,19 +217,21 @@ class DefectDialog(ServiceDialog):
                     severity=self.severity.currentText(), responsible=self.responsible.currentText(),
                     description=self.description.toPlainText(), deadline=self.deadline.date().toPython())
 
-    def save(self) -> DefectRow:
+    def operation(self) -> Op:
         """One service call, one transaction: the fields with the photos added and removed."""
         if self.reading_photos():
             raise ValidationError(self.tr("照片仍在读取，请稍候再保存。"))
+        fields, photos = self._fields(), list(self._pending.values())
         if self.defect is None:
-            return reg.record_new(self.db, self.project_id, handover_id=self.handover_id,
-                                  found_at=self.found_at.dateTime().toPython().replace(second=0, microsecond=0),
-                                  found_by=self.found_by.text().strip(), photos=list(self._pending.values()),
-                                  **self._fields())
+            project_id, handover_id = self.project_id, self.handover_id
+            found_at = self.found_at.dateTime().toPython().replace(second=0, microsecond=0)
+            found_by = self.found_by.text().strip()
+            return lambda db: reg.record_new(db, project_id, handover_id=handover_id, found_at=found_at,
+                                             found_by=found_by, photos=photos, **fields)
+        defect_id, version, at, removed = self.defect.id, self.defect.version, self._now, sorted(self._removed)
         reason = self.deadline_reason.text() if self.deadline_changed() else ""
-        return reg.update_defect(self.db, self.defect.id, self.defect.version, reason=reason, at=self._now,
-                                 add_photos=list(self._pending.values()), remove_photos=sorted(self._removed),
-                                 **self._fields())
+        return lambda db: reg.update_defect(db, defect_id, version, reason=reason, at=at, add_photos=photos,
+                                            remove_photos=removed, **fields)
 
 
 def _read(path: str) -> Prepared | str:
@@ -257,11 +260,10 @@ class NoteDialog(ServiceDialog):
         self.finish_layout()
         self.resize(460, 220)
 
-    def save(self) -> Any:
+    def operation(self) -> Op:
         note = self.note.toPlainText().strip()
         if self._required and not note:
             raise ValidationError(self.tr("请填写{what}。").format(what=self.form.labelForField(self.note)
                                                                 .text().rstrip("：")))
-        if self.choice.count():
-            return self._act(self.choice.currentData(), note)
-        return self._act(note)
+        act, args = self._act, (self.choice.currentData(), note) if self.choice.count() else (note,)
+        return lambda _db: act(*args)  # `act` holds the tab's database

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
@@ -9,8 +10,8 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 from models.db import Database
 from models.rules.numbers import READING, parse_decimal, parse_optional
 from models.services import meters
-from models.services.meters import MeterRow
 
+from ... import ops
 from ...dialogs.base_dialog import OptionalDate, ServiceDialog, date_edit
 from ...widgets.unit_combo import unit_combo
 from .common import number_edit
@@ -44,14 +45,19 @@ class AddMeterDialog(ServiceDialog):
         self.finish_layout()
         self.meter_no.setFocus()
 
-    def save(self) -> MeterRow:
+    def operation(self) -> ops.Op:
         text = self.place.currentText().strip()
         unit_id = self._unit_ids.get(text)
         # Read strictly, in the order of the form: the first bad field is the one named.
         prev_reading = parse_optional(self.prev_reading.text(), self.tr("上次读数"), READING)
         reading = parse_decimal(self.reading.text(), self.tr("本次读数"), READING)
-        return meters.add_meter(
-            self.db, self.handover_id, meter_no=self.meter_no.text(), kind=self.kind.currentText(),
+        handover_id = self.handover_id
+        fields: dict[str, Any] = dict(
+            meter_no=self.meter_no.text(), kind=self.kind.currentText(),
             unit_id=unit_id, location="" if unit_id is not None else text,
             reading=reading, read_on=self.read_on.date().toPython(),
             prev_reading=prev_reading, prev_read_on=self.prev_read_on.value())
+        return lambda db: meters.add_meter(db, handover_id, **fields)
+
+    def announces(self, result: Any) -> ops.Change:
+        return ops.change(ops.FEES, ids=[getattr(result, "id", None)], handover_id=self.handover_id)

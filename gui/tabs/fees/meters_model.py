@@ -1,10 +1,13 @@
-"""抄表底数 as a table model: the four reading cells edited in place, each edit one save_reading call."""
+"""抄表底数 as a table model: the four reading cells edited in place, each edit one save_reading call
+(in the writer thread, gui/ops.py)."""
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QWidget
 
 from models.db import Database
 from models.errors import DomainError
@@ -12,6 +15,7 @@ from models.rules.numbers import READING, parse_decimal, parse_optional
 from models.services import meters
 from models.services.meters import MeterRow
 
+from ...ops import refusal, run_op
 from .records_model import Col, Index, RecordsModel, attr
 
 # The editable columns and the save_reading argument each one sets.
@@ -50,6 +54,7 @@ class MetersModel(RecordsModel):
         super().__init__(columns(), parent)
         self._db = db
         self._editable = False
+        self._saving: set[int] = set()  # ids of the meters whose edit is on its way (ops.run_op)
 
     def set_editable(self, editable: bool) -> None:
         self._editable = editable
@@ -62,25 +67,48 @@ class MetersModel(RecordsModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self._editable and index.column() in FIELDS:
+        # A meter whose last edit is still being saved waits for it: its next edit needs the new version.
+        if self._editable and index.column() in FIELDS and self._records[index.row()].id not in self._saving:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
             return False
-        row, field = self._records[index.row()], FIELDS[index.column()]
+        row, field, column = self._records[index.row()], FIELDS[index.column()], index.column()
+        text = value if isinstance(value, str) else ""
         try:
             typed = self._typed(field, value)
-            if typed == getattr(row, field):
-                return False  # nothing changed: no transaction, no audit row
-            saved = self._save(row, field, typed)
         except DomainError as exc:
-            self.edit_refused.emit(exc, index.row(), index.column(), value if isinstance(value, str) else "")
+            self.edit_refused.emit(exc, index.row(), column, text)
             return False
-        self.replace_row(index.row(), saved)
-        self.meter_saved.emit(saved)
+        if typed == getattr(row, field):
+            return False  # nothing changed: no transaction, no audit row
+        self._saving.add(row.id)
+        parent = self.parent()
+        run_op(parent if isinstance(parent, QWidget) else None, self._db,  # type: ignore[arg-type]
+               lambda db: self._save(db, row, field, typed), busy=[],
+               on_success=lambda saved: self._saved(saved),
+               on_failure=refusal(lambda exc: self._refused(row.id, exc, column, text)))
         return True
+
+    def _row_of(self, meter_id: int) -> int:
+        return next((i for i, r in enumerate(self._records) if r.id == meter_id), -1)
+
+    def _saved(self, saved: MeterRow) -> None:
+        self._saving.discard(saved.id)
+        if not shiboken6.isValid(self):  # closed while the cell was being saved
+            return
+        row = self._row_of(saved.id)
+        if row >= 0:  # still shown (the list may have been read again meanwhile)
+            self.replace_row(row, saved)
+        self.meter_saved.emit(saved)
+
+    def _refused(self, meter_id: int, exc: DomainError, column: int, text: str) -> None:
+        self._saving.discard(meter_id)
+        if not shiboken6.isValid(self):
+            return
+        self.edit_refused.emit(exc, self._row_of(meter_id), column, text)
 
     @staticmethod
     def _typed(field: str, value: Any) -> Any:
@@ -92,10 +120,11 @@ class MetersModel(RecordsModel):
             return parse_optional(str(value or ""), _labels()[field], READING)
         return value if isinstance(value, dt.date) else None
 
-    def _save(self, row: MeterRow, field: str, value: Any) -> MeterRow:
+    @staticmethod
+    def _save(db: Database, row: MeterRow, field: str, value: Any) -> MeterRow:
         values = {"reading": row.reading, "read_on": row.read_on, "prev_reading": row.prev_reading,
                   "prev_read_on": row.prev_read_on, field: value}
-        return meters.save_reading(self._db, row.id, row.version, **values)
+        return meters.save_reading(db, row.id, row.version, **values)
 
     def replace_row(self, row: int, saved: MeterRow) -> None:
         self._records[row] = saved

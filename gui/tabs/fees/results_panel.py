@@ -17,6 +17,7 @@ from models.services.fee_rows import DepositLine, FeeResults
 
 from ... import tasks
 from ...errors import show_error
+from ...ops import run_op
 from . import result_columns as cols
 from .records_page import RecordsPage
 from .settlement_box import SettlementBox, money
@@ -208,12 +209,8 @@ class ResultsPanel(QWidget):
         deposit, handover_id = self.current_deposit(), self._scope.handover_id if self._scope else None
         if deposit is None or handover_id is None:
             return
-        try:
-            set_deposit_action(self.db, handover_id, deposit, DepositAction.HAND_OVER, "")
-        except DomainError as exc:
-            show_error(exc, self)
-            return
-        self.on_deposit_changed()
+        run_op(self, self.db, lambda db: set_deposit_action(db, handover_id, deposit, DepositAction.HAND_OVER, ""),
+               on_success=lambda _r: self.on_deposit_changed(), busy=[self.hand_over_button])
 
     def on_deposit_changed(self) -> None:
         self.changed.emit()

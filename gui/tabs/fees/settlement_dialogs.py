@@ -11,9 +11,9 @@ from models.fees import DepositAction
 from models.i18n import QT_TRANSLATE_NOOP
 from models.services.fee_results import set_deposit_action
 from models.services.fee_rows import DepositLine, FeeResults
-from models.services.settlement import SettlementRow, amend_settlement, sign_settlement
+from models.services.settlement import amend_settlement, sign_settlement
 
-from ... import tasks
+from ... import ops, tasks
 from ...dialogs.base_dialog import ServiceDialog
 from ...table_model import format_value
 from .common import WorkerDialog
@@ -70,8 +70,12 @@ class AmendDialog(ServiceDialog):
         self.form.addRow(label)
         self.finish_layout()
 
-    def save(self) -> SettlementRow:
-        return amend_settlement(self.db, self.handover_id)
+    def operation(self) -> ops.Op:
+        handover_id = self.handover_id
+        return lambda db: amend_settlement(db, handover_id)
+
+    def announces(self, result: Any) -> ops.Change:
+        return ops.change(ops.FEES, handover_id=self.handover_id)
 
 
 class RefundDialog(ServiceDialog):
@@ -89,5 +93,9 @@ class RefundDialog(ServiceDialog):
         self.finish_layout()
         self.note.setFocus()
 
-    def save(self) -> Any:
-        return set_deposit_action(self.db, self.handover_id, self.deposit, DepositAction.REFUND, self.note.text())
+    def operation(self) -> ops.Op:
+        handover_id, deposit, note = self.handover_id, self.deposit, self.note.text()
+        return lambda db: set_deposit_action(db, handover_id, deposit, DepositAction.REFUND, note)
+
+    def announces(self, result: Any) -> ops.Change:
+        return ops.change(ops.FEES, handover_id=self.handover_id)

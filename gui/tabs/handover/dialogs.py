@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
@@ -19,10 +20,11 @@ from PySide6.QtWidgets import (
 from models.db import Database
 from models.defect import RESPONSIBLE_PARTIES, SEVERITIES
 from models.services import checklists, signoff
-from models.services.checklist_rows import DefectRef, HandoverInfo, ItemRow, ListSummary, TemplateRow
+from models.services.checklist_rows import HandoverInfo, ItemRow, ListSummary
 
 from ... import file_dialogs
 from ...dialogs.base_dialog import ServiceDialog
+from ...ops import Op
 
 MAX_SCAN_BYTES = 20 * 1024 * 1024  # the service refuses more; say so before reading a huge file
 
@@ -39,8 +41,9 @@ class BlankListDialog(ServiceDialog):
         self.form.addRow(self.tr("清单名称："), self.title_edit)
         self.finish_layout()
 
-    def save(self) -> ListSummary:
-        return checklists.create_list(self._db, self._handover_id, self.title_edit.text())
+    def operation(self) -> Op:
+        handover_id, title = self._handover_id, self.title_edit.text()
+        return lambda db: checklists.create_list(db, handover_id, title)
 
 
 class SaveTemplateDialog(ServiceDialog):
@@ -57,8 +60,9 @@ class SaveTemplateDialog(ServiceDialog):
         self.form.addRow(self.tr("模板名称："), self.name_edit)
         self.finish_layout()
 
-    def save(self) -> TemplateRow:
-        return checklists.save_as_template(self._db, self._list_id, self.code_edit.text(), self.name_edit.text())
+    def operation(self) -> Op:
+        list_id, code, name = self._list_id, self.code_edit.text(), self.name_edit.text()
+        return lambda db: checklists.save_as_template(db, list_id, code, name)
 
 
 class SignDialog(ServiceDialog):
@@ -118,14 +122,15 @@ class SignDialog(ServiceDialog):
             from models.errors import ValidationError
             raise ValidationError(self.tr("无法读取扫描件：{err}").format(err=exc.strerror or exc)) from exc
 
-    def save(self) -> ListSummary:
+    def operation(self) -> Op:
         scan, name = self._scan()
         signed_at: dt.datetime = self.at_edit.dateTime().toPython()
-        return signoff.sign_list(self._db, self._summary.id, self._summary.version,
-                                 signed_from=self.from_edit.text(), signed_to=self.to_edit.text(),
-                                 signed_witness=self.witness_edit.text() if self.witness_edit.isEnabled() else "",
-                                 signed_at=signed_at,
-                                 scan=scan, scan_name=name)
+        list_id, version = self._summary.id, self._summary.version
+        fields: dict[str, Any] = dict(
+            signed_from=self.from_edit.text(), signed_to=self.to_edit.text(),
+            signed_witness=self.witness_edit.text() if self.witness_edit.isEnabled() else "",
+            signed_at=signed_at, scan=scan, scan_name=name)
+        return lambda db: signoff.sign_list(db, list_id, version, **fields)
 
 
 class DefectDialog(ServiceDialog):
@@ -150,8 +155,9 @@ class DefectDialog(ServiceDialog):
         self.form.addRow(self.tr("问题描述："), self.description_edit)
         self.finish_layout()
 
-    def save(self) -> DefectRef:
-        return checklists.item_to_defect(self._db, self._item.id, self._item.version,
-                                         severity=self.severity_combo.currentText(),
-                                         responsible=self.responsible_combo.currentText(),
-                                         description=self.description_edit.toPlainText().strip() or None)
+    def operation(self) -> Op:
+        item_id, version = self._item.id, self._item.version
+        fields: dict[str, Any] = dict(
+            severity=self.severity_combo.currentText(), responsible=self.responsible_combo.currentText(),
+            description=self.description_edit.toPlainText().strip() or None)
+        return lambda db: checklists.item_to_defect(db, item_id, version, **fields)

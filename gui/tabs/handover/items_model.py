@@ -1,18 +1,23 @@
-"""The items of one handover list as a Qt table model, edited in place through the checklist services."""
+"""The items of one handover list as a Qt table model, edited in place through the checklist services
+(each edited cell saved in the writer thread, gui/ops.py)."""
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QWidget
 
 from models.db import Database
 from models.errors import DomainError
 from models.rules.numbers import QUANTITY, parse_optional
 from models.services import checklists
 from models.services.checklist_rows import ITEM_FIELD_LABELS, ItemRow
+
+from ...ops import refusal, run_op
 
 SortRole = Qt.ItemDataRole.UserRole + 1  # the raw value for comparing
 ItemRole = Qt.ItemDataRole.UserRole + 3  # the ItemRow behind the row
@@ -101,6 +106,7 @@ class ItemsModel(QAbstractTableModel):
         self._columns = columns()
         self._rows: list[ItemRow] = []
         self._editable = False
+        self._saving: set[int] = set()  # ids of the rows whose edit is on its way (ops.run_op)
 
     # ---- contents ----------------------------------------------------------------------------
 
@@ -150,7 +156,9 @@ class ItemsModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self._editable and self._columns[index.column()].editable:
+        # A row whose last edit is still being saved waits for it: its next edit needs the new version.
+        if self._editable and self._columns[index.column()].editable and \
+                self._rows[index.row()].id not in self._saving:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -177,18 +185,39 @@ class ItemsModel(QAbstractTableModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
             return False
-        item, key = self._rows[index.row()], self._columns[index.column()].key
+        item, key, column = self._rows[index.row()], self._columns[index.column()].key, index.column()
+        text = "" if value is None else str(value)
         try:
             typed_value = typed(key, value)
-            if typed_value == _raw(item, key):
-                return False  # nothing changed: no transaction, no audit row
-            saved = save_cell(self._db, item, key, typed_value)
         except DomainError as exc:
-            self.edit_refused.emit(exc, index.row(), index.column(), "" if value is None else str(value))
+            self.edit_refused.emit(exc, index.row(), column, text)
             return False
+        if typed_value == _raw(item, key):
+            return False  # nothing changed: no transaction, no audit row
+        self._saving.add(item.id)
+        parent = self.parent()
+        run_op(parent if isinstance(parent, QWidget) else None, self._db,  # type: ignore[arg-type]
+               lambda db: save_cell(db, item, key, typed_value), busy=[],
+               on_success=lambda saved: self._saved(item.id, saved),
+               on_failure=refusal(lambda exc: self._refused(item.id, exc, column, text)))
+        return True
+
+    def _saved(self, item_id: int, saved: ItemRow) -> None:
+        self._saving.discard(item_id)
+        if not shiboken6.isValid(self):  # closed while the cell was being saved
+            return
         self.replace_row(saved)
         self.item_saved.emit(saved)
-        return True
+
+    def _refused(self, item_id: int, exc: DomainError, column: int, text: str) -> None:
+        self._saving.discard(item_id)
+        if not shiboken6.isValid(self):
+            return
+        self.edit_refused.emit(exc, self.row_of(item_id), column, text)
+
+    def is_saving(self) -> bool:
+        """A cell's write is on its way (tests wait for it)."""
+        return bool(self._saving)
 
 
 def _raw(item: ItemRow, key: str) -> Any:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -22,6 +23,7 @@ from models.errors import DomainError
 from models.services import checklists, handovers, signoff
 from models.services.checklist_rows import HandoverInfo, ItemChange, ItemRow, ListDetail, ListSummary
 
+from ... import ops
 from ...dialogs.handover_dialog import HandoverDialog
 from ...dialogs.template_picker import TemplatePickerDialog
 from ...errors import show_error
@@ -48,6 +50,7 @@ class HandoverTab(QWidget):
         self._scope: Scope | None = None
         self._dirty = True
         self._own_change = False  # our own data_edited comes back as reload(): the rows are already fresh
+        self._item_writing = False  # an item's write is on its way (ops.run_op)
         self.handover: HandoverInfo | None = None
         self.detail: ListDetail | None = None
         self.summaries: list[ListSummary] = []
@@ -302,6 +305,8 @@ class HandoverTab(QWidget):
 
     def on_cell_refused(self, exc: DomainError, item_id: int | None, column: int, text: str) -> None:
         """The message, the row as stored now, then the cell open again with what the clerk typed."""
+        if not shiboken6.isValid(self.table):  # the cell's save came back as the tab was closing
+            return
         self.on_edit_refused(exc, self.model.row_of(item_id) if item_id else -1)
         row = self.model.row_of(item_id) if item_id else -1
         if row >= 0 and self.model.editable:
@@ -315,11 +320,27 @@ class HandoverTab(QWidget):
         item = self.current_item()
         if item is None or not self.model.editable:
             return
-        try:
-            saved = checklists.mark_received_as_expected(self.db, item.id, item.version)
-        except DomainError as exc:
-            self.on_edit_refused(exc, self.table.current_row())
+        item_id, version, row = item.id, item.version, self.table.current_row()
+        self._write_item(lambda db: checklists.mark_received_as_expected(db, item_id, version),
+                         self._marked_expected, lambda exc: self.on_edit_refused(exc, row))
+
+    def _write_item(self, op: ops.Op, on_success: Any, on_refused: Any = None) -> None:
+        """One item write at a time, in the worker; the table keeps the focus (the clerk types on).
+        A key pressed again before the row is saved is not a second write of the same row."""
+        if self._item_writing:
             return
+        self._item_writing = True
+
+        def then(handle: Any) -> Any:
+            def call(value: Any) -> None:
+                self._item_writing = False
+                handle(value)
+            return call
+        refused = on_refused or (lambda exc: show_error(exc, self))
+        ops.run_op(self, self.db, op, on_success=then(on_success), busy=[],
+                   on_failure=then(ops.refusal(refused, self)))
+
+    def _marked_expected(self, saved: ItemRow) -> None:
         self.model.replace_row(saved)
         self.on_item_saved(saved)
         self.table.move_down()
@@ -328,13 +349,12 @@ class HandoverTab(QWidget):
         summary, item = self.current_summary(), self.current_item()
         if summary is None:
             return
-        category = item.category if item else self.tr("其他")
-        try:
-            added = checklists.add_item(self.db, summary.id, category=category, name=self.tr("新条目"),
-                                        uom=item.uom if item else "", after_item_id=item.id if item else None)
-        except DomainError as exc:
-            show_error(exc, self)
-            return
+        list_id = summary.id
+        fields: dict[str, Any] = dict(category=item.category if item else self.tr("其他"), name=self.tr("新条目"),
+                                      uom=item.uom if item else "", after_item_id=item.id if item else None)
+        self._write_item(lambda db: checklists.add_item(db, list_id, **fields), self._item_added)
+
+    def _item_added(self, added: ItemRow) -> None:
         self.reload_list(added.id, COL["name"])
         self.table.edit(self.table.currentIndex())
         self.announce("handover_items")
@@ -343,10 +363,13 @@ class HandoverTab(QWidget):
         item = self.current_item()
         if item is None or not self.confirm(self.tr("删除第 {seq} 项“{name}”？").format(seq=item.seq, name=item.name)):
             return
-        try:
-            checklists.remove_item(self.db, item.id, item.version)
-        except DomainError as exc:
-            show_error(exc, self)
+        item_id, version = item.id, item.version
+        self._write_item(lambda db: checklists.remove_item(db, item_id, version), lambda _r: self._item_removed(),
+                         self._item_removed)
+
+    def _item_removed(self, refused: DomainError | None = None) -> None:
+        if refused is not None:
+            show_error(refused, self)
         self.reload_list()
         self.announce("handover_items")
 
@@ -354,12 +377,12 @@ class HandoverTab(QWidget):
         item = self.current_item()
         if item is None:
             return
-        column = self.table.currentIndex().column()
-        try:
-            rows = checklists.move_item(self.db, item.id, item.version, delta)
-        except DomainError as exc:
-            self.on_edit_refused(exc, self.table.current_row())
-            return
+        column, row = self.table.currentIndex().column(), self.table.current_row()
+        item_id, version = item.id, item.version
+        self._write_item(lambda db: checklists.move_item(db, item_id, version, delta),
+                         lambda rows: self._item_moved(item, rows, column), lambda exc: self.on_edit_refused(exc, row))
+
+    def _item_moved(self, item: ItemRow, rows: list[ItemRow], column: int) -> None:
         self.model.set_rows(rows, editable=True)
         self.table.select_cell(self.model.row_of(item.id), column)
         self._refresh_changes()
@@ -417,12 +440,9 @@ class HandoverTab(QWidget):
         if summary is None or not self.confirm(self.tr("为“{title}”创建补充清单（更正）？原清单保持已签署不变。")
                                                .format(title=summary.caption)):
             return
-        try:
-            amended = signoff.amend_list(self.db, summary.id)
-        except DomainError as exc:
-            show_error(exc, self)
-            return
-        self.after_list_change(amended.id)
+        list_id = summary.id
+        ops.run_op(self, self.db, lambda db: signoff.amend_list(db, list_id),
+                   on_success=lambda amended: self.after_list_change(amended.id), busy=[self.lists_panel])
 
     def on_import_triggered(self) -> None:
         actions.import_list(self)

@@ -1,6 +1,7 @@
 """The keys tab's dialogs: 接收, 借出, 归还, 发放, the one-line steps (封存, 启封, 遗失, 移交, 作废) and 下班时间.
 
-Each calls one key-custody service on OK; a refused event keeps the dialog open with the message and
+Each makes one key-custody write on OK, in a worker (gui/ops.py: another desk holding the database's
+write lock must not freeze the window); a refused event keeps the dialog open with the message and
 every field as typed (a 数量 of "1o" stays there to be corrected).
 """
 from __future__ import annotations
@@ -21,6 +22,7 @@ from models.services import approvals
 from models.services import key_custody as kc
 from models.services.key_custody import KeyRow
 
+from ... import ops
 from ...dialogs.base_dialog import ServiceDialog
 from ...widgets.unit_combo import unit_combo
 
@@ -45,7 +47,17 @@ def _caption(key: KeyRow) -> str:
     return QCoreApplication.translate("LendDialog", "{tag}（{opens}）").format(tag=key.tag, opens=key.opens)
 
 
-class ReceiveDialog(ServiceDialog):
+class KeyStepDialog(ServiceDialog):
+    """A dialog whose write records one key's event: it announces that key as changed."""
+
+    project_id: int | None = None  # the project the key belongs to, when the opener knows it
+
+    def announces(self, result: Any) -> ops.Change | None:
+        key_id = result.id if isinstance(result, KeyRow) else None
+        return ops.change(ops.KEYS, ids=[key_id], project_id=self.project_id)
+
+
+class ReceiveDialog(KeyStepDialog):
     """接收 one key (set) into store: a key the other party brings later, a replacement, a spare.
 
     数量 is typed as text and read strictly by the service (models/rules/numbers.py: a whole number from
@@ -72,14 +84,16 @@ class ReceiveDialog(ServiceDialog):
         self.finish_layout()
         self.tag.setFocus()
 
-    def save(self) -> KeyRow:
-        return kc.receive_key(self.db, self.project_id, tag=self.tag.text(), unit=self.unit.currentText(),
-                              opens=self.opens.text(), count=self.count.text(), cabinet=self.cabinet.text(),
-                              slot=self.slot.text(), handover_id=self.handover_id, at=self.now,
-                              person=self.person.text(), note=self.note.text())
+    def operation(self) -> ops.Op:
+        project_id = self.project_id
+        fields: dict[str, Any] = dict(
+            tag=self.tag.text(), unit=self.unit.currentText(), opens=self.opens.text(), count=self.count.text(),
+            cabinet=self.cabinet.text(), slot=self.slot.text(), handover_id=self.handover_id, at=self.now,
+            person=self.person.text(), note=self.note.text())
+        return lambda db: kc.receive_key(db, project_id, **fields)
 
 
-class LendDialog(ServiceDialog):
+class LendDialog(KeyStepDialog):
     """借出: borrower first (focused); the due time shows the office's default (closing time).
 
     A supervisor approves at the desk: picks their own account and types their password. A due time
@@ -156,23 +170,26 @@ class LendDialog(ServiceDialog):
         """What the next loan at this desk starts with (department and reason, never the approver)."""
         return {"department": self.department.currentText(), "reason": self.reason.currentText()}
 
-    def save(self) -> KeyRow:
+    def operation(self) -> ops.Op:
         if not self.approver.count():
             raise ValidationError(self.no_approver_text())
-        try:
-            return kc.lend(self.db, self.key.id, borrower=self.borrower.text(),
-                           department=self.department.currentText(), reason=self.reason.currentText(),
-                           reason_text=self.reason_text.text(),
-                           extension_reason=self.extension.text() if self.extension.isEnabled() else "",
-                           approver=self.approver.currentData() or "", password=self.password.text(),
-                           due_at=self.due_at(), at=self.now)
-        except AuthError:
+        key_id = self.key.id
+        fields: dict[str, Any] = dict(
+            borrower=self.borrower.text(), department=self.department.currentText(),
+            reason=self.reason.currentText(), reason_text=self.reason_text.text(),
+            extension_reason=self.extension.text() if self.extension.isEnabled() else "",
+            approver=self.approver.currentData() or "", password=self.password.text(),
+            due_at=self.due_at(), at=self.now)
+        return lambda db: kc.lend(db, key_id, **fields)
+
+    def refused(self, exc: Exception) -> None:
+        super().refused(exc)  # type: ignore[arg-type]
+        if isinstance(exc, AuthError):
             self.password.clear()  # typed again by the supervisor, not left in the form
             self.password.setFocus()
-            raise
 
 
-class ReturnDialog(ServiceDialog):
+class ReturnDialog(KeyStepDialog):
     """归还: who brought it back (focused) and its condition."""
 
     def __init__(self, db: Database, key: KeyRow, now: dt.datetime, parent: QWidget | None = None) -> None:
@@ -186,12 +203,13 @@ class ReturnDialog(ServiceDialog):
         self.finish_layout()
         self.returned_by.setFocus()
 
-    def save(self) -> KeyRow:
-        return kc.return_key(self.db, self.key.id, returned_by=self.returned_by.text(),
-                             condition=self.condition.currentText().strip() or self.tr(CONDITIONS[0]), at=self.now)
+    def operation(self) -> ops.Op:
+        key_id, at = self.key.id, self.now
+        returned_by, condition = self.returned_by.text(), self.condition.currentText().strip() or self.tr(CONDITIONS[0])
+        return lambda db: kc.return_key(db, key_id, returned_by=returned_by, condition=condition, at=at)
 
 
-class IssueDialog(ServiceDialog):
+class IssueDialog(KeyStepDialog):
     """发放 to an owner of the key's unit, chosen from the unit's current owners."""
 
     def __init__(self, db: Database, key: KeyRow, owners: list[tuple[int, str]], now: dt.datetime,
@@ -211,27 +229,29 @@ class IssueDialog(ServiceDialog):
             self.error_label.setVisible(True)
         self.owner.setFocus()
 
-    def save(self) -> KeyRow:
+    def operation(self) -> ops.Op:
         owner_id = self.owner.currentData()
         if owner_id is None:
             raise ValidationError(self.tr("请选择业主。"))
-        return kc.issue_to_owner(self.db, self.key.id, owner_id=owner_id, note=self.note.text(), at=self.now)
+        key_id, note, at = self.key.id, self.note.text(), self.now
+        return lambda db: kc.issue_to_owner(db, key_id, owner_id=owner_id, note=note, at=at)
 
 
-class StepDialog(ServiceDialog):
+class StepDialog(KeyStepDialog):
     """One line of text, then one service call: 封存 (seal no.), 遗失 (follow-up), 移交, 启封/作废 (note)."""
 
-    def __init__(self, title: str, label: str, act: Callable[[str], Any], parent: QWidget | None = None,
-                 placeholder: str = "") -> None:
+    def __init__(self, db: Database, title: str, label: str, act: Callable[[Database, str], Any],
+                 parent: QWidget | None = None, placeholder: str = "") -> None:
         super().__init__(title, parent)
-        self.act = act
+        self.db, self.act = db, act
         self.text = _line(self, placeholder=placeholder)
         self.form.addRow(label, self.text)
         self.finish_layout()
         self.text.setFocus()
 
-    def save(self) -> Any:
-        return self.act(self.text.text())
+    def operation(self) -> ops.Op:
+        act, text = self.act, self.text.text()
+        return lambda db: act(db, text)
 
 
 class ClosingTimeDialog(ServiceDialog):
@@ -246,10 +266,16 @@ class ClosingTimeDialog(ServiceDialog):
         self.finish_layout()
         self.time.setFocus()
 
-    def save(self) -> dt.time:
+    def operation(self) -> ops.Op:
         closing = self.time.time().toPython()
-        kc.set_closing_time(self.db, closing)
-        return closing
+
+        def set_closing(db: Database) -> dt.time:
+            kc.set_closing_time(db, closing)
+            return closing
+        return set_closing
+
+    def announces(self, result: Any) -> ops.Change:
+        return ops.change(ops.SETTINGS)
 
 
 def step_dialog(db: Database, kind: E, key: KeyRow, now: dt.datetime, last_loan: dict[str, str],
@@ -263,18 +289,18 @@ def step_dialog(db: Database, kind: E, key: KeyRow, now: dt.datetime, last_loan:
         return IssueDialog(db, key, owners, now, parent)
     steps = {
         E.SEAL: (QCoreApplication.translate("StepDialog", "封存钥匙"), QCoreApplication.translate("StepDialog", "封条编号："),
-                 lambda text: kc.seal(db, key.id, seal_no=text, at=now)),
+                 lambda d, text: kc.seal(d, key.id, seal_no=text, at=now)),
         E.UNSEAL: (QCoreApplication.translate("StepDialog", "启封钥匙"), QCoreApplication.translate("StepDialog", "备注："),
-                   lambda text: kc.unseal(db, key.id, at=now, note=text)),
+                   lambda d, text: kc.unseal(d, key.id, at=now, note=text)),
         E.LOSE: (QCoreApplication.translate("StepDialog", "登记遗失"), QCoreApplication.translate("StepDialog", "后续处理："),
-                 lambda text: kc.report_lost(db, key.id, follow_up=text, at=now)),
+                 lambda d, text: kc.report_lost(d, key.id, follow_up=text, at=now)),
         E.HAND_OVER: (QCoreApplication.translate("StepDialog", "移交钥匙"),
                       QCoreApplication.translate("StepDialog", "接收单位："),
-                      lambda text: kc.hand_over(db, key.id, to_company=text, at=now)),
+                      lambda d, text: kc.hand_over(d, key.id, to_company=text, at=now)),
         E.RETIRE: (QCoreApplication.translate("StepDialog", "作废钥匙"), QCoreApplication.translate("StepDialog", "原因："),
-                   lambda text: kc.retire(db, key.id, at=now, note=text)),
+                   lambda d, text: kc.retire(d, key.id, at=now, note=text)),
     }
     title, label, act = steps[kind]
-    dialog = StepDialog(f"{title} — {key.tag}", label, act, parent)
+    dialog = StepDialog(db, f"{title} — {key.tag}", label, act, parent)
     dialog.key = key  # type: ignore[attr-defined]  # the key it belongs to (a queued scan's note names it)
     return dialog

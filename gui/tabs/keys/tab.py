@@ -38,6 +38,7 @@ from models.services import key_custody as kc
 from models.services.key_custody import KeyRow
 from models.services.locations import unit_choices, unit_owners
 
+from ... import ops
 from ...dialogs.key_import import KeyImportDialog
 from ...errors import show_error
 from ...table_model import RecordIdRole
@@ -62,7 +63,7 @@ class KeysTab(BrowseTab):
     # The clock every event and 逾期未还 read; tests replace it to pass time.
     now: Callable[[], dt.datetime] = staticmethod(wall_clock)
 
-    data_edited = Signal(str)  # this tab recorded an event ("keys"): the overview and others reload
+    data_edited = Signal(str)  # this tab shows its own write ("keys"); the app hears of it from ops.changes()
     key_shown = Signal()       # the card shows a key (or a scan that found nothing)
 
     def placeholder(self) -> str:
@@ -71,7 +72,6 @@ class KeysTab(BrowseTab):
     # ---- building ----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self._own_change = False
         self._last_loan: dict[str, str] = {}  # the supervisor and department of this desk's last loan
         self._scans: deque[str] = deque()      # scans waiting for the open dialog to close
         self._armed = False   # the card's key came from a scan: Enter (no new scan) starts its next step
@@ -186,8 +186,6 @@ class KeysTab(BrowseTab):
         self.receive_from_list_action.setToolTip("" if has_handover else self.tr("请先在工具栏选择交接"))
 
     def reload(self) -> None:
-        if self._own_change:
-            return
         super().reload()
         if self.isVisible():
             self.load_overdue()
@@ -295,6 +293,8 @@ class KeysTab(BrowseTab):
         project_id = self._scope.project_id if self._scope else 0
         catcher = ScanCatcher(dialog, lambda typed: kc.scanned_tag(self.db, project_id, typed))
         catcher.scanned.connect(self._queue)
+        if self._scope is not None:
+            dialog.project_id = self._scope.project_id  # what its write announces as changed
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda result: self.on_dialog_finished(result, accepted))
         self.dialog = dialog
@@ -372,16 +372,12 @@ class KeysTab(BrowseTab):
         self.focus_scan()
 
     def on_keys_received(self, _report: object) -> None:
+        """A bulk intake (a long job with its own progress dialog, already off the GUI thread)."""
         self.model.refresh()
         self.load_overdue()
-        self._tell_others()
-
-    def _tell_others(self) -> None:
-        self._own_change = True
-        try:
-            self.data_edited.emit("keys")
-        finally:
-            self._own_change = False
+        project_id = self._scope.project_id if self._scope else None
+        ops.publish(ops.change(ops.KEYS, project_id=project_id), self)
+        self.data_edited.emit("keys")
 
     def _changed(self, tag: str) -> None:
         """After an event: the card, the table and 逾期未还 again, then tell the other tabs."""
@@ -389,5 +385,5 @@ class KeysTab(BrowseTab):
         self.show_tag(tag)
         self.model.refresh()
         self.load_overdue()
-        self._tell_others()
+        self.data_edited.emit("keys")  # the dialog's write has announced itself (ops.changes())
         self.focus_scan()
