@@ -9,6 +9,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..base import DocStatus
+from ..fees import Decision, DepositAction, DiffKind
 from ..rules.idcard import mask_phones
 
 ZERO = Decimal("0.00")
@@ -67,7 +69,7 @@ class DepositLine:
     fee_item: str
     received_on: dt.date
     amount: Decimal
-    action: str  # 移交 / 退还业主 (models.fees.DepositAction values)
+    action: DepositAction
     note: str
     version: int = 0  # of its disposition row as read (0: none yet), so a stale save is refused
 
@@ -134,12 +136,12 @@ class DifferenceRow:
     fee_item: str
     period_start: dt.date
     period_end: dt.date
-    kind: str  # DiffKind value
+    kind: DiffKind
     their_billed: Decimal | None
     their_paid: Decimal | None
     our_billed: Decimal | None
     our_paid: Decimal | None
-    decision: str  # Decision value; 待处理 while open
+    decision: Decision  # OPEN until the clerk decides
     adjusted_billed: Decimal | None
     adjusted_paid: Decimal | None
     note: str
@@ -151,7 +153,7 @@ class DifferenceRow:
 
     @property
     def is_open(self) -> bool:
-        return self.decision == "待处理"
+        return self.decision is Decision.OPEN
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +186,7 @@ class FeeResults:
     differences_open: int = 0
     lines_theirs: int = 0
     lines_ours: int = 0
-    settlement_status: str = ""  # 草稿 / 已签署 / "" when there is none yet
+    settlement_status: DocStatus | None = None  # None when there is none yet
     settlement_revision: int = 0
     signed_at: dt.datetime | None = None
     signed_by: str = ""
@@ -209,11 +211,11 @@ class FeeResults:
     @property
     def deposits_total(self) -> Decimal:
         """Deposits handed over to the incoming company (refunded ones are not)."""
-        return money_sum(d.amount for d in self.deposits if d.action == "移交")
+        return money_sum(d.amount for d in self.deposits if d.action is DepositAction.HAND_OVER)
 
     @property
     def deposits_refunded(self) -> Decimal:
-        return money_sum(d.amount for d in self.deposits if d.action != "移交")
+        return money_sum(d.amount for d in self.deposits if d.action is not DepositAction.HAND_OVER)
 
     @property
     def for_others_total(self) -> Decimal:
@@ -281,4 +283,4 @@ class FeeResults:
 
     @property
     def can_sign(self) -> bool:
-        return self.differences_open == 0 and self.settlement_status != "已签署"
+        return self.differences_open == 0 and self.settlement_status is not DocStatus.SIGNED

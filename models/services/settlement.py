@@ -32,7 +32,7 @@ from .settlement_state import latest_settlement, refuse_if_signed
 class SettlementRow:
     id: int
     revision: int
-    status: str  # 草稿 / 已签署 / 作废
+    status: DocStatus
     signed_at: object
     signed_by: str
     net_due_to_incoming: Decimal
@@ -40,7 +40,7 @@ class SettlementRow:
 
 
 def _row(s: Settlement) -> SettlementRow:
-    return SettlementRow(s.id, s.revision, s.status.label, s.signed_at, s.signed_by, s.net_due_to_incoming,
+    return SettlementRow(s.id, s.revision, s.status, s.signed_at, s.signed_by, s.net_due_to_incoming,
                          s.due_to_outgoing)
 
 

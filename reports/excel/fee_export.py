@@ -270,7 +270,7 @@ def info_lines(r: FeeResults, exported_at: dt.datetime) -> list[tuple[str, Any, 
     if r.witness:
         rows.append(("监交方", r.witness, "text"))
     return rows + [("交接基准日", r.cutoff, "date"),
-                   ("结算状态", r.settlement_status or "未生成", "text"),
+                   ("结算状态", r.settlement_status.label if r.settlement_status else "未生成", "text"),
                    ("导出时间", exported_at, "datetime"),
                    ("说明", NOTE, "text")]
 

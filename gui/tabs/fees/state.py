@@ -11,8 +11,6 @@ from models.services.fee_results import last_computed
 from models.services.reconcile import difference_counts
 from models.services.settlement import SettlementRow, settlement_history
 
-SIGNED = DocStatus.SIGNED.label
-CANCELLED = DocStatus.CANCELLED.label
 
 
 @dataclass(frozen=True)
@@ -27,7 +25,7 @@ class FeesState:
 
     @property
     def signed(self) -> bool:
-        return self.settlement is not None and self.settlement.status == SIGNED
+        return self.settlement is not None and self.settlement.status is DocStatus.SIGNED
 
     @property
     def revision(self) -> int:
@@ -36,7 +34,7 @@ class FeesState:
 
 def load_state(db: Database, handover_id: int) -> FeesState:
     """Runs in the worker: a few counts (on ~500,000 differences for the large demo)."""
-    current = [r for r in settlement_history(db, handover_id) if r.status != CANCELLED]
+    current = [r for r in settlement_history(db, handover_id) if r.status is not DocStatus.CANCELLED]
     total, still_open = difference_counts(db, handover_id)
     return FeesState(current[-1] if current else None, total, still_open, last_computed(db, handover_id),
                      fee_item_names(db, handover_id))
