@@ -10,7 +10,6 @@ from .base import Base, StrEnum, Versioned
 from .labels import Coded
 from .project import Unit
 
-
 # The identity documents an owner is registered with (a company: its 统一社会信用代码).
 ID_KINDS = ("身份证", "护照", "港澳台通行证", "统一社会信用代码")
 

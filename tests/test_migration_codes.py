@@ -17,7 +17,13 @@ from sqlalchemy import select, text
 from models.base import DocStatus
 from models.db import Database
 from models.defect import Defect, DefectStatus, DefectStatusChange
-from models.fees import Decision, DepositAction, DepositDisposition, DiffKind, FeeDifference
+from models.fees import (
+    Decision,
+    DepositAction,
+    DepositDisposition,
+    DiffKind,
+    FeeDifference,
+)
 from models.handover import Handover, HandoverKind
 from models.keys import Key, KeyEvent, KeyEventKind, KeyStatus
 from models.labels import LABELS

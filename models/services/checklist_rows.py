@@ -10,6 +10,8 @@ from ..base import DocStatus
 from ..handover import HandoverKind
 
 CONDITIONS = ("完好", "有缺陷", "缺失")
+# The stored words of an item's 状况 (not yet codes: see issue 14); decide through ItemRow's properties.
+DAMAGED, MISSING = CONDITIONS[1], CONDITIONS[2]
 COPY_KINDS = ("原件", "复印件")
 # Fields a clerk may edit on an item (what update_item and the amendment diff look at).
 ITEM_FIELDS = ("category", "name", "spec", "uom", "expected_qty", "received_qty", "original_or_copy",
@@ -52,7 +54,7 @@ class HandoverInfo:
 
     @property
     def caption(self) -> str:
-        return self.title or f"{self.kind.value}（{self.from_company} → {self.to_company}）"
+        return self.title or f"{self.kind.label}（{self.from_company} → {self.to_company}）"
 
     @property
     def needs_correction_reason(self) -> bool:
@@ -114,7 +116,20 @@ class ItemRow:
     @property
     def is_problem(self) -> bool:
         """Highlighted in the list, and may become a defect: short, damaged or missing."""
-        return self.shortfall > 0 or self.condition in ("有缺陷", "缺失")
+        return self.shortfall > 0 or self.is_missing_or_damaged
+
+    @property
+    def is_missing(self) -> bool:
+        return self.condition == MISSING
+
+    @property
+    def is_missing_or_damaged(self) -> bool:
+        return self.condition in (DAMAGED, MISSING)
+
+    @property
+    def is_only_damaged(self) -> bool:
+        """Damaged and all there: shown apart from the short ones."""
+        return self.condition == DAMAGED and self.shortfall == 0
 
 
 @dataclass(frozen=True)

@@ -165,6 +165,18 @@ class SettlementItem:
     amount: Decimal
     note: str = ""
 
+    @property
+    def part(self) -> str:
+        """Which total the line is: prepaid / deposits / for_others / meters / arrears ("" unknown).
+
+        Read from its words, the only thing a signed snapshot keeps of a line (see live_settlement).
+        """
+        label = self.label
+        for part, starts in (("prepaid", "预收款"), ("deposits", "押金"), ("for_others", "代收代缴")):
+            if label.startswith(starts):
+                return part
+        return "meters" if "抄表" in label else "arrears" if "欠费" in label else ""
+
 
 @dataclass(frozen=True)
 class FeeResults:

@@ -11,9 +11,11 @@ from sqlalchemy import and_, select
 
 from ..db import Database
 from ..people import Owner, UnitOwnership
-from ..project import Building, Unit
+from ..project import OCCUPANCIES, Building, Unit
 
 OWNER = "业主"
+
+OCCUPIED = OCCUPANCIES[1]  # 已入住 (stored as the word; see issue 14)
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,10 @@ class RosterRow:
     occupancy: str
     owners: str                 # names joined with "、"
     mobiles: tuple[str, ...]
+
+    @property
+    def is_occupied(self) -> bool:
+        return self.occupancy == OCCUPIED
 
 
 def natural_key(text: str) -> tuple[Any, ...]:

@@ -110,7 +110,7 @@ def remarks_text(item: ItemRow) -> str:
 def counts(items: Sequence[ItemRow]) -> tuple[int, int, int, int]:
     """(items, checked, short, missing or damaged)."""
     return (len(items), sum(1 for i in items if i.checked), sum(1 for i in items if i.shortfall),
-            sum(1 for i in items if i.condition in ("缺失", "有缺陷")))
+            sum(1 for i in items if i.is_missing_or_damaged))
 
 
 def subtotal_text(items: Sequence[ItemRow]) -> str:
@@ -121,7 +121,7 @@ def subtotal_text(items: Sequence[ItemRow]) -> str:
 
 def grand_total_text(items: Sequence[ItemRow]) -> str:
     total, checked, short, bad = counts(items)
-    missing = sum(1 for i in items if i.condition == "缺失")
+    missing = sum(1 for i in items if i.is_missing)
     qty_short = sum(i.shortfall for i in items)
     text = f"合计：共 {total} 项，已核 {checked} 项"
     text += f"（未核 {total - checked} 项）" if checked < total else ""

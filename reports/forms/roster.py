@@ -79,7 +79,7 @@ class RosterForm(FormBase):
         for row in self.rows:  # rows arrive sorted by building, and dicts keep that order
             groups.setdefault(row.building or "（未分楼栋）", []).append(row)
         return [[name, str(len(rs)), format_decimal(total_area(rs)),
-                 str(sum(1 for r in rs if r.occupancy == "已入住"))] for name, rs in groups.items()]
+                 str(sum(1 for r in rs if r.is_occupied))] for name, rs in groups.items()]
 
     def _privacy_note(self) -> str:
         if self.show_personal:

@@ -12,6 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from models.base import DocStatus
+from models.fees import DepositAction
 from models.money import to_capital
 from models.services.fee_rows import (
     TO_INCOMING,
@@ -193,7 +194,7 @@ class SettlementForm(FormBase):
     def figure_rows(self) -> list[list[str]]:
         r = self.results
         units = len({(a.building, a.unit) for a in r.arrears})
-        handed = [d for d in r.deposits if d.action == "移交"]
+        handed = [d for d in r.deposits if d.action is DepositAction.HAND_OVER]
         held = sum(1 for f in r.for_others if f.balance > 0)
         owed = sum(1 for f in r.for_others if f.balance < 0)
         lines: Sequence[tuple[str, str, Decimal]] = (

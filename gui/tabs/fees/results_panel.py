@@ -190,8 +190,8 @@ class ResultsPanel(QWidget):
     def update_actions(self) -> None:
         deposit = self.current_deposit()
         editable = deposit is not None and not self._read_only and self.task is None
-        self.refund_button.setEnabled(editable and deposit.action == DepositAction.HAND_OVER.value)
-        self.hand_over_button.setEnabled(editable and deposit.action != DepositAction.HAND_OVER.value)
+        self.refund_button.setEnabled(editable and deposit.action is DepositAction.HAND_OVER)
+        self.hand_over_button.setEnabled(editable and deposit.action is not DepositAction.HAND_OVER)
 
     def on_refund_clicked(self) -> None:
         deposit, handover_id = self.current_deposit(), self._scope.handover_id if self._scope else None

@@ -12,7 +12,6 @@ from models.services.reconcile import difference_counts
 from models.services.settlement import SettlementRow, settlement_history
 
 
-
 @dataclass(frozen=True)
 class FeesState:
     """The latest settlement revision, the differences (all, open), when results were last computed."""
