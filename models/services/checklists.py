@@ -83,13 +83,15 @@ def list_detail(db: Database, list_id: int) -> ListDetail:
         return ListDetail(handover, summaries(s, [lst])[0], _items(s, list_id), version_changes(s, lst))
 
 
-def list_templates(db: Database, kind: str | None = None) -> list[TemplateRow]:
+def list_templates(db: Database, kind: HandoverKind | str | None = None) -> list[TemplateRow]:
+    """The templates that suit a handover kind (its member, code or label; None: every template)."""
+    code = HandoverKind(kind).value if kind else ""
     with db.begin() as s:
         seed_builtin_templates(s)  # a new database gets the shipped templates on first use
         count = select(func.count()).where(TemplateItem.template_id == ListTemplate.id).scalar_subquery()
         rows = s.execute(select(ListTemplate, count).order_by(ListTemplate.builtin.desc(), ListTemplate.code))
         out = [TemplateRow(t.id, t.code, t.name, t.kinds, t.builtin, n) for t, n in rows]
-    return [t for t in out if not kind or not t.kinds or kind in t.kinds.split(",")]
+    return [t for t in out if not code or not t.kinds or code in t.kinds.split(",")]
 
 
 # --- creating lists --------------------------------------------------------------------------

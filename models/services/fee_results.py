@@ -135,7 +135,7 @@ class _Results:
             (line.unit_id or 0, line.fee_item_id or 0, line.period_start), (DepositAction.HAND_OVER, "", 0))
         self.deposits.append(DepositLine(unit.building, unit.number, line.unit_id, line.fee_item_id,
                                          line.owner_name or unit.owner, item, line.period_start, line.paid,
-                                         action.value, note, version))
+                                         DepositAction(action), note, version))
 
     def _before(self, line: Line, item: str, part: Part) -> None:
         unit = self.names.unit(line.unit_id)

@@ -282,8 +282,8 @@ class _Remarks:
 def _row(d: FeeDifference, names: Names, their_remark: str = "") -> DifferenceRow:
     unit = names.unit(d.unit_id)
     return DifferenceRow(d.id, d.version, unit.building, unit.number, names.item(d.fee_item_id).name,
-                         d.period_start, d.period_end, d.kind.value, d.their_billed, d.their_paid, d.our_billed,
-                         d.our_paid, d.decision.value, d.adjusted_billed, d.adjusted_paid, d.note, d.decided_by,
+                         d.period_start, d.period_end, d.kind, d.their_billed, d.their_paid, d.our_billed,
+                         d.our_paid, d.decision, d.adjusted_billed, d.adjusted_paid, d.note, d.decided_by,
                          d.decided_at, their_remark)
 
 
