@@ -23,7 +23,7 @@ from .types import Money
 
 KINDS = ("text", "int", "money", "area", "date", "datetime")
 Like = Callable[[Any], ColumnElement[bool]]
-Filters = Mapping[str, Any]  # a table's own filters beside the text, e.g. {"status": "整改中", "overdue": True}
+Filters = Mapping[str, Any]  # a table's own filters beside the text, e.g. {"status": "rectifying", "overdue": True}
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,9 @@ class DepositLine:
     note: str
     version: int = 0  # of its disposition row as read (0: none yet), so a stale save is refused
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "action", DepositAction(self.action))  # its code or label too: the member
+
 
 @dataclass(frozen=True, slots=True)
 class ForOthersLine:
@@ -151,6 +154,10 @@ class DifferenceRow:
     # often the very reason for the difference ("按原测绘面积计费", "业主已退房").
     their_remark: str = ""
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", DiffKind(self.kind))  # a code or label too: always the member
+        object.__setattr__(self, "decision", Decision(self.decision))
+
     @property
     def is_open(self) -> bool:
         return self.decision is Decision.OPEN
@@ -209,6 +216,10 @@ class FeeResults:
     handover_caption: str = ""
     # 本处信息 printed under the title: as signed once signed ("" for settlements signed before it was kept).
     letterhead: str = ""
+
+    def __post_init__(self) -> None:
+        status = self.settlement_status
+        object.__setattr__(self, "settlement_status", DocStatus(status) if status else None)
 
     # ---- totals: sums of rounded lines ---------------------------------------------------------
 

@@ -90,10 +90,10 @@ class DefectSummaryForm(FormBase):
         return groups
 
     def counts(self) -> dict[str, Counter[str]]:
-        """Per category: how many in each status, overdue, and in all (the printed counts)."""
+        """Per category: how many in each status (by its label, the column it prints in), overdue, and in all."""
         out: dict[str, Counter[str]] = {}
         for category, by_status in self.groups.items():
-            c: Counter[str] = Counter({s.value: len(idx) for s, idx in by_status.items()})
+            c: Counter[str] = Counter({s.label: len(idx) for s, idx in by_status.items()})
             c[OVERDUE] = sum(1 for idx in by_status.values() for i in idx if self.late[i])
             c["合计"] = sum(len(idx) for idx in by_status.values())
             out[category] = c
