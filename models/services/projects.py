@@ -137,7 +137,8 @@ def project_by_code(db: Database, code: str) -> ProjectRow:
         return _project_row(project)
 
 
-def parse_kind(kind: str) -> HandoverKind:
+def parse_kind(kind: HandoverKind | str) -> HandoverKind:
+    """Its member, code (acceptance) or label (承接查验)."""
     try:
         return HandoverKind(kind)
     except ValueError:
