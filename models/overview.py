@@ -5,7 +5,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, String, case, func, select, type_coerce
 from sqlalchemy.orm import Session
@@ -82,7 +82,7 @@ def _doc_label(status: str) -> str:
     return DocStatus(status).label
 
 
-def _by_status(s: Session, status_col: ColumnElement[str], where: ColumnElement[bool],
+def _by_status(s: Session, status_col: Any, where: ColumnElement[bool],
                members: Iterable[E]) -> dict[E, int]:
     """Every member of the enum (in its order, zeros too) with how many rows have it."""
     stmt = select(type_coerce(status_col, String()), func.count()).where(where).group_by(status_col)
