@@ -11,6 +11,8 @@ import ast
 import re
 from pathlib import Path
 
+import pytest
+
 from models.base import DocStatus
 from models.defect import DefectStatus
 from models.fees import Decision, DepositAction, DiffKind
@@ -91,3 +93,16 @@ def test_every_enum_stores_a_short_ascii_code_and_has_one_label_each():
             assert re.fullmatch(r"[a-z_]{1,16}", member.value), member  # StrEnum's column is String(16)
             assert CJK.search(member.label), member
             assert enum_cls(member.label) is member  # old data holds the label: it reads back
+
+
+def test_cli_options_take_the_code_or_the_label():
+    from main import UsageError, build_parser
+
+    parser = build_parser()
+    handover = ["handover", "add", "--project", "CHY", "--from", "甲", "--to", "乙", "--cutoff", "2026-06-30"]
+    assert parser.parse_args([*handover, "--kind", "退场移交"]).kind == "exit"
+    assert parser.parse_args([*handover, "--kind", "exit"]).kind == "exit"
+    assert parser.parse_args(["user", "add", "wang", "--role", "主管"]).role == "supervisor"
+    assert parser.parse_args(["user", "add", "wang", "--role", "admin"]).role == "admin"
+    with pytest.raises(UsageError, match="文员（clerk）"):  # the refusal names the choices
+        parser.parse_args(["user", "add", "wang", "--role", "老板"])
