@@ -120,3 +120,17 @@ def test_overview_counts(db, sample):
     assert ov.defects_overdue == 3  # deadlines 7-01..7-03 passed; 0001-0003 are still open
     assert ov.keys_by_status[KeyStatus.LENT] == 1 and ov.keys_by_status[KeyStatus.IN_STORE] == 7
     assert ov.arrears_total > 0 and set(ov.arrears_by_item) == {"水费"}
+
+
+def test_a_status_is_found_by_its_label_sorted_in_its_order_and_exported_in_words(db, sample):
+    keys = TABLES["keys"]
+    col = keys.column_index("status")
+    with db.read() as s:
+        lent = keys.fetch(s, _scope(sample), "借出")
+        none = keys.fetch(s, _scope(sample), "lent")  # the code is not what the clerk reads or types
+        rows = keys.fetch(s, _scope(sample), sort_col=col)
+        exported = list(keys.iter_rows(s, sample.project_id, sample.handover_id))
+    assert [r[col] for r in lent] == [KeyStatus.LENT] and none == []
+    order = list(KeyStatus)
+    assert [order.index(r[col]) for r in rows] == sorted(order.index(r[col]) for r in rows)
+    assert {r[col] for r in exported} == {"在库", "借出"}
