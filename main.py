@@ -117,7 +117,8 @@ def build_parser() -> Parser:
     p = ho.add_parser("add", help="新建交接，输出其编号 / add a handover, prints its ID")
     _add_db(p)
     p.add_argument("--project", required=True, help="项目编码 / project code")
-    p.add_argument("--kind", required=True, help="承接查验|进场接管|退场移交")
+    p.add_argument("--kind", required=True, type=_coded_arg("models.handover", "HandoverKind"),
+                   help="承接查验|进场接管|退场移交 / acceptance|takeover|exit")
     p.add_argument("--from", dest="from_company", required=True, help="移交方 / handing-over company")
     p.add_argument("--to", dest="to_company", required=True, help="接收方 / receiving company")
     p.add_argument("--witness", default="", help="监交方 / witness")
@@ -175,7 +176,7 @@ def build_parser() -> Parser:
                          epilog=AUTH_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     _add_db(p)
     p.add_argument("name", help="用户名 / username")
-    p.add_argument("--role", choices=("clerk", "supervisor", "admin"), required=True,
+    p.add_argument("--role", type=_coded_arg("models.people", "Role"), required=True,
                    help="文员|主管|管理员 / clerk|supervisor|admin")
     p.add_argument("--display-name", default="", help="姓名（缺省为用户名）/ display name (default: username)")
 
@@ -267,6 +268,21 @@ def build_parser() -> Parser:
                             "(tab handover: the handover workbook; tab fees: the accountant's workbook)")
     p.add_argument("--out", type=Path, required=True)
     return parser
+
+
+def _coded_arg(module: str, name: str) -> Callable[[str], str]:
+    """An option taking one of an enum's values, as its code or its Chinese label; gives the code."""
+    def parse(text: str) -> str:
+        import importlib
+
+        enum_cls = getattr(importlib.import_module(module), name)
+        try:
+            return str(enum_cls.parse(text).value)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    parse.__name__ = name  # argparse names the option's kind by it in a usage error
+    return parse
 
 
 def _open_db(args: argparse.Namespace) -> Database:

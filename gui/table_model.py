@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 
 from models.browse import Scope, TableSpec, count_rows, fetch_page
 from models.db import Database
+from models.labels import Coded
 
 from . import tasks
 
@@ -35,6 +36,8 @@ def format_value(value: Any, kind: str) -> str:
     """What the clerk reads: 1,234.56 for money, 2026-06-30 for dates."""
     if value is None:
         return ""
+    if isinstance(value, Coded):
+        return value.label
     if kind in ("money", "area") and isinstance(value, (Decimal, int)):
         return f"{Decimal(value):,.2f}"
     if kind == "datetime" and isinstance(value, dt.datetime):

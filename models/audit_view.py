@@ -17,10 +17,12 @@ from sqlalchemy import ColumnElement, Select, case, or_, select
 from sqlalchemy.orm import Session
 
 from .audit import AuditLog
+from .base import StrEnum
 from .browse import ColumnSpec, Filters, Like, Scope, TableSpec, TextLike, _any
 from .db import Database
 from .errors import AuthError
 from .field_labels import label as column_label
+from .labels import Coded
 from .people import Role, User
 from .services.permissions import Permit, permit, who_may
 
@@ -36,7 +38,6 @@ MORE_COLUMN_LABELS = {
               "locked_until": "锁定至"},
 }
 NOISE = frozenset({"version", "updated_at"})  # on every update; the row's time says as much
-VALUE_LABELS = {("users", "role"): {r.value: r.label for r in Role}}
 ALL_SCOPE = Scope(0)  # the audit log is not a project's: the browse model needs some scope
 
 
@@ -49,6 +50,16 @@ def table_labels() -> dict[str, str]:
     labels = {m.class_.__table__.name: str(m.class_.__dict__.get("__label__", m.class_.__table__.name))
               for m in Base.registry.mappers if m.class_.__audited__}
     return dict(sorted(labels.items(), key=lambda kv: kv[1]))
+
+
+@cache
+def coded_columns() -> dict[tuple[str, str], type[Coded]]:
+    """(table, column) of every column that stores an enum's code, with its enum."""
+    from . import schema  # noqa: F401  (every record class registered)
+    from .base import Base
+
+    return {(m.class_.__table__.name, c.name): c.type.enum_cls for m in Base.registry.mappers
+            for c in m.class_.__table__.columns if isinstance(c.type, StrEnum) and issubclass(c.type.enum_cls, Coded)}
 
 
 def table_label(name: str) -> str:
@@ -70,7 +81,13 @@ def _value(table: str, column: str, value: Any) -> str:
         return "（空）"
     if isinstance(value, bool):
         return "是" if value else "否"
-    return str(VALUE_LABELS.get((table, column), {}).get(value, value))
+    enum_cls = coded_columns().get((table, column))
+    if enum_cls is not None and isinstance(value, str):
+        try:
+            return enum_cls(value).label  # a code, or the word a row written before the codes holds
+        except ValueError:
+            pass
+    return str(value)
 
 
 def _loads(text: str | None) -> dict[str, Any]:
@@ -182,12 +199,13 @@ class AuditSpec(TableSpec):
 
 def _text_where(like: Like) -> ColumnElement[bool]:
     """The typed text in the note or the raw values, or a Chinese word the 内容 column shows for a
-    stored code: "主管" finds the row whose after holds "role": "supervisor"."""
+    stored code: "主管" finds the row whose after holds "role": "supervisor", "借出" the rows holding
+    "lent" (and, by the plain match, the rows written before the codes, which hold "借出" itself)."""
     found = _any(like, [AuditLog.note, AuditLog.before, AuditLog.after])
     text = like.text if isinstance(like, TextLike) else ""
     if not text:
         return found
-    codes = {code for labels in VALUE_LABELS.values() for code, label in labels.items() if text in label}
+    codes = {m.value for enum_cls in set(coded_columns().values()) for m in enum_cls if text in m.label}
     actions = [code for code, label in ACTION_LABELS.items() if text in label]
     tables = [name for name, label in table_labels().items() if text in label]
     more = [c for code in sorted(codes) for c in (AuditLog.before.contains(f'"{code}"', autoescape=True),

@@ -9,6 +9,8 @@ from sqlalchemy import DateTime, Integer, MetaData, String, Table
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from .labels import Coded
+
 # Explicit constraint names so Alembic migrations are stable on both backends.
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -37,16 +39,12 @@ class Base(DeclarativeBase):
     __label__: str = "记录"
 
 
-class DocStatus(str, enum.Enum):
+class DocStatus(Coded):
     """草稿 → 已签署 → (作废), one rule for every document (as ERPNext's docstatus)."""
 
     DRAFT = "draft"
     SIGNED = "signed"
     CANCELLED = "cancelled"
-
-    @property
-    def label(self) -> str:
-        return {"draft": "草稿", "signed": "已签署", "cancelled": "作废"}[self.value]
 
 
 class StrEnum(TypeDecorator[Any]):

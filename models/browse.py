@@ -17,6 +17,7 @@ from sqlalchemy import (
     and_,
     bindparam,
     case,
+    false,
     func,
     or_,
     select,
@@ -29,15 +30,16 @@ from sqlalchemy.sql.functions import FunctionElement
 from .base import DocStatus, now
 from .db import Database
 from .defect import Defect, DefectStatus
-from .fees import Decision, FeeDifference, FeeItem, LedgerLine
+from .fees import Decision, DiffKind, FeeDifference, FeeItem, LedgerLine
 from .handover import Handover, HandoverItem, HandoverList
-from .keys import Key, KeyEvent
+from .keys import Key, KeyEvent, KeyEventKind, KeyStatus
+from .labels import Coded
 from .project import Unit
 from .types import Money
 
 KINDS = ("text", "int", "money", "area", "date", "datetime")
 Like = Callable[[Any], ColumnElement[bool]]
-Filters = Mapping[str, Any]  # a table's own filters beside the text, e.g. {"status": "整改中", "overdue": True}
+Filters = Mapping[str, Any]  # a table's own filters beside the text, e.g. {"status": "rectifying", "overdue": True}
 
 
 @dataclass(frozen=True)
@@ -136,12 +138,13 @@ class TableSpec:
     def iter_rows(self, session: Session, project_id: int, handover_id: int | None = None,
                   filter_text: str = "", batch: int = 5000,
                   filters: Filters | None = None) -> Iterator[tuple[Any, ...]]:
-        """Every matching row in the default order, streamed (server-side cursor on PostgreSQL)."""
+        """Every matching row in the default order, streamed (server-side cursor on PostgreSQL);
+        a stored code as its label, since an export is read by people."""
         stmt = self.select(session, Scope(project_id, handover_id), filter_text, filters=filters)
         result = session.execute(stmt.execution_options(yield_per=batch))
         for part in result.partitions(batch):
             for row in part:
-                yield self._present(tuple(row))[:-1]
+                yield tuple(v.label if isinstance(v, Coded) else v for v in self._present(tuple(row))[:-1])
 
 
 class Browsable(Protocol):
@@ -203,6 +206,21 @@ def _text(expr: Any) -> Any:
     return type_coerce(expr, String())
 
 
+def _coded(key: str, title: str, column: Any, enum_cls: type[Coded]) -> ColumnSpec:
+    """A column of stored codes: it leaves models/ as the member (the GUI shows its label and decides on
+    the member), and sorts in the enum's own order (the lifecycle), not by the code's spelling."""
+    text = _text(column)
+    order = case(*((text == m.value, i) for i, m in enumerate(enum_cls)), else_=len(enum_cls))
+    return ColumnSpec(key, title, "text", text, present=lambda v: enum_cls(v) if v else None, sort=order)
+
+
+def _labels_like(like: Like, column: Any, enum_cls: type[Coded]) -> ColumnElement[bool]:
+    """The rows whose code's label contains the typed text ("借" finds the keys stored as 'lent')."""
+    text = like.text.strip().casefold() if isinstance(like, TextLike) else ""
+    codes = [m.value for m in enum_cls if text and text in m.label.casefold()]
+    return _text(column).in_(codes) if codes else false()
+
+
 def _money(expr: Any) -> Any:
     return type_coerce(expr, Money())
 
@@ -216,13 +234,11 @@ def _handover_scope(handover_col: Any, scope: Scope) -> list[ColumnElement[bool]
 
 # ---- 交接清单: the items of the handover's lists, list by list ----------------------------------
 
-_DOC_LABEL = case(*((_text(HandoverList.status) == s.value, s.label) for s in DocStatus), else_="")
-
 HANDOVER = TableSpec(
     key="handover",
     columns=[
         ColumnSpec("list_title", "清单", "text", HandoverList.title),
-        ColumnSpec("list_status", "清单状态", "text", _DOC_LABEL),
+        _coded("list_status", "清单状态", HandoverList.status, DocStatus),
         ColumnSpec("seq", "序号", "int", HandoverItem.seq),
         ColumnSpec("category", "类别", "text", HandoverItem.category),
         ColumnSpec("name", "名称", "text", HandoverItem.name),
@@ -289,8 +305,10 @@ def _today(filters: Filters) -> dt.date:
 
 def _defect_filters(filters: Filters) -> list[ColumnElement[bool]]:
     where: list[ColumnElement[bool]] = []
-    for key, col in (("status", _text(Defect.status)), ("category", Defect.category),
-                     ("severity", Defect.severity), ("responsible", Defect.responsible)):
+    if filters.get("status"):
+        where.append(_text(Defect.status) == DefectStatus(filters["status"]).value)
+    for key, col in (("category", Defect.category), ("severity", Defect.severity),
+                     ("responsible", Defect.responsible)):
         if filters.get(key):
             where.append(col == filters[key])
     if filters.get("overdue"):
@@ -316,7 +334,7 @@ DEFECTS = TableSpec(
         ColumnSpec("responsible", "责任方", "text", Defect.responsible),
         ColumnSpec("found_at", "发现时间", "datetime", Defect.found_at),
         ColumnSpec("deadline", "整改期限", "date", Defect.deadline),
-        ColumnSpec("status", "状态", "text", _text(Defect.status)),
+        _coded("status", "状态", Defect.status, DefectStatus),
         ColumnSpec("overdue_days", "逾期天数", "int", _OVERDUE_DAYS),
     ],
     id_col=Defect.id,
@@ -324,7 +342,7 @@ DEFECTS = TableSpec(
     scope_where=_defect_scope,
     text_where=lambda like: _any(like, [Defect.number, Defect.location, _DEFECT_UNIT.number,
                                         Defect.category, Defect.description, Defect.severity,
-                                        Defect.responsible, _text(Defect.status)]),
+                                        Defect.responsible]) | _labels_like(like, Defect.status, DefectStatus),
     default_order=lambda: [],
     filter_where=_defect_filters,
     params=lambda filters: {"today": _today(filters)},
@@ -355,8 +373,8 @@ KEYS = TableSpec(
         ColumnSpec("opens", "开启对象", "text", Key.opens),
         ColumnSpec("count", "数量", "int", Key.count),
         ColumnSpec("slot", "柜/格", "text", _SLOT),
-        ColumnSpec("status", "状态", "text", _text(Key.status)),
-        ColumnSpec("last_kind", "最近操作", "text", func.coalesce(_text(_LAST.kind), "")),
+        _coded("status", "状态", Key.status, KeyStatus),
+        _coded("last_kind", "最近操作", _LAST.kind, KeyEventKind),
         ColumnSpec("last_at", "操作时间", "datetime", _LAST.at),
         ColumnSpec("last_person", "经手人", "text", _PERSON),
     ],
@@ -365,8 +383,8 @@ KEYS = TableSpec(
                                .outerjoin(_LAST, _LAST.id == _LAST_ID),
     count_from=lambda: Key.__table__.outerjoin(_KEY_UNIT, Key.unit_id == _KEY_UNIT.id),
     scope_where=_key_scope,
-    text_where=lambda like: _any(like, [Key.tag, _KEY_UNIT.number, Key.opens, Key.cabinet,
-                                        _text(Key.status)]),
+    text_where=lambda like: _any(like, [Key.tag, _KEY_UNIT.number, Key.opens, Key.cabinet])
+                            | _labels_like(like, Key.status, KeyStatus),
     default_order=lambda: [],
 )
 
@@ -419,10 +437,10 @@ _DIFF_ITEM = aliased(FeeItem, name="diff_item")
 
 
 def _differences_filters(filters: Filters) -> list[ColumnElement[bool]]:
-    """{"kind": DiffKind value, "open": True, "fee_item": name}."""
+    """{"kind": DiffKind (or its code), "open": True, "fee_item": name}."""
     where: list[ColumnElement[bool]] = []
     if filters.get("kind"):
-        where.append(type_coerce(FeeDifference.kind, String()) == filters["kind"])
+        where.append(_text(FeeDifference.kind) == DiffKind(filters["kind"]).value)
     if filters.get("open"):
         where.append(FeeDifference.decision == Decision.OPEN)
     if filters.get("fee_item"):
@@ -492,13 +510,13 @@ DIFFERENCES = TableSpec(
         ColumnSpec("fee_item", "收费项目", "text", func.coalesce(_DIFF_ITEM.name, "")),
         ColumnSpec("period_start", "所属期起", "date", FeeDifference.period_start),
         ColumnSpec("period_end", "所属期止", "date", FeeDifference.period_end),
-        ColumnSpec("kind", "差异", "text", _text(FeeDifference.kind)),
+        _coded("kind", "差异", FeeDifference.kind, DiffKind),
         ColumnSpec("their_billed", "原物业应收", "money", FeeDifference.their_billed),
         ColumnSpec("their_paid", "原物业实收", "money", FeeDifference.their_paid),
         ColumnSpec("our_billed", "我方应收", "money", FeeDifference.our_billed),
         ColumnSpec("our_paid", "我方实收", "money", FeeDifference.our_paid),
         ColumnSpec("their_remark", "原物业说明", "text", _remark_column()),
-        ColumnSpec("decision", "处理", "text", _text(FeeDifference.decision)),
+        _coded("decision", "处理", FeeDifference.decision, Decision),
         ColumnSpec("note", "说明", "text", FeeDifference.note),
     ],
     id_col=FeeDifference.id,

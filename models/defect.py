@@ -2,12 +2,21 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, StrEnum, Versioned, now
+from .labels import Coded
 
 DEFECT_CATEGORIES = ("土建装饰", "给排水", "强电", "弱电智能化", "消防", "电梯", "暖通",
                      "绿化景观", "道路车库", "资料", "其他")
@@ -15,12 +24,12 @@ SEVERITIES = ("重大", "一般", "轻微")
 RESPONSIBLE_PARTIES = ("开发商", "施工单位", "原物业", "本公司")
 
 
-class DefectStatus(str, enum.Enum):
-    PENDING_NOTICE = "待通知"
-    RECTIFYING = "整改中"
-    PENDING_REINSPECTION = "待复验"
-    CLOSED = "已关闭"
-    UNFIXABLE = "无法整改"
+class DefectStatus(Coded):
+    PENDING_NOTICE = "pending_notice"
+    RECTIFYING = "rectifying"
+    PENDING_REINSPECTION = "pending_recheck"
+    CLOSED = "closed"
+    UNFIXABLE = "unfixable"
 
 
 class Defect(Versioned, Base):

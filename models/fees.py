@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from decimal import Decimal
 
 from sqlalchemy import (
@@ -20,6 +19,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from .base import Base, DocStatus, StrEnum, Versioned
+from .labels import Coded
 from .types import Money, Quantity, Rate
 
 # How a fee item is billed.
@@ -145,19 +145,19 @@ class Settlement(Versioned, Base):
     __audit_exclude__ = frozenset({"snapshot"})
 
 
-class DiffKind(str, enum.Enum):
-    DIFFERS = "金额不符"
-    TARIFF = "与标准不符"  # only their line, and its 应收 is not what our tariffs bill
-    ONLY_THEIRS = "仅原物业"
-    ONLY_OURS = "仅我方"
+class DiffKind(Coded):
+    DIFFERS = "differs"
+    TARIFF = "tariff"  # only their line, and its 应收 is not what our tariffs bill
+    ONLY_THEIRS = "only_theirs"
+    ONLY_OURS = "only_ours"
 
 
-class Decision(str, enum.Enum):
-    OPEN = "待处理"
-    THEIRS = "以原物业为准"
-    OURS = "以我方为准"
-    ADJUST = "协商调整"
-    EXCLUDE = "不计入"
+class Decision(Coded):
+    OPEN = "open"
+    THEIRS = "theirs"
+    OURS = "ours"
+    ADJUST = "adjust"
+    EXCLUDE = "exclude"
 
 
 # Which decisions each kind of difference can take: 以我方为准 needs our record, 以原物业为准 theirs.
@@ -202,9 +202,9 @@ class FeeDifference(Versioned, Base):
     decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
-class DepositAction(str, enum.Enum):
-    HAND_OVER = "移交"
-    REFUND = "退还业主"
+class DepositAction(Coded):
+    HAND_OVER = "hand_over"
+    REFUND = "refund"
 
 
 class DepositDisposition(Versioned, Base):

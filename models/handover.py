@@ -2,18 +2,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 from sqlalchemy import Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, DocStatus, StrEnum, Versioned
+from .labels import Coded
 
 
-class HandoverKind(str, enum.Enum):
-    ACCEPTANCE = "承接查验"
-    TAKEOVER = "进场接管"
-    EXIT = "退场移交"
+class HandoverKind(Coded):
+    ACCEPTANCE = "acceptance"
+    TAKEOVER = "takeover"
+    EXIT = "exit"
 
 
 class Handover(Versioned, Base):
@@ -40,7 +40,7 @@ class Handover(Versioned, Base):
     @property
     def caption(self) -> str:
         """Its title, or "类型（移交方 → 接收方）" — what a page header names the handover by."""
-        return self.title or f"{self.kind.value}（{self.from_company} → {self.to_company}）"
+        return self.title or f"{self.kind.label}（{self.from_company} → {self.to_company}）"
 
 
 class HandoverList(Versioned, Base):

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 from sqlalchemy import (
     DateTime,
@@ -16,28 +15,29 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, StrEnum, Versioned, now
+from .labels import Coded
 
 
-class KeyStatus(str, enum.Enum):
-    IN_STORE = "在库"
-    SEALED = "封存"
-    LENT = "借出"
-    ISSUED = "已发放"
-    LOST = "遗失"
-    HANDED_OVER = "已移交"
-    RETIRED = "作废"
+class KeyStatus(Coded):
+    IN_STORE = "in_store"
+    SEALED = "sealed"
+    LENT = "lent"
+    ISSUED = "issued"
+    LOST = "lost"
+    HANDED_OVER = "handed_over"
+    RETIRED = "retired"
 
 
-class KeyEventKind(str, enum.Enum):
-    RECEIVE = "接收"
-    SEAL = "封存"
-    UNSEAL = "启封"
-    LEND = "借出"
-    RETURN = "归还"
-    ISSUE = "发放"
-    LOSE = "遗失"
-    HAND_OVER = "移交"
-    RETIRE = "作废"
+class KeyEventKind(Coded):
+    RECEIVE = "receive"
+    SEAL = "seal"
+    UNSEAL = "unseal"
+    LEND = "lend"
+    RETURN = "return"
+    ISSUE = "issue"
+    LOSE = "lose"
+    HAND_OVER = "hand_over"
+    RETIRE = "retire"
 
 
 class Key(Versioned, Base):

@@ -2,22 +2,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, String, case, func, select, type_coerce
-from sqlalchemy.orm import QueryableAttribute, Session
+from sqlalchemy.orm import Session
 
 from .base import DocStatus
 from .db import Database
 from .defect import Defect, DefectStatus
 from .errors import NotFoundError
 from .fees import FeeItem, LedgerLine
-from .handover import Handover, HandoverItem, HandoverList
+from .handover import Handover, HandoverItem, HandoverKind, HandoverList
 from .keys import Key, KeyEvent, KeyEventKind, KeyStatus
 from .types import Money
 
+E = TypeVar("E", DefectStatus, KeyStatus)
 OPEN_DEFECTS = (DefectStatus.PENDING_NOTICE, DefectStatus.RECTIFYING, DefectStatus.PENDING_REINSPECTION)
 # Keys in service, charted always; 已移交 only once an exit has started; 作废 never (the keys tab lists them).
 CHARTED_KEYS = (KeyStatus.IN_STORE, KeyStatus.SEALED, KeyStatus.LENT, KeyStatus.ISSUED, KeyStatus.LOST)
@@ -36,8 +38,8 @@ class Overview:
     """Everything the overview tab shows, as plain values (no live ORM objects)."""
 
     title: str
-    kind: str
-    status: str
+    kind: HandoverKind
+    status: DocStatus
     from_company: str
     from_rep: str
     to_company: str
@@ -45,9 +47,9 @@ class Overview:
     witness: str
     cutoff_date: dt.date
     lists: list[ListProgress] = field(default_factory=list)
-    defects_by_status: dict[str, int] = field(default_factory=dict)
+    defects_by_status: dict[DefectStatus, int] = field(default_factory=dict)
     defects_overdue: int = 0
-    keys_by_status: dict[str, int] = field(default_factory=dict)
+    keys_by_status: dict[KeyStatus, int] = field(default_factory=dict)
     keys_overdue: int = 0  # lent and past their due time
     arrears_by_item: dict[str, Decimal] = field(default_factory=dict)
     # From the last reconciliation (None if never): arrears and 收缴率 (paid ÷ billed) per building.
@@ -70,18 +72,18 @@ class Overview:
     @property
     def defects_open(self) -> int:
         """Neither closed nor declared unfixable."""
-        return sum(self.defects_by_status.get(x.value, 0) for x in OPEN_DEFECTS)
+        return sum(self.defects_by_status.get(x, 0) for x in OPEN_DEFECTS)
 
     @property
     def keys_lent(self) -> int:
-        return self.keys_by_status.get(KeyStatus.LENT.value, 0)
+        return self.keys_by_status.get(KeyStatus.LENT, 0)
 
     @property
-    def keys_charted(self) -> dict[str, int]:
-        """The key counts the overview charts, by status (the stored value), in chart order."""
-        shown = {x.value: self.keys_by_status.get(x.value, 0) for x in CHARTED_KEYS}
-        handed = self.keys_by_status.get(KeyStatus.HANDED_OVER.value, 0)
-        return {**shown, KeyStatus.HANDED_OVER.value: handed} if handed else shown
+    def keys_charted(self) -> dict[KeyStatus, int]:
+        """The key counts the overview charts, by status, in chart order."""
+        shown = {x: self.keys_by_status.get(x, 0) for x in CHARTED_KEYS}
+        handed = self.keys_by_status.get(KeyStatus.HANDED_OVER, 0)
+        return {**shown, KeyStatus.HANDED_OVER: handed} if handed else shown
 
     @property
     def owed_total(self) -> Decimal:
@@ -115,11 +117,12 @@ def _doc_label(status: str) -> str:
     return DocStatus(status).label
 
 
-def _by_status(s: Session, status_col: QueryableAttribute[Any], where: ColumnElement[bool],
-               order: tuple[str, ...]) -> dict[str, int]:
+def _by_status(s: Session, status_col: Any, where: ColumnElement[bool],
+               members: Iterable[E]) -> dict[E, int]:
+    """Every member of the enum (in its order, zeros too) with how many rows have it."""
     stmt = select(type_coerce(status_col, String()), func.count()).where(where).group_by(status_col)
     counts = {str(k): int(n) for k, n in s.execute(stmt)}
-    return {name: counts.get(name, 0) for name in order}
+    return {m: counts.get(m.value, 0) for m in members}
 
 
 def _overdue(s: Session, handover_id: int, today: dt.date) -> int:
@@ -146,7 +149,9 @@ def _keys_overdue(s: Session, handover_id: int, now: dt.datetime) -> int:
 
 
 def _fee_summary(s: Session, handover_id: int) -> dict[str, object]:
-    from .services.fee_results import saved_summary  # services build on the records, not the reverse
+    from .services.fee_results import (
+        saved_summary,  # services build on the records, not the reverse
+    )
 
     saved = saved_summary(s, handover_id)
     if saved is None:
@@ -166,14 +171,14 @@ def handover_overview(s: Session, handover_id: int, today: dt.date | None = None
         raise NotFoundError(f"交接（编号 {handover_id}）不存在。")
     today = today or dt.date.today()
     return Overview(
-        title=h.title, kind=h.kind.value, status=h.status.label, from_company=h.from_company,
+        title=h.title, kind=h.kind, status=h.status, from_company=h.from_company,
         from_rep=h.from_rep, to_company=h.to_company, to_rep=h.to_rep, witness=h.witness,
         cutoff_date=h.cutoff_date, lists=_lists(s, handover_id),
         defects_by_status=_by_status(s, Defect.status, Defect.handover_id == handover_id,
-                                     tuple(x.value for x in DefectStatus)),
+                                     DefectStatus),
         defects_overdue=_overdue(s, handover_id, today),
         keys_by_status=_by_status(s, Key.status, Key.handover_id == handover_id,
-                                  tuple(x.value for x in KeyStatus)),
+                                  KeyStatus),
         keys_overdue=_keys_overdue(s, handover_id, now or dt.datetime.now()),
         arrears_by_item=_arrears(s, handover_id),
         **_fee_summary(s, handover_id),  # type: ignore[arg-type]

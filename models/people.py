@@ -2,26 +2,22 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, StrEnum, Versioned
+from .labels import Coded
 from .project import Unit
 
 # The identity documents an owner is registered with (a company: its 统一社会信用代码).
 ID_KINDS = ("身份证", "护照", "港澳台通行证", "统一社会信用代码")
 
 
-class Role(str, enum.Enum):
+class Role(Coded):
     CLERK = "clerk"
     SUPERVISOR = "supervisor"
     ADMIN = "admin"
-
-    @property
-    def label(self) -> str:
-        return {"clerk": "文员", "supervisor": "主管", "admin": "管理员"}[self.value]
 
     def at_least(self, other: Role) -> bool:
         order = [Role.CLERK, Role.SUPERVISOR, Role.ADMIN]

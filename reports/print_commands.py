@@ -66,7 +66,7 @@ def handover_caption(handover: HandoverRow | None) -> str:
     """'进场接管（甲 → 乙）' for the page header, which already says 交接："""
     if handover is None:
         return ""
-    return handover.title or (f"{handover.kind.value}（{handover.from_company} → "
+    return handover.title or (f"{handover.kind.label}（{handover.from_company} → "
                               f"{handover.to_company}）")
 
 

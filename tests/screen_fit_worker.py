@@ -108,11 +108,12 @@ class Ctx:
         return bk.make_backup(bk.sqlite_file(self.db), NOW)
 
     def deposit(self):
+        from models.fees import DepositAction
         from models.services.fee_rows import DepositLine
         if self.results.deposits:
             return self.results.deposits[0]
         return DepositLine("1栋", "1栋1单元1001", self.unit_id, None, "业主00", "装修押金", dt.date(2026, 3, 1),
-                           Decimal("2000.00"), "移交", "")
+                           Decimal("2000.00"), DepositAction.HAND_OVER, "")
 
     def preview(self):
         """The 交接清单 of the first list, printed to PDF and rendered as the print command does."""

@@ -7,7 +7,10 @@ from decimal import Decimal
 import pytest
 from sample_data import UNITS, make_sample, unit_number
 
+from models.base import DocStatus
 from models.browse import KINDS, TABLES, Scope
+from models.defect import DefectStatus
+from models.keys import KeyEventKind, KeyStatus
 from models.overview import handover_overview
 
 
@@ -99,20 +102,35 @@ def test_handover_items_in_list_order(db, sample):
     with db.read() as s:
         rows = TABLES["handover"].fetch(s, _scope(sample))
     assert [r[2] for r in rows] == [1, 2, 3, 4, 5, 1, 2, 3]
-    assert rows[0][1] == "草稿"
+    assert rows[0][1] is DocStatus.DRAFT and rows[0][1].label == "草稿"
 
 
 def test_keys_show_latest_event(db, sample):
     with db.read() as s:
         first = TABLES["keys"].fetch(s, _scope(sample), "K-01-01-1001-A")[0]
-    assert first[5] == "借出" and first[6] == "借出" and first[8] == "维修李四"
+    assert first[5] is KeyStatus.LENT and first[6] is KeyEventKind.LEND and first[8] == "维修李四"
+    assert (first[5].label, first[6].label) == ("借出", "借出")
 
 
 def test_overview_counts(db, sample):
     with db.read() as s:
         ov = handover_overview(s, sample.handover_id, today=dt.date(2026, 7, 4))
     assert (ov.items_checked, ov.items_total) == (6, 8)
-    assert ov.defects_by_status["待通知"] == 2 and sum(ov.defects_by_status.values()) == 6
+    assert ov.defects_by_status[DefectStatus.PENDING_NOTICE] == 2 and sum(ov.defects_by_status.values()) == 6
     assert ov.defects_overdue == 3  # deadlines 7-01..7-03 passed; 0001-0003 are still open
-    assert ov.keys_by_status["借出"] == 1 and ov.keys_by_status["在库"] == 7
+    assert ov.keys_by_status[KeyStatus.LENT] == 1 and ov.keys_by_status[KeyStatus.IN_STORE] == 7
     assert ov.arrears_total > 0 and set(ov.arrears_by_item) == {"水费"}
+
+
+def test_a_status_is_found_by_its_label_sorted_in_its_order_and_exported_in_words(db, sample):
+    keys = TABLES["keys"]
+    col = keys.column_index("status")
+    with db.read() as s:
+        lent = keys.fetch(s, _scope(sample), "借出")
+        none = keys.fetch(s, _scope(sample), "lent")  # the code is not what the clerk reads or types
+        rows = keys.fetch(s, _scope(sample), sort_col=col)
+        exported = list(keys.iter_rows(s, sample.project_id, sample.handover_id))
+    assert [r[col] for r in lent] == [KeyStatus.LENT] and none == []
+    order = list(KeyStatus)
+    assert [order.index(r[col]) for r in rows] == sorted(order.index(r[col]) for r in rows)
+    assert {r[col] for r in exported} == {"在库", "借出"}

@@ -11,7 +11,7 @@ from models.base import DocStatus
 from models.db import UserRef
 from models.defect import Defect, DefectStatus
 from models.errors import AuthError, SignedRecordError, StaleRecordError, ValidationError
-from models.handover import HandoverItem
+from models.handover import HandoverItem, HandoverKind
 from models.services import checklists as cl
 from models.services import handovers, projects, signoff
 
@@ -56,7 +56,8 @@ def test_handover_with_parties_and_dates(db, handover):
 def test_templates_are_there_on_a_new_database_and_filtered_by_kind(db, handover):
     rows = cl.list_templates(db, "进场接管")
     assert len(rows) >= 15 and all(t.item_count >= 20 for t in rows)
-    assert all(not t.kinds or "进场接管" in t.kinds for t in rows)
+    assert all(not t.kinds or "takeover" in t.kinds.split(",") for t in rows)
+    assert {t.code for t in rows} == {t.code for t in cl.list_templates(db, HandoverKind.TAKEOVER)}
 
 
 def test_start_from_template_then_edit_reorder_and_remove(db, handover):
@@ -209,7 +210,7 @@ def test_save_list_as_template(db, handover):
     lst = cl.start_list(db, handover.id, "PHY-SEALS", title="印章交接（翠湖园）")
     cl.add_item(db, lst.id, category="印章", name="停车场收费章", uom="枚")
     row = cl.save_as_template(db, lst.id, "MY-SEALS", "本处印章清单")
-    assert row.item_count == len(cl.list_detail(db, lst.id).items) and row.kinds == "进场接管"
+    assert row.item_count == len(cl.list_detail(db, lst.id).items) and row.kinds == HandoverKind.TAKEOVER.value
     started = cl.start_list(db, handover.id, "MY-SEALS")
     assert [i.name for i in cl.list_detail(db, started.id).items][-1] == "停车场收费章"
     with pytest.raises(ValidationError, match="已存在"):

@@ -16,7 +16,7 @@ MIN = dt.timedelta(minutes=1)
 
 
 def f(**kw) -> DefectFacts:
-    base = dict(severity="一般", status="整改中", found_at=FOUND, notice_at=NOTICE,
+    base = dict(severity="一般", status=S.RECTIFYING, found_at=FOUND, notice_at=NOTICE,
                 deadline=dt.date(2026, 7, 8), failed_reinspections=0, last_failure_at=None)
     return DefectFacts(**{**base, **kw})
 
@@ -26,7 +26,7 @@ def codes(facts: DefectFacts, now: dt.datetime) -> dict[str, bool]:
 
 
 def test_notice_due_within_24_hours_of_finding():
-    pending = f(status="待通知", notice_at=None)
+    pending = f(status=S.PENDING_NOTICE, notice_at=None)
     assert codes(pending, FOUND + dt.timedelta(hours=23, minutes=59)) == {"notice": False}
     assert codes(pending, FOUND + dt.timedelta(hours=24, minutes=1)) == {"notice": True}
 
@@ -67,22 +67,22 @@ def test_report_after_the_third_failed_reinspection():
 
 
 def test_major_defect_reported_at_once():
-    major = f(severity="重大", status="待通知", notice_at=None)
+    major = f(severity="重大", status=S.PENDING_NOTICE, notice_at=None)
     assert codes(major, FOUND) == {"major_report": False, "notice": False}
     assert codes(major, FOUND + MIN)["major_report"] is True
 
 
 def test_nothing_due_once_closed_or_waiting_for_reinspection():
     late = NOTICE + dt.timedelta(days=30)
-    assert duties(f(status="已关闭"), late) == [] and duties(f(status="无法整改"), late) == []
-    assert duties(f(status="待复验"), late) == []
+    assert duties(f(status=S.CLOSED), late) == [] and duties(f(status=S.UNFIXABLE), late) == []
+    assert duties(f(status=S.PENDING_REINSPECTION), late) == []
 
 
 def test_overdue_days_count_from_the_deadline():
     facts = f(deadline=dt.date(2026, 7, 8))
     assert overdue_days(facts, dt.datetime(2026, 7, 8, 23, 59)) == 0
     assert overdue_days(facts, dt.datetime(2026, 7, 9, 0, 0)) == 1 and is_overdue(facts, dt.datetime(2026, 7, 9))
-    assert overdue_days(f(status="已关闭"), dt.datetime(2026, 8, 1)) == 0
+    assert overdue_days(f(status=S.CLOSED), dt.datetime(2026, 8, 1)) == 0
 
 
 ALL = list(S)

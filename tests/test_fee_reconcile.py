@@ -37,9 +37,9 @@ def test_reconcile_classifies_every_period_up_to_the_cut_off(db, book):
     assert (report.matched, report.differs, report.only_theirs, report.only_ours) == (1, 1, 4, 1)
     # the prepaid July–December line starts after the cut-off: not matched, not a difference
     kinds = sorted((d.unit, d.fee_item, d.kind) for d in rc.differences(db, book))
-    assert ("1栋1单元101", "物业服务费", "仅原物业") not in kinds
-    assert ("2栋1单元201", "物业服务费", "金额不符") in kinds
-    assert ("2栋1单元201", "垃圾消纳费", "仅我方") in kinds
+    assert ("1栋1单元101", "物业服务费", DiffKind.ONLY_THEIRS) not in kinds
+    assert ("2栋1单元201", "物业服务费", DiffKind.DIFFERS) in kinds
+    assert ("2栋1单元201", "垃圾消纳费", DiffKind.ONLY_OURS) in kinds
     assert rc.difference_counts(db, book) == (6, 6)
 
 
@@ -69,12 +69,12 @@ def test_results_split_at_the_cut_off_and_keep_every_fen(db, book):
 def test_decisions_change_what_counts(db, book):
     rc.reconcile(db, book)
     rows = {(d.unit, d.fee_item, d.kind): d for d in rc.differences(db, book)}
-    receipt = rows[("2栋1单元201", "物业服务费", "金额不符")]
+    receipt = rows[("2栋1单元201", "物业服务费", DiffKind.DIFFERS)]
     rc.decide(db, receipt.id, receipt.version, Decision.OURS, "业主提供收据 NO.2024-118")
-    ours_only = rows[("2栋1单元201", "垃圾消纳费", "仅我方")]
+    ours_only = rows[("2栋1单元201", "垃圾消纳费", DiffKind.ONLY_OURS)]
     rc.decide(db, ours_only.id, ours_only.version, Decision.ADJUST, "双方核实：已收 30 元",
               adjusted_billed=D("36.00"), adjusted_paid=D("30.00"))
-    garbage = rows[("1栋1单元101", "垃圾消纳费", "仅原物业")]
+    garbage = rows[("1栋1单元101", "垃圾消纳费", DiffKind.ONLY_THEIRS)]
     rc.decide(db, garbage.id, garbage.version, Decision.EXCLUDE, "重复计费，原物业同意删除")
     r = fee_results(db, book)
     amounts = {(a.unit, a.fee_item): a.amount for a in r.arrears}
@@ -87,7 +87,7 @@ def test_decisions_change_what_counts(db, book):
 def test_a_decision_needs_a_note_and_must_fit_the_kind(db, book):
     rc.reconcile(db, book)
     rows = {d.kind: d for d in rc.differences(db, book)}
-    theirs = rows["仅原物业"]
+    theirs = rows[DiffKind.ONLY_THEIRS]
     with pytest.raises(ValidationError, match="处理说明"):
         rc.decide(db, theirs.id, theirs.version, Decision.THEIRS, "  ")
     with pytest.raises(ValidationError, match="我方没有记录"):
@@ -128,9 +128,9 @@ def test_signing_needs_a_supervisor_and_no_open_difference(db, book):
     rc.decide_many(db, book, Decision.THEIRS, "以原物业台账为准")
     rc.decide_many(db, book, Decision.OURS, "以我方为准")
     signed = sign_settlement(db, book, note="双方确认")
-    assert (signed.revision, signed.status) == (1, "已签署")
+    assert (signed.revision, signed.status) == (1, DocStatus.SIGNED)
     r = fee_results(db, book)
-    assert (r.settlement_status, r.settlement_revision, r.can_sign) == ("已签署", 1, False)
+    assert (r.settlement_status, r.settlement_revision, r.can_sign) == (DocStatus.SIGNED, 1, False)
     with db.read() as s:
         row = s.scalar(select(Settlement).where(Settlement.handover_id == book))
         assert row.net_due_to_incoming == r.net_to_incoming and row.due_to_outgoing == D("25.00")
@@ -163,10 +163,10 @@ def test_signed_settlement_is_final_until_amended(db, book):
     with pytest.raises(SignedRecordError), db.begin() as s:  # the record itself refuses a change
         s.scalar(select(Settlement)).note = "改"
     draft = amend_settlement(db, book)
-    assert (draft.revision, draft.status) == (2, "草稿")
+    assert (draft.revision, draft.status) == (2, DocStatus.DRAFT)
     set_deposit_action(db, book, deposit, DepositAction.REFUND, "2026-06-20 已退业主，凭证 T-88")
     r = fee_results(db, book)
-    assert r.deposits_refunded == deposit.amount and r.settlement_status == "草稿"
+    assert r.deposits_refunded == deposit.amount and r.settlement_status == DocStatus.DRAFT
     with db.read() as s:
         statuses = s.scalars(select(Settlement.status).order_by(Settlement.revision)).all()
     assert statuses == [DocStatus.SIGNED, DocStatus.DRAFT]

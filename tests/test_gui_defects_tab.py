@@ -15,6 +15,7 @@ from gui.tabs.defects.tab import DefectsTab
 from models.audit import AuditLog
 from models.browse import Scope
 from models.db import UserRef
+from models.defect import DefectStatus
 from models.rules.escalation import LABELS
 from models.services import defect_register as reg
 from models.services import projects
@@ -86,13 +87,13 @@ def test_defect_from_finding_to_closed(qtbot, tab, photos, monkeypatch, sqlite_d
     qtbot.waitUntil(lambda: tab.model.total == 1, timeout=5000)
     detail = tab.detail
     assert detail.defect.location == "地下车库B区" and len(detail.photos) == 2
-    assert detail.defect.status.value == "待通知" and tab.detail_pane.photos.count() == 2
+    assert detail.defect.status is DefectStatus.PENDING_NOTICE and tab.detail_pane.photos.count() == 2
     assert any(LABELS["notice"] in t for t in tab.due_panel.model.texts())
     assert tab.acts.notice.isEnabled() and not tab.acts.submit.isEnabled()
 
     tab.now.at = FOUND + dt.timedelta(hours=2)
     step(qtbot, tab, tab.acts.notice, "书面通知已送达施工单位")
-    assert tab.detail.defect.status.value == "整改中"
+    assert tab.detail.defect.status is DefectStatus.RECTIFYING
     notice_at = tab.detail.defect.notice_at
 
     texts = pass_time(qtbot, tab, notice_at + dt.timedelta(days=3, minutes=1))
@@ -114,7 +115,7 @@ def test_defect_from_finding_to_closed(qtbot, tab, photos, monkeypatch, sqlite_d
     tab.now.at += dt.timedelta(hours=1)
     step(qtbot, tab, tab.acts.submit, "已整改")
     step(qtbot, tab, tab.acts.passed, "整套复验合格")
-    assert tab.detail.defect.status.value == "已关闭"
+    assert tab.detail.defect.status is DefectStatus.CLOSED
     assert not tab.acts.edit.isEnabled() and not tab.acts.notice.isEnabled()
     assert not any(tab.detail.defect.number in t for t in tab.due_panel.model.texts())
     history = tab.detail_pane.history.toPlainText()
@@ -123,7 +124,7 @@ def test_defect_from_finding_to_closed(qtbot, tab, photos, monkeypatch, sqlite_d
     with sqlite_db.read() as s:
         log = s.query(AuditLog).filter(AuditLog.table_name.like("defect%")).order_by(AuditLog.id).all()
     changes = [json.loads(r.after or "{}").get("to_status") for r in log if r.table_name == "defect_status_changes"]
-    assert changes == ["待通知", "整改中"] + ["待复验", "整改中"] * 3 + ["待复验", "已关闭"]
+    assert [DefectStatus(c).label for c in changes] == ["待通知", "整改中"] + ["待复验", "整改中"] * 3 + ["待复验", "已关闭"]
     assert sum(1 for r in log if r.table_name == "defect_photos" and r.action == "insert") == 2
 
 
@@ -133,9 +134,9 @@ def test_filters_and_refused_save(qtbot, tab):
         ok_and_wait(dialog)
     seen = answer_dialog(tab.acts.new.trigger, fill)
     assert "位置" in seen[1]  # the service refused it; the dialog said why
-    tab.status_combo.setCurrentIndex(tab.status_combo.findData("已关闭"))
+    tab.status_combo.setCurrentIndex(tab.status_combo.findText("已关闭"))
     tab.overdue_check.setChecked(True)
-    assert tab.model.filters["status"] == "已关闭" and tab.model.filters["overdue"]
+    assert tab.model.filters["status"] == DefectStatus.CLOSED.value and tab.model.filters["overdue"]
     qtbot.waitUntil(tab.is_loaded, timeout=5000)
     assert tab.model.total == 0
 

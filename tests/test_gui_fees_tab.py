@@ -23,7 +23,7 @@ from models.audit import AuditLog
 from models.browse import Scope
 from models.db import Database
 from models.demo import build_demo
-from models.fees import Decision, DiffKind
+from models.fees import Decision, DepositAction, DiffKind
 from models.money import to_capital
 from models.services import auth, meters, projects
 from models.services import reconcile as rc
@@ -120,7 +120,8 @@ def test_reconcile_decide_bulk_sign_and_amend(qtbot, tab, db, scope, boxes):
     panel.kind_combo.setCurrentIndex(panel.kind_combo.findData(DiffKind.DIFFERS.value))
     qtbot.waitUntil(lambda: panel.is_loaded() and panel.model.total == len(differs), timeout=10000)
     kind_col = panel.spec_index("kind")
-    assert {r[kind_col] for r in rows(panel)} == {"金额不符"}
+    assert {r[kind_col] for r in rows(panel)} == {DiffKind.DIFFERS}
+    assert panel.model.index(0, kind_col).data() == "金额不符"  # shown by its label
     assert panel.model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) == OPEN_DIFFERS
 
     # Enter on the first row opens the dialog; 协商调整 with a note is saved
@@ -130,7 +131,8 @@ def test_reconcile_decide_bulk_sign_and_amend(qtbot, tab, db, scope, boxes):
     qtbot.keyClick(panel.table, Qt.Key.Key_Return)
     dialog = wait_dialog(qtbot, panel, DecisionDialog)
     offered = [b.property("decision") for b in dialog.choices.buttons()]
-    assert offered == ["以原物业为准", "以我方为准", "协商调整", "不计入"]
+    assert offered == ["theirs", "ours", "adjust", "exclude"]
+    assert [b.text() for b in dialog.choices.buttons()] == ["以原物业为准", "以我方为准", "协商调整", "不计入"]
     dialog.choose(Decision.ADJUST)
     assert dialog.adjusted_billed.isEnabled()
     dialog.adjusted_billed.setText("100.50")
@@ -142,7 +144,7 @@ def test_reconcile_decide_bulk_sign_and_amend(qtbot, tab, db, scope, boxes):
         press_ok(qtbot, dialog)
     assert not dialog.isVisible()
     decided = rc.difference(db, first_id)
-    assert (decided.decision, decided.adjusted_billed, decided.note) == ("协商调整", Decimal("100.50"),
+    assert (decided.decision, decided.adjusted_billed, decided.note) == (Decision.ADJUST, Decimal("100.50"),
                                                                          "双方核实，按收据调整")
     qtbot.waitUntil(lambda: panel.is_loaded() and tab.is_loaded(), timeout=10000)
     assert panel.model.index(0, 0).data(RecordIdRole) == first_id and panel.table.currentIndex().row() == 0
@@ -153,8 +155,8 @@ def test_reconcile_decide_bulk_sign_and_amend(qtbot, tab, db, scope, boxes):
     only_theirs = rc.differences(db, hid, kind=DiffKind.ONLY_THEIRS)[0]
     only_dialog = DecisionDialog(db, only_theirs, panel)
     qtbot.addWidget(only_dialog)
-    assert [b.property("decision") for b in only_dialog.choices.buttons()] == ["以原物业为准", "协商调整", "不计入"]
-    assert only_dialog.choices.checkedButton().property("decision") == "以原物业为准"
+    assert [b.text() for b in only_dialog.choices.buttons()] == ["以原物业为准", "协商调整", "不计入"]
+    assert only_dialog.decision() is Decision.THEIRS
     assert panel.model.index(1, 0).data(Qt.ItemDataRole.BackgroundRole) in (OPEN_DIFFERS, OPEN_BACKGROUND)
 
     # 批量处理: every open difference of the filter (all kinds), one decision and note
@@ -219,7 +221,7 @@ def test_reconcile_decide_bulk_sign_and_amend(qtbot, tab, db, scope, boxes):
     # every step in the audit log
     steps = audit(db, "fee_differences")
     assert any(a == "对账" and "对账完成" in n for a, n, _ in steps)
-    assert any(a == "update" and "协商调整" in after for a, _, after in steps)
+    assert any(a == "update" and '"decision": "adjust"' in after for a, _, after in steps)
     assert any(a == "批量处理差异" and "以原物业为准" in n and "我方无记录" in n for a, n, _ in steps)
     settlements = audit(db, "settlements")
     assert any('"status": "signed"' in after and "双方财务已核对" in after for _, _, after in settlements)
@@ -288,9 +290,9 @@ def test_results_totals_match_the_service_and_a_deposit_is_refunded(qtbot, tab, 
     after = panel.results
     assert after.deposits_total == expected.deposits_total - refunded.amount
     assert [d.action for d in after.deposits if d.unit == refunded.unit and d.fee_item == refunded.fee_item
-            and d.received_on == refunded.received_on] == ["退还业主"]
+            and d.received_on == refunded.received_on] == [DepositAction.REFUND]
     assert box.to_incoming_label.text() == money(expected.due_to_incoming - refunded.amount)
-    assert any(a == "insert" and "退还业主" in after for a, _, after in audit(db, "deposit_dispositions"))
+    assert any(a == "insert" and '"action": "refund"' in after for a, _, after in audit(db, "deposit_dispositions"))
     assert boxes == []
 
 

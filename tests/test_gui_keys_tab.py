@@ -165,6 +165,6 @@ def test_scan_lend_overdue_return_issue(qtbot, tab, sqlite_db, setup, boxes):
     assert [(k, person, approver) for k, person, approver, _ in events] == [
         (E.RECEIVE, "", ""), (E.LEND, "张师傅", "李主管"), (E.RETURN, "张师傅", ""), (E.ISSUE, "", "")]
     assert events[-1][3] == owner_id
-    # the key's record created, then each status move: 借出, 在库, 已发放
-    assert [a for a in audit if a and "status" in a][-3:] == ['{"status": "借出"}', '{"status": "在库"}',
-                                                             '{"status": "已发放"}']
+    # the key's record created, then each status move: 借出, 在库, 已发放 (stored as codes)
+    assert [a for a in audit if a and "status" in a][-3:] == ['{"status": "lent"}', '{"status": "in_store"}',
+                                                             '{"status": "issued"}']

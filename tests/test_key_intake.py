@@ -19,7 +19,7 @@ from models.imports.key_sheet import (
     import_key_sheet_file,
     preview_key_sheet,
 )
-from models.keys import Key, KeyEvent
+from models.keys import Key, KeyEvent, KeyEventKind
 from models.keys import KeyStatus as K
 from models.project import Unit
 from models.services import checklists, projects, signoff
@@ -120,7 +120,7 @@ def test_receive_from_a_key_list(db, setup):
     with db.read() as s:
         events = s.execute(select(Key.tag, Key.handover_id, KeyEvent).join(KeyEvent, KeyEvent.key_id == Key.id)
                            .where(Key.tag.in_(report.tags)).order_by(Key.id)).all()
-        assert all(h == handover_id and e.kind.value == "接收" and e.at == T0 and e.by == "测试员"
+        assert all(h == handover_id and e.kind is KeyEventKind.RECEIVE and e.at == T0 and e.by == "测试员"
                    and e.person == "原物业服务公司" for _, h, e in events)
         first, fire = events[0][2], events[3][2]
         assert first.note == "交接清单“钥匙交接清单”第 1 项：短缺 1 把"
@@ -240,8 +240,8 @@ def test_sheet_with_title_two_row_header_blank_and_total_rows(db, setup, tmp_pat
     with db.read() as s:
         events = s.execute(select(Key.handover_id, KeyEvent.kind, KeyEvent.note)
                            .join(KeyEvent, KeyEvent.key_id == Key.id).where(Key.tag == "K-XF-01")).all()
-        assert [(h, k.value, n) for h, k, n in events] == [
-            (handover_id, "接收", "钥匙表“钥匙移交.xlsx”第 6 行：含备用 1 把")]
+        assert [(h, k, n) for h, k, n in events] == [
+            (handover_id, KeyEventKind.RECEIVE, "钥匙表“钥匙移交.xlsx”第 6 行：含备用 1 把")]
         inserted = s.scalar(select(func.count()).select_from(AuditLog).where(
             AuditLog.table_name == "key_events", AuditLog.action == "insert"))
         assert inserted == 5

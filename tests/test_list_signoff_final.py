@@ -14,7 +14,7 @@ from sqlalchemy import select, text
 
 from models.base import DocStatus
 from models.errors import ValidationError
-from models.handover import HandoverItem, HandoverList
+from models.handover import HandoverItem, HandoverKind, HandoverList
 from models.services import checklists as cl
 from models.services import handovers, projects, signoff
 from models.services.checklist_rows import SNAPSHOT_FIELDS, HandoverInfo, ItemChange
@@ -105,7 +105,7 @@ def test_the_snapshot_is_taken_in_the_signing_transaction(db, handover):
     with db.read() as s:
         stored = json.loads(s.get(HandoverList, list_id).handover_snapshot)
     assert sorted(stored) == sorted(SNAPSHOT_FIELDS)
-    assert (stored["from_company"], stored["witness_rep"], stored["kind"]) == (FROM, "王主任", "进场接管")
+    assert (stored["from_company"], stored["witness_rep"], stored["kind"]) == (FROM, "王主任", HandoverKind.TAKEOVER.value)
     assert (stored["cutoff_date"], stored["planned_date"], stored["actual_date"]) == \
         ("2026-06-30", "2026-07-01", None)
     live = handovers.get_handover(db, handover.id)

@@ -318,7 +318,7 @@ def test_a_number_of_its_kind_is_saved(qtbot, sqlite_db, boxes, field, text):
 def test_an_agreed_amount_may_be_negative_and_is_saved_exactly(qtbot, sqlite_db, boxes):
     desk = DecisionDesk(qtbot, sqlite_db, boxes, "adjusted_billed")
     desk.enter("-5")
-    assert desk.stored()[:3] == ("协商调整", D("-5.00"), D("960.00"))
+    assert desk.stored()[:3] == (Decision.ADJUST, D("-5.00"), D("960.00"))
 
 
 # ---- text longer than its column: a field message, the text kept ------------------------------

@@ -183,11 +183,11 @@ def test_summary_counts(summary) -> None:
                                                   S.PENDING_REINSPECTION) and r.deadline < NOW.date()]
     c = form.counts()["给排水"]
     assert c["合计"] == len(water) and c["逾期"] == len(open_late) > 0
-    assert c["整改中"] == sum(1 for r in water if r.status is S.RECTIFYING)
+    assert c[S.RECTIFYING.label] == sum(1 for r in water if r.status is S.RECTIFYING)
     first = texts[0]
     line = next(t for t in first.splitlines() if t.startswith("给排水 "))
     numbers = [int(x) for x in line.split()[1:]]
-    assert numbers == [c[s.value] for s in S] + [c["逾期"], c["合计"]]
+    assert numbers == [c[s.label] for s in S] + [c["逾期"], c["合计"]]
     assert next(t for t in first.splitlines() if t.startswith("合计 ")).split()[-1] == "2000"
 
 

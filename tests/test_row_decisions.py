@@ -129,7 +129,7 @@ def test_a_signed_settlement_is_read_only_and_only_amendable(sqlite_db):
 
     sign_settlement(db, hid, note="双方财务已核对")
     signed = fees_state(db, hid)
-    assert signed.is_signed and signed.settlement.is_signed and signed.settlement.doc_status is DocStatus.SIGNED
+    assert signed.is_signed and signed.settlement.is_signed and signed.settlement.status is DocStatus.SIGNED
     assert not signed.can_change and not signed.can_sign and signed.can_amend and signed.revision == 1
 
     amend_settlement(db, hid)

@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select, text, update
 
 from models.audit import AuditLog
+from models.audit_view import describe
 from models.base import DocStatus
 from models.errors import AuthError, StaleRecordError, ValidationError
 from models.fees import Decision, DepositAction, FeeItem, LedgerLine, Settlement
@@ -87,13 +88,13 @@ def test_results_of_a_signed_settlement_come_from_its_snapshot(db, book):
     _sign(db, book)
     signed = fee_results(db, book)
     assert (signed.arrears_total, signed.meters_total, signed.settlement_status) == (D("1641.00"), D("25.00"),
-                                                                                    "已签署")
+                                                                                    DocStatus.SIGNED)
     with db.read() as s:
         blob = s.scalar(select(Settlement.snapshot))
     assert blob is not None and len(blob) > 100
     # a draft revision computes live again, from the data as it now is
     amend_settlement(db, book)
-    assert fee_results(db, book).settlement_status == "草稿"
+    assert fee_results(db, book).settlement_status is DocStatus.DRAFT
 
 
 def test_party_and_cutoff_changes_after_signing_are_corrections(db, book):
@@ -224,7 +225,9 @@ def test_a_bulk_decision_audits_every_difference(db, book):
         rows = s.execute(select(AuditLog.record_id, AuditLog.after, AuditLog.username).where(
             AuditLog.table_name == "fee_differences", AuditLog.action == "update")).all()
     assert len({r[0] for r in rows}) == changed
-    assert all("以原物业为准" in r[1] and r[2] == db.user.username for r in rows)
+    assert all('"decision": "theirs"' in r[1] and r[2] == db.user.username for r in rows)
+    # the audit viewer says it in words
+    assert all("以原物业为准" in describe("fee_differences", "update", None, r[1], "") for r in rows)
 
 
 def test_an_orm_bulk_update_leaves_an_audit_row_per_record(db, book):
@@ -244,9 +247,9 @@ def test_a_stale_deposit_decision_is_refused(db, book):
     with pytest.raises(StaleRecordError):  # desk B still shows the deposit as it was
         set_deposit_action(db, book, deposit, DepositAction.HAND_OVER, "")
     fresh = fee_results(db, book).deposits[0]
-    assert (fresh.action, fresh.version) == ("退还业主", 1)
+    assert (fresh.action, fresh.version) == (DepositAction.REFUND, 1) and fresh.action.label == "退还业主"
     set_deposit_action(db, book, fresh, DepositAction.HAND_OVER, "")
-    assert fee_results(db, book).deposits[0].action == "移交"
+    assert fee_results(db, book).deposits[0].action is DepositAction.HAND_OVER
 
 
 def test_arrears_rows_show_contacts_masked(db, book):

@@ -150,6 +150,6 @@ def test_the_workbook_difference_sheet_has_their_remark(desk, tmp_path):
     head = list(rows[0])
     assert "原物业说明" in head
     column, kind = head.index("原物业说明"), head.index("差异类型")
-    said = {r[column] for r in rows[1:] if r[kind] == DiffKind.DIFFERS.value}
+    said = {r[column] for r in rows[1:] if r[kind] == DiffKind.DIFFERS.label}  # the workbook is read by people
     assert said == {f"{SAID}；{ALSO}"}
     assert NO_UNIT in {r[column] for r in rows[1:]}

@@ -39,7 +39,8 @@ class HandoverDialog(ServiceDialog):
 
     def _build(self) -> None:
         self.kind_combo = QComboBox(self)
-        self.kind_combo.addItems([k.value for k in HandoverKind])
+        for kind in HandoverKind:
+            self.kind_combo.addItem(kind.label, kind.value)
         self.title_edit = QLineEdit(self, placeholderText=self.tr("可不填，默认为“类型（移交方 → 接收方）”"))
         self.from_edit, self.from_rep_edit = QLineEdit(self), QLineEdit(self)
         self.to_edit, self.to_rep_edit = QLineEdit(self), QLineEdit(self)
@@ -59,10 +60,13 @@ class HandoverDialog(ServiceDialog):
         switching the kind moves our name across while the clerk has not typed over it."""
         self._our_name = our_name
         self.to_edit.setText(our_name)
-        self.kind_combo.currentTextChanged.connect(self.on_kind_changed)
+        self.kind_combo.currentIndexChanged.connect(lambda _i: self.on_kind_changed(self.kind()))
 
-    def on_kind_changed(self, kind: str) -> None:
-        ours, other = ((self.from_edit, self.to_edit) if kind == HandoverKind.EXIT.value
+    def kind(self) -> HandoverKind:
+        return HandoverKind(self.kind_combo.currentData())
+
+    def on_kind_changed(self, kind: HandoverKind) -> None:
+        ours, other = ((self.from_edit, self.to_edit) if kind is HandoverKind.EXIT
                        else (self.to_edit, self.from_edit))
         if self._our_name and other.text() == self._our_name and not ours.text():
             other.clear()
@@ -106,7 +110,7 @@ class HandoverDialog(ServiceDialog):
         return grid
 
     def _fill(self, h: HandoverInfo) -> None:
-        self.kind_combo.setCurrentText(h.kind.value)
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(h.kind.value))
         for edit, value in ((self.title_edit, h.title), (self.from_edit, h.from_company),
                             (self.from_rep_edit, h.from_rep), (self.to_edit, h.to_company),
                             (self.to_rep_edit, h.to_rep), (self.witness_edit, h.witness),
@@ -118,7 +122,7 @@ class HandoverDialog(ServiceDialog):
 
     def fields(self) -> dict[str, Any]:
         """What the clerk entered, as the service's keyword arguments."""
-        return {"kind": self.kind_combo.currentText(), "title": self.title_edit.text(),
+        return {"kind": self.kind(), "title": self.title_edit.text(),
                 "from_company": self.from_edit.text(), "from_rep": self.from_rep_edit.text(),
                 "to_company": self.to_edit.text(), "to_rep": self.to_rep_edit.text(),
                 "witness": self.witness_edit.text(), "witness_rep": self.witness_rep_edit.text(),

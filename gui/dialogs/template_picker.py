@@ -29,7 +29,7 @@ class TemplatePickerDialog(ServiceDialog):
         self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.all_check = QCheckBox(self.tr("显示所有交接类型的模板"), self)
         self.title_edit = QLineEdit(self)
-        self.form.addRow(self.tr("模板（{kind}）：").format(kind=handover.kind.value), self.list_view)
+        self.form.addRow(self.tr("模板（{kind}）：").format(kind=handover.kind.label), self.list_view)
         self.form.addRow("", self.all_check)
         self.form.addRow(self.tr("清单名称："), self.title_edit)
         self.finish_layout()

@@ -93,7 +93,7 @@ def history_values(session: Session, project_id: int,
          .join(Defect, c.defect_id == Defect.id).order_by(Defect.number, c.id))
     for number, at, by, old, new, note in session.execute(
             _scope(q, project_id, handover_id).execution_options(yield_per=5000)):
-        yield [number, at, by, old.value if old else "（登记）", new.value, note]
+        yield [number, at, by, old.label if old else "（登记）", new.label, note]
 
 
 @dataclass(frozen=True)

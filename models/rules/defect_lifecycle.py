@@ -16,4 +16,4 @@ FINAL = (S.CLOSED, S.UNFIXABLE)
 
 def check_transition(old: S, new: S) -> None:
     if new not in ALLOWED[old]:
-        raise DomainError(f"遗留问题不能从“{old.value}”改为“{new.value}”。")
+        raise DomainError(f"遗留问题不能从“{old.label}”改为“{new.label}”。")

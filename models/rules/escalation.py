@@ -12,12 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..defect import DefectStatus
+
 NOTICE_WITHIN = dt.timedelta(hours=24)
 REMINDER_AFTER = dt.timedelta(days=3)
 ESCALATE_AFTER = dt.timedelta(days=7)
 REPORT_WITHIN = dt.timedelta(hours=24)
 FAILURES_TO_REPORT = 3
-OPEN = ("待通知", "整改中", "待复验")
+OPEN = (DefectStatus.PENDING_NOTICE, DefectStatus.RECTIFYING, DefectStatus.PENDING_REINSPECTION)
 
 LABELS = {
     "notice": "发出书面整改通知单（发现后 24 小时内）",
@@ -31,7 +33,7 @@ LABELS = {
 @dataclass(frozen=True)
 class DefectFacts:
     severity: str
-    status: str
+    status: DefectStatus
     found_at: dt.datetime
     notice_at: dt.datetime | None
     deadline: dt.date | None
@@ -66,10 +68,10 @@ def duties(facts: DefectFacts, now: dt.datetime) -> list[Duty]:
     out: list[Duty] = []
     if facts.severity == "重大":
         out += _duty(facts, "major_report", facts.found_at, facts.found_at, now)
-    if facts.status == "待通知":
+    if facts.status is DefectStatus.PENDING_NOTICE:
         out += [Duty("notice", LABELS["notice"], facts.found_at + NOTICE_WITHIN,
                      now > facts.found_at + NOTICE_WITHIN)]
-    if facts.status == "整改中" and facts.notice_at is not None:
+    if facts.status is DefectStatus.RECTIFYING and facts.notice_at is not None:
         reminder, escalation = facts.notice_at + REMINDER_AFTER, facts.notice_at + ESCALATE_AFTER
         out += _duty(facts, "reminder", reminder, reminder + REPORT_WITHIN, now)
         out += _duty(facts, "escalation", escalation, escalation, now)

@@ -64,8 +64,8 @@ def next_status(status: K | None, event: E) -> K:
         raise DomainError("该钥匙已作废，不能再登记任何操作。")
     after = MOVES.get((status, event))
     if after is None:
-        now = status.value if status else "未登记"
-        raise DomainError(f"钥匙当前为“{now}”，不能“{event.value}”。")
+        now = status.label if status else "未登记"
+        raise DomainError(f"钥匙当前为“{now}”，不能“{event.label}”。")
     return after
 
 

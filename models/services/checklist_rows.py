@@ -54,7 +54,7 @@ class HandoverInfo:
 
     @property
     def caption(self) -> str:
-        return self.title or f"{self.kind.value}（{self.from_company} → {self.to_company}）"
+        return self.title or f"{self.kind.label}（{self.from_company} → {self.to_company}）"
 
     @property
     def needs_correction_reason(self) -> bool:
@@ -124,7 +124,16 @@ class ItemRow:
     @property
     def is_problem(self) -> bool:
         """Highlighted in the list, and may become a defect: short, damaged or missing."""
-        return self.shortfall > 0 or self.is_damaged or self.is_missing
+        return self.shortfall > 0 or self.is_missing_or_damaged
+
+    @property
+    def is_missing_or_damaged(self) -> bool:
+        return self.is_missing or self.is_damaged
+
+    @property
+    def is_only_damaged(self) -> bool:
+        """Damaged and all there: shown apart from the short ones."""
+        return self.is_damaged and self.shortfall == 0
 
     @property
     def can_become_defect(self) -> bool:

@@ -12,7 +12,7 @@ from ..base import DocStatus, now
 from ..db import Database
 from ..defect import Defect
 from ..errors import NotFoundError, SignedRecordError, ValidationError
-from ..handover import Handover, HandoverItem, HandoverList, ListTemplate, TemplateItem
+from ..handover import Handover, HandoverItem, HandoverKind, HandoverList, ListTemplate, TemplateItem
 from ..rules.numbers import QUANTITY, check_number, parse_int
 from ..templates import seed_builtin_templates
 from .checklist_rows import (
@@ -96,13 +96,15 @@ def list_detail(db: Database, list_id: int) -> ListDetail:
         return ListDetail(handover, summaries(s, [lst])[0], _items(s, list_id), version_changes(s, lst))
 
 
-def list_templates(db: Database, kind: str | None = None) -> list[TemplateRow]:
+def list_templates(db: Database, kind: HandoverKind | str | None = None) -> list[TemplateRow]:
+    """The templates that suit a handover kind (its member, code or label; None: every template)."""
+    code = HandoverKind(kind).value if kind else ""
     with db.begin() as s:
         seed_builtin_templates(s)  # a new database gets the shipped templates on first use
         count = select(func.count()).where(TemplateItem.template_id == ListTemplate.id).scalar_subquery()
         rows = s.execute(select(ListTemplate, count).order_by(ListTemplate.builtin.desc(), ListTemplate.code))
         out = [TemplateRow(t.id, t.code, t.name, t.kinds, t.builtin, n) for t, n in rows]
-    return [t for t in out if not kind or not t.kinds or kind in t.kinds.split(",")]
+    return [t for t in out if not code or not t.kinds or code in t.kinds.split(",")]
 
 
 # --- creating lists --------------------------------------------------------------------------
@@ -315,13 +317,13 @@ class DefectSuggestion:
     category: str
 
 
-def suggest_defect(list_title: str, handover_kind: str, item: ItemRow) -> DefectSuggestion:
+def suggest_defect(list_title: str, handover_kind: HandoverKind, item: ItemRow) -> DefectSuggestion:
     problem = item.condition if item.condition in PROBLEM_CONDITIONS else "短缺"
     received = item.received_qty if item.received_qty is not None else 0
     text = (f"{list_title}第 {item.seq} 项“{item.name}”{problem}：应交 {item.expected_qty}{item.uom}，"
             f"实收 {received}{item.uom}") + (f"；{item.remarks}" if item.remarks else "")
     # At acceptance the developer answers for defects; at a take-over, the previous company.
-    responsible = "开发商" if handover_kind == "承接查验" else "原物业"
+    responsible = "开发商" if handover_kind is HandoverKind.ACCEPTANCE else "原物业"
     return DefectSuggestion(text, responsible, "资料" if item.original_or_copy else "其他")
 
 
@@ -336,7 +338,7 @@ def item_to_defect(db: Database, item_id: int, version: int, *, severity: str = 
             raise ValidationError(f"第 {item.seq} 项没有短缺、缺陷或缺失，不能转为遗留问题。")
         lst = get(s, HandoverList, item.list_id)
         handover = get(s, Handover, lst.handover_id)
-        hint = suggest_defect(lst.title, handover.kind.value, item_row(item))
+        hint = suggest_defect(lst.title, handover.kind, item_row(item))
         defect = record_defect(
             s, project_id=handover.project_id, handover_id=handover.id, location=lst.title,
             category=category or hint.category, severity=severity,

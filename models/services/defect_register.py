@@ -58,7 +58,7 @@ def _at(at: dt.datetime | None) -> dt.datetime:
 
 def facts(d: Defect | DefectRow, actions: Iterable[tuple[str, dt.datetime]] = (),
           last_failure_at: dt.datetime | None = None) -> DefectFacts:
-    return DefectFacts(d.severity, d.status.value, d.found_at, d.notice_at, d.deadline,
+    return DefectFacts(d.severity, d.status, d.found_at, d.notice_at, d.deadline,
                        d.failed_reinspections, last_failure_at, frozenset(actions))
 
 
@@ -138,7 +138,7 @@ def record_new(db: Database, project_id: int, *, category: str, severity: str, r
 def _open_for_save(session: Session, defect_id: int, version: int) -> Defect:
     defect = get_for_save(session, Defect, defect_id, version)
     if defect.status in FINAL:
-        raise DomainError(f"遗留问题 {defect.number} 已{defect.status.value}，不能再修改。")
+        raise DomainError(f"遗留问题 {defect.number} 已{defect.status.label}，不能再修改。")
     return defect
 
 
@@ -253,7 +253,7 @@ def add_photo(db: Database, defect_id: int, filename: str, data: bytes) -> Photo
     with db.begin() as s:
         defect = get(s, Defect, defect_id)
         if defect.status in FINAL:
-            raise DomainError(f"遗留问题 {defect.number} 已{defect.status.value}，不能再添加照片。")
+            raise DomainError(f"遗留问题 {defect.number} 已{defect.status.label}，不能再添加照片。")
         photo = _add_photo(s, defect_id, prepared)
         s.flush()
         return PhotoRow(photo.id, photo.filename, photo.thumbnail, photo.width, photo.height)
@@ -264,7 +264,7 @@ def remove_photo(db: Database, photo_id: int) -> None:
         photo = get(s, DefectPhoto, photo_id)
         defect = get(s, Defect, photo.defect_id)
         if defect.status in FINAL:
-            raise DomainError(f"遗留问题 {defect.number} 已{defect.status.value}，不能删除照片。")
+            raise DomainError(f"遗留问题 {defect.number} 已{defect.status.label}，不能删除照片。")
         s.delete(photo)
 
 

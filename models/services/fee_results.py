@@ -135,7 +135,7 @@ class _Results:
             (line.unit_id or 0, line.fee_item_id or 0, line.period_start), (DepositAction.HAND_OVER, "", 0))
         self.deposits.append(DepositLine(unit.building, unit.number, line.unit_id, line.fee_item_id,
                                          line.owner_name or unit.owner, item, line.period_start, line.paid,
-                                         action.value, note, version))
+                                         DepositAction(action), note, version))
 
     def _before(self, line: Line, item: str, part: Part) -> None:
         unit = self.names.unit(line.unit_id)
@@ -240,7 +240,7 @@ def compute_results(s: Session, handover_id: int, progress: Progress | None = No
 def signed_results(settlement: Settlement) -> FeeResults:
     assert settlement.snapshot is not None
     return settlement_snapshot.load(
-        settlement.snapshot, settlement.handover_id, settlement_status=settlement.status.label,
+        settlement.snapshot, settlement.handover_id, settlement_status=settlement.status,
         settlement_revision=settlement.revision, signed_at=settlement.signed_at, signed_by=settlement.signed_by)
 
 
@@ -264,7 +264,7 @@ def _live_results(s: Session, handover_id: int, current: Settlement | None,
         differences_total=s.scalar(base) or 0,
         differences_open=s.scalar(base.where(d.decision == Decision.OPEN)) or 0,
         lines_theirs=theirs, lines_ours=ours,
-        settlement_status=current.status.label if current else "",
+        settlement_status=current.status if current else None,
         settlement_revision=current.revision if current else 0,
         signed_at=current.signed_at if current else None, signed_by=current.signed_by if current else "",
         signed_items=signed_items(current.breakdown) if current and current.status == DocStatus.SIGNED else (),

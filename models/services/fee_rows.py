@@ -70,14 +70,17 @@ class DepositLine:
     fee_item: str
     received_on: dt.date
     amount: Decimal
-    action: str  # 移交 / 退还业主 (models.fees.DepositAction values)
+    action: DepositAction
     note: str
     version: int = 0  # of its disposition row as read (0: none yet), so a stale save is refused
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "action", DepositAction(self.action))  # its code or label too: the member
 
     @property
     def is_handed_over(self) -> bool:
         """Goes to the incoming company (the default); otherwise refunded to the owner."""
-        return self.action == DepositAction.HAND_OVER.value
+        return self.action is DepositAction.HAND_OVER
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,12 +145,12 @@ class DifferenceRow:
     fee_item: str
     period_start: dt.date
     period_end: dt.date
-    kind: str  # DiffKind value
+    kind: DiffKind
     their_billed: Decimal | None
     their_paid: Decimal | None
     our_billed: Decimal | None
     our_paid: Decimal | None
-    decision: str  # Decision value; 待处理 while open
+    decision: Decision  # OPEN until the clerk decides
     adjusted_billed: Decimal | None
     adjusted_paid: Decimal | None
     note: str
@@ -157,9 +160,13 @@ class DifferenceRow:
     # often the very reason for the difference ("按原测绘面积计费", "业主已退房").
     their_remark: str = ""
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", DiffKind(self.kind))  # a code or label too: always the member
+        object.__setattr__(self, "decision", Decision(self.decision))
+
     @property
     def is_open(self) -> bool:
-        return self.decision == Decision.OPEN.value
+        return self.decision is Decision.OPEN
 
     @property
     def choices(self) -> tuple[Decision, ...]:
@@ -176,6 +183,18 @@ class SettlementItem:
     direction: str  # TO_INCOMING / TO_OUTGOING / "" for lines shown for information only
     amount: Decimal
     note: str = ""
+
+    @property
+    def part(self) -> str:
+        """Which total the line is: prepaid / deposits / for_others / meters / arrears ("" unknown).
+
+        Read from its words, the only thing a signed snapshot keeps of a line (see live_settlement).
+        """
+        label = self.label
+        for part, starts in (("prepaid", "预收款"), ("deposits", "押金"), ("for_others", "代收代缴")):
+            if label.startswith(starts):
+                return part
+        return "meters" if "抄表" in label else "arrears" if "欠费" in label else ""
 
 
 @dataclass(frozen=True)
@@ -198,7 +217,7 @@ class FeeResults:
     differences_open: int = 0
     lines_theirs: int = 0
     lines_ours: int = 0
-    settlement_status: str = ""  # 草稿 / 已签署 / "" when there is none yet
+    settlement_status: DocStatus | None = None  # None when there is none yet
     settlement_revision: int = 0
     signed_at: dt.datetime | None = None
     signed_by: str = ""
@@ -209,6 +228,10 @@ class FeeResults:
     handover_caption: str = ""
     # 本处信息 printed under the title: as signed once signed ("" for settlements signed before it was kept).
     letterhead: str = ""
+
+    def __post_init__(self) -> None:
+        status = self.settlement_status
+        object.__setattr__(self, "settlement_status", DocStatus(status) if status else None)
 
     # ---- totals: sums of rounded lines ---------------------------------------------------------
 
@@ -294,18 +317,12 @@ class FeeResults:
         return TO_OUTGOING if self.net_to_incoming < 0 else NO_PAYMENT
 
     @property
-    def settlement_doc(self) -> DocStatus | None:
-        """The settlement's status as a DocStatus (None before there is one), read from the status it
-        carries through DocStatus's own labels: decide on this, never on the words."""
-        return next((d for d in DocStatus if self.settlement_status in (d.label, d.value)), None)
-
-    @property
     def is_signed(self) -> bool:
-        return self.settlement_doc is DocStatus.SIGNED
+        return self.settlement_status is DocStatus.SIGNED
 
     @property
     def is_cancelled(self) -> bool:
-        return self.settlement_doc is DocStatus.CANCELLED
+        return self.settlement_status is DocStatus.CANCELLED
 
     @property
     def can_sign(self) -> bool:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from ..base import DocStatus, now
 from ..db import Database
 from ..errors import ValidationError
-from ..handover import Handover, HandoverAmendment, HandoverList
+from ..handover import Handover, HandoverAmendment, HandoverKind, HandoverList
 from ..people import Role
 from ..project import Project
 from .checklist_rows import HandoverInfo
@@ -84,7 +84,7 @@ def _label(key: str) -> str:
     return {"cutoff_date": "交接基准日", "planned_date": "计划交接日期", "actual_date": "实际交接日期"}[key]
 
 
-def create_handover(db: Database, project_id: int, kind: str, from_company: str, to_company: str,
+def create_handover(db: Database, project_id: int, kind: HandoverKind | str, from_company: str, to_company: str,
                     cutoff_date: dt.date, **optional: Any) -> HandoverInfo:
     fields = _clean({"kind": kind, "from_company": from_company, "to_company": to_company,
                      "cutoff_date": cutoff_date, **optional})

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..base import DocStatus
 from ..db import Database
 from ..errors import NotFoundError, ValidationError
 from ..field_labels import check_text
@@ -36,11 +37,11 @@ class HandoverRow:
     to_company: str
     witness: str
     cutoff_date: dt.date
-    status: str
+    status: DocStatus
 
     @property
     def caption(self) -> str:
-        return self.title or f"{self.kind.value}：{self.from_company} → {self.to_company}"
+        return self.title or f"{self.kind.label}：{self.from_company} → {self.to_company}"
 
 
 def _project_row(p: Project) -> ProjectRow:
@@ -49,7 +50,7 @@ def _project_row(p: Project) -> ProjectRow:
 
 def _handover_row(h: Handover) -> HandoverRow:
     return HandoverRow(h.id, h.project_id, h.kind, h.title, h.from_company, h.to_company,
-                       h.witness, h.cutoff_date, h.status.value)
+                       h.witness, h.cutoff_date, h.status)
 
 
 @dataclass(frozen=True)
@@ -136,11 +137,12 @@ def project_by_code(db: Database, code: str) -> ProjectRow:
         return _project_row(project)
 
 
-def parse_kind(kind: str) -> HandoverKind:
+def parse_kind(kind: HandoverKind | str) -> HandoverKind:
+    """Its member, code (acceptance) or label (承接查验)."""
     try:
         return HandoverKind(kind)
     except ValueError:
-        names = "、".join(k.value for k in HandoverKind)
+        names = "、".join(k.label for k in HandoverKind)
         raise ValidationError(f"交接类型“{kind}”无效，应为：{names}。") from None
 
 

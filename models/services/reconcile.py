@@ -283,8 +283,8 @@ class _Remarks:
 def _row(d: FeeDifference, names: Names, their_remark: str = "") -> DifferenceRow:
     unit = names.unit(d.unit_id)
     return DifferenceRow(d.id, d.version, unit.building, unit.number, names.item(d.fee_item_id).name,
-                         d.period_start, d.period_end, d.kind.value, d.their_billed, d.their_paid, d.our_billed,
-                         d.our_paid, d.decision.value, d.adjusted_billed, d.adjusted_paid, d.note, d.decided_by,
+                         d.period_start, d.period_end, d.kind, d.their_billed, d.their_paid, d.our_billed,
+                         d.our_paid, d.decision, d.adjusted_billed, d.adjusted_paid, d.note, d.decided_by,
                          d.decided_at, their_remark)
 
 
@@ -355,7 +355,7 @@ def _check_decision(kind: DiffKind, decision: Decision, note: str, adjusted: tup
         raise ValidationError("「处理说明」不能为空：请写明依据（如“业主提供收据”“双方核实”）。")
     if decision not in ALLOWED_DECISIONS[kind]:
         side = "我方" if kind is DiffKind.ONLY_THEIRS else "原物业台账"
-        raise ValidationError(f"这一项{side}没有记录，不能“{decision.value}”；可选“不计入”或“协商调整”。")
+        raise ValidationError(f"这一项{side}没有记录，不能“{decision.label}”；可选“不计入”或“协商调整”。")
     if decision is Decision.ADJUST:
         for label, value in zip(("调整后应收", "调整后实收"), adjusted, strict=True):
             _check_amount(label, value)
@@ -440,10 +440,10 @@ def decide_many(db: Database, handover_id: int, decision: Decision, note: str, *
         changed = rows_matched(s.execute(update(d).where(*where).values(
             decision=decision, note=note.strip(), decided_by=signed_in_user(db).display_name, decided_at=now(),
             version=d.version + 1, updated_at=now()).execution_options(synchronize_session=False)))
-        scope = "、".join(filter(None, [kind.value if kind else "", fee_item or "",
+        scope = "、".join(filter(None, [kind.label if kind else "", fee_item or "",
                                        f"选中 {len(id_list)} 项" if id_list is not None else ""])) or "全部待处理"
         record_action(s, "批量处理差异", "fee_differences", handover_id,
-                      f"{decision.value}：{changed} 项（{scope}）；说明：{note.strip()}")
+                      f"{decision.label}：{changed} 项（{scope}）；说明：{note.strip()}")
         return int(changed or 0)
 
 

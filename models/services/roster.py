@@ -15,6 +15,8 @@ from ..project import OCCUPANCIES, Building, Unit
 
 OWNER = "业主"
 
+OCCUPIED = OCCUPANCIES[1]  # 已入住 (stored as the word; see issue 14)
+
 
 @dataclass(frozen=True)
 class RosterRow:
@@ -27,6 +29,10 @@ class RosterRow:
     occupancy: str
     owners: str                 # names joined with "、"
     mobiles: tuple[str, ...]
+
+    @property
+    def is_occupied(self) -> bool:
+        return self.occupancy == OCCUPIED
 
 
 OCCUPIED = OCCUPANCIES[1]  # 已入住

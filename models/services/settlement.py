@@ -37,25 +37,24 @@ AMEND = (Role.SUPERVISOR, "修订财务结算")
 class SettlementRow:
     id: int
     revision: int
-    status: str  # the label shown (草稿 / 已签署 / 作废); decide on `doc_status`, never on this
+    status: DocStatus
     signed_at: object
     signed_by: str
     net_due_to_incoming: Decimal
     due_to_outgoing: Decimal
-    doc_status: DocStatus
 
     @property
     def is_signed(self) -> bool:
-        return self.doc_status is DocStatus.SIGNED
+        return self.status is DocStatus.SIGNED
 
     @property
     def is_cancelled(self) -> bool:
-        return self.doc_status is DocStatus.CANCELLED
+        return self.status is DocStatus.CANCELLED
 
 
 def _row(s: Settlement) -> SettlementRow:
-    return SettlementRow(s.id, s.revision, s.status.label, s.signed_at, s.signed_by, s.net_due_to_incoming,
-                         s.due_to_outgoing, s.status)
+    return SettlementRow(s.id, s.revision, s.status, s.signed_at, s.signed_by, s.net_due_to_incoming,
+                         s.due_to_outgoing)
 
 
 def sign_permit(db: Database) -> Permit:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import enum
 import json
 import typing
 import zlib
@@ -37,6 +38,8 @@ OPTIONAL = ("letterhead",)  # kept since issue 12; a snapshot signed before has 
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        return value.value
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, (dt.date, dt.datetime)):
@@ -47,6 +50,9 @@ def _plain(value: Any) -> Any:
 def _reader(hint: Any) -> Any:
     """How to turn the stored JSON value of a field with this type back into the value."""
     kinds = set(typing.get_args(hint)) or {hint}
+    coded = [k for k in kinds if isinstance(k, type) and issubclass(k, enum.Enum)]
+    if coded:
+        return coded[0]  # a snapshot signed before the codes holds the label, which the enum reads too
     if Decimal in kinds:
         return Decimal
     if dt.datetime in kinds:

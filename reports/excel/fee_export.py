@@ -21,6 +21,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from models.errors import ValidationError
+from models.fees import Decision, DepositAction
 from models.money import to_capital
 from models.services.fee_rows import (
     TO_INCOMING,
@@ -47,8 +48,9 @@ from .writer import (
 SUMMARY_SHEET = "汇总"
 SUMMARY_HEAD = ("项目", "公式金额", "系统金额", "差额", "说明")
 BOLD = Font(bold=True)
-HANDED_OVER = "移交"
-OPEN = "待处理"
+# The workbook's cells hold labels; its formulas count them by the same words.
+HANDED_OVER = DepositAction.HAND_OVER.label
+OPEN = Decision.OPEN.label
 NOTE = "“公式金额”由各明细表的公式计算，“系统金额”为系统的计算结果，“差额”为二者之差，应为 0。"
 
 
@@ -109,7 +111,7 @@ def details(r: FeeResults, differences: Iterable[DifferenceRow],
                       XlColumn("备注", width=30)),
                r.deposits,
                lambda d: [d.building, d.unit, d.owner, d.fee_item, d.received_on, d.amount,
-                          d.action, d.note]),
+                          d.action.label, d.note]),
         Detail("代收代缴", (XlColumn("楼栋"), XlColumn("房号"), XlColumn("业主"), XlColumn("代收项目"),
                         money("应缴"), money("已收"), money("余额")),
                r.for_others,
@@ -141,8 +143,8 @@ DIFF_COLUMNS = (XlColumn("楼栋"), XlColumn("房号"), XlColumn("收费项目")
 
 
 def difference_cells(d: DifferenceRow) -> list[Any]:
-    return [d.building, d.unit, d.fee_item, d.period_start, d.period_end, d.kind, d.their_billed,
-            d.their_paid, d.our_billed, d.our_paid, d.their_remark, d.decision, d.adjusted_billed,
+    return [d.building, d.unit, d.fee_item, d.period_start, d.period_end, d.kind.label, d.their_billed,
+            d.their_paid, d.our_billed, d.our_paid, d.their_remark, d.decision.label, d.adjusted_billed,
             d.adjusted_paid, d.note, d.decided_by, d.decided_at]
 
 
@@ -200,19 +202,19 @@ class Formulas:
         return f'={func}({d.span(title)},"{criterion}")' if criterion else f"={func}({d.span(title)})"
 
     def settlement(self, item: SettlementItem) -> str:
-        """The formula of a breakdown line, found by what the label says it is."""
-        label = item.label
-        if label.startswith("预收款"):
+        """The formula of a breakdown line, by which total it is."""
+        part = item.part
+        if part == "prepaid":
             return self.sum("预收款", "预收金额")
-        if label.startswith("押金"):
+        if part == "deposits":
             return self.sumif("押金", "处理", HANDED_OVER, "押金金额")
-        if label.startswith("代收代缴"):
+        if part == "for_others":
             return self.signed("代收代缴", "余额", ">0")
-        if "抄表" in label:
+        if part == "meters":
             return self.sum("抄表费用", "金额")
-        if "欠费" in label:
+        if part == "arrears":
             return self.sum("欠费明细", "欠费金额")
-        raise ValueError(f"no formula for settlement line {label!r}")  # a new line: teach it here
+        raise ValueError(f"no formula for settlement line {item.label!r}")  # a new line: teach SettlementItem.part
 
 
 def settlement_lines(r: FeeResults, f: Formulas) -> list[Line]:
@@ -270,7 +272,7 @@ def info_lines(r: FeeResults, exported_at: dt.datetime) -> list[tuple[str, Any, 
     if r.witness:
         rows.append(("监交方", r.witness, "text"))
     return rows + [("交接基准日", r.cutoff, "date"),
-                   ("结算状态", r.settlement_status or "未生成", "text"),
+                   ("结算状态", r.settlement_status.label if r.settlement_status else "未生成", "text"),
                    ("导出时间", exported_at, "datetime"),
                    ("说明", NOTE, "text")]
 

@@ -258,7 +258,7 @@ def summary_total(ws: WriteOnlyWorksheet, n: int) -> list[Any]:
 
 def info_lines(h: HandoverInfo, exported_at: dt.datetime) -> list[tuple[str, str]]:
     lines = [("项目", f"{h.project_name}（{h.project_code}）"), ("交接", h.caption),
-             ("交接类型", h.kind.value), ("移交方", h.from_company), ("接收方", h.to_company)]
+             ("交接类型", h.kind.label), ("移交方", h.from_company), ("接收方", h.to_company)]
     if h.witness:
         lines.append(("监交方", h.witness))
     return lines + [("交接基准日", h.cutoff_date.isoformat()),

@@ -29,12 +29,12 @@ EVENT_COLUMNS = (
 
 def key_values(keys: list[KeyInfo]) -> Iterator[list[Any]]:
     for k in keys:
-        yield [k.tag, k.unit, k.opens, k.count, k.cabinet, k.slot, k.status.value, k.handover_id]
+        yield [k.tag, k.unit, k.opens, k.count, k.cabinet, k.slot, k.status.label, k.handover_id]
 
 
 def event_values(events: Iterator[EventInfo]) -> Iterator[list[Any]]:
     for e in events:
-        yield [e.tag, e.at, e.kind.value, e.by, e.person, e.department, e.reason, e.reason_text,
+        yield [e.tag, e.at, e.kind.label, e.by, e.person, e.department, e.reason, e.reason_text,
                e.approved_by, e.due_at, e.owner, e.seal_no, e.condition, e.note]
 
 

@@ -99,7 +99,7 @@ class CertificateForm(FormBase):
                  ("接收方", party(h.to_company, h.to_rep))]
         if h.witness:
             pairs.append(("监交方", party(h.witness, h.witness_rep)))
-        pairs += [("交接类型", h.kind.value), ("交接基准日", format_cn_date(h.cutoff_date))]
+        pairs += [("交接类型", h.kind.label), ("交接基准日", format_cn_date(h.cutoff_date))]
         day = h.actual_date or h.planned_date
         if day is not None:
             pairs.append(("交接日期", format_cn_date(day)))
@@ -160,7 +160,7 @@ def status_line(d: ListDetail) -> str:
 
 def open_cells(title: str, item: ItemRow) -> list[str]:
     received = "" if item.received_qty is None else str(item.received_qty)
-    bad = item.is_missing or item.is_damaged
+    bad = item.is_missing_or_damaged
     condition = item.condition if bad else f"短缺 {item.shortfall}"
     return [title, item.name, str(item.expected_qty), received, condition,
             item.defect_number or "未登记"]

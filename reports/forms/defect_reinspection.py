@@ -80,7 +80,7 @@ class DefectReinspectionForm(FormBase):
         text = f"已复验 {len(done)} 次，其中不合格 {d.failed_reinspections} 次"
         if d.failed_reinspections >= 3:
             text += "（已达三次，应在24小时内报告公司领导）"
-        return text + f"；当前状态：{d.status.value}。"
+        return text + f"；当前状态：{d.status.label}。"
 
 
 def statement_box(width: float) -> Flowable:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 STATUSES = tuple(DefectStatus)  # 待通知 整改中 待复验 已关闭 无法整改, the lifecycle's order
 OVERDUE = "逾期"
-COUNT_COLUMNS = (Column("类别", 1.6), *(Column(s.value, 1.0, "right") for s in STATUSES),
+COUNT_COLUMNS = (Column("类别", 1.6), *(Column(s.label, 1.0, "right") for s in STATUSES),
                  Column(OVERDUE, 1.0, "right"), Column("合计", 1.0, "right"))
 DETAIL_COLUMNS = (
     Column("序号", 0.6, "center", nowrap=True), Column("问题编号", 1.3, nowrap=True),
@@ -51,7 +51,7 @@ class CountedTable(PagedTable):
 
 def late_days(row: DefectRow, now: dt.datetime) -> int:
     """The escalation rules' overdue days (0 unless still open and past the deadline)."""
-    return overdue_days(DefectFacts(row.severity, row.status.value, row.found_at, row.notice_at,
+    return overdue_days(DefectFacts(row.severity, row.status, row.found_at, row.notice_at,
                                     row.deadline), now)
 
 
@@ -90,10 +90,10 @@ class DefectSummaryForm(FormBase):
         return groups
 
     def counts(self) -> dict[str, Counter[str]]:
-        """Per category: how many in each status, overdue, and in all (the printed counts)."""
+        """Per category: how many in each status (by its label, the column it prints in), overdue, and in all."""
         out: dict[str, Counter[str]] = {}
         for category, by_status in self.groups.items():
-            c: Counter[str] = Counter({s.value: len(idx) for s, idx in by_status.items()})
+            c: Counter[str] = Counter({s.label: len(idx) for s, idx in by_status.items()})
             c[OVERDUE] = sum(1 for idx in by_status.values() for i in idx if self.late[i])
             c["合计"] = sum(len(idx) for idx in by_status.values())
             out[category] = c
@@ -113,7 +113,7 @@ class DefectSummaryForm(FormBase):
             for status, idx in by_status.items():
                 if not idx:
                     continue
-                rows.append(Band(f"{cn_ordinal(k)}、{category} — {status.value}（{len(idx)} 项）"))
+                rows.append(Band(f"{cn_ordinal(k)}、{category} — {status.label}（{len(idx)} 项）"))
                 for i in idx:
                     no += 1
                     rows.append(self.cells(no, i))
@@ -122,7 +122,7 @@ class DefectSummaryForm(FormBase):
     def cells(self, no: int, i: int) -> list[str]:
         r = self.rows[i]
         return [str(no), r.number, r.location, r.description, r.severity, r.responsible,
-                cn_date(r.found_at), cn_date(r.deadline), r.status.value,
+                cn_date(r.found_at), cn_date(r.deadline), r.status.label,
                 str(self.late[i]) if self.late[i] else ""]
 
     def story(self) -> list[Flowable]:

@@ -112,7 +112,7 @@ class KeyHandoverForm(FormBase):
         self.keys, self.parties = list(keys), parties
 
     def story(self) -> list[Flowable]:
-        rows = [[str(i), k.tag, k.opens_text, str(k.count), k.place, k.status.value, ""]
+        rows = [[str(i), k.tag, k.opens_text, str(k.count), k.place, k.status.label, ""]
                 for i, k in enumerate(self.keys, start=1)]
         total = sum(k.count for k in self.keys)
         lead = [Paragraph(f"合计：{len(self.keys)} 套，{total} 把。", styles()["body"])]

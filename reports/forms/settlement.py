@@ -11,6 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from models.base import DocStatus
 from models.money import to_capital
 from models.services.fee_rows import (
     TO_INCOMING,
@@ -32,7 +33,6 @@ from .base import (
 )
 from .certificate import key_value_table
 
-CANCELLED = "作废"  # the stamp on a cancelled revision
 # Widths in points of the A4 frame (510): a 大写 up to 千万 and figures up to 9,999,999.99
 # stay on one line, so a settlement of real size still fits one page with its signatures.
 DIRECTION_COLUMNS = (Column("项目", 166), Column("支付方向", 70, "center"),
@@ -97,7 +97,7 @@ class SettlementForm(FormBase):
     @property
     def mark(self) -> str:
         """What an unsigned report is stamped with: 草稿, or 作废 for a cancelled revision."""
-        return CANCELLED if self.results.is_cancelled else "草稿"
+        return (DocStatus.CANCELLED if self.results.is_cancelled else DocStatus.DRAFT).label
 
     def header_lines(self) -> list[tuple[str, str]]:
         caption = f"交接：{self.handover_caption}" if self.handover_caption else ""

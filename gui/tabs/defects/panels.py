@@ -142,7 +142,7 @@ class DetailPane(QWidget):
             return
         d = detail.defect
         late = self.tr("，逾期 {n} 天").format(n=detail.overdue_days) if detail.overdue_days else ""
-        self.title_label.setText(f"{d.number}　{d.status.value}{late}")
+        self.title_label.setText(f"{d.number}　{d.status.label}{late}")
         self.info_label.setText(self._info(detail))
         self.duties_label.setText(self._duties(detail))
         self.photos.set_photos([StripPhoto(p.id, p.filename, p.thumbnail) for p in detail.photos])
@@ -184,7 +184,7 @@ class DetailPane(QWidget):
         (a deadline change: its note says what changed)."""
         if not h.moved:
             return ""
-        return (h.from_status.value + "→" if h.from_status else "") + h.to_status.value
+        return (h.from_status.label + "→" if h.from_status else "") + h.to_status.label
 
 
 ACTION_LABELS = {"reminder": QT_TRANSLATE_NOOP("DetailPane", "催办"),

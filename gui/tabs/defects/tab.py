@@ -84,10 +84,10 @@ class DefectsTab(BrowseTab):
         self.setFocusProxy(self.filter_edit)
 
     def _filter_row(self) -> QHBoxLayout:
-        self.status_combo = self._filter_combo(self.tr("全部状态"), [s.value for s in DefectStatus])
-        self.category_combo = self._filter_combo(self.tr("全部类别"), list(DEFECT_CATEGORIES))
-        self.severity_combo = self._filter_combo(self.tr("全部程度"), list(SEVERITIES))
-        self.party_combo = self._filter_combo(self.tr("全部责任方"), list(RESPONSIBLE_PARTIES))
+        self.status_combo = self._filter_combo(self.tr("全部状态"), [(s.label, s.value) for s in DefectStatus])
+        self.category_combo = self._filter_combo(self.tr("全部类别"), [(c, c) for c in DEFECT_CATEGORIES])
+        self.severity_combo = self._filter_combo(self.tr("全部程度"), [(c, c) for c in SEVERITIES])
+        self.party_combo = self._filter_combo(self.tr("全部责任方"), [(c, c) for c in RESPONSIBLE_PARTIES])
         self.overdue_check = QCheckBox(self.tr("只看逾期"), self)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("筛选："), self))
@@ -99,11 +99,12 @@ class DefectsTab(BrowseTab):
         row.addWidget(self.count_label)
         return row
 
-    def _filter_combo(self, everything: str, values: list[str]) -> QComboBox:
+    def _filter_combo(self, everything: str, choices: list[tuple[str, str]]) -> QComboBox:
+        """(shown text, filter value) choices after "everything"."""
         combo = QComboBox(self)
         combo.addItem(everything, "")
-        for value in values:
-            combo.addItem(value, value)
+        for text, value in choices:
+            combo.addItem(text, value)
         return combo
 
     def _splitter(self) -> QSplitter:

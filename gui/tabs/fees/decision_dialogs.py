@@ -57,7 +57,7 @@ class DecisionDialog(WorkerDialog):
         self.kind = DiffKind(row.kind)
         self.form.addRow(self.tr("所属期："), QLabel(self.tr("{start} 至 {end}").format(
             start=row.period_start.isoformat(), end=row.period_end.isoformat()), self))
-        self.form.addRow(self.tr("差异："), QLabel(row.kind, self))
+        self.form.addRow(self.tr("差异："), QLabel(row.kind.label, self))
         self.form.addRow(self._amounts())
         self.their_remark_label = QLabel(row.their_remark or self.tr("（无）"), self)
         self.their_remark_label.setWordWrap(True)
@@ -65,7 +65,7 @@ class DecisionDialog(WorkerDialog):
         self.form.addRow(self.tr("原物业说明："), self.their_remark_label)
         if not row.is_open:
             when = row.decided_at.strftime("%Y-%m-%d %H:%M") if row.decided_at else ""
-            self.form.addRow(self.tr("当前处理："), QLabel(f"{row.decision}（{row.decided_by} {when}）", self))
+            self.form.addRow(self.tr("当前处理："), QLabel(f"{row.decision.label}（{row.decided_by} {when}）", self))
         self.form.addRow(self.tr("处理："), self._choices())
         self.adjusted_billed = number_edit(self, row.their_billed if row.their_billed is not None else row.our_billed)
         self.adjusted_paid = number_edit(self, row.their_paid if row.their_paid is not None else row.our_paid)
@@ -100,7 +100,7 @@ class DecisionDialog(WorkerDialog):
         options = self.row.choices
         current = Decision(self.row.decision)
         for decision in options:
-            text = self.tr("恢复待处理") if decision is Decision.OPEN else decision.value
+            text = self.tr("恢复待处理") if decision is Decision.OPEN else decision.label
             button = QRadioButton(text, box)
             button.setProperty("decision", decision.value)
             button.setChecked(decision is current)
@@ -146,14 +146,14 @@ class BulkDialog(WorkerDialog):
     WORKING = QT_TRANSLATE_NOOP("FeesTab", "正在批量处理差异…")  # translated where shown (WorkerDialog)
 
     def __init__(self, db: Database, handover_id: int, kind: DiffKind | None, fee_item: str | None,
-                 filter_text: str, open_by_kind: dict[DiffKind, int], selected: Sequence[tuple[int, str, str]],
+                 filter_text: str, open_by_kind: dict[DiffKind, int], selected: Sequence[tuple[int, DiffKind, Decision]],
                  parent: QWidget | None = None) -> None:
         super().__init__(self.tr("批量处理对账差异"), parent)
         self.db, self.handover_id, self.kind, self.fee_item = db, handover_id, kind, fee_item
         self.open_by_kind, self.selected = open_by_kind, list(selected)  # selected: (id, kind, decision)
         self.decision_combo = QComboBox(self)
         for decision in rc.BULK:
-            self.decision_combo.addItem(decision.value, decision.value)
+            self.decision_combo.addItem(decision.label, decision.value)
         self.use_filter = QRadioButton(self._filter_caption(filter_text), self)
         self.use_selection = QRadioButton(self.tr("选中的 {n} 行").format(n=len(self.selected)), self)
         self.use_selection.setEnabled(len(self.selected) > 1)
@@ -173,7 +173,7 @@ class BulkDialog(WorkerDialog):
         self.note.setFocus()
 
     def _filter_caption(self, filter_text: str) -> str:
-        parts = [self.kind.value if self.kind else self.tr("全部差异类型"), self.fee_item or self.tr("全部收费项目")]
+        parts = [self.kind.label if self.kind else self.tr("全部差异类型"), self.fee_item or self.tr("全部收费项目")]
         caption = self.tr("当前筛选（{what}）的全部待处理差异").format(what="、".join(parts))
         return caption + (self.tr("；文字筛选不适用") if filter_text.strip() else "")
 
@@ -189,7 +189,7 @@ class BulkDialog(WorkerDialog):
     def on_choice_changed(self) -> None:
         n = self.affected()
         self.summary_label.setText(self.tr("将把 {n} 项待处理差异标记为“{decision}”。不适用此处理或已处理的项保持不变。")
-                                   .format(n=f"{n:,}", decision=self.decision().value))
+                                   .format(n=f"{n:,}", decision=self.decision().label))
         ok = self.buttons.button(self.buttons.StandardButton.Ok)
         ok.setText(self.tr("处理 {n} 项").format(n=f"{n:,}"))
         ok.setEnabled(n > 0)

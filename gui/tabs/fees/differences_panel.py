@@ -36,9 +36,9 @@ class DifferencesModel(BrowseModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.BackgroundRole and index.isValid() and index.row() < self.rowCount():
             row = self._rows[index.row()]
-            if row[self.spec.column_index("decision")] != Decision.OPEN.value:
+            if row[self.spec.column_index("decision")] is not Decision.OPEN:
                 return None
-            differs = row[self.spec.column_index("kind")] == DiffKind.DIFFERS.value
+            differs = row[self.spec.column_index("kind")] is DiffKind.DIFFERS
             return OPEN_DIFFERS if differs else OPEN_BACKGROUND
         return super().data(index, role)
 
@@ -68,7 +68,7 @@ class DifferencesPanel(BrowseTab):
         self.count_label = QLabel(self)
         self.table = self._make_table()
         self.kind_combo = QComboBox(self)
-        for text, value in ((self.tr("全部差异"), ""), *((k.value, k.value) for k in DiffKind)):
+        for text, value in ((self.tr("全部差异"), ""), *((k.label, k.value) for k in DiffKind)):
             self.kind_combo.addItem(text, value)
         self.item_combo = QComboBox(self, minimumContentsLength=8)
         self.item_combo.addItem(self.tr("全部收费项目"), "")
@@ -181,7 +181,7 @@ class DifferencesPanel(BrowseTab):
 
     # ---- many differences --------------------------------------------------------------------
 
-    def selected_rows(self) -> list[tuple[int, str, str]]:
+    def selected_rows(self) -> list[tuple[int, DiffKind, Decision]]:
         """(id, kind, decision) of every selected row."""
         kind, decision = self.spec_index("kind"), self.spec_index("decision")
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})

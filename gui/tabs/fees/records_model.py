@@ -139,7 +139,8 @@ class RecordsModel(QAbstractTableModel):
             return None
         if text and self._haystack is None:  # built on the first filter, one string per row
             getters = [c.get for c in self._columns if c.kind == "text"]
-            self._haystack = ["\t".join([str(get(r)) for get in getters]).lower() for r in self._records]
+            self._haystack = ["\t".join([format_value(get(r), "text") for get in getters]).lower()
+                              for r in self._records]
         if keep is None:
             return [text in h for h in self._haystack or ()]
         if not text:

@@ -106,7 +106,7 @@ class SettlementBox(QGroupBox):
     def _state(self, r: FeeResults) -> str:
         if not r.settlement_status:
             return self.tr("结算状态：尚未签署")
-        text = self.tr("结算状态：{status}（第 {n} 版）").format(status=r.settlement_status, n=r.settlement_revision)
+        text = self.tr("结算状态：{status}（第 {n} 版）").format(status=r.settlement_status.label, n=r.settlement_revision)
         if r.signed_at is not None:
             text += self.tr("，{who} 签署于 {at}").format(who=r.signed_by, at=r.signed_at.strftime("%Y-%m-%d %H:%M"))
         return text

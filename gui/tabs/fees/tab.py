@@ -168,7 +168,7 @@ class FeesTab(QWidget):
         if state is None:
             return self.tr("　请先在工具栏选择交接。")
         settlement = self.tr("结算：未签署") if state.settlement is None else self.tr("结算：{status}（第 {n} 版）").format(
-            status=state.settlement.status, n=state.revision)
+            status=state.settlement.status.label, n=state.revision)
         computed = state.computed_at.strftime("%Y-%m-%d %H:%M") if state.computed_at else self.tr("尚未计算")
         return self.tr("　{settlement}　｜　差异：待处理 {open} / 共 {total}　｜　结果：{computed}").format(
             settlement=settlement, open=f"{state.differences_open:,}", total=f"{state.differences_total:,}",

@@ -246,5 +246,4 @@ def _tooltip(item: ItemRow, key: str) -> str | None:
 def _background(item: ItemRow) -> QBrush | None:
     if not item.is_problem:
         return None
-    damaged_only = item.is_damaged and item.shortfall == 0
-    return QBrush(DAMAGED_BACKGROUND if damaged_only else SHORT_BACKGROUND)
+    return QBrush(DAMAGED_BACKGROUND if item.is_only_damaged else SHORT_BACKGROUND)

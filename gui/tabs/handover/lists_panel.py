@@ -18,8 +18,7 @@ def _tr(text: str) -> str:
 
 
 def status_text(status: DocStatus) -> str:
-    return {DocStatus.DRAFT: _tr("草稿"), DocStatus.SIGNED: _tr("已签署"),
-            DocStatus.CANCELLED: _tr("作废")}[status]
+    return status.label  # one label table (models/labels.py), translated there
 
 
 def progress_text(summary: ListSummary) -> str:

@@ -392,7 +392,7 @@ class HandoverTab(QWidget):
         item, detail = self.current_item(), self.detail
         if item is None or detail is None:
             return
-        hint = checklists.suggest_defect(detail.summary.title, detail.handover.kind.value, item)
+        hint = checklists.suggest_defect(detail.summary.title, detail.handover.kind, item)
         dialog = DefectDialog(self.db, item, hint.description, hint.responsible, self)
         if dialog.exec():
             self.reload_list(item.id)

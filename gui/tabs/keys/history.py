@@ -47,11 +47,11 @@ class HistoryModel(QAbstractTableModel):
             return None
         ev, column = self.events[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (f"{ev.at:%Y-%m-%d %H:%M}", ev.kind.value, ev.by, ev.who, ev.details)[column]
+            return (f"{ev.at:%Y-%m-%d %H:%M}", ev.kind.label, ev.by, ev.who, ev.details)[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == 4 and ev.details:
             return ev.details
         if role == SortRole:
-            return (ev.at, ev.kind.value, ev.by, ev.who, ev.details)[column]
+            return (ev.at, ev.kind.label, ev.by, ev.who, ev.details)[column]
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -72,7 +72,7 @@ class KeyHistoryDialog(QDialog):
         place = key.place or "—"
         heading = QLabel(self.tr("{tag}　开启：{opens}　{where}：{place}　状态：{status}　共 {n} 条记录").format(
             tag=key.tag, opens=key.opens or "—", where=self.tr("柜格") if key.holds_slot else self.tr("原柜格"),
-            place=place, status=key.status.value, n=len(events)), self)
+            place=place, status=key.status.label, n=len(events)), self)
         heading.setWordWrap(True)
         self.model = HistoryModel(events, self)
         self.table = QTableView(self)
@@ -105,4 +105,4 @@ class KeyHistoryDialog(QDialog):
 
     def kinds(self) -> list[str]:
         """The events' kinds, in order (what a test or a reader checks first)."""
-        return [ev.kind.value for ev in self.model.events]
+        return [ev.kind.label for ev in self.model.events]

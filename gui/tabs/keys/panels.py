@@ -92,7 +92,7 @@ class KeyCard(QWidget):
             self.tag_label.setText(key.tag)
             self.opens_label.setText(self.tr("开启：{opens}").format(opens=_short(key.opens, OPENS_CHARS) or "—"))
             self.opens_label.setToolTip(key.opens if len(key.opens) > OPENS_CHARS else "")
-            self.status_label.setText(self.tr("状态：{status}").format(status=key.status.value))
+            self.status_label.setText(self.tr("状态：{status}").format(status=key.status.label))
         self.show_place(key)
         self.show_loan(key.loan if key is not None else None)
         for kind, button in self.buttons.items():

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from models.browse import Scope
 from models.db import Database
+from models.defect import DefectStatus
 from models.keys import KeyStatus
 from models.overview import Overview, read_overview
 from models.services import defect_register
@@ -31,10 +32,15 @@ from ...errors import show_error
 from ...table_model import format_value
 from ...widgets.bar_chart import Bar, BarChart
 
-DEFECT_COLORS = {"待通知": "#e8a23b", "整改中": "#3b7dd8", "待复验": "#8a5cc7", "已关闭": "#3fa66a",
-                 "无法整改": "#8c939d"}
-KEY_COLORS = {"在库": "#3fa66a", "封存": "#5b7c99", "借出": "#e8a23b", "已发放": "#3b7dd8",
-              "遗失": "#d9534f", "已移交": "#2aa1a8", "作废": "#8c939d"}
+DEFECT_COLORS = {DefectStatus.PENDING_NOTICE: "#e8a23b", DefectStatus.RECTIFYING: "#3b7dd8",
+                 DefectStatus.PENDING_REINSPECTION: "#8a5cc7", DefectStatus.CLOSED: "#3fa66a",
+                 DefectStatus.UNFIXABLE: "#8c939d"}
+KEY_COLORS = {KeyStatus.IN_STORE: "#3fa66a", KeyStatus.SEALED: "#5b7c99", KeyStatus.LENT: "#e8a23b",
+              KeyStatus.ISSUED: "#3b7dd8", KeyStatus.LOST: "#d9534f", KeyStatus.HANDED_OVER: "#2aa1a8",
+              KeyStatus.RETIRED: "#8c939d"}
+# The key states the chart always shows; 已移交 only once there are any, retired keys never.
+KEYS_SHOWN = (KeyStatus.IN_STORE, KeyStatus.SEALED, KeyStatus.LENT, KeyStatus.ISSUED, KeyStatus.LOST)
+DEFECTS_DONE = (DefectStatus.CLOSED, DefectStatus.UNFIXABLE)
 OVERDUE_COLOR = "#d9534f"
 RATE_COLORS = ((Decimal("0.9"), "#3fa66a"), (Decimal("0.7"), "#e8a23b"), (Decimal(0), "#d9534f"))
 ARREARS_BARS = 6  # the buildings that owe most (the large demo has 108 buildings)
@@ -192,7 +198,8 @@ class OverviewTab(QWidget):
         self.loaded.emit()
 
     def _show(self, ov: Overview, stats: DefectStats) -> None:
-        self.title_label.setText(self.tr("{title}（{status}）").format(title=ov.title or ov.kind, status=ov.status))
+        self.title_label.setText(self.tr("{title}（{status}）").format(title=ov.title or ov.kind.label,
+                                                                          status=ov.status.label))
         self.summary_label.setText(self._summary(ov))
         self._fill_parties(ov)
         self.lists_chart.set_bars(self._list_bars(ov), self.tr("尚无交接清单"))
@@ -218,7 +225,7 @@ class OverviewTab(QWidget):
         if ov is None:
             self.parties_label.setText("")
             return
-        parts = [(self.tr("交接类型"), ov.kind), (self.tr("基准日"), format_value(ov.cutoff_date, "date")),
+        parts = [(self.tr("交接类型"), ov.kind.label), (self.tr("基准日"), format_value(ov.cutoff_date, "date")),
                  (self.tr("移交方"), _with_rep(ov.from_company, ov.from_rep)),
                  (self.tr("接收方"), _with_rep(ov.to_company, ov.to_rep)),
                  (self.tr("监交方"), _with_rep(ov.witness, "") or self.tr("（无）"))]
@@ -232,7 +239,7 @@ class OverviewTab(QWidget):
                 for x in ov.lists]
 
     def _defect_bars(self, ov: Overview) -> list[Bar]:
-        bars = [Bar(s, n, f"{n:,}", color=DEFECT_COLORS.get(s, "#3b7dd8"))
+        bars = [Bar(s.label, n, f"{n:,}", color=DEFECT_COLORS.get(s, "#3b7dd8"))
                 for s, n in ov.defects_by_status.items()]
         return bars + [Bar(self.tr("其中逾期"), ov.defects_overdue, f"{ov.defects_overdue:,}",
                            color=OVERDUE_COLOR)]
@@ -240,13 +247,13 @@ class OverviewTab(QWidget):
     def _open_bars(self, table: dict[str, tuple[int, int]]) -> list[Bar]:
         """Open defects per category or party (only those with any); red where some are overdue."""
         return [Bar(name, n, self.tr("{n}（逾期 {late}）").format(n=f"{n:,}", late=f"{late:,}") if late
-                    else f"{n:,}", color=OVERDUE_COLOR if late else DEFECT_COLORS["整改中"])
+                    else f"{n:,}", color=OVERDUE_COLOR if late else DEFECT_COLORS[DefectStatus.RECTIFYING])
                 for name, (n, late) in table.items() if n]
 
     def _key_bars(self, ov: Overview) -> list[Bar]:
         charted = list(ov.keys_charted.items())  # which statuses: decided in models/overview.py
-        bars = [Bar(s, n, f"{n:,}", color=KEY_COLORS.get(s, "#3b7dd8")) for s, n in charted]
-        at = next((i + 1 for i, (s, _n) in enumerate(charted) if s == KeyStatus.LENT.value), len(bars))
+        bars = [Bar(s.label, n, f"{n:,}", color=KEY_COLORS.get(s, "#3b7dd8")) for s, n in charted]
+        at = next((i + 1 for i, (s, _n) in enumerate(charted) if s is KeyStatus.LENT), len(bars))
         bars.insert(at, Bar(self.tr("其中逾期"), ov.keys_overdue, f"{ov.keys_overdue:,}", color=OVERDUE_COLOR))
         return bars
 
