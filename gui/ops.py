@@ -7,7 +7,7 @@ while it waits; past PROGRESS_AFTER_MS a bar without a cancel button shows that 
 (a write half-way through its transaction is not the clerk's to stop).
 
 `op(db)` runs in the worker and opens its own short-lived session through the service it calls
-(`db.begin()`: one user action, one transaction); it never touches a widget. Its outcome comes back
+(one begin block: one user action, one transaction); it never touches a widget. Its outcome comes back
 on the GUI thread: `on_success(result)`, then the Change is published on `changes().changed`; a
 refusal goes to `on_failure(exc)` or, by default, to the clerk's Chinese message box.
 """
