@@ -22,20 +22,23 @@ from .browse import ColumnSpec, Filters, Like, Scope, TableSpec, TextLike, _any
 from .db import Database
 from .errors import AuthError
 from .field_labels import label as column_label
+from .i18n import QT_TRANSLATE_NOOP, translate
 from .labels import Coded
 from .people import Role, User
 from .services.permissions import Permit, permit, who_may
 
-READ = "查看操作日志"
+READ = QT_TRANSLATE_NOOP("audit", "查看操作日志")
 ACTION_LABELS = {
-    "insert": "新增", "update": "修改", "delete": "删除", "login": "登录", "logout": "退出登录",
-    "login_failed": "登录失败", "lockout": "锁定登录", "password": "修改密码", "reset_password": "重置密码",
-    "import": "导入", "demo": "演示数据", "seed": "内置模板", "unmask": "查看个人信息",
+    "insert": QT_TRANSLATE_NOOP("audit", "新增"), "update": QT_TRANSLATE_NOOP("audit", "修改"), "delete": QT_TRANSLATE_NOOP("audit", "删除"), "login": QT_TRANSLATE_NOOP("audit", "登录"), "logout": QT_TRANSLATE_NOOP("audit", "退出登录"),
+    "login_failed": QT_TRANSLATE_NOOP("audit", "登录失败"), "lockout": QT_TRANSLATE_NOOP("audit", "锁定登录"), "password": QT_TRANSLATE_NOOP("audit", "修改密码"), "reset_password": QT_TRANSLATE_NOOP("audit", "重置密码"),
+    "import": QT_TRANSLATE_NOOP("audit", "导入"), "demo": QT_TRANSLATE_NOOP("audit", "演示数据"), "seed": QT_TRANSLATE_NOOP("audit", "内置模板"), "unmask": QT_TRANSLATE_NOOP("audit", "查看个人信息"),
+    # Actions written under their Chinese name (the fees' reconcile and bulk decisions).
+    "对账": QT_TRANSLATE_NOOP("audit", "对账"), "批量处理差异": QT_TRANSLATE_NOOP("audit", "批量处理差异"),
 }
 # Column names the field labels (models/field_labels.py, written for text limits) do not cover.
 MORE_COLUMN_LABELS = {
-    "users": {"role": "角色", "active": "在用", "must_change_password": "须修改密码", "failed_logins": "连续输错次数",
-              "locked_until": "锁定至"},
+    "users": {"role": QT_TRANSLATE_NOOP("field_labels", "角色"), "active": QT_TRANSLATE_NOOP("field_labels", "在用"), "must_change_password": QT_TRANSLATE_NOOP("field_labels", "须修改密码"), "failed_logins": QT_TRANSLATE_NOOP("field_labels", "连续输错次数"),
+              "locked_until": QT_TRANSLATE_NOOP("field_labels", "锁定至")},
 }
 NOISE = frozenset({"version", "updated_at"})  # on every update; the row's time says as much
 ALL_SCOPE = Scope(0)  # the audit log is not a project's: the browse model needs some scope
@@ -63,24 +66,32 @@ def coded_columns() -> dict[tuple[str, str], type[Coded]]:
 
 
 def table_label(name: str) -> str:
-    return table_labels().get(name, name)
+    """A table's name at the desk, in the chosen language."""
+    return translate("audit", table_labels().get(name, name))
 
 
 def action_label(action: str) -> str:
-    return ACTION_LABELS.get(action, action)
+    return translate("audit", ACTION_LABELS.get(action, action))
+
+
+def _shown_label(text: Any) -> Any:
+    """The viewer's action and table columns are labelled in SQL (so they sort and search in Chinese):
+    translated as they leave models/."""
+    return translate("audit", text) if isinstance(text, str) else text
 
 
 # ---- a row's change in words -------------------------------------------------------------------
 
 def _field(table: str, column: str) -> str:
-    return MORE_COLUMN_LABELS.get(table, {}).get(column) or column_label(table, column)
+    more = MORE_COLUMN_LABELS.get(table, {}).get(column)
+    return translate("field_labels", more) if more else column_label(table, column)
 
 
 def _value(table: str, column: str, value: Any) -> str:
     if value is None or value == "":
-        return "（空）"
+        return translate("audit", "（空）")
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return translate("audit", "是") if value else translate("audit", "否")
     enum_cls = coded_columns().get((table, column))
     if enum_cls is not None and isinstance(value, str):
         try:
@@ -107,11 +118,13 @@ def describe(table: str, action: str, before: str | None, after: str | None, not
     old, new = _loads(before), _loads(after)
     keys = [k for k in dict.fromkeys([*old, *new]) if k not in NOISE]
     if action == "update":
-        parts = [f"{_field(table, k)}：{_value(table, k, old.get(k))} → {_value(table, k, new.get(k))}" for k in keys]
+        change = translate("audit", "{field}：{old} → {new}")
+        parts = [change.format(field=_field(table, k), old=_value(table, k, old.get(k)), new=_value(table, k, new.get(k)))
+                 for k in keys]
     else:
         values = new if action == "insert" else old
         parts = [f"{_field(table, k)}={_value(table, k, values.get(k))}" for k in keys if k != "id"]
-    return "；".join(parts)
+    return translate("audit", "；").join(parts)
 
 
 # ---- the viewer's table -----------------------------------------------------------------------
@@ -153,7 +166,7 @@ def _require_reader(session: Session) -> None:
     user = session.info.get("user")
     role = getattr(user, "role", "")
     if role not in Role._value2member_map_ or not Role(role).at_least(Role.ADMIN):
-        raise AuthError(who_may(Role.ADMIN, READ) + "。")
+        raise AuthError(who_may(Role.ADMIN, READ) + translate("audit", "。"))
 
 
 # The raw columns each row needs beside the shown ones, to say its change in words.
@@ -220,12 +233,14 @@ def _text_where(like: Like) -> ColumnElement[bool]:
 AUDIT = AuditSpec(
     key="audit_log",
     columns=[
-        ColumnSpec("at", "时间", "datetime", AuditLog.at),
-        ColumnSpec("username", "用户", "text", AuditLog.username),
-        ColumnSpec("action", "操作", "text", _case(AuditLog.action, ACTION_LABELS)),
-        ColumnSpec("table", "数据表", "text", _case(AuditLog.table_name, table_labels())),
-        ColumnSpec("record_id", "记录号", "int", AuditLog.record_id),
-        ColumnSpec("detail", "内容", "text", AuditLog.note),
+        ColumnSpec("at", QT_TRANSLATE_NOOP("columns", "时间"), "datetime", AuditLog.at),
+        ColumnSpec("username", QT_TRANSLATE_NOOP("columns", "用户"), "text", AuditLog.username),
+        ColumnSpec("action", QT_TRANSLATE_NOOP("columns", "操作"), "text", _case(AuditLog.action, ACTION_LABELS),
+                   present=_shown_label),
+        ColumnSpec("table", QT_TRANSLATE_NOOP("columns", "数据表"), "text", _case(AuditLog.table_name, table_labels()),
+                   present=_shown_label),
+        ColumnSpec("record_id", QT_TRANSLATE_NOOP("columns", "记录号"), "int", AuditLog.record_id),
+        ColumnSpec("detail", QT_TRANSLATE_NOOP("columns", "内容"), "text", AuditLog.note),
     ],
     id_col=AuditLog.id,
     from_=lambda: AuditLog.__table__,
@@ -259,5 +274,6 @@ def choices(db: Database) -> AuditChoices:
     with db.read() as s:
         _require_reader(s)
         users = s.execute(select(User.username, User.display_name).order_by(User.username)).all()
-    return AuditChoices(tuple((u, f"{d}（{u}）" if d and d != u else u) for u, d in users),
-                        tuple(table_labels().items()))
+    caption = translate("audit", "{name}（{username}）")
+    return AuditChoices(tuple((u, caption.format(name=d, username=u) if d and d != u else u) for u, d in users),
+                        tuple((name, translate("audit", text)) for name, text in table_labels().items()))

@@ -24,6 +24,7 @@ from sqlalchemy.engine import make_url
 
 from .db import Database, quick_check
 from .errors import StorageError, file_error
+from .i18n import translate
 
 KEEP_DAYS = 14
 KEEP_MONTHS = 12
@@ -158,7 +159,8 @@ def restore(db_file: Path, backup: Path, now: dt.datetime | None = None, checked
     if not checked:
         check_backup(backup)
     now = (now or dt.datetime.now()).replace(microsecond=0)
-    aside = db_file.with_name(f"{db_file.stem}-恢复前-{now:%Y%m%d-%H%M%S}{db_file.suffix}")
+    marker = translate("backup", "恢复前")  # the file name says what it is in the clerk's language
+    aside = db_file.with_name(f"{db_file.stem}-{marker}-{now:%Y%m%d-%H%M%S}{db_file.suffix}")
     try:
         folded = _checkpoint(db_file)
         if db_file.exists():

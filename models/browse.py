@@ -32,8 +32,9 @@ from .db import Database
 from .defect import Defect, DefectStatus
 from .fees import Decision, DiffKind, FeeDifference, FeeItem, LedgerLine
 from .handover import Handover, HandoverItem, HandoverList
+from .i18n import QT_TRANSLATE_NOOP
 from .keys import Key, KeyEvent, KeyEventKind, KeyStatus
-from .labels import Coded
+from .labels import Coded, word
 from .project import Unit
 from .types import Money
 
@@ -237,21 +238,21 @@ def _handover_scope(handover_col: Any, scope: Scope) -> list[ColumnElement[bool]
 HANDOVER = TableSpec(
     key="handover",
     columns=[
-        ColumnSpec("list_title", "清单", "text", HandoverList.title),
-        _coded("list_status", "清单状态", HandoverList.status, DocStatus),
-        ColumnSpec("seq", "序号", "int", HandoverItem.seq),
-        ColumnSpec("category", "类别", "text", HandoverItem.category),
-        ColumnSpec("name", "名称", "text", HandoverItem.name),
-        ColumnSpec("spec", "规格", "text", HandoverItem.spec),
-        ColumnSpec("uom", "单位", "text", HandoverItem.uom),
-        ColumnSpec("expected_qty", "应交", "int", HandoverItem.expected_qty),
-        ColumnSpec("received_qty", "实收", "int", HandoverItem.received_qty),
-        ColumnSpec("original_or_copy", "原件/复印件", "text", HandoverItem.original_or_copy),
-        ColumnSpec("pages", "页数", "int", HandoverItem.pages),
-        ColumnSpec("condition", "状况", "text", HandoverItem.condition),
-        ColumnSpec("remarks", "备注", "text", HandoverItem.remarks),
-        ColumnSpec("checked_by", "核对人", "text", HandoverItem.checked_by),
-        ColumnSpec("checked_at", "核对时间", "datetime", HandoverItem.checked_at),
+        ColumnSpec("list_title", QT_TRANSLATE_NOOP("columns", "清单"), "text", HandoverList.title),
+        _coded("list_status", QT_TRANSLATE_NOOP("columns", "清单状态"), HandoverList.status, DocStatus),
+        ColumnSpec("seq", QT_TRANSLATE_NOOP("columns", "序号"), "int", HandoverItem.seq),
+        ColumnSpec("category", QT_TRANSLATE_NOOP("columns", "类别"), "text", HandoverItem.category),
+        ColumnSpec("name", QT_TRANSLATE_NOOP("columns", "名称"), "text", HandoverItem.name),
+        ColumnSpec("spec", QT_TRANSLATE_NOOP("columns", "规格"), "text", HandoverItem.spec),
+        ColumnSpec("uom", QT_TRANSLATE_NOOP("columns", "单位"), "text", HandoverItem.uom),
+        ColumnSpec("expected_qty", QT_TRANSLATE_NOOP("columns", "应交"), "int", HandoverItem.expected_qty),
+        ColumnSpec("received_qty", QT_TRANSLATE_NOOP("columns", "实收"), "int", HandoverItem.received_qty),
+        ColumnSpec("original_or_copy", QT_TRANSLATE_NOOP("columns", "原件/复印件"), "text", HandoverItem.original_or_copy, present=word),
+        ColumnSpec("pages", QT_TRANSLATE_NOOP("columns", "页数"), "int", HandoverItem.pages),
+        ColumnSpec("condition", QT_TRANSLATE_NOOP("columns", "状况"), "text", HandoverItem.condition, present=word),
+        ColumnSpec("remarks", QT_TRANSLATE_NOOP("columns", "备注"), "text", HandoverItem.remarks),
+        ColumnSpec("checked_by", QT_TRANSLATE_NOOP("columns", "核对人"), "text", HandoverItem.checked_by),
+        ColumnSpec("checked_at", QT_TRANSLATE_NOOP("columns", "核对时间"), "datetime", HandoverItem.checked_at),
     ],
     id_col=HandoverItem.id,
     from_=lambda: HandoverItem.__table__.join(HandoverList.__table__,
@@ -326,16 +327,16 @@ def _defect_scope(scope: Scope) -> list[ColumnElement[bool]]:
 DEFECTS = TableSpec(
     key="defects",
     columns=[
-        ColumnSpec("number", "编号", "text", Defect.number),
-        ColumnSpec("location", "位置", "text", _DEFECT_LOCATION),
-        ColumnSpec("category", "类别", "text", Defect.category),
-        ColumnSpec("description", "描述", "text", Defect.description),
-        ColumnSpec("severity", "严重程度", "text", Defect.severity),
-        ColumnSpec("responsible", "责任方", "text", Defect.responsible),
-        ColumnSpec("found_at", "发现时间", "datetime", Defect.found_at),
-        ColumnSpec("deadline", "整改期限", "date", Defect.deadline),
-        _coded("status", "状态", Defect.status, DefectStatus),
-        ColumnSpec("overdue_days", "逾期天数", "int", _OVERDUE_DAYS),
+        ColumnSpec("number", QT_TRANSLATE_NOOP("columns", "编号"), "text", Defect.number),
+        ColumnSpec("location", QT_TRANSLATE_NOOP("columns", "位置"), "text", _DEFECT_LOCATION),
+        ColumnSpec("category", QT_TRANSLATE_NOOP("columns", "类别"), "text", Defect.category, present=word),
+        ColumnSpec("description", QT_TRANSLATE_NOOP("columns", "描述"), "text", Defect.description),
+        ColumnSpec("severity", QT_TRANSLATE_NOOP("columns", "严重程度"), "text", Defect.severity, present=word),
+        ColumnSpec("responsible", QT_TRANSLATE_NOOP("columns", "责任方"), "text", Defect.responsible, present=word),
+        ColumnSpec("found_at", QT_TRANSLATE_NOOP("columns", "发现时间"), "datetime", Defect.found_at),
+        ColumnSpec("deadline", QT_TRANSLATE_NOOP("columns", "整改期限"), "date", Defect.deadline),
+        _coded("status", QT_TRANSLATE_NOOP("columns", "状态"), Defect.status, DefectStatus),
+        ColumnSpec("overdue_days", QT_TRANSLATE_NOOP("columns", "逾期天数"), "int", _OVERDUE_DAYS),
     ],
     id_col=Defect.id,
     from_=lambda: Defect.__table__.outerjoin(_DEFECT_UNIT, Defect.unit_id == _DEFECT_UNIT.id),
@@ -368,15 +369,15 @@ def _key_scope(scope: Scope) -> list[ColumnElement[bool]]:
 KEYS = TableSpec(
     key="keys",
     columns=[
-        ColumnSpec("tag", "标签号", "text", Key.tag),
-        ColumnSpec("unit", "房号", "text", func.coalesce(_KEY_UNIT.number, "")),
-        ColumnSpec("opens", "开启对象", "text", Key.opens),
-        ColumnSpec("count", "数量", "int", Key.count),
-        ColumnSpec("slot", "柜/格", "text", _SLOT),
-        _coded("status", "状态", Key.status, KeyStatus),
-        _coded("last_kind", "最近操作", _LAST.kind, KeyEventKind),
-        ColumnSpec("last_at", "操作时间", "datetime", _LAST.at),
-        ColumnSpec("last_person", "经手人", "text", _PERSON),
+        ColumnSpec("tag", QT_TRANSLATE_NOOP("columns", "标签号"), "text", Key.tag),
+        ColumnSpec("unit", QT_TRANSLATE_NOOP("columns", "房号"), "text", func.coalesce(_KEY_UNIT.number, "")),
+        ColumnSpec("opens", QT_TRANSLATE_NOOP("columns", "开启对象"), "text", Key.opens),
+        ColumnSpec("count", QT_TRANSLATE_NOOP("columns", "数量"), "int", Key.count),
+        ColumnSpec("slot", QT_TRANSLATE_NOOP("columns", "柜/格"), "text", _SLOT),
+        _coded("status", QT_TRANSLATE_NOOP("columns", "状态"), Key.status, KeyStatus),
+        _coded("last_kind", QT_TRANSLATE_NOOP("columns", "最近操作"), _LAST.kind, KeyEventKind),
+        ColumnSpec("last_at", QT_TRANSLATE_NOOP("columns", "操作时间"), "datetime", _LAST.at),
+        ColumnSpec("last_person", QT_TRANSLATE_NOOP("columns", "经手人"), "text", _PERSON),
     ],
     id_col=Key.id,
     from_=lambda: Key.__table__.outerjoin(_KEY_UNIT, Key.unit_id == _KEY_UNIT.id)
@@ -393,7 +394,8 @@ KEYS = TableSpec(
 _FEE_UNIT = aliased(Unit, name="fee_unit")
 _FEE_ITEM = aliased(FeeItem, name="fee_item")
 _ARREARS = case((LedgerLine.billed > LedgerLine.paid, LedgerLine.billed - LedgerLine.paid), else_=0)
-_SOURCE = case((LedgerLine.source == "ours", "我方"), (LedgerLine.source == "theirs", "对方"),
+_SOURCE = case((LedgerLine.source == "ours", QT_TRANSLATE_NOOP("words", "我方")),
+               (LedgerLine.source == "theirs", QT_TRANSLATE_NOOP("words", "对方")),
                else_=LedgerLine.source)
 
 
@@ -411,15 +413,15 @@ def _unit_or_item(like: Like, table: Any, *more: Any) -> ColumnElement[bool]:
 FEES = TableSpec(
     key="fees",
     columns=[
-        ColumnSpec("unit", "房号", "text", func.coalesce(_FEE_UNIT.number, "")),
-        ColumnSpec("owner", "业主", "text", LedgerLine.owner_name),
-        ColumnSpec("fee_item", "收费项目", "text", func.coalesce(_FEE_ITEM.name, "")),
-        ColumnSpec("period_start", "所属期起", "date", LedgerLine.period_start),
-        ColumnSpec("period_end", "所属期止", "date", LedgerLine.period_end),
-        ColumnSpec("billed", "应收", "money", LedgerLine.billed),
-        ColumnSpec("paid", "实收", "money", LedgerLine.paid),
-        ColumnSpec("arrears", "欠费", "money", _money(_ARREARS)),
-        ColumnSpec("source", "来源", "text", _SOURCE),
+        ColumnSpec("unit", QT_TRANSLATE_NOOP("columns", "房号"), "text", func.coalesce(_FEE_UNIT.number, "")),
+        ColumnSpec("owner", QT_TRANSLATE_NOOP("columns", "业主"), "text", LedgerLine.owner_name),
+        ColumnSpec("fee_item", QT_TRANSLATE_NOOP("columns", "收费项目"), "text", func.coalesce(_FEE_ITEM.name, "")),
+        ColumnSpec("period_start", QT_TRANSLATE_NOOP("columns", "所属期起"), "date", LedgerLine.period_start),
+        ColumnSpec("period_end", QT_TRANSLATE_NOOP("columns", "所属期止"), "date", LedgerLine.period_end),
+        ColumnSpec("billed", QT_TRANSLATE_NOOP("columns", "应收"), "money", LedgerLine.billed),
+        ColumnSpec("paid", QT_TRANSLATE_NOOP("columns", "实收"), "money", LedgerLine.paid),
+        ColumnSpec("arrears", QT_TRANSLATE_NOOP("columns", "欠费"), "money", _money(_ARREARS)),
+        ColumnSpec("source", QT_TRANSLATE_NOOP("columns", "来源"), "text", _SOURCE, present=word),
     ],
     id_col=LedgerLine.id,
     from_=lambda: LedgerLine.__table__.outerjoin(_FEE_UNIT, LedgerLine.unit_id == _FEE_UNIT.id)
@@ -506,18 +508,18 @@ def _remark_column() -> Any:
 DIFFERENCES = TableSpec(
     key="fee_differences",
     columns=[
-        ColumnSpec("unit", "房号", "text", func.coalesce(_DIFF_UNIT.number, "")),
-        ColumnSpec("fee_item", "收费项目", "text", func.coalesce(_DIFF_ITEM.name, "")),
-        ColumnSpec("period_start", "所属期起", "date", FeeDifference.period_start),
-        ColumnSpec("period_end", "所属期止", "date", FeeDifference.period_end),
-        _coded("kind", "差异", FeeDifference.kind, DiffKind),
-        ColumnSpec("their_billed", "原物业应收", "money", FeeDifference.their_billed),
-        ColumnSpec("their_paid", "原物业实收", "money", FeeDifference.their_paid),
-        ColumnSpec("our_billed", "我方应收", "money", FeeDifference.our_billed),
-        ColumnSpec("our_paid", "我方实收", "money", FeeDifference.our_paid),
-        ColumnSpec("their_remark", "原物业说明", "text", _remark_column()),
-        _coded("decision", "处理", FeeDifference.decision, Decision),
-        ColumnSpec("note", "说明", "text", FeeDifference.note),
+        ColumnSpec("unit", QT_TRANSLATE_NOOP("columns", "房号"), "text", func.coalesce(_DIFF_UNIT.number, "")),
+        ColumnSpec("fee_item", QT_TRANSLATE_NOOP("columns", "收费项目"), "text", func.coalesce(_DIFF_ITEM.name, "")),
+        ColumnSpec("period_start", QT_TRANSLATE_NOOP("columns", "所属期起"), "date", FeeDifference.period_start),
+        ColumnSpec("period_end", QT_TRANSLATE_NOOP("columns", "所属期止"), "date", FeeDifference.period_end),
+        _coded("kind", QT_TRANSLATE_NOOP("columns", "差异"), FeeDifference.kind, DiffKind),
+        ColumnSpec("their_billed", QT_TRANSLATE_NOOP("columns", "原物业应收"), "money", FeeDifference.their_billed),
+        ColumnSpec("their_paid", QT_TRANSLATE_NOOP("columns", "原物业实收"), "money", FeeDifference.their_paid),
+        ColumnSpec("our_billed", QT_TRANSLATE_NOOP("columns", "我方应收"), "money", FeeDifference.our_billed),
+        ColumnSpec("our_paid", QT_TRANSLATE_NOOP("columns", "我方实收"), "money", FeeDifference.our_paid),
+        ColumnSpec("their_remark", QT_TRANSLATE_NOOP("columns", "原物业说明"), "text", _remark_column()),
+        _coded("decision", QT_TRANSLATE_NOOP("columns", "处理"), FeeDifference.decision, Decision),
+        ColumnSpec("note", QT_TRANSLATE_NOOP("columns", "说明"), "text", FeeDifference.note),
     ],
     id_col=FeeDifference.id,
     from_=lambda: FeeDifference.__table__.outerjoin(_DIFF_UNIT, FeeDifference.unit_id == _DIFF_UNIT.id)

@@ -13,6 +13,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, func, or_, select
 
 from .browse import ColumnSpec, Filters, JoinedText, Like, Scope, TableSpec
+from .i18n import QT_TRANSLATE_NOOP
+from .labels import word
 from .people import Owner, UnitOwnership
 from .project import Building, Unit
 from .rules.idcard import mask_id_number, mask_phones
@@ -59,14 +61,14 @@ def _unit_filters(filters: Filters) -> list[ColumnElement[bool]]:
 UNITS = TableSpec(
     key="units",
     columns=[
-        ColumnSpec("number", "房号", "text", Unit.number),
-        ColumnSpec("building", "楼栋", "text", func.coalesce(Building.name, "")),
-        ColumnSpec("entrance", "单元", "text", Unit.entrance),
-        ColumnSpec("floor", "楼层", "text", Unit.floor),
-        ColumnSpec("area", "建筑面积", "area", Unit.area),
-        ColumnSpec("use", "用途", "text", Unit.use),
-        ColumnSpec("occupancy", "入住状态", "text", Unit.occupancy),
-        ColumnSpec("owners", "业主", "text", _UNIT_OWNERS),
+        ColumnSpec("number", QT_TRANSLATE_NOOP("columns", "房号"), "text", Unit.number),
+        ColumnSpec("building", QT_TRANSLATE_NOOP("columns", "楼栋"), "text", func.coalesce(Building.name, "")),
+        ColumnSpec("entrance", QT_TRANSLATE_NOOP("columns", "单元"), "text", Unit.entrance),
+        ColumnSpec("floor", QT_TRANSLATE_NOOP("columns", "楼层"), "text", Unit.floor),
+        ColumnSpec("area", QT_TRANSLATE_NOOP("columns", "建筑面积"), "area", Unit.area),
+        ColumnSpec("use", QT_TRANSLATE_NOOP("columns", "用途"), "text", Unit.use, present=word),
+        ColumnSpec("occupancy", QT_TRANSLATE_NOOP("columns", "入住状态"), "text", Unit.occupancy, present=word),
+        ColumnSpec("owners", QT_TRANSLATE_NOOP("columns", "业主"), "text", _UNIT_OWNERS),
     ],
     id_col=Unit.id,
     from_=lambda: Unit.__table__.outerjoin(Building, Building.id == Unit.building_id),
@@ -108,19 +110,19 @@ def _owner_text(like: Like) -> ColumnElement[bool]:
     return or_(*found)
 
 
-_KIND = case((Owner.is_company, "单位"), else_="个人")
+_KIND = case((Owner.is_company, QT_TRANSLATE_NOOP("words", "单位")), else_=QT_TRANSLATE_NOOP("words", "个人"))
 
 OWNERS = TableSpec(
     key="owners",
     columns=[
-        ColumnSpec("name", "业主姓名/单位名称", "text", Owner.name),
-        ColumnSpec("kind", "类型", "text", _KIND),
-        ColumnSpec("units", "房屋", "text", _OWNER_UNITS),
-        ColumnSpec("mobile", "联系电话", "text", Owner.mobile, present=mask_phones, sort=_last_four(Owner.mobile)),
-        ColumnSpec("other_phones", "其他电话", "text", Owner.other_phones, present=mask_phones,
+        ColumnSpec("name", QT_TRANSLATE_NOOP("columns", "业主姓名/单位名称"), "text", Owner.name),
+        ColumnSpec("kind", QT_TRANSLATE_NOOP("columns", "类型"), "text", _KIND, present=word),
+        ColumnSpec("units", QT_TRANSLATE_NOOP("columns", "房屋"), "text", _OWNER_UNITS),
+        ColumnSpec("mobile", QT_TRANSLATE_NOOP("columns", "联系电话"), "text", Owner.mobile, present=mask_phones, sort=_last_four(Owner.mobile)),
+        ColumnSpec("other_phones", QT_TRANSLATE_NOOP("columns", "其他电话"), "text", Owner.other_phones, present=mask_phones,
                    sort=_last_four(Owner.other_phones)),
-        ColumnSpec("id_kind", "证件类型", "text", Owner.id_kind),
-        ColumnSpec("id_number", "证件号码", "text", Owner.id_number, present=mask_id_number,
+        ColumnSpec("id_kind", QT_TRANSLATE_NOOP("columns", "证件类型"), "text", Owner.id_kind, present=word),
+        ColumnSpec("id_number", QT_TRANSLATE_NOOP("columns", "证件号码"), "text", Owner.id_number, present=mask_id_number,
                    sort=_last_four(Owner.id_number)),
     ],
     id_col=Owner.id,

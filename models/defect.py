@@ -16,12 +16,13 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, StrEnum, Versioned, now
+from .i18n import QT_TRANSLATE_NOOP
 from .labels import Coded
 
-DEFECT_CATEGORIES = ("土建装饰", "给排水", "强电", "弱电智能化", "消防", "电梯", "暖通",
-                     "绿化景观", "道路车库", "资料", "其他")
-SEVERITIES = ("重大", "一般", "轻微")
-RESPONSIBLE_PARTIES = ("开发商", "施工单位", "原物业", "本公司")
+DEFECT_CATEGORIES = (QT_TRANSLATE_NOOP("words", "土建装饰"), QT_TRANSLATE_NOOP("words", "给排水"), QT_TRANSLATE_NOOP("words", "强电"), QT_TRANSLATE_NOOP("words", "弱电智能化"), QT_TRANSLATE_NOOP("words", "消防"), QT_TRANSLATE_NOOP("words", "电梯"), QT_TRANSLATE_NOOP("words", "暖通"),
+                     QT_TRANSLATE_NOOP("words", "绿化景观"), QT_TRANSLATE_NOOP("words", "道路车库"), QT_TRANSLATE_NOOP("words", "资料"), QT_TRANSLATE_NOOP("words", "其他"))
+SEVERITIES = (QT_TRANSLATE_NOOP("words", "重大"), QT_TRANSLATE_NOOP("words", "一般"), QT_TRANSLATE_NOOP("words", "轻微"))
+RESPONSIBLE_PARTIES = (QT_TRANSLATE_NOOP("words", "开发商"), QT_TRANSLATE_NOOP("words", "施工单位"), QT_TRANSLATE_NOOP("words", "原物业"), QT_TRANSLATE_NOOP("words", "本公司"))
 
 
 class DefectStatus(Coded):
@@ -35,7 +36,7 @@ class DefectStatus(Coded):
 class Defect(Versioned, Base):
     __tablename__ = "defects"
     __table_args__ = (UniqueConstraint("project_id", "number"),)
-    __label__ = "遗留问题"
+    __label__ = QT_TRANSLATE_NOOP("audit", "遗留问题")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), index=True)
@@ -66,7 +67,7 @@ class DefectStatusChange(Base):
     """Append-only: who moved the defect, when, and why."""
 
     __tablename__ = "defect_status_changes"
-    __label__ = "遗留问题状态记录"
+    __label__ = QT_TRANSLATE_NOOP("audit", "遗留问题状态记录")
     __append_only__ = True
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -80,7 +81,7 @@ class DefectStatusChange(Base):
 
 class DefectPhoto(Base):
     __tablename__ = "defect_photos"
-    __label__ = "遗留问题照片"
+    __label__ = QT_TRANSLATE_NOOP("audit", "遗留问题照片")
     __audit_exclude__ = frozenset({"data", "thumbnail"})
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -97,7 +98,7 @@ class DefectAction(Base):
     """Append-only: a reminder sent, an escalation or a report made — it discharges a due duty."""
 
     __tablename__ = "defect_actions"
-    __label__ = "遗留问题催办记录"
+    __label__ = QT_TRANSLATE_NOOP("audit", "遗留问题催办记录")
     __append_only__ = True
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -19,26 +19,27 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from .base import Base, DocStatus, StrEnum, Versioned
+from .i18n import QT_TRANSLATE_NOOP
 from .labels import Coded
 from .types import Money, Quantity, Rate
 
 # How a fee item is billed.
 BASES = {
-    "per_m2_month": "按建筑面积·月",
-    "per_household": "按户·月",
-    "per_space": "按车位·月",
-    "per_ton": "按吨（抄表）",
-    "per_kwh": "按度（抄表）",
-    "per_m3": "按立方米（抄表）",
-    "per_m2_season": "按建筑面积·采暖季",
-    "fixed": "固定金额",
+    "per_m2_month": QT_TRANSLATE_NOOP("words", "按建筑面积·月"),
+    "per_household": QT_TRANSLATE_NOOP("words", "按户·月"),
+    "per_space": QT_TRANSLATE_NOOP("words", "按车位·月"),
+    "per_ton": QT_TRANSLATE_NOOP("words", "按吨（抄表）"),
+    "per_kwh": QT_TRANSLATE_NOOP("words", "按度（抄表）"),
+    "per_m3": QT_TRANSLATE_NOOP("words", "按立方米（抄表）"),
+    "per_m2_season": QT_TRANSLATE_NOOP("words", "按建筑面积·采暖季"),
+    "fixed": QT_TRANSLATE_NOOP("words", "固定金额"),
 }
 
 
 class FeeItem(Versioned, Base):
     __tablename__ = "fee_items"
     __table_args__ = (UniqueConstraint("project_id", "code"),)
-    __label__ = "收费项目"
+    __label__ = QT_TRANSLATE_NOOP("audit", "收费项目")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), index=True)
@@ -55,7 +56,7 @@ class Tariff(Versioned, Base):
     """A rate valid from a date (e.g. 水费 2.0 → 2.8 元/吨 from 1 July), optionally per unit use."""
 
     __tablename__ = "tariffs"
-    __label__ = "收费标准"
+    __label__ = QT_TRANSLATE_NOOP("audit", "收费标准")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     fee_item_id: Mapped[int] = mapped_column(ForeignKey("fee_items.id"), index=True)
@@ -69,7 +70,7 @@ class MeterReading(Versioned, Base):
     """抄表底数 both companies agree at the cut-off."""
 
     __tablename__ = "meter_readings"
-    __label__ = "抄表底数"
+    __label__ = QT_TRANSLATE_NOOP("audit", "抄表底数")
     __settled_input__ = True
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -94,7 +95,7 @@ class LedgerLine(Base):
     # lets the database stream them sorted instead of sorting a million rows first.
     __table_args__ = (Index("ix_ledger_lines_match", "handover_id", "source", "unit_id", "fee_item_id",
                             "period_start", "period_end"),)
-    __label__ = "收费台账"
+    __label__ = QT_TRANSLATE_NOOP("audit", "收费台账")
     __settled_input__ = True
     __audit_masked__ = {"contact": "phone"}
 
@@ -119,7 +120,7 @@ class Settlement(Versioned, Base):
     """结算: what each company owes the other at the cut-off; signed, then final."""
 
     __tablename__ = "settlements"
-    __label__ = "财务结算"
+    __label__ = QT_TRANSLATE_NOOP("audit", "财务结算")
     __docstatus__ = True
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -180,7 +181,7 @@ class FeeDifference(Versioned, Base):
     # Reconciliation and the results read the decided differences in the ledger's match order.
     __table_args__ = (Index("ix_fee_differences_match", "handover_id", "unit_id", "fee_item_id", "period_start",
                             "period_end"),)
-    __label__ = "对账差异"
+    __label__ = QT_TRANSLATE_NOOP("audit", "对账差异")
     __settled_input__ = True
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -212,7 +213,7 @@ class DepositDisposition(Versioned, Base):
 
     __tablename__ = "deposit_dispositions"
     __table_args__ = (UniqueConstraint("handover_id", "unit_id", "fee_item_id", "period_start"),)
-    __label__ = "押金处理"
+    __label__ = QT_TRANSLATE_NOOP("audit", "押金处理")
     __settled_input__ = True
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -232,7 +233,7 @@ class LedgerState(Base):
     """
 
     __tablename__ = "ledger_states"
-    __label__ = "台账版本"
+    __label__ = QT_TRANSLATE_NOOP("audit", "台账版本")
     __audited__ = False  # bookkeeping; the import and the reconciliation each write their audit row
 
     handover_id: Mapped[int] = mapped_column(ForeignKey("handovers.id"), primary_key=True)
@@ -249,7 +250,7 @@ class FeeSummary(Base):
     """
 
     __tablename__ = "fee_summaries"
-    __label__ = "对账结果摘要"
+    __label__ = QT_TRANSLATE_NOOP("audit", "对账结果摘要")
     __audited__ = False
 
     handover_id: Mapped[int] = mapped_column(ForeignKey("handovers.id"), primary_key=True)

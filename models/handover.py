@@ -7,6 +7,7 @@ from sqlalchemy import Date, DateTime, ForeignKey, Integer, LargeBinary, String,
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, DocStatus, StrEnum, Versioned
+from .i18n import QT_TRANSLATE_NOOP
 from .labels import Coded
 
 
@@ -18,7 +19,7 @@ class HandoverKind(Coded):
 
 class Handover(Versioned, Base):
     __tablename__ = "handovers"
-    __label__ = "交接"
+    __label__ = QT_TRANSLATE_NOOP("audit", "交接")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), index=True)
@@ -47,7 +48,7 @@ class HandoverList(Versioned, Base):
     """One 交接清单; amendments are new rows pointing at the version they correct."""
 
     __tablename__ = "handover_lists"
-    __label__ = "交接清单"
+    __label__ = QT_TRANSLATE_NOOP("audit", "交接清单")
     __docstatus__ = True
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -77,7 +78,7 @@ class HandoverList(Versioned, Base):
 
 class HandoverItem(Versioned, Base):
     __tablename__ = "handover_items"
-    __label__ = "交接清单条目"
+    __label__ = QT_TRANSLATE_NOOP("audit", "交接清单条目")
     __docstatus_parent__ = "list"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -110,7 +111,7 @@ class HandoverAmendment(Base):
     """
 
     __tablename__ = "handover_amendments"
-    __label__ = "交接信息更正"
+    __label__ = QT_TRANSLATE_NOOP("audit", "交接信息更正")
     __append_only__ = True
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -126,7 +127,7 @@ class ListTemplate(Versioned, Base):
     """Templates are data: seeded from resources/templates, extended by clerks."""
 
     __tablename__ = "list_templates"
-    __label__ = "清单模板"
+    __label__ = QT_TRANSLATE_NOOP("audit", "清单模板")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(40), unique=True)
@@ -142,7 +143,7 @@ class ListTemplate(Versioned, Base):
 
 class TemplateItem(Base):
     __tablename__ = "template_items"
-    __label__ = "模板条目"
+    __label__ = QT_TRANSLATE_NOOP("audit", "模板条目")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     template_id: Mapped[int] = mapped_column(ForeignKey("list_templates.id"), index=True)

@@ -11,14 +11,23 @@ to lupdate, so there is none.
 """
 from __future__ import annotations
 
+import functools
 import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 CHINESE, ENGLISH = "zh", "en"
 LANGUAGES = (CHINESE, ENGLISH)
 CATALOG_DIR = Path(__file__).resolve().parents[1] / "resources" / "i18n"
 
 _language = CHINESE
+# Set while a printed form or workbook is made: those stay Chinese (legal paperwork signed with a Chinese
+# counterparty) whatever the desk's language. Per thread, so a form made in a worker never turns the
+# GUI thread's texts Chinese.
+_forms: ContextVar[bool] = ContextVar("forms_in_chinese", default=False)
 _catalogs: dict[Path, dict[tuple[str, str, str], str]] = {}
 
 
@@ -73,9 +82,32 @@ def read_ts(path: Path) -> dict[tuple[str, str, str], str]:
 def translate(context: str, text: str, disambiguation: str | None = None) -> str:
     """`text` in the chosen language: the Chinese source itself, or its translation (the source when
     the catalog has none yet, as Qt does)."""
-    if _language == CHINESE:
+    if _language == CHINESE or _forms.get():
         return text
     return catalog(_language).get((context, text, disambiguation or ""), text)
+
+
+@contextmanager
+def chinese() -> Iterator[None]:
+    """Every text made inside stays the Chinese source (reports/: printed forms and workbooks)."""
+    token = _forms.set(True)
+    try:
+        yield
+    finally:
+        _forms.reset(token)
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def in_chinese(function: Callable[P, R]) -> Callable[P, R]:
+    """`function` runs inside chinese(): a report's entry point, labels and all."""
+    @functools.wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        with chinese():
+            return function(*args, **kwargs)
+    return wrapper
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for

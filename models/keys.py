@@ -15,6 +15,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, StrEnum, Versioned, now
+from .i18n import QT_TRANSLATE_NOOP
 from .labels import Coded
 
 
@@ -43,7 +44,7 @@ class KeyEventKind(Coded):
 class Key(Versioned, Base):
     __tablename__ = "keys"
     __table_args__ = (UniqueConstraint("project_id", "tag"),)
-    __label__ = "钥匙"
+    __label__ = QT_TRANSLATE_NOOP("audit", "钥匙")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), index=True)
@@ -66,7 +67,7 @@ class KeyEvent(Base):
     __tablename__ = "key_events"
     # The keys tab shows each key's latest event: this index answers that without a sort.
     __table_args__ = (Index("ix_key_events_key_id_at", "key_id", "at"),)
-    __label__ = "钥匙记录"
+    __label__ = QT_TRANSLATE_NOOP("audit", "钥匙记录")
     __append_only__ = True
 
     id: Mapped[int] = mapped_column(primary_key=True)

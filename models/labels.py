@@ -10,34 +10,89 @@ from __future__ import annotations
 import enum
 from typing import Any
 
+from .i18n import ENGLISH, QT_TRANSLATE_NOOP, catalog, translate
+
 # Enum class name -> code -> label. Labels were the stored values before migration 0012: renaming one
 # here is fine for display, but tests/test_codes_not_labels.py holds the old words that must still read.
 LABELS: dict[str, dict[str, str]] = {
-    "DocStatus": {"draft": "草稿", "signed": "已签署", "cancelled": "作废"},
-    "Role": {"clerk": "文员", "supervisor": "主管", "admin": "管理员"},
-    "KeyStatus": {"in_store": "在库", "sealed": "封存", "lent": "借出", "issued": "已发放", "lost": "遗失",
-                  "handed_over": "已移交", "retired": "作废"},
-    "KeyEventKind": {"receive": "接收", "seal": "封存", "unseal": "启封", "lend": "借出", "return": "归还",
-                     "issue": "发放", "lose": "遗失", "hand_over": "移交", "retire": "作废"},
-    "DefectStatus": {"pending_notice": "待通知", "rectifying": "整改中", "pending_recheck": "待复验",
-                     "closed": "已关闭", "unfixable": "无法整改"},
-    "DiffKind": {"differs": "金额不符", "tariff": "与标准不符", "only_theirs": "仅原物业", "only_ours": "仅我方"},
-    "Decision": {"open": "待处理", "theirs": "以原物业为准", "ours": "以我方为准", "adjust": "协商调整",
-                 "exclude": "不计入"},
-    "DepositAction": {"hand_over": "移交", "refund": "退还业主"},
-    "HandoverKind": {"acceptance": "承接查验", "takeover": "进场接管", "exit": "退场移交"},
+    "DocStatus": {
+        "draft": QT_TRANSLATE_NOOP("labels", "草稿"),
+        "signed": QT_TRANSLATE_NOOP("labels", "已签署"),
+        "cancelled": QT_TRANSLATE_NOOP("labels", "作废"),
+    },
+    "Role": {
+        "clerk": QT_TRANSLATE_NOOP("labels", "文员"),
+        "supervisor": QT_TRANSLATE_NOOP("labels", "主管"),
+        "admin": QT_TRANSLATE_NOOP("labels", "管理员"),
+    },
+    "KeyStatus": {
+        "in_store": QT_TRANSLATE_NOOP("labels", "在库"),
+        "sealed": QT_TRANSLATE_NOOP("labels", "封存"),
+        "lent": QT_TRANSLATE_NOOP("labels", "借出"),
+        "issued": QT_TRANSLATE_NOOP("labels", "已发放"),
+        "lost": QT_TRANSLATE_NOOP("labels", "遗失"),
+        "handed_over": QT_TRANSLATE_NOOP("labels", "已移交"),
+        "retired": QT_TRANSLATE_NOOP("labels", "作废"),
+    },
+    "KeyEventKind": {
+        "receive": QT_TRANSLATE_NOOP("labels", "接收"),
+        "seal": QT_TRANSLATE_NOOP("labels", "封存"),
+        "unseal": QT_TRANSLATE_NOOP("labels", "启封"),
+        "lend": QT_TRANSLATE_NOOP("labels", "借出"),
+        "return": QT_TRANSLATE_NOOP("labels", "归还"),
+        "issue": QT_TRANSLATE_NOOP("labels", "发放"),
+        "lose": QT_TRANSLATE_NOOP("labels", "遗失"),
+        "hand_over": QT_TRANSLATE_NOOP("labels", "移交"),
+        "retire": QT_TRANSLATE_NOOP("labels", "作废"),
+    },
+    "DefectStatus": {
+        "pending_notice": QT_TRANSLATE_NOOP("labels", "待通知"),
+        "rectifying": QT_TRANSLATE_NOOP("labels", "整改中"),
+        "pending_recheck": QT_TRANSLATE_NOOP("labels", "待复验"),
+        "closed": QT_TRANSLATE_NOOP("labels", "已关闭"),
+        "unfixable": QT_TRANSLATE_NOOP("labels", "无法整改"),
+    },
+    "DiffKind": {
+        "differs": QT_TRANSLATE_NOOP("labels", "金额不符"),
+        "tariff": QT_TRANSLATE_NOOP("labels", "与标准不符"),
+        "only_theirs": QT_TRANSLATE_NOOP("labels", "仅原物业"),
+        "only_ours": QT_TRANSLATE_NOOP("labels", "仅我方"),
+    },
+    "Decision": {
+        "open": QT_TRANSLATE_NOOP("labels", "待处理"),
+        "theirs": QT_TRANSLATE_NOOP("labels", "以原物业为准"),
+        "ours": QT_TRANSLATE_NOOP("labels", "以我方为准"),
+        "adjust": QT_TRANSLATE_NOOP("labels", "协商调整"),
+        "exclude": QT_TRANSLATE_NOOP("labels", "不计入"),
+    },
+    "DepositAction": {
+        "hand_over": QT_TRANSLATE_NOOP("labels", "移交"),
+        "refund": QT_TRANSLATE_NOOP("labels", "退还业主"),
+    },
+    "HandoverKind": {
+        "acceptance": QT_TRANSLATE_NOOP("labels", "承接查验"),
+        "takeover": QT_TRANSLATE_NOOP("labels", "进场接管"),
+        "exit": QT_TRANSLATE_NOOP("labels", "退场移交"),
+    },
 }
 
 
 def label(member: enum.Enum) -> str:
-    """The words a person reads for a stored code."""
-    return LABELS[type(member).__name__][member.value]
+    """The words a person reads for a stored code, in the chosen language."""
+    return translate("labels", LABELS[type(member).__name__][member.value])
+
+
+def english_label(text: str) -> str:
+    """The English of a Chinese label whatever language is chosen ('' when the catalog has none)."""
+    return catalog(ENGLISH).get(("labels", text, ""), "")
 
 
 def code_of(enum_name: str, words: str) -> str | None:
-    """The code whose label is `words` (as old data or a spreadsheet writes it), or None."""
+    """The code whose label is `words`: the Chinese one (old data, a spreadsheet, a CLI option) or
+    its English, in any case; else None."""
+    folded = words.casefold()
     for code, text in LABELS.get(enum_name, {}).items():
-        if text == words:
+        if text == words or (folded and folded == english_label(text).casefold()):
             return code
     return None
 
@@ -63,5 +118,13 @@ class Coded(str, enum.Enum):
         try:
             return cls(text.strip())
         except ValueError:
-            choices = "、".join(f"{m.label}（{m.value}）" for m in cls)
-            raise ValueError(f"“{text}”不是可选的值；可选：{choices}") from None
+            choices = translate("labels", "、").join(
+                translate("labels", "{label}（{code}）").format(label=m.label, code=m.value) for m in cls)
+            raise ValueError(translate("labels", "“{text}”不是可选的值；可选：{choices}").format(
+                text=text, choices=choices)) from None
+
+
+def word(text: str) -> str:
+    """A word of a fixed vocabulary stored as itself (a unit use, a defect category, a meter kind…) in
+    the chosen language: the stored value, and what a spreadsheet or old data holds, stays the Chinese."""
+    return translate("words", text)

@@ -7,11 +7,12 @@ from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Uni
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, StrEnum, Versioned
+from .i18n import QT_TRANSLATE_NOOP
 from .labels import Coded
 from .project import Unit
 
 # The identity documents an owner is registered with (a company: its 统一社会信用代码).
-ID_KINDS = ("身份证", "护照", "港澳台通行证", "统一社会信用代码")
+ID_KINDS = (QT_TRANSLATE_NOOP("words", "身份证"), QT_TRANSLATE_NOOP("words", "护照"), QT_TRANSLATE_NOOP("words", "港澳台通行证"), QT_TRANSLATE_NOOP("words", "统一社会信用代码"))
 
 
 class Role(Coded):
@@ -26,7 +27,7 @@ class Role(Coded):
 
 class User(Versioned, Base):
     __tablename__ = "users"
-    __label__ = "用户"
+    __label__ = QT_TRANSLATE_NOOP("audit", "用户")
     __audit_exclude__ = frozenset({"password_hash"})
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -44,7 +45,7 @@ class Owner(Versioned, Base):
     """业主 or 使用人; personal data is shown masked unless the role may see it."""
 
     __tablename__ = "owners"
-    __label__ = "业主"
+    __label__ = QT_TRANSLATE_NOOP("audit", "业主")
     __audit_masked__ = {"mobile": "phone", "other_phones": "phone", "id_number": "id"}
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -62,7 +63,7 @@ class Owner(Versioned, Base):
 class UnitOwnership(Versioned, Base):
     __tablename__ = "unit_ownerships"
     __table_args__ = (UniqueConstraint("unit_id", "owner_id", "relation"),)
-    __label__ = "房屋产权"
+    __label__ = QT_TRANSLATE_NOOP("audit", "房屋产权")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)

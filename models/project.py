@@ -7,16 +7,17 @@ from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, Versioned
+from .i18n import QT_TRANSLATE_NOOP
 from .types import Area
 
-PROJECT_KINDS = ("住宅", "写字楼", "商业", "混合")
-UNIT_USES = ("住宅", "商铺", "办公", "车位", "储藏室")
-OCCUPANCIES = ("空置", "已入住", "装修中")
+PROJECT_KINDS = (QT_TRANSLATE_NOOP("words", "住宅"), QT_TRANSLATE_NOOP("words", "写字楼"), QT_TRANSLATE_NOOP("words", "商业"), QT_TRANSLATE_NOOP("words", "混合"))
+UNIT_USES = (QT_TRANSLATE_NOOP("words", "住宅"), QT_TRANSLATE_NOOP("words", "商铺"), QT_TRANSLATE_NOOP("words", "办公"), QT_TRANSLATE_NOOP("words", "车位"), QT_TRANSLATE_NOOP("words", "储藏室"))
+OCCUPANCIES = (QT_TRANSLATE_NOOP("words", "空置"), QT_TRANSLATE_NOOP("words", "已入住"), QT_TRANSLATE_NOOP("words", "装修中"))
 
 
 class Project(Versioned, Base):
     __tablename__ = "projects"
-    __label__ = "项目"
+    __label__ = QT_TRANSLATE_NOOP("audit", "项目")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(32), unique=True)
@@ -31,7 +32,7 @@ class Project(Versioned, Base):
 class Building(Versioned, Base):
     __tablename__ = "buildings"
     __table_args__ = (UniqueConstraint("project_id", "name"),)
-    __label__ = "楼栋"
+    __label__ = QT_TRANSLATE_NOOP("audit", "楼栋")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), index=True)
@@ -45,7 +46,7 @@ class Building(Versioned, Base):
 class Unit(Versioned, Base):
     __tablename__ = "units"
     __table_args__ = (UniqueConstraint("project_id", "number"),)
-    __label__ = "房屋"
+    __label__ = QT_TRANSLATE_NOOP("audit", "房屋")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), index=True)

@@ -6,6 +6,8 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
+from .i18n import translate
+
 PACKAGE = "handoverdesk"
 PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
 
@@ -26,4 +28,4 @@ def version() -> str:
 
 def program_name() -> str:
     """'物业交接台 HandoverDesk 0.1.0': what 关于, the log and `main.py --version` say."""
-    return f"物业交接台 HandoverDesk {version()}"
+    return translate("version", "物业交接台 HandoverDesk {version}").format(version=version())

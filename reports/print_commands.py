@@ -9,6 +9,7 @@ from pathlib import Path
 from models.db import Database
 from models.defect import DefectStatus
 from models.errors import ValidationError
+from models.i18n import in_chinese
 from models.queries import key_forms as key_data
 from models.queries.defect_forms import located
 from models.queries.handover_forms import handover_lists, open_defect_count
@@ -70,6 +71,7 @@ def handover_caption(handover: HandoverRow | None) -> str:
                               f"{handover.to_company}）")
 
 
+@in_chinese
 def print_roster(db: Database, project_code: str, out: Path,
                  progress: Progress | None = None) -> int:
     """业主名册 of the project to `out` (PDF, phones masked); returns the number of pages.
@@ -84,6 +86,7 @@ def print_roster(db: Database, project_code: str, out: Path,
     return lettered(db, form).render(out, progress)
 
 
+@in_chinese
 def print_handover_list(db: Database, handover_id: int, out: Path, list_id: int | None = None,
                         progress: Progress | None = None) -> int:
     """交接清单 to `out`: one list (any version), or every current list, each from a new page."""
@@ -96,6 +99,7 @@ def print_handover_list(db: Database, handover_id: int, out: Path, list_id: int 
     return lettered(db, book).render(out, progress)
 
 
+@in_chinese
 def print_handover_certificate(db: Database, handover_id: int, out: Path,
                                progress: Progress | None = None) -> int:
     """交接确认书 of the handover over its current lists; returns the number of pages (1)."""
@@ -134,6 +138,7 @@ def find_defect(db: Database, project_code: str | None, number: str) -> DefectRo
     return located(db, [register.find_by_number(db, project.id, number)])[0]
 
 
+@in_chinese
 def print_defect_notice(db: Database, number: str, out: Path, project_code: str | None = None,
                         progress: Progress | None = None) -> int:
     """整改通知单 of one defect, with its photos at full size (scaled to fit)."""
@@ -147,6 +152,7 @@ def print_defect_notice(db: Database, number: str, out: Path, project_code: str 
     return lettered(db, form).render(out, progress)
 
 
+@in_chinese
 def print_defect_reinspection(db: Database, number: str, out: Path,
                               project_code: str | None = None,
                               progress: Progress | None = None) -> int:
@@ -161,6 +167,7 @@ def print_defect_reinspection(db: Database, number: str, out: Path,
     return lettered(db, form).render(out, progress)
 
 
+@in_chinese
 def print_defect_reminder(db: Database, project_code: str | None, party: str, out: Path,
                           now: dt.datetime | None = None,
                           progress: Progress | None = None) -> int:
@@ -178,6 +185,7 @@ def print_defect_reminder(db: Database, project_code: str | None, party: str, ou
     return lettered(db, form).render(out, progress)
 
 
+@in_chinese
 def print_defect_summary(db: Database, handover_id: int, out: Path,
                          now: dt.datetime | None = None,
                          progress: Progress | None = None) -> int:
@@ -192,6 +200,7 @@ def print_defect_summary(db: Database, handover_id: int, out: Path,
 
 # --- key custody's forms ---------------------------------------------------------------------
 
+@in_chinese
 def print_key_labels(db: Database, project_code: str, out: Path, tags: Sequence[str] = (),
                      cabinet: str | None = None) -> int:
     """钥匙标签 sheet for the tags named (in that order), or for every key of one cabinet."""
@@ -211,6 +220,7 @@ def _our_company(db: Database, project_id: int) -> str:
     return handover_parties(latest_handover(db, project_id)).to_company
 
 
+@in_chinese
 def print_key_issue(db: Database, project_code: str, tag: str, out: Path,
                     progress: Progress | None = None) -> int:
     """钥匙发放签收单 of the key's latest 发放 to its unit's owner."""
@@ -221,6 +231,7 @@ def print_key_issue(db: Database, project_code: str, tag: str, out: Path,
     return lettered(db, form).render(out, progress)
 
 
+@in_chinese
 def print_key_lending(db: Database, project_code: str, start: dt.date, end: dt.date, out: Path,
                       progress: Progress | None = None) -> int:
     """钥匙借用登记表: every loan from `start` to `end` with its return."""
@@ -232,6 +243,7 @@ def print_key_lending(db: Database, project_code: str, start: dt.date, end: dt.d
     return lettered(db, form).render(out, progress)
 
 
+@in_chinese
 def print_key_seal(db: Database, project_code: str, out: Path,
                    progress: Progress | None = None) -> int:
     """备用钥匙封存表 of the keys now sealed, with their seal numbers."""
@@ -241,6 +253,7 @@ def print_key_seal(db: Database, project_code: str, out: Path,
     return lettered(db, form).render(out, progress)
 
 
+@in_chinese
 def print_key_handover(db: Database, handover_id: int, out: Path,
                        progress: Progress | None = None) -> int:
     """钥匙交接表 of the keys received in (or handed over with) one handover."""
@@ -253,6 +266,7 @@ def print_key_handover(db: Database, handover_id: int, out: Path,
 
 # --- fee reconciliation's forms --------------------------------------------------------------
 
+@in_chinese
 def print_settlement(db: Database, handover_id: int, out: Path,
                      progress: Progress | None = None) -> int:
     """财务结算报告 of the handover as the ledgers and decisions now stand (a draft, watermarked,
@@ -262,6 +276,7 @@ def print_settlement(db: Database, handover_id: int, out: Path,
     return lettered(db, SettlementForm(results, results.handover_caption), results.letterhead).render(out, progress)
 
 
+@in_chinese
 def print_arrears(db: Database, handover_id: int, out: Path,
                   progress: Progress | None = None) -> int:
     """欠费明细表 of the handover (phones masked), grouped by building; returns the pages."""

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.i18n import translate
 from models.imports.sheet import FieldSpec, Header
 
 NOT_IMPORTED = -1
@@ -44,7 +45,7 @@ class ColumnMappingBox(QGroupBox):
         state = QLabel()
         state.setMinimumWidth(self.fontMetrics().horizontalAdvance(self.tr("手动指定")) + 8)
         self.combos[spec.key], self.states[spec.key] = combo, state
-        grid.addWidget(QLabel(self.tr(spec.label) + ("*" if spec.required else "")), row, 0)
+        grid.addWidget(QLabel(translate("imports", spec.label) + ("*" if spec.required else "")), row, 0)
         grid.addWidget(combo, row, 1)
         grid.addWidget(state, row, 2)
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from models.db import Database
 from models.defect import SEVERITIES
+from models.labels import word
 from models.rules.numbers import DAYS, parse_int
 from models.services import defect_register
 
@@ -32,7 +33,7 @@ class DeadlineSettingsDialog(ServiceDialog):
             row.addWidget(edit)
             row.addWidget(QLabel(self.tr("天（1～365）"), self))
             row.addStretch(1)
-            self.form.addRow(self.tr("{s}问题整改期限：").format(s=severity), row)
+            self.form.addRow(self.tr("{s}问题整改期限：").format(s=word(severity)), row)
         self.finish_layout()
 
     def field(self, severity: str) -> str:

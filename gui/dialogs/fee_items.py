@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from models.db import Database
 from models.errors import DomainError
 from models.fees import BASES
+from models.labels import word
 from models.project import UNIT_USES
 from models.rules.numbers import RATE, parse_decimal
 from models.services import fee_items as service
@@ -83,7 +84,7 @@ class FeeItemsDialog(QDialog):
         self.name_edit.setPlaceholderText(self.tr("如 水费"))
         self.basis_combo = QComboBox(panel)
         for key, label in BASES.items():
-            self.basis_combo.addItem(self.tr(label), key)
+            self.basis_combo.addItem(word(label), key)
         self.deposit_check = QCheckBox(self.tr("押金"), panel)
         self.others_check = QCheckBox(self.tr("代收代缴"), panel)
         flags = QHBoxLayout()
@@ -105,7 +106,7 @@ class FeeItemsDialog(QDialog):
         self.use_combo = QComboBox(panel)
         self.use_combo.addItem(self.tr("全部用途"), "")
         for use in UNIT_USES:
-            self.use_combo.addItem(use, use)
+            self.use_combo.addItem(word(use), use)
         self.from_edit = QDateEdit(QDate.currentDate(), panel)
         self.from_edit.setCalendarPopup(True)
         self.from_edit.setDisplayFormat("yyyy-MM-dd")
@@ -135,7 +136,7 @@ class FeeItemsDialog(QDialog):
         current = self.current_item()
         keep = select_id if select_id is not None else (current.id if current else None)
         self._items = service.fee_items(self._db, self._project_id)
-        self.items_model.set_records([(i.code, i.name, self.tr(i.basis_label), self._kind(i)) for i in self._items])
+        self.items_model.set_records([(i.code, i.name, word(i.basis_label), self._kind(i)) for i in self._items])
         row = next((n for n, i in enumerate(self._items) if i.id == keep), 0 if self._items else -1)
         if row >= 0:
             self.items_view.selectRow(row)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QTableV
 from models.browse import Scope
 from models.browse_people import OWNERS
 from models.db import Database
+from models.labels import word
 from models.people import ID_KINDS
 from models.project import OCCUPANCIES, UNIT_USES
 from models.rules.identity import CREDIT_CODE
@@ -76,7 +77,7 @@ class UnitDialog(ServiceDialog):
     def _combo(self, values: tuple[str, ...]) -> QComboBox:
         combo = QComboBox(self)
         for value in values:
-            combo.addItem(self.tr(value), value)
+            combo.addItem(word(value), value)
         return combo
 
     def _show(self, u: UnitDetail) -> None:
@@ -91,7 +92,9 @@ class UnitDialog(ServiceDialog):
 
     def on_number_changed(self, text: str) -> None:
         parts = parse_unit_number(text)
-        shown = [self.tr("楼栋 {b}").format(b=parts.building) if parts.building else self.tr("未写楼栋"),
+        # {written} lets a translation name the building as typed ("A"), not as it will be stored ("A栋").
+        building = self.tr("楼栋 {b}").format(b=parts.building, written=parts.written)
+        shown = [building if parts.building else self.tr("未写楼栋"),
                  self.tr("{e}单元").format(e=parts.entrance) if parts.entrance else self.tr("未写单元"),
                  self.tr("{f}层").format(f=parts.floor) if parts.floor else self.tr("楼层不详")]
         self.parts_label.setText(" · ".join(shown) if text.strip() else "")
@@ -123,13 +126,13 @@ class OwnerDialog(ServiceDialog):
         self.name_edit = QLineEdit(self)
         self.id_kind_combo = QComboBox(self)
         for kind in ID_KINDS:
-            self.id_kind_combo.addItem(self.tr(kind), kind)
+            self.id_kind_combo.addItem(word(kind), kind)
         self.id_edit = QLineEdit(self, placeholderText=self.tr("可留空"))
         self.mobile_edit = QLineEdit(self, placeholderText=self.tr("手机或带区号的固定电话"))
         self.others_edit = QLineEdit(self, placeholderText=self.tr("多个号码用“、”分隔"))
         self.relation_combo = QComboBox(self)
         for relation in people.RELATIONS:
-            self.relation_combo.addItem(self.tr(relation), relation)
+            self.relation_combo.addItem(word(relation), relation)
         self._rows()
         self.kind_combo.currentIndexChanged.connect(self.on_kind_changed)
         if owner is not None:
@@ -203,7 +206,7 @@ class LinkOwnerDialog(ServiceDialog):
         self.table.doubleClicked.connect(lambda _i: self.ok())
         self.relation_combo = QComboBox(self)
         for relation in people.RELATIONS:
-            self.relation_combo.addItem(self.tr(relation), relation)
+            self.relation_combo.addItem(word(relation), relation)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("关系"), self))
         row.addWidget(self.relation_combo)

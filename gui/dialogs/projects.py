@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from models.db import Database
+from models.labels import word
 from models.project import PROJECT_KINDS
 from models.services import projects
 from models.services.projects import ProjectForm, ProjectRow
@@ -23,7 +24,7 @@ class ProjectDialog(ServiceDialog):
         self.name_edit = QLineEdit(self, placeholderText=self.tr("如 翠湖园"))
         self.kind_combo = QComboBox(self)
         for kind in PROJECT_KINDS:
-            self.kind_combo.addItem(self.tr(kind), kind)
+            self.kind_combo.addItem(word(kind), kind)
         self.address_edit = QLineEdit(self, placeholderText=self.tr("如 某市某区某路 88 号"))
         self.company_edit = QLineEdit(self, placeholderText=self.tr("如 某某物业服务有限公司"))
         for label, widget in ((self.tr("项目编码"), self.code_edit), (self.tr("项目名称"), self.name_edit),

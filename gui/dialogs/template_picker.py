@@ -42,7 +42,7 @@ class TemplatePickerDialog(ServiceDialog):
     def _load(self, kind: str | None) -> None:
         self.model.clear()
         for t in checklists.list_templates(self._db, kind):
-            label = self.tr("{name}（{n} 项）").format(name=t.name, n=t.item_count)
+            label = self.tr("{name}（{n} 项）").format(name=t.shown_name, n=t.item_count)
             item = QStandardItem(label if t.builtin else self.tr("{label}　自定义").format(label=label))
             item.setData(t, TemplateRole)
             item.setToolTip(t.code)
@@ -62,7 +62,7 @@ class TemplatePickerDialog(ServiceDialog):
     def on_template_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         template = current.data(TemplateRole) if current.isValid() else None
         if template is not None:
-            self.title_edit.setText(template.name)
+            self.title_edit.setText(template.shown_name)
 
     def on_all_toggled(self, checked: bool) -> None:
         self._load(None if checked else self._handover.kind.value)

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.i18n import translate
 from models.imports.value_map import UnknownValues, ValueMap
+from models.labels import word as label_word
 
 from ..widgets.screen_fit import fit_to_screen, scrolling_form
 
@@ -68,13 +70,13 @@ class ValueMappingDialog(QDialog):
 
     def _box(self, key: str, label: str, allowed: tuple[str, ...], rows: list[tuple[str, str]],
              mapped: Mapping[str, str]) -> QGroupBox:
-        box = QGroupBox(self.tr(label))
+        box = QGroupBox(translate("imports", label))
         form = QFormLayout(box)
         for value, count in rows:
             combo = QComboBox()
             combo.addItem(self.tr("（不对应）"), NOT_MAPPED)
             for word in allowed:
-                combo.addItem(word, word)
+                combo.addItem(label_word(word), word)
             if value in mapped:
                 combo.setCurrentIndex(combo.findData(mapped[value]))
             self.combos[(key, value)] = combo

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..i18n import QT_TRANSLATE_NOOP
 from ..rules.unit_match import Composed, compose_address
 from .sheet import FieldSpec, Header, SheetRow, stored_text
 
@@ -15,9 +16,9 @@ from .sheet import FieldSpec, Header, SheetRow, stored_text
 NUMBER_NAMES = ("房间号", "房间", "房间编号", "房屋编号", "房屋号", "房号编号", "户号", "门牌号", "室号",
                 "房屋坐落", "铺位", "铺位号", "物业编号", "新单元号", "房屋编码", "房屋名称", "房号名称",
                 "单元房号", "房屋", "单元号")
-BUILDING_FIELD = FieldSpec("building", "楼栋", ("楼号", "楼栋号", "栋号", "楼宇", "楼栋名称", "楼阁名称",
+BUILDING_FIELD = FieldSpec("building", QT_TRANSLATE_NOOP("imports", "楼栋"), ("楼号", "楼栋号", "栋号", "楼宇", "楼栋名称", "楼阁名称",
                                                "楼栋编号", "幢号", "楼座", "座号", "楼宇名称", "所属楼栋", "楼"))
-ENTRANCE_FIELD = FieldSpec("entrance", "单元", ("单元名称", "单元编号", "所属单元", "单元号"))
+ENTRANCE_FIELD = FieldSpec("entrance", QT_TRANSLATE_NOOP("imports", "单元"), ("单元名称", "单元编号", "所属单元", "单元号"))
 Check = Callable[[str, str], None]  # (field key, message)
 
 

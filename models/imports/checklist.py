@@ -11,6 +11,7 @@ from typing import ClassVar
 from ..db import Database
 from ..errors import ValidationError
 from ..handover import Handover, HandoverItem, HandoverList
+from ..i18n import QT_TRANSLATE_NOOP
 from ..services.common import get
 from .address import BUILDING_FIELD, ENTRANCE_FIELD, NUMBER_NAMES
 from .checklist_parse import (
@@ -32,25 +33,25 @@ CHUNK = 500  # items flushed (and audited) together, then let go
 # The order matters twice: a column goes to the first field that names it, and the
 # "no header" message quotes the first four labels.
 CHECKLIST_FIELDS = (
-    FieldSpec("name", "名称", ("资料名称", "项目名称", "设备名称", "物品名称", "内容", "资料内容", "文件名称",
+    FieldSpec("name", QT_TRANSLATE_NOOP("imports", "名称"), ("资料名称", "项目名称", "设备名称", "物品名称", "内容", "资料内容", "文件名称",
                                "设施设备名称", "设备设施名称", "档案名称", "名称及内容", "移交内容", "移交资料名称",
                                "钥匙名称", "设施名称"),
               required=True),
-    FieldSpec("quantity", "数量", ("份数", "应交数量", "移交数量", "件数", "套数", "册数", "应交", "数量合计")),
-    FieldSpec("category", "类别", ("分类", "资料类别", "类型", "大类", "资料分类", "类别名称")),
-    FieldSpec("uom", "单位", ("计量单位", "单位名称")),
-    FieldSpec("seq", "序号", ("编号", "序", "no", "no.", "项次"),
+    FieldSpec("quantity", QT_TRANSLATE_NOOP("imports", "数量"), ("份数", "应交数量", "移交数量", "件数", "套数", "册数", "应交", "数量合计")),
+    FieldSpec("category", QT_TRANSLATE_NOOP("imports", "类别"), ("分类", "资料类别", "类型", "大类", "资料分类", "类别名称")),
+    FieldSpec("uom", QT_TRANSLATE_NOOP("imports", "单位"), ("计量单位", "单位名称")),
+    FieldSpec("seq", QT_TRANSLATE_NOOP("imports", "序号"), ("编号", "序", "no", "no.", "项次"),
               not_stored="序号不导入，条目按表中顺序重新编号（用于识别“一、二、”等类别行）"),
-    FieldSpec("spec", "规格", ("型号", "规格型号", "规格及型号", "型号规格", "品牌型号")),
-    FieldSpec("form", "原件/复印件", ("原件或复印件", "资料形式", "原件/复印", "原/复", "原件复印件", "原件、复印件",
+    FieldSpec("spec", QT_TRANSLATE_NOOP("imports", "规格"), ("型号", "规格型号", "规格及型号", "型号规格", "品牌型号")),
+    FieldSpec("form", QT_TRANSLATE_NOOP("imports", "原件/复印件"), ("原件或复印件", "资料形式", "原件/复印", "原/复", "原件复印件", "原件、复印件",
                                       "形式", "原件/复印件/扫描件")),
     # Two tick columns (√ under 原件 or 复印件); the bracket is only for the dialog: headers drop brackets.
-    FieldSpec("original", "原件（勾选列）", ("原件", "原件份数", "原件数")),
-    FieldSpec("copy", "复印件（勾选列）", ("复印件", "复印件份数", "复印件数", "复印")),
-    FieldSpec("pages", "页数", ("张数", "页码数", "总页数")),
-    FieldSpec("remarks", "备注", ("说明", "备注说明", "情况说明")),
+    FieldSpec("original", QT_TRANSLATE_NOOP("imports", "原件（勾选列）"), ("原件", "原件份数", "原件数")),
+    FieldSpec("copy", QT_TRANSLATE_NOOP("imports", "复印件（勾选列）"), ("复印件", "复印件份数", "复印件数", "复印")),
+    FieldSpec("pages", QT_TRANSLATE_NOOP("imports", "页数"), ("张数", "页码数", "总页数")),
+    FieldSpec("remarks", QT_TRANSLATE_NOOP("imports", "备注"), ("说明", "备注说明", "情况说明")),
     # A list by unit (钥匙, 户内设施): 楼栋 | 单元 | 房号 name the unit, written before the item's name.
-    FieldSpec("unit", "房号", NUMBER_NAMES),
+    FieldSpec("unit", QT_TRANSLATE_NOOP("imports", "房号"), NUMBER_NAMES),
     BUILDING_FIELD,
     ENTRANCE_FIELD,
 )

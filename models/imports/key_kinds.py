@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from ..i18n import QT_TRANSLATE_NOOP
 from ..rules.numbers import NumberKind
 from .cells import EMPTY_MARKS
 from .sheet import CellError, FieldSpec, Header, RowProblem, SheetRow, SkippedRow, number_cell, stored_text
@@ -42,9 +43,9 @@ SUFFIXES = ("钥匙", "数量", "钥匙数量", "钥匙数", "把数", "钥匙�
 KIND_PREFIX = "kind:"
 KIND = "kind"  # the field key a reshaped row carries its kind column's key under
 KIND_FIELDS = tuple(FieldSpec(KIND_PREFIX + k, k, tuple(k + s for s in SUFFIXES)) for k in KINDS)
-TOTAL_FIELD = FieldSpec("total", "合计", ("合计数", "合计数量", "钥匙合计", "合计把数", "共计", "总计", "总数",
+TOTAL_FIELD = FieldSpec("total", QT_TRANSLATE_NOOP("imports", "合计"), ("合计数", "合计数量", "钥匙合计", "合计把数", "共计", "总计", "总数",
                                           "钥匙总数", "总把数", "小计"))
-PLACE_FIELD = FieldSpec("place", "开启部位", ("使用部位", "开启位置", "部位", "对应部位", "钥匙部位", "门锁位置"))
+PLACE_FIELD = FieldSpec("place", QT_TRANSLATE_NOOP("imports", "开启部位"), ("使用部位", "开启位置", "部位", "对应部位", "钥匙部位", "门锁位置"))
 KIND_COUNT = NumberKind(0, Decimal("0"), Decimal("9999"))  # 0: none of that kind
 UNIT_RE = re.compile(r"^(.+?)\s*(把|套|串|张|个|枚|条|片|只|副)$")  # "2把", "两 把"
 DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

@@ -41,6 +41,7 @@ from ..base import now as wall_clock
 from ..db import Database
 from ..errors import ValidationError
 from ..handover import Handover
+from ..i18n import QT_TRANSLATE_NOOP
 from ..keys import Key
 from ..rules.numbers import COUNT
 from ..services.common import get
@@ -81,17 +82,17 @@ __all__ = ["KEY_FIELDS", "KeySheetPreview", "KeySheetRow", "import_key_sheet", "
 # The order matters: a column goes to the first field that names it, and the "no header"
 # message quotes the first four labels.
 KEY_FIELDS = (
-    FieldSpec("tag", "标签号", ("钥匙编号", "编号", "钥匙号", "标签", "标签编号", "钥匙标签", "钥匙标签号",
+    FieldSpec("tag", QT_TRANSLATE_NOOP("imports", "标签号"), ("钥匙编号", "编号", "钥匙号", "标签", "标签编号", "钥匙标签", "钥匙标签号",
                                 "钥匙牌号")),
-    FieldSpec("number", "房号", NUMBER_NAMES),
+    FieldSpec("number", QT_TRANSLATE_NOOP("imports", "房号"), NUMBER_NAMES),
     BUILDING_FIELD,
     ENTRANCE_FIELD,
-    FieldSpec("opens", "开启对象", ("钥匙名称", "用途", "名称", "钥匙用途")),
+    FieldSpec("opens", QT_TRANSLATE_NOOP("imports", "开启对象"), ("钥匙名称", "用途", "名称", "钥匙用途")),
     PLACE_FIELD,  # 开启部位: kept beside 开启对象 (key_kinds.py)
-    FieldSpec("count", "数量", ("把数", "套数", "件数", "钥匙数量", "数量合计")),
-    FieldSpec("cabinet", "钥匙柜", ("柜号", "钥匙柜号", "钥匙箱", "箱号", "存放柜")),
-    FieldSpec("slot", "格位", ("位置", "钩位", "挂钩号", "钩号", "格号", "存放位置", "柜位")),
-    FieldSpec("remarks", "备注", ("说明", "备注说明", "情况说明")),
+    FieldSpec("count", QT_TRANSLATE_NOOP("imports", "数量"), ("把数", "套数", "件数", "钥匙数量", "数量合计")),
+    FieldSpec("cabinet", QT_TRANSLATE_NOOP("imports", "钥匙柜"), ("柜号", "钥匙柜号", "钥匙箱", "箱号", "存放柜")),
+    FieldSpec("slot", QT_TRANSLATE_NOOP("imports", "格位"), ("位置", "钩位", "挂钩号", "钩号", "格号", "存放位置", "柜位")),
+    FieldSpec("remarks", QT_TRANSLATE_NOOP("imports", "备注"), ("说明", "备注说明", "情况说明")),
 )
 LABELS = {f.key: f.label for f in KEY_FIELDS}
 # What a sheet is read for: the fields the clerk maps, and the count columns per kind of key with

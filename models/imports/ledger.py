@@ -14,6 +14,7 @@ from sqlalchemy import select
 from ..db import Database
 from ..errors import ValidationError
 from ..handover import Handover
+from ..i18n import QT_TRANSLATE_NOOP
 from ..project import Building, Unit
 from ..rules.numbers import MONEY
 from ..rules.unit_match import UnitMatcher
@@ -52,35 +53,35 @@ __all__ = ["LEDGER_FIELDS", "LedgerImportReport", "LedgerPreview", "LedgerRow", 
 # The order matters: a column goes to the first field that names it, and the "no header"
 # message quotes the first four labels.
 LEDGER_FIELDS = (
-    FieldSpec("unit", "房号", (*NUMBER_NAMES[:-1], "房间名称", "房产名称", "房产编号", "单元号"),
+    FieldSpec("unit", QT_TRANSLATE_NOOP("imports", "房号"), (*NUMBER_NAMES[:-1], "房间名称", "房产名称", "房产编号", "单元号"),
               required=True),
-    FieldSpec("fee_item", "收费项目", ("费用名称", "费用项目", "收费科目", "收费名称", "费项", "费项名称", "费用类型",
+    FieldSpec("fee_item", QT_TRANSLATE_NOOP("imports", "收费项目"), ("费用名称", "费用项目", "收费科目", "收费名称", "费项", "费项名称", "费用类型",
                                        "费用类别", "收费类别", "费用科目", "收费项目名称", "费用项"), required=True),
-    FieldSpec("billed", "应收金额", ("应收", "应缴金额", "应收款", "应缴", "应收费用", "应交金额", "应收款额",
+    FieldSpec("billed", QT_TRANSLATE_NOOP("imports", "应收金额"), ("应收", "应缴金额", "应收款", "应缴", "应收费用", "应交金额", "应收款额",
                                      "应收费额", "计费金额", "应计金额")),
-    FieldSpec("paid", "实收金额", ("实收", "已收", "已缴金额", "已收金额", "实缴金额", "已缴", "实缴", "收款金额",
+    FieldSpec("paid", QT_TRANSLATE_NOOP("imports", "实收金额"), ("实收", "已收", "已缴金额", "已收金额", "实缴金额", "已缴", "实缴", "收款金额",
                                    "实收款", "已交金额", "缴费金额")),
-    FieldSpec("arrears", "欠费金额", ("欠费", "未收", "欠缴金额", "未收金额", "欠缴", "欠款", "欠款金额", "未缴金额",
+    FieldSpec("arrears", QT_TRANSLATE_NOOP("imports", "欠费金额"), ("欠费", "未收", "欠缴金额", "未收金额", "欠缴", "欠款", "欠款金额", "未缴金额",
                                       "未缴", "尚欠金额", "应收未收", "应缴未缴", "应收未缴", "欠费额", "欠缴额", "尚欠")),
-    FieldSpec("period", "所属期", ("账期", "所属月份", "费用月份", "所属期间", "计费月份", "收费月份", "月份",
+    FieldSpec("period", QT_TRANSLATE_NOOP("imports", "所属期"), ("账期", "所属月份", "费用月份", "所属期间", "计费月份", "收费月份", "月份",
                                    "费用期间", "账单月份", "所属年月", "费用所属期", "收费期间", "计费周期")),
-    FieldSpec("start", "计费起始", ("开始日期", "起始日期", "起始时间", "计费开始", "计费起始日期", "起始月份",
+    FieldSpec("start", QT_TRANSLATE_NOOP("imports", "计费起始"), ("开始日期", "起始日期", "起始时间", "计费开始", "计费起始日期", "起始月份",
                                     "开始时间", "费用开始日期", "计费起始日", "起始日", "开始月份", "计费起", "起",
                                     "计费开始时间", "计费开始日期", "费用开始时间", "账单开始时间", "计费起始时间")),
-    FieldSpec("end", "计费截止", ("结束日期", "截止日期", "截止时间", "计费结束", "计费截止日期", "结束时间",
+    FieldSpec("end", QT_TRANSLATE_NOOP("imports", "计费截止"), ("结束日期", "截止日期", "截止时间", "计费结束", "计费截止日期", "结束时间",
                                   "截止月份", "结束月份", "费用结束日期", "计费截止日", "截止日", "计费止", "止", "计费终止日期",
                                   "终止日期", "计费终止", "计费结束时间", "计费结束日期", "费用结束时间",
                                   "账单结束时间", "计费截止时间", "计费终止时间")),
-    FieldSpec("owner", "业主姓名", ("业主", "客户名称", "客户姓名", "业主名称", "姓名", "户主", "缴费人", "产权人",
+    FieldSpec("owner", QT_TRANSLATE_NOOP("imports", "业主姓名"), ("业主", "客户名称", "客户姓名", "业主名称", "姓名", "户主", "缴费人", "产权人",
                                     "住户姓名", "客户")),
-    FieldSpec("contact", "联系电话", ("手机", "手机号", "手机号码", "电话", "联系方式", "电话号码", "业主电话")),
+    FieldSpec("contact", QT_TRANSLATE_NOOP("imports", "联系电话"), ("手机", "手机号", "手机号码", "电话", "联系方式", "电话号码", "业主电话")),
     replace(BUILDING_FIELD, not_stored="楼栋只用于查找房屋（与房号合起来），不单独保存"),
     replace(ENTRANCE_FIELD, not_stored="单元只用于查找房屋（与楼栋、房号合起来），不单独保存"),
-    FieldSpec("paid_on", "收款日期", ("缴费日期", "收费日期", "实收日期", "缴款日期", "收款时间", "缴费时间",
+    FieldSpec("paid_on", QT_TRANSLATE_NOOP("imports", "收款日期"), ("缴费日期", "收费日期", "实收日期", "缴款日期", "收款时间", "缴费时间",
                                       "付款日期", "入账日期")),
-    FieldSpec("receipt_no", "票据号", ("收据号", "票据号码", "收据编号", "收据号码", "发票号", "发票号码", "单据号",
+    FieldSpec("receipt_no", QT_TRANSLATE_NOOP("imports", "票据号"), ("收据号", "票据号码", "收据编号", "收据号码", "发票号", "发票号码", "单据号",
                                        "凭证号", "票号", "收款单号")),
-    FieldSpec("remark", "备注", ("说明", "备注说明")),
+    FieldSpec("remark", QT_TRANSLATE_NOOP("imports", "备注"), ("说明", "备注说明")),
 )
 LABELS = {f.key: f.label for f in LEDGER_FIELDS}
 AMOUNTS = ("billed", "paid", "arrears")

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 from ..base import now
 from ..db import Database
 from ..errors import ValidationError
+from ..i18n import QT_TRANSLATE_NOOP
 from ..project import OCCUPANCIES, UNIT_USES
 from ..rules.identity import is_no_phone
 from ..rules.numbers import AREA, AREA_SURVEYED, round_to_kind
@@ -51,18 +52,18 @@ __all__ = [
 ]
 
 ROSTER_FIELDS = (
-    FieldSpec("number", "房号", NUMBER_NAMES, required=True),
-    FieldSpec("owner", "业主姓名", ("业主", "姓名", "客户名称", "客户姓名", "业主名称", "产权人", "客户", "户主")),
-    FieldSpec("mobile", "联系电话", ("手机", "手机号", "手机号码", "电话", "联系方式", "电话号码", "业主电话",
+    FieldSpec("number", QT_TRANSLATE_NOOP("imports", "房号"), NUMBER_NAMES, required=True),
+    FieldSpec("owner", QT_TRANSLATE_NOOP("imports", "业主姓名"), ("业主", "姓名", "客户名称", "客户姓名", "业主名称", "产权人", "客户", "户主")),
+    FieldSpec("mobile", QT_TRANSLATE_NOOP("imports", "联系电话"), ("手机", "手机号", "手机号码", "电话", "联系方式", "电话号码", "业主电话",
                                      "联系手机")),
-    FieldSpec("area", "建筑面积", ("面积", "房屋面积", "产权面积")),
-    FieldSpec("use", "房屋用途", ("用途", "房屋类型", "物业类型", "类型")),
-    FieldSpec("occupancy", "入住状态", ("状态", "房屋状态", "居住状态")),
-    FieldSpec("id_number", "身份证号", ("证件号码", "身份证号码", "身份证", "证件号")),
-    FieldSpec("id_kind", "证件类型", ("证件名称", "证件种类")),
+    FieldSpec("area", QT_TRANSLATE_NOOP("imports", "建筑面积"), ("面积", "房屋面积", "产权面积")),
+    FieldSpec("use", QT_TRANSLATE_NOOP("imports", "房屋用途"), ("用途", "房屋类型", "物业类型", "类型")),
+    FieldSpec("occupancy", QT_TRANSLATE_NOOP("imports", "入住状态"), ("状态", "房屋状态", "居住状态")),
+    FieldSpec("id_number", QT_TRANSLATE_NOOP("imports", "身份证号"), ("证件号码", "身份证号码", "身份证", "证件号")),
+    FieldSpec("id_kind", QT_TRANSLATE_NOOP("imports", "证件类型"), ("证件名称", "证件种类")),
     BUILDING_FIELD,
     ENTRANCE_FIELD,
-    FieldSpec("floor", "楼层", ("所在楼层", "所在层", "层次", "房屋楼层", "楼层号")),
+    FieldSpec("floor", QT_TRANSLATE_NOOP("imports", "楼层"), ("所在楼层", "所在层", "层次", "房屋楼层", "楼层号")),
 )
 LABELS = {f.key: f.label for f in ROSTER_FIELDS}
 USE_ALIASES = {"住房": "住宅", "住户": "住宅", "商业": "商铺", "底商": "商铺", "门面": "商铺", "写字楼": "办公",

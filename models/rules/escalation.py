@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..defect import DefectStatus
+from ..i18n import QT_TRANSLATE_NOOP, translate
 
 NOTICE_WITHIN = dt.timedelta(hours=24)
 REMINDER_AFTER = dt.timedelta(days=3)
@@ -22,11 +23,11 @@ FAILURES_TO_REPORT = 3
 OPEN = (DefectStatus.PENDING_NOTICE, DefectStatus.RECTIFYING, DefectStatus.PENDING_REINSPECTION)
 
 LABELS = {
-    "notice": "发出书面整改通知单（发现后 24 小时内）",
-    "major_report": "重大问题立即报告公司领导",
-    "reminder": "发催办函，并在 24 小时内告知公司领导",
-    "escalation": "上报公司领导、开发商工程部及开发商领导",
-    "failure_report": "三次复验不合格，24 小时内报告公司领导",
+    "notice": QT_TRANSLATE_NOOP("escalation", "发出书面整改通知单（发现后 24 小时内）"),
+    "major_report": QT_TRANSLATE_NOOP("escalation", "重大问题立即报告公司领导"),
+    "reminder": QT_TRANSLATE_NOOP("escalation", "发催办函，并在 24 小时内告知公司领导"),
+    "escalation": QT_TRANSLATE_NOOP("escalation", "上报公司领导、开发商工程部及开发商领导"),
+    "failure_report": QT_TRANSLATE_NOOP("escalation", "三次复验不合格，24 小时内报告公司领导"),
 }
 
 
@@ -59,7 +60,7 @@ def _duty(facts: DefectFacts, code: str, becomes_due: dt.datetime, due_at: dt.da
     """A duty shows from `becomes_due` until done; it is overdue after `due_at`."""
     if now < becomes_due or _done_since(facts, code, becomes_due):
         return []
-    return [Duty(code, LABELS[code], due_at, now > due_at)]
+    return [Duty(code, translate("escalation", LABELS[code]), due_at, now > due_at)]
 
 
 def duties(facts: DefectFacts, now: dt.datetime) -> list[Duty]:
@@ -69,7 +70,7 @@ def duties(facts: DefectFacts, now: dt.datetime) -> list[Duty]:
     if facts.severity == "重大":
         out += _duty(facts, "major_report", facts.found_at, facts.found_at, now)
     if facts.status is DefectStatus.PENDING_NOTICE:
-        out += [Duty("notice", LABELS["notice"], facts.found_at + NOTICE_WITHIN,
+        out += [Duty("notice", translate("escalation", LABELS["notice"]), facts.found_at + NOTICE_WITHIN,
                      now > facts.found_at + NOTICE_WITHIN)]
     if facts.status is DefectStatus.RECTIFYING and facts.notice_at is not None:
         reminder, escalation = facts.notice_at + REMINDER_AFTER, facts.notice_at + ESCALATE_AFTER

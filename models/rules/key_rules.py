@@ -5,6 +5,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from ..errors import DomainError, ValidationError
+from ..i18n import QT_TRANSLATE_NOOP
 from ..keys import KeyEventKind as E
 from ..keys import KeyStatus as K
 
@@ -25,7 +26,7 @@ MOVES: dict[tuple[K | None, E], K] = {
     (K.SEALED, E.HAND_OVER): K.HANDED_OVER,
     **{(s, E.RETIRE): K.RETIRED for s in (K.IN_STORE, K.SEALED, K.LOST, K.ISSUED, K.HANDED_OVER)},
 }
-LENDING_REASONS = ("检查", "清洁", "维修", "其他")
+LENDING_REASONS = (QT_TRANSLATE_NOOP("words", "检查"), QT_TRANSLATE_NOOP("words", "清洁"), QT_TRANSLATE_NOOP("words", "维修"), QT_TRANSLATE_NOOP("words", "其他"))
 # A key hangs on its hook (柜格) while in store, sealed or lent (it comes back to it). Issued, handed
 # over, retired or lost, it keeps the place it had (history, printed forms) but the hook is free for
 # another key; a lost key that turns up is received again into a free hook.

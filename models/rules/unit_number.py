@@ -31,6 +31,7 @@ class UnitParts:
     entrance: str  # 单元, "2"
     floor: str     # "12", "B2" for a basement level
     room: str
+    written: str = ""  # the building as the number writes it ("A" for A-101, "3栋"): what a hint shows
 
 
 def compact(number: str) -> str:
@@ -51,7 +52,7 @@ def parse_unit_number(number: str) -> UnitParts:
     parts = match.groupdict()
     building = parts["b"] + (parts.get("suffix") or "栋")
     room = parts["room"]
-    return UnitParts(building, entrance_key(parts["e"] or ""), _floor(room), room)
+    return UnitParts(building, entrance_key(parts["e"] or ""), _floor(room), room, parts["b"] + (parts.get("suffix") or ""))
 
 
 def entrance_key(text: str) -> str:

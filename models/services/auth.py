@@ -21,6 +21,7 @@ from ..audit import record_action
 from ..base import now
 from ..db import Database, UserRef
 from ..errors import AuthError, ValidationError
+from ..i18n import QT_TRANSLATE_NOOP
 from ..people import Role, User
 from .permissions import require_role
 
@@ -72,7 +73,7 @@ def create_user(db: Database, username: str, display_name: str, password: str, r
                 must_change_password: bool = False) -> UserRow:
     """An administrator adds a user (who, `must_change_password`, replaces the password given at their
     first login). The very first user is `create_first_admin`'s."""
-    require_role(db, Role.ADMIN, "创建用户")
+    require_role(db, Role.ADMIN, QT_TRANSLATE_NOOP("permissions", "创建用户"))
     username, hashed = _checked(username, password)
     with db.begin() as s:
         if s.scalar(select(User).where(User.username == username)):

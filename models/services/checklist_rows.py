@@ -7,12 +7,14 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .. import template_names
 from ..base import DocStatus
 from ..handover import HandoverKind
+from ..i18n import QT_TRANSLATE_NOOP, translate
 
-CONDITIONS = ("完好", "有缺陷", "缺失")
+CONDITIONS = (QT_TRANSLATE_NOOP("words", "完好"), QT_TRANSLATE_NOOP("words", "有缺陷"), QT_TRANSLATE_NOOP("words", "缺失"))
 DAMAGED, MISSING = CONDITIONS[1], CONDITIONS[2]
-COPY_KINDS = ("原件", "复印件")
+COPY_KINDS = (QT_TRANSLATE_NOOP("words", "原件"), QT_TRANSLATE_NOOP("words", "复印件"))
 # Fields a clerk may edit on an item (what update_item and the amendment diff look at).
 ITEM_FIELDS = ("category", "name", "spec", "uom", "expected_qty", "received_qty", "original_or_copy",
                "pages", "condition", "remarks")
@@ -54,7 +56,8 @@ class HandoverInfo:
 
     @property
     def caption(self) -> str:
-        return self.title or f"{self.kind.label}（{self.from_company} → {self.to_company}）"
+        return self.title or translate("labels", "{kind}（{from_company} → {to_company}）").format(
+            kind=self.kind.label, from_company=self.from_company, to_company=self.to_company)
 
     @property
     def needs_correction_reason(self) -> bool:
@@ -259,6 +262,11 @@ class TemplateRow:
     kinds: str
     builtin: bool
     item_count: int
+
+    @property
+    def shown_name(self) -> str:
+        """What a picker shows: a built-in template's name in the chosen language."""
+        return template_names.shown_name(self.name, self.builtin)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from ..defect import (
 )
 from ..errors import Cancelled, DomainError, NotFoundError, ValidationError
 from ..field_labels import check_text
+from ..i18n import QT_TRANSLATE_NOOP
 from ..people import Role
 from ..photos import Prepared, prepare_photo
 from ..rules.deadlines import change_note, check_table
@@ -77,7 +78,7 @@ def default_deadline(db: Database, severity: str, found_at: dt.datetime | dt.dat
 
 def deadline_table_permit(db: Database) -> Permit:
     """Whether the current user may change the table, and if not, who may (the tab's tooltip)."""
-    return permit(db, DEADLINE_TABLE_ROLE, "修改整改期限")
+    return permit(db, DEADLINE_TABLE_ROLE, QT_TRANSLATE_NOOP("permissions", "修改整改期限"))
 
 
 def may_set_deadline_days(db: Database) -> bool:
@@ -86,7 +87,7 @@ def may_set_deadline_days(db: Database) -> bool:
 
 
 def set_deadline_days(db: Database, table: dict[str, int]) -> dict[str, int]:
-    require_role(db, DEADLINE_TABLE_ROLE, "修改整改期限")
+    require_role(db, DEADLINE_TABLE_ROLE, QT_TRANSLATE_NOOP("permissions", "修改整改期限"))
     check_table(table)
     with db.begin() as s:
         row = s.scalar(select(Setting).where(Setting.key == DEADLINE_SETTING))

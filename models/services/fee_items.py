@@ -17,6 +17,7 @@ from ..db import Database
 from ..errors import ValidationError
 from ..fees import BASES, FeeItem, LedgerLine, Tariff
 from ..handover import Handover
+from ..i18n import QT_TRANSLATE_NOOP
 from ..people import Role
 from ..project import UNIT_USES
 from ..rules.numbers import RATE, check_number
@@ -27,7 +28,7 @@ from .settlement_state import latest_settlement
 
 ONE_DAY = dt.timedelta(days=1)
 RATE_STEP = Decimal("0.0001")
-SET_RATE = (Role.SUPERVISOR, "设置收费标准")  # who may set a tariff, as a refusal names the action
+SET_RATE = (Role.SUPERVISOR, QT_TRANSLATE_NOOP("permissions", "设置收费标准"))  # who may set a tariff, as a refusal names the action
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,13 @@ from decimal import Decimal
 
 from ..base import DocStatus
 from ..fees import ALLOWED_DECISIONS, Decision, DepositAction, DiffKind
+from ..i18n import QT_TRANSLATE_NOOP
 from ..rules.idcard import mask_phones
 
 ZERO = Decimal("0.00")
-TO_INCOMING = "原物业→新物业"
-TO_OUTGOING = "新物业→原物业"
-NO_PAYMENT = "互不找付"
+TO_INCOMING = QT_TRANSLATE_NOOP("words", "原物业→新物业")
+TO_OUTGOING = QT_TRANSLATE_NOOP("words", "新物业→原物业")
+NO_PAYMENT = QT_TRANSLATE_NOOP("words", "互不找付")
 
 
 def money_sum(values: Iterable[Decimal]) -> Decimal:
@@ -289,11 +290,11 @@ class FeeResults:
     def live_settlement(self) -> tuple[SettlementItem, ...]:
         """The breakdown from the data as it is now."""
         return (
-            SettlementItem("预收款（基准日后期间，原物业已收）", TO_INCOMING, self.prepaid_total),
-            SettlementItem("押金（移交新物业）", TO_INCOMING, self.deposits_total),
-            SettlementItem("代收代缴余额", TO_INCOMING, self.for_others_total),
-            SettlementItem("基准日前未结抄表费用（新物业代收后转付）", TO_OUTGOING, self.meters_total),
-            SettlementItem("业主欠费（归原物业，另行追缴）", "", self.arrears_total),
+            SettlementItem(QT_TRANSLATE_NOOP("words", "预收款（基准日后期间，原物业已收）"), TO_INCOMING, self.prepaid_total),
+            SettlementItem(QT_TRANSLATE_NOOP("words", "押金（移交新物业）"), TO_INCOMING, self.deposits_total),
+            SettlementItem(QT_TRANSLATE_NOOP("words", "代收代缴余额"), TO_INCOMING, self.for_others_total),
+            SettlementItem(QT_TRANSLATE_NOOP("words", "基准日前未结抄表费用（新物业代收后转付）"), TO_OUTGOING, self.meters_total),
+            SettlementItem(QT_TRANSLATE_NOOP("words", "业主欠费（归原物业，另行追缴）"), "", self.arrears_total),
         )
 
     @property

@@ -18,6 +18,7 @@ from ..base import DocStatus, now
 from ..db import Database
 from ..errors import ValidationError
 from ..handover import Handover, HandoverAmendment, HandoverKind, HandoverList
+from ..i18n import QT_TRANSLATE_NOOP
 from ..people import Role
 from ..project import Project
 from .checklist_rows import HandoverInfo
@@ -97,8 +98,8 @@ def create_handover(db: Database, project_id: int, kind: HandoverKind | str, fro
 
 
 # Who may move the cut-off, or correct what a signed document printed; the action as a refusal names it.
-CUTOFF = (Role.SUPERVISOR, "更改交接基准日")
-CORRECTION = (Role.SUPERVISOR, "更正交接类型、交接双方或基准日")
+CUTOFF = (Role.SUPERVISOR, QT_TRANSLATE_NOOP("permissions", "更改交接基准日"))
+CORRECTION = (Role.SUPERVISOR, QT_TRANSLATE_NOOP("permissions", "更正交接类型、交接双方或基准日"))
 
 
 def cutoff_permit(db: Database) -> Permit:

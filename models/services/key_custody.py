@@ -28,6 +28,7 @@ from ..audit import record_change
 from ..base import now as wall_clock
 from ..db import Database
 from ..errors import BusyError, DomainError, NotFoundError, ValidationError
+from ..i18n import QT_TRANSLATE_NOOP
 from ..keys import Key, KeyEvent
 from ..keys import KeyEventKind as E
 from ..keys import KeyStatus as K
@@ -52,7 +53,7 @@ from .permissions import may, require_role
 
 CLOSING_SETTING = "key_closing_time"
 DEFAULT_CLOSING = dt.time(18, 0)
-CLOSING_ACTION = "修改下班时间"
+CLOSING_ACTION = QT_TRANSLATE_NOOP("permissions", "修改下班时间")
 CLOSING_ROLE = Role.SUPERVISOR  # the office's closing time is a supervisor's (or an admin's) to change
 
 

@@ -19,12 +19,16 @@ from ..db import Database
 from ..errors import ValidationError
 from ..fees import MeterReading
 from ..handover import Handover
+from ..i18n import QT_TRANSLATE_NOOP
 from ..project import Unit
 from ..rules.numbers import READING, check_number
 from .common import get, get_for_save
 from .settlement_state import refuse_if_signed
 
-KINDS = ("水", "电", "气")
+KINDS = (QT_TRANSLATE_NOOP("words", "水"), QT_TRANSLATE_NOOP("words", "电"), QT_TRANSLATE_NOOP("words", "气"))
+# What a filter offers for each kind: the meters of that kind, as one word to translate.
+METER_NAMES = {"水": QT_TRANSLATE_NOOP("words", "水表"), "电": QT_TRANSLATE_NOOP("words", "电表"),
+               "气": QT_TRANSLATE_NOOP("words", "气表")}
 
 
 class _Keep:

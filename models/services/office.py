@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from ..db import Database, make_engine, quick_check, resolve_url, storage_error
 from ..errors import DomainError, StorageError, ValidationError
+from ..i18n import QT_TRANSLATE_NOOP
 from ..migrate import MIGRATIONS, head_revision
 from ..people import Role
 from ..rules.numbers import NumberKind, parse_int
@@ -33,7 +34,7 @@ from .permissions import may, require_role
 NAME_SETTING, ADDRESS_SETTING = "office_name", "office_address"
 NAME_MAX, ADDRESS_MAX = 100, 200  # a handover's company columns hold 100; a project's address 200
 OFFICE_ROLE = Role.SUPERVISOR
-OFFICE_ACTION = "修改本处信息"
+OFFICE_ACTION = QT_TRANSLATE_NOOP("permissions", "修改本处信息")
 PORT = NumberKind(0, Decimal("1"), Decimal("65535"))
 
 

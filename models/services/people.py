@@ -17,6 +17,7 @@ from ..base import now
 from ..db import Database
 from ..errors import ValidationError
 from ..field_labels import check_text
+from ..i18n import QT_TRANSLATE_NOOP
 from ..people import ID_KINDS, Owner, Role, UnitOwnership
 from ..project import Project, Unit
 from ..rules.idcard import mask_id_number, mask_phones
@@ -28,8 +29,8 @@ from .units import UnitDetail, delete_unreferenced, unit_detail_of
 # Who may see an owner's full phones and ID number (one owner at a time, audited): a clerk works
 # with the masked record, a supervisor settles a dispute or a key issue with the full one.
 PERSONAL_DATA_ROLE = Role.SUPERVISOR
-UNMASK = "查看业主完整信息"
-RELATIONS = ("业主", "使用人")
+UNMASK = QT_TRANSLATE_NOOP("permissions", "查看业主完整信息")
+RELATIONS = (QT_TRANSLATE_NOOP("words", "业主"), QT_TRANSLATE_NOOP("words", "使用人"))
 PHONES_SEPARATOR = "、"
 MASKED_HINT = "是打码显示的号码；要修改请输入完整号码，不修改请保持原样"
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from ..audit import NO_USER
 from ..db import Database, UserRef
 from ..errors import AuthError
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..people import Role
 
 
@@ -13,7 +14,8 @@ def require_role(db: Database, role: Role, action: str) -> None:
     user = db.user
     current = Role(user.role) if user and user.role in Role._value2member_map_ else Role.CLERK
     if not current.at_least(role):
-        raise AuthError(f"{action}需要{role.label}权限；当前用户是{current.label}。")
+        raise AuthError(translate("permissions", "{action}需要{role}权限；当前用户是{current}。").format(
+            action=translate("permissions", action), role=role.label, current=current.label))
 
 
 def signed_in_user(db: Database) -> UserRef:
@@ -35,8 +37,8 @@ def may(db: Database, role: Role) -> bool:
 
 def who_may(role: Role, action: str) -> str:
     """What a disabled control says to a user below `role`: who may take the action."""
-    holders = "或".join(r.label for r in Role if r.at_least(role))
-    return f"仅{holders}可以{action}"
+    holders = translate("permissions", "或").join(r.label for r in Role if r.at_least(role))
+    return translate("permissions", "仅{holders}可以{action}").format(holders=holders, action=translate("permissions", action))
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,6 @@ def permit(db: Database, role: Role, action: str) -> Permit:
 
 # Actions whose only role check is the one their dialogs and menus make with these (no service of
 # their own refuses): the role and the action, as a refusal names it.
-EXPORT_ARCHIVE = (Role.SUPERVISOR, "导出备份文件")
-RESTORE_BACKUP = (Role.ADMIN, "从备份恢复")
-SETUP_GUIDE = (Role.ADMIN, "使用设置向导")
+EXPORT_ARCHIVE = (Role.SUPERVISOR, QT_TRANSLATE_NOOP("permissions", "导出备份文件"))
+RESTORE_BACKUP = (Role.ADMIN, QT_TRANSLATE_NOOP("permissions", "从备份恢复"))
+SETUP_GUIDE = (Role.ADMIN, QT_TRANSLATE_NOOP("permissions", "使用设置向导"))

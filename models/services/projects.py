@@ -12,6 +12,7 @@ from ..db import Database
 from ..errors import NotFoundError, ValidationError
 from ..field_labels import check_text
 from ..handover import Handover, HandoverKind
+from ..i18n import translate
 from ..project import PROJECT_KINDS, Project
 from .common import get_for_save
 
@@ -41,7 +42,8 @@ class HandoverRow:
 
     @property
     def caption(self) -> str:
-        return self.title or f"{self.kind.label}：{self.from_company} → {self.to_company}"
+        return self.title or translate("labels", "{kind}：{from_company} → {to_company}").format(
+            kind=self.kind.label, from_company=self.from_company, to_company=self.to_company)
 
 
 def _project_row(p: Project) -> ProjectRow:

@@ -42,6 +42,7 @@ from ..fees import (
     LedgerLine,
 )
 from ..handover import Handover
+from ..i18n import translate
 from ..imports.ledger_check import TariffCheck
 from ..rules.numbers import MONEY, check_number
 from .bulk import insert_stored, temporal_binders
@@ -86,9 +87,12 @@ class ReconcileReport:
         return self.differs + self.tariff + self.only_theirs + self.only_ours
 
     def summary(self) -> str:
-        return (f"对账完成：一致 {self.matched} 项（其中按收费标准核对 {self.by_tariff} 项），金额不符 {self.differs} 项，"
-                f"与标准不符 {self.tariff} 项，仅原物业 {self.only_theirs} 项，仅我方 {self.only_ours} 项；"
-                f"沿用原有处理 {self.kept} 项，待处理 {self.open} 项（用时 {self.seconds:.1f} 秒）。")
+        return translate("reconcile", "对账完成：一致 {matched} 项（其中按收费标准核对 {by_tariff} 项），金额不符 {differs} 项，"
+                         "与标准不符 {tariff} 项，仅原物业 {only_theirs} 项，仅我方 {only_ours} 项；"
+                         "沿用原有处理 {kept} 项，待处理 {open} 项（用时 {seconds} 秒）。").format(
+            matched=self.matched, by_tariff=self.by_tariff, differs=self.differs, tariff=self.tariff,
+            only_theirs=self.only_theirs, only_ours=self.only_ours, kept=self.kept, open=self.open,
+            seconds=f"{self.seconds:.1f}")
 
 
 def classify(theirs: list[Line], ours: list[Line],

@@ -18,6 +18,7 @@ from ..base import DocStatus, now
 from ..db import Database
 from ..errors import ValidationError
 from ..fees import Settlement
+from ..i18n import QT_TRANSLATE_NOOP
 from ..people import Role
 from . import settlement_snapshot
 from .common import lock_handover
@@ -29,8 +30,8 @@ from .settlement_state import latest_settlement, refuse_if_signed
 
 # Who may sign or amend, and what a refusal calls the action: the services and the GUI's permits
 # read the same pair, so a disabled button and the service's refusal cannot disagree.
-SIGN = (Role.SUPERVISOR, "签署财务结算")
-AMEND = (Role.SUPERVISOR, "修订财务结算")
+SIGN = (Role.SUPERVISOR, QT_TRANSLATE_NOOP("permissions", "签署财务结算"))
+AMEND = (Role.SUPERVISOR, QT_TRANSLATE_NOOP("permissions", "修订财务结算"))
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from ..base import DocStatus
 from ..db import Database
 from ..errors import SignedRecordError, ValidationError
 from ..handover import Handover, HandoverItem, HandoverList
+from ..i18n import QT_TRANSLATE_NOOP
 from ..people import Role
 from .checklist_rows import ItemChange, ListSummary
 from .checklists import summaries
@@ -57,8 +58,8 @@ def _unchecked(session: Session, list_id: int) -> int:
 
 # Who may sign a list or open its 补充清单, and what a refusal calls the action (the service and the
 # tab's permit read the same pair).
-SIGN = (Role.SUPERVISOR, "签署交接清单")
-AMEND = (Role.SUPERVISOR, "创建补充清单")
+SIGN = (Role.SUPERVISOR, QT_TRANSLATE_NOOP("permissions", "签署交接清单"))
+AMEND = (Role.SUPERVISOR, QT_TRANSLATE_NOOP("permissions", "创建补充清单"))
 
 
 def sign_permit(db: Database) -> Permit:

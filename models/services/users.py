@@ -18,6 +18,7 @@ from ..audit import record_action
 from ..base import now
 from ..db import Database
 from ..errors import AuthError, DomainError, ValidationError
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..people import Role, User
 from . import auth
 from .common import get_for_save
@@ -25,8 +26,9 @@ from .permissions import Permit, permit, require_role
 
 # What an administrator may do to an account (AccountRow.refused says why not, per action).
 RESET, DISABLE, ENABLE, ROLE = "reset", "disable", "enable", "role"
-ACTION_NAMES = {RESET: "重置密码", DISABLE: "停用账号", ENABLE: "启用账号", ROLE: "修改角色"}
-MANAGE = "管理用户"
+ACTION_NAMES = {RESET: QT_TRANSLATE_NOOP("permissions", "重置密码"), DISABLE: QT_TRANSLATE_NOOP("permissions", "停用账号"),
+                ENABLE: QT_TRANSLATE_NOOP("permissions", "启用账号"), ROLE: QT_TRANSLATE_NOOP("permissions", "修改角色")}
+MANAGE = QT_TRANSLATE_NOOP("permissions", "管理用户")
 
 
 def manage_permit(db: Database) -> Permit:
@@ -57,16 +59,19 @@ class AccountRow:
 
     @property
     def caption(self) -> str:
-        return f"{self.display_name}（{self.username}）" if self.display_name != self.username else self.username
+        if self.display_name == self.username:
+            return self.username
+        return translate("users", "{name}（{username}）").format(name=self.display_name, username=self.username)
 
 
 def status_label(active: bool, must_change: bool, locked_until: dt.datetime | None, at: dt.datetime) -> str:
     if not active:
-        return "已停用"
+        return translate("users", "已停用")
     if auth.is_locked(locked_until, at):
-        return f"锁定至 {locked_until:%H:%M}" if locked_until and locked_until.date() == at.date() \
-            else f"锁定至 {locked_until:%Y-%m-%d %H:%M}"
-    return "须修改密码" if must_change else "正常"
+        until = f"{locked_until:%H:%M}" if locked_until and locked_until.date() == at.date() \
+            else f"{locked_until:%Y-%m-%d %H:%M}"
+        return translate("users", "锁定至 {until}").format(until=until)
+    return translate("users", "须修改密码") if must_change else translate("users", "正常")
 
 
 def _is_me(db: Database, user: User) -> bool:
@@ -76,22 +81,23 @@ def _is_me(db: Database, user: User) -> bool:
 
 def refusals(db: Database, user: User, active_admins: int) -> dict[str, str]:
     """Which actions on `user` are refused, and why (the one place these rules live)."""
-    who = f"“{user.display_name or user.username}”"
+    who = translate("users", "“{name}”").format(name=user.display_name or user.username)
     last_admin = user.active and user.role == Role.ADMIN and active_admins <= 1
     refused: dict[str, str] = {}
     if _is_me(db, user):
-        refused[RESET] = "自己的密码请用“修改密码”修改。"
-        refused[DISABLE] = "不能停用自己的账号；请由另一位管理员停用。"
-        refused[ROLE] = "不能修改自己的角色；请由另一位管理员修改。"
+        refused[RESET] = translate("users", "自己的密码请用“修改密码”修改。")
+        refused[DISABLE] = translate("users", "不能停用自己的账号；请由另一位管理员停用。")
+        refused[ROLE] = translate("users", "不能修改自己的角色；请由另一位管理员修改。")
     elif last_admin:
-        refused[DISABLE] = f"{who}是最后一位在用的管理员，不能停用；请先把另一位用户设为管理员。"
-        refused[ROLE] = f"{who}是最后一位在用的管理员，不能改为其他角色；请先把另一位用户设为管理员。"
+        refused[DISABLE] = translate("users", "{who}是最后一位在用的管理员，不能停用；请先把另一位用户设为管理员。").format(who=who)
+        refused[ROLE] = translate("users", "{who}是最后一位在用的管理员，不能改为其他角色；请先把另一位用户设为管理员。").format(
+            who=who)
     if user.active:
-        refused[ENABLE] = f"{who}的账号已在使用中。"
+        refused[ENABLE] = translate("users", "{who}的账号已在使用中。").format(who=who)
     else:
-        refused[DISABLE] = f"{who}的账号已停用。"
-        refused[RESET] = f"{who}的账号已停用；请先启用再重置密码。"
-        refused.setdefault(ROLE, f"{who}的账号已停用；请先启用再修改角色。")
+        refused[DISABLE] = translate("users", "{who}的账号已停用。").format(who=who)
+        refused[RESET] = translate("users", "{who}的账号已停用；请先启用再重置密码。").format(who=who)
+        refused.setdefault(ROLE, translate("users", "{who}的账号已停用；请先启用再修改角色。").format(who=who))
     return refused
 
 
@@ -154,7 +160,7 @@ def _still_admin(db: Database, s: Session) -> None:
 
 def reset_password(db: Database, user_id: int, version: int, new_password: str) -> AccountRow:
     """Set a password the user must replace at their next login; an active lockout ends with it."""
-    require_role(db, Role.ADMIN, "重置密码")
+    require_role(db, Role.ADMIN, QT_TRANSLATE_NOOP("permissions", "重置密码"))
     hashed = auth.hash_password(auth.checked_password(new_password, "新密码"))
     with db.begin(immediate=True) as s:
         user = _checked_target(db, s, user_id, version, RESET)

@@ -6,6 +6,7 @@ from pathlib import Path
 from models.audit_view import AUDIT, stream_audit
 from models.browse import Filters
 from models.db import Database
+from models.i18n import in_chinese
 
 from ..progress import Progress
 from .writer import XlColumn, write_xlsx
@@ -18,6 +19,7 @@ def columns() -> list[XlColumn]:
     return [XlColumn(c.title, c.kind, WIDTHS.get(c.key)) for c in AUDIT.columns]
 
 
+@in_chinese
 def export_audit(db: Database, out: Path, filter_text: str = "", filters: Filters | None = None,
                  progress: Progress | None = None) -> int:
     """Every matching row, newest first, streamed from one read into the write-only writer; rows written."""

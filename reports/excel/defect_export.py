@@ -7,6 +7,7 @@ from pathlib import Path
 
 from models.db import Database
 from models.errors import ValidationError
+from models.i18n import in_chinese
 from models.queries.defect_forms import defect_workbook_rows
 from models.services.handovers import get_handover
 from models.services.projects import project_by_code
@@ -29,6 +30,7 @@ HISTORY_COLUMNS = (
 )
 
 
+@in_chinese
 def write_defect_workbook(db: Database, project_id: int, out: Path,
                           handover_id: int | None = None, now: dt.datetime | None = None,
                           progress: Progress | None = None) -> int:
@@ -41,6 +43,7 @@ def write_defect_workbook(db: Database, project_id: int, out: Path,
     return written
 
 
+@in_chinese
 def export_defects(db: Database, out: Path, project_code: str | None = None,
                    handover_id: int | None = None, now: dt.datetime | None = None,
                    progress: Progress | None = None) -> int:

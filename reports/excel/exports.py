@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from models.db import Database
+from models.i18n import in_chinese
 from models.services.fee_results import fee_results
 from models.services.reconcile import iter_differences
 
@@ -15,6 +16,7 @@ from .key_export import export_keys
 from .tab_export import export_tab
 
 
+@in_chinese
 def export_for(db: Database, tab: str, out: Path, project_code: str | None = None,
                handover_id: int | None = None, progress: Progress | None = None) -> int:
     """The defect register has its own workbook (with the status history); the handover tab by
@@ -31,6 +33,7 @@ def export_for(db: Database, tab: str, out: Path, project_code: str | None = Non
     return export_tab(db, tab, project_code, out, progress)
 
 
+@in_chinese
 def export_fees(db: Database, handover_id: int, out: Path,
                 progress: Progress | None = None) -> int:
     """`export fees --handover ID`: the accountant's workbook (汇总 as formulas over the detail

@@ -22,6 +22,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from models.errors import ValidationError
 from models.fees import Decision, DepositAction
+from models.i18n import in_chinese
 from models.money import to_capital
 from models.services.fee_rows import (
     TO_INCOMING,
@@ -351,6 +352,7 @@ def check_fits(sheets: Sequence[Detail], max_rows: int) -> None:
                                   f"（{room:,} 行），无法导出。请按楼栋分别导出。")
 
 
+@in_chinese
 def export_fee_workbook(results: FeeResults, differences: Iterable[DifferenceRow], out: Path,
                         progress: Progress | None = None, *, show_personal: bool = False,
                         exported_at: dt.datetime | None = None,

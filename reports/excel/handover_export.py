@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from models.db import Database
+from models.i18n import in_chinese
 from models.queries.handover_forms import handover_lists
 from models.services.checklist_rows import HandoverInfo, ItemRow, ListDetail
 from models.services.handovers import get_handover
@@ -110,6 +111,7 @@ def item_values(no: int, item: ItemRow) -> list[Any]:
             item.checked_at, item.defect_number]
 
 
+@in_chinese
 def write_handover_workbook(out: Path, handover: HandoverInfo, details: Sequence[ListDetail],
                             progress: Progress | None = None,
                             exported_at: dt.datetime | None = None) -> int:
@@ -265,6 +267,7 @@ def info_lines(h: HandoverInfo, exported_at: dt.datetime) -> list[tuple[str, str
                     ("导出时间", exported_at.strftime("%Y-%m-%d %H:%M"))]
 
 
+@in_chinese
 def export_handover(db: Database, handover_id: int, out: Path,
                     progress: Progress | None = None) -> int:
     """The handover's current lists → out (.xlsx); returns the number of item rows."""
@@ -272,6 +275,7 @@ def export_handover(db: Database, handover_id: int, out: Path,
     return write_handover_workbook(out, handover, handover_lists(db, handover_id), progress)
 
 
+@in_chinese
 def export_by_handover(db: Database, tab: str, handover_id: int, out: Path,
                        progress: Progress | None = None) -> int:
     """`export TAB --handover ID`: the handover workbook for the handover tab; for another tab,

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from models.db import Database
+from models.i18n import in_chinese
 from models.queries.key_forms import EventInfo, KeyInfo, project_keys, streamed_events
 from models.services.projects import project_by_code
 
@@ -38,6 +39,7 @@ def event_values(events: Iterator[EventInfo]) -> Iterator[list[Any]]:
                e.approved_by, e.due_at, e.owner, e.seal_no, e.condition, e.note]
 
 
+@in_chinese
 def export_keys(db: Database, project_code: str, out: Path,
                 progress: Progress | None = None) -> int:
     """`export keys --project CODE`: the register and its event log; returns keys written."""

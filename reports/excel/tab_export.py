@@ -9,6 +9,7 @@ from models import browse
 from models.browse import Filters
 from models.db import Database
 from models.errors import ValidationError
+from models.i18n import in_chinese
 from models.services.projects import project_by_code
 
 from ..progress import Progress
@@ -31,6 +32,7 @@ def table_spec(tab: str) -> Any:
         raise ValidationError(f"没有名为“{tab}”的表格，可选：{names}。") from None
 
 
+@in_chinese
 def export_tab(db: Database, tab: str, project_code: str, out: Path,
                progress: Progress | None = None, *, handover_id: int | None = None,
                filter_text: str = "", filters: Filters | None = None) -> int:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from models.db import Database
 from models.defect import DEFECT_CATEGORIES, RESPONSIBLE_PARTIES, SEVERITIES
 from models.errors import ValidationError
+from models.labels import word
 from models.photos import Prepared, read_photo
 from models.services import defect_register as reg
 from models.services.defect_rows import DefectRow, PhotoRow
@@ -36,8 +37,9 @@ from ...widgets.unit_combo import unit_combo
 
 def _combo(parent: QWidget, values: tuple[str, ...], current: str) -> QComboBox:
     combo = QComboBox(parent)
-    combo.addItems(list(values))
-    combo.setCurrentText(current)
+    for value in values:
+        combo.addItem(word(value), value)
+    combo.setCurrentIndex(max(combo.findData(current), 0))
     return combo
 
 
@@ -127,7 +129,7 @@ class DefectDialog(ServiceDialog):
     def on_severity_changed(self) -> None:
         """The office's table sets the deadline from the finding date; the clerk may still change it."""
         found = self.found_at.dateTime().toPython()
-        self.deadline.setDate(QDate(reg.default_deadline(self.db, self.severity.currentText(), found)))
+        self.deadline.setDate(QDate(reg.default_deadline(self.db, self.severity.currentData(), found)))
 
     def deadline_changed(self) -> bool:
         """A registered defect's deadline differs from the saved one (the service then needs a reason)."""
@@ -213,8 +215,8 @@ class DefectDialog(ServiceDialog):
 
     def _fields(self) -> dict[str, Any]:
         unit_id, location = self._where()
-        return dict(unit_id=unit_id, location=location, category=self.category.currentText(),
-                    severity=self.severity.currentText(), responsible=self.responsible.currentText(),
+        return dict(unit_id=unit_id, location=location, category=self.category.currentData(),
+                    severity=self.severity.currentData(), responsible=self.responsible.currentData(),
                     description=self.description.toPlainText(), deadline=self.deadline.date().toPython())
 
     def operation(self) -> Op:

@@ -174,7 +174,7 @@ class BulkDialog(WorkerDialog):
 
     def _filter_caption(self, filter_text: str) -> str:
         parts = [self.kind.label if self.kind else self.tr("全部差异类型"), self.fee_item or self.tr("全部收费项目")]
-        caption = self.tr("当前筛选（{what}）的全部待处理差异").format(what="、".join(parts))
+        caption = self.tr("当前筛选（{what}）的全部待处理差异").format(what=self.tr("、").join(parts))
         return caption + (self.tr("；文字筛选不适用") if filter_text.strip() else "")
 
     def decision(self) -> Decision:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from models.db import Database
+from models.labels import word
 from models.rules.numbers import READING, parse_decimal, parse_optional
 from models.services import meters
 
@@ -28,7 +29,8 @@ class AddMeterDialog(ServiceDialog):
         self.meter_no = QLineEdit(self)
         self.meter_no.setPlaceholderText(self.tr("表具上的编号"))
         self.kind = QComboBox(self)
-        self.kind.addItems(list(meters.KINDS))
+        for kind in meters.KINDS:
+            self.kind.addItem(word(kind), kind)
         self.place = unit_combo(self, [number for _uid, number in units],
                                 self.tr("房号；公共表具填位置，如“3栋 总水表”"))
         self.place.setMinimumWidth(320)
@@ -41,7 +43,7 @@ class AddMeterDialog(ServiceDialog):
                               (self.tr("房号/位置"), self.place), (self.tr("上次读数"), self.prev_reading),
                               (self.tr("上次抄表日"), self.prev_read_on), (self.tr("本次读数"), self.reading),
                               (self.tr("抄表日"), self.read_on)):
-            self.form.addRow(label + "：", widget)
+            self.form.addRow(self.tr("{label}：").format(label=label), widget)
         self.finish_layout()
         self.meter_no.setFocus()
 
@@ -53,7 +55,7 @@ class AddMeterDialog(ServiceDialog):
         reading = parse_decimal(self.reading.text(), self.tr("本次读数"), READING)
         handover_id = self.handover_id
         fields: dict[str, Any] = dict(
-            meter_no=self.meter_no.text(), kind=self.kind.currentText(),
+            meter_no=self.meter_no.text(), kind=self.kind.currentData(),
             unit_id=unit_id, location="" if unit_id is not None else text,
             reading=reading, read_on=self.read_on.date().toPython(),
             prev_reading=prev_reading, prev_read_on=self.prev_read_on.value())

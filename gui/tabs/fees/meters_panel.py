@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from models.browse import Scope
 from models.db import Database
 from models.errors import DomainError, StaleRecordError
+from models.labels import word
 from models.services import meters
 from models.services.locations import unit_choices
 from models.services.meters import MeterRow
@@ -59,7 +60,7 @@ class MetersPanel(QWidget):
         self.kind_combo = QComboBox(self)
         self.kind_combo.addItem(self.tr("全部表具"), "")
         for kind in meters.KINDS:
-            self.kind_combo.addItem(self.tr("{kind}表").format(kind=kind), kind)
+            self.kind_combo.addItem(word(meters.METER_NAMES[kind]), kind)
         self.loading_label = QLabel(self.tr("加载中…"), self, visible=False)
         self.count_label, self.hint_label = QLabel(self), QLabel(self)
         self.add_button = QPushButton(self.tr("新增表具…"), self)

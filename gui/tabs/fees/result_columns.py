@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from models.labels import word
+
 from .records_model import Col, attr
 
 
@@ -14,7 +16,8 @@ def _tr(text: str) -> str:
 
 
 def settlement() -> tuple[Col, ...]:
-    return (Col(_tr("项目"), attr("label"), width=200), Col(_tr("方向"), attr("direction"), width=104),
+    return (Col(_tr("项目"), lambda item: word(item.label), width=200),
+            Col(_tr("方向"), lambda item: word(item.direction), width=104),
             Col(_tr("金额"), attr("amount"), "money", 110))
 
 

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models import i18n
+from models.labels import word
 from models.money import to_capital
 from models.services.fee_rows import FeeResults
 
@@ -98,9 +100,11 @@ class SettlementBox(QGroupBox):
         self.to_incoming_label.setText(money(r.due_to_incoming))
         self.to_outgoing_label.setText(money(r.due_to_outgoing))
         net = r.net_to_incoming
-        self.net_label.setText(self.tr("{direction} {amount}").format(direction=r.net_direction,
+        self.net_label.setText(self.tr("{direction} {amount}").format(direction=word(r.net_direction),
                                                                       amount=money(abs(net))))
         self.capital_label.setText(self.tr("大写：{capital}").format(capital=to_capital(abs(net))))
+        # Chinese capitals are what a Chinese form needs against alteration; an English desk has no use for them.
+        self.capital_label.setVisible(i18n.language() == i18n.CHINESE)
         self.facts_label.setText(self._facts(r))
 
     def _state(self, r: FeeResults) -> str:

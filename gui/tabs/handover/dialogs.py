@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from models.db import Database
 from models.defect import RESPONSIBLE_PARTIES, SEVERITIES
+from models.labels import word
 from models.services import checklists, signoff
 from models.services.checklist_rows import HandoverInfo, ItemRow, ListSummary
 
@@ -142,11 +143,13 @@ class DefectDialog(ServiceDialog):
         self.setWindowTitle(self.tr("转为遗留问题 — 第 {seq} 项").format(seq=item.seq))
         self._db, self._item = db, item
         self.severity_combo = QComboBox(self)
-        self.severity_combo.addItems(list(SEVERITIES))
-        self.severity_combo.setCurrentText("一般")
+        for severity in SEVERITIES:
+            self.severity_combo.addItem(word(severity), severity)
+        self.severity_combo.setCurrentIndex(self.severity_combo.findData("一般"))
         self.responsible_combo = QComboBox(self)
-        self.responsible_combo.addItems(list(RESPONSIBLE_PARTIES))
-        self.responsible_combo.setCurrentText(responsible)
+        for party in RESPONSIBLE_PARTIES:
+            self.responsible_combo.addItem(word(party), party)
+        self.responsible_combo.setCurrentIndex(max(self.responsible_combo.findData(responsible), 0))
         self.description_edit = QPlainTextEdit(description, self)
         self.description_edit.setTabChangesFocus(True)
         self.description_edit.setMinimumSize(420, 90)
@@ -158,6 +161,6 @@ class DefectDialog(ServiceDialog):
     def operation(self) -> Op:
         item_id, version = self._item.id, self._item.version
         fields: dict[str, Any] = dict(
-            severity=self.severity_combo.currentText(), responsible=self.responsible_combo.currentText(),
+            severity=self.severity_combo.currentData(), responsible=self.responsible_combo.currentData(),
             description=self.description_edit.toPlainText().strip() or None)
         return lambda db: checklists.item_to_defect(db, item_id, version, **fields)

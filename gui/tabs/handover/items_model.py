@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from models.db import Database
 from models.errors import DomainError
+from models.labels import word
 from models.rules.numbers import QUANTITY, parse_optional
 from models.services import checklists
 from models.services.checklist_rows import ITEM_FIELD_LABELS, ItemRow
@@ -229,7 +230,9 @@ def _display(item: ItemRow, key: str) -> Any:
     if key == "shortfall":
         return value or ""  # only a real shortfall catches the eye
     if key == "condition" and not item.checked:
-        return value or _tr("未核对")
+        return word(value) if value else _tr("未核对")
+    if key in ("condition", "original_or_copy") and isinstance(value, str):
+        return word(value)  # a word of the fixed list, stored in Chinese
     if isinstance(value, dt.datetime):
         return value.strftime("%m-%d %H:%M")  # the year is in the tooltip; the column stays narrow
     return "" if value is None else value

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.labels import word
 from models.services.checklist_rows import CONDITIONS, COPY_KINDS
 
 from ...widgets.cell_editing import RetryDelegate, number_line
@@ -44,7 +45,8 @@ class ItemDelegate(RetryDelegate):
     @staticmethod
     def _combo(parent: QWidget, values: tuple[str, ...]) -> QComboBox:
         combo = QComboBox(parent)
-        combo.addItems(list(values))
+        for value in values:
+            combo.addItem(word(value), value)
         return combo
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
@@ -52,7 +54,7 @@ class ItemDelegate(RetryDelegate):
         if self.retried(editor, index):
             return
         if isinstance(editor, QComboBox):
-            editor.setCurrentIndex(max(editor.findText(value or ""), 0))
+            editor.setCurrentIndex(max(editor.findData(value or ""), 0))
         elif index.column() in QTY_COLUMNS and isinstance(editor, QLineEdit):
             value = value if value is not None else self._quantity_default(index)
             editor.setText("" if value is None else str(value))
@@ -69,7 +71,7 @@ class ItemDelegate(RetryDelegate):
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
         elif index.column() in QTY_COLUMNS and isinstance(editor, QLineEdit):
             model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)  # as typed: the model reads it
         else:

@@ -17,6 +17,7 @@ from models.db import Database
 from models.errors import AuthError, ValidationError
 from models.i18n import QT_TRANSLATE_NOOP
 from models.keys import KeyEventKind as E
+from models.labels import word
 from models.rules.key_rules import LENDING_REASONS, needs_extension_reason
 from models.services import approvals
 from models.services import key_custody as kc
@@ -112,8 +113,9 @@ class LendDialog(KeyStepDialog):
         self.department.addItems([self.tr(d) for d in DEPARTMENTS])
         self.department.setCurrentText(last.get("department", self.tr(DEPARTMENTS[0])))
         self.reason = QComboBox(self)
-        self.reason.addItems(list(LENDING_REASONS))
-        self.reason.setCurrentText(last.get("reason", LENDING_REASONS[0]))
+        for reason in LENDING_REASONS:
+            self.reason.addItem(word(reason), reason)
+        self.reason.setCurrentIndex(max(self.reason.findData(last.get("reason", LENDING_REASONS[0])), 0))
         self.reason_text = _line(self, placeholder=self.tr("具体事由（“其他”时必填）"))
         self.due = QDateTimeEdit(QDateTime(self.default_due), self, calendarPopup=True)
         self.due.setDisplayFormat("yyyy-MM-dd HH:mm")
@@ -168,7 +170,7 @@ class LendDialog(KeyStepDialog):
 
     def remembered(self) -> dict[str, str]:
         """What the next loan at this desk starts with (department and reason, never the approver)."""
-        return {"department": self.department.currentText(), "reason": self.reason.currentText()}
+        return {"department": self.department.currentText(), "reason": self.reason.currentData()}
 
     def operation(self) -> ops.Op:
         if not self.approver.count():
@@ -176,7 +178,7 @@ class LendDialog(KeyStepDialog):
         key_id = self.key.id
         fields: dict[str, Any] = dict(
             borrower=self.borrower.text(), department=self.department.currentText(),
-            reason=self.reason.currentText(), reason_text=self.reason_text.text(),
+            reason=self.reason.currentData(), reason_text=self.reason_text.text(),
             extension_reason=self.extension.text() if self.extension.isEnabled() else "",
             approver=self.approver.currentData() or "", password=self.password.text(),
             due_at=self.due_at(), at=self.now)
