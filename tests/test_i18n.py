@@ -73,6 +73,15 @@ def _messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
             for c in ET.parse(ts).getroot().iter("context") for m in c.iter("message")}
 
 
+def _untranslated_copy(source: Path, ts: Path) -> None:
+    """The committed catalog with every translation taken out: a merge has something to fill."""
+    tree = ET.parse(source)
+    for translation in tree.getroot().iter("translation"):
+        translation.text = None
+        translation.set("type", "unfinished")
+    bt.write_ts(tree, ts)
+
+
 def test_build_extracts_merges_and_compiles(tmp_path, qapp):
     """lupdate finds self.tr, QCoreApplication.translate, QT_TRANSLATE_NOOP and one-line _tr wrappers;
     a merged entry is finished in the .ts, compiled into the .qm, and read the same by models/i18n.py;
@@ -80,7 +89,7 @@ def test_build_extracts_merges_and_compiles(tmp_path, qapp):
     from PySide6.QtCore import QCoreApplication, QTranslator
 
     ts, qm = tmp_path / "handoverdesk_en.ts", tmp_path / "handoverdesk_en.qm"
-    shutil.copy(bt.TS, ts)
+    _untranslated_copy(bt.TS, ts)
     merged = tmp_path / "gui_settings.json"
     merged.write_text(json.dumps({"settings_menu": {"设置…": "Settings…"}, "FeesTab": {"正在保存…": "Saving…"},
                                   "NoSuchContext": {"设置…": "Nope"}}, ensure_ascii=False), encoding="utf-8")
@@ -152,3 +161,39 @@ def test_models_and_reports_calls_are_extracted_into_the_same_catalog(tmp_path):
     assert set(_messages(ts)) == {("KeyStatus", "借出"), ("ImportProblems", "第 {row} 行：房号不能为空"),
                                   ("ImportProblems", "金额不是数字"), ("SettlementForm", "财务结算报告"),
                                   ("KeysTab", "钥匙管理")}
+
+
+def test_builtin_template_names_are_in_the_catalog():
+    """A built-in template is shown by its translated name: every name in resources/templates/*.json is
+    listed in models/template_names.py (so lupdate extracts it), and none that is not."""
+    from models.template_names import BUILTIN_NAMES
+
+    root = Path(__file__).resolve().parents[1] / "resources" / "templates"
+    names = {json.loads(p.read_text(encoding="utf-8"))["name"] for p in root.glob("*.json")}
+    assert names and set(BUILTIN_NAMES) == names
+    messages = _messages(bt.TS)
+    assert all(("templates", name) in messages for name in names)
+
+
+def test_labels_translate_when_shown_parse_both_and_forms_stay_chinese():
+    """A label is looked up when it is read, so the language chosen at start-up counts; old Chinese
+    words and English labels both parse; reports/ entry points make their texts in Chinese."""
+    from models.handover import HandoverKind
+    from models.labels import word
+    from reports import print_commands
+    from reports.excel import tab_export
+
+    assert HandoverKind.TAKEOVER.label == "进场接管"
+    i18n.set_language("en")
+    try:
+        assert HandoverKind.TAKEOVER.label == "Takeover"
+        assert word("重大") == "Major"
+        assert HandoverKind("进场接管") is HandoverKind.parse("takeover") is HandoverKind.parse("TAKEOVER")
+        with i18n.chinese():
+            assert HandoverKind.TAKEOVER.label == "进场接管" and word("重大") == "重大"
+        assert HandoverKind.TAKEOVER.label == "Takeover"
+        assert hasattr(print_commands.print_settlement, "__wrapped__")
+        assert hasattr(tab_export.export_tab, "__wrapped__")
+    finally:
+        i18n.set_language("zh")
+    assert HandoverKind.parse("Takeover") is HandoverKind.TAKEOVER  # English parses in Chinese too

@@ -5,5099 +5,6705 @@
     <name>AboutDialog</name>
     <message>
         <source>关于物业交接台</source>
-        <translation type="unfinished"></translation>
+        <translation>About HandoverDesk</translation>
     </message>
     <message>
         <source>本机 SQLite 文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Local SQLite file</translation>
     </message>
     <message>
         <source>PostgreSQL 服务器</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL server</translation>
     </message>
     <message>
         <source>{database}（{kind}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{database} ({kind})</translation>
     </message>
     <message>
         <source>数据库：</source>
-        <translation type="unfinished"></translation>
+        <translation>Database: </translation>
     </message>
     <message>
         <source>数据文件夹：</source>
-        <translation type="unfinished"></translation>
+        <translation>Data folder: </translation>
     </message>
     <message>
         <source>日志文件：</source>
-        <translation type="unfinished"></translation>
+        <translation>Log file: </translation>
     </message>
     <message>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>物业交接的清单、遗留问题、钥匙和费用对账。</source>
-        <translation type="unfinished"></translation>
+        <translation>Property handover lists, defects, keys and fee reconciliation.</translation>
     </message>
     <message>
         <source>打开文件夹</source>
-        <translation type="unfinished"></translation>
+        <translation>Open folder</translation>
     </message>
 </context>
 <context>
     <name>AccountsPage</name>
     <message>
         <source>同事的账号</source>
-        <translation type="unfinished"></translation>
+        <translation>Colleagues' accounts</translation>
     </message>
     <message>
         <source>为每位同事建一个账号：文员办理日常事务，主管签署清单、批准借钥匙，管理员管理账号和设置。大家各用各的账号登录，操作日志才记得清是谁做的。以后在“管理 → 用户管理”中添加。</source>
-        <translation type="unfinished"></translation>
+        <translation>Create an account for each colleague: clerks handle daily work, supervisors sign lists and approve key loans, administrators manage accounts and settings. When everyone logs in with their own account, the audit log shows clearly who did what. You can add accounts later in "Admin → User management".</translation>
     </message>
     <message>
         <source>添加或管理账号…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add or manage accounts…</translation>
     </message>
     <message>
         <source>在用账号：{line}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Active accounts: {line}.</translation>
     </message>
     <message>
         <source>还没有文员或主管的账号。</source>
-        <translation type="unfinished"></translation>
+        <translation>There are no clerk or supervisor accounts yet.</translation>
     </message>
 </context>
 <context>
     <name>AddMeterDialog</name>
     <message>
         <source>新增表具</source>
-        <translation type="unfinished"></translation>
+        <translation>Add meter</translation>
     </message>
     <message>
         <source>表具上的编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Number shown on the meter</translation>
     </message>
     <message>
         <source>房号；公共表具填位置，如“3栋 总水表”</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit; for a shared meter enter its location, e.g. "Building 3 main water meter"</translation>
     </message>
     <message>
         <source>原物业最后一次计费的读数（可空）</source>
-        <translation type="unfinished"></translation>
+        <translation>Last reading the previous company billed (optional)</translation>
     </message>
     <message>
         <source>已知</source>
-        <translation type="unfinished"></translation>
+        <translation>Known</translation>
     </message>
     <message>
         <source>交接基准日读数</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading on the cut-off date</translation>
     </message>
     <message>
         <source>表号</source>
-        <translation type="unfinished"></translation>
+        <translation>Meter no.</translation>
     </message>
     <message>
         <source>类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>房号/位置</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit/location</translation>
     </message>
     <message>
         <source>上次读数</source>
-        <translation type="unfinished"></translation>
+        <translation>Last reading</translation>
     </message>
     <message>
         <source>上次抄表日</source>
-        <translation type="unfinished"></translation>
+        <translation>Last read on</translation>
     </message>
     <message>
         <source>本次读数</source>
-        <translation type="unfinished"></translation>
+        <translation>Current reading</translation>
     </message>
     <message>
         <source>抄表日</source>
-        <translation type="unfinished"></translation>
+        <translation>Read on</translation>
+    </message>
+    <message>
+        <source>{label}：</source>
+        <translation>{label}:</translation>
     </message>
 </context>
 <context>
     <name>AddUserDialog</name>
     <message>
         <source>添加用户</source>
-        <translation type="unfinished"></translation>
+        <translation>Add user</translation>
     </message>
     <message>
         <source>首次登录时须修改密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Must change password at first login</translation>
     </message>
     <message>
         <source>用户名：</source>
-        <translation type="unfinished"></translation>
+        <translation>Username: </translation>
     </message>
     <message>
         <source>姓名：</source>
-        <translation type="unfinished"></translation>
+        <translation>Name: </translation>
     </message>
     <message>
         <source>角色：</source>
-        <translation type="unfinished"></translation>
+        <translation>Role: </translation>
     </message>
     <message>
         <source>初始密码：</source>
-        <translation type="unfinished"></translation>
+        <translation>Initial password: </translation>
     </message>
     <message>
         <source>确认密码：</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm password: </translation>
     </message>
     <message>
         <source>两次输入的密码不一致。</source>
-        <translation type="unfinished"></translation>
+        <translation>The two passwords do not match.</translation>
     </message>
 </context>
 <context>
     <name>AmendDialog</name>
     <message>
         <source>修订财务结算</source>
-        <translation type="unfinished"></translation>
+        <translation>Amend financial settlement</translation>
     </message>
     <message>
         <source>将创建第 {n} 版结算草稿；第 {old} 版保持签署时的内容。修订期间可重新导入台账、处理差异、更正抄表底数，完成后再次签署。</source>
-        <translation type="unfinished"></translation>
+        <translation>A draft settlement, version {n}, will be created; version {old} keeps the content it was signed with. While amending you can re-import ledgers, resolve differences and correct meter readings, then sign again when done.</translation>
     </message>
 </context>
 <context>
     <name>ArchiveRestoreDialog</name>
     <message>
         <source>从备份文件恢复到空数据库</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore a backup file into an empty database</translation>
     </message>
     <message>
         <source>备份文件只能恢复到一个空的数据库：请先请管理员在服务器上新建一个空数据库，在下面填写它。当前数据库不会被改动。</source>
-        <translation type="unfinished"></translation>
+        <translation>A backup file can only be restored into an empty database: first ask the administrator to create an empty database on the server, then enter it below. The current database will not be changed.</translation>
     </message>
     <message>
         <source>物业交接台备份文件（.zip）</source>
-        <translation type="unfinished"></translation>
+        <translation>HandoverDesk backup file (.zip)</translation>
     </message>
     <message>
         <source>选择…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose…</translation>
     </message>
     <message>
         <source>空数据库的名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Name of the empty database</translation>
     </message>
     <message>
         <source>备份文件：</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup file: </translation>
     </message>
     <message>
         <source>服务器：</source>
-        <translation type="unfinished"></translation>
+        <translation>Server: </translation>
     </message>
     <message>
         <source>端口：</source>
-        <translation type="unfinished"></translation>
+        <translation>Port: </translation>
     </message>
     <message>
         <source>数据库名：</source>
-        <translation type="unfinished"></translation>
+        <translation>Database name: </translation>
     </message>
     <message>
         <source>用户名：</source>
-        <translation type="unfinished"></translation>
+        <translation>Username: </translation>
     </message>
     <message>
         <source>密码：</source>
-        <translation type="unfinished"></translation>
+        <translation>Password: </translation>
     </message>
     <message>
         <source>恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore</translation>
     </message>
     <message>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>选择备份文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose backup file</translation>
     </message>
     <message>
         <source>「备份文件」：请选择一个存在的备份文件。</source>
-        <translation type="unfinished"></translation>
+        <translation>"Backup file": please choose an existing backup file.</translation>
     </message>
     <message>
         <source>正在恢复…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restoring…</translation>
     </message>
     <message>
         <source>已把备份恢复到数据库“{where}”（共 {rows} 行）。
 
 要让本机改用这个数据库吗？程序将重新启动。</source>
-        <translation type="unfinished"></translation>
+        <translation>The backup was restored into database "{where}" ({rows} rows in total).
+
+Switch this computer to this database? The program will restart.</translation>
     </message>
 </context>
 <context>
     <name>AuditLogDialog</name>
     <message>
         <source>操作日志</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit log</translation>
     </message>
     <message>
         <source>全部用户</source>
-        <translation type="unfinished"></translation>
+        <translation>All users</translation>
     </message>
     <message>
         <source>全部数据表</source>
-        <translation type="unfinished"></translation>
+        <translation>All tables</translation>
     </message>
     <message>
         <source>在内容中查找（如房号、姓名）</source>
-        <translation type="unfinished"></translation>
+        <translation>Search the content (e.g. unit, name)</translation>
     </message>
     <message>
         <source>导出 Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export to Excel…</translation>
     </message>
     <message>
         <source>用户：</source>
-        <translation type="unfinished"></translation>
+        <translation>User: </translation>
     </message>
     <message>
         <source>数据表：</source>
-        <translation type="unfinished"></translation>
+        <translation>Table: </translation>
     </message>
     <message>
         <source>日期：</source>
-        <translation type="unfinished"></translation>
+        <translation>Date: </translation>
     </message>
     <message>
         <source>至</source>
-        <translation type="unfinished"></translation>
+        <translation>to</translation>
     </message>
     <message>
         <source>查找：</source>
-        <translation type="unfinished"></translation>
+        <translation>Search: </translation>
     </message>
     <message>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>加载中…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading…</translation>
     </message>
     <message>
         <source>共 {n} 条</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} entries</translation>
     </message>
     <message>
         <source>操作日志_{day}.xlsx</source>
-        <translation type="unfinished"></translation>
+        <translation>audit_log_{day}.xlsx</translation>
     </message>
     <message>
         <source>导出操作日志</source>
-        <translation type="unfinished"></translation>
+        <translation>Export audit log</translation>
     </message>
     <message>
         <source>Excel 工作簿 (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
         <source>正在导出操作日志…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporting audit log…</translation>
     </message>
     <message>
         <source>已导出 {rows} 条到 {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported {rows} entries to {path}</translation>
     </message>
 </context>
 <context>
     <name>BackupsModel</name>
     <message>
         <source>备份时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup time</translation>
     </message>
     <message>
         <source>大小</source>
-        <translation type="unfinished"></translation>
+        <translation>Size</translation>
     </message>
     <message>
         <source>文件</source>
-        <translation type="unfinished"></translation>
+        <translation>File</translation>
     </message>
 </context>
 <context>
     <name>BlankListDialog</name>
     <message>
         <source>新建空白清单</source>
-        <translation type="unfinished"></translation>
+        <translation>New blank list</translation>
     </message>
     <message>
         <source>清单名称：</source>
-        <translation type="unfinished"></translation>
+        <translation>List name: </translation>
     </message>
 </context>
 <context>
     <name>BrowseTab</name>
     <message>
         <source>加载中…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading…</translation>
     </message>
     <message>
         <source>筛选：</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter: </translation>
     </message>
     <message>
         <source>输入文字筛选，回车转到表格</source>
-        <translation type="unfinished"></translation>
+        <translation>Type to filter; Enter moves to the table</translation>
     </message>
     <message>
         <source>共 {n} 条</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} records</translation>
     </message>
 </context>
 <context>
     <name>BuildingDialog</name>
     <message>
         <source>新增楼栋</source>
-        <translation type="unfinished"></translation>
+        <translation>Add building</translation>
     </message>
     <message>
         <source>修改楼栋</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit building</translation>
     </message>
     <message>
         <source>如 3栋、B座</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Building 3, Block B</translation>
     </message>
     <message>
         <source>留空：排在最后</source>
-        <translation type="unfinished"></translation>
+        <translation>Leave blank to put it last</translation>
     </message>
     <message>
         <source>楼栋名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Building name</translation>
     </message>
     <message>
         <source>排序</source>
-        <translation type="unfinished"></translation>
+        <translation>Sort order</translation>
     </message>
 </context>
 <context>
     <name>BulkDialog</name>
     <message>
         <source>批量处理对账差异</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolve differences in bulk</translation>
     </message>
     <message>
         <source>选中的 {n} 行</source>
-        <translation type="unfinished"></translation>
+        <translation>The {n} selected rows</translation>
     </message>
     <message>
         <source>处理方式：</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision: </translation>
     </message>
     <message>
         <source>范围：</source>
-        <translation type="unfinished"></translation>
+        <translation>Scope: </translation>
     </message>
     <message>
         <source>处理说明：</source>
-        <translation type="unfinished"></translation>
+        <translation>Explanation: </translation>
     </message>
     <message>
         <source>全部差异类型</source>
-        <translation type="unfinished"></translation>
+        <translation>all difference types</translation>
     </message>
     <message>
         <source>全部收费项目</source>
-        <translation type="unfinished"></translation>
+        <translation>all fee items</translation>
     </message>
     <message>
         <source>当前筛选（{what}）的全部待处理差异</source>
-        <translation type="unfinished"></translation>
+        <translation>All open differences in the current filter ({what})</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
     </message>
     <message>
         <source>；文字筛选不适用</source>
-        <translation type="unfinished"></translation>
+        <translation>; the text filter does not apply</translation>
     </message>
     <message>
         <source>将把 {n} 项待处理差异标记为“{decision}”。不适用此处理或已处理的项保持不变。</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} open differences will be marked "{decision}". Items this decision does not apply to, or already resolved, stay unchanged.</translation>
     </message>
     <message>
         <source>处理 {n} 项</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolve {n}</translation>
     </message>
 </context>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>修改密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Change password</translation>
     </message>
     <message>
         <source>请设置新密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Please set a new password</translation>
     </message>
     <message>
         <source>用户：</source>
-        <translation type="unfinished"></translation>
+        <translation>User: </translation>
     </message>
     <message>
         <source>原密码：</source>
-        <translation type="unfinished"></translation>
+        <translation>Current password: </translation>
     </message>
     <message>
         <source>{who}，管理员为您设置了临时密码。请设置只有您自己知道的新密码，保存后才能继续使用。</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}, the administrator has given you a temporary password. Please set a new password that only you know; you can continue once it is saved.</translation>
     </message>
     <message>
         <source>退出登录</source>
-        <translation type="unfinished"></translation>
+        <translation>Log out</translation>
     </message>
     <message>
         <source>新密码：</source>
-        <translation type="unfinished"></translation>
+        <translation>New password: </translation>
     </message>
     <message>
         <source>确认新密码：</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm new password: </translation>
     </message>
     <message>
         <source>至少 {n} 位；不能与原密码相同。</source>
-        <translation type="unfinished"></translation>
+        <translation>At least {n} characters; must differ from the current password.</translation>
     </message>
     <message>
         <source>保存新密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Save new password</translation>
     </message>
     <message>
         <source>两次输入的新密码不一致。</source>
-        <translation type="unfinished"></translation>
+        <translation>The two new passwords do not match.</translation>
     </message>
 </context>
 <context>
     <name>ChecklistImportDialog</name>
     <message>
         <source>从 Excel 导入交接清单</source>
-        <translation type="unfinished"></translation>
+        <translation>Import handover list from Excel</translation>
     </message>
     <message>
         <source>请选择交接清单 Excel 文件（.xlsx）：有标题行、合并单元格、分类行均可。</source>
-        <translation type="unfinished"></translation>
+        <translation>Please choose a handover list Excel file (.xlsx): title rows, merged cells and category rows are all fine.</translation>
     </message>
     <message>
         <source>选择交接清单</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose handover list</translation>
     </message>
     <message>
         <source>正在读取交接清单…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading handover list…</translation>
     </message>
     <message>
         <source>正在导入交接清单…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importing handover list…</translation>
     </message>
     <message>
         <source>默认取表格的标题行或文件名</source>
-        <translation type="unfinished"></translation>
+        <translation>Defaults to the sheet's title row or the file name</translation>
     </message>
     <message>
         <source>清单名称*：</source>
-        <translation type="unfinished"></translation>
+        <translation>List name*: </translation>
     </message>
     <message>
         <source>将创建一张草稿清单：{0} 类 {1} 项。</source>
-        <translation type="unfinished"></translation>
+        <translation>A draft list will be created: {0} categories, {1} items.</translation>
     </message>
     <message>
         <source>导入完成：</source>
-        <translation type="unfinished"></translation>
+        <translation>Import complete: </translation>
     </message>
 </context>
 <context>
     <name>ChecklistPreviewModel</name>
     <message>
         <source>行号</source>
-        <translation type="unfinished"></translation>
+        <translation>Row</translation>
     </message>
     <message>
         <source>类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
         <source>名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>规格型号</source>
-        <translation type="unfinished"></translation>
+        <translation>Specification/model</translation>
     </message>
     <message>
         <source>单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit of measure</translation>
     </message>
     <message>
         <source>数量</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantity</translation>
     </message>
     <message>
         <source>原件/复印件</source>
-        <translation type="unfinished"></translation>
+        <translation>Original/copy</translation>
     </message>
     <message>
         <source>页数</source>
-        <translation type="unfinished"></translation>
+        <translation>Pages</translation>
     </message>
     <message>
         <source>备注</source>
-        <translation type="unfinished"></translation>
+        <translation>Remarks</translation>
     </message>
     <message>
         <source>问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
 </context>
 <context>
     <name>ClosingTimeDialog</name>
     <message>
         <source>下班时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Closing time</translation>
     </message>
     <message>
         <source>下班时间（借出钥匙默认此前归还）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Closing time (lent keys are due back before it by default): </translation>
     </message>
 </context>
 <context>
     <name>ColumnMappingBox</name>
     <message>
         <source>列对应</source>
-        <translation type="unfinished"></translation>
+        <translation>Column mapping</translation>
     </message>
     <message>
         <source>手动指定</source>
-        <translation type="unfinished"></translation>
+        <translation>Set manually</translation>
     </message>
     <message>
         <source>（不导入）</source>
-        <translation type="unfinished"></translation>
+        <translation>(don't import)</translation>
     </message>
     <message>
         <source>按表头各列</source>
-        <translation type="unfinished"></translation>
+        <translation>By header column</translation>
     </message>
     <message>
         <source>未识别</source>
-        <translation type="unfinished"></translation>
+        <translation>Not recognised</translation>
     </message>
     <message>
         <source>自动识别</source>
-        <translation type="unfinished"></translation>
+        <translation>Recognised automatically</translation>
     </message>
 </context>
 <context>
     <name>DamagedDialog</name>
     <message>
         <source>数据库文件已损坏</source>
-        <translation type="unfinished"></translation>
+        <translation>The database file is damaged</translation>
     </message>
     <message>
         <source>没有找到完好的备份。请联系技术支持。</source>
-        <translation type="unfinished"></translation>
+        <translation>No intact backup was found. Please contact technical support.</translation>
     </message>
     <message>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>最近一份完好的备份（已检查）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Latest intact backup (checked): </translation>
     </message>
     <message>
         <source>恢复后，损坏的文件另存一份（文件名含“恢复前”），程序打开恢复后的数据库。备份之后所做的修改不在备份里。</source>
-        <translation type="unfinished"></translation>
+        <translation>After restoring, a copy of the damaged file is kept (its name contains "before-restore"), and the program opens the restored database. Changes made after the backup are not in it.</translation>
     </message>
     <message>
         <source>恢复这份备份</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore this backup</translation>
     </message>
     <message>
         <source>不恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Don't restore</translation>
     </message>
 </context>
 <context>
     <name>DatabasePage</name>
     <message>
         <source>本机数据库文件（SQLite，一个前台）</source>
-        <translation type="unfinished"></translation>
+        <translation>Local database file (SQLite, one front desk)</translation>
     </message>
     <message>
         <source>PostgreSQL 服务器（多个前台共用）</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL server (shared by several front desks)</translation>
     </message>
     <message>
         <source>保存后下次启动程序时生效。切换数据库不会搬移数据：原数据库的内容仍在原处。</source>
-        <translation type="unfinished"></translation>
+        <translation>Takes effect the next time the program starts. Switching databases does not move any data: the old database's contents stay where they are.</translation>
     </message>
     <message>
         <source>留空即本机默认数据库文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Leave blank for the default local database file</translation>
     </message>
     <message>
         <source>选择或新建…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose or create…</translation>
     </message>
     <message>
         <source>文件：</source>
-        <translation type="unfinished"></translation>
+        <translation>File: </translation>
     </message>
     <message>
         <source>服务器名称或 IP 地址</source>
-        <translation type="unfinished"></translation>
+        <translation>Server name or IP address</translation>
     </message>
     <message>
         <source>服务器：</source>
-        <translation type="unfinished"></translation>
+        <translation>Server: </translation>
     </message>
     <message>
         <source>端口：</source>
-        <translation type="unfinished"></translation>
+        <translation>Port: </translation>
     </message>
     <message>
         <source>数据库名：</source>
-        <translation type="unfinished"></translation>
+        <translation>Database name: </translation>
     </message>
     <message>
         <source>用户名：</source>
-        <translation type="unfinished"></translation>
+        <translation>Username: </translation>
     </message>
     <message>
         <source>密码：</source>
-        <translation type="unfinished"></translation>
+        <translation>Password: </translation>
     </message>
     <message>
         <source>测试连接</source>
-        <translation type="unfinished"></translation>
+        <translation>Test connection</translation>
     </message>
     <message>
         <source>选择或新建数据库文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose or create a database file</translation>
     </message>
     <message>
         <source>SQLite 数据库 (*.sqlite *.db);;所有文件 (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite database (*.sqlite *.db);;All files (*)</translation>
     </message>
 </context>
 <context>
     <name>DeadlineSettingsDialog</name>
     <message>
         <source>整改期限设置</source>
-        <translation type="unfinished"></translation>
+        <translation>Rectification deadline settings</translation>
     </message>
     <message>
         <source>天（1～365）</source>
-        <translation type="unfinished"></translation>
+        <translation>days (1–365)</translation>
     </message>
     <message>
         <source>{s}问题整改期限：</source>
-        <translation type="unfinished"></translation>
+        <translation>Rectification deadline for {s} defects: </translation>
     </message>
     <message>
         <source>{s}问题整改期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Rectification deadline for {s} defects</translation>
     </message>
 </context>
 <context>
     <name>DecisionDialog</name>
     <message>
         <source>处理对账差异 — {unit} {item}</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolve difference — {unit} {item}</translation>
     </message>
     <message>
         <source>所属期：</source>
-        <translation type="unfinished"></translation>
+        <translation>Period: </translation>
     </message>
     <message>
         <source>{start} 至 {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>{start} to {end}</translation>
     </message>
     <message>
         <source>差异：</source>
-        <translation type="unfinished"></translation>
+        <translation>Difference: </translation>
     </message>
     <message>
         <source>（无）</source>
-        <translation type="unfinished"></translation>
+        <translation>(none)</translation>
     </message>
     <message>
         <source>原物业说明：</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous company's note: </translation>
     </message>
     <message>
         <source>当前处理：</source>
-        <translation type="unfinished"></translation>
+        <translation>Current decision: </translation>
     </message>
     <message>
         <source>处理：</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision: </translation>
     </message>
     <message>
         <source>调整后应收：</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjusted billed: </translation>
     </message>
     <message>
         <source>调整后实收：</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjusted paid: </translation>
     </message>
     <message>
         <source>处理说明：</source>
-        <translation type="unfinished"></translation>
+        <translation>Explanation: </translation>
     </message>
     <message>
         <source>应收</source>
-        <translation type="unfinished"></translation>
+        <translation>Billed</translation>
     </message>
     <message>
         <source>实收</source>
-        <translation type="unfinished"></translation>
+        <translation>Paid</translation>
     </message>
     <message>
         <source>原物业台账</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous company's ledger</translation>
     </message>
     <message>
         <source>我方台账</source>
-        <translation type="unfinished"></translation>
+        <translation>Our ledger</translation>
     </message>
     <message>
         <source>恢复待处理</source>
-        <translation type="unfinished"></translation>
+        <translation>Reopen</translation>
     </message>
     <message>
         <source>调整后应收</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjusted billed</translation>
     </message>
     <message>
         <source>调整后实收</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjusted paid</translation>
     </message>
     <message>
         <source>必填：处理依据，如“业主提供收据”“双方核实”</source>
-        <translation type="unfinished"></translation>
+        <translation>Required: the basis, e.g. "owner showed a receipt", "checked by both parties"</translation>
     </message>
 </context>
 <context>
     <name>DefectDialog</name>
     <message>
         <source>编辑遗留问题 {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit defect {n}</translation>
     </message>
     <message>
         <source>登记遗留问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Record defect</translation>
     </message>
     <message>
         <source>选择或输入房号；公共部位直接填写，如“地下车库B区”</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose or type a unit; for a common area type it in, e.g. "Basement car park zone B"</translation>
     </message>
     <message>
         <source>留空为当前用户</source>
-        <translation type="unfinished"></translation>
+        <translation>Leave blank for the current user</translation>
     </message>
     <message>
         <source>修改整改期限须写明原因，记入处理记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Give a reason for changing the rectification deadline; it is written to the history</translation>
     </message>
     <message>
         <source>位置</source>
-        <translation type="unfinished"></translation>
+        <translation>Location</translation>
     </message>
     <message>
         <source>类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
         <source>严重程度</source>
-        <translation type="unfinished"></translation>
+        <translation>Severity</translation>
     </message>
     <message>
         <source>整改期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Rectification deadline</translation>
     </message>
     <message>
         <source>期限变更原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for deadline change</translation>
     </message>
     <message>
         <source>责任方</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsible party</translation>
     </message>
     <message>
         <source>问题描述</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <source>发现时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Found at</translation>
     </message>
     <message>
         <source>发现人</source>
-        <translation type="unfinished"></translation>
+        <translation>Found by</translation>
     </message>
     <message>
         <source>{label}：</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}:</translation>
     </message>
     <message>
         <source>照片：</source>
-        <translation type="unfinished"></translation>
+        <translation>Photos:</translation>
     </message>
     <message>
         <source>照片</source>
-        <translation type="unfinished"></translation>
+        <translation>Photos</translation>
     </message>
     <message>
         <source>把照片文件拖到这里，或点“添加照片…”；单击照片查看原图</source>
-        <translation type="unfinished"></translation>
+        <translation>Drag photo files here or click "Add photos…"; click a photo to view it full size</translation>
     </message>
     <message>
         <source>添加照片…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add photos…</translation>
     </message>
     <message>
         <source>删除照片</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete photo</translation>
     </message>
     <message>
         <source>添加照片</source>
-        <translation type="unfinished"></translation>
+        <translation>Add photos</translation>
     </message>
     <message>
         <source>图片 (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff)</translation>
     </message>
     <message>
         <source>正在读取照片…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading photos…</translation>
     </message>
     <message>
         <source>照片仍在读取，请稍候再保存。</source>
-        <translation type="unfinished"></translation>
+        <translation>Photos are still being read; please wait a moment before saving.</translation>
     </message>
     <message>
         <source>转为遗留问题 — 第 {seq} 项</source>
-        <translation type="unfinished"></translation>
+        <translation>Convert to defect — item {seq}</translation>
     </message>
     <message>
         <source>严重程度：</source>
-        <translation type="unfinished"></translation>
+        <translation>Severity: </translation>
     </message>
     <message>
         <source>责任方：</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsible party: </translation>
     </message>
     <message>
         <source>问题描述：</source>
-        <translation type="unfinished"></translation>
+        <translation>Description: </translation>
     </message>
 </context>
 <context>
     <name>DefectsTab</name>
     <message>
         <source>按编号、位置、描述筛选，回车转到表格</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by number, location or description; Enter moves to the table</translation>
     </message>
     <message>
         <source>加载中…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading…</translation>
     </message>
     <message>
         <source>全部状态</source>
-        <translation type="unfinished"></translation>
+        <translation>All statuses</translation>
     </message>
     <message>
         <source>全部类别</source>
-        <translation type="unfinished"></translation>
+        <translation>All categories</translation>
     </message>
     <message>
         <source>全部程度</source>
-        <translation type="unfinished"></translation>
+        <translation>All severities</translation>
     </message>
     <message>
         <source>全部责任方</source>
-        <translation type="unfinished"></translation>
+        <translation>All responsible parties</translation>
     </message>
     <message>
         <source>只看逾期</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue only</translation>
     </message>
     <message>
         <source>筛选：</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter: </translation>
     </message>
     <message>
         <source>今日待办</source>
-        <translation type="unfinished"></translation>
+        <translation>Due today</translation>
     </message>
     <message>
         <source>详情与记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Details and history</translation>
     </message>
     <message>
         <source>照片</source>
-        <translation type="unfinished"></translation>
+        <translation>Photos</translation>
     </message>
     <message>
         <source>整改期限已保存，新登记的问题按新期限计算</source>
-        <translation type="unfinished"></translation>
+        <translation>Rectification deadlines saved; newly recorded defects use the new deadlines</translation>
     </message>
     <message>
         <source>发出整改通知</source>
-        <translation type="unfinished"></translation>
+        <translation>Send rectification notice</translation>
     </message>
     <message>
         <source>备注（送达方式、签收人）</source>
-        <translation type="unfinished"></translation>
+        <translation>Note (how it was delivered, who signed for it)</translation>
     </message>
     <message>
         <source>提交复验</source>
-        <translation type="unfinished"></translation>
+        <translation>Submit for re-inspection</translation>
     </message>
     <message>
         <source>整改情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Rectification work done</translation>
     </message>
     <message>
         <source>复验通过</source>
-        <translation type="unfinished"></translation>
+        <translation>Re-inspection passed</translation>
     </message>
     <message>
         <source>复验不合格</source>
-        <translation type="unfinished"></translation>
+        <translation>Re-inspection failed</translation>
     </message>
     <message>
         <source>复验意见（复验覆盖整套房屋或整个项目）</source>
-        <translation type="unfinished"></translation>
+        <translation>Re-inspection remarks (the re-inspection covers the whole unit or the whole project)</translation>
     </message>
     <message>
         <source>不合格原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for failing</translation>
     </message>
     <message>
         <source>无法整改</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot be fixed</translation>
     </message>
     <message>
         <source>书面报告</source>
-        <translation type="unfinished"></translation>
+        <translation>Written report</translation>
     </message>
     <message>
         <source>记录已催办/已上报</source>
-        <translation type="unfinished"></translation>
+        <translation>Record reminder sent / reported</translation>
     </message>
     <message>
         <source>说明（发给谁、如何告知）</source>
-        <translation type="unfinished"></translation>
+        <translation>Note (sent to whom, how they were told)</translation>
     </message>
     <message>
         <source>登记问题…</source>
-        <translation type="unfinished"></translation>
+        <translation>Record defect…</translation>
     </message>
     <message>
         <source>编辑…</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit…</translation>
     </message>
     <message>
         <source>复验不合格…</source>
-        <translation type="unfinished"></translation>
+        <translation>Re-inspection failed…</translation>
     </message>
     <message>
         <source>无法整改…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot be fixed…</translation>
     </message>
     <message>
         <source>记录已催办/已上报…</source>
-        <translation type="unfinished"></translation>
+        <translation>Record reminder sent / reported…</translation>
     </message>
     <message>
         <source>整改通知单…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rectification notice…</translation>
     </message>
     <message>
         <source>复验记录…</source>
-        <translation type="unfinished"></translation>
+        <translation>Re-inspection record…</translation>
     </message>
     <message>
         <source>催办函（该责任方全部逾期问题）…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reminder letter (all overdue defects of this party)…</translation>
     </message>
     <message>
         <source>遗留问题汇总表…</source>
-        <translation type="unfinished"></translation>
+        <translation>Defect summary…</translation>
     </message>
     <message>
         <source>导出 Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export to Excel…</translation>
     </message>
     <message>
         <source>整改期限设置…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>修改整改期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Rectification deadline settings…</translation>
     </message>
     <message>
         <source>修改各严重程度的默认整改期限（天）</source>
-        <translation type="unfinished"></translation>
+        <translation>Change the default rectification deadline (days) of each severity</translation>
     </message>
     <message>
         <source>导出遗留问题到 Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>Export defects to Excel</translation>
     </message>
     <message>
         <source>遗留问题.xlsx</source>
-        <translation type="unfinished"></translation>
+        <translation>defects.xlsx</translation>
     </message>
     <message>
         <source>Excel 工作簿 (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
         <source>正在导出遗留问题…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporting defects…</translation>
     </message>
     <message>
         <source>书面整改通知单已发给责任方（应在发现后 24 小时内）</source>
-        <translation type="unfinished"></translation>
+        <translation>Written rectification notice sent to the responsible party (due within 24 hours of finding)</translation>
     </message>
     <message>
         <source>责任方报告已整改，等待复验</source>
-        <translation type="unfinished"></translation>
+        <translation>The responsible party reports it rectified; awaiting re-inspection</translation>
     </message>
     <message>
         <source>打印</source>
-        <translation type="unfinished"></translation>
+        <translation>Print</translation>
     </message>
     <message>
         <source>整改通知单 — {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rectification notice — {n}</translation>
     </message>
     <message>
         <source>复验记录 — {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Re-inspection record — {n}</translation>
     </message>
     <message>
         <source>催办函 — {p}</source>
-        <translation type="unfinished"></translation>
+        <translation>Reminder letter — {p}</translation>
     </message>
     <message>
         <source>遗留问题汇总表</source>
-        <translation type="unfinished"></translation>
+        <translation>Defect summary</translation>
     </message>
     <message>
         <source>已导出 {n} 条到 {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported {n} rows to {path}</translation>
     </message>
 </context>
 <context>
     <name>DetailPane</name>
     <message>
         <source>请在表格中选择一条遗留问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a defect in the table</translation>
     </message>
     <message>
         <source>，逾期 {n} 天</source>
-        <translation type="unfinished"></translation>
+        <translation>, {n} days overdue</translation>
     </message>
     <message>
         <source>{location}｜{category}｜{severity}｜责任方 {party}
 发现 {found}（{by}）　通知 {notice}
 整改期限 {deadline}　复验不合格 {failed} 次
 {description}</source>
-        <translation type="unfinished"></translation>
+        <translation>{location} | {category} | {severity} | Responsible party: {party}
+Found {found} ({by})  Notice: {notice}
+Rectification deadline: {deadline}  Failed re-inspections: {failed}
+{description}</translation>
     </message>
     <message>
         <source>未发</source>
-        <translation type="unfinished"></translation>
+        <translation>not sent</translation>
     </message>
     <message>
         <source>整改通知晚于发现后 24 小时发出</source>
-        <translation type="unfinished"></translation>
+        <translation>The rectification notice was sent more than 24 hours after the defect was found</translation>
     </message>
     <message>
         <source>{duty}（{due} 前）</source>
-        <translation type="unfinished"></translation>
+        <translation>{duty} (by {due})</translation>
     </message>
     <message>
         <source>应办：</source>
-        <translation type="unfinished"></translation>
+        <translation>To do: </translation>
     </message>
     <message>
         <source>{by}　已办：{what}</source>
-        <translation type="unfinished"></translation>
+        <translation>{by}  done: {what}</translation>
     </message>
     <message>
         <source>催办</source>
-        <translation type="unfinished"></translation>
+        <translation>Chase</translation>
     </message>
     <message>
         <source>上报</source>
-        <translation type="unfinished"></translation>
+        <translation>Report up</translation>
     </message>
     <message>
         <source>复验不合格报告</source>
-        <translation type="unfinished"></translation>
+        <translation>Failed re-inspection report</translation>
     </message>
     <message>
         <source>重大问题报告</source>
-        <translation type="unfinished"></translation>
+        <translation>Major defect report</translation>
     </message>
 </context>
 <context>
     <name>DifferencesPanel</name>
     <message>
         <source>按房号、收费项目、说明筛选，回车转到表格</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by unit, fee item or note; Enter moves to the table</translation>
     </message>
     <message>
         <source>加载中…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading…</translation>
     </message>
     <message>
         <source>全部差异</source>
-        <translation type="unfinished"></translation>
+        <translation>All differences</translation>
     </message>
     <message>
         <source>全部收费项目</source>
-        <translation type="unfinished"></translation>
+        <translation>All fee items</translation>
     </message>
     <message>
         <source>只看待处理</source>
-        <translation type="unfinished"></translation>
+        <translation>Open only</translation>
     </message>
     <message>
         <source>处理…</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolve…</translation>
     </message>
     <message>
         <source>处理选中的差异（回车或双击）</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolve the selected difference (Enter or double-click)</translation>
     </message>
     <message>
         <source>批量处理…</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolve in bulk…</translation>
     </message>
     <message>
         <source>筛选：</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter: </translation>
     </message>
     <message>
         <source>财务结算已签署或未选择交接：只读</source>
-        <translation type="unfinished"></translation>
+        <translation>Financial settlement signed or no handover selected: read-only</translation>
     </message>
     <message>
         <source>正在读取差异…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading differences…</translation>
     </message>
     <message>
         <source>正在统计待处理差异…</source>
-        <translation type="unfinished"></translation>
+        <translation>Counting open differences…</translation>
     </message>
 </context>
 <context>
     <name>DueModel</name>
     <message>
         <source>编号</source>
-        <translation type="unfinished"></translation>
+        <translation>No.</translation>
     </message>
     <message>
         <source>应办事项</source>
-        <translation type="unfinished"></translation>
+        <translation>To do</translation>
     </message>
     <message>
         <source>期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Due</translation>
     </message>
     <message>
         <source>整改逾期 {n} 天（{party}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Rectification {n} days overdue ({party})</translation>
     </message>
 </context>
 <context>
     <name>DuePanel</name>
     <message>
         <source>加载中…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading…</translation>
     </message>
     <message>
         <source>{n} 项待办，其中 {late} 项已逾期（红色）</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} to do, {late} of them overdue (red)</translation>
     </message>
     <message>
         <source>今天没有到期的通知、催办或上报。</source>
-        <translation type="unfinished"></translation>
+        <translation>No notices, reminders or reports are due today.</translation>
     </message>
 </context>
 <context>
     <name>FeeItemsDialog</name>
     <message>
         <source>收费项目与收费标准</source>
-        <translation type="unfinished"></translation>
+        <translation>Fee items and tariffs</translation>
     </message>
     <message>
         <source>编码</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>计费方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Billing method</translation>
     </message>
     <message>
         <source>类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
         <source>房屋用途</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit use</translation>
     </message>
     <message>
         <source>起用日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Start date</translation>
     </message>
     <message>
         <source>截止日期</source>
-        <translation type="unfinished"></translation>
+        <translation>End date</translation>
     </message>
     <message>
         <source>单价（元）</source>
-        <translation type="unfinished"></translation>
+        <translation>Rate (yuan)</translation>
     </message>
     <message>
         <source>收费项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Fee items</translation>
     </message>
     <message>
         <source>收费标准（所选项目）</source>
-        <translation type="unfinished"></translation>
+        <translation>Tariffs (selected item)</translation>
     </message>
     <message>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>如 SF</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. SF</translation>
     </message>
     <message>
         <source>如 水费</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Water</translation>
     </message>
     <message>
         <source>押金</source>
-        <translation type="unfinished"></translation>
+        <translation>Deposit</translation>
     </message>
     <message>
         <source>代收代缴</source>
-        <translation type="unfinished"></translation>
+        <translation>Collected for others</translation>
     </message>
     <message>
         <source>新增收费项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Add fee item</translation>
     </message>
     <message>
         <source>全部用途</source>
-        <translation type="unfinished"></translation>
+        <translation>All uses</translation>
     </message>
     <message>
         <source>元，如 2.8</source>
-        <translation type="unfinished"></translation>
+        <translation>yuan, e.g. 2.8</translation>
     </message>
     <message>
         <source>设定单价</source>
-        <translation type="unfinished"></translation>
+        <translation>Set rate</translation>
     </message>
     <message>
         <source>新单价自起用日期起生效，原单价到前一天为止。</source>
-        <translation type="unfinished"></translation>
+        <translation>The new rate applies from the start date; the old rate ends the day before.</translation>
     </message>
     <message>
         <source>单价</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>设置收费标准</source>
-        <translation type="unfinished"></translation>
+        <translation>Rate</translation>
     </message>
     <message>
         <source>收费</source>
-        <translation type="unfinished"></translation>
+        <translation>Fee</translation>
     </message>
     <message>
         <source>至今</source>
-        <translation type="unfinished"></translation>
+        <translation>Open-ended</translation>
     </message>
 </context>
 <context>
     <name>FeesTab</name>
     <message>
         <source>台账</source>
-        <translation type="unfinished"></translation>
+        <translation>Ledgers</translation>
     </message>
     <message>
         <source>对账差异</source>
-        <translation type="unfinished"></translation>
+        <translation>Differences</translation>
     </message>
     <message>
         <source>抄表底数</source>
-        <translation type="unfinished"></translation>
+        <translation>Meter readings</translation>
     </message>
     <message>
         <source>结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Results</translation>
     </message>
     <message>
         <source>　请先在工具栏选择交接。</source>
-        <translation type="unfinished"></translation>
+        <translation>  Select a handover in the toolbar first.</translation>
     </message>
     <message>
         <source>结算：未签署</source>
-        <translation type="unfinished"></translation>
+        <translation>Settlement: not signed</translation>
     </message>
     <message>
         <source>结算：{status}（第 {n} 版）</source>
-        <translation type="unfinished"></translation>
+        <translation>Settlement: {status} (version {n})</translation>
     </message>
     <message>
         <source>尚未计算</source>
-        <translation type="unfinished"></translation>
+        <translation>not computed yet</translation>
     </message>
     <message>
         <source>　{settlement}　｜　差异：待处理 {open} / 共 {total}　｜　结果：{computed}</source>
-        <translation type="unfinished"></translation>
+        <translation>  {settlement}  |  Differences: {open} open / {total} total  |  Results: {computed}</translation>
     </message>
     <message>
         <source>财务结算已签署（第 {n} 版）：只读；如需更改请由主管修订</source>
-        <translation type="unfinished"></translation>
+        <translation>Financial settlement signed (version {n}): read-only; to change it, a supervisor must amend it</translation>
     </message>
     <message>
         <source>原物业台账已导入。请点击“对账”核对双方台账。</source>
-        <translation type="unfinished"></translation>
+        <translation>The previous company's ledger has been imported. Click "Reconcile" to compare the two ledgers.</translation>
     </message>
     <message>
         <source>财务结算第 {n} 版已签署。</source>
-        <translation type="unfinished"></translation>
+        <translation>Financial settlement version {n} has been signed.</translation>
     </message>
     <message>
         <source>收费项目…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fee items…</translation>
     </message>
     <message>
         <source>收费项目、计费方式，以及按日期、按房屋用途生效的单价（抄表费用按此计算）</source>
-        <translation type="unfinished"></translation>
+        <translation>Fee items, billing bases and the unit prices in force by date and unit use (meter charges are computed from them)</translation>
     </message>
     <message>
         <source>导入原物业台账…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import previous company's ledger…</translation>
     </message>
     <message>
         <source>从原物业的 Excel 收费台账导入（全部成功或全部不导入）</source>
-        <translation type="unfinished"></translation>
+        <translation>Import the previous company's Excel fee ledger (all rows or none)</translation>
     </message>
     <message>
         <source>对账</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconciliation</translation>
     </message>
     <message>
         <source>按房号、收费项目、所属期逐项核对双方台账，列出差异</source>
-        <translation type="unfinished"></translation>
+        <translation>Compare both ledgers by unit, fee item and period, and list the differences</translation>
     </message>
     <message>
         <source>计算结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Compute results</translation>
     </message>
     <message>
         <source>按当前台账和处理结果重新计算欠费、预收款、押金、收缴率和结算</source>
-        <translation type="unfinished"></translation>
+        <translation>Recompute arrears, prepayments, deposits, collection rate and settlement from the current ledgers and decisions</translation>
     </message>
     <message>
         <source>签署结算…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>签署财务结算</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign settlement…</translation>
     </message>
     <message>
         <source>全部差异处理后由主管签署；签署后只读</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>修订财务结算</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed by a supervisor once every difference is decided; read-only after signing</translation>
     </message>
     <message>
         <source>修订结算</source>
-        <translation type="unfinished"></translation>
+        <translation>Amend settlement</translation>
     </message>
     <message>
         <source>主管创建新版本草稿，以便更正</source>
-        <translation type="unfinished"></translation>
+        <translation>A supervisor creates a new draft version to correct it</translation>
     </message>
     <message>
         <source>打印结算报告…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print settlement report…</translation>
     </message>
     <message>
         <source>打印欠费明细表…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print arrears detail…</translation>
     </message>
     <message>
         <source>导出会计工作簿…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export accounting workbook…</translation>
     </message>
     <message>
         <source>汇总、欠费明细、预收款、押金、代收代缴、差异、收缴率，一个 Excel 工作簿</source>
-        <translation type="unfinished"></translation>
+        <translation>Summary, arrears detail, prepayments, deposits, pass-through charges, differences and collection rate in one Excel workbook</translation>
     </message>
     <message>
         <source>正在对账…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconciling…</translation>
     </message>
     <message>
         <source>财务结算报告</source>
-        <translation type="unfinished"></translation>
+        <translation>Financial settlement report</translation>
     </message>
     <message>
         <source>欠费明细表</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrears detail</translation>
     </message>
     <message>
         <source>导出会计工作簿</source>
-        <translation type="unfinished"></translation>
+        <translation>Export accounting workbook</translation>
     </message>
     <message>
         <source>Excel 工作簿 (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
         <source>费用对账_会计工作簿.xlsx</source>
-        <translation type="unfinished"></translation>
+        <translation>fee_reconciliation_accounting.xlsx</translation>
     </message>
     <message>
         <source>正在导出会计工作簿…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporting accounting workbook…</translation>
     </message>
     <message>
         <source>已导出到 {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported to {path}</translation>
     </message>
     <message>
         <source>物业交接台</source>
-        <translation type="unfinished"></translation>
+        <translation>HandoverDesk</translation>
     </message>
     <message>
         <source>已取消，未做任何改动。</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled; nothing was changed.</translation>
     </message>
     <message>
         <source>上次读数</source>
-        <translation type="unfinished"></translation>
+        <translation>Last reading</translation>
     </message>
     <message>
         <source>本次读数</source>
-        <translation type="unfinished"></translation>
+        <translation>Current reading</translation>
     </message>
     <message>
         <source>表号</source>
-        <translation type="unfinished"></translation>
+        <translation>Meter no.</translation>
     </message>
     <message>
         <source>类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>房号/位置</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit/location</translation>
     </message>
     <message>
         <source>上次抄表日</source>
-        <translation type="unfinished"></translation>
+        <translation>Last read on</translation>
     </message>
     <message>
         <source>抄表日</source>
-        <translation type="unfinished"></translation>
+        <translation>Read on</translation>
     </message>
     <message>
         <source>用量</source>
-        <translation type="unfinished"></translation>
+        <translation>Usage</translation>
     </message>
     <message>
         <source>不足 1 年</source>
-        <translation type="unfinished"></translation>
+        <translation>Under 1 year</translation>
     </message>
     <message>
         <source>{n} 年</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} yr</translation>
     </message>
     <message>
         <source>项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Item</translation>
     </message>
     <message>
         <source>方向</source>
-        <translation type="unfinished"></translation>
+        <translation>Direction</translation>
     </message>
     <message>
         <source>金额</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount</translation>
     </message>
     <message>
         <source>楼栋</source>
-        <translation type="unfinished"></translation>
+        <translation>Building</translation>
     </message>
     <message>
         <source>房号</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <source>业主</source>
-        <translation type="unfinished"></translation>
+        <translation>Owner</translation>
     </message>
     <message>
         <source>联系电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>收费项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Fee items</translation>
     </message>
     <message>
         <source>所属期起</source>
-        <translation type="unfinished"></translation>
+        <translation>Period from</translation>
     </message>
     <message>
         <source>所属期止</source>
-        <translation type="unfinished"></translation>
+        <translation>Period to</translation>
     </message>
     <message>
         <source>欠费金额</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrears</translation>
     </message>
     <message>
         <source>欠费年限</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrears age</translation>
     </message>
     <message>
         <source>期间起</source>
-        <translation type="unfinished"></translation>
+        <translation>Period from</translation>
     </message>
     <message>
         <source>期间止</source>
-        <translation type="unfinished"></translation>
+        <translation>Period to</translation>
     </message>
     <message>
         <source>预收金额</source>
-        <translation type="unfinished"></translation>
+        <translation>Prepaid amount</translation>
     </message>
     <message>
         <source>押金项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Deposit item</translation>
     </message>
     <message>
         <source>收取日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date received</translation>
     </message>
     <message>
         <source>处理</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision</translation>
     </message>
     <message>
         <source>说明</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>代收项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Collected item</translation>
     </message>
     <message>
         <source>应收</source>
-        <translation type="unfinished"></translation>
+        <translation>Billed</translation>
     </message>
     <message>
         <source>实收</source>
-        <translation type="unfinished"></translation>
+        <translation>Paid</translation>
     </message>
     <message>
         <source>余额（代业主保管）</source>
-        <translation type="unfinished"></translation>
+        <translation>Balance (held for owners)</translation>
     </message>
     <message>
         <source>收缴率</source>
-        <translation type="unfinished"></translation>
+        <translation>Collection rate</translation>
     </message>
     <message>
         <source>正在保存…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving…</translation>
     </message>
     <message>
         <source>正在保存处理结果…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving decisions…</translation>
     </message>
     <message>
         <source>正在批量处理差异…</source>
-        <translation type="unfinished"></translation>
+        <translation>Deciding differences in bulk…</translation>
     </message>
     <message>
         <source>正在计算并签署结算…</source>
-        <translation type="unfinished"></translation>
+        <translation>Computing and signing the settlement…</translation>
     </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
     <message>
         <source>首次使用 — 创建管理员</source>
-        <translation type="unfinished"></translation>
+        <translation>First use — create administrator</translation>
     </message>
     <message>
         <source>创建并登录</source>
-        <translation type="unfinished"></translation>
+        <translation>Create and log in</translation>
     </message>
     <message>
         <source>管理员</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator</translation>
     </message>
     <message>
         <source>这是第一次使用本数据库，请创建管理员账号。</source>
-        <translation type="unfinished"></translation>
+        <translation>This database is being used for the first time. Please create an administrator account.</translation>
     </message>
     <message>
         <source>用户名：</source>
-        <translation type="unfinished"></translation>
+        <translation>Username: </translation>
     </message>
     <message>
         <source>姓名：</source>
-        <translation type="unfinished"></translation>
+        <translation>Name: </translation>
     </message>
     <message>
         <source>密码：</source>
-        <translation type="unfinished"></translation>
+        <translation>Password: </translation>
     </message>
     <message>
         <source>确认密码：</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm password: </translation>
     </message>
     <message>
         <source>两次输入的密码不一致。</source>
-        <translation type="unfinished"></translation>
+        <translation>The two passwords do not match.</translation>
     </message>
 </context>
 <context>
     <name>FirstStartWizard</name>
     <message>
         <source>首次设置向导 — 物业交接台</source>
-        <translation type="unfinished"></translation>
+        <translation>Setup wizard — HandoverDesk</translation>
     </message>
     <message>
         <source>下一步 &gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Next &gt;</translation>
     </message>
     <message>
         <source>&lt; 上一步</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; Back</translation>
     </message>
     <message>
         <source>完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Finish</translation>
     </message>
     <message>
         <source>以后再说</source>
-        <translation type="unfinished"></translation>
+        <translation>Later</translation>
     </message>
 </context>
 <context>
     <name>HandoverDialog</name>
     <message>
         <source>新建交接</source>
-        <translation type="unfinished"></translation>
+        <translation>New handover</translation>
     </message>
     <message>
         <source>交接信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Handover details</translation>
     </message>
     <message>
         <source>可不填，默认为“类型（移交方 → 接收方）”</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional; defaults to "type (handing-over party → receiving party)"</translation>
     </message>
     <message>
         <source>已定</source>
-        <translation type="unfinished"></translation>
+        <translation>Scheduled</translation>
     </message>
     <message>
         <source>已交接</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
         <source>交接类型：</source>
-        <translation type="unfinished"></translation>
+        <translation>Handover type: </translation>
     </message>
     <message>
         <source>交接名称：</source>
-        <translation type="unfinished"></translation>
+        <translation>Handover name: </translation>
     </message>
     <message>
         <source>交接基准日：</source>
-        <translation type="unfinished"></translation>
+        <translation>Cut-off date: </translation>
     </message>
     <message>
         <source>计划交接日期：</source>
-        <translation type="unfinished"></translation>
+        <translation>Planned handover date: </translation>
     </message>
     <message>
         <source>实际交接日期：</source>
-        <translation type="unfinished"></translation>
+        <translation>Actual handover date: </translation>
     </message>
     <message>
         <source>本交接已有已签署的单据（{docs}）。更改交接类型、交接双方或基准日属于更正，须由主管写明原因；已签署的单据仍按签署时的内容打印。</source>
-        <translation type="unfinished"></translation>
+        <translation>This handover already has signed documents ({docs}). Changing the handover type, the parties or the cut-off date is a correction: a supervisor must give the reason. Signed documents still print as they were signed.</translation>
     </message>
     <message>
         <source>仅更正交接双方或基准日时填写</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in only when correcting the parties or the cut-off date</translation>
     </message>
     <message>
         <source>更正原因：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>更正交接类型、交接双方或基准日</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>更改交接基准日</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for correction: </translation>
     </message>
     <message>
         <source>单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <source>代表</source>
-        <translation type="unfinished"></translation>
+        <translation>Representative</translation>
     </message>
     <message>
         <source>移交方：</source>
-        <translation type="unfinished"></translation>
+        <translation>Handing-over party: </translation>
     </message>
     <message>
         <source>接收方：</source>
-        <translation type="unfinished"></translation>
+        <translation>Receiving party: </translation>
     </message>
     <message>
         <source>监交方：</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervising party: </translation>
     </message>
 </context>
 <context>
     <name>HandoverPage</name>
     <message>
         <source>第一次交接</source>
-        <translation type="unfinished"></translation>
+        <translation>First handover</translation>
     </message>
     <message>
         <source>新建交接（承接查验、物业更迭或退场移交），填写交接双方和基准日；再按模板生成第一张交接清单。完成后打开“交接清单”页，逐项核对实收数量，由主管签署。</source>
-        <translation type="unfinished"></translation>
+        <translation>Create a handover (acceptance inspection, change of management company or exit handover) and enter both parties and the cut-off date; then generate the first handover list from a template. Afterwards open the "Handover lists" tab, check the received quantity of each item, and have a supervisor sign.</translation>
     </message>
     <message>
         <source>新建交接…</source>
-        <translation type="unfinished"></translation>
+        <translation>New handover…</translation>
     </message>
     <message>
         <source>新建清单（从模板）…</source>
-        <translation type="unfinished"></translation>
+        <translation>New list (from template)…</translation>
     </message>
     <message>
         <source>本项目现有交接 {h} 个，清单 {n} 张。</source>
-        <translation type="unfinished"></translation>
+        <translation>This project has {h} handovers and {n} lists.</translation>
     </message>
     <message>
         <source>刚建的交接：{c}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Handover just created: {c}.</translation>
     </message>
 </context>
 <context>
     <name>HandoverTab</name>
     <message>
         <source>与原清单相比的变更</source>
-        <translation type="unfinished"></translation>
+        <translation>Changes from the original list</translation>
     </message>
     <message>
         <source>本清单已签署（签署于 {at}），不能修改；如需更正请创建补充清单</source>
-        <translation type="unfinished"></translation>
+        <translation>This list was signed (at {at}) and cannot be changed; to correct it, create a supplementary list</translation>
     </message>
     <message>
         <source>本清单已作废，不能修改</source>
-        <translation type="unfinished"></translation>
+        <translation>This list is void and cannot be changed</translation>
     </message>
     <message>
         <source>已核对 {n}/{total}，短缺 {k} 项，问题 {m} 项</source>
-        <translation type="unfinished"></translation>
+        <translation>Checked {n}/{total}, {k} missing, {m} with problems</translation>
     </message>
     <message>
         <source>（没有清单）</source>
-        <translation type="unfinished"></translation>
+        <translation>(no lists)</translation>
     </message>
     <message>
         <source>原清单</source>
-        <translation type="unfinished"></translation>
+        <translation>the original list</translation>
     </message>
     <message>
         <source>补充第 {n} 版</source>
-        <translation type="unfinished"></translation>
+        <translation>supplement {n}</translation>
     </message>
     <message>
         <source>与{version}相比的变更（{k} 项）</source>
-        <translation type="unfinished"></translation>
+        <translation>Changes from {version} ({k})</translation>
     </message>
     <message>
         <source>与{version}相同，尚无变更。</source>
-        <translation type="unfinished"></translation>
+        <translation>Same as {version}; no changes yet.</translation>
     </message>
     <message>
         <source>{line} {kind}：{category} / {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{line} {kind}: {category} / {name}</translation>
     </message>
     <message>
         <source>；</source>
-        <translation type="unfinished"></translation>
+        <translation>; </translation>
     </message>
     <message>
         <source>{head}（{fields}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{head} ({fields})</translation>
     </message>
     <message>
         <source>原第 {old} 行</source>
-        <translation type="unfinished"></translation>
+        <translation>Was row {old}</translation>
     </message>
     <message>
         <source>第 {new} 行</source>
-        <translation type="unfinished"></translation>
+        <translation>Row {new}</translation>
     </message>
     <message>
         <source>第 {new} 行（原第 {old} 行）</source>
-        <translation type="unfinished"></translation>
+        <translation>Row {new} (was row {old})</translation>
     </message>
     <message>
         <source>新增</source>
-        <translation type="unfinished"></translation>
+        <translation>added</translation>
     </message>
     <message>
         <source>删除</source>
-        <translation type="unfinished"></translation>
+        <translation>removed</translation>
     </message>
     <message>
         <source>修改</source>
-        <translation type="unfinished"></translation>
+        <translation>changed</translation>
     </message>
     <message>
         <source>其他</source>
-        <translation type="unfinished"></translation>
+        <translation>Other</translation>
     </message>
     <message>
         <source>新条目</source>
-        <translation type="unfinished"></translation>
+        <translation>New item</translation>
     </message>
     <message>
         <source>删除第 {seq} 项“{name}”？</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete item {seq} "{name}"?</translation>
     </message>
     <message>
         <source>已另存为模板。</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved as a template.</translation>
     </message>
     <message>
         <source>为“{title}”创建补充清单（更正）？原清单保持已签署不变。</source>
-        <translation type="unfinished"></translation>
+        <translation>Create a supplementary list (correction) for "{title}"? The original list stays signed and unchanged.</translation>
     </message>
     <message>
         <source>物业交接台</source>
-        <translation type="unfinished"></translation>
+        <translation>HandoverDesk</translation>
     </message>
     <message>
         <source>（空）</source>
-        <translation type="unfinished"></translation>
+        <translation>(empty)</translation>
     </message>
     <message>
         <source>交接信息…</source>
-        <translation type="unfinished"></translation>
+        <translation>Handover details…</translation>
     </message>
     <message>
         <source>新建交接…</source>
-        <translation type="unfinished"></translation>
+        <translation>New handover…</translation>
     </message>
     <message>
         <source>新建清单（从模板）…</source>
-        <translation type="unfinished"></translation>
+        <translation>New list (from template)…</translation>
     </message>
     <message>
         <source>新建空白清单…</source>
-        <translation type="unfinished"></translation>
+        <translation>New blank list…</translation>
     </message>
     <message>
         <source>从 Excel 导入清单…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import list from Excel…</translation>
     </message>
     <message>
         <source>另存为模板…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save as template…</translation>
     </message>
     <message>
         <source>签署…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign…</translation>
     </message>
     <message>
         <source>创建补充清单（更正）</source>
-        <translation type="unfinished"></translation>
+        <translation>Create supplementary list (correction)</translation>
     </message>
     <message>
         <source>打印清单…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print list…</translation>
     </message>
     <message>
         <source>打印交接确认书…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print handover confirmation…</translation>
     </message>
     <message>
         <source>导出 Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export to Excel…</translation>
     </message>
     <message>
         <source>按应交数验收</source>
-        <translation type="unfinished"></translation>
+        <translation>Receive as expected</translation>
     </message>
     <message>
         <source>实收 = 应交，状况完好，并转到下一行</source>
-        <translation type="unfinished"></translation>
+        <translation>Received = expected, condition good, and go to the next row</translation>
     </message>
     <message>
         <source>插入条目</source>
-        <translation type="unfinished"></translation>
+        <translation>Insert item</translation>
     </message>
     <message>
         <source>删除条目</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete item</translation>
     </message>
     <message>
         <source>上移</source>
-        <translation type="unfinished"></translation>
+        <translation>Move up</translation>
     </message>
     <message>
         <source>下移</source>
-        <translation type="unfinished"></translation>
+        <translation>Move down</translation>
     </message>
     <message>
         <source>转为遗留问题…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>签署交接清单</source>
-        <translation type="unfinished"></translation>
+        <translation>Make a defect…</translation>
     </message>
     <message>
         <source>记录纸质清单的签署人和时间，签署后清单锁定</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>创建补充清单</source>
-        <translation type="unfinished"></translation>
+        <translation>Record who signed the paper list and when; the list is locked once signed</translation>
     </message>
     <message>
         <source>为已签署的清单创建补充版本，更正后再次签署</source>
-        <translation type="unfinished"></translation>
+        <translation>Create a supplementary version of a signed list, correct it and sign again</translation>
     </message>
     <message>
         <source>导出交接清单到 Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>Export handover list to Excel</translation>
     </message>
     <message>
         <source>Excel 工作簿 (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
         <source>正在导出交接清单…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporting handover list…</translation>
     </message>
     <message>
         <source>新建清单</source>
-        <translation type="unfinished"></translation>
+        <translation>New list</translation>
     </message>
     <message>
         <source>{tip}（{keys}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{tip} ({keys})</translation>
     </message>
     <message>
         <source>交接确认书 — {h}</source>
-        <translation type="unfinished"></translation>
+        <translation>Handover confirmation — {h}</translation>
     </message>
     <message>
         <source>交接清单 — {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Handover list — {title}</translation>
     </message>
     <message>
         <source>已导出到 {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported to {path}</translation>
     </message>
 </context>
 <context>
     <name>HistoryModel</name>
     <message>
         <source>时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>操作</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>经办人</source>
-        <translation type="unfinished"></translation>
+        <translation>Handled by</translation>
     </message>
     <message>
         <source>借用人/归还人/业主/接收方</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrower / returner / owner / receiver</translation>
     </message>
     <message>
         <source>说明</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
     <name>HousesPage</name>
     <message>
         <source>房屋与业主</source>
-        <translation type="unfinished"></translation>
+        <translation>Units and owners</translation>
     </message>
     <message>
         <source>导入原物业或开发商给的业主名册（Excel，先预览、核对后再导入），或逐户添加房屋。以后可在“文件 → 导入业主名册”和“项目 → 楼栋、房屋与业主”中继续。</source>
-        <translation type="unfinished"></translation>
+        <translation>Import the owner roster from the previous company or the developer (Excel; preview and check it before importing), or add units one by one. You can continue later in "File → Import owner roster" and "Project → Buildings, units and owners".</translation>
     </message>
     <message>
         <source>导入业主名册…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import owner roster…</translation>
     </message>
     <message>
         <source>逐户添加房屋…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add units one by one…</translation>
     </message>
     <message>
         <source>本项目现有楼栋 {b} 栋，房屋 {u} 户，业主 {o} 位。</source>
-        <translation type="unfinished"></translation>
+        <translation>This project has {b} buildings, {u} units and {o} owners.</translation>
     </message>
 </context>
 <context>
     <name>IssueDialog</name>
     <message>
         <source>发放钥匙给业主 — {key}</source>
-        <translation type="unfinished"></translation>
+        <translation>Issue key to owner — {key}</translation>
     </message>
     <message>
         <source>备注</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>业主：</source>
-        <translation type="unfinished"></translation>
+        <translation>Owner: </translation>
     </message>
     <message>
         <source>备注：</source>
-        <translation type="unfinished"></translation>
+        <translation>Note: </translation>
     </message>
     <message>
         <source>该房屋没有登记业主，不能发放。</source>
-        <translation type="unfinished"></translation>
+        <translation>This unit has no registered owner, so the key cannot be issued.</translation>
     </message>
     <message>
         <source>请选择业主。</source>
-        <translation type="unfinished"></translation>
+        <translation>Please choose an owner.</translation>
     </message>
 </context>
 <context>
     <name>ItemsModel</name>
     <message>
         <source>序号</source>
-        <translation type="unfinished"></translation>
+        <translation>No.</translation>
     </message>
     <message>
         <source>类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>规格</source>
-        <translation type="unfinished"></translation>
+        <translation>Spec</translation>
     </message>
     <message>
         <source>单位</source>
-        <translation type="unfinished"></translation>
+        <translation>UoM</translation>
     </message>
     <message>
         <source>应交</source>
-        <translation type="unfinished"></translation>
+        <translation>Due</translation>
     </message>
     <message>
         <source>实收</source>
-        <translation type="unfinished"></translation>
+        <translation>Paid</translation>
     </message>
     <message>
         <source>短缺</source>
-        <translation type="unfinished"></translation>
+        <translation>Short</translation>
     </message>
     <message>
         <source>原件/复印件</source>
-        <translation type="unfinished"></translation>
+        <translation>Orig/copy</translation>
     </message>
     <message>
         <source>页数</source>
-        <translation type="unfinished"></translation>
+        <translation>Pages</translation>
     </message>
     <message>
         <source>状况</source>
-        <translation type="unfinished"></translation>
+        <translation>Cond.</translation>
     </message>
     <message>
         <source>备注</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>核对人</source>
-        <translation type="unfinished"></translation>
+        <translation>Checked by</translation>
     </message>
     <message>
         <source>核对时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Checked at</translation>
     </message>
     <message>
         <source>遗留问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Defects</translation>
     </message>
     <message>
         <source>未核对</source>
-        <translation type="unfinished"></translation>
+        <translation>Not checked</translation>
     </message>
 </context>
 <context>
     <name>KeyCard</name>
     <message>
         <source>借出…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lend…</translation>
     </message>
     <message>
         <source>归还…</source>
-        <translation type="unfinished"></translation>
+        <translation>Return…</translation>
     </message>
     <message>
         <source>发放给业主…</source>
-        <translation type="unfinished"></translation>
+        <translation>Issue to owner…</translation>
     </message>
     <message>
         <source>封存…</source>
-        <translation type="unfinished"></translation>
+        <translation>Seal…</translation>
     </message>
     <message>
         <source>启封…</source>
-        <translation type="unfinished"></translation>
+        <translation>Unseal…</translation>
     </message>
     <message>
         <source>遗失…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lost…</translation>
     </message>
     <message>
         <source>移交…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hand over…</translation>
     </message>
     <message>
         <source>作废…</source>
-        <translation type="unfinished"></translation>
+        <translation>Void…</translation>
     </message>
     <message>
         <source>历史…</source>
-        <translation type="unfinished"></translation>
+        <translation>History…</translation>
     </message>
     <message>
         <source>这把钥匙的全部记录（也可双击表格中的行）</source>
-        <translation type="unfinished"></translation>
+        <translation>All records of this key (or double-click its row in the table)</translation>
     </message>
     <message>
         <source>未选钥匙</source>
-        <translation type="unfinished"></translation>
+        <translation>No key selected</translation>
     </message>
     <message>
         <source>扫描钥匙标签（或输入标签号）后回车</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan the key tag (or type the tag number), then press Enter</translation>
     </message>
     <message>
         <source>开启：{opens}</source>
-        <translation type="unfinished"></translation>
+        <translation>Opens: {opens}</translation>
     </message>
     <message>
         <source>状态：{status}</source>
-        <translation type="unfinished"></translation>
+        <translation>Status: {status}</translation>
     </message>
     <message>
         <source>柜格：{place}</source>
-        <translation type="unfinished"></translation>
+        <translation>Slot: {place}</translation>
     </message>
     <message>
         <source>未定</source>
-        <translation type="unfinished"></translation>
+        <translation>not assigned</translation>
     </message>
     <message>
         <source>原柜格：{place}</source>
-        <translation type="unfinished"></translation>
+        <translation>Former slot: {place}</translation>
     </message>
     <message>
         <source>借用人 {who}，应还 {due}，批准：{approver}</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrower {who}, due back {due}, approved by: {approver}</translation>
     </message>
     <message>
         <source>，延期原因：{why}</source>
-        <translation type="unfinished"></translation>
+        <translation>, reason for extension: {why}</translation>
     </message>
 </context>
 <context>
     <name>KeyHistoryDialog</name>
     <message>
         <source>钥匙历史 — {tag}</source>
-        <translation type="unfinished"></translation>
+        <translation>Key history — {tag}</translation>
     </message>
     <message>
         <source>{tag}　开启：{opens}　{where}：{place}　状态：{status}　共 {n} 条记录</source>
-        <translation type="unfinished"></translation>
+        <translation>{tag}  Opens: {opens}  {where}: {place}  Status: {status}  {n} records</translation>
     </message>
     <message>
         <source>柜格</source>
-        <translation type="unfinished"></translation>
+        <translation>Slot</translation>
     </message>
     <message>
         <source>原柜格</source>
-        <translation type="unfinished"></translation>
+        <translation>Former slot</translation>
     </message>
     <message>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
     <name>KeyImportDialog</name>
     <message>
         <source>从 Excel 批量接收钥匙</source>
-        <translation type="unfinished"></translation>
+        <translation>Receive keys in bulk from Excel</translation>
     </message>
     <message>
         <source>请选择钥匙清单 Excel 文件（.xlsx）：每行一把（套）钥匙；标签号可不填，由程序编号。</source>
-        <translation type="unfinished"></translation>
+        <translation>Please choose a key list Excel file (.xlsx): one key (or set) per row; tag numbers may be left blank and the program will number them.</translation>
     </message>
     <message>
         <source>选择钥匙清单</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose key list</translation>
     </message>
     <message>
         <source>正在读取钥匙清单…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading key list…</translation>
     </message>
     <message>
         <source>正在接收钥匙…</source>
-        <translation type="unfinished"></translation>
+        <translation>Receiving keys…</translation>
     </message>
     <message>
         <source>如 G01；表中已填的不变</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. G01; cabinets filled in the sheet are kept</translation>
     </message>
     <message>
         <source>钥匙柜（表中未填时）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Key cabinet (when not in the sheet): </translation>
     </message>
     <message>
         <source>将接收钥匙 {0} 条（共 {1} 把/套）。</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} key entries will be received ({1} keys/sets in total).</translation>
     </message>
     <message>
         <source> 其中 {n} 把未填标签号，将自动编号（蓝字）。</source>
-        <translation type="unfinished"></translation>
+        <translation> {n} of them have no tag number and will be numbered automatically (in blue).</translation>
     </message>
     <message>
         <source>接收完成：</source>
-        <translation type="unfinished"></translation>
+        <translation>Receiving complete: </translation>
     </message>
 </context>
 <context>
     <name>KeyPreviewModel</name>
     <message>
         <source>行号</source>
-        <translation type="unfinished"></translation>
+        <translation>Row</translation>
     </message>
     <message>
         <source>标签号</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag no.</translation>
     </message>
     <message>
         <source>房号</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <source>开启对象</source>
-        <translation type="unfinished"></translation>
+        <translation>Opens</translation>
     </message>
     <message>
         <source>数量</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantity</translation>
     </message>
     <message>
         <source>钥匙柜</source>
-        <translation type="unfinished"></translation>
+        <translation>Key cabinet</translation>
     </message>
     <message>
         <source>格位</source>
-        <translation type="unfinished"></translation>
+        <translation>Slot</translation>
     </message>
     <message>
         <source>备注</source>
-        <translation type="unfinished"></translation>
+        <translation>Remarks</translation>
     </message>
     <message>
         <source>问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>{tag}（自动）</source>
-        <translation type="unfinished"></translation>
+        <translation>{tag} (auto)</translation>
     </message>
     <message>
         <source>表中未填标签号，导入时按此编号</source>
-        <translation type="unfinished"></translation>
+        <translation>No tag number in the sheet; this number will be used on import</translation>
     </message>
 </context>
 <context>
     <name>KeysTab</name>
     <message>
         <source>按标签号、房号、开启对象筛选，回车转到表格</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by tag number, unit or what it opens; Enter moves to the table</translation>
     </message>
     <message>
         <source>扫码或输入标签号，回车</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan or type a tag number, then Enter</translation>
     </message>
     <message>
         <source>扫码（或输入标签号）后回车打开该钥匙；再按回车开始卡片上加框的操作</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan (or type a tag number) and press Enter to open that key; press Enter again to start the action framed on the card</translation>
     </message>
     <message>
         <source>扫码</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan</translation>
     </message>
     <message>
         <source>标签号：</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag no.: </translation>
     </message>
     <message>
         <source>逾期未还</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue</translation>
     </message>
     <message>
         <source>接收钥匙…</source>
-        <translation type="unfinished"></translation>
+        <translation>Receive key…</translation>
     </message>
     <message>
         <source>接收一把（套）钥匙入柜</source>
-        <translation type="unfinished"></translation>
+        <translation>Receive one key (or set) into the key cabinet</translation>
     </message>
     <message>
         <source>修改…</source>
-        <translation type="unfinished"></translation>
+        <translation>Change…</translation>
     </message>
     <message>
         <source>从钥匙交接清单接收…</source>
-        <translation type="unfinished"></translation>
+        <translation>Receive from key handover list…</translation>
     </message>
     <message>
         <source>从 Excel 导入…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import from Excel…</translation>
     </message>
     <message>
         <source>批量接收钥匙…</source>
-        <translation type="unfinished"></translation>
+        <translation>Receive keys in bulk…</translation>
     </message>
     <message>
         <source>请先在工具栏选择交接</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a handover in the toolbar first</translation>
     </message>
     <message>
         <source>下班时间：{t}（未还即逾期）</source>
-        <translation type="unfinished"></translation>
+        <translation>Closing time: {t} (keys not back by then are overdue)</translation>
     </message>
     <message>
         <source>修改下班时间（借出钥匙默认此前归还）</source>
-        <translation type="unfinished"></translation>
+        <translation>Change the closing time (lent keys are due back before it by default)</translation>
     </message>
     <message>
         <source>已扫描 {tags}：关闭本窗口后打开；本窗口仍只办理 {key}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Scanned {tags}: they open after this window closes; this window still handles only {key}.</translation>
     </message>
     <message>
         <source>本窗口的事项</source>
-        <translation type="unfinished"></translation>
+        <translation>this window's task</translation>
     </message>
     <message>
         <source>钥匙标签（所选钥匙）…</source>
-        <translation type="unfinished"></translation>
+        <translation>Key tags (selected keys)…</translation>
     </message>
     <message>
         <source>钥匙标签（整个钥匙柜）…</source>
-        <translation type="unfinished"></translation>
+        <translation>Key tags (whole cabinet)…</translation>
     </message>
     <message>
         <source>钥匙发放签收单（当前钥匙）…</source>
-        <translation type="unfinished"></translation>
+        <translation>Key issue receipt (current key)…</translation>
     </message>
     <message>
         <source>钥匙借用登记表…</source>
-        <translation type="unfinished"></translation>
+        <translation>Key loan register…</translation>
     </message>
     <message>
         <source>备用钥匙封存表…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sealed spare keys…</translation>
     </message>
     <message>
         <source>钥匙交接表…</source>
-        <translation type="unfinished"></translation>
+        <translation>Key handover form…</translation>
     </message>
     <message>
         <source>打印</source>
-        <translation type="unfinished"></translation>
+        <translation>Print</translation>
     </message>
     <message>
         <source>打印当前钥匙最近一次发放给业主的签收单</source>
-        <translation type="unfinished"></translation>
+        <translation>Print the receipt of the current key's latest issue to an owner</translation>
     </message>
     <message>
         <source>请先扫描一把已发放给业主的钥匙</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan a key issued to an owner first</translation>
     </message>
     <message>
         <source>本次交接的全部钥匙，三方签字</source>
-        <translation type="unfinished"></translation>
+        <translation>Every key of this handover, signed by the three parties</translation>
     </message>
     <message>
         <source>备用钥匙封存表</source>
-        <translation type="unfinished"></translation>
+        <translation>Sealed spare keys</translation>
     </message>
     <message>
         <source>钥匙交接表</source>
-        <translation type="unfinished"></translation>
+        <translation>Key handover form</translation>
     </message>
     <message>
         <source>项目不存在，请重新选择项目。</source>
-        <translation type="unfinished"></translation>
+        <translation>The project does not exist; choose a project again.</translation>
     </message>
     <message>
         <source>打印钥匙柜的标签</source>
-        <translation type="unfinished"></translation>
+        <translation>Print the tags of a key cabinet</translation>
     </message>
     <message>
         <source>钥匙柜：</source>
-        <translation type="unfinished"></translation>
+        <translation>Key cabinet: </translation>
     </message>
     <message>
         <source>钥匙借用登记表</source>
-        <translation type="unfinished"></translation>
+        <translation>Key loan register</translation>
     </message>
     <message>
         <source>自：</source>
-        <translation type="unfinished"></translation>
+        <translation>From:</translation>
     </message>
     <message>
         <source>至：</source>
-        <translation type="unfinished"></translation>
+        <translation>to:</translation>
     </message>
     <message>
         <source>请先在表格中选择钥匙（可多选），或扫描一把钥匙。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select keys in the table first (several allowed), or scan a key.</translation>
     </message>
     <message>
         <source>钥匙标签 — {tag}</source>
-        <translation type="unfinished"></translation>
+        <translation>Key tag — {tag}</translation>
     </message>
     <message>
         <source>钥匙标签 — {n} 把</source>
-        <translation type="unfinished"></translation>
+        <translation>Key tags — {n} keys</translation>
     </message>
     <message>
         <source>钥匙标签 — 钥匙柜 {c}</source>
-        <translation type="unfinished"></translation>
+        <translation>Key tags — cabinet {c}</translation>
     </message>
     <message>
         <source>钥匙发放签收单 — {tag}</source>
-        <translation type="unfinished"></translation>
+        <translation>Key issue receipt — {tag}</translation>
     </message>
     <message>
         <source>钥匙借用登记表 {a} 至 {b}</source>
-        <translation type="unfinished"></translation>
+        <translation>Key loan register {a} to {b}</translation>
     </message>
     <message>
         <source>还没有钥匙存入钥匙柜。</source>
-        <translation type="unfinished"></translation>
+        <translation>No key is in a cabinet yet.</translation>
     </message>
     <message>
         <source>请选择钥匙柜。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a key cabinet.</translation>
     </message>
 </context>
 <context>
     <name>LanguagePage</name>
     <message>
         <source>跟随系统</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow the system</translation>
     </message>
     <message>
         <source>界面语言：</source>
-        <translation type="unfinished"></translation>
+        <translation>Interface language:</translation>
     </message>
     <message>
         <source>重新启动程序后生效。打印的表单和导出的工作簿也用这种语言。</source>
-        <translation type="unfinished"></translation>
+        <translation>Takes effect after restarting the program. Printed forms and exported workbooks use this language too.</translation>
     </message>
 </context>
 <context>
     <name>LedgerImportDialog</name>
     <message>
         <source>导入原物业收费台账</source>
-        <translation type="unfinished"></translation>
+        <translation>Import previous company's fee ledger</translation>
     </message>
     <message>
         <source>请选择原物业收费台账 Excel 文件（.xlsx、.xls）：有标题行、两行表头、小计/合计行，按收费项目或按月分列均可。</source>
-        <translation type="unfinished"></translation>
+        <translation>Please choose the previous company's fee ledger Excel file (.xlsx, .xls): title rows, two-row headers, subtotal/total rows, and columns per fee item or per month are all fine.</translation>
     </message>
     <message>
         <source>选择原物业收费台账</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose previous company's fee ledger</translation>
     </message>
     <message>
         <source>正在读取原物业收费台账…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading previous company's fee ledger…</translation>
     </message>
     <message>
         <source>正在导入原物业收费台账…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importing previous company's fee ledger…</translation>
     </message>
     <message>
         <source>如 2025年06月、2025年度、2025Q2</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 2025-06, 2025, 2025Q2</translation>
     </message>
     <message>
         <source>按收费项目或按月分列、没有所属期列的台账，在此写明它的所属期（或年份）</source>
-        <translation type="unfinished"></translation>
+        <translation>For a ledger with columns per fee item or per month and no billing period column, enter its billing period (or year) here</translation>
     </message>
     <message>
         <source>所属期（表中没有时）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Billing period (when not in the sheet): </translation>
     </message>
     <message>
         <source>已按“{0}”上次的列对应读取。</source>
-        <translation type="unfinished"></translation>
+        <translation>Read using the column mapping last used for "{0}".</translation>
     </message>
     <message>
         <source>……共 {0} 行</source>
-        <translation type="unfinished"></translation>
+        <translation>… {0} rows in all</translation>
     </message>
     <message>
         <source>共 {0} 行：应收 {1} 元，实收 {2} 元，欠费 {3} 元。</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} rows: billed {1} yuan, paid {2} yuan, arrears {3} yuan.</translation>
     </message>
     <message>
         <source>跳过 {0}，不计入合计。</source>
-        <translation type="unfinished"></translation>
+        <translation>Skipped {0}; not included in the totals.</translation>
     </message>
     <message>
         <source>将新建收费项目：{0}。</source>
-        <translation type="unfinished"></translation>
+        <translation>New fee items will be created: {0}.</translation>
     </message>
     <message>
         <source>、</source>
-        <translation type="unfinished"></translation>
+        <translation>, </translation>
     </message>
     <message>
         <source>其中 {0} 行应收与收费标准不符（悬停查看），可在对账时核实。</source>
-        <translation type="unfinished"></translation>
+        <translation>In {0} rows the billed amount does not match the tariff (hover to see); you can check them during reconciliation.</translation>
     </message>
     <message>
         <source>检查通过，可以导入；导入将替换此前导入的原物业台账。</source>
-        <translation type="unfinished"></translation>
+        <translation>Check passed, ready to import; importing replaces the previous company's ledger imported before.</translation>
     </message>
     <message>
         <source>有问题的行需在 Excel 中改正后“重新读取”，或调整列对应；有问题时不能导入。</source>
-        <translation type="unfinished"></translation>
+        <translation>Correct the rows with problems in Excel and click "Reload", or adjust the column mapping; nothing can be imported while there are problems.</translation>
     </message>
     <message>
         <source>导入完成：</source>
-        <translation type="unfinished"></translation>
+        <translation>Import complete: </translation>
     </message>
     <message>
         <source>列对应未能记住：</source>
-        <translation type="unfinished"></translation>
+        <translation>The column mapping could not be remembered: </translation>
     </message>
 </context>
 <context>
     <name>LedgerPanel</name>
     <message>
         <source>按房号、业主、收费项目筛选，回车转到表格</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by unit, owner or fee item; Enter moves to the table</translation>
     </message>
 </context>
 <context>
     <name>LedgerPreviewModel</name>
     <message>
         <source>行号</source>
-        <translation type="unfinished"></translation>
+        <translation>Row</translation>
     </message>
     <message>
         <source>房号</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <source>业主</source>
-        <translation type="unfinished"></translation>
+        <translation>Owner</translation>
     </message>
     <message>
         <source>收费项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Fee item</translation>
     </message>
     <message>
         <source>所属期</source>
-        <translation type="unfinished"></translation>
+        <translation>Billing period</translation>
     </message>
     <message>
         <source>应收</source>
-        <translation type="unfinished"></translation>
+        <translation>Billed</translation>
     </message>
     <message>
         <source>实收</source>
-        <translation type="unfinished"></translation>
+        <translation>Paid</translation>
     </message>
     <message>
         <source>欠费</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrears</translation>
     </message>
     <message>
         <source>收款日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment date</translation>
     </message>
     <message>
         <source>票据号</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt no.</translation>
     </message>
     <message>
         <source>说明</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
 </context>
 <context>
     <name>LendDialog</name>
     <message>
         <source>工程部</source>
-        <translation type="unfinished"></translation>
+        <translation>Engineering</translation>
     </message>
     <message>
         <source>保洁部</source>
-        <translation type="unfinished"></translation>
+        <translation>Cleaning</translation>
     </message>
     <message>
         <source>秩序部</source>
-        <translation type="unfinished"></translation>
+        <translation>Security</translation>
     </message>
     <message>
         <source>客服部</source>
-        <translation type="unfinished"></translation>
+        <translation>Customer service</translation>
     </message>
     <message>
         <source>绿化部</source>
-        <translation type="unfinished"></translation>
+        <translation>Landscaping</translation>
     </message>
     <message>
         <source>{tag}（{opens}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{tag} ({opens})</translation>
     </message>
     <message>
         <source>借出钥匙 — {key}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lend key — {key}</translation>
     </message>
     <message>
         <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>具体事由（“其他”时必填）</source>
-        <translation type="unfinished"></translation>
+        <translation>Details (required for "Other")</translation>
     </message>
     <message>
         <source>默认当天下班时间（{t}）前归还</source>
-        <translation type="unfinished"></translation>
+        <translation>Due back by today's closing time ({t}) by default</translation>
     </message>
     <message>
         <source>应还时间晚于借出当天时必填</source>
-        <translation type="unfinished"></translation>
+        <translation>Required when the key is due back after the day it is lent</translation>
     </message>
     <message>
         <source>借用人：</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrower: </translation>
     </message>
     <message>
         <source>部门：</source>
-        <translation type="unfinished"></translation>
+        <translation>Department: </translation>
     </message>
     <message>
         <source>借用事由：</source>
-        <translation type="unfinished"></translation>
+        <translation>Purpose: </translation>
     </message>
     <message>
         <source>事由说明：</source>
-        <translation type="unfinished"></translation>
+        <translation>Details: </translation>
     </message>
     <message>
         <source>应还时间：</source>
-        <translation type="unfinished"></translation>
+        <translation>Due back: </translation>
     </message>
     <message>
         <source>延期原因：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for extension: </translation>
     </message>
     <message>
         <source>批准主管：</source>
-        <translation type="unfinished"></translation>
+        <translation>Approving supervisor: </translation>
     </message>
     <message>
         <source>主管密码：</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervisor password: </translation>
     </message>
     <message>
         <source>{name}（{account}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({account})</translation>
     </message>
     <message>
         <source>请选择批准借出的主管</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the supervisor who approves the loan</translation>
     </message>
     <message>
         <source>由该主管本人输入登录密码</source>
-        <translation type="unfinished"></translation>
+        <translation>The supervisor types their own login password</translation>
     </message>
     <message>
         <source>没有可批准的主管账号，请管理员先添加主管。</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no supervisor account to approve the loan; ask an administrator to add a supervisor first.</translation>
     </message>
 </context>
 <context>
     <name>LinkOwnerDialog</name>
     <message>
         <source>关联已有业主（{u}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Link existing owner ({u})</translation>
     </message>
     <message>
         <source>输入姓名、房号，或完整的电话/证件号码</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter a name, unit, or full phone/ID document number</translation>
     </message>
     <message>
         <source>关系</source>
-        <translation type="unfinished"></translation>
+        <translation>Relation</translation>
     </message>
     <message>
         <source>查找</source>
-        <translation type="unfinished"></translation>
+        <translation>Search</translation>
     </message>
     <message>
         <source>请先在表中选择一位业主。</source>
-        <translation type="unfinished"></translation>
+        <translation>Please select an owner in the table first.</translation>
     </message>
 </context>
 <context>
     <name>ListIntakeDialog</name>
     <message>
         <source>从钥匙交接清单接收钥匙</source>
-        <translation type="unfinished"></translation>
+        <translation>Receive keys from a key handover list</translation>
     </message>
     <message>
         <source>如 G01，可不填</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. G01; optional</translation>
     </message>
     <message>
         <source>钥匙交接清单：</source>
-        <translation type="unfinished"></translation>
+        <translation>Key handover list: </translation>
     </message>
     <message>
         <source>存入钥匙柜：</source>
-        <translation type="unfinished"></translation>
+        <translation>Into key cabinet: </translation>
     </message>
     <message>
         <source>每个条目接收为一把（套）钥匙：已核对的按实收数量，未核对的按应交数量；核对为缺失或实收为 0 的不接收。已接收过的条目不会重复接收。</source>
-        <translation type="unfinished"></translation>
+        <translation>Each item is received as one key (or set): checked items with the quantity actually received, unchecked items with the quantity due. Items checked as missing or with 0 received are not received. Items already received are not received again.</translation>
     </message>
     <message>
         <source>接收</source>
-        <translation type="unfinished"></translation>
+        <translation>Receive</translation>
     </message>
     <message>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>{title}（已核 {checked}/{total}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} (checked {checked}/{total})</translation>
     </message>
     <message>
         <source>本次交接还没有钥匙交接清单：请先在“交接清单”页签从“钥匙交接清单”模板新建。</source>
-        <translation type="unfinished"></translation>
+        <translation>This handover has no key handover list yet: first create one on the "Handover lists" tab from the "Key handover list" template.</translation>
     </message>
     <message>
         <source>将接收 {n} 项，已接收过 {a} 项，不接收 {x} 项。</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} items will be received, {a} already received, {x} not received.</translation>
     </message>
     <message>
         <source>正在接收钥匙…</source>
-        <translation type="unfinished"></translation>
+        <translation>Receiving keys…</translation>
     </message>
     <message>
         <source>接收完成：</source>
-        <translation type="unfinished"></translation>
+        <translation>Done: </translation>
     </message>
     <message>
         <source>已取消接收，未写入任何数据。</source>
-        <translation type="unfinished"></translation>
+        <translation>Receiving cancelled; nothing was saved.</translation>
     </message>
 </context>
 <context>
     <name>ListsPanel</name>
     <message>
         <source>清单（状态，进度）</source>
-        <translation type="unfinished"></translation>
+        <translation>List (status, progress)</translation>
     </message>
     <message>
         <source>版本历史</source>
-        <translation type="unfinished"></translation>
+        <translation>Version history</translation>
     </message>
     <message>
         <source>补充第 {n} 版</source>
-        <translation type="unfinished"></translation>
+        <translation>Supplement {n}</translation>
     </message>
     <message>
         <source>（未选择清单）</source>
-        <translation type="unfinished"></translation>
+        <translation>(no list selected)</translation>
     </message>
     <message>
         <source>原清单</source>
-        <translation type="unfinished"></translation>
+        <translation>Original list</translation>
     </message>
     <message>
         <source>{name}：{status}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: {status}</translation>
     </message>
     <message>
         <source>{name}：{status} {at}（{who}）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>草稿</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>已签署</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>作废</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: {status} {at} ({who})</translation>
     </message>
     <message>
         <source>已核 {n}/{total}，短缺 {k}</source>
-        <translation type="unfinished"></translation>
+        <translation>checked {n}/{total}, short {k}</translation>
     </message>
     <message>
         <source>{caption}
 {status}，{progress}</source>
-        <translation type="unfinished"></translation>
+        <translation>{caption}
+{status}, {progress}</translation>
     </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
         <source>登录 — 物业交接台</source>
-        <translation type="unfinished"></translation>
+        <translation>Log in — HandoverDesk</translation>
     </message>
     <message>
         <source>登录</source>
-        <translation type="unfinished"></translation>
+        <translation>Log in</translation>
     </message>
     <message>
         <source>用户名：</source>
-        <translation type="unfinished"></translation>
+        <translation>Username: </translation>
     </message>
     <message>
         <source>密码：</source>
-        <translation type="unfinished"></translation>
+        <translation>Password: </translation>
     </message>
     <message>
         <source>管理员重置了您的密码：须设置新密码后才能继续使用。</source>
-        <translation type="unfinished"></translation>
+        <translation>The administrator has reset your password: you must set a new password before you can continue.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>物业交接台</source>
-        <translation type="unfinished"></translation>
+        <translation>HandoverDesk</translation>
     </message>
     <message>
         <source>项目与交接</source>
-        <translation type="unfinished"></translation>
+        <translation>Project and handover</translation>
     </message>
     <message>
         <source>项目：</source>
-        <translation type="unfinished"></translation>
+        <translation>Project: </translation>
     </message>
     <message>
         <source>　交接：</source>
-        <translation type="unfinished"></translation>
+        <translation>  Handover: </translation>
     </message>
     <message>
         <source>概览</source>
-        <translation type="unfinished"></translation>
+        <translation>Overview</translation>
     </message>
     <message>
         <source>交接清单</source>
-        <translation type="unfinished"></translation>
+        <translation>Handover lists</translation>
     </message>
     <message>
         <source>遗留问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Defects</translation>
     </message>
     <message>
         <source>钥匙管理</source>
-        <translation type="unfinished"></translation>
+        <translation>Key custody</translation>
     </message>
     <message>
         <source>费用对账</source>
-        <translation type="unfinished"></translation>
+        <translation>Fee reconciliation</translation>
     </message>
     <message>
         <source>文件(&amp;F)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File</translation>
     </message>
     <message>
         <source>项目(&amp;P)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Project</translation>
     </message>
     <message>
         <source>管理(&amp;A)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Admin</translation>
     </message>
     <message>
         <source>帮助(&amp;H)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <source>导出当前表格到 Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export current table to Excel…</translation>
     </message>
     <message>
         <source>导入业主名册…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import owner roster…</translation>
     </message>
     <message>
         <source>退出</source>
-        <translation type="unfinished"></translation>
+        <translation>Exit</translation>
     </message>
     <message>
         <source>{name}（{username}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({username})</translation>
     </message>
     <message>
         <source>未登录</source>
-        <translation type="unfinished"></translation>
+        <translation>Not logged in</translation>
     </message>
     <message>
         <source>数据库：{name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Database: {name}</translation>
     </message>
     <message>
         <source>用户：{name}</source>
-        <translation type="unfinished"></translation>
+        <translation>User: {name}</translation>
     </message>
     <message>
         <source>{name}（{code}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({code})</translation>
     </message>
     <message>
         <source>{caption}（基准日 {cutoff}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{caption} (cut-off date {cutoff})</translation>
     </message>
     <message>
         <source>当前页面没有可导出的表格。</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no table to export on this page.</translation>
     </message>
     <message>
         <source>导出到 Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>Export to Excel</translation>
     </message>
     <message>
         <source>Excel 工作簿 (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
         <source>正在导出到 Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporting to Excel…</translation>
     </message>
     <message>
         <source>已导出 {rows} 行到 {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported {rows} rows to {path}</translation>
     </message>
     <message>
         <source>请先选择一个项目。</source>
-        <translation type="unfinished"></translation>
+        <translation>Please select a project first.</translation>
     </message>
     <message>
         <source>用户管理…</source>
-        <translation type="unfinished"></translation>
+        <translation>User management…</translation>
     </message>
     <message>
         <source>添加用户、重置密码、停用账号、修改角色</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>管理用户</source>
-        <translation type="unfinished"></translation>
+        <translation>Add users, reset passwords, deactivate accounts, change roles</translation>
     </message>
     <message>
         <source>修改密码…</source>
-        <translation type="unfinished"></translation>
+        <translation>Change password…</translation>
     </message>
     <message>
         <source>操作日志…</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit log…</translation>
     </message>
     <message>
         <source>谁在何时改了哪条记录</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>查看操作日志</source>
-        <translation type="unfinished"></translation>
+        <translation>Who changed which record, and when</translation>
     </message>
     <message>
         <source>切换用户（退出登录）…</source>
-        <translation type="unfinished"></translation>
+        <translation>Switch user (log out)…</translation>
     </message>
     <message>
         <source>新建项目…</source>
-        <translation type="unfinished"></translation>
+        <translation>New project…</translation>
     </message>
     <message>
         <source>编辑项目…</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit project…</translation>
     </message>
     <message>
         <source>楼栋、房屋与业主…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buildings, units and owners…</translation>
     </message>
     <message>
         <source>请先新建或选择一个项目。</source>
-        <translation type="unfinished"></translation>
+        <translation>Please create or select a project first.</translation>
     </message>
     <message>
         <source>已新建项目“{name}”。</source>
-        <translation type="unfinished"></translation>
+        <translation>Project "{name}" created.</translation>
     </message>
 </context>
 <context>
     <name>MetersPanel</name>
     <message>
         <source>按表号、房号、位置筛选，回车转到表格</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by meter number, unit or location; Enter moves to the table</translation>
     </message>
     <message>
         <source>全部表具</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{kind}表</source>
-        <translation type="unfinished"></translation>
+        <translation>All meters</translation>
     </message>
     <message>
         <source>加载中…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading…</translation>
     </message>
     <message>
         <source>新增表具…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add meter…</translation>
     </message>
     <message>
         <source>筛选：</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter: </translation>
     </message>
     <message>
         <source>请先在工具栏选择交接。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a handover in the toolbar first.</translation>
     </message>
     <message>
         <source>财务结算已签署：抄表底数只读。</source>
-        <translation type="unfinished"></translation>
+        <translation>Financial settlement signed: meter readings are read-only.</translation>
     </message>
     <message>
         <source>双击或直接输入修改上次读数、上次抄表日、本次读数、抄表日；回车保存并转到下一行。</source>
-        <translation type="unfinished"></translation>
+        <translation>Double-click or just type to change the last reading, last read date, current reading or read date; Enter saves and moves to the next row.</translation>
     </message>
     <message>
         <source>共 {n} 个表具</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} meters</translation>
     </message>
     <message>
         <source>筛选出 {m} 个 / 共 {n} 个</source>
-        <translation type="unfinished"></translation>
+        <translation>{m} shown of {n}</translation>
     </message>
     <message>
         <source>正在读取房屋…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading units…</translation>
     </message>
 </context>
 <context>
     <name>NoteDialog</name>
     <message>
         <source>事项：</source>
-        <translation type="unfinished"></translation>
+        <translation>Action:</translation>
     </message>
     <message>
         <source>{label}：</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}:</translation>
     </message>
     <message>
         <source>请填写{what}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Please fill in {what}.</translation>
     </message>
 </context>
 <context>
     <name>OfficePage</name>
     <message>
         <source>本处信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Office information</translation>
     </message>
     <message>
         <source>物业服务企业（管理处）的名称和地址印在每张表单的页眉上，新建交接时作为接收方（退场时为移交方）的默认单位。可以先不填，以后在“文件 → 设置”中填写。</source>
-        <translation type="unfinished"></translation>
+        <translation>The name and address of the property management company (management office) are printed in the header of every form and used as the default receiving party (handing-over party on exit) for new handovers. You can leave them blank now and fill them in later in "File → Settings".</translation>
     </message>
     <message>
         <source>如 某某物业服务有限公司翠湖园管理处</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. ABC Property Services Co., Ltd., Green Lake Garden Office</translation>
     </message>
     <message>
         <source>如 某市某区某路 88 号</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 88 Example Road, Example District, Example City</translation>
     </message>
     <message>
         <source>单位名称：</source>
-        <translation type="unfinished"></translation>
+        <translation>Company name: </translation>
     </message>
     <message>
         <source>地址：</source>
-        <translation type="unfinished"></translation>
+        <translation>Address: </translation>
     </message>
     <message>
         <source>如：某某物业服务有限公司</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. ABC Property Services Co., Ltd.</translation>
     </message>
     <message>
         <source>印在每张表单的页眉上；新建交接时作为接收方（退场移交时为移交方）的默认单位。本处信息保存在数据库中，各前台共用。</source>
-        <translation type="unfinished"></translation>
+        <translation>Printed in the header of every form; used as the default receiving party (handing-over party for an exit handover) for new handovers. This office information is stored in the database and shared by all front desks.</translation>
     </message>
     <message>
         <source>修改…</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit…</translation>
     </message>
     <message>
         <source>钥匙下班时间：</source>
-        <translation type="unfinished"></translation>
+        <translation>Key return time (end of day): </translation>
     </message>
     <message>
         <source>整改期限：</source>
-        <translation type="unfinished"></translation>
+        <translation>Rectification deadlines: </translation>
     </message>
     <message>
         <source>{s} {d} 天</source>
-        <translation type="unfinished"></translation>
+        <translation>{s} {d} days</translation>
     </message>
     <message>
-        <source>修改整改期限</source>
-        <translation type="unfinished"></translation>
+        <source>，</source>
+        <translation>, </translation>
     </message>
 </context>
 <context>
     <name>OverduePanel</name>
     <message>
         <source>标签号</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag no.</translation>
     </message>
     <message>
         <source>借用人</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrower</translation>
     </message>
     <message>
         <source>应还时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Due back</translation>
     </message>
     <message>
         <source>{n} 把钥匙逾期未还</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} keys overdue</translation>
     </message>
     <message>
         <source>没有逾期未还的钥匙</source>
-        <translation type="unfinished"></translation>
+        <translation>No overdue keys</translation>
     </message>
 </context>
 <context>
     <name>OverviewTab</name>
     <message>
         <source>交接清单核对进度</source>
-        <translation type="unfinished"></translation>
+        <translation>Handover list check progress</translation>
     </message>
     <message>
         <source>收缴率（按楼栋）</source>
-        <translation type="unfinished"></translation>
+        <translation>Collection rate (by building)</translation>
     </message>
     <message>
         <source>遗留问题（按状态）</source>
-        <translation type="unfinished"></translation>
+        <translation>Defects (by status)</translation>
     </message>
     <message>
         <source>钥匙（按状态）</source>
-        <translation type="unfinished"></translation>
+        <translation>Keys (by status)</translation>
     </message>
     <message>
         <source>业主欠费（按楼栋）</source>
-        <translation type="unfinished"></translation>
+        <translation>Owner arrears (by building)</translation>
     </message>
     <message>
         <source>未关闭遗留问题（按类别，红色表示有逾期）</source>
-        <translation type="unfinished"></translation>
+        <translation>Open defects (by category; red means some are overdue)</translation>
     </message>
     <message>
         <source>未关闭遗留问题（按责任方）</source>
-        <translation type="unfinished"></translation>
+        <translation>Open defects (by responsible party)</translation>
     </message>
     <message>
         <source>加载中…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading…</translation>
     </message>
     <message>
         <source>尚未选择交接</source>
-        <translation type="unfinished"></translation>
+        <translation>No handover selected</translation>
     </message>
     <message>
         <source>请在上方选择项目和交接；没有项目时用“项目 → 新建项目”或“项目 → 设置向导”，没有交接时在“交接清单”页点“新建交接”。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a project and a handover above. If there is no project, use "Project → New project" or "Project → Setup wizard"; if there is no handover, click "New handover" on the "Handover lists" tab.</translation>
     </message>
     <message>
         <source>无数据</source>
-        <translation type="unfinished"></translation>
+        <translation>No data</translation>
     </message>
     <message>
         <source>{title}（{status}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} ({status})</translation>
     </message>
     <message>
         <source>尚无交接清单</source>
-        <translation type="unfinished"></translation>
+        <translation>No handover lists yet</translation>
     </message>
     <message>
         <source>尚无遗留问题</source>
-        <translation type="unfinished"></translation>
+        <translation>No defects yet</translation>
     </message>
     <message>
         <source>尚无钥匙</source>
-        <translation type="unfinished"></translation>
+        <translation>No keys yet</translation>
     </message>
     <message>
         <source>没有未关闭的问题</source>
-        <translation type="unfinished"></translation>
+        <translation>No open defects</translation>
     </message>
     <message>
         <source>清单核对 {checked}/{total}　未关闭问题 {open}（逾期 {overdue}）　借出钥匙 {lent}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lists checked {checked}/{total}  Open defects {open} ({overdue} overdue)  Keys lent {lent}</translation>
     </message>
     <message>
         <source>　我方台账欠费 ¥{arrears}</source>
-        <translation type="unfinished"></translation>
+        <translation>  Arrears in our ledger ¥{arrears}</translation>
     </message>
     <message>
         <source>　业主欠费 ¥{arrears}（对账结果）</source>
-        <translation type="unfinished"></translation>
+        <translation>  Owner arrears ¥{arrears} (reconciliation result)</translation>
     </message>
     <message>
         <source>交接类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Handover type</translation>
     </message>
     <message>
         <source>基准日</source>
-        <translation type="unfinished"></translation>
+        <translation>Cut-off date</translation>
     </message>
     <message>
         <source>移交方</source>
-        <translation type="unfinished"></translation>
+        <translation>Handing-over party</translation>
     </message>
     <message>
         <source>接收方</source>
-        <translation type="unfinished"></translation>
+        <translation>Receiving party</translation>
     </message>
     <message>
         <source>监交方</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervising party</translation>
     </message>
     <message>
         <source>（无）</source>
-        <translation type="unfinished"></translation>
+        <translation>(none)</translation>
     </message>
     <message>
         <source>{label}：{value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}: {value}</translation>
     </message>
     <message>
         <source>其中逾期</source>
-        <translation type="unfinished"></translation>
+        <translation>Of which overdue</translation>
     </message>
     <message>
         <source>{n}（逾期 {late}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} ({late} overdue)</translation>
     </message>
     <message>
         <source>尚未对账</source>
-        <translation type="unfinished"></translation>
+        <translation>Not reconciled yet</translation>
     </message>
     <message>
         <source>业主欠费（按楼栋，截至 {at}{shown}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Owner arrears (by building, as of {at}{shown})</translation>
     </message>
     <message>
         <source>最多</source>
-        <translation type="unfinished"></translation>
+        <translation>highest</translation>
     </message>
     <message>
         <source>收缴率（按楼栋，截至 {at}{shown}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Collection rate (by building, as of {at}{shown})</translation>
     </message>
     <message>
         <source>最低</source>
-        <translation type="unfinished"></translation>
+        <translation>lowest</translation>
     </message>
     <message>
         <source>没有欠费</source>
-        <translation type="unfinished"></translation>
+        <translation>No arrears</translation>
     </message>
     <message>
         <source>没有应收</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing billed</translation>
     </message>
     <message>
         <source>；{which} {n} 栋/共 {total} 栋</source>
-        <translation type="unfinished"></translation>
+        <translation>; {which} {n} of {total} buildings</translation>
     </message>
     <message>
         <source>{company}（{rep}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{company} ({rep})</translation>
     </message>
 </context>
 <context>
     <name>OwnerDialog</name>
     <message>
         <source>修改业主</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit owner</translation>
     </message>
     <message>
         <source>新建业主（{u}）</source>
-        <translation type="unfinished"></translation>
+        <translation>New owner ({u})</translation>
     </message>
     <message>
         <source>新建业主</source>
-        <translation type="unfinished"></translation>
+        <translation>New owner</translation>
     </message>
     <message>
         <source>个人</source>
-        <translation type="unfinished"></translation>
+        <translation>Individual</translation>
     </message>
     <message>
         <source>单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <source>可留空</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional</translation>
     </message>
     <message>
         <source>手机或带区号的固定电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Mobile or landline with area code</translation>
     </message>
     <message>
         <source>多个号码用“、”分隔</source>
-        <translation type="unfinished"></translation>
+        <translation>Separate several numbers with commas</translation>
     </message>
     <message>
         <source>类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>姓名/单位名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Name/organisation name</translation>
     </message>
     <message>
         <source>证件类型</source>
-        <translation type="unfinished"></translation>
+        <translation>ID document type</translation>
     </message>
     <message>
         <source>证件号码</source>
-        <translation type="unfinished"></translation>
+        <translation>ID document number</translation>
     </message>
     <message>
         <source>联系电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>其他电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Other phones</translation>
     </message>
     <message>
         <source>与房屋的关系</source>
-        <translation type="unfinished"></translation>
+        <translation>Relation to unit</translation>
     </message>
     <message>
         <source>电话和证件号码打码显示；不修改请保持原样，修改请输入完整号码。</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone and ID document numbers are shown masked; leave them as they are to keep them, or enter the full number to change them.</translation>
     </message>
 </context>
 <context>
     <name>OwnersBrowser</name>
     <message>
         <source>输入姓名、房号，或完整的电话/证件号码（或其后四位）筛选</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by name, unit, or full phone/ID document number (or its last four digits)</translation>
     </message>
 </context>
 <context>
     <name>OwnersPage</name>
     <message>
         <source>新建业主…</source>
-        <translation type="unfinished"></translation>
+        <translation>New owner…</translation>
     </message>
     <message>
         <source>新建一位暂不关联房屋的业主；关联房屋请在“房屋”页操作</source>
-        <translation type="unfinished"></translation>
+        <translation>Create an owner not yet linked to a unit; link units on the "Units" page</translation>
     </message>
     <message>
         <source>修改业主…</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit owner…</translation>
     </message>
     <message>
         <source>删除业主</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete owner</translation>
     </message>
     <message>
         <source>所选业主</source>
-        <translation type="unfinished"></translation>
+        <translation>Selected owner</translation>
     </message>
     <message>
         <source>姓名/单位名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Name/organisation name</translation>
     </message>
     <message>
         <source>类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>证件类型</source>
-        <translation type="unfinished"></translation>
+        <translation>ID document type</translation>
     </message>
     <message>
         <source>证件号码</source>
-        <translation type="unfinished"></translation>
+        <translation>ID document number</translation>
     </message>
     <message>
         <source>联系电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>其他电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Other phones</translation>
     </message>
     <message>
         <source>房屋</source>
-        <translation type="unfinished"></translation>
+        <translation>Units</translation>
     </message>
     <message>
         <source>显示完整信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Show full details</translation>
     </message>
     <message>
         <source>单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <source>个人</source>
-        <translation type="unfinished"></translation>
+        <translation>Individual</translation>
     </message>
     <message>
         <source>（未关联房屋）</source>
-        <translation type="unfinished"></translation>
+        <translation>(no linked unit)</translation>
     </message>
     <message>
         <source>电话和证件号码已打码。</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone and ID document numbers are masked.</translation>
     </message>
     <message>
         <source>已显示完整信息，并记入操作日志。</source>
-        <translation type="unfinished"></translation>
+        <translation>Full details shown and recorded in the audit log.</translation>
     </message>
     <message>
         <source>选择其他业主后恢复打码</source>
-        <translation type="unfinished"></translation>
+        <translation>Masked again when you select another owner</translation>
     </message>
     <message>
         <source>显示此业主的完整电话和证件号码；每次查看都记入操作日志</source>
-        <translation type="unfinished"></translation>
+        <translation>Show this owner's full phone and ID document numbers; every view is recorded in the audit log</translation>
     </message>
     <message>
         <source>删除业主“{n}”？</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete owner "{n}"?</translation>
     </message>
 </context>
 <context>
     <name>PlanModel</name>
     <message>
         <source>序号</source>
-        <translation type="unfinished"></translation>
+        <translation>No.</translation>
     </message>
     <message>
         <source>名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>房号</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <source>数量</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantity</translation>
     </message>
     <message>
         <source>标签号</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag no.</translation>
     </message>
     <message>
         <source>结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Results</translation>
     </message>
 </context>
 <context>
     <name>PrintPreviewDialog</name>
     <message>
         <source>打印预览 - %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Print preview - %1</translation>
     </message>
     <message>
         <source>第 %1 页</source>
-        <translation type="unfinished"></translation>
+        <translation>Page %1</translation>
     </message>
     <message>
         <source>其余 %1 页未预览；打印和另存为包含全部 %2 页。</source>
-        <translation type="unfinished"></translation>
+        <translation>The remaining %1 pages are not previewed; printing and saving include all %2 pages.</translation>
     </message>
     <message>
         <source>打印…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print…</translation>
     </message>
     <message>
         <source>另存为 PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save as PDF…</translation>
     </message>
     <message>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>另存为 PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Save as PDF</translation>
     </message>
     <message>
         <source>PDF 文件 (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <source>打印</source>
-        <translation type="unfinished"></translation>
+        <translation>Print</translation>
     </message>
     <message>
         <source>无法开始打印，请检查打印机是否可用。</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing could not start. Please check that the printer is available.</translation>
     </message>
     <message>
         <source>正在生成 PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Generating PDF…</translation>
     </message>
 </context>
 <context>
     <name>ProjectDialog</name>
     <message>
         <source>新建项目</source>
-        <translation type="unfinished"></translation>
+        <translation>New project</translation>
     </message>
     <message>
         <source>编辑项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit project</translation>
     </message>
     <message>
         <source>如 CHY（字母或数字，不含空格）</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. CHY (letters or digits, no spaces)</translation>
     </message>
     <message>
         <source>如 翠湖园</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Green Lake Garden</translation>
     </message>
     <message>
         <source>如 某市某区某路 88 号</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 88 Example Road, Example District, Example City</translation>
     </message>
     <message>
         <source>如 某某物业服务有限公司</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. ABC Property Services Co., Ltd.</translation>
     </message>
     <message>
         <source>项目编码</source>
-        <translation type="unfinished"></translation>
+        <translation>Project code</translation>
     </message>
     <message>
         <source>项目名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Project name</translation>
     </message>
     <message>
         <source>项目类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Project type</translation>
     </message>
     <message>
         <source>地址</source>
-        <translation type="unfinished"></translation>
+        <translation>Address</translation>
     </message>
     <message>
         <source>管理单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Management company</translation>
     </message>
     <message>
         <source>项目编码是简短代号（命令行用 --project 选项目），以后可以修改。</source>
-        <translation type="unfinished"></translation>
+        <translation>The project code is a short identifier (the command line uses --project to choose a project); you can change it later.</translation>
     </message>
 </context>
 <context>
     <name>ProjectPage</name>
     <message>
         <source>第一个项目</source>
-        <translation type="unfinished"></translation>
+        <translation>First project</translation>
     </message>
     <message>
         <source>项目就是一个小区或一栋楼宇。项目编码是简短的字母或数字（如 CHY），用于导出文件名。不填则跳过，以后在“项目 → 新建项目”中添加。</source>
-        <translation type="unfinished"></translation>
+        <translation>A project is one community or one building. The project code is a few letters or digits (e.g. CHY) used in export file names. Leave blank to skip; you can add one later in "Project → New project".</translation>
     </message>
     <message>
         <source>如 CHY</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. CHY</translation>
     </message>
     <message>
         <source>如 翠湖园</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Green Lake Garden</translation>
     </message>
     <message>
         <source>默认为本处单位名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Defaults to this office's company name</translation>
     </message>
     <message>
         <source>项目编码：</source>
-        <translation type="unfinished"></translation>
+        <translation>Project code: </translation>
     </message>
     <message>
         <source>项目名称：</source>
-        <translation type="unfinished"></translation>
+        <translation>Project name: </translation>
     </message>
     <message>
         <source>项目类型：</source>
-        <translation type="unfinished"></translation>
+        <translation>Project type: </translation>
     </message>
     <message>
         <source>地址：</source>
-        <translation type="unfinished"></translation>
+        <translation>Address: </translation>
     </message>
     <message>
         <source>管理单位：</source>
-        <translation type="unfinished"></translation>
+        <translation>Management company: </translation>
     </message>
     <message>
         <source>数据库中已有 {n} 个项目。</source>
-        <translation type="unfinished"></translation>
+        <translation>The database already has {n} projects.</translation>
     </message>
 </context>
 <context>
     <name>ReceiveDialog</name>
     <message>
         <source>接收钥匙</source>
-        <translation type="unfinished"></translation>
+        <translation>Receive key</translation>
     </message>
     <message>
         <source>如 K-03-02-1201-A（扫码或输入）</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. K-03-02-1201-A (scan or type)</translation>
     </message>
     <message>
         <source>选择或输入房号；公共部位不填</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose or type a unit; leave blank for a common area</translation>
     </message>
     <message>
         <source>如 入户门、配电室、北门岗亭</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. front door, switch room, north gatehouse</translation>
     </message>
     <message>
         <source>把/套，整数</source>
-        <translation type="unfinished"></translation>
+        <translation>keys/sets, whole number</translation>
     </message>
     <message>
         <source>如 G01</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. G01</translation>
     </message>
     <message>
         <source>如 01-16；一个柜格只挂一把（套）</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 01-16; one key (or set) per slot</translation>
     </message>
     <message>
         <source>移交钥匙的人</source>
-        <translation type="unfinished"></translation>
+        <translation>Person handing over the key</translation>
     </message>
     <message>
         <source>备注</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>标签号：</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag no.: </translation>
     </message>
     <message>
         <source>房号：</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit: </translation>
     </message>
     <message>
         <source>开启对象：</source>
-        <translation type="unfinished"></translation>
+        <translation>Opens: </translation>
     </message>
     <message>
         <source>数量：</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantity: </translation>
     </message>
     <message>
         <source>钥匙柜：</source>
-        <translation type="unfinished"></translation>
+        <translation>Key cabinet: </translation>
     </message>
     <message>
         <source>柜格：</source>
-        <translation type="unfinished"></translation>
+        <translation>Slot: </translation>
     </message>
     <message>
         <source>交来人：</source>
-        <translation type="unfinished"></translation>
+        <translation>Handed in by: </translation>
     </message>
     <message>
         <source>备注：</source>
-        <translation type="unfinished"></translation>
+        <translation>Note: </translation>
     </message>
 </context>
 <context>
     <name>RecordsPage</name>
     <message>
         <source>按楼栋、房号、业主、项目筛选</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by building, unit, owner or fee item</translation>
     </message>
     <message>
         <source>筛选：</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter: </translation>
     </message>
     <message>
         <source>共 {n} 条</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} rows</translation>
     </message>
     <message>
         <source>筛选出 {m} 条 / 共 {n} 条</source>
-        <translation type="unfinished"></translation>
+        <translation>{m} shown of {n}</translation>
     </message>
 </context>
 <context>
     <name>RefundDialog</name>
     <message>
         <source>押金改为退还业主 — {unit}</source>
-        <translation type="unfinished"></translation>
+        <translation>Refund deposit to owner instead — {unit}</translation>
     </message>
     <message>
         <source>押金：</source>
-        <translation type="unfinished"></translation>
+        <translation>Deposit: </translation>
     </message>
     <message>
         <source>{item} ¥{amount}（{received}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{item} ¥{amount} ({received})</translation>
     </message>
     <message>
         <source>业主：</source>
-        <translation type="unfinished"></translation>
+        <translation>Owner: </translation>
     </message>
     <message>
         <source>退还日期、凭证号等</source>
-        <translation type="unfinished"></translation>
+        <translation>Refund date, voucher number, etc.</translation>
     </message>
     <message>
         <source>处理说明：</source>
-        <translation type="unfinished"></translation>
+        <translation>Explanation: </translation>
     </message>
 </context>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
         <source>重置密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset password</translation>
     </message>
     <message>
         <source>用户：</source>
-        <translation type="unfinished"></translation>
+        <translation>User: </translation>
     </message>
     <message>
         <source>临时密码：</source>
-        <translation type="unfinished"></translation>
+        <translation>Temporary password: </translation>
     </message>
     <message>
         <source>确认密码：</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm password: </translation>
     </message>
     <message>
         <source>请把临时密码当面告诉本人；他下次登录时须改为自己的新密码。</source>
-        <translation type="unfinished"></translation>
+        <translation>Tell the temporary password to the user in person; they must change it to their own new password at their next login.</translation>
     </message>
     <message>
         <source>两次输入的密码不一致。</source>
-        <translation type="unfinished"></translation>
+        <translation>The two passwords do not match.</translation>
     </message>
 </context>
 <context>
     <name>RestoreDialog</name>
     <message>
         <source>从备份恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore from backup</translation>
     </message>
     <message>
         <source>数据库文件：{path}
 备份文件夹：{folder}</source>
-        <translation type="unfinished"></translation>
+        <translation>Database file: {path}
+Backup folder: {folder}</translation>
     </message>
     <message>
         <source>
 恢复前会先检查所选备份；当前文件另存一份（文件名含“恢复前”），然后程序重新启动并打开恢复后的数据库。</source>
-        <translation type="unfinished"></translation>
+        <translation>
+The selected backup is checked before restoring; a copy of the current file is kept (its name contains "before-restore"), then the program restarts and opens the restored database.</translation>
     </message>
     <message>
         <source>恢复所选备份…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore selected backup…</translation>
     </message>
     <message>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>还没有备份。请先用“文件 → 备份…”备份一次。</source>
-        <translation type="unfinished"></translation>
+        <translation>There are no backups yet. Please make one first with "File → Backup…".</translation>
     </message>
     <message>
         <source>请先在列表中选一份备份。</source>
-        <translation type="unfinished"></translation>
+        <translation>Please select a backup in the list first.</translation>
     </message>
     <message>
         <source>正在检查所选备份…</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking the selected backup…</translation>
     </message>
     <message>
         <source>所选备份（{label}）检查通过。
 
 用它替换当前数据库吗？当前文件会另存一份，然后程序重新启动。备份之后所做的修改将不在恢复后的数据库里。</source>
-        <translation type="unfinished"></translation>
+        <translation>The selected backup ({label}) passed the check.
+
+Replace the current database with it? A copy of the current file will be kept, then the program restarts. Changes made after the backup will not be in the restored database.</translation>
     </message>
     <message>
         <source>正在恢复…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restoring…</translation>
     </message>
     <message>
         <source>已从 {label} 的备份恢复。
 原来的文件另存为：{aside}
 
 程序现在重新启动。</source>
-        <translation type="unfinished"></translation>
+        <translation>Restored from the backup of {label}.
+The original file was saved as: {aside}
+
+The program will now restart.</translation>
     </message>
 </context>
 <context>
     <name>ResultsPanel</name>
     <message>
         <source>欠费明细</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrears detail</translation>
     </message>
     <message>
         <source>预收款</source>
-        <translation type="unfinished"></translation>
+        <translation>Prepayments</translation>
     </message>
     <message>
         <source>押金</source>
-        <translation type="unfinished"></translation>
+        <translation>Deposits</translation>
     </message>
     <message>
         <source>代收代缴</source>
-        <translation type="unfinished"></translation>
+        <translation>Collected for others</translation>
     </message>
     <message>
         <source>收缴率</source>
-        <translation type="unfinished"></translation>
+        <translation>Collection rate</translation>
     </message>
     <message>
         <source>抄表费用</source>
-        <translation type="unfinished"></translation>
+        <translation>Metered charges</translation>
     </message>
     <message>
         <source>改为退还业主…</source>
-        <translation type="unfinished"></translation>
+        <translation>Refund to owner instead…</translation>
     </message>
     <message>
         <source>改为移交</source>
-        <translation type="unfinished"></translation>
+        <translation>Hand over instead</translation>
     </message>
     <message>
         <source>请先在工具栏选择交接。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a handover in the toolbar first.</translation>
     </message>
     <message>
         <source>正在计算对账结果…</source>
-        <translation type="unfinished"></translation>
+        <translation>Computing reconciliation results…</translation>
     </message>
     <message>
         <source>计算已取消：点击“计算结果”重新计算。</source>
-        <translation type="unfinished"></translation>
+        <translation>Computation cancelled: click "Compute results" to compute again.</translation>
     </message>
     <message>
         <source>欠费合计</source>
-        <translation type="unfinished"></translation>
+        <translation>Total arrears</translation>
     </message>
     <message>
         <source>预收款合计</source>
-        <translation type="unfinished"></translation>
+        <translation>Total prepayments</translation>
     </message>
     <message>
         <source>移交押金合计</source>
-        <translation type="unfinished"></translation>
+        <translation>Total deposits handed over</translation>
     </message>
     <message>
         <source>代业主保管余额合计</source>
-        <translation type="unfinished"></translation>
+        <translation>Total balances held for owners</translation>
     </message>
     <message>
         <source>抄表费用合计</source>
-        <translation type="unfinished"></translation>
+        <translation>Total metered charges</translation>
     </message>
     <message>
         <source>{label}：{amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}: {amount}</translation>
     </message>
     <message>
         <source>合计：应收 {billed}，实收 {paid}，收缴率 {rate}</source>
-        <translation type="unfinished"></translation>
+        <translation>Total: billed {billed}, paid {paid}, collection rate {rate}</translation>
     </message>
 </context>
 <context>
     <name>ReturnDialog</name>
     <message>
         <source>完好</source>
-        <translation type="unfinished"></translation>
+        <translation>Good</translation>
     </message>
     <message>
         <source>损坏</source>
-        <translation type="unfinished"></translation>
+        <translation>Damaged</translation>
     </message>
     <message>
         <source>数量不符</source>
-        <translation type="unfinished"></translation>
+        <translation>Count differs</translation>
     </message>
     <message>
         <source>归还钥匙 — {key}</source>
-        <translation type="unfinished"></translation>
+        <translation>Return key — {key}</translation>
     </message>
     <message>
         <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>归还人：</source>
-        <translation type="unfinished"></translation>
+        <translation>Returned by: </translation>
     </message>
     <message>
         <source>钥匙状况：</source>
-        <translation type="unfinished"></translation>
+        <translation>Key condition: </translation>
     </message>
 </context>
 <context>
     <name>RoleDialog</name>
     <message>
         <source>修改角色</source>
-        <translation type="unfinished"></translation>
+        <translation>Change role</translation>
     </message>
     <message>
         <source>用户：</source>
-        <translation type="unfinished"></translation>
+        <translation>User: </translation>
     </message>
     <message>
         <source>角色：</source>
-        <translation type="unfinished"></translation>
+        <translation>Role: </translation>
     </message>
     <message>
         <source>文员：日常登记；主管：批准借钥匙、签署、更正；管理员：另管理用户和查看操作日志。</source>
-        <translation type="unfinished"></translation>
+        <translation>Clerk: daily records; supervisor: approves key loans, signs, corrects; administrator: also manages users and views the audit log.</translation>
     </message>
 </context>
 <context>
     <name>RosterImportDialog</name>
     <message>
         <source>导入业主名册</source>
-        <translation type="unfinished"></translation>
+        <translation>Import owner roster</translation>
     </message>
     <message>
         <source>请选择业主名册 Excel 文件（.xlsx）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Please choose an owner roster Excel file (.xlsx).</translation>
     </message>
     <message>
         <source>选择业主名册</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose owner roster</translation>
     </message>
     <message>
         <source>正在读取业主名册…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading owner roster…</translation>
     </message>
     <message>
         <source>正在导入业主名册…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importing owner roster…</translation>
     </message>
     <message>
         <source>将导入 {0} 户（系统中已有的房屋不改动，只补充没有业主的）。</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} units will be imported (units already in the system are not changed; only missing owners are added).</translation>
     </message>
     <message>
         <source>对应取值…</source>
-        <translation type="unfinished"></translation>
+        <translation>Map values…</translation>
     </message>
     <message>
         <source>表中有不认识的取值（{0}），如是系统代码，请点“对应取值”说明各代表哪一项。</source>
-        <translation type="unfinished"></translation>
+        <translation>The sheet has unrecognised values ({0}). If they are system codes, click "Map values" to say what each one means.</translation>
     </message>
     <message>
         <source>已按“对应取值”读取。</source>
-        <translation type="unfinished"></translation>
+        <translation>Read using "Map values".</translation>
     </message>
     <message>
         <source>导入完成：</source>
-        <translation type="unfinished"></translation>
+        <translation>Import complete: </translation>
     </message>
 </context>
 <context>
     <name>RosterPreviewModel</name>
     <message>
         <source>行号</source>
-        <translation type="unfinished"></translation>
+        <translation>Row</translation>
     </message>
     <message>
         <source>房号</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <source>楼栋</source>
-        <translation type="unfinished"></translation>
+        <translation>Building</translation>
     </message>
     <message>
         <source>业主姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Owner name</translation>
     </message>
     <message>
         <source>联系电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>建筑面积</source>
-        <translation type="unfinished"></translation>
+        <translation>Floor area</translation>
     </message>
     <message>
         <source>房屋用途</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit use</translation>
     </message>
     <message>
         <source>入住状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Occupancy</translation>
     </message>
     <message>
         <source>身份证号</source>
-        <translation type="unfinished"></translation>
+        <translation>ID card no.</translation>
     </message>
     <message>
         <source>问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
 </context>
 <context>
     <name>SaveTemplateDialog</name>
     <message>
         <source>另存为模板</source>
-        <translation type="unfinished"></translation>
+        <translation>Save as template</translation>
     </message>
     <message>
         <source>如 MY-DOCS-01</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. MY-DOCS-01</translation>
     </message>
     <message>
         <source>模板编码：</source>
-        <translation type="unfinished"></translation>
+        <translation>Template code: </translation>
     </message>
     <message>
         <source>模板名称：</source>
-        <translation type="unfinished"></translation>
+        <translation>Template name: </translation>
     </message>
 </context>
 <context>
     <name>ServiceDialog</name>
     <message>
         <source>确定</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>设置</source>
-        <translation type="unfinished"></translation>
+        <translation>Settings</translation>
     </message>
     <message>
         <source>本处信息（各前台共用）</source>
-        <translation type="unfinished"></translation>
+        <translation>Office information (shared by all front desks)</translation>
     </message>
     <message>
         <source>数据库（本机）</source>
-        <translation type="unfinished"></translation>
+        <translation>Database (this computer)</translation>
     </message>
     <message>
         <source>界面语言（本机）</source>
-        <translation type="unfinished"></translation>
+        <translation>Interface language (this PC)</translation>
     </message>
     <message>
         <source>确定</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>本次启动用命令行 --db 指定了数据库（{db}），它优先于这里的设置。</source>
-        <translation type="unfinished"></translation>
+        <translation>This session was started with --db on the command line ({db}), which takes precedence over the setting here.</translation>
     </message>
     <message>
         <source>正在连接…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecting…</translation>
     </message>
 </context>
 <context>
     <name>SettlementBox</name>
     <message>
         <source>财务结算</source>
-        <translation type="unfinished"></translation>
+        <translation>Financial settlement</translation>
     </message>
     <message>
         <source>原物业应付新物业：</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous company owes new company: </translation>
     </message>
     <message>
         <source>新物业应付原物业：</source>
-        <translation type="unfinished"></translation>
+        <translation>New company owes previous company: </translation>
     </message>
     <message>
         <source>结算净额：</source>
-        <translation type="unfinished"></translation>
+        <translation>Net settlement: </translation>
     </message>
     <message>
         <source>尚未计算结果：点击上方“计算结果”。</source>
-        <translation type="unfinished"></translation>
+        <translation>Results not computed yet: click "Compute results" above.</translation>
     </message>
     <message>
         <source>{direction} {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>{direction} {amount}</translation>
     </message>
     <message>
         <source>大写：{capital}</source>
-        <translation type="unfinished"></translation>
+        <translation>In words: {capital}</translation>
     </message>
     <message>
         <source>结算状态：尚未签署</source>
-        <translation type="unfinished"></translation>
+        <translation>Settlement status: not signed yet</translation>
     </message>
     <message>
         <source>结算状态：{status}（第 {n} 版）</source>
-        <translation type="unfinished"></translation>
+        <translation>Settlement status: {status} (version {n})</translation>
     </message>
     <message>
         <source>，{who} 签署于 {at}</source>
-        <translation type="unfinished"></translation>
+        <translation>, signed by {who} at {at}</translation>
     </message>
     <message>
         <source>对账差异 {total} 项，待处理 {open} 项
 台账：原物业 {theirs} 行，我方 {ours} 行
 基准日前应收 {billed}，实收 {paid}，收缴率 {rate}
 押金退还业主 {refunded}；代收代缴业主尚欠 {owed}（不在两家之间结算）</source>
-        <translation type="unfinished"></translation>
+        <translation>Differences: {total}, {open} open
+Ledgers: previous company {theirs} rows, ours {ours} rows
+Before the cut-off date: billed {billed}, paid {paid}, collection rate {rate}
+Deposits refunded to owners {refunded}; owners still owe {owed} on amounts collected for others (not settled between the two companies)</translation>
     </message>
 </context>
 <context>
     <name>SheetImportDialog</name>
     <message>
         <source>将导入 {0} 行。</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} rows will be imported.</translation>
     </message>
     <message>
         <source>列对应</source>
-        <translation type="unfinished"></translation>
+        <translation>Column mapping</translation>
     </message>
     <message>
         <source>工作表与并排块</source>
-        <translation type="unfinished"></translation>
+        <translation>Sheets and side-by-side blocks</translation>
     </message>
     <message>
         <source>勾选要导入的工作表或并排的块；表头相同的几张工作表合为一张表导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Tick the sheets or side-by-side blocks to import; sheets with the same header are imported together as one table</translation>
     </message>
     <message>
         <source>未选择文件</source>
-        <translation type="unfinished"></translation>
+        <translation>No file chosen</translation>
     </message>
     <message>
         <source>选择文件…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose file…</translation>
     </message>
     <message>
         <source>重新读取</source>
-        <translation type="unfinished"></translation>
+        <translation>Reload</translation>
     </message>
     <message>
         <source>在 Excel 中改好后重新读取同一文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Read the same file again after correcting it in Excel</translation>
     </message>
     <message>
         <source>自动</source>
-        <translation type="unfinished"></translation>
+        <translation>Auto</translation>
     </message>
     <message>
         <source>表头认不出时，指明表头在 Excel 的第几行；再在“列对应”中逐个指定</source>
-        <translation type="unfinished"></translation>
+        <translation>If the header is not recognised, give the Excel row it is on, then set each column in "Column mapping"</translation>
     </message>
     <message>
         <source>文件：</source>
-        <translation type="unfinished"></translation>
+        <translation>File: </translation>
     </message>
     <message>
         <source>表头行：</source>
-        <translation type="unfinished"></translation>
+        <translation>Header row: </translation>
     </message>
     <message>
         <source>问题，以及将导入、跳过、未导入的内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Problems, and what will be imported, skipped or not imported</translation>
     </message>
     <message>
         <source>将导入：</source>
-        <translation type="unfinished"></translation>
+        <translation>Will import: </translation>
     </message>
     <message>
         <source>跳过：</source>
-        <translation type="unfinished"></translation>
+        <translation>Skipped: </translation>
     </message>
     <message>
         <source>未导入及提示：</source>
-        <translation type="unfinished"></translation>
+        <translation>Not imported and notes: </translation>
     </message>
     <message>
         <source>导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Import</translation>
     </message>
     <message>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>Excel 工作簿 (*.xlsx *.xlsm *.xls *.xlsb *.et);;所有文件 (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbooks (*.xlsx *.xlsm *.xls *.xlsb *.et);;All files (*)</translation>
     </message>
     <message>
         <source>已取消导入，未写入任何数据。</source>
-        <translation type="unfinished"></translation>
+        <translation>Import cancelled; no data was written.</translation>
     </message>
     <message>
         <source>已取消读取。</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading cancelled.</translation>
     </message>
     <message>
         <source>检查通过，可以导入。</source>
-        <translation type="unfinished"></translation>
+        <translation>Check passed, ready to import.</translation>
     </message>
     <message>
         <source>有问题的行需在 Excel 中改正后“重新读取”，或调整列对应；有问题时不能导入。</source>
-        <translation type="unfinished"></translation>
+        <translation>Correct the rows with problems in Excel and click "Reload", or adjust the column mapping; nothing can be imported while there are problems.</translation>
     </message>
     <message>
         <source>工作表“{0}”，表头在第 {1} 行</source>
-        <translation type="unfinished"></translation>
+        <translation>Sheet "{0}", header on row {1}</translation>
     </message>
     <message>
         <source>工作表“{0}”等（合为一张表），表头在第 {1} 行</source>
-        <translation type="unfinished"></translation>
+        <translation>Sheet "{0}" and others (combined into one table), header on row {1}</translation>
     </message>
     <message>
         <source>（其上 {0} 行为标题等，不导入）</source>
-        <translation type="unfinished"></translation>
+        <translation> ({0} rows above it are titles etc. and are not imported)</translation>
     </message>
     <message>
         <source>；共 {0} 行数据，{1} 行有问题。</source>
-        <translation type="unfinished"></translation>
+        <translation>; {0} data rows, {1} with problems.</translation>
     </message>
     <message>
         <source>第 {0} 块（{1}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Block {0} ({1})</translation>
     </message>
     <message>
         <source>工作表与并排块（{0}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Sheets and side-by-side blocks ({0})</translation>
     </message>
     <message>
         <source>各工作表：{0}。</source>
-        <translation type="unfinished"></translation>
+        <translation>By sheet: {0}.</translation>
     </message>
     <message>
         <source>……共 {0} 行（悬停查看全部）</source>
-        <translation type="unfinished"></translation>
+        <translation>… {0} rows in all (hover to see all)</translation>
     </message>
     <message>
         <source>{0} 行：</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} rows: </translation>
     </message>
     <message>
         <source>无</source>
-        <translation type="unfinished"></translation>
+        <translation>None</translation>
     </message>
     <message>
         <source>无（每一列、每张工作表都已导入）</source>
-        <translation type="unfinished"></translation>
+        <translation>None (every column and every sheet is imported)</translation>
     </message>
 </context>
 <context>
     <name>SignDialog</name>
     <message>
         <source>签署财务结算</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign financial settlement</translation>
     </message>
     <message>
         <source>签署时按当前数据重新计算结果并保存；签署后本交接的台账、对账差异、押金处理和抄表底数全部锁定，只能由主管“修订结算”后更改。</source>
-        <translation type="unfinished"></translation>
+        <translation>Signing recomputes the results from the current data and saves them. After signing, this handover's ledgers, differences, deposit decisions and meter readings are all locked; they can only be changed after a supervisor uses "Amend settlement".</translation>
     </message>
     <message>
         <source>原物业应付新物业：</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous company owes new company: </translation>
     </message>
     <message>
         <source>新物业应付原物业：</source>
-        <translation type="unfinished"></translation>
+        <translation>New company owes previous company: </translation>
     </message>
     <message>
         <source>{n}（签署前须全部处理）</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} (all must be resolved before signing)</translation>
     </message>
     <message>
         <source>待处理差异：</source>
-        <translation type="unfinished"></translation>
+        <translation>Open differences: </translation>
     </message>
     <message>
         <source>签署说明（可空），如“双方财务已核对”</source>
-        <translation type="unfinished"></translation>
+        <translation>Signing note (optional), e.g. "Checked by both finance teams"</translation>
     </message>
     <message>
         <source>说明：</source>
-        <translation type="unfinished"></translation>
+        <translation>Note: </translation>
     </message>
     <message>
         <source>签署交接清单 — {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign handover list — {title}</translation>
     </message>
     <message>
         <source>可不附（PDF、JPG 或 PNG）</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional (PDF, JPG or PNG)</translation>
     </message>
     <message>
         <source>移交方签字人（{c}）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed for handing-over party ({c}): </translation>
     </message>
     <message>
         <source>接收方签字人（{c}）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed for receiving party ({c}): </translation>
     </message>
     <message>
         <source>监交方签字人（{c}）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed for supervising party ({c}): </translation>
     </message>
     <message>
         <source>无</source>
-        <translation type="unfinished"></translation>
+        <translation>none</translation>
     </message>
     <message>
         <source>本次交接没有监交方</source>
-        <translation type="unfinished"></translation>
+        <translation>This handover has no supervising party</translation>
     </message>
     <message>
         <source>签署时间：</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed at: </translation>
     </message>
     <message>
         <source>签字扫描件：</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed scan: </translation>
     </message>
     <message>
         <source>选择…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose…</translation>
     </message>
     <message>
         <source>清除</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear</translation>
     </message>
     <message>
         <source>选择签字扫描件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose signed scan</translation>
     </message>
     <message>
         <source>扫描件 (*.pdf *.jpg *.jpeg *.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Scans (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
         <source>无法读取扫描件：{err}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read the scan: {err}</translation>
     </message>
 </context>
 <context>
     <name>StepDialog</name>
     <message>
         <source>封存钥匙</source>
-        <translation type="unfinished"></translation>
+        <translation>Seal key</translation>
     </message>
     <message>
         <source>封条编号：</source>
-        <translation type="unfinished"></translation>
+        <translation>Seal number: </translation>
     </message>
     <message>
         <source>启封钥匙</source>
-        <translation type="unfinished"></translation>
+        <translation>Unseal key</translation>
     </message>
     <message>
         <source>备注：</source>
-        <translation type="unfinished"></translation>
+        <translation>Note: </translation>
     </message>
     <message>
         <source>登记遗失</source>
-        <translation type="unfinished"></translation>
+        <translation>Report lost</translation>
     </message>
     <message>
         <source>后续处理：</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up: </translation>
     </message>
     <message>
         <source>移交钥匙</source>
-        <translation type="unfinished"></translation>
+        <translation>Hand over key</translation>
     </message>
     <message>
         <source>接收单位：</source>
-        <translation type="unfinished"></translation>
+        <translation>Receiving organisation: </translation>
     </message>
     <message>
         <source>作废钥匙</source>
-        <translation type="unfinished"></translation>
+        <translation>Void key</translation>
     </message>
     <message>
         <source>原因：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason: </translation>
     </message>
 </context>
 <context>
     <name>TemplatePickerDialog</name>
     <message>
         <source>新建清单（从模板）</source>
-        <translation type="unfinished"></translation>
+        <translation>New list (from template)</translation>
     </message>
     <message>
         <source>显示所有交接类型的模板</source>
-        <translation type="unfinished"></translation>
+        <translation>Show templates for all handover types</translation>
     </message>
     <message>
         <source>模板（{kind}）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Template ({kind}): </translation>
     </message>
     <message>
         <source>清单名称：</source>
-        <translation type="unfinished"></translation>
+        <translation>List name: </translation>
     </message>
     <message>
         <source>{name}（{n} 项）</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({n} items)</translation>
     </message>
     <message>
         <source>{label}　自定义</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}  custom</translation>
     </message>
 </context>
 <context>
     <name>UnitDialog</name>
     <message>
         <source>新增房屋</source>
-        <translation type="unfinished"></translation>
+        <translation>Add unit</translation>
     </message>
     <message>
         <source>修改房屋</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit unit</translation>
     </message>
     <message>
         <source>如 3栋2单元1201、1-2-1201、车位 B2-117</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Bldg 3 Entrance 2 1201, 1-2-1201, parking space B2-117</translation>
     </message>
     <message>
         <source>按房号识别（没有的楼栋自动新建）</source>
-        <translation type="unfinished"></translation>
+        <translation>Recognised from the unit number (missing buildings are created automatically)</translation>
     </message>
     <message>
         <source>m²，最多两位小数；未知可留空</source>
-        <translation type="unfinished"></translation>
+        <translation>m², up to two decimals; leave blank if unknown</translation>
     </message>
     <message>
         <source>房号</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <source>识别结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Recognised as</translation>
     </message>
     <message>
         <source>楼栋</source>
-        <translation type="unfinished"></translation>
+        <translation>Building</translation>
     </message>
     <message>
         <source>单元</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrance</translation>
     </message>
     <message>
         <source>楼层</source>
-        <translation type="unfinished"></translation>
+        <translation>Floor</translation>
     </message>
     <message>
         <source>建筑面积</source>
-        <translation type="unfinished"></translation>
+        <translation>Floor area</translation>
     </message>
     <message>
         <source>房屋用途</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit use</translation>
     </message>
     <message>
         <source>入住状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Occupancy</translation>
     </message>
     <message>
         <source>楼栋 {b}</source>
-        <translation type="unfinished"></translation>
+        <translation>Building {written}</translation>
     </message>
     <message>
         <source>未写楼栋</source>
-        <translation type="unfinished"></translation>
+        <translation>No building given</translation>
     </message>
     <message>
         <source>{e}单元</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrance {e}</translation>
     </message>
     <message>
         <source>未写单元</source>
-        <translation type="unfinished"></translation>
+        <translation>No entrance given</translation>
     </message>
     <message>
         <source>{f}层</source>
-        <translation type="unfinished"></translation>
+        <translation>Floor {f}</translation>
     </message>
     <message>
         <source>楼层不详</source>
-        <translation type="unfinished"></translation>
+        <translation>Floor unknown</translation>
     </message>
     <message>
         <source>按房号：{e}单元</source>
-        <translation type="unfinished"></translation>
+        <translation>From unit number: entrance {e}</translation>
     </message>
     <message>
         <source>房号未写单元；有单元的楼栋请填写，如 2</source>
-        <translation type="unfinished"></translation>
+        <translation>The unit number has no entrance; fill it in for buildings with entrances, e.g. 2</translation>
     </message>
     <message>
         <source>按房号：{f}层</source>
-        <translation type="unfinished"></translation>
+        <translation>From unit number: floor {f}</translation>
     </message>
     <message>
         <source>房号看不出楼层；可填写，如 12、-1、B2</source>
-        <translation type="unfinished"></translation>
+        <translation>The floor cannot be read from the unit number; you can fill it in, e.g. 12, -1, B2</translation>
     </message>
 </context>
 <context>
     <name>UnitsBrowser</name>
     <message>
         <source>输入房号、楼栋或业主姓名筛选</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by unit, building or owner name</translation>
     </message>
     <message>
         <source>楼栋：</source>
-        <translation type="unfinished"></translation>
+        <translation>Building: </translation>
     </message>
     <message>
         <source>全部</source>
-        <translation type="unfinished"></translation>
+        <translation>All</translation>
     </message>
     <message>
         <source>未分楼栋</source>
-        <translation type="unfinished"></translation>
+        <translation>No building</translation>
     </message>
 </context>
 <context>
     <name>UnitsOwnersDialog</name>
     <message>
         <source>楼栋、房屋与业主</source>
-        <translation type="unfinished"></translation>
+        <translation>Buildings, units and owners</translation>
     </message>
     <message>
         <source>楼栋与房屋</source>
-        <translation type="unfinished"></translation>
+        <translation>Buildings and units</translation>
     </message>
     <message>
         <source>业主</source>
-        <translation type="unfinished"></translation>
+        <translation>Owners</translation>
     </message>
     <message>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
     <name>UnitsPage</name>
     <message>
         <source>姓名/名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>关系</source>
-        <translation type="unfinished"></translation>
+        <translation>Relation</translation>
     </message>
     <message>
         <source>联系电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>新增房屋…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add unit…</translation>
     </message>
     <message>
         <source>修改房屋…</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit unit…</translation>
     </message>
     <message>
         <source>删除房屋</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete unit</translation>
     </message>
     <message>
         <source>新增楼栋…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add building…</translation>
     </message>
     <message>
         <source>修改楼栋…</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit building…</translation>
     </message>
     <message>
         <source>删除楼栋</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete building</translation>
     </message>
     <message>
         <source>作用于上方“楼栋”筛选中选定的楼栋</source>
-        <translation type="unfinished"></translation>
+        <translation>Applies to the building selected in the "Building" filter above</translation>
     </message>
     <message>
         <source>所选房屋的业主与使用人</source>
-        <translation type="unfinished"></translation>
+        <translation>Owners and occupants of the selected unit</translation>
     </message>
     <message>
         <source>新建业主…</source>
-        <translation type="unfinished"></translation>
+        <translation>New owner…</translation>
     </message>
     <message>
         <source>关联已有业主…</source>
-        <translation type="unfinished"></translation>
+        <translation>Link existing owner…</translation>
     </message>
     <message>
         <source>修改业主…</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit owner…</translation>
     </message>
     <message>
         <source>移除</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove</translation>
     </message>
     <message>
         <source>从这套房屋移除此人（业主记录保留）</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove this person from the unit (the owner record is kept)</translation>
     </message>
     <message>
         <source>删除楼栋“{n}”？</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete building "{n}"?</translation>
     </message>
     <message>
         <source>删除房屋“{n}”？</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete unit "{n}"?</translation>
     </message>
     <message>
         <source>从房屋“{u}”移除{r}“{n}”？业主记录保留。</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove {r} "{n}" from unit "{u}"? The owner record is kept.</translation>
     </message>
 </context>
 <context>
     <name>UsersDialog</name>
     <message>
         <source>用户管理</source>
-        <translation type="unfinished"></translation>
+        <translation>User management</translation>
     </message>
     <message>
         <source>用户名</source>
-        <translation type="unfinished"></translation>
+        <translation>Username</translation>
     </message>
     <message>
         <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>角色</source>
-        <translation type="unfinished"></translation>
+        <translation>Role</translation>
     </message>
     <message>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>添加用户…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add user…</translation>
     </message>
     <message>
         <source>重置密码…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset password…</translation>
     </message>
     <message>
         <source>停用</source>
-        <translation type="unfinished"></translation>
+        <translation>Deactivate</translation>
     </message>
     <message>
         <source>修改角色…</source>
-        <translation type="unfinished"></translation>
+        <translation>Change role…</translation>
     </message>
     <message>
         <source>停用的账号保留在操作日志中，不能再登录。连续输错密码 5 次锁定 10 分钟；重置密码即解锁。</source>
-        <translation type="unfinished"></translation>
+        <translation>Deactivated accounts stay in the audit log but can no longer log in. Five wrong passwords in a row lock the account for 10 minutes; resetting the password unlocks it.</translation>
     </message>
     <message>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>启用</source>
-        <translation type="unfinished"></translation>
+        <translation>Activate</translation>
     </message>
     <message>
         <source>请先选择一个用户</source>
-        <translation type="unfinished"></translation>
+        <translation>Please select a user first</translation>
     </message>
     <message>
         <source>停用账号</source>
-        <translation type="unfinished"></translation>
+        <translation>Deactivate account</translation>
     </message>
     <message>
         <source>停用“{who}”的账号？停用后不能登录，其操作记录保留；以后可以再启用。</source>
-        <translation type="unfinished"></translation>
+        <translation>Deactivate the account of "{who}"? They will not be able to log in; their records are kept. You can activate it again later.</translation>
     </message>
 </context>
 <context>
     <name>ValueMappingDialog</name>
     <message>
         <source>对应取值</source>
-        <translation type="unfinished"></translation>
+        <translation>Map values</translation>
     </message>
     <message>
         <source>表中这些取值不是系统的取值（常见于其他系统导出的代码）。请为每个取值选择它代表的一项；不选的仍按问题列出，不能导入。</source>
-        <translation type="unfinished"></translation>
+        <translation>These values in the sheet are not values the system knows (often codes exported from another system). Choose what each value stands for; values left unmapped stay listed as problems and cannot be imported.</translation>
     </message>
     <message>
         <source>确定</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>（不对应）</source>
-        <translation type="unfinished"></translation>
+        <translation>(not mapped)</translation>
     </message>
     <message>
         <source>“{0}”（{1} 行）</source>
-        <translation type="unfinished"></translation>
+        <translation>"{0}" ({1} rows)</translation>
     </message>
     <message>
         <source>“{0}”</source>
-        <translation type="unfinished"></translation>
+        <translation>"{0}"</translation>
     </message>
 </context>
 <context>
     <name>_Form</name>
     <message>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>_ProjectStep</name>
     <message>
         <source>上一步没有新建项目，此步跳过。</source>
-        <translation type="unfinished"></translation>
+        <translation>No project was created in the previous step, so this step is skipped.</translation>
     </message>
 </context>
 <context>
     <name>app</name>
     <message>
         <source>物业交接台</source>
-        <translation type="unfinished"></translation>
+        <translation>HandoverDesk</translation>
     </message>
     <message>
         <source>要现在修改本机的数据库设置吗？</source>
-        <translation type="unfinished"></translation>
+        <translation>Change this PC's database settings now?</translation>
+    </message>
+</context>
+<context>
+    <name>audit</name>
+    <message>
+        <source>查看操作日志</source>
+        <translation>View audit log</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>退出登录</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <source>登录失败</source>
+        <translation>Login failed</translation>
+    </message>
+    <message>
+        <source>锁定登录</source>
+        <translation>Login locked</translation>
+    </message>
+    <message>
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>重置密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>演示数据</source>
+        <translation>Demo data</translation>
+    </message>
+    <message>
+        <source>内置模板</source>
+        <translation>Built-in templates</translation>
+    </message>
+    <message>
+        <source>查看个人信息</source>
+        <translation>View personal data</translation>
+    </message>
+    <message>
+        <source>对账</source>
+        <translation>Reconciliation</translation>
+    </message>
+    <message>
+        <source>批量处理差异</source>
+        <translation>Bulk-handle differences</translation>
+    </message>
+    <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>{field}：{old} → {new}</source>
+        <translation>{field}: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>。</source>
+        <translation>.</translation>
+    </message>
+    <message>
+        <source>{name}（{username}）</source>
+        <translation>{name} ({username})</translation>
+    </message>
+    <message>
+        <source>遗留问题</source>
+        <translation>Defect</translation>
+    </message>
+    <message>
+        <source>遗留问题状态记录</source>
+        <translation>Defect status record</translation>
+    </message>
+    <message>
+        <source>遗留问题照片</source>
+        <translation>Defect photo</translation>
+    </message>
+    <message>
+        <source>遗留问题催办记录</source>
+        <translation>Defect reminder record</translation>
+    </message>
+    <message>
+        <source>收费项目</source>
+        <translation>Fee item</translation>
+    </message>
+    <message>
+        <source>收费标准</source>
+        <translation>Tariff</translation>
+    </message>
+    <message>
+        <source>抄表底数</source>
+        <translation>Meter readings</translation>
+    </message>
+    <message>
+        <source>收费台账</source>
+        <translation>Fee ledger</translation>
+    </message>
+    <message>
+        <source>财务结算</source>
+        <translation>Financial settlement</translation>
+    </message>
+    <message>
+        <source>对账差异</source>
+        <translation>Fee differences</translation>
+    </message>
+    <message>
+        <source>押金处理</source>
+        <translation>Deposit handling</translation>
+    </message>
+    <message>
+        <source>台账版本</source>
+        <translation>Ledger version</translation>
+    </message>
+    <message>
+        <source>对账结果摘要</source>
+        <translation>Reconciliation summary</translation>
+    </message>
+    <message>
+        <source>交接</source>
+        <translation>Handover</translation>
+    </message>
+    <message>
+        <source>交接清单</source>
+        <translation>Handover list</translation>
+    </message>
+    <message>
+        <source>交接清单条目</source>
+        <translation>Handover list item</translation>
+    </message>
+    <message>
+        <source>交接信息更正</source>
+        <translation>Handover details correction</translation>
+    </message>
+    <message>
+        <source>清单模板</source>
+        <translation>List template</translation>
+    </message>
+    <message>
+        <source>模板条目</source>
+        <translation>Template item</translation>
+    </message>
+    <message>
+        <source>钥匙</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>钥匙记录</source>
+        <translation>Key record</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>业主</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>房屋产权</source>
+        <translation>Unit ownership</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>楼栋</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <source>房屋</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>backup</name>
+    <message>
+        <source>恢复前</source>
+        <translation>before-restore</translation>
     </message>
 </context>
 <context>
     <name>backups</name>
     <message>
         <source>详情已记入日志</source>
-        <translation type="unfinished"></translation>
+        <translation>details are in the log</translation>
     </message>
     <message>
         <source>无法写入备份文件夹</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot write to the backup folder</translation>
     </message>
     <message>
         <source>正在恢复备份…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restoring backup…</translation>
     </message>
     <message>
         <source>正在检查数据库文件和备份…</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking the database file and backups…</translation>
     </message>
     <message>
         <source>自动备份没有完成：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>The automatic backup did not finish: {reason}</translation>
     </message>
     <message>
         <source>已从 {label} 的备份恢复，程序现在使用恢复后的数据库。
 损坏的文件已另存为：{aside}</source>
-        <translation type="unfinished"></translation>
+        <translation>Restored from the backup of {label}; the program now uses the restored database.
+The damaged file was kept as: {aside}</translation>
     </message>
     <message>
         <source>已从 {label} 的备份恢复。
 损坏的文件已另存为：{aside}</source>
-        <translation type="unfinished"></translation>
+        <translation>Restored from the backup of {label}.
+The damaged file was kept as: {aside}</translation>
     </message>
     <message>
         <source>已自动备份数据库：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Database backed up automatically: {path}</translation>
     </message>
     <message>
         <source>物业交接台</source>
-        <translation type="unfinished"></translation>
+        <translation>HandoverDesk</translation>
     </message>
     <message>
         <source>备份保存在数据库文件旁的 backups 文件夹里；每天保留最新的一份，保留最近 {days} 天，另每月保留一份，保留最近 {months} 个月。</source>
-        <translation type="unfinished"></translation>
+        <translation>Backups are kept in the backups folder beside the database file: the latest of each day for the last {days} days, and one a month for the last {months} months.</translation>
     </message>
     <message>
         <source>这个数据库在 PostgreSQL 服务器上：请用“恢复…”载入备份文件到一个空数据库。</source>
-        <translation type="unfinished"></translation>
+        <translation>This database is on a PostgreSQL server: use "Restore…" to load a backup file into an empty database.</translation>
     </message>
     <message>
         <source>备份…</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup…</translation>
     </message>
     <message>
         <source>恢复…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore…</translation>
     </message>
     <message>
         <source>用一份备份替换或载入数据库</source>
-        <translation type="unfinished"></translation>
+        <translation>Replace or load the database from a backup</translation>
     </message>
     <message>
         <source>保存备份文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Save backup file</translation>
     </message>
     <message>
         <source>物业交接台备份 (*.zip)</source>
-        <translation type="unfinished"></translation>
+        <translation>HandoverDesk backup (*.zip)</translation>
     </message>
     <message>
         <source>正在导出备份文件…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporting backup file…</translation>
     </message>
     <message>
         <source>立即把本机数据库备份到备份文件夹</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>导出备份文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Back up the local database to the backup folder now</translation>
     </message>
     <message>
         <source>把整个数据库导出为一个备份文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the whole database as one backup file</translation>
     </message>
     <message>
         <source>正在备份数据库…</source>
-        <translation type="unfinished"></translation>
+        <translation>Backing up the database…</translation>
     </message>
     <message>
         <source>物业交接台备份-{stamp}.zip</source>
-        <translation type="unfinished"></translation>
+        <translation>HandoverDesk-backup-{stamp}.zip</translation>
     </message>
     <message>
         <source>已把整个数据库（{tables} 张表，{rows} 行）备份到：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>The whole database ({tables} tables, {rows} rows) was backed up to: {path}</translation>
     </message>
     <message>
         <source>已备份到：{path}（{size}）
 {keep}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>从备份恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Backed up to: {path} ({size})
+{keep}</translation>
     </message>
     <message>
         <source>物业交接台备份 (*.zip);;所有文件 (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>HandoverDesk backups (*.zip);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>columns</name>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>数据表</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>记录号</source>
+        <translation>Record no.</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>清单</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>清单状态</source>
+        <translation>List status</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>规格</source>
+        <translation>Specification</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>应交</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>实收</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>原件/复印件</source>
+        <translation>Original/copy</translation>
+    </message>
+    <message>
+        <source>页数</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>状况</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>核对人</source>
+        <translation>Checked by</translation>
+    </message>
+    <message>
+        <source>核对时间</source>
+        <translation>Checked at</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>严重程度</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>责任方</source>
+        <translation>Responsible party</translation>
+    </message>
+    <message>
+        <source>发现时间</source>
+        <translation>Found at</translation>
+    </message>
+    <message>
+        <source>整改期限</source>
+        <translation>Rectification deadline</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>逾期天数</source>
+        <translation>Days overdue</translation>
+    </message>
+    <message>
+        <source>标签号</source>
+        <translation>Tag no.</translation>
+    </message>
+    <message>
+        <source>房号</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>开启对象</source>
+        <translation>Opens</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>柜/格</source>
+        <translation>Cabinet/slot</translation>
+    </message>
+    <message>
+        <source>最近操作</source>
+        <translation>Last action</translation>
+    </message>
+    <message>
+        <source>操作时间</source>
+        <translation>Action time</translation>
+    </message>
+    <message>
+        <source>经手人</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <source>业主</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>收费项目</source>
+        <translation>Fee item</translation>
+    </message>
+    <message>
+        <source>所属期起</source>
+        <translation>Period from</translation>
+    </message>
+    <message>
+        <source>所属期止</source>
+        <translation>Period to</translation>
+    </message>
+    <message>
+        <source>应收</source>
+        <translation>Billed</translation>
+    </message>
+    <message>
+        <source>欠费</source>
+        <translation>Arrears</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>差异</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>原物业应收</source>
+        <translation>Prev. billed</translation>
+    </message>
+    <message>
+        <source>原物业实收</source>
+        <translation>Prev. paid</translation>
+    </message>
+    <message>
+        <source>我方应收</source>
+        <translation>Our billed</translation>
+    </message>
+    <message>
+        <source>我方实收</source>
+        <translation>Our paid</translation>
+    </message>
+    <message>
+        <source>原物业说明</source>
+        <translation>Prev. company's note</translation>
+    </message>
+    <message>
+        <source>处理</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>楼栋</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <source>单元</source>
+        <translation>Entrance</translation>
+    </message>
+    <message>
+        <source>楼层</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <source>建筑面积</source>
+        <translation>Floor area</translation>
+    </message>
+    <message>
+        <source>用途</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <source>入住状态</source>
+        <translation>Occupancy</translation>
+    </message>
+    <message>
+        <source>业主姓名/单位名称</source>
+        <translation>Owner/company name</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>房屋</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>其他电话</source>
+        <translation>Other phones</translation>
+    </message>
+    <message>
+        <source>证件类型</source>
+        <translation>ID document type</translation>
+    </message>
+    <message>
+        <source>证件号码</source>
+        <translation>ID document number</translation>
     </message>
 </context>
 <context>
     <name>errors</name>
     <message>
         <source>物业交接台</source>
-        <translation type="unfinished"></translation>
+        <translation>HandoverDesk</translation>
     </message>
     <message>
         <source>程序出现了一个错误，已记录到日志。您的数据已保存到上一次成功的操作。
 如果问题反复出现，请把详细信息发给技术支持。</source>
-        <translation type="unfinished"></translation>
+        <translation>The program ran into an error; it has been logged. Your data is saved up to the last successful action.
+If it keeps happening, send the details to technical support.</translation>
+    </message>
+</context>
+<context>
+    <name>escalation</name>
+    <message>
+        <source>发出书面整改通知单（发现后 24 小时内）</source>
+        <translation>Send a written rectification notice (within 24 hours of finding)</translation>
+    </message>
+    <message>
+        <source>重大问题立即报告公司领导</source>
+        <translation>Report a major defect to company leadership at once</translation>
+    </message>
+    <message>
+        <source>发催办函，并在 24 小时内告知公司领导</source>
+        <translation>Send a reminder letter and inform company leadership within 24 hours</translation>
+    </message>
+    <message>
+        <source>上报公司领导、开发商工程部及开发商领导</source>
+        <translation>Report to company leadership, the developer's engineering department and the developer's leadership</translation>
+    </message>
+    <message>
+        <source>三次复验不合格，24 小时内报告公司领导</source>
+        <translation>Three failed re-inspections: report to company leadership within 24 hours</translation>
+    </message>
+</context>
+<context>
+    <name>field_labels</name>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>在用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>须修改密码</source>
+        <translation>Must change password</translation>
+    </message>
+    <message>
+        <source>连续输错次数</source>
+        <translation>Wrong passwords in a row</translation>
+    </message>
+    <message>
+        <source>锁定至</source>
+        <translation>Locked until</translation>
+    </message>
+    <message>
+        <source>项目编码</source>
+        <translation>Project code</translation>
+    </message>
+    <message>
+        <source>项目名称</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>项目类型</source>
+        <translation>Project type</translation>
+    </message>
+    <message>
+        <source>管理单位</source>
+        <translation>Management company</translation>
+    </message>
+    <message>
+        <source>楼栋</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <source>房号</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>单元</source>
+        <translation>Entrance</translation>
+    </message>
+    <message>
+        <source>楼层</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <source>房屋用途</source>
+        <translation>Unit use</translation>
+    </message>
+    <message>
+        <source>入住状态</source>
+        <translation>Occupancy</translation>
+    </message>
+    <message>
+        <source>业主姓名或单位名称</source>
+        <translation>Owner name or company name</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>其他电话</source>
+        <translation>Other phones</translation>
+    </message>
+    <message>
+        <source>证件类型</source>
+        <translation>ID document type</translation>
+    </message>
+    <message>
+        <source>证件号码</source>
+        <translation>ID document number</translation>
+    </message>
+    <message>
+        <source>关系</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>交接名称</source>
+        <translation>Handover name</translation>
+    </message>
+    <message>
+        <source>移交方</source>
+        <translation>Handing-over party</translation>
+    </message>
+    <message>
+        <source>移交方代表</source>
+        <translation>Handing-over representative</translation>
+    </message>
+    <message>
+        <source>接收方</source>
+        <translation>Receiving party</translation>
+    </message>
+    <message>
+        <source>接收方代表</source>
+        <translation>Receiving representative</translation>
+    </message>
+    <message>
+        <source>监交方</source>
+        <translation>Supervising party</translation>
+    </message>
+    <message>
+        <source>监交方代表</source>
+        <translation>Supervising representative</translation>
+    </message>
+    <message>
+        <source>清单名称</source>
+        <translation>List name</translation>
+    </message>
+    <message>
+        <source>模板编码</source>
+        <translation>Template code</translation>
+    </message>
+    <message>
+        <source>移交方签字人</source>
+        <translation>Handing-over signatory</translation>
+    </message>
+    <message>
+        <source>接收方签字人</source>
+        <translation>Receiving signatory</translation>
+    </message>
+    <message>
+        <source>监交方签字人</source>
+        <translation>Supervising signatory</translation>
+    </message>
+    <message>
+        <source>扫描件文件名</source>
+        <translation>Scan file name</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>规格型号</source>
+        <translation>Specification/model</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>原件/复印件</source>
+        <translation>Original/copy</translation>
+    </message>
+    <message>
+        <source>状况</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>核对人</source>
+        <translation>Checked by</translation>
+    </message>
+    <message>
+        <source>模板名称</source>
+        <translation>Template name</translation>
+    </message>
+    <message>
+        <source>适用交接类型</source>
+        <translation>For handover types</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>严重程度</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>责任方</source>
+        <translation>Responsible party</translation>
+    </message>
+    <message>
+        <source>发现人</source>
+        <translation>Found by</translation>
+    </message>
+    <message>
+        <source>照片文件名</source>
+        <translation>Photo file name</translation>
+    </message>
+    <message>
+        <source>标签号</source>
+        <translation>Tag no.</translation>
+    </message>
+    <message>
+        <source>开启对象</source>
+        <translation>Opens</translation>
+    </message>
+    <message>
+        <source>钥匙柜</source>
+        <translation>Key cabinet</translation>
+    </message>
+    <message>
+        <source>柜格</source>
+        <translation>Slot</translation>
+    </message>
+    <message>
+        <source>借用人/归还人</source>
+        <translation>Borrower/returner</translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>借用事由</source>
+        <translation>Reason for loan</translation>
+    </message>
+    <message>
+        <source>事由说明</source>
+        <translation>Reason details</translation>
+    </message>
+    <message>
+        <source>批准主管</source>
+        <translation>Approving supervisor</translation>
+    </message>
+    <message>
+        <source>封条编号</source>
+        <translation>Seal no.</translation>
+    </message>
+    <message>
+        <source>钥匙状况</source>
+        <translation>Key condition</translation>
+    </message>
+    <message>
+        <source>收费项目</source>
+        <translation>Fee items</translation>
+    </message>
+    <message>
+        <source>表号</source>
+        <translation>Meter no.</translation>
+    </message>
+    <message>
+        <source>表类</source>
+        <translation>Meter type</translation>
+    </message>
+    <message>
+        <source>业主</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>票据号</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>imports</name>
+    <message>
+        <source>楼栋</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <source>单元</source>
+        <translation>Entrance</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>规格</source>
+        <translation>Specification</translation>
+    </message>
+    <message>
+        <source>原件/复印件</source>
+        <translation>Original/copy</translation>
+    </message>
+    <message>
+        <source>原件（勾选列）</source>
+        <translation>Original (tick column)</translation>
+    </message>
+    <message>
+        <source>复印件（勾选列）</source>
+        <translation>Copy (tick column)</translation>
+    </message>
+    <message>
+        <source>页数</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>房号</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>开启部位</source>
+        <translation>Lock location</translation>
+    </message>
+    <message>
+        <source>标签号</source>
+        <translation>Tag no.</translation>
+    </message>
+    <message>
+        <source>开启对象</source>
+        <translation>Opens</translation>
+    </message>
+    <message>
+        <source>钥匙柜</source>
+        <translation>Key cabinet</translation>
+    </message>
+    <message>
+        <source>格位</source>
+        <translation>Slot</translation>
+    </message>
+    <message>
+        <source>收费项目</source>
+        <translation>Fee items</translation>
+    </message>
+    <message>
+        <source>应收金额</source>
+        <translation>Amount billed</translation>
+    </message>
+    <message>
+        <source>实收金额</source>
+        <translation>Amount paid</translation>
+    </message>
+    <message>
+        <source>欠费金额</source>
+        <translation>Arrears</translation>
+    </message>
+    <message>
+        <source>所属期</source>
+        <translation>Billing period</translation>
+    </message>
+    <message>
+        <source>计费起始</source>
+        <translation>Billing start</translation>
+    </message>
+    <message>
+        <source>计费截止</source>
+        <translation>Billing end</translation>
+    </message>
+    <message>
+        <source>业主姓名</source>
+        <translation>Owner name</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>收款日期</source>
+        <translation>Payment date</translation>
+    </message>
+    <message>
+        <source>票据号</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <source>建筑面积</source>
+        <translation>Floor area</translation>
+    </message>
+    <message>
+        <source>房屋用途</source>
+        <translation>Unit use</translation>
+    </message>
+    <message>
+        <source>入住状态</source>
+        <translation>Occupancy</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID card no.</translation>
+    </message>
+    <message>
+        <source>证件类型</source>
+        <translation>ID document type</translation>
+    </message>
+    <message>
+        <source>楼层</source>
+        <translation>Floor</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>已签署</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>作废</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <source>文员</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <source>主管</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>在库</source>
+        <translation>In store</translation>
+    </message>
+    <message>
+        <source>封存</source>
+        <translation>Sealed</translation>
+    </message>
+    <message>
+        <source>借出</source>
+        <translation>Lent</translation>
+    </message>
+    <message>
+        <source>已发放</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>遗失</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <source>已移交</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <source>接收</source>
+        <translation>Receive</translation>
+    </message>
+    <message>
+        <source>启封</source>
+        <translation>Unseal</translation>
+    </message>
+    <message>
+        <source>归还</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>发放</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>移交</source>
+        <translation>Hand over</translation>
+    </message>
+    <message>
+        <source>待通知</source>
+        <translation>Awaiting notice</translation>
+    </message>
+    <message>
+        <source>整改中</source>
+        <translation>Rectifying</translation>
+    </message>
+    <message>
+        <source>待复验</source>
+        <translation>Awaiting re-inspection</translation>
+    </message>
+    <message>
+        <source>已关闭</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>无法整改</source>
+        <translation>Cannot be fixed</translation>
+    </message>
+    <message>
+        <source>金额不符</source>
+        <translation>Amounts differ</translation>
+    </message>
+    <message>
+        <source>与标准不符</source>
+        <translation>Differs from tariff</translation>
+    </message>
+    <message>
+        <source>仅原物业</source>
+        <translation>Previous company only</translation>
+    </message>
+    <message>
+        <source>仅我方</source>
+        <translation>Ours only</translation>
+    </message>
+    <message>
+        <source>待处理</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>以原物业为准</source>
+        <translation>Use previous company's</translation>
+    </message>
+    <message>
+        <source>以我方为准</source>
+        <translation>Use ours</translation>
+    </message>
+    <message>
+        <source>协商调整</source>
+        <translation>Negotiated adjustment</translation>
+    </message>
+    <message>
+        <source>不计入</source>
+        <translation>Exclude</translation>
+    </message>
+    <message>
+        <source>退还业主</source>
+        <translation>Refund to owner</translation>
+    </message>
+    <message>
+        <source>承接查验</source>
+        <translation>Acceptance inspection</translation>
+    </message>
+    <message>
+        <source>进场接管</source>
+        <translation>Takeover</translation>
+    </message>
+    <message>
+        <source>退场移交</source>
+        <translation>Exit handover</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>{label}（{code}）</source>
+        <translation>{label} ({code})</translation>
+    </message>
+    <message>
+        <source>“{text}”不是可选的值；可选：{choices}</source>
+        <translation>"{text}" is not one of the choices: {choices}</translation>
+    </message>
+    <message>
+        <source>{kind}（{from_company} → {to_company}）</source>
+        <translation>{kind} ({from_company} → {to_company})</translation>
+    </message>
+    <message>
+        <source>{kind}：{from_company} → {to_company}</source>
+        <translation>{kind}: {from_company} → {to_company}</translation>
+    </message>
+</context>
+<context>
+    <name>ops</name>
+    <message>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>请稍候</source>
+        <translation>Please wait</translation>
+    </message>
+</context>
+<context>
+    <name>permissions</name>
+    <message>
+        <source>创建用户</source>
+        <translation>Create user</translation>
+    </message>
+    <message>
+        <source>修改整改期限</source>
+        <translation>Edit rectification deadlines</translation>
+    </message>
+    <message>
+        <source>设置收费标准</source>
+        <translation>Set tariff</translation>
+    </message>
+    <message>
+        <source>更改交接基准日</source>
+        <translation>Change the cut-off date</translation>
+    </message>
+    <message>
+        <source>更正交接类型、交接双方或基准日</source>
+        <translation>Correct the handover type, parties or cut-off date</translation>
+    </message>
+    <message>
+        <source>修改下班时间</source>
+        <translation>Change closing time</translation>
+    </message>
+    <message>
+        <source>修改本处信息</source>
+        <translation>Change office details</translation>
+    </message>
+    <message>
+        <source>查看业主完整信息</source>
+        <translation>View full owner details</translation>
+    </message>
+    <message>
+        <source>{action}需要{role}权限；当前用户是{current}。</source>
+        <translation>{action}: needs the {role} role; the current user is {current}.</translation>
+    </message>
+    <message>
+        <source>或</source>
+        <translation> or </translation>
+    </message>
+    <message>
+        <source>仅{holders}可以{action}</source>
+        <translation>{action}: only {holders} may do this</translation>
+    </message>
+    <message>
+        <source>导出备份文件</source>
+        <translation>Export backup file</translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>使用设置向导</source>
+        <translation>Use the setup wizard</translation>
+    </message>
+    <message>
+        <source>签署财务结算</source>
+        <translation>Sign financial settlement</translation>
+    </message>
+    <message>
+        <source>修订财务结算</source>
+        <translation>Amend financial settlement</translation>
+    </message>
+    <message>
+        <source>签署交接清单</source>
+        <translation>Sign handover list</translation>
+    </message>
+    <message>
+        <source>创建补充清单</source>
+        <translation>Create amendment list</translation>
+    </message>
+    <message>
+        <source>重置密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>停用账号</source>
+        <translation>Deactivate account</translation>
+    </message>
+    <message>
+        <source>启用账号</source>
+        <translation>Enable account</translation>
+    </message>
+    <message>
+        <source>修改角色</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <source>管理用户</source>
+        <translation>Manage users</translation>
+    </message>
+</context>
+<context>
+    <name>reconcile</name>
+    <message>
+        <source>对账完成：一致 {matched} 项（其中按收费标准核对 {by_tariff} 项），金额不符 {differs} 项，与标准不符 {tariff} 项，仅原物业 {only_theirs} 项，仅我方 {only_ours} 项；沿用原有处理 {kept} 项，待处理 {open} 项（用时 {seconds} 秒）。</source>
+        <translation>Reconciliation done: {matched} match (of which {by_tariff} checked against tariffs), {differs} amounts differ, {tariff} differ from tariff, {only_theirs} previous company only, {only_ours} ours only; {kept} earlier decisions kept, {open} open ({seconds} s).</translation>
     </message>
 </context>
 <context>
     <name>settings_menu</name>
     <message>
         <source>设置…</source>
-        <translation type="unfinished"></translation>
+        <translation>Settings…</translation>
     </message>
     <message>
         <source>使用说明</source>
-        <translation type="unfinished"></translation>
+        <translation>User guide</translation>
     </message>
     <message>
         <source>关于物业交接台…</source>
-        <translation type="unfinished"></translation>
+        <translation>About HandoverDesk…</translation>
     </message>
     <message>
         <source>设置</source>
-        <translation type="unfinished"></translation>
+        <translation>Settings</translation>
     </message>
     <message>
         <source>数据库设置已保存，下次启动程序时生效。</source>
-        <translation type="unfinished"></translation>
+        <translation>Database settings saved; they take effect the next time the program starts.</translation>
     </message>
     <message>
         <source>界面语言已保存，重新启动程序后生效。</source>
-        <translation type="unfinished"></translation>
+        <translation>Interface language saved; it takes effect after restarting the program.</translation>
     </message>
     <message>
         <source>找不到使用说明文件：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>User guide file not found: {path}</translation>
     </message>
     <message>
         <source>无法打开浏览器显示使用说明，请直接打开文件：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot open a browser to show the user guide; open the file directly: {path}</translation>
     </message>
 </context>
 <context>
     <name>setup_menu</name>
     <message>
         <source>设置向导…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>使用设置向导</source>
-        <translation type="unfinished"></translation>
+        <translation>Setup wizard…</translation>
     </message>
     <message>
         <source>本处信息、项目、房屋、账号和第一次交接，一步步设置</source>
-        <translation type="unfinished"></translation>
+        <translation>Set up the office, project, units, accounts and first handover step by step</translation>
     </message>
 </context>
 <context>
     <name>tasks</name>
     <message>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>请稍候</source>
-        <translation type="unfinished"></translation>
+        <translation>Please wait</translation>
+    </message>
+</context>
+<context>
+    <name>templates</name>
+    <message>
+        <source>财务管理资料移交清单</source>
+        <translation>Financial records handover list</translation>
+    </message>
+    <message>
+        <source>设施设备维修养护资料移交清单</source>
+        <translation>Facility maintenance records handover list</translation>
+    </message>
+    <message>
+        <source>物业原始资料移交清单</source>
+        <translation>Original property records handover list</translation>
+    </message>
+    <message>
+        <source>业主资料移交清单</source>
+        <translation>Owner records handover list</translation>
+    </message>
+    <message>
+        <source>未移交资料清单（补交承诺）</source>
+        <translation>Records not yet handed over (undertaking to supply)</translation>
+    </message>
+    <message>
+        <source>业主共有资金购置资产移交清单</source>
+        <translation>Assets bought with owners' common funds handover list</translation>
+    </message>
+    <message>
+        <source>共用部位交接清单</source>
+        <translation>Common areas handover list</translation>
+    </message>
+    <message>
+        <source>共用设施设备交接清单（排水）</source>
+        <translation>Common facilities handover list (drainage)</translation>
+    </message>
+    <message>
+        <source>共用设施设备交接清单（消防）</source>
+        <translation>Common facilities handover list (fire protection)</translation>
+    </message>
+    <message>
+        <source>共用设施设备交接清单（供暖）</source>
+        <translation>Common facilities handover list (heating)</translation>
+    </message>
+    <message>
+        <source>共用设施设备交接清单（空调通风）</source>
+        <translation>Common facilities handover list (air conditioning and ventilation)</translation>
+    </message>
+    <message>
+        <source>钥匙交接清单</source>
+        <translation>Keys handover list</translation>
+    </message>
+    <message>
+        <source>共用设施设备交接清单（电梯）</source>
+        <translation>Common facilities handover list (lifts)</translation>
+    </message>
+    <message>
+        <source>物业管理用房交接清单</source>
+        <translation>Management premises handover list</translation>
+    </message>
+    <message>
+        <source>共用设施设备交接清单（车场）</source>
+        <translation>Common facilities handover list (car park)</translation>
+    </message>
+    <message>
+        <source>共用设施设备交接清单（供电）</source>
+        <translation>Common facilities handover list (power supply)</translation>
+    </message>
+    <message>
+        <source>印章交接清单</source>
+        <translation>Seals handover list</translation>
+    </message>
+    <message>
+        <source>共用设施设备交接清单（安防监控）</source>
+        <translation>Common facilities handover list (security and CCTV)</translation>
+    </message>
+    <message>
+        <source>共用设施设备交接清单（供水）</source>
+        <translation>Common facilities handover list (water supply)</translation>
+    </message>
+    <message>
+        <source>岗位交接清单</source>
+        <translation>Staff post handover list</translation>
+    </message>
+    <message>
+        <source>系统账号与权限交接清单</source>
+        <translation>System accounts and permissions handover list</translation>
+    </message>
+</context>
+<context>
+    <name>users</name>
+    <message>
+        <source>{name}（{username}）</source>
+        <translation>{name} ({username})</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>锁定至 {until}</source>
+        <translation>Locked until {until}</translation>
+    </message>
+    <message>
+        <source>须修改密码</source>
+        <translation>Must change password</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>“{name}”</source>
+        <translation>"{name}"</translation>
+    </message>
+    <message>
+        <source>自己的密码请用“修改密码”修改。</source>
+        <translation>Change your own password with “Change password”.</translation>
+    </message>
+    <message>
+        <source>不能停用自己的账号；请由另一位管理员停用。</source>
+        <translation>You cannot disable your own account; ask another administrator to do it.</translation>
+    </message>
+    <message>
+        <source>不能修改自己的角色；请由另一位管理员修改。</source>
+        <translation>You cannot change your own role; ask another administrator to do it.</translation>
+    </message>
+    <message>
+        <source>{who}是最后一位在用的管理员，不能停用；请先把另一位用户设为管理员。</source>
+        <translation>{who} is the last active administrator and cannot be disabled; make another user an administrator first.</translation>
+    </message>
+    <message>
+        <source>{who}是最后一位在用的管理员，不能改为其他角色；请先把另一位用户设为管理员。</source>
+        <translation>{who} is the last active administrator and cannot be given another role; make another user an administrator first.</translation>
+    </message>
+    <message>
+        <source>{who}的账号已在使用中。</source>
+        <translation>{who}'s account is already in use.</translation>
+    </message>
+    <message>
+        <source>{who}的账号已停用。</source>
+        <translation>{who}'s account is disabled.</translation>
+    </message>
+    <message>
+        <source>{who}的账号已停用；请先启用再重置密码。</source>
+        <translation>{who}'s account is disabled; enable it before resetting the password.</translation>
+    </message>
+    <message>
+        <source>{who}的账号已停用；请先启用再修改角色。</source>
+        <translation>{who}'s account is disabled; enable it before changing the role.</translation>
+    </message>
+</context>
+<context>
+    <name>version</name>
+    <message>
+        <source>物业交接台 HandoverDesk {version}</source>
+        <translation>HandoverDesk {version}</translation>
+    </message>
+</context>
+<context>
+    <name>words</name>
+    <message>
+        <source>我方</source>
+        <translation>Ours</translation>
+    </message>
+    <message>
+        <source>对方</source>
+        <translation>Theirs</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>个人</source>
+        <translation>Individual</translation>
+    </message>
+    <message>
+        <source>土建装饰</source>
+        <translation>Civil works and finishes</translation>
+    </message>
+    <message>
+        <source>给排水</source>
+        <translation>Water supply and drainage</translation>
+    </message>
+    <message>
+        <source>强电</source>
+        <translation>Electrical (power)</translation>
+    </message>
+    <message>
+        <source>弱电智能化</source>
+        <translation>Low-voltage and smart systems</translation>
+    </message>
+    <message>
+        <source>消防</source>
+        <translation>Fire protection</translation>
+    </message>
+    <message>
+        <source>电梯</source>
+        <translation>Lifts</translation>
+    </message>
+    <message>
+        <source>暖通</source>
+        <translation>HVAC</translation>
+    </message>
+    <message>
+        <source>绿化景观</source>
+        <translation>Landscaping</translation>
+    </message>
+    <message>
+        <source>道路车库</source>
+        <translation>Roads and car parks</translation>
+    </message>
+    <message>
+        <source>资料</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>重大</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <source>一般</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>轻微</source>
+        <translation>Minor</translation>
+    </message>
+    <message>
+        <source>开发商</source>
+        <translation>Developer</translation>
+    </message>
+    <message>
+        <source>施工单位</source>
+        <translation>Contractor</translation>
+    </message>
+    <message>
+        <source>原物业</source>
+        <translation>Previous company</translation>
+    </message>
+    <message>
+        <source>本公司</source>
+        <translation>Our company</translation>
+    </message>
+    <message>
+        <source>按建筑面积·月</source>
+        <translation>Per m² of floor area per month</translation>
+    </message>
+    <message>
+        <source>按户·月</source>
+        <translation>Per household per month</translation>
+    </message>
+    <message>
+        <source>按车位·月</source>
+        <translation>Per parking space per month</translation>
+    </message>
+    <message>
+        <source>按吨（抄表）</source>
+        <translation>Per ton (metered)</translation>
+    </message>
+    <message>
+        <source>按度（抄表）</source>
+        <translation>Per kWh (metered)</translation>
+    </message>
+    <message>
+        <source>按立方米（抄表）</source>
+        <translation>Per cubic metre (metered)</translation>
+    </message>
+    <message>
+        <source>按建筑面积·采暖季</source>
+        <translation>Per m² of floor area per heating season</translation>
+    </message>
+    <message>
+        <source>固定金额</source>
+        <translation>Fixed amount</translation>
+    </message>
+    <message>
+        <source>身份证</source>
+        <translation>ID card</translation>
+    </message>
+    <message>
+        <source>护照</source>
+        <translation>Passport</translation>
+    </message>
+    <message>
+        <source>港澳台通行证</source>
+        <translation>HK/Macao/Taiwan travel permit</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <source>住宅</source>
+        <translation>Residential</translation>
+    </message>
+    <message>
+        <source>写字楼</source>
+        <translation>Office building</translation>
+    </message>
+    <message>
+        <source>商业</source>
+        <translation>Commercial</translation>
+    </message>
+    <message>
+        <source>混合</source>
+        <translation>Mixed</translation>
+    </message>
+    <message>
+        <source>商铺</source>
+        <translation>Shop</translation>
+    </message>
+    <message>
+        <source>办公</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>车位</source>
+        <translation>Parking space</translation>
+    </message>
+    <message>
+        <source>储藏室</source>
+        <translation>Storage room</translation>
+    </message>
+    <message>
+        <source>空置</source>
+        <translation>Vacant</translation>
+    </message>
+    <message>
+        <source>已入住</source>
+        <translation>Occupied</translation>
+    </message>
+    <message>
+        <source>装修中</source>
+        <translation>Being renovated</translation>
+    </message>
+    <message>
+        <source>检查</source>
+        <translation>Inspection</translation>
+    </message>
+    <message>
+        <source>清洁</source>
+        <translation>Cleaning</translation>
+    </message>
+    <message>
+        <source>维修</source>
+        <translation>Repair</translation>
+    </message>
+    <message>
+        <source>完好</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <source>有缺陷</source>
+        <translation>Defective</translation>
+    </message>
+    <message>
+        <source>缺失</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>原件</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>复印件</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>原物业→新物业</source>
+        <translation>Previous company → new company</translation>
+    </message>
+    <message>
+        <source>新物业→原物业</source>
+        <translation>New company → previous company</translation>
+    </message>
+    <message>
+        <source>互不找付</source>
+        <translation>Nothing to pay either way</translation>
+    </message>
+    <message>
+        <source>预收款（基准日后期间，原物业已收）</source>
+        <translation>Prepayments (periods after the cut-off date, collected by the previous company)</translation>
+    </message>
+    <message>
+        <source>押金（移交新物业）</source>
+        <translation>Deposits (handed over to the new company)</translation>
+    </message>
+    <message>
+        <source>代收代缴余额</source>
+        <translation>Collected-on-behalf balances</translation>
+    </message>
+    <message>
+        <source>基准日前未结抄表费用（新物业代收后转付）</source>
+        <translation>Unsettled metered charges before the cut-off date (collected by the new company and passed on)</translation>
+    </message>
+    <message>
+        <source>业主欠费（归原物业，另行追缴）</source>
+        <translation>Owner arrears (belong to the previous company, collected separately)</translation>
+    </message>
+    <message>
+        <source>水</source>
+        <translation>Water</translation>
+    </message>
+    <message>
+        <source>电</source>
+        <translation>Electricity</translation>
+    </message>
+    <message>
+        <source>气</source>
+        <translation>Gas</translation>
+    </message>
+    <message>
+        <source>水表</source>
+        <translation>Water meters</translation>
+    </message>
+    <message>
+        <source>电表</source>
+        <translation>Electricity meters</translation>
+    </message>
+    <message>
+        <source>气表</source>
+        <translation>Gas meters</translation>
+    </message>
+    <message>
+        <source>业主</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>使用人</source>
+        <translation>Occupant</translation>
     </message>
 </context>
 </TS>
