@@ -294,7 +294,7 @@ def _latin_constructors(ctx, tmp: Path) -> dict:
         "gui.tabs.defects.dialogs.NoteDialog": lambda c: df.NoteDialog("Note", "Text", lambda text: None, True),
         "gui.tabs.keys.printing.CabinetDialog": lambda c: mod("gui.tabs.keys.printing").CabinetDialog(["A", "B"]),
         "gui.tabs.keys.dialogs.IssueDialog": lambda c: ky.IssueDialog(c.db, c.key, [(c.owner_id, "Owner A")], NOW),
-        "gui.tabs.keys.dialogs.StepDialog": lambda c: ky.StepDialog("Seal", "Seal no.:", lambda t: None),
+        "gui.tabs.keys.dialogs.StepDialog": lambda c: ky.StepDialog(c.db, "Seal", "Seal no.:", lambda db, t: None),
         "gui.dialogs.value_mapping.ValueMappingDialog": value_mapping,
         "gui.dialogs.roster_import.RosterImportDialog": lambda c: mod("gui.dialogs.roster_import").RosterImportDialog(
             c.db, c.pid),
