@@ -323,14 +323,14 @@ def test_fee_results_say_whether_the_settlement_is_signed_from_its_status_not_it
     from models.services.fee_results import fee_results as compute
 
     live = compute(db, hid)
-    assert live.settlement_doc is None and not live.is_signed and live.can_sign
+    assert live.settlement_status is None and not live.is_signed and live.can_sign
     assert live.overall_rate == (live.paid_total / live.billed_total).quantize(Decimal("0.0001"))
     sign_settlement(db, hid, note="双方财务已核对")
     signed = compute(db, hid)
-    assert signed.settlement_doc is DocStatus.SIGNED and signed.is_signed and not signed.can_sign
+    assert signed.settlement_status is DocStatus.SIGNED and signed.is_signed and not signed.can_sign
     amend_settlement(db, hid)
     draft = compute(db, hid)
-    assert draft.settlement_doc is DocStatus.DRAFT and not draft.is_signed and not draft.is_cancelled
+    assert draft.settlement_status is DocStatus.DRAFT and not draft.is_signed and not draft.is_cancelled
 
 
 def test_a_printed_lists_totals_are_tallied_in_models(sqlite_db):

@@ -72,10 +72,10 @@ def defect_values(session: Session, project_id: int, handover_id: int | None,
     for d, building, number, n in session.execute(
             _scope(q, project_id, handover_id).execution_options(yield_per=2000)):
         where = d.location or (unit_label(building, number) if number else "")
-        late = overdue_days(DefectFacts(d.severity, d.status.value, d.found_at, d.notice_at,
+        late = overdue_days(DefectFacts(d.severity, d.status, d.found_at, d.notice_at,
                                         d.deadline), now)
         yield [d.number, d.handover_id, where, d.category, d.severity, d.responsible,
-               d.description, d.found_at, d.found_by, d.notice_at, d.deadline, d.status.value,
+               d.description, d.found_at, d.found_by, d.notice_at, d.deadline, d.status.label,
                d.failed_reinspections, late, d.closed_at, int(n or 0), d.report]
 
 
