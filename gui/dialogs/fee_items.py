@@ -157,7 +157,7 @@ class FeeItemsDialog(QDialog):
     def _show_rates(self) -> None:
         item = self.current_item()
         tariffs = item.tariffs if item else ()
-        self.rates_model.set_records([(t.unit_use or self.tr("全部用途"), t.valid_from.isoformat(),
+        self.rates_model.set_records([(word(t.unit_use) if t.unit_use else self.tr("全部用途"), t.valid_from.isoformat(),
                                     t.valid_to.isoformat() if t.valid_to else self.tr("至今"), f"{t.rate:,.4f}")
                                    for t in tariffs])
         self.set_rate_button.setEnabled(item is not None and self.may_set_rate)

@@ -1579,7 +1579,7 @@ Rectification deadline: {deadline}  Failed re-inspections: {failed}
     </message>
     <message>
         <source>收费项目</source>
-        <translation>Fee items</translation>
+        <translation>Fee item</translation>
     </message>
     <message>
         <source>所属期起</source>
@@ -6679,7 +6679,7 @@ If it keeps happening, send the details to technical support.</translation>
     </message>
     <message>
         <source>电</source>
-        <translation>Electricity</translation>
+        <translation>Power</translation>
     </message>
     <message>
         <source>气</source>
