@@ -6033,11 +6033,11 @@ If it keeps happening, send the details to technical support.</translation>
     </message>
     <message>
         <source>与标准不符</source>
-        <translation>Differs from tariff</translation>
+        <translation>Off tariff</translation>
     </message>
     <message>
         <source>仅原物业</source>
-        <translation>Previous company only</translation>
+        <translation>Prev. only</translation>
     </message>
     <message>
         <source>仅我方</source>
