@@ -103,9 +103,9 @@ class DefectsTab(BrowseTab):
     def _filter_combo(self, everything: str, choices: list[tuple[str, str]]) -> QComboBox:
         """(shown text, filter value) choices after "everything"."""
         combo = QComboBox(self)
-        # As wide as a short choice, not the longest: the English categories would squeeze the filter out.
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(12)
+        # Its longest choice where the row has room, a short one at the least: the English categories
+        # would otherwise hold the window wider than a small screen.
+        combo.setMinimumWidth(combo.fontMetrics().averageCharWidth() * 8 + 24)
         combo.addItem(everything, "")
         for text, value in choices:
             combo.addItem(text, value)
