@@ -92,6 +92,8 @@ class DefectsTab(BrowseTab):
         self.overdue_check = QCheckBox(self.tr("只看逾期"), self)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("筛选："), self))
+        # The typed filter keeps room for a defect number or a word; the combos give way first.
+        self.filter_edit.setMinimumWidth(self.filter_edit.fontMetrics().averageCharWidth() * 16 + 24)
         row.addWidget(self.filter_edit, 1)
         for combo in (self.status_combo, self.category_combo, self.severity_combo, self.party_combo):
             row.addWidget(combo)
