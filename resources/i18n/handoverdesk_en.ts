@@ -5205,6 +5205,45 @@ The damaged file was kept as: {aside}</translation>
     </message>
 </context>
 <context>
+    <name>checklists</name>
+    <message>
+        <source>「清单名称」不能超过 100 个字。</source>
+        <translation>“List name” cannot be longer than 100 characters.</translation>
+    </message>
+    <message>
+        <source>清单模板“{template_code}”不存在。</source>
+        <translation>List template “{template_code}” does not exist.</translation>
+    </message>
+    <message>
+        <source>「清单名称」不能为空。</source>
+        <translation>“List name” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「应交数量」不能为空。</source>
+        <translation>“Quantity due” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「实收数量」不能为空。</source>
+        <translation>“Quantity received” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「模板编码」和「模板名称」不能为空。</source>
+        <translation>“Template code” and “Template name” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>模板编码“{code}”已存在。</source>
+        <translation>Template code “{code}” already exists.</translation>
+    </message>
+    <message>
+        <source>第 {seq} 项已登记为遗留问题。</source>
+        <translation>Item {seq} is already recorded as a defect.</translation>
+    </message>
+    <message>
+        <source>第 {seq} 项没有短缺、缺陷或缺失，不能转为遗留问题。</source>
+        <translation>Item {seq} has no shortfall, fault or missing part, so it cannot be turned into a defect.</translation>
+    </message>
+</context>
+<context>
     <name>columns</name>
     <message>
         <source>时间</source>
@@ -5472,6 +5511,41 @@ The damaged file was kept as: {aside}</translation>
     </message>
 </context>
 <context>
+    <name>defects</name>
+    <message>
+        <source>「位置」不能为空：请选择房屋或填写公共部位。</source>
+        <translation>“Location” cannot be empty: choose a unit or enter a common area.</translation>
+    </message>
+    <message>
+        <source>遗留问题 {number} 已{status}，不能再修改。</source>
+        <translation>Defect {number} is {status} and can no longer be changed.</translation>
+    </message>
+    <message>
+        <source>遗留问题 {number} 的照片（编号 {photo_id}）已不存在，请刷新后重试；您的修改未保存。</source>
+        <translation>The photo (no. {photo_id}) of defect {number} no longer exists. Refresh and try again; your changes were not saved.</translation>
+    </message>
+    <message>
+        <source>「无法整改报告」必须写明原因和处理意见（至少 10 个字）。</source>
+        <translation>A “cannot be fixed” report must state the reason and how it will be handled (at least 10 characters).</translation>
+    </message>
+    <message>
+        <source>未知的催办/上报类型：{kind}。</source>
+        <translation>Unknown reminder/report type: {kind}.</translation>
+    </message>
+    <message>
+        <source>遗留问题 {number} 已{status}，不能再添加照片。</source>
+        <translation>Defect {number} is {status}; no more photos can be added.</translation>
+    </message>
+    <message>
+        <source>遗留问题 {number} 已{status}，不能删除照片。</source>
+        <translation>Defect {number} is {status}; its photos cannot be deleted.</translation>
+    </message>
+    <message>
+        <source>遗留问题“{number}”不存在。</source>
+        <translation>Defect “{number}” does not exist.</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>物业交接台</source>
@@ -5482,6 +5556,66 @@ The damaged file was kept as: {aside}</translation>
 如果问题反复出现，请把详细信息发给技术支持。</source>
         <translation>The program ran into an error; it has been logged. Your data is saved up to the last successful action.
 If it keeps happening, send the details to technical support.</translation>
+    </message>
+    <message>
+        <source>已取消，未做任何改动。</source>
+        <translation>Cancelled; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>{what}已被其他人修改，请刷新后重试；您的修改未保存。</source>
+        <translation>{what} was changed by someone else. Refresh and try again; your changes were not saved.</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>The record</translation>
+    </message>
+    <message>
+        <source>其他前台正在保存同一数据，请刷新后重试；您的修改未保存。</source>
+        <translation>Another desk is saving the same data. Refresh and try again; your changes were not saved.</translation>
+    </message>
+    <message>
+        <source>{what}已签署，不能修改或删除；如需更正，请创建补充/更正版本。</source>
+        <translation>{what} has been signed and cannot be changed or deleted. To correct it, create an amendment or correction.</translation>
+    </message>
+    <message>
+        <source>单据</source>
+        <translation>The document</translation>
+    </message>
+    <message>
+        <source>“{path}”</source>
+        <translation>“{path}”</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>the file</translation>
+    </message>
+    <message>
+        <source>无法写入{name}：文件可能正在 Excel 或其他程序中打开，或者没有写入这个文件夹的权限。请关闭该文件，或另选一个保存位置后重试。</source>
+        <translation>Cannot write to {name}: the file may be open in Excel or another program, or you may not have permission to write to this folder. Close the file, or choose another location, and try again.</translation>
+    </message>
+    <message>
+        <source>磁盘空间不足，无法写入{name}。请清理磁盘，或另选一个保存位置。</source>
+        <translation>Not enough disk space to write {name}. Free up disk space, or choose another location.</translation>
+    </message>
+    <message>
+        <source>找不到{name}（或它所在的文件夹）。请检查路径。</source>
+        <translation>Cannot find {name} (or the folder it is in). Please check the path.</translation>
+    </message>
+    <message>
+        <source>{name}所在的磁盘是只读的，无法写入。请另选一个保存位置。</source>
+        <translation>The disk holding {name} is read-only and cannot be written to. Please choose another location.</translation>
+    </message>
+    <message>
+        <source>{name}是一个文件夹，请选择或输入文件名。</source>
+        <translation>{name} is a folder. Please choose or enter a file name.</translation>
+    </message>
+    <message>
+        <source>路径太长，无法保存{name}。请选一个较短的文件夹或文件名。</source>
+        <translation>The path is too long to save {name}. Please choose a shorter folder or file name.</translation>
+    </message>
+    <message>
+        <source>无法读写{name}（{reason}）。</source>
+        <translation>Cannot read or write {name} ({reason}).</translation>
     </message>
 </context>
 <context>
@@ -5787,6 +5921,17 @@ If it keeps happening, send the details to technical support.</translation>
     </message>
 </context>
 <context>
+    <name>guards</name>
+    <message>
+        <source>财务结算已签署，其{label}</source>
+        <translation>The financial settlement has been signed, so its {label}</translation>
+    </message>
+    <message>
+        <source>{label}只能追加，不能修改或删除。</source>
+        <translation>{label} can only be added to, not changed or deleted.</translation>
+    </message>
+</context>
+<context>
     <name>imports</name>
     <message>
         <source>楼栋</source>
@@ -5935,6 +6080,85 @@ If it keeps happening, send the details to technical support.</translation>
     <message>
         <source>楼层</source>
         <translation>Floor</translation>
+    </message>
+</context>
+<context>
+    <name>keys</name>
+    <message>
+        <source>钥匙 {tag}：</source>
+        <translation>Key {tag}: </translation>
+    </message>
+    <message>
+        <source>「柜格」{place} 已有钥匙 {key}</source>
+        <translation>“Slot” {place} already holds key {key}</translation>
+    </message>
+    <message>
+        <source>；等共 {count} 处</source>
+        <translation>; {count} problems in all</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>{shown}。一个柜格只挂一把（套）钥匙：请换一个柜格。</source>
+        <translation>{shown}. A slot holds only one key (or key set): please choose another slot.</translation>
+    </message>
+    <message>
+        <source>「房号」“{number}”不是本项目的房屋，请从列表中选择。</source>
+        <translation>“Unit no.” “{number}” is not a unit of this project; please choose one from the list.</translation>
+    </message>
+    <message>
+        <source>「标签号」不能为空。</source>
+        <translation>“Tag no.” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「标签号」不能含空格：扫码枪读出的标签号没有空格。</source>
+        <translation>“Tag no.” cannot contain spaces: tag numbers read by a scanner have no spaces.</translation>
+    </message>
+    <message>
+        <source>「开启对象」不能为空：请选择房屋或填写公共部位、设备房等。</source>
+        <translation>“Opens” cannot be empty: choose a unit or enter a common area, plant room, etc.</translation>
+    </message>
+    <message>
+        <source>「标签号」“{tag}”已存在。</source>
+        <translation>“Tag no.” “{tag}” already exists.</translation>
+    </message>
+    <message>
+        <source>钥匙“{tag}”不存在。</source>
+        <translation>Key “{tag}” does not exist.</translation>
+    </message>
+    <message>
+        <source>「封条编号」不能为空。</source>
+        <translation>“Seal no.” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「封条编号」{seal_no} 已用于钥匙 {used_on}：每张封条只用一次，请核对封条编号。</source>
+        <translation>“Seal no.” {seal_no} has already been used for key {used_on}: each seal is used only once. Please check the seal number.</translation>
+    </message>
+    <message>
+        <source>「借用人」不能为空。</source>
+        <translation>“Borrower” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「归还人」不能为空。</source>
+        <translation>“Returned by” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>只有房屋钥匙才能发放给业主。</source>
+        <translation>Only unit keys can be issued to owners.</translation>
+    </message>
+    <message>
+        <source>该业主不是这套房屋的业主，不能发放此钥匙。</source>
+        <translation>This person is not an owner of this unit, so the key cannot be issued to them.</translation>
+    </message>
+    <message>
+        <source>「后续处理」不能为空（如：换锁、补配）。</source>
+        <translation>“Follow-up” cannot be empty (e.g. change the lock, cut a new key).</translation>
+    </message>
+    <message>
+        <source>「接收单位」不能为空。</source>
+        <translation>“Receiving organisation” cannot be empty.</translation>
     </message>
 </context>
 <context>
@@ -6249,6 +6473,25 @@ If it keeps happening, send the details to technical support.</translation>
     </message>
 </context>
 <context>
+    <name>settlement</name>
+    <message>
+        <source>尚有 {count} 项对账差异未处理，不能签署结算。请在“对账差异”中逐项或批量处理后再签署。</source>
+        <translation>{count} reconciliation differences are still open, so the settlement cannot be signed. Handle them under “Reconciliation differences”, one by one or in bulk, then sign.</translation>
+    </message>
+    <message>
+        <source>还没有原物业台账，不能签署结算。</source>
+        <translation>There is no ledger from the previous company yet, so the settlement cannot be signed.</translation>
+    </message>
+    <message>
+        <source>只有已签署的财务结算才能修订；草稿可以直接重新对账后签署。</source>
+        <translation>Only a signed financial settlement can be amended; a draft can simply be reconciled again and signed.</translation>
+    </message>
+    <message>
+        <source>财务结算（第 {revision} 版）</source>
+        <translation>The financial settlement (revision {revision})</translation>
+    </message>
+</context>
+<context>
     <name>setup_menu</name>
     <message>
         <source>设置向导…</source>
@@ -6257,6 +6500,45 @@ If it keeps happening, send the details to technical support.</translation>
     <message>
         <source>本处信息、项目、房屋、账号和第一次交接，一步步设置</source>
         <translation>Set up the office, project, units, accounts and first handover step by step</translation>
+    </message>
+</context>
+<context>
+    <name>signoff</name>
+    <message>
+        <source>「签字扫描件」应为 PDF、JPG 或 PNG 文件。</source>
+        <translation>“Signed scan” must be a PDF, JPG or PNG file.</translation>
+    </message>
+    <message>
+        <source>「签字扫描件」不能超过 20 MB。</source>
+        <translation>“Signed scan” cannot be larger than 20 MB.</translation>
+    </message>
+    <message>
+        <source>「移交方签字人」不能为空。</source>
+        <translation>“Handing-over signatory” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「接收方签字人」不能为空。</source>
+        <translation>“Receiving signatory” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「签署时间」应为日期时间。</source>
+        <translation>“Signed at” must be a date and time.</translation>
+    </message>
+    <message>
+        <source>「监交方签字人」不能为空：本次交接有监交方（{witness}）。</source>
+        <translation>“Supervising signatory” cannot be empty: this handover has a supervising party ({witness}).</translation>
+    </message>
+    <message>
+        <source>清单还有 {n} 项未核对，核对完才能签署。</source>
+        <translation>{n} items on the list have not been checked yet; check them all before signing.</translation>
+    </message>
+    <message>
+        <source>只有已签署的清单才能创建补充清单；草稿可以直接修改。</source>
+        <translation>Only a signed list can have an amendment list; a draft can be edited directly.</translation>
+    </message>
+    <message>
+        <source>该清单已有补充版本，请在最新版本上继续。</source>
+        <translation>This list already has an amendment; please continue on the latest version.</translation>
     </message>
 </context>
 <context>
