@@ -4886,6 +4886,29 @@ Deposits refunded to owners {refunded}; owners still owe {owed} on amounts colle
     </message>
 </context>
 <context>
+    <name>approvals</name>
+    <message>
+        <source>「{field}」账号“{username}”不存在或已停用。</source>
+        <translation>“{field}”: account “{username}” does not exist or is disabled.</translation>
+    </message>
+    <message>
+        <source>「{field}」不能是当前登录的用户本人：请由另一位主管用自己的账号和密码确认。</source>
+        <translation>“{field}” cannot be the user currently logged in: another supervisor must confirm with their own account and password.</translation>
+    </message>
+    <message>
+        <source>请选择「{field}」。</source>
+        <translation>Please choose “{field}”.</translation>
+    </message>
+    <message>
+        <source>请「{field}」输入自己的登录密码。</source>
+        <translation>“{field}”: please enter your own login password.</translation>
+    </message>
+    <message>
+        <source>「{field}」的密码不正确，未保存。</source>
+        <translation>The password for “{field}” is incorrect; nothing was saved.</translation>
+    </message>
+</context>
+<context>
     <name>audit</name>
     <message>
         <source>查看操作日志</source>
@@ -5090,6 +5113,65 @@ Deposits refunded to owners {refunded}; owners still owe {owed} on amounts colle
     <message>
         <source>设置</source>
         <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>auth</name>
+    <message>
+        <source>用户名“{username}”已存在。</source>
+        <translation>Username “{username}” already exists.</translation>
+    </message>
+    <message>
+        <source>数据库中已有用户，不能再创建首个管理员；请由管理员登录后添加用户。</source>
+        <translation>The database already has users, so the first administrator cannot be created again. Ask an administrator to log in and add users.</translation>
+    </message>
+    <message>
+        <source>用户名不能为空。</source>
+        <translation>Username cannot be empty.</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>{field}至少 {MIN_PASSWORD} 位。</source>
+        <translation>{field} must be at least {MIN_PASSWORD} characters.</translation>
+    </message>
+    <message>
+        <source>{field}的开头或结尾有空格，请去掉后再输入。</source>
+        <translation>{field} begins or ends with a space; please remove it and enter it again.</translation>
+    </message>
+    <message>
+        <source>请先登录。</source>
+        <translation>Please log in first.</translation>
+    </message>
+    <message>
+        <source>请输入原密码。</source>
+        <translation>Please enter your current password.</translation>
+    </message>
+    <message>
+        <source>原密码不正确。</source>
+        <translation>The current password is incorrect.</translation>
+    </message>
+    <message>
+        <source>新密码不能与原密码相同。</source>
+        <translation>The new password must differ from the current one.</translation>
+    </message>
+    <message>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>账号已停用，不能修改密码。</source>
+        <translation>The account is disabled; the password cannot be changed.</translation>
+    </message>
+    <message>
+        <source>未登录时只能查看，不能修改数据；请以用户身份登录。</source>
+        <translation>Without logging in you can only view data, not change it. Please log in as a user.</translation>
+    </message>
+    <message>
+        <source>用户“{username}”不存在。</source>
+        <translation>User “{username}” does not exist.</translation>
     </message>
 </context>
 <context>
@@ -5511,6 +5593,13 @@ The damaged file was kept as: {aside}</translation>
     </message>
 </context>
 <context>
+    <name>common</name>
+    <message>
+        <source>{label}（编号 {record_id}）不存在。</source>
+        <translation>{label} (no. {record_id}) does not exist.</translation>
+    </message>
+</context>
+<context>
     <name>defects</name>
     <message>
         <source>「位置」不能为空：请选择房屋或填写公共部位。</source>
@@ -5543,6 +5632,10 @@ The damaged file was kept as: {aside}</translation>
     <message>
         <source>遗留问题“{number}”不存在。</source>
         <translation>Defect “{number}” does not exist.</translation>
+    </message>
+    <message>
+        <source>「问题描述」不能为空。</source>
+        <translation>“Description” cannot be empty.</translation>
     </message>
 </context>
 <context>
@@ -5639,6 +5732,56 @@ If it keeps happening, send the details to technical support.</translation>
     <message>
         <source>三次复验不合格，24 小时内报告公司领导</source>
         <translation>Three failed re-inspections: report to company leadership within 24 hours</translation>
+    </message>
+</context>
+<context>
+    <name>fee_items</name>
+    <message>
+        <source>「项目编码」不能为空。</source>
+        <translation>“Project code” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「项目名称」不能为空。</source>
+        <translation>“Project name” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「计费方式」无效：{basis}。</source>
+        <translation>“Charging basis” is not valid: {basis}.</translation>
+    </message>
+    <message>
+        <source>收费项目“{name}”或编码“{code}”已存在。</source>
+        <translation>Fee item “{name}” or code “{code}” already exists.</translation>
+    </message>
+    <message>
+        <source>「单价」应为数字（元，最多四位小数）。</source>
+        <translation>“Unit price” must be a number (yuan, at most 4 decimal places).</translation>
+    </message>
+    <message>
+        <source>「单价」应为数字，不能是“{rate}”。</source>
+        <translation>“Unit price” must be a number, not “{rate}”.</translation>
+    </message>
+    <message>
+        <source>「单价」不能为负数。</source>
+        <translation>“Unit price” cannot be negative.</translation>
+    </message>
+    <message>
+        <source>「单价」最多四位小数。</source>
+        <translation>“Unit price” can have at most 4 decimal places.</translation>
+    </message>
+    <message>
+        <source>「起用日期」应为日期。</source>
+        <translation>“Effective from” must be a date.</translation>
+    </message>
+</context>
+<context>
+    <name>fee_results</name>
+    <message>
+        <source>表号 {meter_no}（{kind}表）找不到按用量计费的收费项目，无法计算抄表费用。</source>
+        <translation>Meter {meter_no} ({kind} meter): no usage-based fee item found, so its charges cannot be calculated.</translation>
+    </message>
+    <message>
+        <source>「处理说明」不能为空：请写明退还日期、凭证等。</source>
+        <translation>“Note” cannot be empty: state the refund date, voucher, etc.</translation>
     </message>
 </context>
 <context>
@@ -6083,6 +6226,29 @@ If it keeps happening, send the details to technical support.</translation>
     </message>
 </context>
 <context>
+    <name>key_intake</name>
+    <message>
+        <source>“{title}”不是钥匙交接清单（应由“钥匙交接清单”模板创建，或名称含“钥匙”）。</source>
+        <translation>“{title}” is not a key handover list (it must be created from the “Key handover list” template, or have “钥匙” (key) in its name).</translation>
+    </message>
+    <message>
+        <source>清单“{title}”已作废，不能从中接收钥匙。</source>
+        <translation>List “{title}” is void; keys cannot be received from it.</translation>
+    </message>
+    <message>
+        <source>清单“{title}”已有补充版本，请从最新版本接收。</source>
+        <translation>List “{title}” has an amendment; please receive from the latest version.</translation>
+    </message>
+    <message>
+        <source>清单“{title}”没有条目。</source>
+        <translation>List “{title}” has no items.</translation>
+    </message>
+    <message>
+        <source>「{label}」不能超过 {PLACE_LIMIT} 个字。</source>
+        <translation>“{label}” cannot be longer than {PLACE_LIMIT} characters.</translation>
+    </message>
+</context>
+<context>
     <name>keys</name>
     <message>
         <source>钥匙 {tag}：</source>
@@ -6325,6 +6491,45 @@ If it keeps happening, send the details to technical support.</translation>
     </message>
 </context>
 <context>
+    <name>meters</name>
+    <message>
+        <source>「{label}」不能为空。</source>
+        <translation>“{label}” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「{label}」应为不小于 0 的数字。</source>
+        <translation>“{label}” must be a number not less than 0.</translation>
+    </message>
+    <message>
+        <source>「{label}」最多两位小数。</source>
+        <translation>“{label}” can have at most 2 decimal places.</translation>
+    </message>
+    <message>
+        <source>「{label}」应为日期。</source>
+        <translation>“{label}” must be a date.</translation>
+    </message>
+    <message>
+        <source>「本次读数」{reading} 小于「上次读数」{prev_reading}：表数不会倒走，请核对。</source>
+        <translation>“Current reading” {reading} is less than “Previous reading” {prev_reading}: meters do not run backwards. Please check.</translation>
+    </message>
+    <message>
+        <source>「表号」不能为空。</source>
+        <translation>“Meter no.” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>请选择房屋，或为公共表具填写「位置」。</source>
+        <translation>Choose a unit, or enter a “Location” for a common-area meter.</translation>
+    </message>
+    <message>
+        <source>所选房屋不属于本交接的项目。</source>
+        <translation>The selected unit does not belong to the project of this handover.</translation>
+    </message>
+    <message>
+        <source>「表号」{meter_no} 在本次交接中已登记。</source>
+        <translation>“Meter no.” {meter_no} is already recorded in this handover.</translation>
+    </message>
+</context>
+<context>
     <name>ops</name>
     <message>
         <source>正在保存…</source>
@@ -6333,6 +6538,33 @@ If it keeps happening, send the details to technical support.</translation>
     <message>
         <source>请稍候</source>
         <translation>Please wait</translation>
+    </message>
+</context>
+<context>
+    <name>people</name>
+    <message>
+        <source>「业主姓名或单位名称」不能为空。</source>
+        <translation>“Owner name or company name” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「证件类型」单位业主的证件应为{CREDIT_CODE}。</source>
+        <translation>“ID type”: the ID document of a company owner must be the unified social credit code.</translation>
+    </message>
+    <message>
+        <source>「证件类型」{CREDIT_CODE}是单位的证件；单位业主请勾选“单位”。</source>
+        <translation>“ID type”: the unified social credit code is for companies; for a company owner, tick “Company”.</translation>
+    </message>
+    <message>
+        <source>「联系电话」只填一个号码，其余的请填在「其他电话」中。</source>
+        <translation>“Phone” takes only one number; enter the others under “Other phones”.</translation>
+    </message>
+    <message>
+        <source>业主“{name}”不是房屋“{number}”所在项目的业主。</source>
+        <translation>Owner “{name}” is not an owner in the project of unit “{number}”.</translation>
+    </message>
+    <message>
+        <source>“{name}”已是房屋“{number}”的{relation}。</source>
+        <translation>“{name}” is already the {relation} of unit “{number}”.</translation>
     </message>
 </context>
 <context>
@@ -6431,10 +6663,89 @@ If it keeps happening, send the details to technical support.</translation>
     </message>
 </context>
 <context>
+    <name>projects</name>
+    <message>
+        <source>「项目编码」不能含空格：“{code}”（命令行用 --project 编码 选项目）。</source>
+        <translation>“Project code” cannot contain spaces: “{code}” (the command line selects a project with --project CODE).</translation>
+    </message>
+    <message>
+        <source>「项目编码」“{code}”已被项目“{name}”使用，请换一个编码。</source>
+        <translation>“Project code” “{code}” is already used by project “{name}”; please choose another code.</translation>
+    </message>
+    <message>
+        <source>项目（编号 {project_id}）不存在。</source>
+        <translation>Project (no. {project_id}) does not exist.</translation>
+    </message>
+    <message>
+        <source>项目“{code}”不存在。</source>
+        <translation>Project “{code}” does not exist.</translation>
+    </message>
+    <message>
+        <source>交接类型“{kind}”无效，应为：{names}。</source>
+        <translation>Handover type “{kind}” is not valid; it must be one of: {names}.</translation>
+    </message>
+    <message>
+        <source>移交方不能为空。</source>
+        <translation>The handing-over party cannot be empty.</translation>
+    </message>
+    <message>
+        <source>接收方不能为空。</source>
+        <translation>The receiving party cannot be empty.</translation>
+    </message>
+</context>
+<context>
     <name>reconcile</name>
     <message>
         <source>对账完成：一致 {matched} 项（其中按收费标准核对 {by_tariff} 项），金额不符 {differs} 项，与标准不符 {tariff} 项，仅原物业 {only_theirs} 项，仅我方 {only_ours} 项；沿用原有处理 {kept} 项，待处理 {open} 项（用时 {seconds} 秒）。</source>
         <translation>Reconciliation done: {matched} match (of which {by_tariff} checked against tariffs), {differs} amounts differ, {tariff} differ from tariff, {only_theirs} previous company only, {only_ours} ours only; {kept} earlier decisions kept, {open} open ({seconds} s).</translation>
+    </message>
+    <message>
+        <source>还没有原物业台账：请先导入原物业收费台账，再对账。</source>
+        <translation>There is no ledger from the previous company yet: import the previous company's fee ledger first, then reconcile.</translation>
+    </message>
+    <message>
+        <source>调整后应收</source>
+        <translation>Adjusted billed</translation>
+    </message>
+    <message>
+        <source>调整后实收</source>
+        <translation>Adjusted paid</translation>
+    </message>
+    <message>
+        <source>「处理说明」不能为空：请写明依据（如“业主提供收据”“双方核实”）。</source>
+        <translation>“Note” cannot be empty: state the basis (e.g. “owner showed a receipt”, “checked by both sides”).</translation>
+    </message>
+    <message>
+        <source>我方</source>
+        <translation>Our company</translation>
+    </message>
+    <message>
+        <source>原物业台账</source>
+        <translation>Previous company's ledger</translation>
+    </message>
+    <message>
+        <source>这一项{side}没有记录，不能“{decision}”；可选“不计入”或“协商调整”。</source>
+        <translation>{side} has no record of this item, so “{decision}” cannot be chosen; choose “Exclude” or “Negotiated adjustment”.</translation>
+    </message>
+    <message>
+        <source>「{label}」不能为空。</source>
+        <translation>“{label}” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「{label}」应为金额（元，两位小数）。</source>
+        <translation>“{label}” must be an amount (yuan, 2 decimal places).</translation>
+    </message>
+    <message>
+        <source>「{label}」应为金额（元，两位小数），不能是“{value}”。</source>
+        <translation>“{label}” must be an amount (yuan, 2 decimal places), not “{value}”.</translation>
+    </message>
+    <message>
+        <source>批量处理只能选“以原物业为准”“以我方为准”或“不计入”；协商调整请逐项处理。</source>
+        <translation>Bulk handling can only be “Use previous company's”, “Use ours” or “Exclude”; handle negotiated adjustments one by one.</translation>
+    </message>
+    <message>
+        <source>「处理说明」不能为空：请写明依据。</source>
+        <translation>“Note” cannot be empty: state the basis.</translation>
     </message>
 </context>
 <context>
@@ -6640,6 +6951,33 @@ If it keeps happening, send the details to technical support.</translation>
     </message>
 </context>
 <context>
+    <name>units</name>
+    <message>
+        <source>「楼栋名称」不能为空。</source>
+        <translation>“Building name” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「房号」不能为空。</source>
+        <translation>“Unit no.” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「房号」“{number}”已存在（系统中写作“{other}”）。</source>
+        <translation>“Unit no.” “{number}” already exists (recorded in the system as “{other}”).</translation>
+    </message>
+    <message>
+        <source>「房号」“{number}”与已有房屋“{other}”是同一套房屋（楼栋、单元、房间号相同）。</source>
+        <translation>“Unit no.” “{number}” is the same unit as the existing unit “{other}” (same building, entrance and room number).</translation>
+    </message>
+    <message>
+        <source>「楼栋」（编号 {chosen}）不在本项目中，请刷新后重选。</source>
+        <translation>“Building” (no. {chosen}) is not in this project; please refresh and choose again.</translation>
+    </message>
+    <message>
+        <source>「楼栋」房号“{number}”写的是{named}，与所选楼栋“{name}”不一致。</source>
+        <translation>“Building”: unit number “{number}” says {named}, which does not match the selected building “{name}”.</translation>
+    </message>
+</context>
+<context>
     <name>users</name>
     <message>
         <source>{name}（{username}）</source>
@@ -6700,6 +7038,14 @@ If it keeps happening, send the details to technical support.</translation>
     <message>
         <source>{who}的账号已停用；请先启用再修改角色。</source>
         <translation>{who}'s account is disabled; enable it before changing the role.</translation>
+    </message>
+    <message>
+        <source>{MANAGE}需要管理员权限；您的账号已被停用或改为其他角色，请重新登录。</source>
+        <translation>{MANAGE} needs administrator permission; your account has been disabled or given another role. Please log in again.</translation>
+    </message>
+    <message>
+        <source>“{display_name}”已经是{label}。</source>
+        <translation>“{display_name}” is already {label}.</translation>
     </message>
 </context>
 <context>
