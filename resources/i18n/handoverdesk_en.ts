@@ -4909,6 +4909,29 @@ Deposits refunded to owners {refunded}; owners still owe {owed} on amounts colle
     </message>
 </context>
 <context>
+    <name>archive</name>
+    <message>
+        <source>“{name}”不是物业交接台的备份文件。</source>
+        <translation>“{name}” is not a HandoverDesk backup file.</translation>
+    </message>
+    <message>
+        <source>“{name}”不是物业交接台的备份文件（或格式版本不同）。</source>
+        <translation>“{name}” is not a HandoverDesk backup file (or its format version differs).</translation>
+    </message>
+    <message>
+        <source>恢复只能导入一个空的数据库：这个数据库里已有数据。请新建一个空数据库再恢复。</source>
+        <translation>A backup can only be restored into an empty database, and this database already has data. Please create an empty database and restore into it.</translation>
+    </message>
+    <message>
+        <source>备份中的表 {name} 与本程序的结构不一致，无法恢复。</source>
+        <translation>Table {name} in the backup does not match the structure of this program and cannot be restored.</translation>
+    </message>
+    <message>
+        <source>恢复后的表 {name} 与备份记录不符，已全部撤销（行数或金额合计不同）。</source>
+        <translation>Restored table {name} does not match the backup records (different row count or amount totals); everything has been undone.</translation>
+    </message>
+</context>
+<context>
     <name>audit</name>
     <message>
         <source>查看操作日志</source>
@@ -5177,8 +5200,20 @@ Deposits refunded to owners {refunded}; owners still owe {owed} on amounts colle
 <context>
     <name>backup</name>
     <message>
+        <source>备份检查未通过（{problem}），这份备份已丢弃。数据库文件可能已损坏，请联系技术支持。</source>
+        <translation>The backup failed its check ({problem}) and has been discarded. The database file may be damaged; please contact technical support.</translation>
+    </message>
+    <message>
+        <source>所选备份“{name}”检查未通过（{problem}），没有恢复。请选择另一份备份。</source>
+        <translation>The selected backup “{name}” failed its check ({problem}) and was not restored. Please choose another backup.</translation>
+    </message>
+    <message>
         <source>恢复前</source>
         <translation>before-restore</translation>
+    </message>
+    <message>
+        <source>只有本机数据库文件（SQLite）可以这样恢复。</source>
+        <translation>Only a database file on this PC (SQLite) can be restored this way.</translation>
     </message>
 </context>
 <context>
@@ -5597,6 +5632,17 @@ The damaged file was kept as: {aside}</translation>
     <message>
         <source>{label}（编号 {record_id}）不存在。</source>
         <translation>{label} (no. {record_id}) does not exist.</translation>
+    </message>
+</context>
+<context>
+    <name>db</name>
+    <message>
+        <source>无法使用数据库（{where}）。请联系管理员；详情已记入日志。</source>
+        <translation>The database ({where}) cannot be used. Please contact your administrator; the details have been logged.</translation>
+    </message>
+    <message>
+        <source>记录只能追加，不能修改或删除。</source>
+        <translation>Records can only be added, not changed or deleted.</translation>
     </message>
 </context>
 <context>
@@ -6663,6 +6709,29 @@ If it keeps happening, send the details to technical support.</translation>
     </message>
 </context>
 <context>
+    <name>photos</name>
+    <message>
+        <source>照片“{filename}”是空文件（0 字节），请重新选择。</source>
+        <translation>Photo “{filename}” is an empty file (0 bytes); please choose it again.</translation>
+    </message>
+    <message>
+        <source>“{name}”不是文件，请选择照片文件。</source>
+        <translation>“{name}” is not a file; please choose a photo file.</translation>
+    </message>
+    <message>
+        <source>“{filename}”不是可识别的图片文件。</source>
+        <translation>“{filename}” is not a recognised image file.</translation>
+    </message>
+    <message>
+        <source>照片“{filename}”的尺寸无效（{width}×{height}）。</source>
+        <translation>Photo “{filename}” has an invalid size ({width}×{height}).</translation>
+    </message>
+    <message>
+        <source>照片“{filename}”已损坏或不完整，无法读取，请重新导出后再添加。</source>
+        <translation>Photo “{filename}” is damaged or incomplete and cannot be read; please export it again and add it.</translation>
+    </message>
+</context>
+<context>
     <name>projects</name>
     <message>
         <source>「项目编码」不能含空格：“{code}”（命令行用 --project 编码 选项目）。</source>
@@ -6948,6 +7017,26 @@ If it keeps happening, send the details to technical support.</translation>
     <message>
         <source>系统账号与权限交接清单</source>
         <translation>System accounts and permissions handover list</translation>
+    </message>
+    <message>
+        <source>{where}：缺少 category 或 name。</source>
+        <translation>{where}: category or name is missing.</translation>
+    </message>
+    <message>
+        <source>{where}：copy 应为“原件”“复印件”或空，而不是“{copy}”。</source>
+        <translation>{where}: copy must be “原件” (original), “复印件” (copy) or empty, not “{copy}”.</translation>
+    </message>
+    <message>
+        <source>{where}：qty 应为非负整数。</source>
+        <translation>{where}: qty must be a non-negative whole number.</translation>
+    </message>
+    <message>
+        <source>{where}：交接类型无效（{exc}）。</source>
+        <translation>{where}: invalid handover type ({exc}).</translation>
+    </message>
+    <message>
+        <source>{where}：缺少 code 或 name。</source>
+        <translation>{where}: code or name is missing.</translation>
     </message>
 </context>
 <context>
