@@ -38,6 +38,7 @@ from sqlalchemy.types import TypeDecorator
 
 from .db import Database
 from .errors import StorageError, ValidationError, file_error
+from .i18n import translate
 from .migrate import current_revision
 from .schema import metadata
 from .types import Scaled
@@ -146,9 +147,9 @@ def read_manifest(archive: Path) -> dict[str, Any]:
         with zipfile.ZipFile(archive) as zf:
             manifest: dict[str, Any] = json.loads(zf.read("manifest.json"))
     except (OSError, zipfile.BadZipFile, KeyError, ValueError):
-        raise ValidationError(f"“{archive.name}”不是物业交接台的备份文件。") from None
+        raise ValidationError(translate("archive", "“{name}”不是物业交接台的备份文件。").format(name=archive.name)) from None
     if manifest.get("app") != "HandoverDesk" or manifest.get("format") != FORMAT:
-        raise ValidationError(f"“{archive.name}”不是物业交接台的备份文件（或格式版本不同）。")
+        raise ValidationError(translate("archive", "“{name}”不是物业交接台的备份文件（或格式版本不同）。").format(name=archive.name))
     return manifest
 
 
@@ -180,12 +181,12 @@ def import_archive(db: Database, archive: Path, progress: Progress | None = None
 def _refuse_unless_empty(conn: Connection) -> None:
     for table in metadata.sorted_tables:
         if conn.execute(select(func.count()).select_from(table)).scalar():
-            raise ValidationError("恢复只能导入一个空的数据库：这个数据库里已有数据。请新建一个空数据库再恢复。")
+            raise ValidationError(translate("archive", "恢复只能导入一个空的数据库：这个数据库里已有数据。请新建一个空数据库再恢复。"))
 
 
 def _import_table(zf: zipfile.ZipFile, conn: Connection, table: Table, entry: dict[str, Any]) -> int:
     if entry["columns"] != [c.name for c in table.columns]:
-        raise ValidationError(f"备份中的表 {table.name} 与本程序的结构不一致，无法恢复。")
+        raise ValidationError(translate("archive", "备份中的表 {name} 与本程序的结构不一致，无法恢复。").format(name=table.name))
     decoders = [DECODE[_kind(c)] for c in table.columns]
     names = entry["columns"]
     count, batch = 0, []
@@ -259,4 +260,4 @@ def _verify(conn: Connection, manifest: dict[str, Any]) -> None:
     for name, entry in manifest["tables"].items():
         want = {"rows": entry["rows"], "sums": {k: Decimal(v) for k, v in entry["sums"].items()}}
         if name in found and found[name] != want:
-            raise StorageError(f"恢复后的表 {name} 与备份记录不符，已全部撤销（行数或金额合计不同）。")
+            raise StorageError(translate("archive", "恢复后的表 {name} 与备份记录不符，已全部撤销（行数或金额合计不同）。").format(name=name))

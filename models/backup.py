@@ -66,7 +66,7 @@ def make_backup(db_file: Path, now: dt.datetime | None = None, progress: Progres
         _copy_online(db_file, partial, progress)
         problem = integrity_problem(partial)
         if problem is not None:
-            raise StorageError(f"备份检查未通过（{problem}），这份备份已丢弃。数据库文件可能已损坏，请联系技术支持。")
+            raise StorageError(translate("backup", "备份检查未通过（{problem}），这份备份已丢弃。数据库文件可能已损坏，请联系技术支持。").format(problem=problem))
         os.replace(partial, target)
     except OSError as exc:
         raise file_error(exc) from None
@@ -134,7 +134,7 @@ def check_backup(backup: Path) -> None:
     """StorageError naming the backup if SQLite's integrity_check finds it damaged."""
     problem = integrity_problem(backup)
     if problem is not None:
-        raise StorageError(f"所选备份“{backup.name}”检查未通过（{problem}），没有恢复。请选择另一份备份。")
+        raise StorageError(translate("backup", "所选备份“{name}”检查未通过（{problem}），没有恢复。请选择另一份备份。").format(name=backup.name, problem=problem))
 
 
 def latest_good(db_file: Path) -> BackupFile | None:
@@ -184,7 +184,7 @@ def restore_open(db: Database, backup: Path, now: dt.datetime | None = None) -> 
     restored file on its next action — checked in full already, its schema brought up to date."""
     path = sqlite_file(db)
     if path is None:
-        raise StorageError("只有本机数据库文件（SQLite）可以这样恢复。")
+        raise StorageError(translate("backup", "只有本机数据库文件（SQLite）可以这样恢复。"))
     check_backup(backup)
     db.dispose()
     aside = restore(path, backup, now, checked=True)

@@ -29,6 +29,7 @@ from .errors import (
     StaleRecordError,
     StorageError,
 )
+from .i18n import translate
 
 APP_NAME = "HandoverDesk"
 NETWORK_FS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "fuse.sshfs", "9p", "afs"}
@@ -308,7 +309,7 @@ def storage_error(exc: DBAPIError, where: str) -> StorageError:
             return DatabaseUnreachable(message.format(where=where))
     if any(n in text for n in SQLITE_DAMAGED):
         return StorageError(DAMAGED.format(path=where, detail=text.splitlines()[0][:80]))
-    return StorageError(f"无法使用数据库（{where}）。请联系管理员；详情已记入日志。")
+    return StorageError(translate("db", "无法使用数据库（{where}）。请联系管理员；详情已记入日志。").format(where=where))
 
 
 def _is_connection_problem(exc: DBAPIError) -> bool:
@@ -329,7 +330,7 @@ def translate_db_error(exc: DBAPIError, where: str = "") -> Exception:
     if "database is locked" in text or "could not serialize" in text:
         return BusyError()
     if "HD_APPEND_ONLY" in text:
-        return DomainError("记录只能追加，不能修改或删除。")
+        return DomainError(translate("db", "记录只能追加，不能修改或删除。"))
     if "UNIQUE" in text.upper() or "duplicate key" in text:
         return DomainError(f"保存失败：与已有记录重复。（{text.splitlines()[0][:160]}）")
     if "FOREIGN KEY" in text.upper() or "foreign key" in text:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from .base import Base, DocStatus
 from .errors import DomainError, SignedRecordError
 from .field_labels import check_text
+from .i18n import translate
 
 FINAL = (DocStatus.SIGNED, DocStatus.CANCELLED)
 
@@ -65,7 +66,8 @@ def _check_settled_input(session: Session, obj: Base, cache: dict[int, bool]) ->
     hist = inspect(obj).attrs["handover_id"].history
     for handover_id in {*hist.added, *hist.deleted, *hist.unchanged}:
         if _settled(session, handover_id, cache):
-            raise SignedRecordError(f"财务结算已签署，其{obj.__label__}")
+            raise SignedRecordError(translate("guards", "财务结算已签署，其{label}").format(
+                label=translate("audit", obj.__label__)))
 
 
 def _check_defect_status(obj: Any) -> None:
@@ -98,7 +100,8 @@ def _check(session: Session, obj: Any, deleting: bool, new: bool, cache: dict[in
     if getattr(obj, "__settled_input__", False):
         _check_settled_input(session, obj, cache)
     if getattr(obj, "__append_only__", False) and not new:
-        raise DomainError(f"{obj.__label__}只能追加，不能修改或删除。")
+        raise DomainError(translate("guards", "{label}只能追加，不能修改或删除。").format(
+            label=translate("audit", obj.__label__)))
 
 
 @event.listens_for(Session, "before_flush")

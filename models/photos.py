@@ -18,6 +18,7 @@ from pathlib import Path
 from PIL import ExifTags, Image, UnidentifiedImageError
 
 from .errors import ValidationError
+from .i18n import translate
 
 log = logging.getLogger("handoverdesk")
 
@@ -46,7 +47,7 @@ def _mb(size: int) -> str:
 def check_size(filename: str, size: int) -> None:
     """Refuse an empty file or one over MAX_UPLOAD from its size alone."""
     if size == 0:
-        raise ValidationError(f"照片“{filename}”是空文件（0 字节），请重新选择。")
+        raise ValidationError(translate("photos", "照片“{filename}”是空文件（0 字节），请重新选择。").format(filename=filename))
     if size > MAX_UPLOAD:
         raise ValidationError(f"照片“{filename}”有 {_mb(size)}，超过 {_mb(MAX_UPLOAD)} 的上限，请压缩后再添加。")
 
@@ -64,7 +65,7 @@ def read_photo(path: str | os.PathLike[str]) -> Prepared:
     try:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
-            raise ValidationError(f"“{name}”不是文件，请选择照片文件。")
+            raise ValidationError(translate("photos", "“{name}”不是文件，请选择照片文件。").format(name=name))
         check_size(name, info.st_size)
         with open(path, "rb") as f:
             data = f.read(MAX_UPLOAD + 1)  # bounded even if the file grew since stat
@@ -101,10 +102,10 @@ def _too_large(filename: str, width: int, height: int) -> ValidationError:
 def _check_pixels(filename: str, data: bytes) -> tuple[int, int]:
     size = declared_size(data)
     if size is None:
-        raise ValidationError(f"“{filename}”不是可识别的图片文件。")
+        raise ValidationError(translate("photos", "“{filename}”不是可识别的图片文件。").format(filename=filename))
     width, height = size
     if width <= 0 or height <= 0:
-        raise ValidationError(f"照片“{filename}”的尺寸无效（{width}×{height}）。")
+        raise ValidationError(translate("photos", "照片“{filename}”的尺寸无效（{width}×{height}）。").format(filename=filename, width=width, height=height))
     if width * height > MAX_PIXELS:
         raise _too_large(filename, width, height)
     return size
@@ -161,12 +162,12 @@ def _decode(filename: str, data: bytes, size: tuple[int, int]) -> Image.Image:
         turn = UPRIGHT.get(orientation) if isinstance(orientation, int) else None
         return reduced.transpose(turn) if turn is not None else reduced
     except UnidentifiedImageError:
-        raise ValidationError(f"“{filename}”不是可识别的图片文件。") from None
+        raise ValidationError(translate("photos", "“{filename}”不是可识别的图片文件。").format(filename=filename)) from None
     except Image.DecompressionBombError:  # Image.MAX_IMAGE_PIXELS set below MAX_PIXELS elsewhere
         raise _too_large(filename, *size) from None
     except Exception as exc:  # noqa: BLE001 - Pillow's decoders raise OSError, ValueError, struct.error, … on a bad file
         log.warning("照片无法解码：%s", type(exc).__name__)  # the kind for a bug report; no file name (personal)
-        raise ValidationError(f"照片“{filename}”已损坏或不完整，无法读取，请重新导出后再添加。") from None
+        raise ValidationError(translate("photos", "照片“{filename}”已损坏或不完整，无法读取，请重新导出后再添加。").format(filename=filename)) from None
 
 
 def _jpeg(image: Image.Image, side: int, quality: int) -> tuple[bytes, tuple[int, int]]:

@@ -28,6 +28,7 @@ from .audit import record_action
 from .base import now
 from .errors import ValidationError
 from .handover import HandoverKind, ListTemplate, TemplateItem
+from .i18n import translate
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "resources" / "templates"
 COPY_VALUES = ("", "原件", "复印件")
@@ -62,13 +63,13 @@ class TemplateSpec:
 
 def _item(raw: dict[str, Any], where: str) -> TemplateItemSpec:
     if not raw.get("name") or not raw.get("category"):
-        raise ValidationError(f"{where}：缺少 category 或 name。")
+        raise ValidationError(translate("templates", "{where}：缺少 category 或 name。").format(where=where))
     copy = raw.get("copy", "")
     if copy not in COPY_VALUES:
-        raise ValidationError(f"{where}：copy 应为“原件”“复印件”或空，而不是“{copy}”。")
+        raise ValidationError(translate("templates", "{where}：copy 应为“原件”“复印件”或空，而不是“{copy}”。").format(where=where, copy=copy))
     qty = raw.get("qty", 1)
     if not isinstance(qty, int) or qty < 0:
-        raise ValidationError(f"{where}：qty 应为非负整数。")
+        raise ValidationError(translate("templates", "{where}：qty 应为非负整数。").format(where=where))
     return TemplateItemSpec(raw["category"], raw["name"], raw.get("spec", ""), raw.get("uom", ""), qty, copy)
 
 
@@ -76,13 +77,13 @@ def _kinds(values: Iterable[str], where: str) -> tuple[HandoverKind, ...]:
     try:
         return tuple(HandoverKind(v) for v in values)
     except ValueError as exc:
-        raise ValidationError(f"{where}：交接类型无效（{exc}）。") from None
+        raise ValidationError(translate("templates", "{where}：交接类型无效（{exc}）。").format(where=where, exc=exc)) from None
 
 
 def parse_template(data: dict[str, Any], where: str) -> TemplateSpec:
     """One template from its JSON object; `where` names the file in messages."""
     if not data.get("code") or not data.get("name"):
-        raise ValidationError(f"{where}：缺少 code 或 name。")
+        raise ValidationError(translate("templates", "{where}：缺少 code 或 name。").format(where=where))
     items = tuple(_item(raw, f"{where} 第 {n} 项") for n, raw in enumerate(data.get("items", []), 1))
     return TemplateSpec(data["code"], data["name"], _kinds(data.get("kinds", []), where),
                         data.get("note", ""), items)

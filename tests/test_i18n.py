@@ -197,3 +197,37 @@ def test_labels_translate_when_shown_parse_both_and_forms_stay_chinese():
     finally:
         i18n.set_language("zh")
     assert HandoverKind.parse("Takeover") is HandoverKind.TAKEOVER  # English parses in Chinese too
+
+
+def test_a_service_refusal_speaks_the_language_chosen_at_start_up(db):
+    """Signing a list twice is refused in the clerk's language: the message is translated when raised."""
+    import datetime as dt
+    import re
+
+    from models.errors import SignedRecordError
+    from models.services import checklists, handovers, projects, signoff
+
+    p = projects.add_project(db, "CHY", "翠湖园")
+    h = handovers.create_handover(db, p.id, "进场接管", "原物业服务有限公司", "本物业管理有限公司",
+                                  dt.date(2026, 6, 30), planned_date=dt.date(2026, 7, 1))
+    list_id = checklists.create_list(db, h.id, "消防设施移交清单").id
+    checklists.add_item(db, list_id, category="消防设施", name="灭火器", uom="具", expected_qty=2)
+    for item in checklists.list_detail(db, list_id).items:
+        checklists.mark_received_as_expected(db, item.id, item.version)
+
+    def sign() -> None:
+        version = checklists.list_detail(db, list_id).summary.version
+        signoff.sign_list(db, list_id, version, signed_from="赵国强", signed_to="孙志远",
+                          signed_at=dt.datetime(2026, 7, 1, 10, 30))
+
+    sign()
+    i18n.set_language("en")
+    try:
+        with pytest.raises(SignedRecordError) as english:
+            sign()
+    finally:
+        i18n.set_language("zh")
+    assert not re.search(r"[\u3400-\u9fff]", str(english.value)), str(english.value)
+    assert str(english.value).startswith("Handover list has been signed")
+    with pytest.raises(SignedRecordError, match="^交接清单已签署，不能修改或删除；如需更正，请创建补充/更正版本。$"):
+        sign()

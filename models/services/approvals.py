@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from ..db import Database
 from ..errors import AuthError
+from ..i18n import translate
 from ..people import Role, User
 from .auth import verify_password
 
@@ -50,9 +51,9 @@ def approvers(db: Database) -> list[Approver]:
 def _check_account(db: Database, user: User | None, username: str, field: str) -> Approver:
     """Everything but the password: the account exists, is active, may approve and is not the desk's user."""
     if user is None or not user.active:
-        raise AuthError(f"「{field}」账号“{username}”不存在或已停用。")
+        raise AuthError(translate("approvals", "「{field}」账号“{username}”不存在或已停用。").format(field=field, username=username))
     if is_desk_user(db, user):
-        raise AuthError(f"「{field}」不能是当前登录的用户本人：请由另一位主管用自己的账号和密码确认。")
+        raise AuthError(translate("approvals", "「{field}」不能是当前登录的用户本人：请由另一位主管用自己的账号和密码确认。").format(field=field))
     if user.role not in APPROVER_ROLES:
         raise AuthError(f"「{field}」须是主管或管理员账号；“{user.display_name or user.username}”"
                         f"是{user.role.label}。")
@@ -68,15 +69,15 @@ def confirm(db: Database, username: str, password: str, field: str = "批准主�
     """
     username = username.strip()
     if not username:
-        raise AuthError(f"请选择「{field}」。")
+        raise AuthError(translate("approvals", "请选择「{field}」。").format(field=field))
     with db.read() as s:
         user = s.scalar(select(User).where(User.username == username))
         approver = _check_account(db, user, username, field)
         stored = user.password_hash if user is not None else ""
     if not password:
-        raise AuthError(f"请「{field}」输入自己的登录密码。")
+        raise AuthError(translate("approvals", "请「{field}」输入自己的登录密码。").format(field=field))
     if not verify_password(password, stored):
-        raise AuthError(f"「{field}」的密码不正确，未保存。")
+        raise AuthError(translate("approvals", "「{field}」的密码不正确，未保存。").format(field=field))
     return approver
 
 

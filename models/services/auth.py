@@ -21,7 +21,7 @@ from ..audit import record_action
 from ..base import now
 from ..db import Database, UserRef
 from ..errors import AuthError, ValidationError
-from ..i18n import QT_TRANSLATE_NOOP
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..people import Role, User
 from .permissions import require_role
 
@@ -77,7 +77,7 @@ def create_user(db: Database, username: str, display_name: str, password: str, r
     username, hashed = _checked(username, password)
     with db.begin() as s:
         if s.scalar(select(User).where(User.username == username)):
-            raise ValidationError(f"用户名“{username}”已存在。")
+            raise ValidationError(translate("auth", "用户名“{username}”已存在。").format(username=username))
         return _insert(s, username, display_name, hashed, role, must_change=must_change_password)
 
 
@@ -92,7 +92,7 @@ def create_first_admin(db: Database, username: str, display_name: str, password:
         if s.get_bind().dialect.name == "postgresql":
             s.execute(text("LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE"))
         if s.scalar(select(func.count()).select_from(User)):
-            raise AuthError("数据库中已有用户，不能再创建首个管理员；请由管理员登录后添加用户。")
+            raise AuthError(translate("auth", "数据库中已有用户，不能再创建首个管理员；请由管理员登录后添加用户。"))
         return _insert(s, username, display_name, hashed, Role.ADMIN, creates_themself=True)
 
 
@@ -100,16 +100,18 @@ def _checked(username: str, password: str) -> tuple[str, str]:
     """The trimmed username and the password's hash (hashed before the transaction: scrypt is slow)."""
     username = username.strip()
     if not username:
-        raise ValidationError("用户名不能为空。")
+        raise ValidationError(translate("auth", "用户名不能为空。"))
     return username, hash_password(checked_password(password))
 
 
-def checked_password(password: str, field: str = "密码") -> str:
+def checked_password(password: str, field: str = QT_TRANSLATE_NOOP("auth", "密码")) -> str:
     """A new password as typed, or ValidationError naming the field."""
     if len(password) < MIN_PASSWORD:
-        raise ValidationError(f"{field}至少 {MIN_PASSWORD} 位。")
+        raise ValidationError(translate("auth", "{field}至少 {MIN_PASSWORD} 位。").format(
+            field=translate("auth", field), MIN_PASSWORD=MIN_PASSWORD))
     if password != password.strip():
-        raise ValidationError(f"{field}的开头或结尾有空格，请去掉后再输入。")
+        raise ValidationError(translate("auth", "{field}的开头或结尾有空格，请去掉后再输入。").format(
+            field=translate("auth", field)))
     return password
 
 
@@ -222,20 +224,20 @@ def change_password(db: Database, old_password: str, new_password: str) -> None:
     """The user at the desk changes their own password (old one required); a reset's duty is done."""
     me = db.user
     if me is None or me.id is None:
-        raise AuthError("请先登录。")
+        raise AuthError(translate("auth", "请先登录。"))
     with db.read() as s:
         stored = s.scalar(select(User.password_hash).where(User.id == me.id)) or ""
     if not old_password:
-        raise ValidationError("请输入原密码。")
+        raise ValidationError(translate("auth", "请输入原密码。"))
     if not verify_password(old_password, stored):
-        raise ValidationError("原密码不正确。")
+        raise ValidationError(translate("auth", "原密码不正确。"))
     if new_password == old_password:
-        raise ValidationError("新密码不能与原密码相同。")
-    hashed = hash_password(checked_password(new_password, "新密码"))
+        raise ValidationError(translate("auth", "新密码不能与原密码相同。"))
+    hashed = hash_password(checked_password(new_password, QT_TRANSLATE_NOOP("auth", "新密码")))
     with db.begin() as s:
         user = s.get(User, me.id)
         if user is None or not user.active:
-            raise AuthError("账号已停用，不能修改密码。")
+            raise AuthError(translate("auth", "账号已停用，不能修改密码。"))
         user.password_hash, user.must_change_password = hashed, False
         s.flush()
         record_action(s, "password", "users", user.id, "修改本人密码")
@@ -276,7 +278,7 @@ def read_only(db: Database) -> UserRef:
 def _refuse_writes(conn: Any, cursor: Any, statement: str, *_: Any) -> None:
     words = statement.split(None, 1)
     if words and words[0].upper() in _DML:
-        raise AuthError("未登录时只能查看，不能修改数据；请以用户身份登录。")
+        raise AuthError(translate("auth", "未登录时只能查看，不能修改数据；请以用户身份登录。"))
 
 
 def act_as(db: Database, username: str) -> UserRef:
@@ -286,7 +288,7 @@ def act_as(db: Database, username: str) -> UserRef:
     with db.read() as s:
         user = s.scalar(select(User).where(User.username == username))
         if user is None:
-            raise AuthError(f"用户“{username}”不存在。")
+            raise AuthError(translate("auth", "用户“{username}”不存在。").format(username=username))
     db.user = _ref(user)
     return db.user
 

@@ -13,6 +13,7 @@ from ..db import Database
 from ..defect import Defect
 from ..errors import NotFoundError, SignedRecordError, ValidationError
 from ..handover import Handover, HandoverItem, HandoverKind, HandoverList, ListTemplate, TemplateItem
+from ..i18n import translate
 from ..rules.numbers import QUANTITY, check_number, parse_int
 from ..templates import seed_builtin_templates
 from .checklist_rows import (
@@ -120,7 +121,7 @@ def _draft_list(session: Session, list_id: int, version: int | None = None) -> H
 def _title(title: str | None, fallback: str) -> str:
     text = (title or "").strip() or fallback
     if len(text) > 100:
-        raise ValidationError("「清单名称」不能超过 100 个字。")
+        raise ValidationError(translate("checklists", "「清单名称」不能超过 100 个字。"))
     return text
 
 
@@ -130,7 +131,8 @@ def start_list(db: Database, handover_id: int, template_code: str, title: str | 
         get(s, Handover, handover_id)
         template = s.scalar(select(ListTemplate).where(ListTemplate.code == template_code))
         if template is None:
-            raise NotFoundError(f"清单模板“{template_code}”不存在。")
+            raise NotFoundError(translate("checklists", "清单模板“{template_code}”不存在。").format(
+                template_code=template_code))
         lst = HandoverList(handover_id=handover_id, title=_title(title, template.name),
                            template_code=template.code)
         for t in template.items:
@@ -147,7 +149,7 @@ def create_list(db: Database, handover_id: int, title: str) -> ListSummary:
         get(s, Handover, handover_id)
         lst = HandoverList(handover_id=handover_id, title=_title(title, ""))
         if not lst.title:
-            raise ValidationError("「清单名称」不能为空。")
+            raise ValidationError(translate("checklists", "「清单名称」不能为空。"))
         s.add(lst)
         s.flush()
         return summaries(s, [lst])[0]
@@ -161,7 +163,7 @@ def _check_int(key: str, value: Any) -> int | None:
     label = INT_FIELDS[key]
     if value is None or (isinstance(value, str) and not value.strip()):
         if key == "expected_qty":
-            raise ValidationError("「应交数量」不能为空。")
+            raise ValidationError(translate("checklists", "「应交数量」不能为空。"))
         return None
     if isinstance(value, str):
         return parse_int(value, label, QUANTITY)
@@ -227,7 +229,7 @@ def check_item(db: Database, item_id: int, version: int, *, received_qty: Any, c
     values = clean_item_fields({"received_qty": received_qty, "condition": condition,
                                 **{k: v for k, v in optional.items() if v is not None}})
     if values["received_qty"] is None:
-        raise ValidationError("「实收数量」不能为空。")
+        raise ValidationError(translate("checklists", "「实收数量」不能为空。"))
     with db.begin() as s:
         item = _item_for_save(s, item_id, version)
         for key, value in values.items():
@@ -293,11 +295,11 @@ def move_item(db: Database, item_id: int, version: int, delta: int) -> list[Item
 def save_as_template(db: Database, list_id: int, code: str, name: str) -> TemplateRow:
     code, name = code.strip(), name.strip()
     if not code or not name:
-        raise ValidationError("「模板编码」和「模板名称」不能为空。")
+        raise ValidationError(translate("checklists", "「模板编码」和「模板名称」不能为空。"))
     with db.begin() as s:
         lst = get(s, HandoverList, list_id)
         if s.scalar(select(ListTemplate).where(ListTemplate.code == code)):
-            raise ValidationError(f"模板编码“{code}”已存在。")
+            raise ValidationError(translate("checklists", "模板编码“{code}”已存在。").format(code=code))
         kind = get(s, Handover, lst.handover_id).kind.value
         template = ListTemplate(code=code, name=name, kinds=kind, builtin=False)
         template.items = [TemplateItem(seq=i.seq, category=i.category, name=i.name, spec=i.spec, uom=i.uom,
@@ -333,9 +335,10 @@ def item_to_defect(db: Database, item_id: int, version: int, *, severity: str = 
     with db.begin() as s:
         item = _item_for_save(s, item_id, version)
         if item.defect_id:
-            raise ValidationError(f"第 {item.seq} 项已登记为遗留问题。")
+            raise ValidationError(translate("checklists", "第 {seq} 项已登记为遗留问题。").format(seq=item.seq))
         if not item_row(item).is_problem:
-            raise ValidationError(f"第 {item.seq} 项没有短缺、缺陷或缺失，不能转为遗留问题。")
+            raise ValidationError(translate("checklists", "第 {seq} 项没有短缺、缺陷或缺失，不能转为遗留问题。").format(
+                seq=item.seq))
         lst = get(s, HandoverList, item.list_id)
         handover = get(s, Handover, lst.handover_id)
         hint = suggest_defect(lst.title, handover.kind, item_row(item))

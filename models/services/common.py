@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from ..base import Base
 from ..errors import NotFoundError, StaleRecordError
 from ..handover import Handover
+from ..i18n import translate
 
 T = TypeVar("T", bound=Base)
 
@@ -24,7 +25,8 @@ def rows_matched(result: Result[Any]) -> int:
 def get(session: Session, cls: type[T], record_id: int) -> T:
     obj = session.get(cls, record_id)
     if obj is None:
-        raise NotFoundError(f"{cls.__label__}（编号 {record_id}）不存在。")
+        raise NotFoundError(translate("common", "{label}（编号 {record_id}）不存在。").format(
+            label=translate("audit", cls.__label__), record_id=record_id))
     return obj
 
 
@@ -42,7 +44,8 @@ def get_locked(session: Session, cls: type[T], record_id: int) -> T:
     pk = cls.__mapper__.primary_key[0]
     obj = session.scalars(select(cls).where(pk == record_id).with_for_update()).first()
     if obj is None:
-        raise NotFoundError(f"{cls.__label__}（编号 {record_id}）不存在。")
+        raise NotFoundError(translate("common", "{label}（编号 {record_id}）不存在。").format(
+            label=translate("audit", cls.__label__), record_id=record_id))
     return obj
 
 

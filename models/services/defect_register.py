@@ -22,7 +22,7 @@ from ..defect import (
 )
 from ..errors import Cancelled, DomainError, NotFoundError, ValidationError
 from ..field_labels import check_text
-from ..i18n import QT_TRANSLATE_NOOP
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..people import Role
 from ..photos import Prepared, prepare_photo
 from ..rules.deadlines import change_note, check_table
@@ -123,7 +123,7 @@ def record_new(db: Database, project_id: int, *, category: str, severity: str, r
                deadline: dt.date | None = None, photos: Iterable[PhotoIn] = ()) -> DefectRow:
     validate_defect(category, severity, responsible, description, location=location, found_by=found_by)
     if not location.strip() and unit_id is None:
-        raise ValidationError("「位置」不能为空：请选择房屋或填写公共部位。")
+        raise ValidationError(translate("defects", "「位置」不能为空：请选择房屋或填写公共部位。"))
     ready = _prepared(photos)
     with db.begin() as s:
         defect = record_defect(s, project_id=project_id, handover_id=handover_id, unit_id=unit_id,
@@ -139,7 +139,8 @@ def record_new(db: Database, project_id: int, *, category: str, severity: str, r
 def _open_for_save(session: Session, defect_id: int, version: int) -> Defect:
     defect = get_for_save(session, Defect, defect_id, version)
     if defect.status in FINAL:
-        raise DomainError(f"遗留问题 {defect.number} 已{defect.status.label}，不能再修改。")
+        raise DomainError(translate("defects", "遗留问题 {number} 已{status}，不能再修改。").format(
+                number=defect.number, status=defect.status.label))
     return defect
 
 
@@ -151,8 +152,9 @@ def _remove_photos(session: Session, defect: Defect, photo_ids: Iterable[int]) -
     for photo_id in photo_ids:
         photo = session.get(DefectPhoto, photo_id)
         if photo is None or photo.defect_id != defect.id:
-            raise NotFoundError(f"遗留问题 {defect.number} 的照片（编号 {photo_id}）已不存在，请刷新后重试；"
-                                "您的修改未保存。")
+            raise NotFoundError(translate(
+                "defects", "遗留问题 {number} 的照片（编号 {photo_id}）已不存在，请刷新后重试；您的修改未保存。").format(
+                    number=defect.number, photo_id=photo_id))
         session.delete(photo)
 
 
@@ -176,7 +178,7 @@ def update_defect(db: Database, defect_id: int, version: int, *, reason: str = "
             setattr(defect, key, value)
         validate_defect(defect.category, defect.severity, defect.responsible, defect.description)
         if not defect.location and defect.unit_id is None:
-            raise ValidationError("「位置」不能为空：请选择房屋或填写公共部位。")
+            raise ValidationError(translate("defects", "「位置」不能为空：请选择房屋或填写公共部位。"))
         if defect.deadline != before:
             s.add(DefectStatusChange(defect_id=defect.id, from_status=defect.status, to_status=defect.status,
                                      at=_at(at), by=_user(db), note=change_note(before, defect.deadline, reason)))
@@ -231,7 +233,7 @@ def reinspect(db: Database, defect_id: int, version: int, *, passed: bool, at: d
 def declare_unfixable(db: Database, defect_id: int, version: int, *, report: str,
                       at: dt.datetime | None = None) -> DefectRow:
     if len(report.strip()) < 10:
-        raise ValidationError("「无法整改报告」必须写明原因和处理意见（至少 10 个字）。")
+        raise ValidationError(translate("defects", "「无法整改报告」必须写明原因和处理意见（至少 10 个字）。"))
 
     def keep(d: Defect, when: dt.datetime) -> None:
         d.report, d.closed_at = report.strip(), when
@@ -240,7 +242,7 @@ def declare_unfixable(db: Database, defect_id: int, version: int, *, report: str
 
 def log_action(db: Database, defect_id: int, kind: str, *, at: dt.datetime | None = None, note: str = "") -> None:
     if kind not in ACTION_KINDS:
-        raise ValidationError(f"未知的催办/上报类型：{kind}。")
+        raise ValidationError(translate("defects", "未知的催办/上报类型：{kind}。").format(kind=kind))
     with db.begin() as s:
         get(s, Defect, defect_id)
         s.add(DefectAction(defect_id=defect_id, kind=kind, at=_at(at), by=_user(db), note=note.strip()))
@@ -254,7 +256,8 @@ def add_photo(db: Database, defect_id: int, filename: str, data: bytes) -> Photo
     with db.begin() as s:
         defect = get(s, Defect, defect_id)
         if defect.status in FINAL:
-            raise DomainError(f"遗留问题 {defect.number} 已{defect.status.label}，不能再添加照片。")
+            raise DomainError(translate("defects", "遗留问题 {number} 已{status}，不能再添加照片。").format(
+                number=defect.number, status=defect.status.label))
         photo = _add_photo(s, defect_id, prepared)
         s.flush()
         return PhotoRow(photo.id, photo.filename, photo.thumbnail, photo.width, photo.height)
@@ -265,7 +268,8 @@ def remove_photo(db: Database, photo_id: int) -> None:
         photo = get(s, DefectPhoto, photo_id)
         defect = get(s, Defect, photo.defect_id)
         if defect.status in FINAL:
-            raise DomainError(f"遗留问题 {defect.number} 已{defect.status.label}，不能删除照片。")
+            raise DomainError(translate("defects", "遗留问题 {number} 已{status}，不能删除照片。").format(
+                number=defect.number, status=defect.status.label))
         s.delete(photo)
 
 
@@ -309,7 +313,7 @@ def find_by_number(db: Database, project_id: int, number: str) -> DefectRow:
     with db.read() as s:
         d = s.scalar(select(Defect).where(Defect.project_id == project_id, Defect.number == number.strip()))
         if d is None:
-            raise NotFoundError(f"遗留问题“{number}”不存在。")
+            raise NotFoundError(translate("defects", "遗留问题“{number}”不存在。").format(number=number))
         return _row(d, _photo_count(s, d.id))
 
 

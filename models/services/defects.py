@@ -13,6 +13,7 @@ from ..base import now
 from ..defect import DEFECT_CATEGORIES, RESPONSIBLE_PARTIES, SEVERITIES, Defect, DefectStatus, DefectStatusChange
 from ..errors import ValidationError
 from ..field_labels import check_text
+from ..i18n import translate
 from ..rules.deadlines import default_deadline, office_table
 from ..settings import Setting
 
@@ -50,7 +51,7 @@ def validate_defect(category: str, severity: str, responsible: str, description:
     if responsible not in RESPONSIBLE_PARTIES:
         raise ValidationError(f"「责任方」应为：{'、'.join(RESPONSIBLE_PARTIES)}。")
     if not description.strip():
-        raise ValidationError("「问题描述」不能为空。")
+        raise ValidationError(translate("defects", "「问题描述」不能为空。"))
     check_text("defects", "location", location.strip())
     check_text("defects", "found_by", found_by.strip())
 

@@ -17,7 +17,7 @@ from ..db import Database
 from ..errors import ValidationError
 from ..fees import BASES, FeeItem, LedgerLine, Tariff
 from ..handover import Handover
-from ..i18n import QT_TRANSLATE_NOOP
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..people import Role
 from ..project import UNIT_USES
 from ..rules.numbers import RATE, check_number
@@ -71,16 +71,16 @@ def add_fee_item(db: Database, project_id: int, *, code: str, name: str, basis: 
                  collected_for_others: bool = False) -> FeeItemRow:
     code, name = code.strip().upper(), name.strip()
     if not code:
-        raise ValidationError("「项目编码」不能为空。")
+        raise ValidationError(translate("fee_items", "「项目编码」不能为空。"))
     if not name:
-        raise ValidationError("「项目名称」不能为空。")
+        raise ValidationError(translate("fee_items", "「项目名称」不能为空。"))
     if basis not in BASES:
-        raise ValidationError(f"「计费方式」无效：{basis}。")
+        raise ValidationError(translate("fee_items", "「计费方式」无效：{basis}。").format(basis=basis))
     with db.begin() as s:
         taken = s.scalar(select(FeeItem.id).where(FeeItem.project_id == project_id,
                                                   (FeeItem.code == code) | (FeeItem.name == name)))
         if taken:
-            raise ValidationError(f"收费项目“{name}”或编码“{code}”已存在。")
+            raise ValidationError(translate("fee_items", "收费项目“{name}”或编码“{code}”已存在。").format(name=name, code=code))
         item = FeeItem(project_id=project_id, code=code, name=name, basis=basis, is_deposit=is_deposit,
                        collected_for_others=collected_for_others)
         s.add(item)
@@ -91,16 +91,16 @@ def add_fee_item(db: Database, project_id: int, *, code: str, name: str, basis: 
 def _check_rate(rate: Decimal) -> Decimal:
     """A Decimal (never a float: 2.8 is not 2.79999…), not negative, to 4 places, in the Rate column's range."""
     if isinstance(rate, (float, bool)) or not isinstance(rate, (Decimal, int)):
-        raise ValidationError("「单价」应为数字（元，最多四位小数）。")
+        raise ValidationError(translate("fee_items", "「单价」应为数字（元，最多四位小数）。"))
     if isinstance(rate, Decimal) and not rate.is_finite():
-        raise ValidationError(f"「单价」应为数字，不能是“{rate}”。")
+        raise ValidationError(translate("fee_items", "「单价」应为数字，不能是“{rate}”。").format(rate=rate))
     value = Decimal(rate)
     if value < 0:
-        raise ValidationError("「单价」不能为负数。")
+        raise ValidationError(translate("fee_items", "「单价」不能为负数。"))
     if value > RATE.high:
         check_number(value, "单价", RATE)  # the range, by name: 1E+20 is no rate
     if value != value.quantize(RATE_STEP):
-        raise ValidationError("「单价」最多四位小数。")
+        raise ValidationError(translate("fee_items", "「单价」最多四位小数。"))
     return check_number(value.quantize(RATE_STEP), "单价", RATE)
 
 
@@ -124,7 +124,7 @@ def set_rate(db: Database, fee_item_id: int, *, valid_from: dt.date, rate: Decim
     if unit_use and unit_use not in UNIT_USES:
         raise ValidationError(f"「房屋用途」无效：{unit_use}。可选：{'、'.join(UNIT_USES)}。")
     if not isinstance(valid_from, dt.date) or isinstance(valid_from, dt.datetime):
-        raise ValidationError("「起用日期」应为日期。")
+        raise ValidationError(translate("fee_items", "「起用日期」应为日期。"))
     require_role(db, *SET_RATE)
     with db.begin() as s:
         item = get(s, FeeItem, fee_item_id)

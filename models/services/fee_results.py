@@ -36,6 +36,7 @@ from ..fees import (
     Tariff,
 )
 from ..handover import Handover
+from ..i18n import translate
 from ..project import Unit
 from ..rules.cutoff import Part, split_line
 from ..rules.tariffs import Rate, charge_total, metered_charge
@@ -207,7 +208,7 @@ def meter_charges(s: Session, handover: Handover, names: Names) -> tuple[MeterCh
     for m in readings:
         item = items.get(METER_BASIS.get(m.kind, ""))
         if item is None:
-            raise ValidationError(f"表号 {m.meter_no}（{m.kind}表）找不到按用量计费的收费项目，无法计算抄表费用。")
+            raise ValidationError(translate("fee_results", "表号 {meter_no}（{kind}表）找不到按用量计费的收费项目，无法计算抄表费用。").format(meter_no=m.meter_no, kind=m.kind))
         assert m.prev_reading is not None and m.prev_read_on is not None
         # A reading is taken at the end of its day (the cut-off reading closes the 基准日), and
         # metered_charge counts a reading as taken at the start of its date: hence the day after.
@@ -340,7 +341,7 @@ def set_deposit_action(db: Database, handover_id: int, deposit: DepositLine, act
                        note: str = "") -> None:
     """Hand a deposit over (the default) or record that the outgoing company refunded it to the owner."""
     if action is DepositAction.REFUND and not note.strip():
-        raise ValidationError("「处理说明」不能为空：请写明退还日期、凭证等。")
+        raise ValidationError(translate("fee_results", "「处理说明」不能为空：请写明退还日期、凭证等。"))
     with db.begin(immediate=True) as s:
         refuse_if_signed(s, handover_id)
         d = DepositDisposition

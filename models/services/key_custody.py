@@ -28,7 +28,7 @@ from ..audit import record_change
 from ..base import now as wall_clock
 from ..db import Database
 from ..errors import BusyError, DomainError, NotFoundError, ValidationError
-from ..i18n import QT_TRANSLATE_NOOP
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..keys import Key, KeyEvent
 from ..keys import KeyEventKind as E
 from ..keys import KeyStatus as K
@@ -222,13 +222,15 @@ def check_places(s: Session, project_id: int, keys: Iterable[tuple[str, str, str
     for tag, cabinet, slot in keys:
         hook = (cabinet.upper(), slot.upper())
         if hook in taken:
-            problems.append(("" if len(keys) == 1 else f"钥匙 {tag}：") +
-                            f"「柜格」{place(cabinet, slot)} 已有钥匙 {taken[hook]}")
+            problems.append(("" if len(keys) == 1 else translate("keys", "钥匙 {tag}：").format(tag=tag)) +
+                            translate("keys", "「柜格」{place} 已有钥匙 {key}").format(
+                                place=place(cabinet, slot), key=taken[hook]))
         else:
             taken[hook] = tag
     if problems:
-        shown = "；".join(problems[:10]) + (f"；等共 {len(problems)} 处" if len(problems) > 10 else "")
-        raise ValidationError(f"{shown}。一个柜格只挂一把（套）钥匙：请换一个柜格。")
+        more = translate("keys", "；等共 {count} 处").format(count=len(problems)) if len(problems) > 10 else ""
+        shown = translate("keys", "；").join(problems[:10]) + more
+        raise ValidationError(translate("keys", "{shown}。一个柜格只挂一把（套）钥匙：请换一个柜格。").format(shown=shown))
 
 
 def seal_user(s: Session, project_id: int, seal_no: str) -> str | None:
@@ -249,7 +251,8 @@ def _count(count: int | str) -> int:
 def _unit_id(s: Session, project_id: int, number: str) -> int:
     unit_id = s.scalar(select(Unit.id).where(Unit.project_id == project_id, Unit.number == number.strip()))
     if unit_id is None:
-        raise ValidationError(f"「房号」“{number.strip()[:40]}”不是本项目的房屋，请从列表中选择。")
+        raise ValidationError(translate("keys", "「房号」“{number}”不是本项目的房屋，请从列表中选择。").format(
+            number=number.strip()[:40]))
     return unit_id
 
 
@@ -260,11 +263,11 @@ def receive_key(db: Database, project_id: int, *, tag: str, unit_id: int | None 
     `count` may be the text the clerk typed. The hook must be free (checked under the write lock)."""
     tag = tag.strip().upper()
     if not tag:
-        raise ValidationError("「标签号」不能为空。")
+        raise ValidationError(translate("keys", "「标签号」不能为空。"))
     if " " in tag:
-        raise ValidationError("「标签号」不能含空格：扫码枪读出的标签号没有空格。")
+        raise ValidationError(translate("keys", "「标签号」不能含空格：扫码枪读出的标签号没有空格。"))
     if unit_id is None and not unit.strip() and not opens.strip():
-        raise ValidationError("「开启对象」不能为空：请选择房屋或填写公共部位、设备房等。")
+        raise ValidationError(translate("keys", "「开启对象」不能为空：请选择房屋或填写公共部位、设备房等。"))
     number = _count(count)
     cabinet, slot = cabinet.strip(), slot.strip()
     with db.begin(immediate=True) as s:
@@ -272,7 +275,7 @@ def receive_key(db: Database, project_id: int, *, tag: str, unit_id: int | None 
         if unit_id is None and unit.strip():
             unit_id = _unit_id(s, project_id, unit)
         if s.scalar(select(Key.id).where(Key.project_id == project_id, Key.tag == tag)):
-            raise ValidationError(f"「标签号」“{tag[:40]}”已存在。")
+            raise ValidationError(translate("keys", "「标签号」“{tag}”已存在。").format(tag=tag[:40]))
         check_places(s, project_id, [(tag, cabinet, slot)])
         key = Key(project_id=project_id, handover_id=handover_id, tag=tag, unit_id=unit_id, opens=opens.strip(),
                   count=number, cabinet=cabinet, slot=slot, status=next_status(None, E.RECEIVE))
@@ -288,7 +291,7 @@ def find_by_tag(db: Database, project_id: int, tag: str) -> KeyRow:
     with db.read() as s:
         key = s.scalar(select(Key).where(Key.project_id == project_id, Key.tag == tag.strip().upper()))
         if key is None:
-            raise NotFoundError(f"钥匙“{tag.strip()[:40]}”不存在。")
+            raise NotFoundError(translate("keys", "钥匙“{tag}”不存在。").format(tag=tag.strip()[:40]))
         return _row(s, key)
 
 
@@ -321,12 +324,13 @@ def seal(db: Database, key_id: int, *, seal_no: str, at: dt.datetime | None = No
     """封存 under a seal strip; its number is used once in the project (checked under the write lock)."""
     seal_no = seal_no.strip()
     if not seal_no:
-        raise ValidationError("「封条编号」不能为空。")
+        raise ValidationError(translate("keys", "「封条编号」不能为空。"))
 
     def unused(s: Session, key: Key, t: dt.datetime, fields: dict[str, Any]) -> None:
         lock_placement(s, key.project_id)
         if (used_on := seal_user(s, key.project_id, seal_no)) is not None:
-            raise ValidationError(f"「封条编号」{seal_no[:40]} 已用于钥匙 {used_on}：每张封条只用一次，请核对封条编号。")
+            raise ValidationError(translate("keys", "「封条编号」{seal_no} 已用于钥匙 {used_on}：每张封条只用一次，请核对封条编号。").format(
+                seal_no=seal_no[:40], used_on=used_on))
     return _apply(db, key_id, E.SEAL, at, {"seal_no": seal_no, "note": note}, unused)
 
 
@@ -344,7 +348,7 @@ def lend(db: Database, key_id: int, *, borrower: str, department: str, reason: s
     """
     check_lending(reason, reason_text)
     if not borrower.strip():
-        raise ValidationError("「借用人」不能为空。")
+        raise ValidationError(translate("keys", "「借用人」不能为空。"))
     when = _at(at)
     due = due_at or default_due(when, closing_time(db))
     check_due(when, due, extension_reason)
@@ -362,7 +366,7 @@ def lend(db: Database, key_id: int, *, borrower: str, department: str, reason: s
 def return_key(db: Database, key_id: int, *, returned_by: str, condition: str = "完好",
                at: dt.datetime | None = None, note: str = "") -> KeyRow:
     if not returned_by.strip():
-        raise ValidationError("「归还人」不能为空。")
+        raise ValidationError(translate("keys", "「归还人」不能为空。"))
     return _apply(db, key_id, E.RETURN, at, {"person": returned_by.strip(), "condition": condition, "note": note})
 
 
@@ -370,24 +374,24 @@ def issue_to_owner(db: Database, key_id: int, *, owner_id: int, at: dt.datetime 
                    note: str = "") -> KeyRow:
     def owns(s: Session, key: Key, t: dt.datetime, fields: dict[str, Any]) -> None:
         if key.unit_id is None:
-            raise DomainError("只有房屋钥匙才能发放给业主。")
+            raise DomainError(translate("keys", "只有房屋钥匙才能发放给业主。"))
         link = s.scalar(select(UnitOwnership.id).where(
             UnitOwnership.unit_id == key.unit_id, UnitOwnership.owner_id == owner_id,
             UnitOwnership.relation == "业主", UnitOwnership.until.is_(None)))
         if link is None:
-            raise DomainError("该业主不是这套房屋的业主，不能发放此钥匙。")
+            raise DomainError(translate("keys", "该业主不是这套房屋的业主，不能发放此钥匙。"))
     return _apply(db, key_id, E.ISSUE, at, {"owner_id": owner_id, "note": note}, owns)
 
 
 def report_lost(db: Database, key_id: int, *, follow_up: str, at: dt.datetime | None = None) -> KeyRow:
     if not follow_up.strip():
-        raise ValidationError("「后续处理」不能为空（如：换锁、补配）。")
+        raise ValidationError(translate("keys", "「后续处理」不能为空（如：换锁、补配）。"))
     return _apply(db, key_id, E.LOSE, at, {"note": follow_up.strip()})
 
 
 def hand_over(db: Database, key_id: int, *, to_company: str, at: dt.datetime | None = None) -> KeyRow:
     if not to_company.strip():
-        raise ValidationError("「接收单位」不能为空。")
+        raise ValidationError(translate("keys", "「接收单位」不能为空。"))
     return _apply(db, key_id, E.HAND_OVER, at, {"person": to_company.strip()})
 
 

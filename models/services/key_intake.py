@@ -31,6 +31,7 @@ from ..base import now as wall_clock
 from ..db import Database
 from ..errors import ValidationError
 from ..handover import Handover, HandoverItem, HandoverList
+from ..i18n import translate
 from ..imports.cells import ImportCancelled
 from ..keys import Key, KeyEvent, KeyEventKind
 from ..project import Building, Unit
@@ -376,13 +377,13 @@ def _plan(s: Session, list_id: int) -> ListPlan:
 
 def _check_list(s: Session, lst: HandoverList) -> None:
     if not is_key_list(lst.template_code, lst.title):
-        raise ValidationError(f"“{lst.title}”不是钥匙交接清单（应由“钥匙交接清单”模板创建，或名称含“钥匙”）。")
+        raise ValidationError(translate("key_intake", "“{title}”不是钥匙交接清单（应由“钥匙交接清单”模板创建，或名称含“钥匙”）。").format(title=lst.title))
     if lst.status is DocStatus.CANCELLED:
-        raise ValidationError(f"清单“{lst.title}”已作废，不能从中接收钥匙。")
+        raise ValidationError(translate("key_intake", "清单“{title}”已作废，不能从中接收钥匙。").format(title=lst.title))
     if s.scalar(select(HandoverList.id).where(HandoverList.amends_id == lst.id)) is not None:
-        raise ValidationError(f"清单“{lst.title}”已有补充版本，请从最新版本接收。")
+        raise ValidationError(translate("key_intake", "清单“{title}”已有补充版本，请从最新版本接收。").format(title=lst.title))
     if not lst.items:
-        raise ValidationError(f"清单“{lst.title}”没有条目。")
+        raise ValidationError(translate("key_intake", "清单“{title}”没有条目。").format(title=lst.title))
 
 
 def _received_before(s: Session, lst: HandoverList) -> tuple[set[int], Counter[tuple[str, str]]]:
@@ -439,5 +440,5 @@ def _opens(name: str) -> str:
 def _place(text: str, label: str) -> str:
     text = text.strip()
     if len(text) > PLACE_LIMIT:
-        raise ValidationError(f"「{label}」不能超过 {PLACE_LIMIT} 个字。")
+        raise ValidationError(translate("key_intake", "「{label}」不能超过 {PLACE_LIMIT} 个字。").format(label=label, PLACE_LIMIT=PLACE_LIMIT))
     return text

@@ -19,7 +19,7 @@ from ..db import Database
 from ..errors import ValidationError
 from ..fees import MeterReading
 from ..handover import Handover
-from ..i18n import QT_TRANSLATE_NOOP
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..project import Unit
 from ..rules.numbers import READING, check_number
 from .common import get, get_for_save
@@ -97,34 +97,34 @@ def meter_rows(db: Database, handover_id: int) -> list[MeterRow]:
 def _quantity(label: str, value: Any, required: bool = True) -> Decimal | None:
     if value is None:
         if required:
-            raise ValidationError(f"「{label}」不能为空。")
+            raise ValidationError(translate("meters", "「{label}」不能为空。").format(label=label))
         return None
     if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
         raise ValidationError(f"「{label}」应为数字（最多两位小数）。")  # float included: never exact
     value = Decimal(value)
     if not value.is_finite() or value < 0:
-        raise ValidationError(f"「{label}」应为不小于 0 的数字。")
+        raise ValidationError(translate("meters", "「{label}」应为不小于 0 的数字。").format(label=label))
     if value > READING.high:
         check_number(value, label, READING)  # out of range, by name (the column holds 10 digits)
     if value != value.quantize(Decimal("0.01")):
-        raise ValidationError(f"「{label}」最多两位小数。")
+        raise ValidationError(translate("meters", "「{label}」最多两位小数。").format(label=label))
     return check_number(value.quantize(Decimal("0.01")), label, READING)
 
 
 def _date(label: str, value: Any, required: bool = True) -> dt.date | None:
     if value is None:
         if required:
-            raise ValidationError(f"「{label}」不能为空。")
+            raise ValidationError(translate("meters", "「{label}」不能为空。").format(label=label))
         return None
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise ValidationError(f"「{label}」应为日期。")
+        raise ValidationError(translate("meters", "「{label}」应为日期。").format(label=label))
     return value
 
 
 def _check_order(reading: Decimal, read_on: dt.date, prev_reading: Decimal | None,
                  prev_read_on: dt.date | None) -> None:
     if prev_reading is not None and reading < prev_reading:
-        raise ValidationError(f"「本次读数」{reading} 小于「上次读数」{prev_reading}：表数不会倒走，请核对。")
+        raise ValidationError(translate("meters", "「本次读数」{reading} 小于「上次读数」{prev_reading}：表数不会倒走，请核对。").format(reading=reading, prev_reading=prev_reading))
     if prev_read_on is not None and read_on <= prev_read_on:
         raise ValidationError(f"「抄表日」{read_on.isoformat()} 应晚于「上次抄表日」{prev_read_on.isoformat()}。")
 
@@ -152,17 +152,17 @@ def save_reading(db: Database, reading_id: int, seen_version: int, *, reading: D
 def _check_new(s: Session, handover: Handover, meter_no: str, kind: str, unit_id: int | None,
                location: str) -> None:
     if not meter_no:
-        raise ValidationError("「表号」不能为空。")
+        raise ValidationError(translate("meters", "「表号」不能为空。"))
     if kind not in KINDS:
         raise ValidationError(f"「类别」应为{'、'.join(KINDS)}之一。")
     if unit_id is None and not location:
-        raise ValidationError("请选择房屋，或为公共表具填写「位置」。")
+        raise ValidationError(translate("meters", "请选择房屋，或为公共表具填写「位置」。"))
     if unit_id is not None and s.scalar(select(Unit.project_id).where(Unit.id == unit_id)) != handover.project_id:
-        raise ValidationError("所选房屋不属于本交接的项目。")
+        raise ValidationError(translate("meters", "所选房屋不属于本交接的项目。"))
     taken = s.scalar(select(func.count()).select_from(MeterReading).where(
         MeterReading.handover_id == handover.id, MeterReading.meter_no == meter_no))
     if taken:
-        raise ValidationError(f"「表号」{meter_no} 在本次交接中已登记。")
+        raise ValidationError(translate("meters", "「表号」{meter_no} 在本次交接中已登记。").format(meter_no=meter_no))
 
 
 def add_meter(db: Database, handover_id: int, *, meter_no: str, kind: str, unit_id: int | None = None,

@@ -17,7 +17,7 @@ from ..base import now
 from ..db import Database
 from ..errors import ValidationError
 from ..field_labels import check_text
-from ..i18n import QT_TRANSLATE_NOOP
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..people import ID_KINDS, Owner, Role, UnitOwnership
 from ..project import Project, Unit
 from ..rules.idcard import mask_id_number, mask_phones
@@ -114,14 +114,14 @@ def _checked(owner: Owner | None, form: OwnerForm, today: dt.date) -> _Values:
     """The values to store, or ValidationError naming the field; rules shared with the roster import."""
     name = form.name.strip()
     if not name:
-        raise ValidationError("「业主姓名或单位名称」不能为空。")
+        raise ValidationError(translate("people", "「业主姓名或单位名称」不能为空。"))
     check_text("owners", "name", name)
     if form.id_kind not in ID_KINDS:
         raise ValidationError(f"「证件类型」“{form.id_kind}”无效，应为：{'、'.join(ID_KINDS)}。")
     if form.is_company and form.id_kind != CREDIT_CODE:
-        raise ValidationError(f"「证件类型」单位业主的证件应为{CREDIT_CODE}。")
+        raise ValidationError(translate("people", "「证件类型」单位业主的证件应为{CREDIT_CODE}。").format(CREDIT_CODE=CREDIT_CODE))
     if not form.is_company and form.id_kind == CREDIT_CODE:
-        raise ValidationError(f"「证件类型」{CREDIT_CODE}是单位的证件；单位业主请勾选“单位”。")
+        raise ValidationError(translate("people", "「证件类型」{CREDIT_CODE}是单位的证件；单位业主请勾选“单位”。").format(CREDIT_CODE=CREDIT_CODE))
     mobile = _mobile(owner, form.mobile)
     others = _others(owner, form.other_phones, mobile)
     return _Values(name, form.is_company, form.id_kind, _id_number(owner, form, today), mobile, others)
@@ -146,7 +146,7 @@ def _mobile(owner: Owner | None, text: str | None) -> str:
     _refuse_masked(text, "联系电话")
     phones = check_phones(text, "联系电话")
     if len(phones) > 1:
-        raise ValidationError("「联系电话」只填一个号码，其余的请填在「其他电话」中。")
+        raise ValidationError(translate("people", "「联系电话」只填一个号码，其余的请填在「其他电话」中。"))
     return phones[0] if phones else ""
 
 
@@ -205,11 +205,11 @@ def _link(s: Session, unit_id: int, owner: Owner, relation: str) -> None:
         raise ValidationError(f"「关系」“{relation}”无效，应为：{'、'.join(RELATIONS)}。")
     unit = get(s, Unit, unit_id)
     if unit.project_id != owner.project_id:
-        raise ValidationError(f"业主“{owner.name}”不是房屋“{unit.number}”所在项目的业主。")
+        raise ValidationError(translate("people", "业主“{name}”不是房屋“{number}”所在项目的业主。").format(name=owner.name, number=unit.number))
     same = select(UnitOwnership.id).where(UnitOwnership.unit_id == unit_id, UnitOwnership.owner_id == owner.id,
                                           UnitOwnership.relation == relation)
     if s.scalar(same) is not None:
-        raise ValidationError(f"“{owner.name}”已是房屋“{unit.number}”的{relation}。")
+        raise ValidationError(translate("people", "“{name}”已是房屋“{number}”的{relation}。").format(name=owner.name, number=unit.number, relation=relation))
     s.add(UnitOwnership(unit_id=unit_id, owner_id=owner.id, relation=relation))
     s.flush()
 

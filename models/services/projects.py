@@ -73,7 +73,7 @@ def _checked(form: ProjectForm) -> ProjectForm:
     if not trimmed.code:
         raise ValidationError("「项目编码」不能为空。")
     if any(c.isspace() for c in trimmed.code):
-        raise ValidationError(f"「项目编码」不能含空格：“{trimmed.code}”（命令行用 --project 编码 选项目）。")
+        raise ValidationError(translate("projects", "「项目编码」不能含空格：“{code}”（命令行用 --project 编码 选项目）。").format(code=trimmed.code))
     if not trimmed.name:
         raise ValidationError("「项目名称」不能为空。")
     if trimmed.kind not in PROJECT_KINDS:
@@ -86,7 +86,7 @@ def _checked(form: ProjectForm) -> ProjectForm:
 def _check_code_free(s: Session, code: str, project_id: int | None) -> None:
     clash = s.scalar(select(Project).where(Project.code == code, Project.id != (project_id or 0)))
     if clash is not None:
-        raise ValidationError(f"「项目编码」“{code}”已被项目“{clash.name}”使用，请换一个编码。")
+        raise ValidationError(translate("projects", "「项目编码」“{code}”已被项目“{name}”使用，请换一个编码。").format(code=code, name=clash.name))
 
 
 def add_project(db: Database, code: str, name: str, kind: str = "住宅", address: str = "",
@@ -122,7 +122,7 @@ def get_project(db: Database, project_id: int) -> ProjectRow:
     with db.read() as s:
         project = s.get(Project, project_id)
         if project is None:
-            raise NotFoundError(f"项目（编号 {project_id}）不存在。")
+            raise NotFoundError(translate("projects", "项目（编号 {project_id}）不存在。").format(project_id=project_id))
         return _project_row(project)
 
 
@@ -135,7 +135,7 @@ def project_by_code(db: Database, code: str) -> ProjectRow:
     with db.read() as s:
         project = s.scalar(select(Project).where(Project.code == code))
         if project is None:
-            raise NotFoundError(f"项目“{code}”不存在。")
+            raise NotFoundError(translate("projects", "项目“{code}”不存在。").format(code=code))
         return _project_row(project)
 
 
@@ -145,15 +145,15 @@ def parse_kind(kind: HandoverKind | str) -> HandoverKind:
         return HandoverKind(kind)
     except ValueError:
         names = "、".join(k.label for k in HandoverKind)
-        raise ValidationError(f"交接类型“{kind}”无效，应为：{names}。") from None
+        raise ValidationError(translate("projects", "交接类型“{kind}”无效，应为：{names}。").format(kind=kind, names=names)) from None
 
 
 def add_handover(db: Database, project_code: str, kind: str, from_company: str, to_company: str,
                  cutoff: dt.date, witness: str = "", title: str = "") -> HandoverRow:
     if not from_company.strip():
-        raise ValidationError("移交方不能为空。")
+        raise ValidationError(translate("projects", "移交方不能为空。"))
     if not to_company.strip():
-        raise ValidationError("接收方不能为空。")
+        raise ValidationError(translate("projects", "接收方不能为空。"))
     handover_kind = parse_kind(kind)
     project = project_by_code(db, project_code)
     with db.begin() as s:

@@ -42,7 +42,7 @@ from ..fees import (
     LedgerLine,
 )
 from ..handover import Handover
-from ..i18n import translate
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..imports.ledger_check import TariffCheck
 from ..rules.numbers import MONEY, check_number
 from .bulk import insert_stored, temporal_binders
@@ -152,7 +152,7 @@ def reconcile(db: Database, handover_id: int, progress: Progress | None = None) 
         refuse_if_signed(s, handover_id)
         theirs_count = count_lines(s, handover_id, "theirs")
         if not theirs_count:
-            raise ValidationError("还没有原物业台账：请先导入原物业收费台账，再对账。")
+            raise ValidationError(translate("reconcile", "还没有原物业台账：请先导入原物业收费台账，再对账。"))
         total = theirs_count + count_lines(s, handover_id, "ours")
         # Open differences are made again from the ledgers: the 对账 audit row below stands for them.
         s.execute(delete(FeeDifference.__table__).where(FeeDifference.handover_id == handover_id,
@@ -352,27 +352,34 @@ def open_counts(db: Database, handover_id: int, *, kind: DiffKind | None = None,
     return {k: counts.get(k, 0) for k in DiffKind if kind is None or k is kind}
 
 
+# the agreed amounts' names, shown in the clerk's language when refused
+ADJUSTED = (QT_TRANSLATE_NOOP("reconcile", "调整后应收"), QT_TRANSLATE_NOOP("reconcile", "调整后实收"))
+
+
 def _check_decision(kind: DiffKind, decision: Decision, note: str, adjusted: tuple[Any, Any]) -> None:
     if decision is Decision.OPEN:
         return
     if not note.strip():
-        raise ValidationError("「处理说明」不能为空：请写明依据（如“业主提供收据”“双方核实”）。")
+        raise ValidationError(translate("reconcile", "「处理说明」不能为空：请写明依据（如“业主提供收据”“双方核实”）。"))
     if decision not in ALLOWED_DECISIONS[kind]:
-        side = "我方" if kind is DiffKind.ONLY_THEIRS else "原物业台账"
-        raise ValidationError(f"这一项{side}没有记录，不能“{decision.label}”；可选“不计入”或“协商调整”。")
+        side = translate("reconcile", "我方") if kind is DiffKind.ONLY_THEIRS else translate("reconcile", "原物业台账")
+        raise ValidationError(translate("reconcile", "这一项{side}没有记录，不能“{decision}”；可选“不计入”或“协商调整”。").format(
+            side=side, decision=decision.label))
     if decision is Decision.ADJUST:
-        for label, value in zip(("调整后应收", "调整后实收"), adjusted, strict=True):
+        for label, value in zip(ADJUSTED, adjusted, strict=True):
             _check_amount(label, value)
 
 
 def _check_amount(label: str, value: Any) -> None:
     """An agreed amount: a Decimal of money (negative where a line was a credit), in range, to the fen."""
     if value is None:
-        raise ValidationError(f"「{label}」不能为空。")
+        raise ValidationError(translate("reconcile", "「{label}」不能为空。").format(label=translate("reconcile", label)))
     if isinstance(value, (float, bool)) or not isinstance(value, (Decimal, int)):
-        raise ValidationError(f"「{label}」应为金额（元，两位小数）。")
+        raise ValidationError(translate("reconcile", "「{label}」应为金额（元，两位小数）。").format(
+            label=translate("reconcile", label)))
     if isinstance(value, Decimal) and not value.is_finite():
-        raise ValidationError(f"「{label}」应为金额（元，两位小数），不能是“{value}”。")
+        raise ValidationError(translate("reconcile", "「{label}」应为金额（元，两位小数），不能是“{value}”。").format(
+            label=translate("reconcile", label), value=value))
     check_number(value, label, MONEY)
 
 
@@ -423,9 +430,9 @@ def decide_many(db: Database, handover_id: int, decision: Decision, note: str, *
     record of) are left open. One audit row records the decision, the note, the filter and the count.
     """
     if decision not in BULK:
-        raise ValidationError("批量处理只能选“以原物业为准”“以我方为准”或“不计入”；协商调整请逐项处理。")
+        raise ValidationError(translate("reconcile", "批量处理只能选“以原物业为准”“以我方为准”或“不计入”；协商调整请逐项处理。"))
     if not note.strip():
-        raise ValidationError("「处理说明」不能为空：请写明依据。")
+        raise ValidationError(translate("reconcile", "「处理说明」不能为空：请写明依据。"))
     d = FeeDifference
     takes = kinds_taking(decision)
     where = [d.handover_id == handover_id, d.decision == Decision.OPEN, d.kind.in_(takes)]

@@ -18,7 +18,7 @@ from ..base import DocStatus, now
 from ..db import Database
 from ..errors import ValidationError
 from ..fees import Settlement
-from ..i18n import QT_TRANSLATE_NOOP
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..people import Role
 from . import settlement_snapshot
 from .common import lock_handover
@@ -85,10 +85,11 @@ def sign_settlement(db: Database, handover_id: int, *, note: str = "",
         require_reconciled(s, handover_id)
         results = compute_results(s, handover_id, progress)
         if results.differences_open:
-            raise ValidationError(f"尚有 {results.differences_open} 项对账差异未处理，不能签署结算。"
-                                  "请在“对账差异”中逐项或批量处理后再签署。")
+            raise ValidationError(translate(
+                "settlement", "尚有 {count} 项对账差异未处理，不能签署结算。请在“对账差异”中逐项或批量处理后再签署。").format(
+                    count=results.differences_open))
         if not results.lines_theirs:
-            raise ValidationError("还没有原物业台账，不能签署结算。")
+            raise ValidationError(translate("settlement", "还没有原物业台账，不能签署结算。"))
         settlement = latest_settlement(s, handover_id)
         if settlement is None:
             settlement = Settlement(handover_id=handover_id, revision=1)
@@ -115,7 +116,7 @@ def amend_settlement(db: Database, handover_id: int) -> SettlementRow:
     with db.begin(immediate=True) as s:
         current = latest_settlement(s, handover_id)
         if current is None or current.status != DocStatus.SIGNED:
-            raise ValidationError("只有已签署的财务结算才能修订；草稿可以直接重新对账后签署。")
+            raise ValidationError(translate("settlement", "只有已签署的财务结算才能修订；草稿可以直接重新对账后签署。"))
         draft = Settlement(handover_id=handover_id, revision=current.revision + 1, amends_id=current.id)
         s.add(draft)
         s.flush()

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 from ..base import DocStatus
 from ..errors import SignedRecordError
 from ..fees import Settlement
+from ..i18n import translate
 
 
 def latest_settlement(session: Session, handover_id: int) -> Settlement | None:
@@ -20,4 +21,4 @@ def refuse_if_signed(session: Session, handover_id: int) -> None:
     """Signed is final: ledger, differences, deposits and readings stay as signed until amended."""
     current = latest_settlement(session, handover_id)
     if current is not None and current.status == DocStatus.SIGNED:
-        raise SignedRecordError(f"财务结算（第 {current.revision} 版）")
+        raise SignedRecordError(translate("settlement", "财务结算（第 {revision} 版）").format(revision=current.revision))

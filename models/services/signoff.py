@@ -11,7 +11,7 @@ from ..base import DocStatus
 from ..db import Database
 from ..errors import SignedRecordError, ValidationError
 from ..handover import Handover, HandoverItem, HandoverList
-from ..i18n import QT_TRANSLATE_NOOP
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..people import Role
 from .checklist_rows import ItemChange, ListSummary
 from .checklists import summaries
@@ -30,24 +30,25 @@ def _check_scan(scan: bytes | None, scan_name: str) -> None:
     if scan is None:
         return
     if PurePath(scan_name).suffix.lower() not in SCAN_TYPES:
-        raise ValidationError("「签字扫描件」应为 PDF、JPG 或 PNG 文件。")
+        raise ValidationError(translate("signoff", "「签字扫描件」应为 PDF、JPG 或 PNG 文件。"))
     if len(scan) > SCAN_LIMIT:
-        raise ValidationError("「签字扫描件」不能超过 20 MB。")
+        raise ValidationError(translate("signoff", "「签字扫描件」不能超过 20 MB。"))
 
 
 def _check_signers(signed_from: str, signed_to: str, signed_at: dt.datetime) -> None:
     if not signed_from.strip():
-        raise ValidationError("「移交方签字人」不能为空。")
+        raise ValidationError(translate("signoff", "「移交方签字人」不能为空。"))
     if not signed_to.strip():
-        raise ValidationError("「接收方签字人」不能为空。")
+        raise ValidationError(translate("signoff", "「接收方签字人」不能为空。"))
     if not isinstance(signed_at, dt.datetime):
-        raise ValidationError("「签署时间」应为日期时间。")
+        raise ValidationError(translate("signoff", "「签署时间」应为日期时间。"))
 
 
 def _check_witness(handover: Handover, signed_witness: str) -> None:
     """Three-party sign-off is three parties: a handover with a 监交方 needs its signatory too."""
     if handover.witness.strip() and not signed_witness.strip():
-        raise ValidationError(f"「监交方签字人」不能为空：本次交接有监交方（{handover.witness.strip()}）。")
+        raise ValidationError(translate("signoff", "「监交方签字人」不能为空：本次交接有监交方（{witness}）。").format(
+            witness=handover.witness.strip()))
 
 
 def _unchecked(session: Session, list_id: int) -> int:
@@ -85,7 +86,7 @@ def sign_list(db: Database, list_id: int, version: int, *, signed_from: str, sig
         handover = lock_handover(s, lst.handover_id)
         _check_witness(handover, signed_witness)
         if (n := _unchecked(s, list_id)):
-            raise ValidationError(f"清单还有 {n} 项未核对，核对完才能签署。")
+            raise ValidationError(translate("signoff", "清单还有 {n} 项未核对，核对完才能签署。").format(n=n))
         # The parties as they are now are the parties signed for: a reprint keeps them.
         lst.handover_snapshot = handover_info(s, handover).snapshot()
         lst.signed_from, lst.signed_to = signed_from.strip(), signed_to.strip()
@@ -102,9 +103,9 @@ def amend_list(db: Database, list_id: int) -> ListSummary:
     with db.begin() as s:
         old = get(s, HandoverList, list_id)
         if old.status is not DocStatus.SIGNED:
-            raise ValidationError("只有已签署的清单才能创建补充清单；草稿可以直接修改。")
+            raise ValidationError(translate("signoff", "只有已签署的清单才能创建补充清单；草稿可以直接修改。"))
         if s.scalar(select(HandoverList.id).where(HandoverList.amends_id == list_id)):
-            raise ValidationError("该清单已有补充版本，请在最新版本上继续。")
+            raise ValidationError(translate("signoff", "该清单已有补充版本，请在最新版本上继续。"))
         new = HandoverList(handover_id=old.handover_id, title=old.title, template_code=old.template_code,
                            revision=old.revision + 1, amends_id=old.id)
         # Each copy remembers the item it copies: versions are compared by identity, not name.

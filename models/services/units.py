@@ -19,6 +19,7 @@ from ..base import Base
 from ..db import Database
 from ..errors import NotFoundError, ValidationError
 from ..field_labels import check_text
+from ..i18n import translate
 from ..people import Owner, UnitOwnership
 from ..project import OCCUPANCIES, UNIT_USES, Building, Project, Unit
 from ..rules.idcard import mask_phones
@@ -89,7 +90,7 @@ def save_building(db: Database, project_id: int, building_id: int | None, seen_v
     """A new building (building_id None) or an edited one; its order empty = after the last."""
     name = name.strip()
     if not name:
-        raise ValidationError("「楼栋名称」不能为空。")
+        raise ValidationError(translate("units", "「楼栋名称」不能为空。"))
     check_text("buildings", "name", name)
     order = parse_int(sort_no, "排序", QUANTITY) if sort_no.strip() else None
     with db.begin(immediate=True) as s:
@@ -208,7 +209,7 @@ def _entrance_floor(form: UnitForm, number: str) -> tuple[str, str]:
 def _checked(form: UnitForm) -> tuple[str, Decimal | None]:
     number = form.number.strip()
     if not number:
-        raise ValidationError("「房号」不能为空。")
+        raise ValidationError(translate("units", "「房号」不能为空。"))
     check_text("units", "number", number)
     area = parse_optional(form.area, "建筑面积", AREA)
     if form.use not in UNIT_USES:
@@ -255,10 +256,10 @@ def _check_number_free(s: Session, project_id: int, unit_id: int | None, number:
             continue
         other_key = compact(other)
         if other_key == key:
-            raise ValidationError(f"「房号」“{number}”已存在（系统中写作“{other}”）。")
+            raise ValidationError(translate("units", "「房号」“{number}”已存在（系统中写作“{other}”）。").format(number=number, other=other))
         # (the room number must appear in it at all before the number is read: 20,000 units stay quick)
         if room is not None and room[2] in other_key and same_room(other) == room:
-            raise ValidationError(f"「房号」“{number}”与已有房屋“{other}”是同一套房屋（楼栋、单元、房间号相同）。")
+            raise ValidationError(translate("units", "「房号」“{number}”与已有房屋“{other}”是同一套房屋（楼栋、单元、房间号相同）。").format(number=number, other=other))
 
 
 def _building_for(s: Session, project_id: int, number: str, chosen: int | None) -> int | None:
@@ -267,9 +268,9 @@ def _building_for(s: Session, project_id: int, number: str, chosen: int | None) 
     if chosen is not None:
         name = next((n for i, n in buildings if i == chosen), None)
         if name is None:
-            raise NotFoundError(f"「楼栋」（编号 {chosen}）不在本项目中，请刷新后重选。")
+            raise NotFoundError(translate("units", "「楼栋」（编号 {chosen}）不在本项目中，请刷新后重选。").format(chosen=chosen))
         if named and building_key(named) != building_key(name):
-            raise ValidationError(f"「楼栋」房号“{number}”写的是{named}，与所选楼栋“{name}”不一致。")
+            raise ValidationError(translate("units", "「楼栋」房号“{number}”写的是{named}，与所选楼栋“{name}”不一致。").format(number=number, named=named, name=name))
         return chosen
     if not named:
         return None

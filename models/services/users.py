@@ -155,13 +155,14 @@ def _still_admin(db: Database, s: Session) -> None:
         return  # require_role has decided (tests' and scripts' users that are not rows)
     row = s.get(User, me.id)
     if row is None or not row.active or row.role != Role.ADMIN:
-        raise AuthError(f"{MANAGE}需要管理员权限；您的账号已被停用或改为其他角色，请重新登录。")
+        raise AuthError(translate("users", "{MANAGE}需要管理员权限；您的账号已被停用或改为其他角色，请重新登录。").format(
+            MANAGE=translate("permissions", MANAGE)))
 
 
 def reset_password(db: Database, user_id: int, version: int, new_password: str) -> AccountRow:
     """Set a password the user must replace at their next login; an active lockout ends with it."""
     require_role(db, Role.ADMIN, QT_TRANSLATE_NOOP("permissions", "重置密码"))
-    hashed = auth.hash_password(auth.checked_password(new_password, "新密码"))
+    hashed = auth.hash_password(auth.checked_password(new_password, QT_TRANSLATE_NOOP("auth", "新密码")))
     with db.begin(immediate=True) as s:
         user = _checked_target(db, s, user_id, version, RESET)
         user.password_hash, user.must_change_password = hashed, True
@@ -190,6 +191,6 @@ def change_role(db: Database, user_id: int, version: int, role: Role) -> Account
     with db.begin(immediate=True) as s:
         user = _checked_target(db, s, user_id, version, ROLE)
         if user.role == role:
-            raise ValidationError(f"“{user.display_name}”已经是{role.label}。")
+            raise ValidationError(translate("users", "“{display_name}”已经是{label}。").format(display_name=user.display_name, label=role.label))
         user.role = role
     return _reload(db, user_id)

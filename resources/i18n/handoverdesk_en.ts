@@ -4886,6 +4886,52 @@ Deposits refunded to owners {refunded}; owners still owe {owed} on amounts colle
     </message>
 </context>
 <context>
+    <name>approvals</name>
+    <message>
+        <source>「{field}」账号“{username}”不存在或已停用。</source>
+        <translation>“{field}”: account “{username}” does not exist or is disabled.</translation>
+    </message>
+    <message>
+        <source>「{field}」不能是当前登录的用户本人：请由另一位主管用自己的账号和密码确认。</source>
+        <translation>“{field}” cannot be the user currently logged in: another supervisor must confirm with their own account and password.</translation>
+    </message>
+    <message>
+        <source>请选择「{field}」。</source>
+        <translation>Please choose “{field}”.</translation>
+    </message>
+    <message>
+        <source>请「{field}」输入自己的登录密码。</source>
+        <translation>“{field}”: please enter your own login password.</translation>
+    </message>
+    <message>
+        <source>「{field}」的密码不正确，未保存。</source>
+        <translation>The password for “{field}” is incorrect; nothing was saved.</translation>
+    </message>
+</context>
+<context>
+    <name>archive</name>
+    <message>
+        <source>“{name}”不是物业交接台的备份文件。</source>
+        <translation>“{name}” is not a HandoverDesk backup file.</translation>
+    </message>
+    <message>
+        <source>“{name}”不是物业交接台的备份文件（或格式版本不同）。</source>
+        <translation>“{name}” is not a HandoverDesk backup file (or its format version differs).</translation>
+    </message>
+    <message>
+        <source>恢复只能导入一个空的数据库：这个数据库里已有数据。请新建一个空数据库再恢复。</source>
+        <translation>A backup can only be restored into an empty database, and this database already has data. Please create an empty database and restore into it.</translation>
+    </message>
+    <message>
+        <source>备份中的表 {name} 与本程序的结构不一致，无法恢复。</source>
+        <translation>Table {name} in the backup does not match the structure of this program and cannot be restored.</translation>
+    </message>
+    <message>
+        <source>恢复后的表 {name} 与备份记录不符，已全部撤销（行数或金额合计不同）。</source>
+        <translation>Restored table {name} does not match the backup records (different row count or amount totals); everything has been undone.</translation>
+    </message>
+</context>
+<context>
     <name>audit</name>
     <message>
         <source>查看操作日志</source>
@@ -5093,10 +5139,81 @@ Deposits refunded to owners {refunded}; owners still owe {owed} on amounts colle
     </message>
 </context>
 <context>
+    <name>auth</name>
+    <message>
+        <source>用户名“{username}”已存在。</source>
+        <translation>Username “{username}” already exists.</translation>
+    </message>
+    <message>
+        <source>数据库中已有用户，不能再创建首个管理员；请由管理员登录后添加用户。</source>
+        <translation>The database already has users, so the first administrator cannot be created again. Ask an administrator to log in and add users.</translation>
+    </message>
+    <message>
+        <source>用户名不能为空。</source>
+        <translation>Username cannot be empty.</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>{field}至少 {MIN_PASSWORD} 位。</source>
+        <translation>{field} must be at least {MIN_PASSWORD} characters.</translation>
+    </message>
+    <message>
+        <source>{field}的开头或结尾有空格，请去掉后再输入。</source>
+        <translation>{field} begins or ends with a space; please remove it and enter it again.</translation>
+    </message>
+    <message>
+        <source>请先登录。</source>
+        <translation>Please log in first.</translation>
+    </message>
+    <message>
+        <source>请输入原密码。</source>
+        <translation>Please enter your current password.</translation>
+    </message>
+    <message>
+        <source>原密码不正确。</source>
+        <translation>The current password is incorrect.</translation>
+    </message>
+    <message>
+        <source>新密码不能与原密码相同。</source>
+        <translation>The new password must differ from the current one.</translation>
+    </message>
+    <message>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>账号已停用，不能修改密码。</source>
+        <translation>The account is disabled; the password cannot be changed.</translation>
+    </message>
+    <message>
+        <source>未登录时只能查看，不能修改数据；请以用户身份登录。</source>
+        <translation>Without logging in you can only view data, not change it. Please log in as a user.</translation>
+    </message>
+    <message>
+        <source>用户“{username}”不存在。</source>
+        <translation>User “{username}” does not exist.</translation>
+    </message>
+</context>
+<context>
     <name>backup</name>
+    <message>
+        <source>备份检查未通过（{problem}），这份备份已丢弃。数据库文件可能已损坏，请联系技术支持。</source>
+        <translation>The backup failed its check ({problem}) and has been discarded. The database file may be damaged; please contact technical support.</translation>
+    </message>
+    <message>
+        <source>所选备份“{name}”检查未通过（{problem}），没有恢复。请选择另一份备份。</source>
+        <translation>The selected backup “{name}” failed its check ({problem}) and was not restored. Please choose another backup.</translation>
+    </message>
     <message>
         <source>恢复前</source>
         <translation>before-restore</translation>
+    </message>
+    <message>
+        <source>只有本机数据库文件（SQLite）可以这样恢复。</source>
+        <translation>Only a database file on this PC (SQLite) can be restored this way.</translation>
     </message>
 </context>
 <context>
@@ -5202,6 +5319,45 @@ The damaged file was kept as: {aside}</translation>
     <message>
         <source>物业交接台备份 (*.zip);;所有文件 (*)</source>
         <translation>HandoverDesk backups (*.zip);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>checklists</name>
+    <message>
+        <source>「清单名称」不能超过 100 个字。</source>
+        <translation>“List name” cannot be longer than 100 characters.</translation>
+    </message>
+    <message>
+        <source>清单模板“{template_code}”不存在。</source>
+        <translation>List template “{template_code}” does not exist.</translation>
+    </message>
+    <message>
+        <source>「清单名称」不能为空。</source>
+        <translation>“List name” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「应交数量」不能为空。</source>
+        <translation>“Quantity due” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「实收数量」不能为空。</source>
+        <translation>“Quantity received” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「模板编码」和「模板名称」不能为空。</source>
+        <translation>“Template code” and “Template name” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>模板编码“{code}”已存在。</source>
+        <translation>Template code “{code}” already exists.</translation>
+    </message>
+    <message>
+        <source>第 {seq} 项已登记为遗留问题。</source>
+        <translation>Item {seq} is already recorded as a defect.</translation>
+    </message>
+    <message>
+        <source>第 {seq} 项没有短缺、缺陷或缺失，不能转为遗留问题。</source>
+        <translation>Item {seq} has no shortfall, fault or missing part, so it cannot be turned into a defect.</translation>
     </message>
 </context>
 <context>
@@ -5472,6 +5628,63 @@ The damaged file was kept as: {aside}</translation>
     </message>
 </context>
 <context>
+    <name>common</name>
+    <message>
+        <source>{label}（编号 {record_id}）不存在。</source>
+        <translation>{label} (no. {record_id}) does not exist.</translation>
+    </message>
+</context>
+<context>
+    <name>db</name>
+    <message>
+        <source>无法使用数据库（{where}）。请联系管理员；详情已记入日志。</source>
+        <translation>The database ({where}) cannot be used. Please contact your administrator; the details have been logged.</translation>
+    </message>
+    <message>
+        <source>记录只能追加，不能修改或删除。</source>
+        <translation>Records can only be added, not changed or deleted.</translation>
+    </message>
+</context>
+<context>
+    <name>defects</name>
+    <message>
+        <source>「位置」不能为空：请选择房屋或填写公共部位。</source>
+        <translation>“Location” cannot be empty: choose a unit or enter a common area.</translation>
+    </message>
+    <message>
+        <source>遗留问题 {number} 已{status}，不能再修改。</source>
+        <translation>Defect {number} is {status} and can no longer be changed.</translation>
+    </message>
+    <message>
+        <source>遗留问题 {number} 的照片（编号 {photo_id}）已不存在，请刷新后重试；您的修改未保存。</source>
+        <translation>The photo (no. {photo_id}) of defect {number} no longer exists. Refresh and try again; your changes were not saved.</translation>
+    </message>
+    <message>
+        <source>「无法整改报告」必须写明原因和处理意见（至少 10 个字）。</source>
+        <translation>A “cannot be fixed” report must state the reason and how it will be handled (at least 10 characters).</translation>
+    </message>
+    <message>
+        <source>未知的催办/上报类型：{kind}。</source>
+        <translation>Unknown reminder/report type: {kind}.</translation>
+    </message>
+    <message>
+        <source>遗留问题 {number} 已{status}，不能再添加照片。</source>
+        <translation>Defect {number} is {status}; no more photos can be added.</translation>
+    </message>
+    <message>
+        <source>遗留问题 {number} 已{status}，不能删除照片。</source>
+        <translation>Defect {number} is {status}; its photos cannot be deleted.</translation>
+    </message>
+    <message>
+        <source>遗留问题“{number}”不存在。</source>
+        <translation>Defect “{number}” does not exist.</translation>
+    </message>
+    <message>
+        <source>「问题描述」不能为空。</source>
+        <translation>“Description” cannot be empty.</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>物业交接台</source>
@@ -5482,6 +5695,66 @@ The damaged file was kept as: {aside}</translation>
 如果问题反复出现，请把详细信息发给技术支持。</source>
         <translation>The program ran into an error; it has been logged. Your data is saved up to the last successful action.
 If it keeps happening, send the details to technical support.</translation>
+    </message>
+    <message>
+        <source>已取消，未做任何改动。</source>
+        <translation>Cancelled; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>{what}已被其他人修改，请刷新后重试；您的修改未保存。</source>
+        <translation>{what} was changed by someone else. Refresh and try again; your changes were not saved.</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>The record</translation>
+    </message>
+    <message>
+        <source>其他前台正在保存同一数据，请刷新后重试；您的修改未保存。</source>
+        <translation>Another desk is saving the same data. Refresh and try again; your changes were not saved.</translation>
+    </message>
+    <message>
+        <source>{what}已签署，不能修改或删除；如需更正，请创建补充/更正版本。</source>
+        <translation>{what} has been signed and cannot be changed or deleted. To correct it, create an amendment or correction.</translation>
+    </message>
+    <message>
+        <source>单据</source>
+        <translation>The document</translation>
+    </message>
+    <message>
+        <source>“{path}”</source>
+        <translation>“{path}”</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>the file</translation>
+    </message>
+    <message>
+        <source>无法写入{name}：文件可能正在 Excel 或其他程序中打开，或者没有写入这个文件夹的权限。请关闭该文件，或另选一个保存位置后重试。</source>
+        <translation>Cannot write to {name}: the file may be open in Excel or another program, or you may not have permission to write to this folder. Close the file, or choose another location, and try again.</translation>
+    </message>
+    <message>
+        <source>磁盘空间不足，无法写入{name}。请清理磁盘，或另选一个保存位置。</source>
+        <translation>Not enough disk space to write {name}. Free up disk space, or choose another location.</translation>
+    </message>
+    <message>
+        <source>找不到{name}（或它所在的文件夹）。请检查路径。</source>
+        <translation>Cannot find {name} (or the folder it is in). Please check the path.</translation>
+    </message>
+    <message>
+        <source>{name}所在的磁盘是只读的，无法写入。请另选一个保存位置。</source>
+        <translation>The disk holding {name} is read-only and cannot be written to. Please choose another location.</translation>
+    </message>
+    <message>
+        <source>{name}是一个文件夹，请选择或输入文件名。</source>
+        <translation>{name} is a folder. Please choose or enter a file name.</translation>
+    </message>
+    <message>
+        <source>路径太长，无法保存{name}。请选一个较短的文件夹或文件名。</source>
+        <translation>The path is too long to save {name}. Please choose a shorter folder or file name.</translation>
+    </message>
+    <message>
+        <source>无法读写{name}（{reason}）。</source>
+        <translation>Cannot read or write {name} ({reason}).</translation>
     </message>
 </context>
 <context>
@@ -5505,6 +5778,56 @@ If it keeps happening, send the details to technical support.</translation>
     <message>
         <source>三次复验不合格，24 小时内报告公司领导</source>
         <translation>Three failed re-inspections: report to company leadership within 24 hours</translation>
+    </message>
+</context>
+<context>
+    <name>fee_items</name>
+    <message>
+        <source>「项目编码」不能为空。</source>
+        <translation>“Project code” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「项目名称」不能为空。</source>
+        <translation>“Project name” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「计费方式」无效：{basis}。</source>
+        <translation>“Charging basis” is not valid: {basis}.</translation>
+    </message>
+    <message>
+        <source>收费项目“{name}”或编码“{code}”已存在。</source>
+        <translation>Fee item “{name}” or code “{code}” already exists.</translation>
+    </message>
+    <message>
+        <source>「单价」应为数字（元，最多四位小数）。</source>
+        <translation>“Unit price” must be a number (yuan, at most 4 decimal places).</translation>
+    </message>
+    <message>
+        <source>「单价」应为数字，不能是“{rate}”。</source>
+        <translation>“Unit price” must be a number, not “{rate}”.</translation>
+    </message>
+    <message>
+        <source>「单价」不能为负数。</source>
+        <translation>“Unit price” cannot be negative.</translation>
+    </message>
+    <message>
+        <source>「单价」最多四位小数。</source>
+        <translation>“Unit price” can have at most 4 decimal places.</translation>
+    </message>
+    <message>
+        <source>「起用日期」应为日期。</source>
+        <translation>“Effective from” must be a date.</translation>
+    </message>
+</context>
+<context>
+    <name>fee_results</name>
+    <message>
+        <source>表号 {meter_no}（{kind}表）找不到按用量计费的收费项目，无法计算抄表费用。</source>
+        <translation>Meter {meter_no} ({kind} meter): no usage-based fee item found, so its charges cannot be calculated.</translation>
+    </message>
+    <message>
+        <source>「处理说明」不能为空：请写明退还日期、凭证等。</source>
+        <translation>“Note” cannot be empty: state the refund date, voucher, etc.</translation>
     </message>
 </context>
 <context>
@@ -5787,6 +6110,17 @@ If it keeps happening, send the details to technical support.</translation>
     </message>
 </context>
 <context>
+    <name>guards</name>
+    <message>
+        <source>财务结算已签署，其{label}</source>
+        <translation>The financial settlement has been signed, so its {label}</translation>
+    </message>
+    <message>
+        <source>{label}只能追加，不能修改或删除。</source>
+        <translation>{label} can only be added to, not changed or deleted.</translation>
+    </message>
+</context>
+<context>
     <name>imports</name>
     <message>
         <source>楼栋</source>
@@ -5935,6 +6269,108 @@ If it keeps happening, send the details to technical support.</translation>
     <message>
         <source>楼层</source>
         <translation>Floor</translation>
+    </message>
+</context>
+<context>
+    <name>key_intake</name>
+    <message>
+        <source>“{title}”不是钥匙交接清单（应由“钥匙交接清单”模板创建，或名称含“钥匙”）。</source>
+        <translation>“{title}” is not a key handover list (it must be created from the “Key handover list” template, or have “钥匙” (key) in its name).</translation>
+    </message>
+    <message>
+        <source>清单“{title}”已作废，不能从中接收钥匙。</source>
+        <translation>List “{title}” is void; keys cannot be received from it.</translation>
+    </message>
+    <message>
+        <source>清单“{title}”已有补充版本，请从最新版本接收。</source>
+        <translation>List “{title}” has an amendment; please receive from the latest version.</translation>
+    </message>
+    <message>
+        <source>清单“{title}”没有条目。</source>
+        <translation>List “{title}” has no items.</translation>
+    </message>
+    <message>
+        <source>「{label}」不能超过 {PLACE_LIMIT} 个字。</source>
+        <translation>“{label}” cannot be longer than {PLACE_LIMIT} characters.</translation>
+    </message>
+</context>
+<context>
+    <name>keys</name>
+    <message>
+        <source>钥匙 {tag}：</source>
+        <translation>Key {tag}: </translation>
+    </message>
+    <message>
+        <source>「柜格」{place} 已有钥匙 {key}</source>
+        <translation>“Slot” {place} already holds key {key}</translation>
+    </message>
+    <message>
+        <source>；等共 {count} 处</source>
+        <translation>; {count} problems in all</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>{shown}。一个柜格只挂一把（套）钥匙：请换一个柜格。</source>
+        <translation>{shown}. A slot holds only one key (or key set): please choose another slot.</translation>
+    </message>
+    <message>
+        <source>「房号」“{number}”不是本项目的房屋，请从列表中选择。</source>
+        <translation>“Unit no.” “{number}” is not a unit of this project; please choose one from the list.</translation>
+    </message>
+    <message>
+        <source>「标签号」不能为空。</source>
+        <translation>“Tag no.” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「标签号」不能含空格：扫码枪读出的标签号没有空格。</source>
+        <translation>“Tag no.” cannot contain spaces: tag numbers read by a scanner have no spaces.</translation>
+    </message>
+    <message>
+        <source>「开启对象」不能为空：请选择房屋或填写公共部位、设备房等。</source>
+        <translation>“Opens” cannot be empty: choose a unit or enter a common area, plant room, etc.</translation>
+    </message>
+    <message>
+        <source>「标签号」“{tag}”已存在。</source>
+        <translation>“Tag no.” “{tag}” already exists.</translation>
+    </message>
+    <message>
+        <source>钥匙“{tag}”不存在。</source>
+        <translation>Key “{tag}” does not exist.</translation>
+    </message>
+    <message>
+        <source>「封条编号」不能为空。</source>
+        <translation>“Seal no.” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「封条编号」{seal_no} 已用于钥匙 {used_on}：每张封条只用一次，请核对封条编号。</source>
+        <translation>“Seal no.” {seal_no} has already been used for key {used_on}: each seal is used only once. Please check the seal number.</translation>
+    </message>
+    <message>
+        <source>「借用人」不能为空。</source>
+        <translation>“Borrower” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「归还人」不能为空。</source>
+        <translation>“Returned by” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>只有房屋钥匙才能发放给业主。</source>
+        <translation>Only unit keys can be issued to owners.</translation>
+    </message>
+    <message>
+        <source>该业主不是这套房屋的业主，不能发放此钥匙。</source>
+        <translation>This person is not an owner of this unit, so the key cannot be issued to them.</translation>
+    </message>
+    <message>
+        <source>「后续处理」不能为空（如：换锁、补配）。</source>
+        <translation>“Follow-up” cannot be empty (e.g. change the lock, cut a new key).</translation>
+    </message>
+    <message>
+        <source>「接收单位」不能为空。</source>
+        <translation>“Receiving organisation” cannot be empty.</translation>
     </message>
 </context>
 <context>
@@ -6101,6 +6537,45 @@ If it keeps happening, send the details to technical support.</translation>
     </message>
 </context>
 <context>
+    <name>meters</name>
+    <message>
+        <source>「{label}」不能为空。</source>
+        <translation>“{label}” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「{label}」应为不小于 0 的数字。</source>
+        <translation>“{label}” must be a number not less than 0.</translation>
+    </message>
+    <message>
+        <source>「{label}」最多两位小数。</source>
+        <translation>“{label}” can have at most 2 decimal places.</translation>
+    </message>
+    <message>
+        <source>「{label}」应为日期。</source>
+        <translation>“{label}” must be a date.</translation>
+    </message>
+    <message>
+        <source>「本次读数」{reading} 小于「上次读数」{prev_reading}：表数不会倒走，请核对。</source>
+        <translation>“Current reading” {reading} is less than “Previous reading” {prev_reading}: meters do not run backwards. Please check.</translation>
+    </message>
+    <message>
+        <source>「表号」不能为空。</source>
+        <translation>“Meter no.” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>请选择房屋，或为公共表具填写「位置」。</source>
+        <translation>Choose a unit, or enter a “Location” for a common-area meter.</translation>
+    </message>
+    <message>
+        <source>所选房屋不属于本交接的项目。</source>
+        <translation>The selected unit does not belong to the project of this handover.</translation>
+    </message>
+    <message>
+        <source>「表号」{meter_no} 在本次交接中已登记。</source>
+        <translation>“Meter no.” {meter_no} is already recorded in this handover.</translation>
+    </message>
+</context>
+<context>
     <name>ops</name>
     <message>
         <source>正在保存…</source>
@@ -6109,6 +6584,33 @@ If it keeps happening, send the details to technical support.</translation>
     <message>
         <source>请稍候</source>
         <translation>Please wait</translation>
+    </message>
+</context>
+<context>
+    <name>people</name>
+    <message>
+        <source>「业主姓名或单位名称」不能为空。</source>
+        <translation>“Owner name or company name” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「证件类型」单位业主的证件应为{CREDIT_CODE}。</source>
+        <translation>“ID type”: the ID document of a company owner must be the unified social credit code.</translation>
+    </message>
+    <message>
+        <source>「证件类型」{CREDIT_CODE}是单位的证件；单位业主请勾选“单位”。</source>
+        <translation>“ID type”: the unified social credit code is for companies; for a company owner, tick “Company”.</translation>
+    </message>
+    <message>
+        <source>「联系电话」只填一个号码，其余的请填在「其他电话」中。</source>
+        <translation>“Phone” takes only one number; enter the others under “Other phones”.</translation>
+    </message>
+    <message>
+        <source>业主“{name}”不是房屋“{number}”所在项目的业主。</source>
+        <translation>Owner “{name}” is not an owner in the project of unit “{number}”.</translation>
+    </message>
+    <message>
+        <source>“{name}”已是房屋“{number}”的{relation}。</source>
+        <translation>“{name}” is already the {relation} of unit “{number}”.</translation>
     </message>
 </context>
 <context>
@@ -6207,10 +6709,112 @@ If it keeps happening, send the details to technical support.</translation>
     </message>
 </context>
 <context>
+    <name>photos</name>
+    <message>
+        <source>照片“{filename}”是空文件（0 字节），请重新选择。</source>
+        <translation>Photo “{filename}” is an empty file (0 bytes); please choose it again.</translation>
+    </message>
+    <message>
+        <source>“{name}”不是文件，请选择照片文件。</source>
+        <translation>“{name}” is not a file; please choose a photo file.</translation>
+    </message>
+    <message>
+        <source>“{filename}”不是可识别的图片文件。</source>
+        <translation>“{filename}” is not a recognised image file.</translation>
+    </message>
+    <message>
+        <source>照片“{filename}”的尺寸无效（{width}×{height}）。</source>
+        <translation>Photo “{filename}” has an invalid size ({width}×{height}).</translation>
+    </message>
+    <message>
+        <source>照片“{filename}”已损坏或不完整，无法读取，请重新导出后再添加。</source>
+        <translation>Photo “{filename}” is damaged or incomplete and cannot be read; please export it again and add it.</translation>
+    </message>
+</context>
+<context>
+    <name>projects</name>
+    <message>
+        <source>「项目编码」不能含空格：“{code}”（命令行用 --project 编码 选项目）。</source>
+        <translation>“Project code” cannot contain spaces: “{code}” (the command line selects a project with --project CODE).</translation>
+    </message>
+    <message>
+        <source>「项目编码」“{code}”已被项目“{name}”使用，请换一个编码。</source>
+        <translation>“Project code” “{code}” is already used by project “{name}”; please choose another code.</translation>
+    </message>
+    <message>
+        <source>项目（编号 {project_id}）不存在。</source>
+        <translation>Project (no. {project_id}) does not exist.</translation>
+    </message>
+    <message>
+        <source>项目“{code}”不存在。</source>
+        <translation>Project “{code}” does not exist.</translation>
+    </message>
+    <message>
+        <source>交接类型“{kind}”无效，应为：{names}。</source>
+        <translation>Handover type “{kind}” is not valid; it must be one of: {names}.</translation>
+    </message>
+    <message>
+        <source>移交方不能为空。</source>
+        <translation>The handing-over party cannot be empty.</translation>
+    </message>
+    <message>
+        <source>接收方不能为空。</source>
+        <translation>The receiving party cannot be empty.</translation>
+    </message>
+</context>
+<context>
     <name>reconcile</name>
     <message>
         <source>对账完成：一致 {matched} 项（其中按收费标准核对 {by_tariff} 项），金额不符 {differs} 项，与标准不符 {tariff} 项，仅原物业 {only_theirs} 项，仅我方 {only_ours} 项；沿用原有处理 {kept} 项，待处理 {open} 项（用时 {seconds} 秒）。</source>
         <translation>Reconciliation done: {matched} match (of which {by_tariff} checked against tariffs), {differs} amounts differ, {tariff} differ from tariff, {only_theirs} previous company only, {only_ours} ours only; {kept} earlier decisions kept, {open} open ({seconds} s).</translation>
+    </message>
+    <message>
+        <source>还没有原物业台账：请先导入原物业收费台账，再对账。</source>
+        <translation>There is no ledger from the previous company yet: import the previous company's fee ledger first, then reconcile.</translation>
+    </message>
+    <message>
+        <source>调整后应收</source>
+        <translation>Adjusted billed</translation>
+    </message>
+    <message>
+        <source>调整后实收</source>
+        <translation>Adjusted paid</translation>
+    </message>
+    <message>
+        <source>「处理说明」不能为空：请写明依据（如“业主提供收据”“双方核实”）。</source>
+        <translation>“Note” cannot be empty: state the basis (e.g. “owner showed a receipt”, “checked by both sides”).</translation>
+    </message>
+    <message>
+        <source>我方</source>
+        <translation>Our company</translation>
+    </message>
+    <message>
+        <source>原物业台账</source>
+        <translation>Previous company's ledger</translation>
+    </message>
+    <message>
+        <source>这一项{side}没有记录，不能“{decision}”；可选“不计入”或“协商调整”。</source>
+        <translation>{side} has no record of this item, so “{decision}” cannot be chosen; choose “Exclude” or “Negotiated adjustment”.</translation>
+    </message>
+    <message>
+        <source>「{label}」不能为空。</source>
+        <translation>“{label}” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「{label}」应为金额（元，两位小数）。</source>
+        <translation>“{label}” must be an amount (yuan, 2 decimal places).</translation>
+    </message>
+    <message>
+        <source>「{label}」应为金额（元，两位小数），不能是“{value}”。</source>
+        <translation>“{label}” must be an amount (yuan, 2 decimal places), not “{value}”.</translation>
+    </message>
+    <message>
+        <source>批量处理只能选“以原物业为准”“以我方为准”或“不计入”；协商调整请逐项处理。</source>
+        <translation>Bulk handling can only be “Use previous company's”, “Use ours” or “Exclude”; handle negotiated adjustments one by one.</translation>
+    </message>
+    <message>
+        <source>「处理说明」不能为空：请写明依据。</source>
+        <translation>“Note” cannot be empty: state the basis.</translation>
     </message>
 </context>
 <context>
@@ -6249,6 +6853,25 @@ If it keeps happening, send the details to technical support.</translation>
     </message>
 </context>
 <context>
+    <name>settlement</name>
+    <message>
+        <source>尚有 {count} 项对账差异未处理，不能签署结算。请在“对账差异”中逐项或批量处理后再签署。</source>
+        <translation>{count} reconciliation differences are still open, so the settlement cannot be signed. Handle them under “Reconciliation differences”, one by one or in bulk, then sign.</translation>
+    </message>
+    <message>
+        <source>还没有原物业台账，不能签署结算。</source>
+        <translation>There is no ledger from the previous company yet, so the settlement cannot be signed.</translation>
+    </message>
+    <message>
+        <source>只有已签署的财务结算才能修订；草稿可以直接重新对账后签署。</source>
+        <translation>Only a signed financial settlement can be amended; a draft can simply be reconciled again and signed.</translation>
+    </message>
+    <message>
+        <source>财务结算（第 {revision} 版）</source>
+        <translation>The financial settlement (revision {revision})</translation>
+    </message>
+</context>
+<context>
     <name>setup_menu</name>
     <message>
         <source>设置向导…</source>
@@ -6257,6 +6880,45 @@ If it keeps happening, send the details to technical support.</translation>
     <message>
         <source>本处信息、项目、房屋、账号和第一次交接，一步步设置</source>
         <translation>Set up the office, project, units, accounts and first handover step by step</translation>
+    </message>
+</context>
+<context>
+    <name>signoff</name>
+    <message>
+        <source>「签字扫描件」应为 PDF、JPG 或 PNG 文件。</source>
+        <translation>“Signed scan” must be a PDF, JPG or PNG file.</translation>
+    </message>
+    <message>
+        <source>「签字扫描件」不能超过 20 MB。</source>
+        <translation>“Signed scan” cannot be larger than 20 MB.</translation>
+    </message>
+    <message>
+        <source>「移交方签字人」不能为空。</source>
+        <translation>“Handing-over signatory” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「接收方签字人」不能为空。</source>
+        <translation>“Receiving signatory” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「签署时间」应为日期时间。</source>
+        <translation>“Signed at” must be a date and time.</translation>
+    </message>
+    <message>
+        <source>「监交方签字人」不能为空：本次交接有监交方（{witness}）。</source>
+        <translation>“Supervising signatory” cannot be empty: this handover has a supervising party ({witness}).</translation>
+    </message>
+    <message>
+        <source>清单还有 {n} 项未核对，核对完才能签署。</source>
+        <translation>{n} items on the list have not been checked yet; check them all before signing.</translation>
+    </message>
+    <message>
+        <source>只有已签署的清单才能创建补充清单；草稿可以直接修改。</source>
+        <translation>Only a signed list can have an amendment list; a draft can be edited directly.</translation>
+    </message>
+    <message>
+        <source>该清单已有补充版本，请在最新版本上继续。</source>
+        <translation>This list already has an amendment; please continue on the latest version.</translation>
     </message>
 </context>
 <context>
@@ -6356,6 +7018,53 @@ If it keeps happening, send the details to technical support.</translation>
         <source>系统账号与权限交接清单</source>
         <translation>System accounts and permissions handover list</translation>
     </message>
+    <message>
+        <source>{where}：缺少 category 或 name。</source>
+        <translation>{where}: category or name is missing.</translation>
+    </message>
+    <message>
+        <source>{where}：copy 应为“原件”“复印件”或空，而不是“{copy}”。</source>
+        <translation>{where}: copy must be “原件” (original), “复印件” (copy) or empty, not “{copy}”.</translation>
+    </message>
+    <message>
+        <source>{where}：qty 应为非负整数。</source>
+        <translation>{where}: qty must be a non-negative whole number.</translation>
+    </message>
+    <message>
+        <source>{where}：交接类型无效（{exc}）。</source>
+        <translation>{where}: invalid handover type ({exc}).</translation>
+    </message>
+    <message>
+        <source>{where}：缺少 code 或 name。</source>
+        <translation>{where}: code or name is missing.</translation>
+    </message>
+</context>
+<context>
+    <name>units</name>
+    <message>
+        <source>「楼栋名称」不能为空。</source>
+        <translation>“Building name” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「房号」不能为空。</source>
+        <translation>“Unit no.” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「房号」“{number}”已存在（系统中写作“{other}”）。</source>
+        <translation>“Unit no.” “{number}” already exists (recorded in the system as “{other}”).</translation>
+    </message>
+    <message>
+        <source>「房号」“{number}”与已有房屋“{other}”是同一套房屋（楼栋、单元、房间号相同）。</source>
+        <translation>“Unit no.” “{number}” is the same unit as the existing unit “{other}” (same building, entrance and room number).</translation>
+    </message>
+    <message>
+        <source>「楼栋」（编号 {chosen}）不在本项目中，请刷新后重选。</source>
+        <translation>“Building” (no. {chosen}) is not in this project; please refresh and choose again.</translation>
+    </message>
+    <message>
+        <source>「楼栋」房号“{number}”写的是{named}，与所选楼栋“{name}”不一致。</source>
+        <translation>“Building”: unit number “{number}” says {named}, which does not match the selected building “{name}”.</translation>
+    </message>
 </context>
 <context>
     <name>users</name>
@@ -6418,6 +7127,14 @@ If it keeps happening, send the details to technical support.</translation>
     <message>
         <source>{who}的账号已停用；请先启用再修改角色。</source>
         <translation>{who}'s account is disabled; enable it before changing the role.</translation>
+    </message>
+    <message>
+        <source>{MANAGE}需要管理员权限；您的账号已被停用或改为其他角色，请重新登录。</source>
+        <translation>{MANAGE} needs administrator permission; your account has been disabled or given another role. Please log in again.</translation>
+    </message>
+    <message>
+        <source>“{display_name}”已经是{label}。</source>
+        <translation>“{display_name}” is already {label}.</translation>
     </message>
 </context>
 <context>
