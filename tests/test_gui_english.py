@@ -246,11 +246,16 @@ def english(qapp):
     from gui.app import setup_application
     from models import i18n
 
+    # setup_application also sets the app's font and display name; later tests size windows in the
+    # font they started with (a 700 px main window), so both come back as they were.
+    font, display_name = qapp.font(), qapp.applicationDisplayName()
     app = setup_application(language="en")
     assert i18n.language() == "en"
     yield app
     setup_application(language="zh")
     assert i18n.language() == "zh"
+    app.setFont(font)
+    app.setApplicationDisplayName(display_name)
 
 
 def _settle(app: QApplication, rounds: int = 10) -> None:
