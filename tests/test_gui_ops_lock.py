@@ -69,6 +69,8 @@ def open_lend(qtbot, window):
     dialog.borrower.setText("Zhang")
     dialog.approver.setCurrentIndex(dialog.approver.findData("liumin"))
     dialog.password.setText(PASSWORD)
+    if dialog.extension.isEnabled():  # run after closing time: the default due is tomorrow, an extension
+        dialog.extension.setText("Night works")
     return tab, dialog
 
 
