@@ -358,3 +358,28 @@ def test_no_chinese_in_the_english_ui(english, qtbot, tmp_path):
     seen = list(dict.fromkeys(found))  # in the order found, each once
     if seen:
         pytest.fail(f"{len(seen)} Chinese texts in the English UI:\n" + "\n".join(seen), pytrace=False)
+
+
+def test_an_english_desk_stores_a_listed_key_condition_as_the_shared_word(english, qtbot, sqlite_db):
+    """归还 on an English desk: the condition shows in English, the record keeps the word every desk and
+    the printed key log share; a condition typed in is kept as typed."""
+    import datetime as dt
+
+    from gui.tabs.keys.dialogs import ReturnDialog
+    from models.services import key_custody as kc
+    from models.services import projects
+    from tests.key_accounts import approval, supervisor
+
+    project = projects.add_project(sqlite_db, "CHY", "Green Lake")
+    key = kc.receive_key(sqlite_db, project.id, tag="K-1", opens="Pump room")
+    morning = dt.datetime(2026, 7, 1, 9, 0)
+    lent = kc.lend(sqlite_db, key.id, borrower="Zhang", department="Works", reason="维修", at=morning,
+                   **approval(supervisor(sqlite_db)))
+    dialog = ReturnDialog(sqlite_db, lent, morning)
+    qtbot.addWidget(dialog)
+    assert not CJK.search(dialog.condition.itemText(0))
+    assert dialog._condition() == "完好"
+    dialog.condition.setCurrentIndex(1)
+    assert dialog._condition() == "损坏"
+    dialog.condition.setEditText("scratched")
+    assert dialog._condition() == "scratched"

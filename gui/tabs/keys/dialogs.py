@@ -199,15 +199,23 @@ class ReturnDialog(KeyStepDialog):
         self.db, self.key, self.now = db, key, now
         self.returned_by = _line(self, placeholder=self.tr("姓名"))
         self.condition = QComboBox(self, editable=True)
-        self.condition.addItems([self.tr(c) for c in CONDITIONS])
+        for c in CONDITIONS:  # shown in the desk's language, stored as the Chinese word every desk shares
+            self.condition.addItem(self.tr(c), c)
         self.form.addRow(self.tr("归还人："), self.returned_by)
         self.form.addRow(self.tr("钥匙状况："), self.condition)
         self.finish_layout()
         self.returned_by.setFocus()
 
+    def _condition(self) -> str:
+        """A listed condition as its stored word; anything typed, as typed; nothing: 完好."""
+        text = self.condition.currentText().strip()
+        index = self.condition.findText(text)
+        data = self.condition.itemData(index) if index >= 0 else None  # an entry typed in has none
+        return str(data) if data else text or CONDITIONS[0]
+
     def operation(self) -> ops.Op:
         key_id, at = self.key.id, self.now
-        returned_by, condition = self.returned_by.text(), self.condition.currentText().strip() or self.tr(CONDITIONS[0])
+        returned_by, condition = self.returned_by.text(), self._condition()
         return lambda db: kc.return_key(db, key_id, returned_by=returned_by, condition=condition, at=at)
 
 
