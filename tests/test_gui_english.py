@@ -361,11 +361,11 @@ def test_no_chinese_in_the_english_ui(english, qtbot, tmp_path):
 
 
 def test_an_english_desk_stores_a_listed_key_condition_as_the_shared_word(english, qtbot, sqlite_db):
-    """归还 on an English desk: the condition shows in English, the record keeps the word every desk and
+    """归还 and 借出 on an English desk: the condition and department show in English, the record keeps the word every desk and
     the printed key log share; a condition typed in is kept as typed."""
     import datetime as dt
 
-    from gui.tabs.keys.dialogs import ReturnDialog
+    from gui.tabs.keys.dialogs import LendDialog, ReturnDialog
     from models.services import key_custody as kc
     from models.services import projects
     from tests.key_accounts import approval, supervisor
@@ -383,3 +383,14 @@ def test_an_english_desk_stores_a_listed_key_condition_as_the_shared_word(englis
     assert dialog._condition() == "损坏"
     dialog.condition.setEditText("scratched")
     assert dialog._condition() == "scratched"
+
+    # 借出 likewise: the suggested department is saved (and remembered) as the shared word
+    lend = LendDialog(sqlite_db, kc.return_key(sqlite_db, key.id, returned_by="Zhang", at=morning), morning)
+    qtbot.addWidget(lend)
+    assert not CJK.search(lend.department.currentText())
+    assert lend.remembered()["department"] == "工程部"
+    lend.department.setEditText("Night shift")
+    assert lend.remembered()["department"] == "Night shift"
+    again = LendDialog(sqlite_db, lend.key, morning, {"department": "保洁部"})
+    qtbot.addWidget(again)
+    assert again.department.currentIndex() == 1 and not CJK.search(again.department.currentText())

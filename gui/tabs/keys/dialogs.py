@@ -26,6 +26,7 @@ from models.services.key_custody import KeyRow
 from ... import ops
 from ...dialogs.base_dialog import ServiceDialog
 from ...widgets.unit_combo import unit_combo
+from ...widgets.word_combo import stored_word, word_combo
 
 # Suggestions in an editable combo: what is chosen or typed is kept as text, in the language shown.
 DEPARTMENTS = (QT_TRANSLATE_NOOP("LendDialog", "工程部"), QT_TRANSLATE_NOOP("LendDialog", "保洁部"),
@@ -109,9 +110,7 @@ class LendDialog(KeyStepDialog):
         closing = kc.closing_time(db)
         self.default_due = kc.default_due(self.now, closing)
         self.borrower = _line(self, placeholder=self.tr("姓名"))
-        self.department = QComboBox(self, editable=True)
-        self.department.addItems([self.tr(d) for d in DEPARTMENTS])
-        self.department.setCurrentText(last.get("department", self.tr(DEPARTMENTS[0])))
+        self.department = word_combo(self, DEPARTMENTS, self.tr, last.get("department", DEPARTMENTS[0]))
         self.reason = QComboBox(self)
         for reason in LENDING_REASONS:
             self.reason.addItem(word(reason), reason)
@@ -170,14 +169,14 @@ class LendDialog(KeyStepDialog):
 
     def remembered(self) -> dict[str, str]:
         """What the next loan at this desk starts with (department and reason, never the approver)."""
-        return {"department": self.department.currentText(), "reason": self.reason.currentData()}
+        return {"department": stored_word(self.department), "reason": self.reason.currentData()}
 
     def operation(self) -> ops.Op:
         if not self.approver.count():
             raise ValidationError(self.no_approver_text())
         key_id = self.key.id
         fields: dict[str, Any] = dict(
-            borrower=self.borrower.text(), department=self.department.currentText(),
+            borrower=self.borrower.text(), department=stored_word(self.department),
             reason=self.reason.currentData(), reason_text=self.reason_text.text(),
             extension_reason=self.extension.text() if self.extension.isEnabled() else "",
             approver=self.approver.currentData() or "", password=self.password.text(),
@@ -198,20 +197,14 @@ class ReturnDialog(KeyStepDialog):
         super().__init__(self.tr("归还钥匙 — {key}").format(key=_caption(key)), parent)
         self.db, self.key, self.now = db, key, now
         self.returned_by = _line(self, placeholder=self.tr("姓名"))
-        self.condition = QComboBox(self, editable=True)
-        for c in CONDITIONS:  # shown in the desk's language, stored as the Chinese word every desk shares
-            self.condition.addItem(self.tr(c), c)
+        self.condition = word_combo(self, CONDITIONS, self.tr)
         self.form.addRow(self.tr("归还人："), self.returned_by)
         self.form.addRow(self.tr("钥匙状况："), self.condition)
         self.finish_layout()
         self.returned_by.setFocus()
 
     def _condition(self) -> str:
-        """A listed condition as its stored word; anything typed, as typed; nothing: 完好."""
-        text = self.condition.currentText().strip()
-        index = self.condition.findText(text)
-        data = self.condition.itemData(index) if index >= 0 else None  # an entry typed in has none
-        return str(data) if data else text or CONDITIONS[0]
+        return stored_word(self.condition, CONDITIONS[0])
 
     def operation(self) -> ops.Op:
         key_id, at = self.key.id, self.now
