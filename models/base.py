@@ -64,6 +64,16 @@ class StrEnum(TypeDecorator[Any]):
         return None if value is None else self.enum_cls(value)
 
 
+
+class OptionalStrEnum(StrEnum):
+    """A StrEnum column where "" (the old empty word) means no member: None in Python."""
+
+    def process_bind_param(self, value: Any, dialect: Any) -> str | None:
+        return "" if value is None or value == "" else self.enum_cls(value).value
+
+    def process_result_value(self, value: Any, dialect: Any) -> Any:
+        return None if value is None or value == "" else self.enum_cls(value)
+
 def now() -> dt.datetime:
     """Wall-clock time without microseconds, the way a clerk reads it."""
     return dt.datetime.now().replace(microsecond=0)

@@ -25,6 +25,39 @@ SEVERITIES = (QT_TRANSLATE_NOOP("words", "重大"), QT_TRANSLATE_NOOP("words", "
 RESPONSIBLE_PARTIES = (QT_TRANSLATE_NOOP("words", "开发商"), QT_TRANSLATE_NOOP("words", "施工单位"), QT_TRANSLATE_NOOP("words", "原物业"), QT_TRANSLATE_NOOP("words", "本公司"))
 
 
+class Severity(Coded):
+    """重大/一般/轻微: sets the deadline and whether leadership hears at once."""
+
+    MAJOR = "major"
+    NORMAL = "normal"
+    MINOR = "minor"
+
+
+class DefectCategory(Coded):
+    """The trade a defect belongs to (土建装饰, 给排水…)."""
+
+    CIVIL = "civil"
+    PLUMBING = "plumbing"
+    POWER = "power"
+    LOW_VOLTAGE = "low_voltage"
+    FIRE = "fire"
+    ELEVATOR = "elevator"
+    HVAC = "hvac"
+    LANDSCAPE = "landscape"
+    ROADS = "roads"
+    DOCUMENTS = "documents"
+    OTHER = "other"
+
+
+class Responsible(Coded):
+    """Who must fix a defect."""
+
+    DEVELOPER = "developer"
+    CONTRACTOR = "contractor"
+    PREVIOUS = "previous"
+    OURS = "ours"
+
+
 class DefectStatus(Coded):
     PENDING_NOTICE = "pending_notice"
     RECTIFYING = "rectifying"
@@ -45,10 +78,10 @@ class Defect(Versioned, Base):
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
     building_id: Mapped[int | None] = mapped_column(ForeignKey("buildings.id"))
     location: Mapped[str] = mapped_column(String(100), default="")  # as shown / common area
-    category: Mapped[str] = mapped_column(String(10))
+    category: Mapped[str] = mapped_column(String(16))
     description: Mapped[str] = mapped_column(Text)
-    severity: Mapped[str] = mapped_column(String(4), default="一般")
-    responsible: Mapped[str] = mapped_column(String(10), default="开发商")
+    severity: Mapped[str] = mapped_column(String(16), default="一般")
+    responsible: Mapped[str] = mapped_column(String(16), default="开发商")
     found_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
     found_by: Mapped[str] = mapped_column(String(40), default="")
     notice_at: Mapped[dt.datetime | None] = mapped_column(DateTime)

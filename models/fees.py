@@ -36,6 +36,14 @@ BASES = {
 }
 
 
+class MeterKind(Coded):
+    """水, 电 or 气."""
+
+    WATER = "water"
+    POWER = "power"
+    GAS = "gas"
+
+
 class FeeItem(Versioned, Base):
     __tablename__ = "fee_items"
     __table_args__ = (UniqueConstraint("project_id", "code"),)
@@ -62,7 +70,7 @@ class Tariff(Versioned, Base):
     fee_item_id: Mapped[int] = mapped_column(ForeignKey("fee_items.id"), index=True)
     valid_from: Mapped[dt.date] = mapped_column(Date)
     valid_to: Mapped[dt.date | None] = mapped_column(Date)
-    unit_use: Mapped[str] = mapped_column(String(8), default="")  # "" = every use
+    unit_use: Mapped[str] = mapped_column(String(16), default="")  # "" = every use
     rate: Mapped[Decimal] = mapped_column(Rate)
 
 
@@ -76,7 +84,7 @@ class MeterReading(Versioned, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     handover_id: Mapped[int] = mapped_column(ForeignKey("handovers.id"), index=True)
     meter_no: Mapped[str] = mapped_column(String(40))
-    kind: Mapped[str] = mapped_column(String(4))  # 水 / 电 / 气
+    kind: Mapped[str] = mapped_column(String(16))  # 水 / 电 / 气
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
     location: Mapped[str] = mapped_column(String(100), default="")  # for common meters
     reading: Mapped[Decimal] = mapped_column(Quantity)

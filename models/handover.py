@@ -11,6 +11,23 @@ from .i18n import QT_TRANSLATE_NOOP
 from .labels import Coded
 
 
+class ItemCondition(Coded):
+    """A listed item's condition as checked; UNSET until checked."""
+
+    UNSET = ""
+    GOOD = "good"
+    DEFECTIVE = "defective"
+    MISSING = "missing"
+
+
+class CopyKind(Coded):
+    """A document handed over as 原件 or 复印件; UNSET for things that are not documents."""
+
+    UNSET = ""
+    ORIGINAL = "original"
+    COPY = "copy"
+
+
 class HandoverKind(Coded):
     ACCEPTANCE = "acceptance"
     TAKEOVER = "takeover"
@@ -90,9 +107,9 @@ class HandoverItem(Versioned, Base):
     uom: Mapped[str] = mapped_column(String(10), default="")
     expected_qty: Mapped[int] = mapped_column(Integer, default=1)
     received_qty: Mapped[int | None] = mapped_column(Integer)
-    original_or_copy: Mapped[str] = mapped_column(String(4), default="")  # 原件 / 复印件
+    original_or_copy: Mapped[str] = mapped_column(String(16), default="")  # 原件 / 复印件
     pages: Mapped[int | None] = mapped_column(Integer)
-    condition: Mapped[str] = mapped_column(String(4), default="")  # 完好 / 有缺陷 / 缺失
+    condition: Mapped[str] = mapped_column(String(16), default="")  # 完好 / 有缺陷 / 缺失
     remarks: Mapped[str] = mapped_column(Text, default="")
     checked_by: Mapped[str] = mapped_column(String(40), default="")
     checked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
@@ -153,4 +170,4 @@ class TemplateItem(Base):
     spec: Mapped[str] = mapped_column(String(100), default="")
     uom: Mapped[str] = mapped_column(String(10), default="")
     expected_qty: Mapped[int] = mapped_column(Integer, default=1)
-    original_or_copy: Mapped[str] = mapped_column(String(4), default="")
+    original_or_copy: Mapped[str] = mapped_column(String(16), default="")

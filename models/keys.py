@@ -19,6 +19,16 @@ from .i18n import QT_TRANSLATE_NOOP
 from .labels import Coded
 
 
+class LendReason(Coded):
+    """Why a key is lent; OTHER needs the reason in words. UNSET for events that are not lends."""
+
+    UNSET = ""
+    INSPECT = "inspect"
+    CLEAN = "clean"
+    REPAIR = "repair"
+    OTHER = "other"
+
+
 class KeyStatus(Coded):
     IN_STORE = "in_store"
     SEALED = "sealed"
@@ -77,7 +87,7 @@ class KeyEvent(Base):
     by: Mapped[str] = mapped_column(String(40), default="")          # clerk at the desk
     person: Mapped[str] = mapped_column(String(40), default="")      # borrower / receiver
     department: Mapped[str] = mapped_column(String(40), default="")
-    reason: Mapped[str] = mapped_column(String(8), default="")       # 检查/清洁/维修/其他
+    reason: Mapped[str] = mapped_column(String(16), default="")       # 检查/清洁/维修/其他
     reason_text: Mapped[str] = mapped_column(String(200), default="")
     approved_by: Mapped[str] = mapped_column(String(40), default="")
     # The supervisor account that approved a loan (confirmed with its password); approved_by is its name.

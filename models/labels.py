@@ -74,6 +74,83 @@ LABELS: dict[str, dict[str, str]] = {
         "takeover": QT_TRANSLATE_NOOP("labels", "进场接管"),
         "exit": QT_TRANSLATE_NOOP("labels", "退场移交"),
     },
+    # Fixed vocabularies (stored as their Chinese words before migration 0013). A code "" is the
+    # field left empty, where a form allows it.
+    "Severity": {
+        "major": QT_TRANSLATE_NOOP("labels", "重大"),
+        "normal": QT_TRANSLATE_NOOP("labels", "一般"),
+        "minor": QT_TRANSLATE_NOOP("labels", "轻微"),
+    },
+    "DefectCategory": {
+        "civil": QT_TRANSLATE_NOOP("labels", "土建装饰"),
+        "plumbing": QT_TRANSLATE_NOOP("labels", "给排水"),
+        "power": QT_TRANSLATE_NOOP("labels", "强电"),
+        "low_voltage": QT_TRANSLATE_NOOP("labels", "弱电智能化"),
+        "fire": QT_TRANSLATE_NOOP("labels", "消防"),
+        "elevator": QT_TRANSLATE_NOOP("labels", "电梯"),
+        "hvac": QT_TRANSLATE_NOOP("labels", "暖通"),
+        "landscape": QT_TRANSLATE_NOOP("labels", "绿化景观"),
+        "roads": QT_TRANSLATE_NOOP("labels", "道路车库"),
+        "documents": QT_TRANSLATE_NOOP("labels", "资料"),
+        "other": QT_TRANSLATE_NOOP("labels", "其他"),
+    },
+    "Responsible": {
+        "developer": QT_TRANSLATE_NOOP("labels", "开发商"),
+        "contractor": QT_TRANSLATE_NOOP("labels", "施工单位"),
+        "previous": QT_TRANSLATE_NOOP("labels", "原物业"),
+        "ours": QT_TRANSLATE_NOOP("labels", "本公司"),
+    },
+    "ItemCondition": {
+        "": "",
+        "good": QT_TRANSLATE_NOOP("labels", "完好"),
+        "defective": QT_TRANSLATE_NOOP("labels", "有缺陷"),
+        "missing": QT_TRANSLATE_NOOP("labels", "缺失"),
+    },
+    "CopyKind": {
+        "": "",
+        "original": QT_TRANSLATE_NOOP("labels", "原件"),
+        "copy": QT_TRANSLATE_NOOP("labels", "复印件"),
+    },
+    "ProjectKind": {
+        "residential": QT_TRANSLATE_NOOP("labels", "住宅"),
+        "office": QT_TRANSLATE_NOOP("labels", "写字楼"),
+        "commercial": QT_TRANSLATE_NOOP("labels", "商业"),
+        "mixed": QT_TRANSLATE_NOOP("labels", "混合"),
+    },
+    "UnitUse": {
+        "residence": QT_TRANSLATE_NOOP("labels", "住宅"),
+        "shop": QT_TRANSLATE_NOOP("labels", "商铺"),
+        "office": QT_TRANSLATE_NOOP("labels", "办公"),
+        "parking": QT_TRANSLATE_NOOP("labels", "车位"),
+        "storage": QT_TRANSLATE_NOOP("labels", "储藏室"),
+    },
+    "Occupancy": {
+        "vacant": QT_TRANSLATE_NOOP("labels", "空置"),
+        "occupied": QT_TRANSLATE_NOOP("labels", "已入住"),
+        "renovating": QT_TRANSLATE_NOOP("labels", "装修中"),
+    },
+    "Relation": {
+        "owner": QT_TRANSLATE_NOOP("labels", "业主"),
+        "occupant": QT_TRANSLATE_NOOP("labels", "使用人"),
+    },
+    "IdKind": {
+        "id_card": QT_TRANSLATE_NOOP("labels", "身份证"),
+        "passport": QT_TRANSLATE_NOOP("labels", "护照"),
+        "permit": QT_TRANSLATE_NOOP("labels", "港澳台通行证"),
+        "credit_code": QT_TRANSLATE_NOOP("labels", "统一社会信用代码"),
+    },
+    "LendReason": {
+        "": "",
+        "inspect": QT_TRANSLATE_NOOP("labels", "检查"),
+        "clean": QT_TRANSLATE_NOOP("labels", "清洁"),
+        "repair": QT_TRANSLATE_NOOP("labels", "维修"),
+        "other": QT_TRANSLATE_NOOP("labels", "其他"),
+    },
+    "MeterKind": {
+        "water": QT_TRANSLATE_NOOP("labels", "水"),
+        "power": QT_TRANSLATE_NOOP("labels", "电"),
+        "gas": QT_TRANSLATE_NOOP("labels", "气"),
+    },
 }
 
 

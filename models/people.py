@@ -15,6 +15,22 @@ from .project import Unit
 ID_KINDS = (QT_TRANSLATE_NOOP("words", "身份证"), QT_TRANSLATE_NOOP("words", "护照"), QT_TRANSLATE_NOOP("words", "港澳台通行证"), QT_TRANSLATE_NOOP("words", "统一社会信用代码"))
 
 
+class Relation(Coded):
+    """A person's tie to a unit: 业主 or 使用人."""
+
+    OWNER = "owner"
+    OCCUPANT = "occupant"
+
+
+class IdKind(Coded):
+    """The kind of identity document a person's number is checked as."""
+
+    ID_CARD = "id_card"
+    PASSPORT = "passport"
+    PERMIT = "permit"
+    CREDIT_CODE = "credit_code"
+
+
 class Role(Coded):
     CLERK = "clerk"
     SUPERVISOR = "supervisor"
@@ -54,7 +70,7 @@ class Owner(Versioned, Base):
     is_company: Mapped[bool] = mapped_column(Boolean, default=False)
     mobile: Mapped[str] = mapped_column(String(20), default="")  # the first phone, mobile or landline
     other_phones: Mapped[str] = mapped_column(String(200), default="")  # more phones, separated by "、"
-    id_kind: Mapped[str] = mapped_column(String(12), default="身份证")  # ID_KINDS
+    id_kind: Mapped[str] = mapped_column(String(16), default="身份证", server_default="id_card")  # ID_KINDS
     id_number: Mapped[str] = mapped_column(String(18), default="")
 
     ownerships: Mapped[list[UnitOwnership]] = relationship(back_populates="owner")
@@ -68,7 +84,7 @@ class UnitOwnership(Versioned, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("owners.id"), index=True)
-    relation: Mapped[str] = mapped_column(String(8), default="业主")  # 业主 / 使用人
+    relation: Mapped[str] = mapped_column(String(16), default="业主")  # 业主 / 使用人
     since: Mapped[dt.date | None] = mapped_column(Date)
     until: Mapped[dt.date | None] = mapped_column(Date)
 

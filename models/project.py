@@ -8,11 +8,39 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, Versioned
 from .i18n import QT_TRANSLATE_NOOP
+from .labels import Coded
 from .types import Area
 
 PROJECT_KINDS = (QT_TRANSLATE_NOOP("words", "住宅"), QT_TRANSLATE_NOOP("words", "写字楼"), QT_TRANSLATE_NOOP("words", "商业"), QT_TRANSLATE_NOOP("words", "混合"))
 UNIT_USES = (QT_TRANSLATE_NOOP("words", "住宅"), QT_TRANSLATE_NOOP("words", "商铺"), QT_TRANSLATE_NOOP("words", "办公"), QT_TRANSLATE_NOOP("words", "车位"), QT_TRANSLATE_NOOP("words", "储藏室"))
 OCCUPANCIES = (QT_TRANSLATE_NOOP("words", "空置"), QT_TRANSLATE_NOOP("words", "已入住"), QT_TRANSLATE_NOOP("words", "装修中"))
+
+
+class ProjectKind(Coded):
+    """What a community is (住宅, 写字楼…)."""
+
+    RESIDENTIAL = "residential"
+    OFFICE = "office"
+    COMMERCIAL = "commercial"
+    MIXED = "mixed"
+
+
+class UnitUse(Coded):
+    """What a unit is used as (住宅, 商铺, 车位…)."""
+
+    RESIDENCE = "residence"
+    SHOP = "shop"
+    OFFICE = "office"
+    PARKING = "parking"
+    STORAGE = "storage"
+
+
+class Occupancy(Coded):
+    """Whether a unit is lived in."""
+
+    VACANT = "vacant"
+    OCCUPIED = "occupied"
+    RENOVATING = "renovating"
 
 
 class Project(Versioned, Base):
@@ -23,7 +51,7 @@ class Project(Versioned, Base):
     code: Mapped[str] = mapped_column(String(32), unique=True)
     name: Mapped[str] = mapped_column(String(100))
     address: Mapped[str] = mapped_column(String(200), default="")
-    kind: Mapped[str] = mapped_column(String(8), default="住宅")
+    kind: Mapped[str] = mapped_column(String(16), default="住宅")
     manager_company: Mapped[str] = mapped_column(String(100), default="")
 
     buildings: Mapped[list[Building]] = relationship(back_populates="project")
@@ -57,7 +85,7 @@ class Unit(Versioned, Base):
     entrance: Mapped[str] = mapped_column(String(10), default="", server_default="")
     floor: Mapped[str] = mapped_column(String(10), default="", server_default="")
     area: Mapped[Decimal | None] = mapped_column(Area)
-    use: Mapped[str] = mapped_column(String(8), default="住宅")
-    occupancy: Mapped[str] = mapped_column(String(8), default="空置")
+    use: Mapped[str] = mapped_column(String(16), default="住宅")
+    occupancy: Mapped[str] = mapped_column(String(16), default="空置")
 
     building: Mapped[Building | None] = relationship(back_populates="units")

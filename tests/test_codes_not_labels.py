@@ -24,7 +24,7 @@ from models.people import Role
 ROOT = Path(__file__).resolve().parent.parent
 SCANNED = [*sorted((ROOT / "gui").rglob("*.py")), *sorted((ROOT / "reports").rglob("*.py")), ROOT / "main.py"]
 CJK = re.compile(r"[\u4e00-\u9fff]")
-EVERY_LABEL = {text for labels in LABELS.values() for text in labels.values()}
+EVERY_LABEL = {text for labels in LABELS.values() for text in labels.values() if text}
 COMPARISONS = (ast.Eq, ast.NotEq, ast.In, ast.NotIn, ast.Is, ast.IsNot)
 # Comparisons with Chinese words that are not a status: each names why (file, the line's code).
 NOT_A_STATUS = {

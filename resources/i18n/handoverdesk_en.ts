@@ -6516,6 +6516,190 @@ If it keeps happening, send the details to technical support.</translation>
         <translation>Exit handover</translation>
     </message>
     <message>
+        <source>重大</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <source>一般</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>轻微</source>
+        <translation>Minor</translation>
+    </message>
+    <message>
+        <source>土建装饰</source>
+        <translation>Civil works and finishes</translation>
+    </message>
+    <message>
+        <source>给排水</source>
+        <translation>Water supply and drainage</translation>
+    </message>
+    <message>
+        <source>强电</source>
+        <translation>Electrical (power)</translation>
+    </message>
+    <message>
+        <source>弱电智能化</source>
+        <translation>Low-voltage and smart systems</translation>
+    </message>
+    <message>
+        <source>消防</source>
+        <translation>Fire protection</translation>
+    </message>
+    <message>
+        <source>电梯</source>
+        <translation>Lifts</translation>
+    </message>
+    <message>
+        <source>暖通</source>
+        <translation>HVAC</translation>
+    </message>
+    <message>
+        <source>绿化景观</source>
+        <translation>Landscaping</translation>
+    </message>
+    <message>
+        <source>道路车库</source>
+        <translation>Roads and car parks</translation>
+    </message>
+    <message>
+        <source>资料</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>开发商</source>
+        <translation>Developer</translation>
+    </message>
+    <message>
+        <source>施工单位</source>
+        <translation>Contractor</translation>
+    </message>
+    <message>
+        <source>原物业</source>
+        <translation>Previous company</translation>
+    </message>
+    <message>
+        <source>本公司</source>
+        <translation>Our company</translation>
+    </message>
+    <message>
+        <source>完好</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <source>有缺陷</source>
+        <translation>Defective</translation>
+    </message>
+    <message>
+        <source>缺失</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>原件</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>复印件</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>住宅</source>
+        <translation>Residential</translation>
+    </message>
+    <message>
+        <source>写字楼</source>
+        <translation>Office building</translation>
+    </message>
+    <message>
+        <source>商业</source>
+        <translation>Commercial</translation>
+    </message>
+    <message>
+        <source>混合</source>
+        <translation>Mixed</translation>
+    </message>
+    <message>
+        <source>商铺</source>
+        <translation>Shop</translation>
+    </message>
+    <message>
+        <source>办公</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>车位</source>
+        <translation>Parking space</translation>
+    </message>
+    <message>
+        <source>储藏室</source>
+        <translation>Storage room</translation>
+    </message>
+    <message>
+        <source>空置</source>
+        <translation>Vacant</translation>
+    </message>
+    <message>
+        <source>已入住</source>
+        <translation>Occupied</translation>
+    </message>
+    <message>
+        <source>装修中</source>
+        <translation>Being renovated</translation>
+    </message>
+    <message>
+        <source>业主</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>使用人</source>
+        <translation>Occupant</translation>
+    </message>
+    <message>
+        <source>身份证</source>
+        <translation>ID card</translation>
+    </message>
+    <message>
+        <source>护照</source>
+        <translation>Passport</translation>
+    </message>
+    <message>
+        <source>港澳台通行证</source>
+        <translation>HK/Macao/Taiwan travel permit</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <source>检查</source>
+        <translation>Inspection</translation>
+    </message>
+    <message>
+        <source>清洁</source>
+        <translation>Cleaning</translation>
+    </message>
+    <message>
+        <source>维修</source>
+        <translation>Repair</translation>
+    </message>
+    <message>
+        <source>水</source>
+        <translation>Water</translation>
+    </message>
+    <message>
+        <source>电</source>
+        <translation>Power</translation>
+    </message>
+    <message>
+        <source>气</source>
+        <translation>Gas</translation>
+    </message>
+    <message>
         <source>、</source>
         <translation>, </translation>
     </message>
