@@ -119,8 +119,8 @@ def defect_project(db: Database, project_code: str | None) -> ProjectRow:
         return project_by_code(db, project_code)
     projects = list_projects(db)
     if len(projects) != 1:
-        raise ValidationError("遗留问题编号在各项目内唯一，请用 --project 指定项目编码。"
-                              if projects else "还没有项目。")
+        raise ValidationError(translate("defects", "遗留问题编号在各项目内唯一，请用 --project 指定项目编码。")
+                              if projects else translate("defects", "还没有项目。"))
     return projects[0]
 
 
