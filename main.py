@@ -215,7 +215,8 @@ def build_parser() -> Parser:
     p = prt.add_parser("defect-reminder", help="催办函 / reminder to one responsible party")
     _add_db(p)
     p.add_argument("--project", help="项目编码（仅一个项目时可省略）/ project code")
-    p.add_argument("--party", required=True, help="责任方 / party: 开发商|施工单位|原物业|本公司")
+    p.add_argument("--party", required=True, type=_coded_arg("models.defect", "Responsible"),
+                   help="责任方 / party: 开发商|施工单位|原物业|本公司 / developer|contractor|previous|ours")
     p.add_argument("--out", type=Path, required=True)
     p = prt.add_parser("defect-summary", help="遗留问题汇总表 / defect summary of a handover")
     _add_db(p)

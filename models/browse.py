@@ -29,7 +29,7 @@ from sqlalchemy.sql.functions import FunctionElement
 
 from .base import DocStatus, now
 from .db import Database
-from .defect import Defect, DefectStatus
+from .defect import Defect, DefectCategory, DefectStatus, Responsible, Severity
 from .fees import Decision, DiffKind, FeeDifference, FeeItem, LedgerLine
 from .handover import Handover, HandoverItem, HandoverList
 from .i18n import QT_TRANSLATE_NOOP
@@ -304,14 +304,20 @@ def _today(filters: Filters) -> dt.date:
     return today if isinstance(today, dt.date) else now().date()
 
 
+# The defect's word lists: filter key, column, enum. They sort in the form's order (重大, 一般, 轻微;
+# the categories and parties as the form lists them), and the typed filter finds them by their label.
+_DEFECT_WORDS: tuple[tuple[str, Any, type[Coded]], ...] = (
+    ("category", Defect.category, DefectCategory), ("severity", Defect.severity, Severity),
+    ("responsible", Defect.responsible, Responsible))
+
+
 def _defect_filters(filters: Filters) -> list[ColumnElement[bool]]:
     where: list[ColumnElement[bool]] = []
     if filters.get("status"):
         where.append(_text(Defect.status) == DefectStatus(filters["status"]).value)
-    for key, col in (("category", Defect.category), ("severity", Defect.severity),
-                     ("responsible", Defect.responsible)):
-        if filters.get(key):
-            where.append(col == filters[key])
+    for key, col, enum_cls in _DEFECT_WORDS:
+        if filters.get(key):  # the combo's member or code (an old word reads too)
+            where.append(_text(col) == enum_cls(filters[key]).value)
     if filters.get("overdue"):
         where.extend([_DEFECT_OPEN, Defect.deadline < _today(filters)])
     return where
@@ -329,10 +335,10 @@ DEFECTS = TableSpec(
     columns=[
         ColumnSpec("number", QT_TRANSLATE_NOOP("columns", "编号"), "text", Defect.number),
         ColumnSpec("location", QT_TRANSLATE_NOOP("columns", "位置"), "text", _DEFECT_LOCATION),
-        ColumnSpec("category", QT_TRANSLATE_NOOP("columns", "类别"), "text", Defect.category, present=word),
+        _coded("category", QT_TRANSLATE_NOOP("columns", "类别"), Defect.category, DefectCategory),
         ColumnSpec("description", QT_TRANSLATE_NOOP("columns", "描述"), "text", Defect.description),
-        ColumnSpec("severity", QT_TRANSLATE_NOOP("columns", "严重程度"), "text", Defect.severity, present=word),
-        ColumnSpec("responsible", QT_TRANSLATE_NOOP("columns", "责任方"), "text", Defect.responsible, present=word),
+        _coded("severity", QT_TRANSLATE_NOOP("columns", "严重程度"), Defect.severity, Severity),
+        _coded("responsible", QT_TRANSLATE_NOOP("columns", "责任方"), Defect.responsible, Responsible),
         ColumnSpec("found_at", QT_TRANSLATE_NOOP("columns", "发现时间"), "datetime", Defect.found_at),
         ColumnSpec("deadline", QT_TRANSLATE_NOOP("columns", "整改期限"), "date", Defect.deadline),
         _coded("status", QT_TRANSLATE_NOOP("columns", "状态"), Defect.status, DefectStatus),
@@ -341,9 +347,9 @@ DEFECTS = TableSpec(
     id_col=Defect.id,
     from_=lambda: Defect.__table__.outerjoin(_DEFECT_UNIT, Defect.unit_id == _DEFECT_UNIT.id),
     scope_where=_defect_scope,
-    text_where=lambda like: _any(like, [Defect.number, Defect.location, _DEFECT_UNIT.number,
-                                        Defect.category, Defect.description, Defect.severity,
-                                        Defect.responsible]) | _labels_like(like, Defect.status, DefectStatus),
+    text_where=lambda like: or_(_any(like, [Defect.number, Defect.location, _DEFECT_UNIT.number, Defect.description]),
+                                *(_labels_like(like, col, enum_cls) for _key, col, enum_cls in _DEFECT_WORDS),
+                                _labels_like(like, Defect.status, DefectStatus)),
     default_order=lambda: [],
     filter_where=_defect_filters,
     params=lambda filters: {"today": _today(filters)},

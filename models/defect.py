@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypeVar
 
 from sqlalchemy import (
     Date,
@@ -16,14 +17,11 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, StrEnum, Versioned, now
-from .i18n import QT_TRANSLATE_NOOP
+from .errors import ValidationError
+from .i18n import QT_TRANSLATE_NOOP, translate
 from .labels import Coded
 
-DEFECT_CATEGORIES = (QT_TRANSLATE_NOOP("words", "土建装饰"), QT_TRANSLATE_NOOP("words", "给排水"), QT_TRANSLATE_NOOP("words", "强电"), QT_TRANSLATE_NOOP("words", "弱电智能化"), QT_TRANSLATE_NOOP("words", "消防"), QT_TRANSLATE_NOOP("words", "电梯"), QT_TRANSLATE_NOOP("words", "暖通"),
-                     QT_TRANSLATE_NOOP("words", "绿化景观"), QT_TRANSLATE_NOOP("words", "道路车库"), QT_TRANSLATE_NOOP("words", "资料"), QT_TRANSLATE_NOOP("words", "其他"))
-SEVERITIES = (QT_TRANSLATE_NOOP("words", "重大"), QT_TRANSLATE_NOOP("words", "一般"), QT_TRANSLATE_NOOP("words", "轻微"))
-RESPONSIBLE_PARTIES = (QT_TRANSLATE_NOOP("words", "开发商"), QT_TRANSLATE_NOOP("words", "施工单位"), QT_TRANSLATE_NOOP("words", "原物业"), QT_TRANSLATE_NOOP("words", "本公司"))
-
+V = TypeVar("V", bound=Coded)
 
 class Severity(Coded):
     """重大/一般/轻微: sets the deadline and whether leadership hears at once."""
@@ -58,6 +56,45 @@ class Responsible(Coded):
     OURS = "ours"
 
 
+# The form's choices, in the order it lists them (and the register sorts and groups by).
+SEVERITIES = tuple(Severity)
+DEFECT_CATEGORIES = tuple(DefectCategory)
+RESPONSIBLE_PARTIES = tuple(Responsible)
+
+# Each vocabulary's refusal, naming the field (the choices are filled in as labels).
+_REFUSALS = {
+    "Severity": QT_TRANSLATE_NOOP("defects", "「严重程度」应为：{choices}。"),
+    "DefectCategory": QT_TRANSLATE_NOOP("defects", "「类别」应为：{choices}。"),
+    "Responsible": QT_TRANSLATE_NOOP("defects", "「责任方」应为：{choices}。"),
+}
+
+
+def _member(cls: type[V], value: object) -> V:
+    """The member for a member, its code, its Chinese label (the clerk's and the spreadsheets' word, old
+    data) or its English label; anything else is refused naming the field."""
+    if isinstance(value, cls):
+        return value
+    if isinstance(value, str):
+        try:
+            return cls(value.strip())
+        except ValueError:
+            pass
+    choices = translate("labels", "、").join(m.label for m in cls)
+    raise ValidationError(translate("defects", _REFUSALS[cls.__name__]).format(choices=choices))
+
+
+def severity_of(value: object) -> Severity:
+    return _member(Severity, value)
+
+
+def category_of(value: object) -> DefectCategory:
+    return _member(DefectCategory, value)
+
+
+def responsible_of(value: object) -> Responsible:
+    return _member(Responsible, value)
+
+
 class DefectStatus(Coded):
     PENDING_NOTICE = "pending_notice"
     RECTIFYING = "rectifying"
@@ -78,10 +115,10 @@ class Defect(Versioned, Base):
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
     building_id: Mapped[int | None] = mapped_column(ForeignKey("buildings.id"))
     location: Mapped[str] = mapped_column(String(100), default="")  # as shown / common area
-    category: Mapped[str] = mapped_column(String(16))
+    category: Mapped[DefectCategory] = mapped_column(StrEnum(DefectCategory))
     description: Mapped[str] = mapped_column(Text)
-    severity: Mapped[str] = mapped_column(String(16), default="一般")
-    responsible: Mapped[str] = mapped_column(String(16), default="开发商")
+    severity: Mapped[Severity] = mapped_column(StrEnum(Severity), default=Severity.NORMAL)
+    responsible: Mapped[Responsible] = mapped_column(StrEnum(Responsible), default=Responsible.DEVELOPER)
     found_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
     found_by: Mapped[str] = mapped_column(String(40), default="")
     notice_at: Mapped[dt.datetime | None] = mapped_column(DateTime)

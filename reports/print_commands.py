@@ -7,9 +7,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from models.db import Database
-from models.defect import DefectStatus
+from models.defect import DefectStatus, Responsible, responsible_of
 from models.errors import ValidationError
-from models.i18n import in_chinese
+from models.i18n import in_chinese, translate
 from models.queries import key_forms as key_data
 from models.queries.defect_forms import located
 from models.queries.handover_forms import handover_lists, open_defect_count
@@ -119,8 +119,8 @@ def defect_project(db: Database, project_code: str | None) -> ProjectRow:
         return project_by_code(db, project_code)
     projects = list_projects(db)
     if len(projects) != 1:
-        raise ValidationError("遗留问题编号在各项目内唯一，请用 --project 指定项目编码。"
-                              if projects else "还没有项目。")
+        raise ValidationError(translate("defects", "遗留问题编号在各项目内唯一，请用 --project 指定项目编码。")
+                              if projects else translate("defects", "还没有项目。"))
     return projects[0]
 
 
@@ -168,18 +168,21 @@ def print_defect_reinspection(db: Database, number: str, out: Path,
 
 
 @in_chinese
-def print_defect_reminder(db: Database, project_code: str | None, party: str, out: Path,
+def print_defect_reminder(db: Database, project_code: str | None, party: Responsible | str, out: Path,
                           now: dt.datetime | None = None,
                           progress: Progress | None = None) -> int:
-    """催办函 to one party over every defect of theirs past its deadline."""
+    """催办函 to one party (member, code or label: `--party 开发商`) over every defect of theirs past its
+    deadline."""
+    member = responsible_of(party)
     project = defect_project(db, project_code)
-    rows = [r for r in register.overdue_of_party(db, project.id, party, now)
+    rows = [r for r in register.overdue_of_party(db, project.id, member, now)
             if r.defect.status == DefectStatus.RECTIFYING]  # notified, and still theirs to fix
     if not rows:
-        raise ValidationError(f"{party}负责的遗留问题没有逾期未整改的，无需发催办函。")
+        raise ValidationError(translate("defects", "{party}负责的遗留问题没有逾期未整改的，无需发催办函。").format(
+            party=member.label))
     fixed = located(db, [r.defect for r in rows])
     rows = [replace(r, defect=d) for r, d in zip(rows, fixed, strict=True)]
-    form = DefectReminderForm(party, rows, project.name,
+    form = DefectReminderForm(member, rows, project.name,
                               our_company=handover_parties(latest_handover(db, project.id))
                               .to_company, printed_on=(now or dt.datetime.now()).date())
     return lettered(db, form).render(out, progress)

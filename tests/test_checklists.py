@@ -9,7 +9,7 @@ from sqlalchemy import select
 from models.audit import AuditLog
 from models.base import DocStatus
 from models.db import UserRef
-from models.defect import Defect, DefectStatus
+from models.defect import Defect, DefectCategory, DefectStatus, Responsible, Severity
 from models.errors import AuthError, SignedRecordError, StaleRecordError, ValidationError
 from models.handover import HandoverItem, HandoverKind
 from models.services import checklists as cl
@@ -123,7 +123,8 @@ def test_missing_item_becomes_a_defect_linked_both_ways(db, handover):
     with db.read() as s:
         defect = s.get(Defect, ref.id)
         linked = s.scalar(select(HandoverItem.id).where(HandoverItem.defect_id == defect.id))
-        assert defect.status is DefectStatus.PENDING_NOTICE and defect.responsible == "原物业"
+        assert defect.status is DefectStatus.PENDING_NOTICE and defect.responsible is Responsible.PREVIOUS
+        assert defect.severity is Severity.MAJOR and defect.category is DefectCategory.DOCUMENTS
         assert item.name in defect.description and "原物业未提供" in defect.description
         assert defect.deadline == defect.found_at.date() + dt.timedelta(days=3)
         assert linked == item.id and len(defect.history) == 1

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from models.db import UserRef
-from models.defect import Defect, DefectStatusChange
+from models.defect import Defect, DefectStatusChange, Severity
 from models.defect import DefectStatus as S
 from models.errors import AuthError, ValidationError
 from models.rules.deadlines import DEFAULT_DEADLINE_DAYS, change_note, check_table, default_deadline
@@ -76,10 +76,10 @@ def test_only_a_supervisor_sets_the_table(db):
     assert not reg.may_set_deadline_days(db)
     with pytest.raises(AuthError, match="主管"):
         reg.set_deadline_days(db, {"一般": 30})
-    assert reg.deadline_days(db)["一般"] == 7
+    assert reg.deadline_days(db)[Severity.NORMAL] == 7
     db.user = SUPERVISOR
     assert reg.may_set_deadline_days(db)
-    assert reg.set_deadline_days(db, {"一般": 30})["一般"] == 30
+    assert reg.set_deadline_days(db, {"一般": 30})[Severity.NORMAL] == 30
 
 
 def _history(db, defect_id):

@@ -9,7 +9,7 @@ from PIL import Image
 from sqlalchemy import select, text
 
 from models.audit import AuditLog
-from models.defect import Defect
+from models.defect import Defect, DefectCategory, Responsible, Severity
 from models.defect import DefectStatus as S
 from models.errors import DomainError, StaleRecordError, ValidationError
 from models.services import defect_register as reg
@@ -48,7 +48,7 @@ def test_record_numbers_deadline_and_photos(db, project):
 
 def test_office_deadline_table(db, project):
     reg.set_deadline_days(db, {"一般": 10})
-    assert reg.deadline_days(db) == {"重大": 3, "一般": 10, "轻微": 15}
+    assert reg.deadline_days(db) == {Severity.MAJOR: 3, Severity.NORMAL: 10, Severity.MINOR: 15}
     assert new(db, project).deadline == dt.date(2026, 7, 11)
     with pytest.raises(ValidationError, match="整改期限"):
         reg.set_deadline_days(db, {"一般": 0})
@@ -154,4 +154,5 @@ def test_due_list_overdue_by_party_and_stats(db, project):
     party = reg.overdue_of_party(db, project.id, "开发商", now=now)
     assert [r.defect.number for r in party] == [a.number] and party[0].overdue_days == 3
     st = reg.stats(db, project.id, now=now)
-    assert st.by_category["土建装饰"] == (3, 3) and st.by_party["施工单位"] == (1, 1)
+    assert st.by_category[DefectCategory.CIVIL] == (3, 3) and st.by_party[Responsible.CONTRACTOR] == (1, 1)
+    assert list(st.by_category) == list(DefectCategory)  # the charts' order: the form's

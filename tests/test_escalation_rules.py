@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 
 from models.defect import DefectStatus as S
+from models.defect import Severity
 from models.errors import DomainError
 from models.rules.defect_lifecycle import ALLOWED, check_transition
 from models.rules.escalation import DefectFacts, duties, is_overdue, notice_late, overdue_days
@@ -16,7 +17,7 @@ MIN = dt.timedelta(minutes=1)
 
 
 def f(**kw) -> DefectFacts:
-    base = dict(severity="一般", status=S.RECTIFYING, found_at=FOUND, notice_at=NOTICE,
+    base = dict(severity=Severity.NORMAL, status=S.RECTIFYING, found_at=FOUND, notice_at=NOTICE,
                 deadline=dt.date(2026, 7, 8), failed_reinspections=0, last_failure_at=None)
     return DefectFacts(**{**base, **kw})
 
@@ -67,9 +68,18 @@ def test_report_after_the_third_failed_reinspection():
 
 
 def test_major_defect_reported_at_once():
-    major = f(severity="重大", status=S.PENDING_NOTICE, notice_at=None)
+    major = f(severity=Severity.MAJOR, status=S.PENDING_NOTICE, notice_at=None)
     assert codes(major, FOUND) == {"major_report": False, "notice": False}
     assert codes(major, FOUND + MIN)["major_report"] is True
+
+
+@pytest.mark.parametrize("given", ["重大", "major", "Major"])
+def test_a_major_defect_named_by_its_old_word_code_or_english_still_escalates(given):
+    """Facts read from data written before the codes (a snapshot, a backup) may hold 重大."""
+    major = f(severity=given, status=S.PENDING_NOTICE, notice_at=None)
+    assert major.severity is Severity.MAJOR
+    assert codes(major, FOUND + MIN)["major_report"] is True
+    assert "major_report" not in codes(f(severity="一般", status=S.PENDING_NOTICE, notice_at=None), FOUND + MIN)
 
 
 def test_nothing_due_once_closed_or_waiting_for_reinspection():

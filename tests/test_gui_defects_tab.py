@@ -15,7 +15,7 @@ from gui.tabs.defects.tab import DefectsTab
 from models.audit import AuditLog
 from models.browse import Scope
 from models.db import UserRef
-from models.defect import DefectStatus
+from models.defect import DefectCategory, DefectStatus, Responsible, Severity
 from models.rules.escalation import LABELS
 from models.services import defect_register as reg
 from models.services import projects
@@ -87,6 +87,8 @@ def test_defect_from_finding_to_closed(qtbot, tab, photos, monkeypatch, sqlite_d
     qtbot.waitUntil(lambda: tab.model.total == 1, timeout=5000)
     detail = tab.detail
     assert detail.defect.location == "地下车库B区" and len(detail.photos) == 2
+    assert (detail.defect.category, detail.defect.severity, detail.defect.responsible) == (
+        DefectCategory.CIVIL, Severity.NORMAL, Responsible.CONTRACTOR)  # the combos carry the members
     assert detail.defect.status is DefectStatus.PENDING_NOTICE and tab.detail_pane.photos.count() == 2
     assert any(LABELS["notice"] in t for t in tab.due_panel.model.texts())
     assert tab.acts.notice.isEnabled() and not tab.acts.submit.isEnabled()
@@ -171,11 +173,11 @@ def test_supervisor_opens_the_deadline_settings_from_the_tab(qtbot, sqlite_db):
 
     def fill(dialog):
         assert isinstance(dialog, DeadlineSettingsDialog)
-        dialog.edits["一般"].setText("30")
+        dialog.edits[Severity.NORMAL].setText("30")
         ok_and_wait(dialog)
     seen = answer_dialog(tab.acts.deadline_settings.trigger, fill)
     assert len(seen) == 1, seen[1:]
-    assert reg.deadline_days(sqlite_db)["一般"] == 30
+    assert reg.deadline_days(sqlite_db)[Severity.NORMAL] == 30
 
 
 def test_new_defect_form_defaults_the_deadline_from_the_office_table(qtbot, tab, sqlite_db):
@@ -216,3 +218,22 @@ def test_moving_the_deadline_asks_a_reason_and_the_history_shows_it(qtbot, tab, 
     assert "期限变更原因" in errors[0]
     assert tab.detail.defect.deadline == dt.date(2026, 6, 30)
     assert "整改期限 2026-06-08 → 2026-06-30：开发商申请延期，等待材料" in tab.detail_pane.history.toPlainText()
+
+
+def test_the_filter_combos_show_labels_and_filter_by_member(qtbot, tab, sqlite_db):
+    project_id = tab.scope().project_id
+    for severity, party in (("重大", "开发商"), ("轻微", "施工单位")):
+        reg.record_new(sqlite_db, project_id, category="给排水", severity=severity, responsible=party,
+                       description="楼道顶板渗水", location="1栋1单元", found_at=FOUND)
+    tab.reload()
+    qtbot.waitUntil(lambda: tab.model.total == 2, timeout=5000)
+    assert [tab.severity_combo.itemText(i) for i in range(tab.severity_combo.count())] == [
+        "全部程度", "重大", "一般", "轻微"]
+    tab.severity_combo.setCurrentIndex(tab.severity_combo.findText("重大"))
+    assert tab.filters()["severity"] == Severity.MAJOR
+    qtbot.waitUntil(lambda: tab.model.total == 1, timeout=5000)
+    tab.severity_combo.setCurrentIndex(0)
+    tab.party_combo.setCurrentIndex(tab.party_combo.findText("施工单位"))
+    qtbot.waitUntil(lambda: tab.model.total == 1, timeout=5000)
+    row = tab.model.index(0, tab.model.spec.column_index("severity"))
+    assert tab.model.data(row) == "轻微"

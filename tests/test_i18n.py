@@ -178,6 +178,7 @@ def test_builtin_template_names_are_in_the_catalog():
 def test_labels_translate_when_shown_parse_both_and_forms_stay_chinese():
     """A label is looked up when it is read, so the language chosen at start-up counts; old Chinese
     words and English labels both parse; reports/ entry points make their texts in Chinese."""
+    from models.defect import Severity
     from models.handover import HandoverKind
     from models.labels import word
     from reports import print_commands
@@ -187,10 +188,10 @@ def test_labels_translate_when_shown_parse_both_and_forms_stay_chinese():
     i18n.set_language("en")
     try:
         assert HandoverKind.TAKEOVER.label == "Takeover"
-        assert word("重大") == "Major"
+        assert word("我方") == "Ours" and Severity("重大").label == "Major"
         assert HandoverKind("进场接管") is HandoverKind.parse("takeover") is HandoverKind.parse("TAKEOVER")
         with i18n.chinese():
-            assert HandoverKind.TAKEOVER.label == "进场接管" and word("重大") == "重大"
+            assert HandoverKind.TAKEOVER.label == "进场接管" and word("我方") == "我方" and Severity.MAJOR.label == "重大"
         assert HandoverKind.TAKEOVER.label == "Takeover"
         assert hasattr(print_commands.print_settlement, "__wrapped__")
         assert hasattr(tab_export.export_tab, "__wrapped__")

@@ -10,6 +10,7 @@ from sqlalchemy.exc import OperationalError
 
 from models.audit import AuditLog
 from models.db import Database, UserRef
+from models.defect import Severity
 from models.errors import AuthError, StorageError, ValidationError
 from models.migrate import head_revision, upgrade
 from models.services import office
@@ -52,7 +53,7 @@ def test_an_over_long_name_is_refused_by_name(db: Database) -> None:
 def test_the_office_page_gathers_the_closing_time_and_the_deadline_table(db: Database) -> None:
     o = office.office(db)
     assert o.closing.strftime("%H:%M") == "18:00"
-    assert set(o.deadlines) == {"重大", "一般", "轻微"}
+    assert set(o.deadlines) == set(Severity)
 
 
 # --- 测试连接 --------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from PIL import Image, ImageDraw
 
 import main
-from models.defect import DEFECT_CATEGORIES, DefectStatus
+from models.defect import DEFECT_CATEGORIES, DefectCategory, DefectStatus, Responsible, Severity
 from models.services import defect_register as register
 from models.services import handovers, projects
 from models.services.defect_rows import DefectDetail, DefectRow, DueRow, HistoryRow
@@ -38,12 +38,12 @@ def jpeg(color: str, size: tuple[int, int] = (800, 600)) -> bytes:
     return buf.getvalue()
 
 
-def make_defect(n: int = 7, *, status: S = S.RECTIFYING, category: str = "给排水",
-                responsible: str = "开发商", deadline: dt.date | None = dt.date(2026, 7, 10),
+def make_defect(n: int = 7, *, status: S = S.RECTIFYING, category: DefectCategory = DefectCategory.PLUMBING,
+                responsible: Responsible = Responsible.DEVELOPER, deadline: dt.date | None = dt.date(2026, 7, 10),
                 description: str = LONG, failed: int = 0) -> DefectRow:
     found = dt.datetime(2026, 7, 1, 10, 30)
     return DefectRow(n, 1, f"YL-2026-{n:04d}", 1, 1, None, f"3栋 1-{n:04d}", category,
-                     description, "一般", responsible, found, "张工", found + dt.timedelta(hours=5),
+                     description, Severity.NORMAL, responsible, found, "张工", found + dt.timedelta(hours=5),
                      deadline, status, failed, None, "", 2)
 
 
@@ -103,7 +103,7 @@ def test_notice_without_photos(tmp_path: Path) -> None:
 # --- 催办函 -----------------------------------------------------------------------------------
 
 def test_reminder_lists_only_that_partys_overdue_defects(tmp_path: Path) -> None:
-    rows = [DueRow(make_defect(1), [], 10), DueRow(make_defect(2, responsible="施工单位"), [], 4),
+    rows = [DueRow(make_defect(1), [], 10), DueRow(make_defect(2, responsible=Responsible.CONTRACTOR), [], 4),
             DueRow(make_defect(3), [], 0), DueRow(make_defect(4, description="入户门锁芯损坏"), [], 3),
             DueRow(make_defect(5, status=S.PENDING_NOTICE), [], 9),  # never notified: no 催办
             DueRow(make_defect(6, status=S.PENDING_REINSPECTION), [], 9)]  # waits on us
@@ -178,7 +178,7 @@ def test_summary_numbers_every_page(summary) -> None:
 def test_summary_counts(summary) -> None:
     form, texts, _ = summary
     rows = form.rows
-    water = [r for r in rows if r.category == "给排水"]
+    water = [r for r in rows if r.category is DefectCategory.PLUMBING]
     open_late = [r for r in water if r.status in (S.PENDING_NOTICE, S.RECTIFYING,
                                                   S.PENDING_REINSPECTION) and r.deadline < NOW.date()]
     c = form.counts()["给排水"]

@@ -22,7 +22,7 @@ import pytest
 from PIL import Image
 
 from models.base import DocStatus
-from models.defect import DEFECT_CATEGORIES, DefectStatus
+from models.defect import DEFECT_CATEGORIES, DefectStatus, Responsible, Severity
 from models.handover import HandoverKind
 from models.keys import KeyEventKind, KeyStatus
 from models.rules.idcard import mask_phones
@@ -258,8 +258,8 @@ def defect(n: int, description: str = "", location: str = "", status: S = S.RECT
     found = dt.datetime(2026, 7, 1, 10, 30)
     return DefectRow(n, 1, f"YL-2026-{n:04d}", 1, 1, None, location or f"3栋1-{n:04d}",
                      DEFECT_CATEGORIES[n % len(DEFECT_CATEGORIES)],
-                     description or f"墙面空鼓DE{n:03d}", "一般",
-                     "施工单位公司名" if n % 4 == 3 else "开发商",
+                     description or f"墙面空鼓DE{n:03d}", Severity.NORMAL,
+                     Responsible.CONTRACTOR if n % 4 == 3 else Responsible.DEVELOPER,
                      found, bounded("FB", 40) if n == 1 else "张工", found + dt.timedelta(hours=5),
                      deadline, status, n % 3, None, "", 0)
 

@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
 
 from models import i18n
 from models.db import Database, default_db_path
-from models.labels import word
 from models.services import office
 from models.services.office import DatabaseCheck, DatabaseChoice
 
@@ -323,7 +322,7 @@ class OfficePage(QWidget):
 
         o = office.office(self.db)
         self.closing_label.setText(o.closing.strftime("%H:%M"))
-        days = [self.tr("{s} {d} 天").format(s=word(s), d=d) for s, d in o.deadlines.items()]
+        days = [self.tr("{s} {d} 天").format(s=s.label, d=d) for s, d in o.deadlines.items()]
         self.deadline_label.setText(self.tr("，").join(days))
         gate(self.closing_button, self.db, key_custody.CLOSING_ROLE, key_custody.CLOSING_ACTION)
         apply_permit(self.deadline_button, defect_register.deadline_table_permit(self.db), "")

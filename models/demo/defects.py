@@ -5,54 +5,56 @@ import datetime as dt
 import random
 from collections.abc import Iterator
 
-from ..defect import Defect, DefectStatus, DefectStatusChange
+from ..defect import Defect, DefectCategory, DefectStatus, DefectStatusChange, Responsible, Severity
+from ..labels import LABELS
 from ..rules.deadlines import DEFAULT_DEADLINE_DAYS, default_deadline
 from .community import Community, UnitInfo, versioned
 from .plan import CLERK, ENGINEERS, REF_NOW, SUPERVISOR
 from .writer import Row
 
 S = DefectStatus
-SEVERITIES = ("重大", "一般", "轻微")
+G, C, P = Severity, DefectCategory, Responsible  # short names for the table below
+SEVERITIES = tuple(Severity)
 # (weight, category, description, where, responsible, usual severity): the seeds' list of an old
 # community's problems. where: unit[:room] / entrance / building / roof / lift / site / garage.
 KINDS = (
-    (6, "弱电智能化", "楼宇对讲门无法正常开启，门口主机无响应", "entrance", "原物业", "一般"),
-    (3, "弱电智能化", "户内对讲分机无法与门口主机通话", "unit:门厅", "原物业", "轻微"),
-    (5, "土建装饰", "单元门厅墙面瓷砖脱落约{n}块", "entrance", "开发商", "一般"),
-    (5, "土建装饰", "外墙瓷砖空鼓、局部脱落（{f}层附近），存在高空坠落隐患", "building", "开发商", "重大"),
-    (4, "消防", "消火栓箱内水带、水枪缺失（{f}层）", "entrance", "原物业", "一般"),
-    (4, "消防", "灭火器压力不足、已过有效期，共{n}具", "entrance", "原物业", "一般"),
-    (1, "消防", "消防报警主机故障点未消除，联动功能失效", "site", "原物业", "重大"),
-    (3, "消防", "防火门闭门器损坏，无法自动关闭（{f}层）", "entrance", "原物业", "一般"),
-    (2, "消防", "消防通道被杂物、车辆占用，通行不畅", "site", "原物业", "重大"),
-    (5, "消防", "应急照明灯不亮（{f}层）", "entrance", "原物业", "一般"),
-    (3, "消防", "疏散指示标志不亮或缺失（{f}层）", "entrance", "原物业", "轻微"),
-    (4, "弱电智能化", "监控盲区：此处无监控摄像头", "site", "原物业", "一般"),
-    (2, "弱电智能化", "监控盲区：电梯轿厢内无监控摄像头", "lift", "原物业", "一般"),
-    (2, "弱电智能化", "监控摄像头离线，画面无信号", "garage", "原物业", "轻微"),
-    (4, "道路车库", "井盖破损、松动，存在行人踩空隐患", "site", "原物业", "重大"),
-    (3, "道路车库", "主通道花砖地面下陷、凹凸不平，约{n}平方米", "site", "开发商", "一般"),
-    (2, "道路车库", "地下车库积水，排水不畅，部分车位无法使用", "garage", "开发商", "一般"),
-    (3, "强电", "园区路灯不亮，照度不足", "site", "原物业", "轻微"),
-    (4, "强电", "楼道声控灯损坏（{f}层）", "entrance", "原物业", "轻微"),
-    (5, "给排水", "楼道顶板渗水，墙面潮湿起皮（{f}层）", "entrance", "开发商", "一般"),
-    (2, "给排水", "屋面防水层破损，顶层室内渗漏", "roof", "开发商", "重大"),
-    (4, "给排水", "卫生间楼板渗水至楼下住户", "unit:卫生间", "开发商", "一般"),
-    (2, "给排水", "排水立管堵塞，低层返水", "entrance", "施工单位", "一般"),
-    (2, "电梯", "电梯运行中困人，平层故障", "lift", "原物业", "重大"),
-    (1, "电梯", "电梯使用标志过期，未按期年检", "lift", "原物业", "重大"),
-    (2, "电梯", "电梯五方对讲不通", "lift", "原物业", "一般"),
-    (3, "土建装饰", "楼道栏杆扶手松动、断裂（{f}层）", "entrance", "原物业", "一般"),
-    (3, "土建装饰", "公共区域窗户损坏、无把手（{f}层）", "entrance", "原物业", "轻微"),
-    (3, "土建装饰", "户内墙面开裂、空鼓", "unit", "施工单位", "轻微"),
-    (2, "暖通", "供暖管道保温层脱落", "garage", "原物业", "轻微"),
-    (2, "暖通", "户内暖气片接口漏水", "unit:卧室", "施工单位", "一般"),
-    (2, "绿化景观", "绿化草坪荒芜，斑秃约{n}平方米", "site", "原物业", "轻微"),
-    (1, "绿化景观", "景观水池破损漏水", "site", "开发商", "轻微"),
-    (1, "其他", "围墙低矮，需加高并拉防护网", "site", "开发商", "一般"),
-    (2, "其他", "建筑垃圾无规范堆放点，楼道堆放装修垃圾", "entrance", "原物业", "轻微"),
-    (2, "其他", "未设置电动车集中停放及充电处，楼道内违规充电", "entrance", "开发商", "重大"),
-    (1, "资料", "设备维保记录缺失，原物业未移交", "site", "原物业", "一般"),
+    (6, C.LOW_VOLTAGE, "楼宇对讲门无法正常开启，门口主机无响应", "entrance", P.PREVIOUS, G.NORMAL),
+    (3, C.LOW_VOLTAGE, "户内对讲分机无法与门口主机通话", "unit:门厅", P.PREVIOUS, G.MINOR),
+    (5, C.CIVIL, "单元门厅墙面瓷砖脱落约{n}块", "entrance", P.DEVELOPER, G.NORMAL),
+    (5, C.CIVIL, "外墙瓷砖空鼓、局部脱落（{f}层附近），存在高空坠落隐患", "building", P.DEVELOPER, G.MAJOR),
+    (4, C.FIRE, "消火栓箱内水带、水枪缺失（{f}层）", "entrance", P.PREVIOUS, G.NORMAL),
+    (4, C.FIRE, "灭火器压力不足、已过有效期，共{n}具", "entrance", P.PREVIOUS, G.NORMAL),
+    (1, C.FIRE, "消防报警主机故障点未消除，联动功能失效", "site", P.PREVIOUS, G.MAJOR),
+    (3, C.FIRE, "防火门闭门器损坏，无法自动关闭（{f}层）", "entrance", P.PREVIOUS, G.NORMAL),
+    (2, C.FIRE, "消防通道被杂物、车辆占用，通行不畅", "site", P.PREVIOUS, G.MAJOR),
+    (5, C.FIRE, "应急照明灯不亮（{f}层）", "entrance", P.PREVIOUS, G.NORMAL),
+    (3, C.FIRE, "疏散指示标志不亮或缺失（{f}层）", "entrance", P.PREVIOUS, G.MINOR),
+    (4, C.LOW_VOLTAGE, "监控盲区：此处无监控摄像头", "site", P.PREVIOUS, G.NORMAL),
+    (2, C.LOW_VOLTAGE, "监控盲区：电梯轿厢内无监控摄像头", "lift", P.PREVIOUS, G.NORMAL),
+    (2, C.LOW_VOLTAGE, "监控摄像头离线，画面无信号", "garage", P.PREVIOUS, G.MINOR),
+    (4, C.ROADS, "井盖破损、松动，存在行人踩空隐患", "site", P.PREVIOUS, G.MAJOR),
+    (3, C.ROADS, "主通道花砖地面下陷、凹凸不平，约{n}平方米", "site", P.DEVELOPER, G.NORMAL),
+    (2, C.ROADS, "地下车库积水，排水不畅，部分车位无法使用", "garage", P.DEVELOPER, G.NORMAL),
+    (3, C.POWER, "园区路灯不亮，照度不足", "site", P.PREVIOUS, G.MINOR),
+    (4, C.POWER, "楼道声控灯损坏（{f}层）", "entrance", P.PREVIOUS, G.MINOR),
+    (5, C.PLUMBING, "楼道顶板渗水，墙面潮湿起皮（{f}层）", "entrance", P.DEVELOPER, G.NORMAL),
+    (2, C.PLUMBING, "屋面防水层破损，顶层室内渗漏", "roof", P.DEVELOPER, G.MAJOR),
+    (4, C.PLUMBING, "卫生间楼板渗水至楼下住户", "unit:卫生间", P.DEVELOPER, G.NORMAL),
+    (2, C.PLUMBING, "排水立管堵塞，低层返水", "entrance", P.CONTRACTOR, G.NORMAL),
+    (2, C.ELEVATOR, "电梯运行中困人，平层故障", "lift", P.PREVIOUS, G.MAJOR),
+    (1, C.ELEVATOR, "电梯使用标志过期，未按期年检", "lift", P.PREVIOUS, G.MAJOR),
+    (2, C.ELEVATOR, "电梯五方对讲不通", "lift", P.PREVIOUS, G.NORMAL),
+    (3, C.CIVIL, "楼道栏杆扶手松动、断裂（{f}层）", "entrance", P.PREVIOUS, G.NORMAL),
+    (3, C.CIVIL, "公共区域窗户损坏、无把手（{f}层）", "entrance", P.PREVIOUS, G.MINOR),
+    (3, C.CIVIL, "户内墙面开裂、空鼓", "unit", P.CONTRACTOR, G.MINOR),
+    (2, C.HVAC, "供暖管道保温层脱落", "garage", P.PREVIOUS, G.MINOR),
+    (2, C.HVAC, "户内暖气片接口漏水", "unit:卧室", P.CONTRACTOR, G.NORMAL),
+    (2, C.LANDSCAPE, "绿化草坪荒芜，斑秃约{n}平方米", "site", P.PREVIOUS, G.MINOR),
+    (1, C.LANDSCAPE, "景观水池破损漏水", "site", P.DEVELOPER, G.MINOR),
+    (1, C.OTHER, "围墙低矮，需加高并拉防护网", "site", P.DEVELOPER, G.NORMAL),
+    (2, C.OTHER, "建筑垃圾无规范堆放点，楼道堆放装修垃圾", "entrance", P.PREVIOUS, G.MINOR),
+    (2, C.OTHER, "未设置电动车集中停放及充电处，楼道内违规充电", "entrance", P.DEVELOPER, G.MAJOR),
+    (1, C.DOCUMENTS, "设备维保记录缺失，原物业未移交", "site", P.PREVIOUS, G.NORMAL),
 )
 WEIGHTS = [k[0] for k in KINDS]
 SITES = ("小区北门", "小区南门", "中心广场", "会所", "儿童游乐区", "地下车库入口", "垃圾房", "消防控制室",
@@ -101,7 +103,7 @@ def _place(rng: random.Random, c: Community, home: UnitInfo, where: str, floor: 
     return None, rng.choice(SITES), 0
 
 
-def _severity(rng: random.Random, usual: str) -> str:
+def _severity(rng: random.Random, usual: Severity) -> Severity:
     if rng.random() < 0.8:
         return usual
     return rng.choice(SEVERITIES)
@@ -116,8 +118,12 @@ def _found_at(rng: random.Random, i: int, n: int) -> dt.datetime:
 class Lifecycle:
     """Walks a defect through 待通知 → 整改中 → 待复验 → 已关闭 up to REF_NOW, recording each change."""
 
-    def __init__(self, rng: random.Random, defect_id: int, found_at: dt.datetime, responsible: str) -> None:
-        self.rng, self.defect_id, self.responsible = rng, defect_id, responsible
+    def __init__(self, rng: random.Random, defect_id: int, found_at: dt.datetime,
+                 responsible: Responsible | str) -> None:
+        # The checklist demo (lists.py) names the party by its Chinese word: read through the enum.
+        self.rng, self.defect_id, self.responsible = rng, defect_id, Responsible(responsible)
+        # The history notes are Chinese records whatever language the desk runs in.
+        self.party = LABELS["Responsible"][self.responsible.value]
         self.at, self.status = found_at, S.PENDING_NOTICE
         self.history = [self._change(None, S.PENDING_NOTICE, found_at, rng.choice(ENGINEERS), "现场查验发现，已拍照登记")]
         self.notice_at: dt.datetime | None = None
@@ -140,24 +146,24 @@ class Lifecycle:
         return dt.timedelta(minutes=int(self.rng.uniform(lo, hi) * 60))
 
 
-def _walk(lc: Lifecycle, target: S, severity: str) -> None:
+def _walk(lc: Lifecycle, target: S, severity: Severity) -> None:
     rng = lc.rng
     late = rng.random() < 0.12  # a notice later than 24 h, which the register flags
     if target is S.PENDING_NOTICE or not lc.step(S.RECTIFYING, lc.hours(25, 70) if late else lc.hours(1, 20),
-                                                  CLERK, f"已发出整改通知单，{lc.responsible}签收"):
+                                                  CLERK, f"已发出整改通知单，{lc.party}签收"):
         return
     lc.notice_at = lc.at
     if target is S.UNFIXABLE:
         lc.step(S.UNFIXABLE, lc.hours(72, 400), SUPERVISOR, UNFIXABLE)
         return
-    fix = (24, 120) if severity == "重大" else (48, 480)
+    fix = (24, 120) if severity is Severity.MAJOR else (48, 480)
     for _ in range(rng.choices((0, 1, 2, 3), (75, 15, 7, 3))[0]):
-        if not (lc.step(S.PENDING_REINSPECTION, lc.hours(*fix), CLERK, f"{lc.responsible}报整改完成，申请复验")
+        if not (lc.step(S.PENDING_REINSPECTION, lc.hours(*fix), CLERK, f"{lc.party}报整改完成，申请复验")
                 and lc.step(S.RECTIFYING, lc.hours(4, 48), rng.choice(ENGINEERS), rng.choice(FAILURES))):
             return
         lc.failed += 1
     if target is S.RECTIFYING or not lc.step(S.PENDING_REINSPECTION, lc.hours(*fix), CLERK,
-                                             f"{lc.responsible}报整改完成，申请复验"):
+                                             f"{lc.party}报整改完成，申请复验"):
         return
     if target is S.CLOSED and lc.step(S.CLOSED, lc.hours(4, 72), rng.choice(ENGINEERS),
                                       "复验合格（复验范围覆盖整个部位），关闭"):
@@ -171,9 +177,12 @@ def _target(rng: random.Random, found_at: dt.datetime) -> S:
                        (3, 25, 12, 55, 5))[0]
 
 
-def defect_row(ctx: Community, handover_id: int, lc: Lifecycle, number: int, severity: str,
+def defect_row(ctx: Community, handover_id: int, lc: Lifecycle, number: int, severity: Severity | str,
                fields: Row) -> Row:
+    """The row written, its word lists as members (lists.py still hands over Chinese words)."""
     found_at = lc.history[0]["at"]
+    severity = Severity(severity)
+    fields = {**fields, "category": DefectCategory(fields["category"])}
     # The demo database keeps the default table: the deadline is what registering it in the app gives.
     return versioned(
         id=lc.defect_id, project_id=ctx.project_id, handover_id=handover_id,
@@ -184,15 +193,15 @@ def defect_row(ctx: Community, handover_id: int, lc: Lifecycle, number: int, sev
         report=UNFIXABLE if lc.status is S.UNFIXABLE else "", **fields)
 
 
-def lived(rng: random.Random, defect_id: int, found_at: dt.datetime, responsible: str, severity: str,
-          may_be_unfixable: bool = False) -> Lifecycle:
+def lived(rng: random.Random, defect_id: int, found_at: dt.datetime, responsible: Responsible | str,
+          severity: Severity | str, may_be_unfixable: bool = False) -> Lifecycle:
     lc = Lifecycle(rng, defect_id, found_at, responsible)
     target = _target(rng, found_at)
     if may_be_unfixable and target is not S.PENDING_NOTICE and rng.random() < 0.08:
         target = S.UNFIXABLE
     elif target is S.UNFIXABLE and not may_be_unfixable:
         target = S.CLOSED
-    _walk(lc, target, severity)
+    _walk(lc, target, Severity(severity))
     return lc
 
 
@@ -207,7 +216,7 @@ def general_defects(c: Community, handover_id: int, rng: random.Random, first_id
         description = text.format(n=rng.randint(3, 30), f=floor)
         # Only what the developer built wrong is ever declared 无法整改.
         lc = lived(rng, first_id + i, _found_at(rng, i, count), responsible, severity,
-                   may_be_unfixable=responsible == "开发商")
+                   may_be_unfixable=responsible is Responsible.DEVELOPER)
         fields = {"unit_id": unit.id if unit else None, "building_id": building_id or None,
                   "location": location, "category": category, "description": description}
         yield defect_row(c, handover_id, lc, first_number + i, severity, fields), lc.history

@@ -74,7 +74,7 @@ def defect_values(session: Session, project_id: int, handover_id: int | None,
         where = d.location or (unit_label(building, number) if number else "")
         late = overdue_days(DefectFacts(d.severity, d.status, d.found_at, d.notice_at,
                                         d.deadline), now)
-        yield [d.number, d.handover_id, where, d.category, d.severity, d.responsible,
+        yield [d.number, d.handover_id, where, d.category.label, d.severity.label, d.responsible.label,
                d.description, d.found_at, d.found_by, d.notice_at, d.deadline, d.status.label,
                d.failed_reinspections, late, d.closed_at, int(n or 0), d.report]
 

@@ -9,40 +9,55 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from types import MappingProxyType
+from typing import Any
 
-from ..defect import SEVERITIES
+from ..defect import Severity, severity_of
 from ..errors import ValidationError
+from ..i18n import translate
 
 # Used for a severity the office has not set (a new database): the seeds' 接管验收管理制度.
-DEFAULT_DEADLINE_DAYS: Mapping[str, int] = MappingProxyType({"重大": 3, "一般": 7, "轻微": 15})
+DEFAULT_DEADLINE_DAYS: Mapping[Severity, int] = MappingProxyType(
+    {Severity.MAJOR: 3, Severity.NORMAL: 7, Severity.MINOR: 15})
 MAX_DAYS = 365
 
 
-def office_table(stored: Mapping[str, int] | None) -> dict[str, int]:
-    """The office's table as stored (possibly partial), completed with the defaults."""
-    return {**DEFAULT_DEADLINE_DAYS, **(stored or {})}
+def office_table(stored: Mapping[Any, int] | None) -> dict[Severity, int]:
+    """The office's table as stored (possibly partial), completed with the defaults. The stored JSON is
+    keyed by code; a table saved before the codes is keyed by the Chinese word, read through the enum.
+    A key that names no severity (hand-edited data) is passed over: the default stands for it."""
+    table = dict(DEFAULT_DEADLINE_DAYS)
+    for key, days in (stored or {}).items():
+        try:
+            table[Severity(key)] = days
+        except ValueError:
+            continue
+    return table
 
 
-def default_deadline(severity: str, found_at: dt.datetime | dt.date, table: Mapping[str, int]) -> dt.date:
+def default_deadline(severity: Severity | str, found_at: dt.datetime | dt.date,
+                     table: Mapping[Severity, int]) -> dt.date:
     """The finding date plus the office's days for this severity."""
-    if severity not in SEVERITIES:
-        raise ValidationError(f"「严重程度」应为：{'、'.join(SEVERITIES)}。")
+    member = severity_of(severity)
     found = found_at.date() if isinstance(found_at, dt.datetime) else found_at
-    return found + dt.timedelta(days=office_table(table)[severity])
+    return found + dt.timedelta(days=office_table(table)[member])
 
 
-def check_table(table: Mapping[str, int]) -> None:
-    for severity, days in table.items():
-        if severity not in SEVERITIES:
-            raise ValidationError(f"「严重程度」应为：{'、'.join(SEVERITIES)}。")
+def check_table(table: Mapping[Any, int]) -> dict[Severity, int]:
+    """The table given (severity as member, code or label) keyed by member; refused naming the row."""
+    checked: dict[Severity, int] = {}
+    for key, days in table.items():
+        severity = severity_of(key)
         if isinstance(days, bool) or not isinstance(days, int) or not 0 < days <= MAX_DAYS:
-            raise ValidationError(f"「{severity}整改期限」应为 1–{MAX_DAYS} 天。")
+            raise ValidationError(translate("defects", "「{severity}整改期限」应为 1–{days} 天。").format(
+                severity=severity.label, days=MAX_DAYS))
+        checked[severity] = days
+    return checked
 
 
 def change_note(old: dt.date | None, new: dt.date | None, reason: str) -> str:
     """The history line of a deadline change; a change without a reason is refused."""
     if not reason.strip():
-        raise ValidationError("「期限变更原因」不能为空：修改整改期限须写明原因。")
+        raise ValidationError(translate("defects", "「期限变更原因」不能为空：修改整改期限须写明原因。"))
     return f"整改期限 {_day(old)} → {_day(new)}：{reason.strip()}"
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..defect import DefectStatus
+from ..defect import DefectStatus, Severity
 from ..i18n import QT_TRANSLATE_NOOP, translate
 
 NOTICE_WITHIN = dt.timedelta(hours=24)
@@ -33,7 +33,7 @@ LABELS = {
 
 @dataclass(frozen=True)
 class DefectFacts:
-    severity: str
+    severity: Severity
     status: DefectStatus
     found_at: dt.datetime
     notice_at: dt.datetime | None
@@ -41,6 +41,10 @@ class DefectFacts:
     failed_reinspections: int = 0
     last_failure_at: dt.datetime | None = None
     done_actions: frozenset[tuple[str, dt.datetime]] = field(default_factory=frozenset)
+
+    def __post_init__(self) -> None:
+        # A snapshot or an older row may hand over the Chinese word (重大): the rules decide on the member.
+        object.__setattr__(self, "severity", Severity(self.severity))
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,7 @@ def duties(facts: DefectFacts, now: dt.datetime) -> list[Duty]:
     if facts.status not in OPEN:
         return []
     out: list[Duty] = []
-    if facts.severity == "重大":
+    if facts.severity is Severity.MAJOR:
         out += _duty(facts, "major_report", facts.found_at, facts.found_at, now)
     if facts.status is DefectStatus.PENDING_NOTICE:
         out += [Duty("notice", translate("escalation", LABELS["notice"]), facts.found_at + NOTICE_WITHIN,

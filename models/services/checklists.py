@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from ..base import DocStatus, now
 from ..db import Database
-from ..defect import Defect
+from ..defect import Defect, DefectCategory, Responsible, Severity
 from ..errors import NotFoundError, SignedRecordError, ValidationError
 from ..handover import Handover, HandoverItem, HandoverKind, HandoverList, ListTemplate, TemplateItem
 from ..i18n import translate
@@ -315,8 +315,8 @@ class DefectSuggestion:
     """What item_to_defect writes unless the clerk changes it (the dialog shows it first)."""
 
     description: str
-    responsible: str
-    category: str
+    responsible: Responsible
+    category: DefectCategory
 
 
 def suggest_defect(list_title: str, handover_kind: HandoverKind, item: ItemRow) -> DefectSuggestion:
@@ -325,12 +325,14 @@ def suggest_defect(list_title: str, handover_kind: HandoverKind, item: ItemRow) 
     text = (f"{list_title}第 {item.seq} 项“{item.name}”{problem}：应交 {item.expected_qty}{item.uom}，"
             f"实收 {received}{item.uom}") + (f"；{item.remarks}" if item.remarks else "")
     # At acceptance the developer answers for defects; at a take-over, the previous company.
-    responsible = "开发商" if handover_kind is HandoverKind.ACCEPTANCE else "原物业"
-    return DefectSuggestion(text, responsible, "资料" if item.original_or_copy else "其他")
+    responsible = Responsible.DEVELOPER if handover_kind is HandoverKind.ACCEPTANCE else Responsible.PREVIOUS
+    return DefectSuggestion(text, responsible,
+                            DefectCategory.DOCUMENTS if item.original_or_copy else DefectCategory.OTHER)
 
 
-def item_to_defect(db: Database, item_id: int, version: int, *, severity: str = "一般",
-                   responsible: str = "", category: str = "", description: str | None = None) -> DefectRef:
+def item_to_defect(db: Database, item_id: int, version: int, *, severity: Severity | str = Severity.NORMAL,
+                   responsible: Responsible | str = "", category: DefectCategory | str = "",
+                   description: str | None = None) -> DefectRef:
     """One action: the short, damaged or missing item becomes a defect, linked both ways."""
     with db.begin() as s:
         item = _item_for_save(s, item_id, version)

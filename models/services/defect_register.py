@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import func, select
@@ -12,13 +12,17 @@ from sqlalchemy.orm import Session
 from ..base import now as wall_clock
 from ..db import Database
 from ..defect import (
-    DEFECT_CATEGORIES,
-    RESPONSIBLE_PARTIES,
     Defect,
     DefectAction,
+    DefectCategory,
     DefectPhoto,
     DefectStatus,
     DefectStatusChange,
+    Responsible,
+    Severity,
+    category_of,
+    responsible_of,
+    severity_of,
 )
 from ..errors import Cancelled, DomainError, NotFoundError, ValidationError
 from ..field_labels import check_text
@@ -38,6 +42,9 @@ S = DefectStatus
 OPEN = (S.PENDING_NOTICE, S.RECTIFYING, S.PENDING_REINSPECTION)
 DEADLINE_TABLE_ROLE = Role.SUPERVISOR  # who may change the office's 整改期限 table
 EDITABLE = ("location", "unit_id", "category", "severity", "responsible", "description", "deadline")
+# The word-list fields: given as a member, code or label, stored as the member.
+VOCABULARIES: dict[str, Callable[[object], Any]] = {
+    "category": category_of, "severity": severity_of, "responsible": responsible_of}
 Progress = Callable[..., bool]
 
 
@@ -65,12 +72,12 @@ def facts(d: Defect | DefectRow, actions: Iterable[tuple[str, dt.datetime]] = ()
 
 # --- the office's deadline table -------------------------------------------------------------
 
-def deadline_days(db: Database) -> dict[str, int]:
+def deadline_days(db: Database) -> dict[Severity, int]:
     with db.read() as s:
         return office_deadline_days(s)
 
 
-def default_deadline(db: Database, severity: str, found_at: dt.datetime | dt.date) -> dt.date:
+def default_deadline(db: Database, severity: Severity | str, found_at: dt.datetime | dt.date) -> dt.date:
     """What a new defect's 整改期限 will be unless the clerk changes it (the form shows it)."""
     with db.read() as s:
         return office_default_deadline(s, severity, found_at)
@@ -86,16 +93,19 @@ def may_set_deadline_days(db: Database) -> bool:
     return may(db, DEADLINE_TABLE_ROLE)
 
 
-def set_deadline_days(db: Database, table: dict[str, int]) -> dict[str, int]:
+def set_deadline_days(db: Database, table: Mapping[Any, int]) -> dict[Severity, int]:
+    """Change some rows of the table (severity as member, code or label). It is saved keyed by code, the
+    whole table: a table saved before the codes (keyed by 重大…) is rewritten with codes."""
     require_role(db, DEADLINE_TABLE_ROLE, QT_TRANSLATE_NOOP("permissions", "修改整改期限"))
-    check_table(table)
+    checked = check_table(table)
     with db.begin() as s:
         row = s.scalar(select(Setting).where(Setting.key == DEADLINE_SETTING))
-        merged = {**office_deadline_days(s), **table}
+        merged = {**office_deadline_days(s), **checked}
+        value = json.dumps({severity.value: days for severity, days in merged.items()})
         if row is None:
-            s.add(Setting(key=DEADLINE_SETTING, value=json.dumps(merged, ensure_ascii=False)))
+            s.add(Setting(key=DEADLINE_SETTING, value=value))
         else:
-            row.value = json.dumps(merged, ensure_ascii=False)
+            row.value = value
         return merged
 
 
@@ -117,7 +127,8 @@ def _add_photo(session: Session, defect_id: int, photo: Prepared) -> DefectPhoto
     return row
 
 
-def record_new(db: Database, project_id: int, *, category: str, severity: str, responsible: str,
+def record_new(db: Database, project_id: int, *, category: DefectCategory | str, severity: Severity | str,
+               responsible: Responsible | str,
                description: str, handover_id: int | None = None, unit_id: int | None = None,
                location: str = "", found_at: dt.datetime | None = None, found_by: str = "",
                deadline: dt.date | None = None, photos: Iterable[PhotoIn] = ()) -> DefectRow:
@@ -166,8 +177,10 @@ def update_defect(db: Database, defect_id: int, version: int, *, reason: str = "
     整改期限 needs `reason`, kept as a row of its history (status unchanged)."""
     unknown = set(fields) - set(EDITABLE)
     if unknown:
-        raise ValidationError(f"未知的遗留问题字段：{'、'.join(sorted(unknown))}。")
-    values = {k: v.strip() if isinstance(v, str) else v for k, v in fields.items()}
+        raise ValidationError(translate("defects", "未知的遗留问题字段：{fields}。").format(
+            fields="、".join(sorted(unknown))))
+    values = {k: VOCABULARIES[k](v) if k in VOCABULARIES else v.strip() if isinstance(v, str) else v
+              for k, v in fields.items()}
     for key, value in values.items():
         check_text("defects", key, value)
     ready, removed = _prepared(add_photos), list(remove_photos)
@@ -354,14 +367,14 @@ def due_list(db: Database, project_id: int, handover_id: int | None = None, now:
     return sorted(rows, key=_urgency)
 
 
-def overdue_of_party(db: Database, project_id: int, responsible: str, now: dt.datetime | None = None) -> list[DueRow]:
+def overdue_of_party(db: Database, project_id: int, responsible: Responsible | str,
+                     now: dt.datetime | None = None) -> list[DueRow]:
     """What a 催办函 may list: notified (整改中) and past the deadline. A 待通知 defect was never
     notified, and a 待复验 one waits on us, not on the party."""
-    if responsible not in RESPONSIBLE_PARTIES:
-        raise ValidationError(f"「责任方」应为：{'、'.join(RESPONSIBLE_PARTIES)}。")
+    party = responsible_of(responsible)
     with db.read() as s:
         defects = _open_defects(s, project_id, None,
-                                (Defect.responsible == responsible) & (Defect.status == S.RECTIFYING))
+                                (Defect.responsible == party) & (Defect.status == S.RECTIFYING))
         rows = _due_rows(s, defects, _at(now), None)
     return sorted([r for r in rows if r.overdue_days > 0], key=lambda r: (-r.overdue_days, r.defect.number))
 
@@ -386,12 +399,11 @@ def stats(db: Database, project_id: int, handover_id: int | None = None,
             Defect.project_id == project_id, Defect.status.in_(OPEN))
         if handover_id is not None:
             q = q.where(Defect.handover_id == handover_id)
-        by_cat: dict[str, list[int]] = {c: [0, 0] for c in DEFECT_CATEGORIES}
-        by_party: dict[str, list[int]] = {p: [0, 0] for p in RESPONSIBLE_PARTIES}
+        by_cat = {c: [0, 0] for c in DefectCategory}
+        by_party = {p: [0, 0] for p in Responsible}
         for category, party, deadline in s.execute(q):
             late = int(deadline is not None and deadline < today)
-            for table, key in ((by_cat, category), (by_party, party)):
-                cell = table.setdefault(key, [0, 0])
+            for cell in (by_cat[category], by_party[party]):
                 cell[0] += 1
                 cell[1] += late
     return DefectStats({k: (v[0], v[1]) for k, v in by_cat.items()},

@@ -5,7 +5,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..defect import DefectStatus
+from ..defect import DefectCategory, DefectStatus, Responsible, Severity
 from ..rules.defect_lifecycle import ALLOWED
 from ..rules.escalation import Duty
 
@@ -22,10 +22,10 @@ class DefectRow:
     handover_id: int | None
     unit_id: int | None
     location: str
-    category: str
+    category: DefectCategory
     description: str
-    severity: str
-    responsible: str
+    severity: Severity
+    responsible: Responsible
     found_at: dt.datetime
     found_by: str
     notice_at: dt.datetime | None
@@ -139,5 +139,5 @@ class DefectDetail:
 
 @dataclass(frozen=True)
 class DefectStats:
-    by_category: dict[str, tuple[int, int]]  # category -> (open, overdue)
-    by_party: dict[str, tuple[int, int]]
+    by_category: dict[DefectCategory, tuple[int, int]]  # category -> (open, overdue), in the form's order
+    by_party: dict[Responsible, tuple[int, int]]

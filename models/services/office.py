@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from ..db import Database, make_engine, quick_check, resolve_url, storage_error
+from ..defect import Severity
 from ..errors import DomainError, StorageError, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..migrate import MIGRATIONS, head_revision
@@ -47,7 +48,7 @@ class Office:
     name: str
     address: str
     closing: dt.time
-    deadlines: dict[str, int] = field(default_factory=dict)
+    deadlines: dict[Severity, int] = field(default_factory=dict)  # days per severity
     may_change: bool = False
 
     @property

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from models.db import Database
 from models.errors import ValidationError
-from models.i18n import in_chinese
+from models.i18n import in_chinese, translate
 from models.queries.defect_forms import defect_workbook_rows
 from models.services.handovers import get_handover
 from models.services.projects import project_by_code
@@ -53,5 +53,5 @@ def export_defects(db: Database, out: Path, project_code: str | None = None,
     elif project_code:
         project_id = project_by_code(db, project_code).id
     else:
-        raise ValidationError("请指定项目编码或交接编号。")
+        raise ValidationError(translate("defects", "请指定项目编码或交接编号。"))
     return write_defect_workbook(db, project_id, out, handover_id, now, progress)

@@ -81,8 +81,8 @@ def run_on_styles(top: int, bottom: int) -> list[tuple]:
 def defect_pairs(d: DefectRow) -> list[tuple[str, str]]:
     """The facts every defect form repeats, in the order a clerk reads them."""
     return [("问题编号", d.number), ("问题位置", d.location or "—"),
-            ("问题类别", d.category), ("严重程度", d.severity),
-            ("责任方", d.responsible), ("当前状态", d.status.label),
+            ("问题类别", d.category.label), ("严重程度", d.severity.label),
+            ("责任方", d.responsible.label), ("当前状态", d.status.label),
             ("发现时间", cn_datetime(d.found_at)), ("发现人", d.found_by or "—"),
             ("通知时间", cn_datetime(d.notice_at) or "尚未通知"),
             ("整改期限", cn_date(d.deadline) or "—")]

@@ -65,7 +65,7 @@ class DefectNoticeForm(FormBase):
         super().__init__(project_name, handover_caption, printed_on, document_no=defect.number)
         self.defect = defect
         self.images = list(images)
-        self.addressee = addressee or defect.responsible
+        self.addressee = addressee or defect.responsible.label
         self.our_company = our_company or OUR_SIDE
         self.requirement = requirement
 

@@ -51,7 +51,7 @@ class DefectReinspectionForm(FormBase):
         super().__init__(project_name, handover_caption, printed_on,
                          document_no=detail.defect.number)
         self.detail = detail
-        self.rectifier = rectifier or detail.defect.responsible
+        self.rectifier = rectifier or detail.defect.responsible.label
         self.our_company = our_company or OUR_SIDE
 
     def story(self) -> list[Flowable]:

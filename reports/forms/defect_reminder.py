@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from models.defect import DefectStatus
+from models.defect import DefectStatus, Responsible, responsible_of
 
 from .base import Column, FormBase, data_table, text
 from .defect_common import OUR_SIDE, cn_date, sign_block, signer_lines
@@ -34,7 +34,7 @@ class DefectReminderForm(FormBase):
     title = "催办函"
     form_no = "HD-YL-02"
 
-    def __init__(self, party: str, rows: Sequence[DueRow], project_name: str, *,
+    def __init__(self, party: Responsible | str, rows: Sequence[DueRow], project_name: str, *,
                  addressee: str = "", our_company: str = "", days: int = DEFAULT_DAYS,
                  handover_caption: str = "", document_no: str = "",
                  printed_on: dt.date | None = None) -> None:
@@ -42,10 +42,10 @@ class DefectReminderForm(FormBase):
         being rectified (整改中) are dunned: one still 待通知 was never notified (send the notice
         first), and one 待复验 waits on us, not them; nor another party's, nor one not overdue."""
         super().__init__(project_name, handover_caption, printed_on, document_no)
-        self.party = party
-        self.rows = [r for r in rows if r.defect.responsible == party and r.overdue_days > 0
+        self.party = responsible_of(party)
+        self.rows = [r for r in rows if r.defect.responsible is self.party and r.overdue_days > 0
                      and r.defect.status == DefectStatus.RECTIFYING]
-        self.addressee = addressee or party
+        self.addressee = addressee or self.party.label
         self.our_company = our_company or OUR_SIDE
         self.days = days
 

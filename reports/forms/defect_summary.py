@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from models.defect import DEFECT_CATEGORIES, DefectStatus
+from models.defect import DefectCategory, DefectStatus
 from models.rules.escalation import DefectFacts, overdue_days
 
 from ..progress import Progress, report
@@ -55,10 +55,10 @@ def late_days(row: DefectRow, now: dt.datetime) -> int:
                                     row.deadline), now)
 
 
-def category_order(rows: Sequence[DefectRow]) -> list[str]:
-    """The register's categories in their usual order, then any others (older data) by name."""
+def category_order(rows: Sequence[DefectRow]) -> list[DefectCategory]:
+    """The categories these rows have, in the form's order (土建装饰, 给排水…)."""
     seen = {r.category for r in rows}
-    return [c for c in DEFECT_CATEGORIES if c in seen] + sorted(seen - set(DEFECT_CATEGORIES))
+    return [c for c in DefectCategory if c in seen]
 
 
 class DefectSummaryForm(FormBase):
@@ -78,9 +78,9 @@ class DefectSummaryForm(FormBase):
         self.groups = self._group()
         self.placed = [0]  # detail rows laid out so far, for the progress callback
 
-    def _group(self) -> dict[str, dict[DefectStatus, list[int]]]:
+    def _group(self) -> dict[DefectCategory, dict[DefectStatus, list[int]]]:
         """category → status → indexes into self.rows, each list in number order."""
-        groups: dict[str, dict[DefectStatus, list[int]]] = {
+        groups: dict[DefectCategory, dict[DefectStatus, list[int]]] = {
             c: {s: [] for s in STATUSES} for c in category_order(self.rows)}
         for i, r in enumerate(self.rows):
             groups[r.category][r.status].append(i)
@@ -96,7 +96,7 @@ class DefectSummaryForm(FormBase):
             c: Counter[str] = Counter({s.label: len(idx) for s, idx in by_status.items()})
             c[OVERDUE] = sum(1 for idx in by_status.values() for i in idx if self.late[i])
             c["合计"] = sum(len(idx) for idx in by_status.values())
-            out[category] = c
+            out[category.label] = c
         return out
 
     def count_rows(self) -> list[Row]:
@@ -113,7 +113,7 @@ class DefectSummaryForm(FormBase):
             for status, idx in by_status.items():
                 if not idx:
                     continue
-                rows.append(Band(f"{cn_ordinal(k)}、{category} — {status.label}（{len(idx)} 项）"))
+                rows.append(Band(f"{cn_ordinal(k)}、{category.label} — {status.label}（{len(idx)} 项）"))
                 for i in idx:
                     no += 1
                     rows.append(self.cells(no, i))
@@ -121,7 +121,7 @@ class DefectSummaryForm(FormBase):
 
     def cells(self, no: int, i: int) -> list[str]:
         r = self.rows[i]
-        return [str(no), r.number, r.location, r.description, r.severity, r.responsible,
+        return [str(no), r.number, r.location, r.description, r.severity.label, r.responsible.label,
                 cn_date(r.found_at), cn_date(r.deadline), r.status.label,
                 str(self.late[i]) if self.late[i] else ""]
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
 
+from models.defect import Responsible
 from models.services import defect_register as reg
 from models.services import projects
 from models.services.defect_rows import DefectDetail
@@ -116,7 +117,8 @@ def print_defect(tab: DefectsTab, kind: str) -> None:
     db, code, detail, scope, now = tab.db, _project_code(tab), tab.detail, tab.scope(), tab.now()
     if scope is None or (detail is None and kind != "summary"):
         return
-    number, party = (detail.defect.number, detail.defect.responsible) if detail else ("", "")
+    number = detail.defect.number if detail else ""
+    party: Responsible | str = detail.defect.responsible if detail else ""  # the 催办函 needs a defect
     makers = {
         "notice": (lambda out, progress: pc.print_defect_notice(db, number, out, code, progress=progress),
                    _tr("整改通知单 — {n}")),
@@ -131,7 +133,7 @@ def print_defect(tab: DefectsTab, kind: str) -> None:
                     _tr("遗留问题汇总表")),
     }
     make_pdf, title = makers[kind]
-    show_print_dialog(tab, make_pdf, title.format(n=number, p=party))
+    show_print_dialog(tab, make_pdf, title.format(n=number, p=party.label if isinstance(party, Responsible) else ""))
 
 
 def export_excel(tab: DefectsTab) -> None:

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from models.db import Database
-from models.defect import DEFECT_CATEGORIES, RESPONSIBLE_PARTIES, SEVERITIES
+from models.defect import DefectCategory, Responsible, Severity
 from models.errors import ValidationError
-from models.labels import word
+from models.labels import Coded
 from models.photos import Prepared, read_photo
 from models.services import defect_register as reg
 from models.services.defect_rows import DefectRow, PhotoRow
@@ -35,12 +35,18 @@ from ...widgets.screen_fit import fit_to_screen
 from ...widgets.unit_combo import unit_combo
 
 
-def _combo(parent: QWidget, values: tuple[str, ...], current: str) -> QComboBox:
+def _combo(parent: QWidget, enum_cls: type[Coded], current: Coded) -> QComboBox:
+    """The labels in the desk's language; each item carries its member's code (Qt keeps a str enum as
+    a plain string), read back as the member by `_member`."""
     combo = QComboBox(parent)
-    for value in values:
-        combo.addItem(word(value), value)
-    combo.setCurrentIndex(max(combo.findData(current), 0))
+    for member in enum_cls:
+        combo.addItem(member.label, member.value)
+    combo.setCurrentIndex(max(combo.findData(current.value), 0))
     return combo
+
+
+def _member(combo: QComboBox, enum_cls: type[Coded]) -> Any:
+    return enum_cls(combo.currentData())
 
 
 class DefectDialog(ServiceDialog):
@@ -71,9 +77,9 @@ class DefectDialog(ServiceDialog):
     def _build(self, now: dt.datetime, d: DefectRow | None, numbers: list[str]) -> None:
         self.location = unit_combo(self, numbers, self.tr("选择或输入房号；公共部位直接填写，如“地下车库B区”"),
                                    self._location_text(d))
-        self.category = _combo(self, DEFECT_CATEGORIES, d.category if d else DEFECT_CATEGORIES[0])
-        self.severity = _combo(self, SEVERITIES, d.severity if d else "一般")
-        self.responsible = _combo(self, RESPONSIBLE_PARTIES, d.responsible if d else RESPONSIBLE_PARTIES[0])
+        self.category = _combo(self, DefectCategory, d.category if d else DefectCategory.CIVIL)
+        self.severity = _combo(self, Severity, d.severity if d else Severity.NORMAL)
+        self.responsible = _combo(self, Responsible, d.responsible if d else Responsible.DEVELOPER)
         self.found_at = QDateTimeEdit(QDateTime(d.found_at if d else now), self, calendarPopup=True)
         self.found_at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.found_at.setEnabled(d is None)  # the finding time starts the 24 h notice clock
@@ -129,7 +135,7 @@ class DefectDialog(ServiceDialog):
     def on_severity_changed(self) -> None:
         """The office's table sets the deadline from the finding date; the clerk may still change it."""
         found = self.found_at.dateTime().toPython()
-        self.deadline.setDate(QDate(reg.default_deadline(self.db, self.severity.currentData(), found)))
+        self.deadline.setDate(QDate(reg.default_deadline(self.db, _member(self.severity, Severity), found)))
 
     def deadline_changed(self) -> bool:
         """A registered defect's deadline differs from the saved one (the service then needs a reason)."""
@@ -215,8 +221,8 @@ class DefectDialog(ServiceDialog):
 
     def _fields(self) -> dict[str, Any]:
         unit_id, location = self._where()
-        return dict(unit_id=unit_id, location=location, category=self.category.currentData(),
-                    severity=self.severity.currentData(), responsible=self.responsible.currentData(),
+        return dict(unit_id=unit_id, location=location, category=_member(self.category, DefectCategory),
+                    severity=_member(self.severity, Severity), responsible=_member(self.responsible, Responsible),
                     description=self.description.toPlainText(), deadline=self.deadline.date().toPython())
 
     def operation(self) -> Op:

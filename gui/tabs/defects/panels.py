@@ -9,7 +9,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QPlainTextEdit, QTableView, QVBoxLayout, QWidget
 
 from models.i18n import QT_TRANSLATE_NOOP
-from models.labels import word
 from models.services.defect_rows import DefectDetail, DueRow, HistoryRow, late_count
 
 from ...table_model import format_value
@@ -40,7 +39,7 @@ class DueModel(QAbstractTableModel):
                  for duty in d.duties]
         if d.overdue_days > 0:
             lines.append((d.defect.id, d.defect.number, self.tr("整改逾期 {n} 天（{party}）").format(
-                n=d.overdue_days, party=word(d.defect.responsible)), format_value(d.defect.deadline, "date"), True))
+                n=d.overdue_days, party=d.defect.responsible.label), format_value(d.defect.deadline, "date"), True))
         return lines
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
@@ -154,8 +153,8 @@ class DetailPane(QWidget):
         d = detail.defect
         return self.tr("{location}｜{category}｜{severity}｜责任方 {party}\n发现 {found}（{by}）　通知 {notice}\n"
                        "整改期限 {deadline}　复验不合格 {failed} 次\n{description}").format(
-            location=d.location or self._where or "—", category=word(d.category), severity=word(d.severity),
-            party=word(d.responsible),
+            location=d.location or self._where or "—", category=d.category.label, severity=d.severity.label,
+            party=d.responsible.label,
             found=format_value(d.found_at, "datetime"), by=d.found_by or "—",
             notice=format_value(d.notice_at, "datetime") or self.tr("未发"),
             deadline=format_value(d.deadline, "date") or "—", failed=d.failed_reinspections,

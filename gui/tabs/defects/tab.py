@@ -11,9 +11,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QLab
 
 from models.base import now as wall_clock
 from models.browse import Scope
-from models.defect import DEFECT_CATEGORIES, RESPONSIBLE_PARTIES, SEVERITIES, DefectStatus
+from models.defect import DefectCategory, DefectStatus, Responsible, Severity
 from models.errors import DomainError
-from models.labels import word
 from models.services import defect_register as reg
 from models.services.defect_rows import DefectDetail, DueRow
 from models.services.locations import unit_choices
@@ -86,9 +85,9 @@ class DefectsTab(BrowseTab):
 
     def _filter_row(self) -> QHBoxLayout:
         self.status_combo = self._filter_combo(self.tr("全部状态"), [(s.label, s.value) for s in DefectStatus])
-        self.category_combo = self._filter_combo(self.tr("全部类别"), [(word(c), c) for c in DEFECT_CATEGORIES])
-        self.severity_combo = self._filter_combo(self.tr("全部程度"), [(word(c), c) for c in SEVERITIES])
-        self.party_combo = self._filter_combo(self.tr("全部责任方"), [(word(c), c) for c in RESPONSIBLE_PARTIES])
+        self.category_combo = self._filter_combo(self.tr("全部类别"), [(c.label, c.value) for c in DefectCategory])
+        self.severity_combo = self._filter_combo(self.tr("全部程度"), [(s.label, s.value) for s in Severity])
+        self.party_combo = self._filter_combo(self.tr("全部责任方"), [(p.label, p.value) for p in Responsible])
         self.overdue_check = QCheckBox(self.tr("只看逾期"), self)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("筛选："), self))

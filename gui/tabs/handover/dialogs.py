@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from models.db import Database
-from models.defect import RESPONSIBLE_PARTIES, SEVERITIES
-from models.labels import word
+from models.defect import Responsible, Severity
+from models.labels import Coded
 from models.services import checklists, signoff
 from models.services.checklist_rows import HandoverInfo, ItemRow, ListSummary
 
@@ -134,22 +134,30 @@ class SignDialog(ServiceDialog):
         return lambda db: signoff.sign_list(db, list_id, version, **fields)
 
 
+def _code(enum_cls: type[Coded], value: object) -> str:
+    """The code of a member, code or label given; "" (the combo's first choice) for anything else."""
+    try:
+        return str(enum_cls(value).value)
+    except ValueError:
+        return ""
+
+
 class DefectDialog(ServiceDialog):
     """转为遗留问题: severity, who is responsible, and the description (prefilled, editable)."""
 
-    def __init__(self, db: Database, item: ItemRow, description: str, responsible: str,
+    def __init__(self, db: Database, item: ItemRow, description: str, responsible: Responsible | str,
                  parent: QWidget | None = None) -> None:
         super().__init__("", parent)
         self.setWindowTitle(self.tr("转为遗留问题 — 第 {seq} 项").format(seq=item.seq))
         self._db, self._item = db, item
         self.severity_combo = QComboBox(self)
-        for severity in SEVERITIES:
-            self.severity_combo.addItem(word(severity), severity)
-        self.severity_combo.setCurrentIndex(self.severity_combo.findData("一般"))
+        for severity in Severity:  # labels shown; the code carried (Qt keeps a str enum as a string)
+            self.severity_combo.addItem(severity.label, severity.value)
+        self.severity_combo.setCurrentIndex(self.severity_combo.findData(Severity.NORMAL.value))
         self.responsible_combo = QComboBox(self)
-        for party in RESPONSIBLE_PARTIES:
-            self.responsible_combo.addItem(word(party), party)
-        self.responsible_combo.setCurrentIndex(max(self.responsible_combo.findData(responsible), 0))
+        for party in Responsible:
+            self.responsible_combo.addItem(party.label, party.value)
+        self.responsible_combo.setCurrentIndex(max(self.responsible_combo.findData(_code(Responsible, responsible)), 0))
         self.description_edit = QPlainTextEdit(description, self)
         self.description_edit.setTabChangesFocus(True)
         self.description_edit.setMinimumSize(420, 90)
@@ -161,6 +169,7 @@ class DefectDialog(ServiceDialog):
     def operation(self) -> Op:
         item_id, version = self._item.id, self._item.version
         fields: dict[str, Any] = dict(
-            severity=self.severity_combo.currentData(), responsible=self.responsible_combo.currentData(),
+            severity=Severity(self.severity_combo.currentData()),
+            responsible=Responsible(self.responsible_combo.currentData()),
             description=self.description_edit.toPlainText().strip() or None)
         return lambda db: checklists.item_to_defect(db, item_id, version, **fields)

@@ -2,6 +2,7 @@
 (arrears and 收缴率 by building, from the last computed reconciliation results)."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -23,6 +24,7 @@ from models.browse import Scope
 from models.db import Database
 from models.defect import DefectStatus
 from models.keys import KeyStatus
+from models.labels import Coded
 from models.overview import Overview, read_overview
 from models.services import defect_register
 from models.services.defect_rows import DefectStats
@@ -244,9 +246,9 @@ class OverviewTab(QWidget):
         return bars + [Bar(self.tr("其中逾期"), ov.defects_overdue, f"{ov.defects_overdue:,}",
                            color=OVERDUE_COLOR)]
 
-    def _open_bars(self, table: dict[str, tuple[int, int]]) -> list[Bar]:
+    def _open_bars(self, table: Mapping[Coded, tuple[int, int]]) -> list[Bar]:
         """Open defects per category or party (only those with any); red where some are overdue."""
-        return [Bar(name, n, self.tr("{n}（逾期 {late}）").format(n=f"{n:,}", late=f"{late:,}") if late
+        return [Bar(name.label, n, self.tr("{n}（逾期 {late}）").format(n=f"{n:,}", late=f"{late:,}") if late
                     else f"{n:,}", color=OVERDUE_COLOR if late else DEFECT_COLORS[DefectStatus.RECTIFYING])
                 for name, (n, late) in table.items() if n]
 
