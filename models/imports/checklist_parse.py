@@ -117,7 +117,7 @@ class ChecklistReader:
 
         name = texts.get("name", "")
         if not name and "name" in self._columns:  # a missing column is reported once, on the header
-            check("name", "不能为空")
+            check("name", translate("imports", "不能为空"))
         if UNIT_KEYS & set(texts):  # the unit first, as a clerk writes it by hand: 1栋2单元0101 防盗门钥匙
             address = compose_address(texts.get("building", ""), texts.get("entrance", ""), texts.get("unit", ""))
             if address.problem:
@@ -145,17 +145,20 @@ class ChecklistReader:
         """(quantity, bad text, unit, pages) of a quantity written in words; a note says what was taken."""
         written = words.text
         if words.number is None:
-            self.notes.append(f"{place(row)} 数量“{written}”没有数字：应交数量按 1 计，原文记入备注")
+            self.notes.append(translate("imports", "{place} 数量“{written}”没有数字：应交数量按 1 计，原文记入备注").format(
+                place=place(row), written=written))
             return None, "", uom, pages
         if words.unit in PAGE_UNITS:
             if pages is not None and pages != words.number:
-                check("pages", f"{pages} 与数量列的“{written}”不同")
-            self.notes.append(f"{place(row)} 数量“{written}”按页数 {words.number} 导入，应交数量按 1 计，原文记入备注")
+                check("pages", translate("imports", "{pages} 与数量列的“{written}”不同").format(pages=pages, written=written))
+            self.notes.append(translate("imports", "{place} 数量“{written}”按页数 {pages} 导入，应交数量按 1 计，原文记入备注").format(
+                place=place(row), written=written, pages=words.number))
             return None, "", uom, words.number
         if words.unit and uom and uom != words.unit:
-            check("quantity", f"“{written}”的单位与单位列的“{uom}”不同")
+            check("quantity", translate("imports", "“{written}”的单位与单位列的“{uom}”不同").format(written=written, uom=uom))
             return None, written, uom, pages
-        self.notes.append(f"{place(row)} 数量“{written}”按 {words.number}{words.unit or uom} 导入，原文记入备注")
+        self.notes.append(translate("imports", "{place} 数量“{written}”按 {number}{unit} 导入，原文记入备注").format(
+            place=place(row), written=written, number=words.number, unit=words.unit or uom))
         return words.number, "", words.unit or uom, pages
 
     def _check_length(self, row: int, key: str, text: str) -> None:
@@ -211,7 +214,7 @@ def _quantity(value: Any, uom: str, check: Check) -> tuple[int | None, str, str]
     if match and (not uom or uom == match.group(2)):
         return _count(match.group(1), "quantity", check)[0], "", match.group(2)
     if stored_text(value) in DASHES:
-        check("quantity", f"“{stored_text(value)}”不是数量：请填写数量，或留空（按 1 计）")
+        check("quantity", translate("imports", "“{text}”不是数量：请填写数量，或留空（按 1 计）").format(text=stored_text(value)))
         return None, stored_text(value), uom
     number, text = _count(value, "quantity", check)
     return number, text, uom
