@@ -31,7 +31,7 @@ from .base import DocStatus, now
 from .db import Database
 from .defect import Defect, DefectCategory, DefectStatus, Responsible, Severity
 from .fees import Decision, DiffKind, FeeDifference, FeeItem, LedgerLine
-from .handover import Handover, HandoverItem, HandoverList
+from .handover import CopyKind, Handover, HandoverItem, HandoverList, ItemCondition
 from .i18n import QT_TRANSLATE_NOOP
 from .keys import Key, KeyEvent, KeyEventKind, KeyStatus
 from .labels import Coded, word
@@ -247,9 +247,9 @@ HANDOVER = TableSpec(
         ColumnSpec("uom", QT_TRANSLATE_NOOP("columns", "单位"), "text", HandoverItem.uom),
         ColumnSpec("expected_qty", QT_TRANSLATE_NOOP("columns", "应交"), "int", HandoverItem.expected_qty),
         ColumnSpec("received_qty", QT_TRANSLATE_NOOP("columns", "实收"), "int", HandoverItem.received_qty),
-        ColumnSpec("original_or_copy", QT_TRANSLATE_NOOP("columns", "原件/复印件"), "text", HandoverItem.original_or_copy, present=word),
+        _coded("original_or_copy", QT_TRANSLATE_NOOP("columns", "原件/复印件"), HandoverItem.original_or_copy, CopyKind),
         ColumnSpec("pages", QT_TRANSLATE_NOOP("columns", "页数"), "int", HandoverItem.pages),
-        ColumnSpec("condition", QT_TRANSLATE_NOOP("columns", "状况"), "text", HandoverItem.condition, present=word),
+        _coded("condition", QT_TRANSLATE_NOOP("columns", "状况"), HandoverItem.condition, ItemCondition),
         ColumnSpec("remarks", QT_TRANSLATE_NOOP("columns", "备注"), "text", HandoverItem.remarks),
         ColumnSpec("checked_by", QT_TRANSLATE_NOOP("columns", "核对人"), "text", HandoverItem.checked_by),
         ColumnSpec("checked_at", QT_TRANSLATE_NOOP("columns", "核对时间"), "datetime", HandoverItem.checked_at),
@@ -259,8 +259,9 @@ HANDOVER = TableSpec(
                                               HandoverItem.list_id == HandoverList.id),
     scope_where=lambda scope: _handover_scope(HandoverList.handover_id, scope),
     text_where=lambda like: _any(like, [HandoverList.title, HandoverItem.category, HandoverItem.name,
-                                        HandoverItem.spec, HandoverItem.condition,
-                                        HandoverItem.remarks]),
+                                        HandoverItem.spec, HandoverItem.remarks])
+    | _labels_like(like, HandoverItem.condition, ItemCondition)
+    | _labels_like(like, HandoverItem.original_or_copy, CopyKind),
     default_order=lambda: [HandoverList.id, HandoverItem.seq],
 )
 

@@ -107,9 +107,9 @@ class HandoverItem(Versioned, Base):
     uom: Mapped[str] = mapped_column(String(10), default="")
     expected_qty: Mapped[int] = mapped_column(Integer, default=1)
     received_qty: Mapped[int | None] = mapped_column(Integer)
-    original_or_copy: Mapped[str] = mapped_column(String(16), default="")  # 原件 / 复印件
+    original_or_copy: Mapped[CopyKind] = mapped_column(StrEnum(CopyKind), default=CopyKind.UNSET)
     pages: Mapped[int | None] = mapped_column(Integer)
-    condition: Mapped[str] = mapped_column(String(16), default="")  # 完好 / 有缺陷 / 缺失
+    condition: Mapped[ItemCondition] = mapped_column(StrEnum(ItemCondition), default=ItemCondition.UNSET)
     remarks: Mapped[str] = mapped_column(Text, default="")
     checked_by: Mapped[str] = mapped_column(String(40), default="")
     checked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
@@ -170,4 +170,4 @@ class TemplateItem(Base):
     spec: Mapped[str] = mapped_column(String(100), default="")
     uom: Mapped[str] = mapped_column(String(10), default="")
     expected_qty: Mapped[int] = mapped_column(Integer, default=1)
-    original_or_copy: Mapped[str] = mapped_column(String(16), default="")
+    original_or_copy: Mapped[CopyKind] = mapped_column(StrEnum(CopyKind), default=CopyKind.UNSET)

@@ -9,7 +9,7 @@ File format (one UTF-8 JSON file per template; later issues may add keys, reader
      "note": "...",                       # optional, for the clerk
      "items": [
       {"category": "消防控制室", "name": "火灾报警控制器（主机）",
-       "spec": "", "uom": "台", "qty": 1, "copy": "原件"}    # spec/copy optional; copy: 原件|复印件|""
+       "spec": "", "uom": "台", "qty": 1, "copy": "原件"}    # spec/copy optional; copy: 原件|复印件|"" (or its code)
      ]
     }
 """
@@ -27,11 +27,10 @@ from sqlalchemy.orm import Session
 from .audit import record_action
 from .base import now
 from .errors import ValidationError
-from .handover import HandoverKind, ListTemplate, TemplateItem
+from .handover import CopyKind, HandoverKind, ListTemplate, TemplateItem
 from .i18n import translate
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "resources" / "templates"
-COPY_VALUES = ("", "原件", "复印件")
 
 
 @dataclass(frozen=True)
@@ -41,7 +40,7 @@ class TemplateItemSpec:
     spec: str = ""
     uom: str = ""
     qty: int = 1
-    copy: str = ""  # 原件 / 复印件 / "" (not a document)
+    copy: CopyKind = CopyKind.UNSET  # UNSET: not a document
 
 
 @dataclass(frozen=True)
@@ -64,9 +63,11 @@ class TemplateSpec:
 def _item(raw: dict[str, Any], where: str) -> TemplateItemSpec:
     if not raw.get("name") or not raw.get("category"):
         raise ValidationError(translate("templates", "{where}：缺少 category 或 name。").format(where=where))
-    copy = raw.get("copy", "")
-    if copy not in COPY_VALUES:
-        raise ValidationError(translate("templates", "{where}：copy 应为“原件”“复印件”或空，而不是“{copy}”。").format(where=where, copy=copy))
+    try:
+        copy = CopyKind(raw.get("copy", ""))  # the files write the Chinese word; a code reads too
+    except ValueError:
+        raise ValidationError(translate("templates", "{where}：copy 应为“原件”“复印件”或空，而不是“{copy}”。").format(
+            where=where, copy=raw.get("copy"))) from None
     qty = raw.get("qty", 1)
     if not isinstance(qty, int) or qty < 0:
         raise ValidationError(translate("templates", "{where}：qty 应为非负整数。").format(where=where))
@@ -96,12 +97,14 @@ def load_template_files(directory: Path | None = None) -> list[TemplateSpec]:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            raise ValidationError(f"模板文件 {path.name} 无法读取：{exc}") from exc
+            raise ValidationError(translate("templates", "模板文件 {name} 无法读取：{error}").format(
+                name=path.name, error=exc)) from exc
         specs.append(parse_template(data, path.name))
     codes = [s.code for s in specs]
     duplicates = sorted({c for c in codes if codes.count(c) > 1})
     if duplicates:
-        raise ValidationError(f"模板编码重复：{'、'.join(duplicates)}。")
+        raise ValidationError(translate("templates", "模板编码重复：{codes}。").format(
+            codes=translate("templates", "、").join(duplicates)))
     return specs
 
 
@@ -147,7 +150,7 @@ def seed_builtin_templates(session: Session, specs: list[TemplateSpec] | None = 
     return len(missing)
 
 
-ItemTuple = tuple[str, str, str, str, int, str]
+ItemTuple = tuple[str, str, str, str, int, CopyKind]
 
 
 def _shipped_items(spec: TemplateSpec) -> list[ItemTuple]:

@@ -11,7 +11,7 @@ from models.base import DocStatus
 from models.db import UserRef
 from models.defect import Defect, DefectCategory, DefectStatus, Responsible, Severity
 from models.errors import AuthError, SignedRecordError, StaleRecordError, ValidationError
-from models.handover import HandoverItem, HandoverKind
+from models.handover import HandoverItem, HandoverKind, ItemCondition
 from models.services import checklists as cl
 from models.services import handovers, projects, signoff
 
@@ -80,7 +80,7 @@ def test_checking_items_and_progress(db, handover):
     lst = cl.start_list(db, handover.id, "DOC-ORIGINAL")
     a, b, c = cl.list_detail(db, lst.id).items[:3]
     ok = cl.mark_received_as_expected(db, a.id, a.version)
-    assert ok.received_qty == ok.expected_qty and ok.condition == "完好" and ok.checked_by == "测试员"
+    assert ok.received_qty == ok.expected_qty and ok.condition is ItemCondition.GOOD and ok.checked_by == "测试员"
     short = cl.check_item(db, b.id, b.version, received_qty=0, condition="缺失", remarks="原物业未提供")
     assert short.shortfall == b.expected_qty and short.is_problem
     damaged = cl.check_item(db, c.id, c.version, received_qty=c.expected_qty, condition="有缺陷", pages=12)
@@ -109,7 +109,7 @@ def test_stale_item_save_is_refused(db, handover):
     cl.mark_received_as_expected(db, item.id, item.version)
     with pytest.raises(StaleRecordError):
         cl.check_item(db, item.id, item.version, received_qty=0, condition="缺失")
-    assert cl.list_detail(db, lst.id).items[0].condition == "完好"
+    assert cl.list_detail(db, lst.id).items[0].condition is ItemCondition.GOOD
 
 
 def test_missing_item_becomes_a_defect_linked_both_ways(db, handover):
@@ -186,7 +186,7 @@ def test_amendment_copies_shows_changes_and_is_signed_in_turn(db, handover):
     check_all(db, amendment.id)
     changes = {(c.kind, c.name): c for c in signoff.changes_against_amended(db, amendment.id)}
     assert ("added", "财务专用章（旧）") in changes
-    assert changes[("changed", items[0].name)].changes["condition"] == ("完好", "缺失")
+    assert changes[("changed", items[0].name)].changes["condition"] == (ItemCondition.GOOD, ItemCondition.MISSING)
     with pytest.raises(ValidationError, match="已有补充版本"):
         signoff.amend_list(db, lst.id)
     sign(db, amendment.id)

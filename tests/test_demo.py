@@ -21,7 +21,7 @@ from models.demo import DemoCancelled, build_demo
 from models.demo.plan import CUTOFF, REF_NOW
 from models.errors import SignedRecordError, ValidationError
 from models.fees import FeeItem, LedgerLine, Tariff
-from models.handover import Handover, HandoverItem, HandoverList, ListTemplate
+from models.handover import Handover, HandoverItem, HandoverList, ItemCondition, ListTemplate
 from models.keys import Key, KeyEvent, KeyEventKind, KeyStatus
 from models.migrate import upgrade
 from models.people import Owner, UnitOwnership
@@ -271,10 +271,10 @@ def test_lists_are_partly_checked_and_one_is_signed(demo: Database) -> None:
     signed = [lst for lst in lists if lst.status is DocStatus.SIGNED]
     assert len(signed) == 1 and signed[0].signed_from and signed[0].signed_to and signed[0].signed_at
     conditions = {i.condition for i in items}
-    assert {"完好", "缺失", "有缺陷", ""} <= conditions
-    assert any(i.received_qty is not None and i.received_qty < i.expected_qty and i.condition == "完好"
+    assert set(ItemCondition) <= conditions
+    assert any(i.received_qty is not None and i.received_qty < i.expected_qty and i.condition is ItemCondition.GOOD
                for i in items)
-    failed = [i for i in items if i.condition in ("缺失", "有缺陷")]
+    failed = [i for i in items if i.condition in (ItemCondition.MISSING, ItemCondition.DEFECTIVE)]
     assert failed and all(i.defect_id in defect_ids for i in failed)
 
 

@@ -13,6 +13,7 @@ from gui.main_window import MainWindow
 from gui.tabs.handover.items_model import COL, ItemsModel
 from models.audit import AuditLog
 from models.errors import SignedRecordError
+from models.handover import ItemCondition
 from models.people import Role
 from models.services import auth, checklists, projects
 from tests.gui_helpers import answer_dialog, ok_and_wait
@@ -101,7 +102,7 @@ def check_all_from_keyboard(qtbot, tab):
     assert items(tab)[1].shortfall == items(tab)[1].expected_qty and items(tab)[1].is_problem
     qtbot.keyClick(tab.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Enter
     qtbot.waitUntil(lambda: tab.table.current_row() == 3, timeout=5000)  # saved in the worker, then down
-    assert items(tab)[2].received_qty == items(tab)[2].expected_qty and items(tab)[2].condition == "完好"
+    assert items(tab)[2].received_qty == items(tab)[2].expected_qty and items(tab)[2].condition is ItemCondition.GOOD
     for row in range(3, tab.model.rowCount()):
         qtbot.keyClick(tab.table, "=")
         qtbot.waitUntil(lambda row=row: items(tab)[row].received_qty is not None, timeout=5000)
@@ -230,7 +231,7 @@ def test_condition_combo_and_item_actions(qtbot, window, clerk_db, monkeypatch, 
     assert isinstance(combo, QComboBox) and combo.findText("有缺陷") >= 0
     combo.setCurrentText("有缺陷")
     qtbot.keyClick(combo, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: items(tab)[0].condition == "有缺陷", timeout=2000)
+    qtbot.waitUntil(lambda: items(tab)[0].condition is ItemCondition.DEFECTIVE, timeout=2000)
     assert tab.model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
     focus_table(qtbot, tab, 0, COL["name"])
     qtbot.keyClick(tab.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)

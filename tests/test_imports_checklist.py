@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from xlsx_builder import write_sheet
 
 from models.errors import NotFoundError, ValidationError
-from models.handover import HandoverItem, HandoverList
+from models.handover import CopyKind, HandoverItem, HandoverList
 from models.imports.checklist import (
     import_checklist,
     import_checklist_file,
@@ -18,6 +18,7 @@ from models.imports.checklist import (
 from models.imports.checklist_parse import normalise_form, strip_numbering
 from models.services import projects
 
+ORIGINAL, COPY = CopyKind.ORIGINAL, CopyKind.COPY
 HEADER = ("序号", "资料名称", "规格型号", "单位", "数量", "原件/复印件", "页数", "备注")
 
 
@@ -93,10 +94,10 @@ def test_title_category_rows_blank_and_total_rows(db, handover_id, tmp_path):
     assert "2 类 4 项" in result.summary() and "合计行 1 行" in result.summary()
     assert "「数量」为 6，明细相加为 7" in result.summary()
     assert items(db, result.list_id) == [
-        (1, "竣工图纸", "竣工总平面图", "A1", "套", 2, "原件", 12, ""),
-        (2, "竣工图纸", "建筑竣工图", "", "套", 1, "复印件", None, "含电子版"),
-        (3, "设备资料", "电梯使用说明书", "KONE 3000", "份", 3, "原件", None, ""),
-        (4, "设备资料", "消防验收报告", "", "份", 1, "复印件", 8, ""),
+        (1, "竣工图纸", "竣工总平面图", "A1", "套", 2, ORIGINAL, 12, ""),
+        (2, "竣工图纸", "建筑竣工图", "", "套", 1, COPY, None, "含电子版"),
+        (3, "设备资料", "电梯使用说明书", "KONE 3000", "份", 3, ORIGINAL, None, ""),
+        (4, "设备资料", "消防验收报告", "", "份", 1, COPY, 8, ""),
     ]
     with db.read() as s:
         checklist = s.get(HandoverList, result.list_id)
@@ -137,8 +138,8 @@ def test_two_row_header_with_tick_columns(db, handover_id, tmp_path):
     assert preview.header.columns["quantity"] == 2 and 3 in preview.unused_columns  # 实交 is not imported
     result = import_checklist(db, handover_id, "产权资料", preview)
     assert [(c, n, q, f, r) for _, c, n, _, _, q, f, _, r in items(db, result.list_id)] == [
-        ("产权资料", "国有土地使用证", 1, "原件", ""), ("产权资料", "建设工程规划许可证", 2, "复印件", ""),
-        ("产权资料", "房屋测绘报告", 1, "原件", "测绘院出具；另附复印件")]
+        ("产权资料", "国有土地使用证", 1, ORIGINAL, ""), ("产权资料", "建设工程规划许可证", 2, COPY, ""),
+        ("产权资料", "房屋测绘报告", 1, ORIGINAL, "测绘院出具；另附复印件")]
 
 
 # ---- refusals ---------------------------------------------------------------------------------
@@ -203,7 +204,7 @@ def test_strip_numbering(raw, expected):
 
 
 @pytest.mark.parametrize(("raw", "expected"), [
-    ("原", "原件"), ("原件", "原件"), ("复", "复印件"), ("复印", "复印件"), ("复印件", "复印件"), ("", ""),
+    ("原", ORIGINAL), ("原件", ORIGINAL), ("复", COPY), ("复印", COPY), ("复印件", COPY), ("", CopyKind.UNSET), ("original", ORIGINAL), ("Copy", COPY),
     ("电子版", None), ("原件及复印件", None)])
 def test_normalise_form(raw, expected):
     assert normalise_form(raw) == expected

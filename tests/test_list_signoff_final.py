@@ -14,7 +14,7 @@ from sqlalchemy import select, text
 
 from models.base import DocStatus
 from models.errors import ValidationError
-from models.handover import HandoverItem, HandoverKind, HandoverList
+from models.handover import HandoverItem, HandoverKind, HandoverList, ItemCondition
 from models.services import checklists as cl
 from models.services import handovers, projects, signoff
 from models.services.checklist_rows import SNAPSHOT_FIELDS, HandoverInfo, ItemChange
@@ -159,7 +159,7 @@ def change_line_1_and_delete_line_2(db, amendment: int) -> None:
 def assert_line_1_changed_and_line_2_removed(changes: list[ItemChange]) -> None:
     assert [(c.kind, c.name, c.old_seq, c.new_seq) for c in changes] == [
         ("changed", "灭火器", 1, 1), ("removed", "灭火器", 2, None)]
-    assert changes[0].changes == {"received_qty": (2, 1), "condition": ("完好", "有缺陷"),
+    assert changes[0].changes == {"received_qty": (2, 1), "condition": (ItemCondition.GOOD, ItemCondition.DEFECTIVE),
                                   "remarks": ("", "压力不足")}
 
 

@@ -11,9 +11,9 @@ from sqlalchemy import func, select
 
 from models.audit import AuditLog
 from models.errors import ValidationError
-from models.handover import HandoverKind, ListTemplate, TemplateItem
+from models.handover import CopyKind, HandoverKind, ListTemplate, TemplateItem
 from models.services import checklists, handovers, projects
-from models.templates import COPY_VALUES, TemplateSpec, load_template_files, seed_builtin_templates
+from models.templates import TemplateSpec, load_template_files, seed_builtin_templates
 from reports.forms.base import MARGIN_X
 from reports.forms.handover_list import COLUMNS, HandoverListForm
 
@@ -35,7 +35,7 @@ def test_each_template_has_dozens_of_well_formed_items(spec) -> None:
     assert len({i.name for i in spec.items}) == len(spec.items), "a name twice in one template"
     for item in spec.items:
         assert item.category and item.name and item.uom and item.qty >= 1
-        assert item.copy in COPY_VALUES
+        assert isinstance(item.copy, CopyKind)
         assert len(item.name) <= 200 and len(item.uom) <= 10 and len(item.category) <= 40
     if spec.code in DOCUMENT_TEMPLATES:
         assert all(i.copy for i in spec.items), "every document says 原件 or 复印件"
@@ -183,7 +183,7 @@ def test_regulation_item_is_in_its_template(code: str, category: str, name: str)
     item = found[0]
     assert item.category == category and item.uom and item.qty >= 1
     if code.startswith("DOC-"):
-        assert item.copy in ("原件", "复印件")
+        assert item.copy in (CopyKind.ORIGINAL, CopyKind.COPY)
 
 
 def test_every_permit_and_certificate_the_regulation_names() -> None:
@@ -217,7 +217,7 @@ def test_keys_per_unit_and_entrusted_keys() -> None:
     assert not any(i.copy for i in keys)
     assert "业主资料移交清单" in specs["PHY-KEYS"].note
     letter = [i for i in specs["DOC-OWNER"].items if "托管委托书" in i.name]
-    assert [(i.copy, i.uom) for i in letter] == [("原件", "份")]
+    assert [(i.copy, i.uom) for i in letter] == [(CopyKind.ORIGINAL, "份")]
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from typing import Any, ClassVar
 from PySide6.QtWidgets import QWidget
 
 from models.imports.checklist import ChecklistRow
+from models.labels import Coded
 
 from .preview_model import SheetPreviewModel
 
@@ -27,6 +28,8 @@ class ChecklistPreviewModel(SheetPreviewModel):
         if column == self.PAGES and row.pages_text:
             return row.pages_text
         value = self.raw(row, column)
+        if isinstance(value, Coded):
+            return value.label  # 原件/复印件 in the desk's language
         return "" if value is None else str(value)
 
     def raw(self, row: ChecklistRow, column: int) -> Any:

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import update
 
 from ..base import DocStatus
-from ..handover import Handover, HandoverItem, HandoverKind, HandoverList
+from ..handover import Handover, HandoverItem, HandoverKind, HandoverList, ItemCondition
+from ..i18n import chinese
 from ..services.common import get
 from ..services.handovers import handover_info
 from ..templates import TemplateItemSpec, TemplateSpec
@@ -67,26 +68,27 @@ def _checked_at(rng: random.Random, signed: bool) -> dt.datetime:
     return dt.datetime(2026, 6, 22, rng.randint(9, 16), rng.randrange(60)) + dt.timedelta(days=days)
 
 
-def _outcome(rng: random.Random, item: TemplateItemSpec, expected: int, signed: bool) -> tuple[int, str, str]:
+def _outcome(rng: random.Random, item: TemplateItemSpec, expected: int,
+             signed: bool) -> tuple[int, ItemCondition, str]:
     """(received, condition, remarks) of a checked item: mostly fine, some missing, damaged or short."""
     r = rng.random()
     if not signed and r < (0.14 if item.copy else 0.06):
-        return 0, "缺失", "原物业未提供"
+        return 0, ItemCondition.MISSING, "原物业未提供"
     if not signed and r < 0.20:
         hurt = rng.randint(1, max(1, expected // 8))
         text = rng.choice(PAPER_DAMAGE) if item.copy else rng.choice(DAMAGE)
-        return expected, "有缺陷", f"其中 {hurt}{item.uom}{text}" if expected > 1 else text
+        return expected, ItemCondition.DEFECTIVE, f"其中 {hurt}{item.uom}{text}" if expected > 1 else text
     if expected > 3 and rng.random() < 0.15:
         short = rng.randint(1, max(1, expected // 10))
-        return expected - short, "完好", f"短缺 {short}{item.uom}"
-    return expected, "完好", ""
+        return expected - short, ItemCondition.GOOD, f"短缺 {short}{item.uom}"
+    return expected, ItemCondition.GOOD, ""
 
 
 def _item(rng: random.Random, seq: int, item: TemplateItemSpec, c: Community, check: bool, signed: bool) -> Row:
     expected = _qty(item, c)
     row = versioned(list_id=0, seq=seq, category=item.category, name=item.name, spec=item.spec, uom=item.uom,
                     expected_qty=expected, received_qty=None, original_or_copy=item.copy, pages=None,
-                    condition="", remarks="", checked_by="", checked_at=None, defect_id=None)
+                    condition=ItemCondition.UNSET, remarks="", checked_by="", checked_at=None, defect_id=None)
     if check:
         received, condition, remarks = _outcome(rng, item, expected, signed)
         paper = item.copy and received and item.uom in ("份", "册")
@@ -122,13 +124,15 @@ def linked_defects(c: Community, handover_id: int, lists: list[PlannedList], fir
     for pl in lists:
         category = DEFECT_CATEGORY.get(pl.spec.code, DEFECT_CATEGORY.get(pl.spec.code[:3], "其他"))
         for item in pl.items:
-            if item["condition"] not in ("缺失", "有缺陷"):
+            if item["condition"] not in (ItemCondition.MISSING, ItemCondition.DEFECTIVE):
                 continue
             defect_id = first_id + len(out)
-            severity = "重大" if category == "消防" and item["condition"] == "缺失" else "一般"
+            severity = "重大" if category == "消防" and item["condition"] is ItemCondition.MISSING else "一般"
             lc = lived(rng, defect_id, item["checked_at"], "原物业", severity)
             item["defect_id"] = defect_id
-            text = (f"{pl.spec.name}第 {item['seq']} 项“{item['name']}”{item['condition']}："
+            with chinese():  # a stored description, in Chinese as the clerk's would be
+                problem = item["condition"].label
+            text = (f"{pl.spec.name}第 {item['seq']} 项“{item['name']}”{problem}："
                     f"应交 {item['expected_qty']}{item['uom']}，实交 {item['received_qty']}{item['uom']}"
                     f"{'；' + item['remarks'] if item['remarks'] else ''}")
             fields = {"unit_id": None, "building_id": None, "location": "交接清单", "category": category,

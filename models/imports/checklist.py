@@ -11,7 +11,7 @@ from typing import ClassVar
 from ..db import Database
 from ..errors import ValidationError
 from ..handover import Handover, HandoverItem, HandoverList
-from ..i18n import QT_TRANSLATE_NOOP
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..services.common import get
 from .address import BUILDING_FIELD, ENTRANCE_FIELD, NUMBER_NAMES
 from .checklist_parse import (
@@ -162,9 +162,9 @@ def import_checklist_file(db: Database, handover_id: int, path: str | Path, titl
 def _checked_title(title: str) -> str:
     title = title.strip()  # as the sheet's title row or the clerk writes it: （） stay （）
     if not title:
-        raise ValidationError("清单名称不能为空。")
+        raise ValidationError(translate("imports", "清单名称不能为空。"))
     if len(title) > TITLE_LIMIT:
-        raise ValidationError(f"清单名称不能超过 {TITLE_LIMIT} 个字。")
+        raise ValidationError(translate("imports", "清单名称不能超过 {limit} 个字。").format(limit=TITLE_LIMIT))
     return title
 
 

@@ -7,6 +7,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..handover import CopyKind
+from ..i18n import translate
 from ..rules.numbers import QUANTITY
 from ..rules.unit_match import compose_address
 from .places import place
@@ -24,7 +26,7 @@ from .sheet import (
 from .text_limits import too_long
 
 DEFAULT_CATEGORY = "未分类"
-COPY_KINDS = ("原件", "复印件")
+COPY_KINDS = (CopyKind.ORIGINAL, CopyKind.COPY)
 STORED = ("category", "name", "spec", "uom")  # texts kept as written, each checked against its column
 DASHES = frozenset({"-", "--", "—", "——", "－", "/"})
 CN_NUMERAL = "一二三四五六七八九十百零〇"
@@ -57,7 +59,7 @@ class ChecklistRow:
     spec: str
     uom: str
     expected_qty: int
-    original_or_copy: str
+    original_or_copy: CopyKind
     pages: int | None
     remarks: str
     qty_text: str = ""
@@ -115,7 +117,7 @@ class ChecklistReader:
 
         name = texts.get("name", "")
         if not name and "name" in self._columns:  # a missing column is reported once, on the header
-            check("name", "不能为空")
+            check("name", translate("imports", "不能为空"))
         if UNIT_KEYS & set(texts):  # the unit first, as a clerk writes it by hand: 1栋2单元0101 防盗门钥匙
             address = compose_address(texts.get("building", ""), texts.get("entrance", ""), texts.get("unit", ""))
             if address.problem:
@@ -143,17 +145,20 @@ class ChecklistReader:
         """(quantity, bad text, unit, pages) of a quantity written in words; a note says what was taken."""
         written = words.text
         if words.number is None:
-            self.notes.append(f"{place(row)} 数量“{written}”没有数字：应交数量按 1 计，原文记入备注")
+            self.notes.append(translate("imports", "{place} 数量“{written}”没有数字：应交数量按 1 计，原文记入备注").format(
+                place=place(row), written=written))
             return None, "", uom, pages
         if words.unit in PAGE_UNITS:
             if pages is not None and pages != words.number:
-                check("pages", f"{pages} 与数量列的“{written}”不同")
-            self.notes.append(f"{place(row)} 数量“{written}”按页数 {words.number} 导入，应交数量按 1 计，原文记入备注")
+                check("pages", translate("imports", "{pages} 与数量列的“{written}”不同").format(pages=pages, written=written))
+            self.notes.append(translate("imports", "{place} 数量“{written}”按页数 {pages} 导入，应交数量按 1 计，原文记入备注").format(
+                place=place(row), written=written, pages=words.number))
             return None, "", uom, words.number
         if words.unit and uom and uom != words.unit:
-            check("quantity", f"“{written}”的单位与单位列的“{uom}”不同")
+            check("quantity", translate("imports", "“{written}”的单位与单位列的“{uom}”不同").format(written=written, uom=uom))
             return None, written, uom, pages
-        self.notes.append(f"{place(row)} 数量“{written}”按 {words.number}{words.unit or uom} 导入，原文记入备注")
+        self.notes.append(translate("imports", "{place} 数量“{written}”按 {number}{unit} 导入，原文记入备注").format(
+            place=place(row), written=written, number=words.number, unit=words.unit or uom))
         return words.number, "", words.unit or uom, pages
 
     def _check_length(self, row: int, key: str, text: str) -> None:
@@ -209,7 +214,7 @@ def _quantity(value: Any, uom: str, check: Check) -> tuple[int | None, str, str]
     if match and (not uom or uom == match.group(2)):
         return _count(match.group(1), "quantity", check)[0], "", match.group(2)
     if stored_text(value) in DASHES:
-        check("quantity", f"“{stored_text(value)}”不是数量：请填写数量，或留空（按 1 计）")
+        check("quantity", translate("imports", "“{text}”不是数量：请填写数量，或留空（按 1 计）").format(text=stored_text(value)))
         return None, stored_text(value), uom
     number, text = _count(value, "quantity", check)
     return number, text, uom
@@ -278,30 +283,36 @@ def chinese_number(text: str) -> int | None:
     return total + (digit or 0)
 
 
-def _form(texts: dict[str, str], check: Check) -> tuple[str, str]:
-    """(原件/复印件/'', remarks): from a 原件/复印件 column, or from two tick columns 原件 and 复印件."""
+def _form(texts: dict[str, str], check: Check) -> tuple[CopyKind, str]:
+    """(原件/复印件/UNSET, remarks): from a 原件/复印件 column, or from two tick columns 原件 and 复印件."""
     remarks = texts.get("remarks", "")
     form = normalise_form(clean_text(texts.get("form", "")))
     if form is None:
-        check("form", f"“{texts['form']}”无效，应为：{'、'.join(COPY_KINDS)}")
-        return "", remarks
+        check("form", translate("imports", "“{text}”无效，应为：{choices}").format(
+            text=texts["form"], choices=translate("imports", "、").join(k.label for k in COPY_KINDS)))
+        return CopyKind.UNSET, remarks
     original, copy = _marked(texts.get("original")), _marked(texts.get("copy"))
     if form or not (original or copy):
         return form, remarks
-    if original and copy:  # both handed over: the original is what counts, the copy is noted
-        return "原件", "；".join(t for t in (remarks, "另附复印件") if t)
-    return ("原件" if original else "复印件"), remarks
+    if original and copy:  # both handed over: the original is what counts, the copy is noted (in the sheet's Chinese)
+        return CopyKind.ORIGINAL, "；".join(t for t in (remarks, "另附复印件") if t)
+    return (CopyKind.ORIGINAL if original else CopyKind.COPY), remarks
 
 
-def normalise_form(text: str) -> str | None:
-    """'原' → 原件, '复' / '复印' / '复印件' → 复印件, '' → ''; None when it is neither."""
+def normalise_form(text: str) -> CopyKind | None:
+    """'原' → 原件, '复' / '复印' / '复印件' → 复印件, '' → UNSET; None when it is neither. A code or
+    an English label ('original', 'Copy') is read too: a list exported from an English desk."""
     text = text.replace(" ", "")
     if not text:
-        return ""
+        return CopyKind.UNSET
+    try:
+        return CopyKind(text)
+    except ValueError:
+        pass
     has_original, has_copy = "原" in text, "复" in text or "副本" in text
     if has_original == has_copy:
         return None
-    return "原件" if has_original else "复印件"
+    return CopyKind.ORIGINAL if has_original else CopyKind.COPY
 
 
 def _marked(text: str | None) -> bool:

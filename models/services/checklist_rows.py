@@ -9,12 +9,17 @@ from dataclasses import dataclass, field
 
 from .. import template_names
 from ..base import DocStatus
-from ..handover import HandoverKind
-from ..i18n import QT_TRANSLATE_NOOP, translate
+from ..handover import CopyKind, HandoverKind, ItemCondition
+from ..i18n import translate
+from ..labels import Coded
 
-CONDITIONS = (QT_TRANSLATE_NOOP("words", "完好"), QT_TRANSLATE_NOOP("words", "有缺陷"), QT_TRANSLATE_NOOP("words", "缺失"))
-DAMAGED, MISSING = CONDITIONS[1], CONDITIONS[2]
-COPY_KINDS = (QT_TRANSLATE_NOOP("words", "原件"), QT_TRANSLATE_NOOP("words", "复印件"))
+# What a checked item may be found in, and the forms a document comes in (UNSET: not checked / not a
+# document), in the order the combos offer them.
+CONDITIONS = (ItemCondition.GOOD, ItemCondition.DEFECTIVE, ItemCondition.MISSING)
+PROBLEM_CONDITIONS = (ItemCondition.DEFECTIVE, ItemCondition.MISSING)
+COPY_KINDS = (CopyKind.ORIGINAL, CopyKind.COPY)
+# The item fields that hold a word of a fixed list, stored as its code.
+CODED_FIELDS: dict[str, type[Coded]] = {"condition": ItemCondition, "original_or_copy": CopyKind}
 # Fields a clerk may edit on an item (what update_item and the amendment diff look at).
 ITEM_FIELDS = ("category", "name", "spec", "uom", "expected_qty", "received_qty", "original_or_copy",
                "pages", "condition", "remarks")
@@ -96,14 +101,19 @@ class ItemRow:
     uom: str
     expected_qty: int
     received_qty: int | None
-    original_or_copy: str
+    original_or_copy: CopyKind
     pages: int | None
-    condition: str
+    condition: ItemCondition
     remarks: str
     checked_by: str
     checked_at: dt.datetime | None
     defect_id: int | None = None
     defect_number: str = ""
+
+    def __post_init__(self) -> None:
+        # A row made from old data or by hand may carry the word (完好, 原件): it holds the member.
+        object.__setattr__(self, "condition", ItemCondition(self.condition))
+        object.__setattr__(self, "original_or_copy", CopyKind(self.original_or_copy))
 
     @property
     def checked(self) -> bool:
@@ -118,11 +128,11 @@ class ItemRow:
 
     @property
     def is_damaged(self) -> bool:
-        return self.condition == DAMAGED
+        return self.condition is ItemCondition.DEFECTIVE
 
     @property
     def is_missing(self) -> bool:
-        return self.condition == MISSING
+        return self.condition is ItemCondition.MISSING
 
     @property
     def is_problem(self) -> bool:

@@ -12,14 +12,24 @@ from ..base import DocStatus, now
 from ..db import Database
 from ..defect import Defect, DefectCategory, Responsible, Severity
 from ..errors import NotFoundError, SignedRecordError, ValidationError
-from ..handover import Handover, HandoverItem, HandoverKind, HandoverList, ListTemplate, TemplateItem
-from ..i18n import translate
+from ..handover import (
+    CopyKind,
+    Handover,
+    HandoverItem,
+    HandoverKind,
+    HandoverList,
+    ItemCondition,
+    ListTemplate,
+    TemplateItem,
+)
+from ..i18n import QT_TRANSLATE_NOOP, chinese, translate
+from ..labels import Coded
 from ..rules.numbers import QUANTITY, check_number, parse_int
 from ..templates import seed_builtin_templates
 from .checklist_rows import (
-    CONDITIONS,
-    COPY_KINDS,
+    CODED_FIELDS,
     ITEM_FIELDS,
+    PROBLEM_CONDITIONS,
     DefectRef,
     ItemRow,
     ListDetail,
@@ -31,9 +41,12 @@ from .defects import record_defect
 from .handovers import handover_info
 from .list_versions import version_changes
 
-PROBLEM_CONDITIONS = ("有缺陷", "缺失")
-INT_FIELDS = {"expected_qty": "应交数量", "received_qty": "实收数量", "pages": "页数"}
-TEXT_LIMITS = {"category": ("类别", 40), "name": ("名称", 200), "spec": ("规格", 100), "uom": ("单位", 10)}
+INT_FIELDS = {"expected_qty": QT_TRANSLATE_NOOP("checklists", "应交数量"),
+              "received_qty": QT_TRANSLATE_NOOP("checklists", "实收数量"), "pages": QT_TRANSLATE_NOOP("checklists", "页数")}
+TEXT_LIMITS = {"category": (QT_TRANSLATE_NOOP("checklists", "类别"), 40), "name": (QT_TRANSLATE_NOOP("checklists", "名称"), 200),
+               "spec": (QT_TRANSLATE_NOOP("checklists", "规格"), 100), "uom": (QT_TRANSLATE_NOOP("checklists", "单位"), 10)}
+CODED_LABELS = {"condition": QT_TRANSLATE_NOOP("checklists", "状况"),
+                "original_or_copy": QT_TRANSLATE_NOOP("checklists", "原件/复印件")}
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -160,40 +173,57 @@ def create_list(db: Database, handover_id: int, title: str) -> ListSummary:
 def _check_int(key: str, value: Any) -> int | None:
     """A whole number of the QUANTITY kind, by the field's name: "1o00" is not 100, -5 is refused, and
     13800138000 is refused here rather than overflowing PostgreSQL's INTEGER (SQLite would keep it)."""
-    label = INT_FIELDS[key]
+    label = translate("checklists", INT_FIELDS[key])
     if value is None or (isinstance(value, str) and not value.strip()):
         if key == "expected_qty":
             raise ValidationError(translate("checklists", "「应交数量」不能为空。"))
         return None
     if isinstance(value, str):
         return parse_int(value, label, QUANTITY)
-    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-        raise ValidationError(f"「{label}」应为整数：“{value}”。")
-    if isinstance(value, Decimal) and not value.is_finite():
-        raise ValidationError(f"「{label}」应为整数：“{value}”。")
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)) or \
+            (isinstance(value, Decimal) and not value.is_finite()):
+        raise ValidationError(translate("checklists", "「{field}」应为整数：“{value}”。").format(field=label, value=value))
     return int(check_number(value, label, QUANTITY))
 
 
 def _check_text(key: str, value: Any) -> str:
     text = "" if value is None else str(value).strip()
     if key in TEXT_LIMITS:
-        label, limit = TEXT_LIMITS[key]
+        label, limit = translate("checklists", TEXT_LIMITS[key][0]), TEXT_LIMITS[key][1]
         if len(text) > limit:
-            raise ValidationError(f"「{label}」不能超过 {limit} 个字。")
+            raise ValidationError(translate("checklists", "「{field}」不能超过 {limit} 个字。").format(
+                field=label, limit=limit))
         if key in ("name", "category") and not text:
-            raise ValidationError(f"「{label}」不能为空。")
-    if key == "condition" and text not in ("", *CONDITIONS):
-        raise ValidationError(f"「状况」应为：{'、'.join(CONDITIONS)}。")
-    if key == "original_or_copy" and text not in ("", *COPY_KINDS):
-        raise ValidationError(f"「原件/复印件」应为：{'、'.join(COPY_KINDS)}。")
+            raise ValidationError(translate("checklists", "「{field}」不能为空。").format(field=label))
     return text
+
+
+def coded_value(key: str, value: Any) -> Coded:
+    """状况 or 原件/复印件 as its member, from the member, its code, or its Chinese or English label
+    (a combo, a typed cell, a spreadsheet); empty is UNSET. Anything else is refused by the field."""
+    enum_cls = CODED_FIELDS[key]
+    try:
+        return enum_cls(value.strip() if isinstance(value, str) else "" if value is None else value)
+    except ValueError:
+        choices = translate("checklists", "、").join(m.label for m in enum_cls if m)
+        raise ValidationError(translate("checklists", "「{field}」应为：{choices}。").format(
+            field=translate("checklists", CODED_LABELS[key]), choices=choices)) from None
+
+
+def _check_field(key: str, value: Any) -> Any:
+    if key in INT_FIELDS:
+        return _check_int(key, value)
+    if key in CODED_FIELDS:
+        return coded_value(key, value)
+    return _check_text(key, value)
 
 
 def clean_item_fields(fields: dict[str, Any]) -> dict[str, Any]:
     unknown = set(fields) - set(ITEM_FIELDS)
     if unknown:
-        raise ValidationError(f"未知的清单字段：{'、'.join(sorted(unknown))}。")
-    return {k: _check_int(k, v) if k in INT_FIELDS else _check_text(k, v) for k, v in fields.items()}
+        raise ValidationError(translate("checklists", "未知的清单字段：{fields}。").format(
+            fields=translate("checklists", "、").join(sorted(unknown))))
+    return {k: _check_field(k, v) for k, v in fields.items()}
 
 
 def _item_for_save(session: Session, item_id: int, version: int) -> HandoverItem:
@@ -223,7 +253,7 @@ def _stamp(item: HandoverItem, db: Database) -> None:
     item.checked_at = now()
 
 
-def check_item(db: Database, item_id: int, version: int, *, received_qty: Any, condition: str,
+def check_item(db: Database, item_id: int, version: int, *, received_qty: Any, condition: ItemCondition | str,
                **optional: Any) -> ItemRow:
     """Record what was received: quantity, condition (and copy kind, pages, remarks)."""
     values = clean_item_fields({"received_qty": received_qty, "condition": condition,
@@ -243,7 +273,7 @@ def mark_received_as_expected(db: Database, item_id: int, version: int) -> ItemR
     with db.begin() as s:
         item = _item_for_save(s, item_id, version)
         item.received_qty = item.expected_qty
-        item.condition = "完好"
+        item.condition = ItemCondition.GOOD
         _stamp(item, db)
         return _saved(s, item)
 
@@ -255,7 +285,8 @@ def _renumber(items: list[HandoverItem]) -> None:
 
 
 def add_item(db: Database, list_id: int, *, category: str, name: str, spec: str = "", uom: str = "",
-             expected_qty: int = 1, original_or_copy: str = "", after_item_id: int | None = None) -> ItemRow:
+             expected_qty: int = 1, original_or_copy: CopyKind | str = CopyKind.UNSET,
+             after_item_id: int | None = None) -> ItemRow:
     values = clean_item_fields({"category": category, "name": name, "spec": spec, "uom": uom,
                                 "expected_qty": expected_qty, "original_or_copy": original_or_copy})
     with db.begin() as s:
@@ -320,7 +351,8 @@ class DefectSuggestion:
 
 
 def suggest_defect(list_title: str, handover_kind: HandoverKind, item: ItemRow) -> DefectSuggestion:
-    problem = item.condition if item.condition in PROBLEM_CONDITIONS else "短缺"
+    with chinese():  # the description is stored, in the Chinese the rest of it is written in
+        problem = item.condition.label if item.condition in PROBLEM_CONDITIONS else "短缺"
     received = item.received_qty if item.received_qty is not None else 0
     text = (f"{list_title}第 {item.seq} 项“{item.name}”{problem}：应交 {item.expected_qty}{item.uom}，"
             f"实收 {received}{item.uom}") + (f"；{item.remarks}" if item.remarks else "")

@@ -30,8 +30,8 @@ from ..base import DocStatus
 from ..base import now as wall_clock
 from ..db import Database
 from ..errors import ValidationError
-from ..handover import Handover, HandoverItem, HandoverList
-from ..i18n import translate
+from ..handover import Handover, HandoverItem, HandoverList, ItemCondition
+from ..i18n import chinese, translate
 from ..imports.cells import ImportCancelled
 from ..keys import Key, KeyEvent, KeyEventKind
 from ..project import Building, Unit
@@ -362,7 +362,9 @@ def _event_fields(s: Session, plan: ItemPlan, title: str) -> tuple[str, str]:
     item = get(s, HandoverItem, plan.item_id)
     remarks = f"：{item.remarks.strip()}" if item.remarks.strip() else ""
     note = f"交接清单“{title}”第 {item.seq} 项{remarks}"
-    return (item.condition if item.condition != "缺失" else ""), note
+    with chinese():  # the key log keeps the shared Chinese word (完好, 有缺陷), as a key return does
+        condition = item.condition.label if item.condition is not ItemCondition.MISSING else ""
+    return condition, note
 
 
 def _plan(s: Session, list_id: int) -> ListPlan:
@@ -425,7 +427,7 @@ def _item_plan(item: HandoverItem, units: UnitIndex, tags: TagMaker, own: set[in
     if copied[(item.category, item.name)] > 0:
         copied[(item.category, item.name)] -= 1  # one received item of the amended version per copy
         return plan(ALREADY)
-    if item.condition == "缺失":
+    if item.condition is ItemCondition.MISSING:
         return plan("核对为缺失，未接收")
     if count < 1:
         return plan("实收为 0，未接收" if not unchecked else "应交数量为 0，未接收")

@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from models.db import Database
+from models.handover import ItemCondition
 from models.i18n import in_chinese
 from models.queries.handover_forms import handover_lists
 from models.services.checklist_rows import HandoverInfo, ItemRow, ListDetail
@@ -107,7 +108,7 @@ def unique_sheet_names(titles: Iterable[str], taken: Iterable[str] = (SUMMARY_SH
 def item_values(no: int, item: ItemRow) -> list[Any]:
     """One item's row; 短缺 is left None here and written as a formula."""
     return [no, item.category, item.name, item.spec, item.uom, item.expected_qty, item.received_qty,
-            None, item.original_or_copy, item.pages, item.condition, item.remarks, item.checked_by,
+            None, item.original_or_copy.label, item.pages, item.condition.label, item.remarks, item.checked_by,
             item.checked_at, item.defect_number]
 
 
@@ -240,7 +241,8 @@ def summary_cells(ws: WriteOnlyWorksheet, no: int, x: Layout) -> list[Any]:
     s = x.detail.summary
     formulas = [f"=COUNT({x.span(NO)})", f"=COUNT({x.span(CHECKED_AT)})",
                 f'=COUNTIF({x.span(SHORT)},">0")', f"=SUM({x.span(SHORT)})",
-                f'=COUNTIF({x.span(CONDITION)},"缺失")+COUNTIF({x.span(CONDITION)},"有缺陷")']
+                f'=COUNTIF({x.span(CONDITION)},"{ItemCondition.MISSING.label}")'
+                f'+COUNTIF({x.span(CONDITION)},"{ItemCondition.DEFECTIVE.label}")']
     values = [no, s.caption, s.revision, s.status.label, s.signed_at]
     cells = [typed_cell(ws, v, c.kind) for v, c in zip(values, SUMMARY_COLUMNS, strict=False)]
     for f in formulas:

@@ -161,7 +161,7 @@ def status_line(d: ListDetail) -> str:
 def open_cells(title: str, item: ItemRow) -> list[str]:
     received = "" if item.received_qty is None else str(item.received_qty)
     bad = item.is_missing_or_damaged
-    condition = item.condition if bad else f"短缺 {item.shortfall}"
+    condition = item.condition.label if bad else f"短缺 {item.shortfall}"
     return [title, item.name, str(item.expected_qty), received, condition,
             item.defect_number or "未登记"]
 

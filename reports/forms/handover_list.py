@@ -21,6 +21,7 @@ from reportlab.platypus import (
 )
 
 from models.base import DocStatus
+from models.labels import Coded
 from models.services.checklist_rows import (
     ITEM_FIELD_LABELS,
     HandoverInfo,
@@ -97,7 +98,7 @@ def qty(value: int | None) -> str:
 def item_cells(no: int, item: ItemRow) -> list[str]:
     short = item.shortfall
     return [str(no), item.name, item.spec, item.uom, str(item.expected_qty), qty(item.received_qty),
-            str(short) if short else "", item.original_or_copy, qty(item.pages), item.condition,
+            str(short) if short else "", item.original_or_copy.label, qty(item.pages), item.condition.label,
             remarks_text(item)]
 
 
@@ -148,6 +149,8 @@ def change_columns(amended_revision: int) -> tuple[Column, ...]:
 
 
 def plain(value: object) -> str:
+    if isinstance(value, Coded):  # 状况, 原件/复印件: the words, not the code
+        value = value.label
     return "（空）" if value in (None, "") else str(value)
 
 

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QWidget
 
 from models.db import Database
 from models.errors import DomainError
-from models.labels import word
+from models.labels import Coded
 from models.rules.numbers import QUANTITY, parse_optional
 from models.services import checklists
-from models.services.checklist_rows import ITEM_FIELD_LABELS, ItemRow
+from models.services.checklist_rows import CODED_FIELDS, ITEM_FIELD_LABELS, ItemRow
 
 from ...ops import refusal, run_op
 
@@ -77,6 +77,8 @@ def typed(key: str, value: Any) -> Any:
     if key in QUANTITY_KEYS and isinstance(value, str):
         number = parse_optional(value, ITEM_FIELD_LABELS[key], QUANTITY)
         return None if number is None else int(number)
+    if key in CODED_FIELDS:
+        return checklists.coded_value(key, value)  # a pasted or typed word, in either language: its member
     return value
 
 
@@ -230,9 +232,9 @@ def _display(item: ItemRow, key: str) -> Any:
     if key == "shortfall":
         return value or ""  # only a real shortfall catches the eye
     if key == "condition" and not item.checked:
-        return word(value) if value else _tr("未核对")
-    if key in ("condition", "original_or_copy") and isinstance(value, str):
-        return word(value)  # a word of the fixed list, stored in Chinese
+        return value.label if value else _tr("未核对")
+    if isinstance(value, Coded):
+        return value.label
     if isinstance(value, dt.datetime):
         return value.strftime("%m-%d %H:%M")  # the year is in the tooltip; the column stays narrow
     return "" if value is None else value

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.labels import word
+from models.handover import CopyKind
+from models.labels import Coded
 from models.services.checklist_rows import CONDITIONS, COPY_KINDS
 
 from ...widgets.cell_editing import RetryDelegate, number_line
@@ -37,16 +38,17 @@ class ItemDelegate(RetryDelegate):
         if column == COL["condition"]:
             return self._combo(parent, CONDITIONS)
         if column == COL["original_or_copy"]:
-            return self._combo(parent, ("",) + COPY_KINDS)  # "" for things that are neither
+            return self._combo(parent, (CopyKind.UNSET, *COPY_KINDS))  # UNSET for things that are neither
         if column in QTY_COLUMNS:
             return number_line(parent)
         return super().createEditor(parent, option, index)
 
     @staticmethod
-    def _combo(parent: QWidget, values: tuple[str, ...]) -> QComboBox:
+    def _combo(parent: QWidget, values: tuple[Coded, ...]) -> QComboBox:
+        """Each member shown as its label in the desk's language, carried as the member itself."""
         combo = QComboBox(parent)
         for value in values:
-            combo.addItem(word(value), value)
+            combo.addItem(value.label, value)
         return combo
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
