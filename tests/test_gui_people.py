@@ -74,7 +74,7 @@ def test_a_project_made_from_the_menu_shows_in_the_selector(qtbot, sqlite_db):
         ok_and_wait(dialog)
     answer_dialog(window.new_project_action.trigger, fill)
     assert window.project_combo.currentText() == "翠湖园（CHY）"
-    assert window.current_project().kind == "混合"
+    assert window.current_project().kind is ProjectKind.MIXED
 
     projects.create_project(sqlite_db, ProjectForm("JHC", "金湖城"))
 
