@@ -109,7 +109,8 @@ def build_parser() -> Parser:
     _add_db(p)
     p.add_argument("--code", required=True)
     p.add_argument("--name", required=True)
-    p.add_argument("--kind", default="住宅", help="住宅|写字楼|商业|混合")
+    p.add_argument("--kind", default="residential", type=_coded_arg("models.project", "ProjectKind"),
+                   help="住宅|写字楼|商业|混合 / residential|office|commercial|mixed")
     p.add_argument("--address", default="")
 
     ho = sub.add_parser("handover", help="交接 / handovers").add_subparsers(dest="action", required=True,

@@ -68,6 +68,8 @@ class StrEnum(TypeDecorator[Any]):
 class OptionalStrEnum(StrEnum):
     """A StrEnum column where "" (the old empty word) means no member: None in Python."""
 
+    cache_ok = True  # SQLAlchemy asks each TypeDecorator subclass itself (not inherited)
+
     def process_bind_param(self, value: Any, dialect: Any) -> str | None:
         return "" if value is None or value == "" else self.enum_cls(value).value
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, String, and_, bindparam, case, false, func, or_, select
 
-from .browse import ColumnSpec, Filters, JoinedText, Like, Scope, TableSpec
-from .i18n import QT_TRANSLATE_NOOP
-from .labels import word
-from .people import Owner, UnitOwnership
-from .project import Building, Unit
+from .browse import ColumnSpec, Filters, JoinedText, Like, Scope, TableSpec, _coded, _text
+from .i18n import QT_TRANSLATE_NOOP, translate
+from .labels import Coded, word
+from .people import IdKind, Owner, Relation, UnitOwnership
+from .project import Building, Occupancy, Unit, UnitUse
 from .rules.idcard import mask_id_number, mask_phones
 from .rules.identity import normalize_id, phone_problem
 
@@ -31,7 +31,7 @@ def _last_four(col: Any) -> Any:
 
 # ---- 房屋 ---------------------------------------------------------------------------------------
 
-_CURRENT = and_(UnitOwnership.relation == "业主", UnitOwnership.until.is_(None))
+_CURRENT = and_(UnitOwnership.relation == Relation.OWNER, UnitOwnership.until.is_(None))
 _UNIT_OWNERS = func.coalesce(
     select(JoinedText(Owner.name, UnitOwnership.id)).select_from(UnitOwnership)
     .join(Owner, Owner.id == UnitOwnership.owner_id)
@@ -45,17 +45,25 @@ def _unit_text(like: Like) -> ColumnElement[bool]:
 
 
 def _unit_filters(filters: Filters) -> list[ColumnElement[bool]]:
-    """{"building": building id or NO_BUILDING, "use": 住宅…, "occupancy": 空置…}."""
+    """{"building": building id or NO_BUILDING, "use": a UnitUse (or its code or label), "occupancy": likewise}."""
     where: list[ColumnElement[bool]] = []
     building = filters.get("building")
     if building == NO_BUILDING:
         where.append(Unit.building_id.is_(None))
     elif isinstance(building, int):
         where.append(Unit.building_id == building)
-    for key, col in (("use", Unit.use), ("occupancy", Unit.occupancy)):
+    for key, col, cls in (("use", Unit.use, UnitUse), ("occupancy", Unit.occupancy, Occupancy)):
         if filters.get(key):
-            where.append(col == filters[key])
+            where.append(_is_member(col, cls, filters[key]))
     return where
+
+
+def _is_member(col: Any, cls: type[Coded], value: Any) -> ColumnElement[bool]:
+    """The rows whose stored code is `value`'s; a value no member has matches nothing."""
+    try:
+        return _text(col) == cls(value).value
+    except ValueError:
+        return false()
 
 
 UNITS = TableSpec(
@@ -66,8 +74,9 @@ UNITS = TableSpec(
         ColumnSpec("entrance", QT_TRANSLATE_NOOP("columns", "单元"), "text", Unit.entrance),
         ColumnSpec("floor", QT_TRANSLATE_NOOP("columns", "楼层"), "text", Unit.floor),
         ColumnSpec("area", QT_TRANSLATE_NOOP("columns", "建筑面积"), "area", Unit.area),
-        ColumnSpec("use", QT_TRANSLATE_NOOP("columns", "用途"), "text", Unit.use, present=word),
-        ColumnSpec("occupancy", QT_TRANSLATE_NOOP("columns", "入住状态"), "text", Unit.occupancy, present=word),
+        # Members leave as members (the view shows the label); sorted in the enum's order, not by code.
+        _coded("use", QT_TRANSLATE_NOOP("columns", "用途"), Unit.use, UnitUse),
+        _coded("occupancy", QT_TRANSLATE_NOOP("columns", "入住状态"), Unit.occupancy, Occupancy),
         ColumnSpec("owners", QT_TRANSLATE_NOOP("columns", "业主"), "text", _UNIT_OWNERS),
     ],
     id_col=Unit.id,
@@ -80,7 +89,10 @@ UNITS = TableSpec(
 
 # ---- 业主 ---------------------------------------------------------------------------------------
 
-_HELD = case((UnitOwnership.relation == "业主", Unit.number), else_=Unit.number + "（" + UnitOwnership.relation + "）")
+# An occupant's unit is named with its tie, in the desk's language: the words are a parameter the query
+# is given when it runs (OWNERS.params), not fixed when this module is imported.
+_HELD = case((UnitOwnership.relation == Relation.OWNER, Unit.number),
+             else_=Unit.number + bindparam("occupant_suffix", type_=String()))
 _OWNER_UNITS = func.coalesce(
     select(JoinedText(_HELD, UnitOwnership.id)).select_from(UnitOwnership).join(Unit, Unit.id == UnitOwnership.unit_id)
     .where(UnitOwnership.owner_id == Owner.id, UnitOwnership.until.is_(None)).correlate(Owner).scalar_subquery(), "")
@@ -110,6 +122,10 @@ def _owner_text(like: Like) -> ColumnElement[bool]:
     return or_(*found)
 
 
+def _occupant_suffix() -> str:
+    return translate("people", "（{relation}）").format(relation=Relation.OCCUPANT.label)
+
+
 _KIND = case((Owner.is_company, QT_TRANSLATE_NOOP("words", "单位")), else_=QT_TRANSLATE_NOOP("words", "个人"))
 
 OWNERS = TableSpec(
@@ -121,7 +137,7 @@ OWNERS = TableSpec(
         ColumnSpec("mobile", QT_TRANSLATE_NOOP("columns", "联系电话"), "text", Owner.mobile, present=mask_phones, sort=_last_four(Owner.mobile)),
         ColumnSpec("other_phones", QT_TRANSLATE_NOOP("columns", "其他电话"), "text", Owner.other_phones, present=mask_phones,
                    sort=_last_four(Owner.other_phones)),
-        ColumnSpec("id_kind", QT_TRANSLATE_NOOP("columns", "证件类型"), "text", Owner.id_kind, present=word),
+        _coded("id_kind", QT_TRANSLATE_NOOP("columns", "证件类型"), Owner.id_kind, IdKind),
         ColumnSpec("id_number", QT_TRANSLATE_NOOP("columns", "证件号码"), "text", Owner.id_number, present=mask_id_number,
                    sort=_last_four(Owner.id_number)),
     ],
@@ -130,6 +146,7 @@ OWNERS = TableSpec(
     scope_where=lambda scope: [Owner.project_id == scope.project_id],
     text_where=_owner_text,
     default_order=lambda: [],
+    params=lambda filters: {"occupant_suffix": _occupant_suffix()},
 )
 
 __all__ = ["NO_BUILDING", "OWNERS", "UNITS", "Scope"]

@@ -18,9 +18,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
-from .base import Base, DocStatus, StrEnum, Versioned
+from .base import Base, DocStatus, OptionalStrEnum, StrEnum, Versioned
 from .i18n import QT_TRANSLATE_NOOP
 from .labels import Coded
+from .project import UnitUse
 from .types import Money, Quantity, Rate
 
 # How a fee item is billed.
@@ -70,7 +71,7 @@ class Tariff(Versioned, Base):
     fee_item_id: Mapped[int] = mapped_column(ForeignKey("fee_items.id"), index=True)
     valid_from: Mapped[dt.date] = mapped_column(Date)
     valid_to: Mapped[dt.date | None] = mapped_column(Date)
-    unit_use: Mapped[str] = mapped_column(String(16), default="")  # "" = every use
+    unit_use: Mapped[UnitUse | None] = mapped_column(OptionalStrEnum(UnitUse), nullable=False, default="")  # None ("" stored) = every use
     rate: Mapped[Decimal] = mapped_column(Rate)
 
 

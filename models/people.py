@@ -11,9 +11,6 @@ from .i18n import QT_TRANSLATE_NOOP
 from .labels import Coded
 from .project import Unit
 
-# The identity documents an owner is registered with (a company: its 统一社会信用代码).
-ID_KINDS = (QT_TRANSLATE_NOOP("words", "身份证"), QT_TRANSLATE_NOOP("words", "护照"), QT_TRANSLATE_NOOP("words", "港澳台通行证"), QT_TRANSLATE_NOOP("words", "统一社会信用代码"))
-
 
 class Relation(Coded):
     """A person's tie to a unit: 业主 or 使用人."""
@@ -29,6 +26,11 @@ class IdKind(Coded):
     PASSPORT = "passport"
     PERMIT = "permit"
     CREDIT_CODE = "credit_code"
+
+
+# The identity documents an owner is registered with (a company: its 统一社会信用代码), in form order.
+ID_KINDS = tuple(IdKind)
+RELATIONS = tuple(Relation)
 
 
 class Role(Coded):
@@ -70,7 +72,7 @@ class Owner(Versioned, Base):
     is_company: Mapped[bool] = mapped_column(Boolean, default=False)
     mobile: Mapped[str] = mapped_column(String(20), default="")  # the first phone, mobile or landline
     other_phones: Mapped[str] = mapped_column(String(200), default="")  # more phones, separated by "、"
-    id_kind: Mapped[str] = mapped_column(String(16), default="身份证", server_default="id_card")  # ID_KINDS
+    id_kind: Mapped[IdKind] = mapped_column(StrEnum(IdKind), default=IdKind.ID_CARD, server_default=IdKind.ID_CARD.value)
     id_number: Mapped[str] = mapped_column(String(18), default="")
 
     ownerships: Mapped[list[UnitOwnership]] = relationship(back_populates="owner")
@@ -84,7 +86,7 @@ class UnitOwnership(Versioned, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("owners.id"), index=True)
-    relation: Mapped[str] = mapped_column(String(16), default="业主")  # 业主 / 使用人
+    relation: Mapped[Relation] = mapped_column(StrEnum(Relation), default=Relation.OWNER)
     since: Mapped[dt.date | None] = mapped_column(Date)
     until: Mapped[dt.date | None] = mapped_column(Date)
 

@@ -6,14 +6,10 @@ from decimal import Decimal
 from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, Versioned
+from .base import Base, StrEnum, Versioned
 from .i18n import QT_TRANSLATE_NOOP
 from .labels import Coded
 from .types import Area
-
-PROJECT_KINDS = (QT_TRANSLATE_NOOP("words", "住宅"), QT_TRANSLATE_NOOP("words", "写字楼"), QT_TRANSLATE_NOOP("words", "商业"), QT_TRANSLATE_NOOP("words", "混合"))
-UNIT_USES = (QT_TRANSLATE_NOOP("words", "住宅"), QT_TRANSLATE_NOOP("words", "商铺"), QT_TRANSLATE_NOOP("words", "办公"), QT_TRANSLATE_NOOP("words", "车位"), QT_TRANSLATE_NOOP("words", "储藏室"))
-OCCUPANCIES = (QT_TRANSLATE_NOOP("words", "空置"), QT_TRANSLATE_NOOP("words", "已入住"), QT_TRANSLATE_NOOP("words", "装修中"))
 
 
 class ProjectKind(Coded):
@@ -43,6 +39,12 @@ class Occupancy(Coded):
     RENOVATING = "renovating"
 
 
+# The choices a form offers, in the order it offers them.
+PROJECT_KINDS = tuple(ProjectKind)
+UNIT_USES = tuple(UnitUse)
+OCCUPANCIES = tuple(Occupancy)
+
+
 class Project(Versioned, Base):
     __tablename__ = "projects"
     __label__ = QT_TRANSLATE_NOOP("audit", "项目")
@@ -51,7 +53,7 @@ class Project(Versioned, Base):
     code: Mapped[str] = mapped_column(String(32), unique=True)
     name: Mapped[str] = mapped_column(String(100))
     address: Mapped[str] = mapped_column(String(200), default="")
-    kind: Mapped[str] = mapped_column(String(16), default="住宅")
+    kind: Mapped[ProjectKind] = mapped_column(StrEnum(ProjectKind), default=ProjectKind.RESIDENTIAL)
     manager_company: Mapped[str] = mapped_column(String(100), default="")
 
     buildings: Mapped[list[Building]] = relationship(back_populates="project")
@@ -85,7 +87,7 @@ class Unit(Versioned, Base):
     entrance: Mapped[str] = mapped_column(String(10), default="", server_default="")
     floor: Mapped[str] = mapped_column(String(10), default="", server_default="")
     area: Mapped[Decimal | None] = mapped_column(Area)
-    use: Mapped[str] = mapped_column(String(16), default="住宅")
-    occupancy: Mapped[str] = mapped_column(String(16), default="空置")
+    use: Mapped[UnitUse] = mapped_column(StrEnum(UnitUse), default=UnitUse.RESIDENCE)
+    occupancy: Mapped[Occupancy] = mapped_column(StrEnum(Occupancy), default=Occupancy.VACANT)
 
     building: Mapped[Building | None] = relationship(back_populates="units")

@@ -166,6 +166,17 @@ def test_unit_numbers_look_real(demo: Database) -> None:
     assert all(isinstance(a, Decimal) and a.as_tuple().exponent == -2 and a > 0 for a in areas)
 
 
+def test_place_words_are_stored_as_codes(demo: Database) -> None:
+    """The demo writes members: the columns hold codes, never the Chinese words (migration 0013)."""
+    columns = {"projects": ("kind", {"residential"}), "units": ("use", {"residence", "shop", "parking", "storage"}),
+               "owners": ("id_kind", {"id_card"}), "unit_ownerships": ("relation", {"owner", "occupant"})}
+    with demo.read() as s:
+        for table, (column, codes) in columns.items():
+            assert set(s.scalars(text(f"SELECT DISTINCT {column} FROM {table}"))) == codes, table
+        assert set(s.scalars(text("SELECT DISTINCT occupancy FROM units"))) == {"vacant", "occupied", "renovating"}
+        assert set(s.scalars(text("SELECT DISTINCT unit_use FROM tariffs"))) <= {"", *columns["units"][1], "office"}
+
+
 def test_demo_users_log_in(demo: Database) -> None:
     for name in ("admin", "supervisor", "clerk"):
         assert auth.login(demo, name, "demo1234").username == name

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from models.audit import AuditLog
 from models.errors import ValidationError
+from models.project import UnitUse
 from models.services import fee_items as fi
 from models.services import projects
 
@@ -41,7 +42,7 @@ def test_rates_per_use_and_refusals_name_the_field(db, project):
     fee = fi.add_fee_item(db, project.id, code="WYF", name="物业服务费", basis="per_m2_month")
     fi.set_rate(db, fee.id, valid_from=dt.date(2020, 1, 1), rate=D("1.80"), unit_use="住宅")
     row = fi.set_rate(db, fee.id, valid_from=dt.date(2020, 1, 1), rate=D("3.50"), unit_use="商铺")
-    assert {(t.unit_use, t.rate) for t in row.tariffs} == {("住宅", D("1.8000")), ("商铺", D("3.5000"))}
+    assert {(t.unit_use, t.rate) for t in row.tariffs} == {(UnitUse.RESIDENCE, D("1.8000")), (UnitUse.SHOP, D("3.5000"))}
     with pytest.raises(ValidationError, match="「单价」最多四位小数"):
         fi.set_rate(db, fee.id, valid_from=dt.date(2021, 1, 1), rate=D("1.80005"))
     with pytest.raises(ValidationError, match="「单价」"):

@@ -21,6 +21,8 @@ from gui.main_window import MainWindow
 from gui.widgets.screen_fit import screen_of
 from models.audit import AuditLog
 from models.db import UserRef
+from models.people import IdKind, Relation
+from models.project import Occupancy, ProjectKind
 from models.services import people, projects, units
 from models.services.people import OwnerForm
 from models.services.projects import ProjectForm
@@ -65,14 +67,14 @@ def test_a_project_made_from_the_menu_shows_in_the_selector(qtbot, sqlite_db):
         ok_and_wait(dialog)  # no name: refused, the dialog stays open
         assert "「项目名称」" in dialog.error_label.text() and dialog.isVisible()
         dialog.name_edit.setText("翠湖园")
-        dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("混合"))
+        dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(ProjectKind.MIXED.value))
         dialog.address_edit.setText("某市某区湖滨路 88 号")
         dialog.company_edit.setText("某某物业服务有限公司")
         shot(dialog, "project_dialog")
         ok_and_wait(dialog)
     answer_dialog(window.new_project_action.trigger, fill)
     assert window.project_combo.currentText() == "翠湖园（CHY）"
-    assert window.current_project().kind == "混合"
+    assert window.current_project().kind is ProjectKind.MIXED
 
     projects.create_project(sqlite_db, ProjectForm("JHC", "金湖城"))
 
@@ -125,7 +127,7 @@ def test_building_unit_and_owner_through_the_dialogs_masked_then_unmasked(qtbot,
         ok_and_wait(d)
         assert "「建筑面积」" in d.error_label.text()
         d.area_edit.setText("89.50")
-        d.occupancy_combo.setCurrentIndex(d.occupancy_combo.findData("已入住"))
+        d.occupancy_combo.setCurrentIndex(d.occupancy_combo.findData(Occupancy.OCCUPIED.value))
         shot(d, "unit_dialog")
         ok_and_wait(d)
     answer_dialog(page.add_button.click, unit)
@@ -149,7 +151,7 @@ def test_building_unit_and_owner_through_the_dialogs_masked_then_unmasked(qtbot,
 
     def company(d):  # a co-owner that is a company, its 统一社会信用代码 offered with 单位
         d.kind_combo.setCurrentIndex(1)
-        assert d.id_kind_combo.currentData() == "统一社会信用代码"
+        assert d.id_kind_combo.currentData() == IdKind.CREDIT_CODE.value
         d.name_edit.setText("某某贸易有限公司")
         d.id_edit.setText("91350100M000100Y43")
         d.mobile_edit.setText("0591-87654321")
@@ -258,11 +260,11 @@ def test_an_existing_owner_linked_as_co_owner_of_a_second_unit(qtbot, sqlite_db)
         ok_and_wait(d)
         assert "请先在表中选择" in d.error_label.text()
         d.table.selectRow(0)
-        d.relation_combo.setCurrentIndex(d.relation_combo.findData("使用人"))
+        d.relation_combo.setCurrentIndex(d.relation_combo.findData(Relation.OCCUPANT.value))
         shot(d, "link_owner_dialog")
         ok_and_wait(d)
     answer_dialog(page.link_button.click, link)
-    assert [(o.name, o.relation) for o in page.owners_model.records] == [("李四", "使用人")]
+    assert [(o.name, o.relation) for o in page.owners_model.records] == [("李四", Relation.OCCUPANT)]
     select_row(page.browser, "1-1-101")
 
     def co_owner(d):
@@ -270,5 +272,5 @@ def test_an_existing_owner_linked_as_co_owner_of_a_second_unit(qtbot, sqlite_db)
         d.table.selectRow(0)
         ok_and_wait(d)
     answer_dialog(page.link_button.click, co_owner)
-    assert [(o.name, o.relation) for o in page.owners_model.records] == [("张三", "业主"), ("李四", "业主")]
+    assert [(o.name, o.relation) for o in page.owners_model.records] == [("张三", Relation.OWNER), ("李四", Relation.OWNER)]
     assert cells(page.browser, 7)[cells(page.browser, 0).index("1-1-101")] == "张三、李四"

@@ -14,7 +14,7 @@ from gui.dialogs import value_mapping
 from gui.dialogs.roster_import import RosterImportDialog
 from gui.dialogs.value_mapping import ValueMappingDialog
 from models.imports.value_map import UnknownValues
-from models.project import Unit
+from models.project import Occupancy, Unit, UnitUse
 from models.services import projects
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -75,7 +75,8 @@ def test_codes_are_mapped_through_the_dialog_and_imported(qtbot, db, tmp_path, m
         dialog.import_button.click()
     with db.read() as s:
         assert s.execute(select(Unit.number, Unit.use, Unit.occupancy).order_by(Unit.number)).all() == [
-            ("101", "住宅", "已入住"), ("102", "住宅", "空置"), ("103", "商铺", "已入住")]
+            ("101", UnitUse.RESIDENCE, Occupancy.OCCUPIED), ("102", UnitUse.RESIDENCE, Occupancy.VACANT),
+            ("103", UnitUse.SHOP, Occupancy.OCCUPIED)]
 
 
 def test_the_dialog_keeps_earlier_choices_and_drops_values_left_unmapped(qtbot):

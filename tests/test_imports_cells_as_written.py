@@ -20,8 +20,8 @@ from models.handover import HandoverItem
 from models.imports.checklist import import_checklist_file, preview_checklist
 from models.imports.roster import import_roster_file, preview_roster, value_options
 from models.imports.roster_owners import split_owners
-from models.people import Owner, UnitOwnership
-from models.project import Unit
+from models.people import IdKind, Owner, UnitOwnership
+from models.project import Occupancy, Unit, UnitUse
 from models.rules.identity import check_id, guess_id_kind, id_problem, read_phones
 from models.services import people, projects
 from models.services.people import OwnerForm
@@ -33,6 +33,7 @@ ID_YUHANG = "330110198506150024"  # 余杭区 (code since 2001), born 1985: stdn
 BAD_CHECK = "110105198001011239"
 BAD_BIRTH = "440305199202300011"  # 2 月 30 日
 BAD_REGION = "990105198001011233"
+R, SHOP, OCC, VAC = UnitUse.RESIDENCE, UnitUse.SHOP, Occupancy.OCCUPIED, Occupancy.VACANT
 CREDIT = "91330106MA2B3C4D5D"  # a 统一社会信用代码 with its computed check character
 ID_HEADER = ("房号", "业主姓名", "联系电话", "建筑面积", "房屋用途", "入住状态", "身份证号")
 
@@ -107,7 +108,7 @@ def test_landlines_and_several_phones_in_one_cell(db, project, tmp_path, cell, m
     preview = preview_roster(path)
     assert preview.ok, problems(preview)
     import_roster_file(db, "CHY", path)
-    assert owners_of(db, "101") == [("甲一", mobile, others, "身份证", "", False)]
+    assert owners_of(db, "101") == [("甲一", mobile, others, IdKind.ID_CARD, "", False)]
 
 
 def test_the_forms_read_phones_by_the_same_rule(db, project):
@@ -129,7 +130,7 @@ def test_no_phone_written_is_a_note_not_a_problem(db, project, tmp_path, junk):
     assert f"第 2 行 身份证号“{junk}”不是证件号码，按没有证件号码导入" in preview.notes
     assert accounted(path, preview) == []
     import_roster_file(db, "CHY", path)
-    assert owners_of(db, "101") == [("甲一", "", "", "身份证", "", False)]
+    assert owners_of(db, "101") == [("甲一", "", "", IdKind.ID_CARD, "", False)]
 
 
 @pytest.mark.parametrize("cell", ["1380000000", "13800000000/12345", "0571-8888", "电话13800000000"])
@@ -165,10 +166,10 @@ def test_co_owners_are_two_owners_of_one_unit_with_phones_and_ids_paired(db, pro
     assert not any(ID_YUHANG in n or "13700000003" in n for n in preview.notes)  # notes reach the audit log
     report = import_roster_file(db, "CHY", path)
     assert report.created_owners == 4 and ID_A not in report.summary()
-    assert owners_of(db, "101") == [("王芳", "13800000001", "", "身份证", ID_A, False),
-                                    ("李强", "13900000002", "", "身份证", ID_B, False)]
-    assert owners_of(db, "102") == [("赵六", "13700000003", "", "身份证", ID_YUHANG, False),
-                                    ("钱七", "", "", "身份证", "", False)]
+    assert owners_of(db, "101") == [("王芳", "13800000001", "", IdKind.ID_CARD, ID_A, False),
+                                    ("李强", "13900000002", "", IdKind.ID_CARD, ID_B, False)]
+    assert owners_of(db, "102") == [("赵六", "13700000003", "", IdKind.ID_CARD, ID_YUHANG, False),
+                                    ("钱七", "", "", IdKind.ID_CARD, "", False)]
     again = import_roster_file(db, "CHY", path)  # the same co-owners again: nothing changes
     assert (again.created_units, again.unchanged_units, again.created_owners) == (0, 2, 0)
 
@@ -202,7 +203,7 @@ def test_id_documents_of_each_kind_are_stored_as_written(db, project, tmp_path, 
     preview = preview_roster(path)
     assert preview.ok, problems(preview)
     import_roster_file(db, "CHY", path)
-    assert owners_of(db, "101") == [(owner, "", "", kind, number.upper(), company)]
+    assert owners_of(db, "101") == [(owner, "", "", IdKind(kind), number.upper(), company)]
 
 
 @pytest.mark.parametrize(("owner", "number", "words"), [
@@ -233,11 +234,11 @@ def test_a_kind_column_says_what_the_number_is(db, project, tmp_path):
     assert [p.row for p in preview.problems] == [4, 5]
     assert "“X1”不是有效的护照号码" in str(preview.problems[0]) and "按号码" not in str(preview.problems[0])
     assert str(preview.problems[1]).startswith("第 5 行「证件类型」：“驾驶证”无效")
-    assert [o.id_kind for r in preview.rows[:2] for o in r.owners] == ["护照", "身份证"]
+    assert [o.id_kind for r in preview.rows[:2] for o in r.owners] == [IdKind.PASSPORT, IdKind.ID_CARD]
 
 
 def test_the_owner_forms_use_the_same_document_rule(db, project):
-    assert guess_id_kind(CREDIT, False) == "统一社会信用代码" and guess_id_kind("E12345678", False) == "护照"
+    assert guess_id_kind(CREDIT, False) is IdKind.CREDIT_CODE and guess_id_kind("E12345678", False) is IdKind.PASSPORT
     assert id_problem("身份证", ID_YUHANG, TODAY) == "" and "地区码无效" in id_problem("身份证", BAD_REGION, TODAY)
     with pytest.raises(ValidationError, match="「证件号码」.*地区码无效"):
         check_id("身份证", BAD_REGION, TODAY)
@@ -270,12 +271,12 @@ def test_a_value_map_reads_the_codes_as_words(db, project, tmp_path):
     path = code_sheet(tmp_path)
     preview = preview_roster(path, values=values)
     assert preview.ok and not preview.unknown, problems(preview)
-    assert [(r.use, r.occupancy) for r in preview.rows] == [("住宅", "已入住"), ("住宅", "空置"), ("商铺", "已入住"),
-                                                            ("商铺", "空置")]
+    assert [(r.use, r.occupancy) for r in preview.rows] == [(R, OCC), (R, VAC), (SHOP, OCC),
+                                                            (SHOP, VAC)]
     assert "房屋用途“110”按“住宅”导入（2 行）" in preview.notes and "入住状态“2002”按“空置”导入（1 行）" in preview.notes
     import_roster_file(db, "CHY", path, values=values)
     with db.read() as s:
-        assert s.execute(select(Unit.use, Unit.occupancy).where(Unit.number == "103")).one() == ("商铺", "已入住")
+        assert s.execute(select(Unit.use, Unit.occupancy).where(Unit.number == "103")).one() == (UnitUse.SHOP, Occupancy.OCCUPIED)
 
 
 def test_a_partial_map_leaves_the_rest_unknown(tmp_path):
@@ -299,7 +300,7 @@ def test_cli_value_option(db, project, tmp_path, capsys, monkeypatch):
     assert main.main([*args, *values]) == 0
     assert "新增 4 户" in capsys.readouterr().out
     with db.read() as s:
-        assert s.scalar(select(Unit.use).where(Unit.number == "102")) == "住宅"
+        assert s.scalar(select(Unit.use).where(Unit.number == "102")) is UnitUse.RESIDENCE
 
 
 # ---- every cell accounted for -----------------------------------------------------------------------

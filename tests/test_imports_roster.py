@@ -18,7 +18,7 @@ from models.imports.roster import (
     preview_roster,
 )
 from models.people import Owner, UnitOwnership
-from models.project import Building, Unit
+from models.project import Building, Occupancy, Unit, UnitUse
 from models.services import projects
 
 SAMPLE = Path(__file__).resolve().parents[2] / "shared/samples/业主名册_翠湖园.xlsx"
@@ -50,7 +50,7 @@ def test_sample_creates_48_units_and_owners_then_nothing(db, project):
     with db.read() as s:
         unit = s.scalar(select(Unit).where(Unit.number == "1栋1单元101"))
         assert unit.area == Decimal("118.03") and isinstance(unit.area, Decimal)
-        assert (unit.use, unit.occupancy, unit.building.name) == ("住宅", "已入住", "1栋")
+        assert (unit.use, unit.occupancy, unit.building.name) == (UnitUse.RESIDENCE, Occupancy.OCCUPIED, "1栋")
         owner = s.scalar(select(Owner).where(Owner.name == "董艳辉"))
         assert owner.mobile == "18401757228"
     again = import_roster_file(db, "CHY", SAMPLE)
@@ -123,8 +123,8 @@ def test_aliases_defaults_and_full_width(tmp_path):
     assert preview.ok, preview.problems
     first, second = preview.rows
     assert (first.number, first.building, first.use, first.mobile, first.area) == (
-        "Ｂ座-1502", "B座", "办公", "13800138000", None)  # the number as written; its building found on a copy
-    assert (second.use, second.occupancy, second.building) == ("车位", "空置", "")
+        "Ｂ座-1502", "B座", UnitUse.OFFICE, "13800138000", None)  # the number as written; its building found on a copy
+    assert (second.use, second.occupancy, second.building) == (UnitUse.PARKING, Occupancy.VACANT, "")
 
 
 @pytest.mark.parametrize("number, building", [

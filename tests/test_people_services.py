@@ -13,8 +13,8 @@ from models.audit import AuditLog
 from models.browse import TABLES, Scope
 from models.db import UserRef
 from models.errors import AuthError, StaleRecordError, ValidationError
-from models.people import Owner
-from models.project import Unit
+from models.people import IdKind, Owner, Relation
+from models.project import Occupancy, ProjectKind, Unit
 from models.rules.unit_number import parse_unit_number
 from models.services import people, projects, units
 from models.services.people import OwnerForm
@@ -52,7 +52,7 @@ def test_project_create_and_edit_refuse_a_duplicate_code(db):
     assert "「项目编码」" in refused(projects.create_project, db, ProjectForm("A B", "名称"))
     assert "「项目类型」" in refused(projects.create_project, db, ProjectForm("NEW", "名称", "别墅"))
     edited = projects.edit_project(db, second.id, second.version, ProjectForm("JHC2", "金湖城二期", "混合", "新地址"))
-    assert (edited.code, edited.name, edited.kind, edited.address) == ("JHC2", "金湖城二期", "混合", "新地址")
+    assert (edited.code, edited.name, edited.kind, edited.address) == ("JHC2", "金湖城二期", ProjectKind.MIXED, "新地址")
     assert [p.code for p in projects.list_projects(db)] == ["CHY", "JHC2"]
     with pytest.raises(StaleRecordError):  # someone saved since this desk read it
         projects.edit_project(db, second.id, second.version, ProjectForm("JHC3", "金湖城"))
@@ -88,7 +88,7 @@ def test_unit_number_as_people_write_it(db, project):
     assert (dashed.building, dashed.entrance, dashed.floor) == (parts.building, parts.entrance, parts.floor)
     assert (dashed.building, dashed.entrance, dashed.floor, dashed.area) == ("1栋", "1", "1", Decimal("89.50"))
     named = units.save_unit(db, project, None, 0, UnitForm("2栋3单元1201", use="住宅", occupancy="已入住"))
-    assert (named.building, named.entrance, named.floor, named.occupancy) == ("2栋", "3", "12", "已入住")
+    assert (named.building, named.entrance, named.floor, named.occupancy) == ("2栋", "3", "12", Occupancy.OCCUPIED)
     # "1栋1单元101" is the room "1-1-101" already names; full-width is the same number as well
     assert "同一套房屋" in refused(units.save_unit, db, project, None, 0, UnitForm("1栋1单元101"))
     assert "已存在" in refused(units.save_unit, db, project, None, 0, UnitForm("２栋3单元 1201"))
@@ -128,7 +128,7 @@ def test_owner_with_several_phones_and_co_owners_of_one_unit(db, project):
                                                           mobile="13912345678"), unit_id=unit.id)
     detail = units.unit_detail(db, unit.id)
     assert [(o.name, o.relation, o.mobile) for o in detail.owners] == [
-        ("张三", "业主", "138****8000"), ("李四", "业主", "139****5678")]
+        ("张三", Relation.OWNER, "138****8000"), ("李四", Relation.OWNER, "139****5678")]
     renter = people.save_owner(db, project, None, 0, OwnerForm("王五", mobile="13700137000"),
                                unit_id=unit.id, relation="使用人")
     assert renter.units == ("3栋2单元1201（使用人）",)
@@ -168,7 +168,7 @@ def test_company_owner_with_its_credit_code(db, project):
     company = people.save_owner(db, project, None, 0, OwnerForm(
         "某某贸易有限公司", is_company=True, id_kind="统一社会信用代码", id_number=CREDIT.lower(),
         mobile="0591-87654321转801"), unit_id=unit.id)
-    assert company.is_company and company.id_kind == "统一社会信用代码"
+    assert company.is_company and company.id_kind is IdKind.CREDIT_CODE
     assert company.id_number == "9135**********0Y43" and company.mobile == "0591-****4321转801"
     assert "「证件号码」" in refused(people.save_owner, db, project, None, 0, OwnerForm(
         "另一家公司", is_company=True, id_kind="统一社会信用代码", id_number=CREDIT))  # the same code twice
@@ -196,7 +196,7 @@ def test_lists_show_personal_data_masked(db, project):
     spec = TABLES["owners"]
     with db.read() as s:
         rows = spec.fetch(s, Scope(project))
-        assert [r[:7] for r in rows] == [("张三", "个人", "1-1-101", "138****8000", "010-****5678", "身份证",
+        assert [r[:7] for r in rows] == [("张三", "个人", "1-1-101", "138****8000", "010-****5678", IdKind.ID_CARD,
                                           "1101**********002X")]
         assert spec.count(s, Scope(project), "8000") == 1           # the last four the list shows
         assert spec.count(s, Scope(project), "1380013") == 0        # never a fragment of the hidden middle

@@ -106,7 +106,7 @@ class FeeItemsDialog(QDialog):
         self.use_combo = QComboBox(panel)
         self.use_combo.addItem(self.tr("全部用途"), "")
         for use in UNIT_USES:
-            self.use_combo.addItem(word(use), use)
+            self.use_combo.addItem(use.label, use.value)  # shown as the label, carried as the code
         self.from_edit = QDateEdit(QDate.currentDate(), panel)
         self.from_edit.setCalendarPopup(True)
         self.from_edit.setDisplayFormat("yyyy-MM-dd")
@@ -157,7 +157,7 @@ class FeeItemsDialog(QDialog):
     def _show_rates(self) -> None:
         item = self.current_item()
         tariffs = item.tariffs if item else ()
-        self.rates_model.set_records([(word(t.unit_use) if t.unit_use else self.tr("全部用途"), t.valid_from.isoformat(),
+        self.rates_model.set_records([(t.unit_use.label if t.unit_use is not None else self.tr("全部用途"), t.valid_from.isoformat(),
                                     t.valid_to.isoformat() if t.valid_to else self.tr("至今"), f"{t.rate:,.4f}")
                                    for t in tariffs])
         self.set_rate_button.setEnabled(item is not None and self.may_set_rate)

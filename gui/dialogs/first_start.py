@@ -150,7 +150,7 @@ class ProjectPage(_Page):
         self.name_edit = QLineEdit(self, placeholderText=self.tr("如 翠湖园"))
         self.kind_combo = QComboBox(self)
         for kind in PROJECT_KINDS:
-            self.kind_combo.addItem(self.tr(kind), kind)
+            self.kind_combo.addItem(kind.label, kind.value)  # shown as the label, carried as the code
         self.address_edit = QLineEdit(self)
         self.company_edit = QLineEdit(self, placeholderText=self.tr("默认为本处单位名称"))
         form = QFormLayout()

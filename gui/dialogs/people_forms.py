@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QTableV
 from models.browse import Scope
 from models.browse_people import OWNERS
 from models.db import Database
-from models.labels import word
-from models.people import ID_KINDS
+from models.labels import Coded
+from models.people import ID_KINDS, IdKind
 from models.project import OCCUPANCIES, UNIT_USES
 from models.rules.identity import CREDIT_CODE
 from models.rules.unit_number import parse_unit_number
@@ -74,10 +74,10 @@ class UnitDialog(ServiceDialog):
         self.finish_layout()
         fit_to_screen(self, 480, self.sizeHint().height())
 
-    def _combo(self, values: tuple[str, ...]) -> QComboBox:
+    def _combo(self, values: tuple[Coded, ...]) -> QComboBox:
         combo = QComboBox(self)
         for value in values:
-            combo.addItem(word(value), value)
+            combo.addItem(value.label, value.value)  # shown as the label, carried as the code
         return combo
 
     def _show(self, u: UnitDetail) -> None:
@@ -87,8 +87,8 @@ class UnitDialog(ServiceDialog):
         self.entrance_edit.setText("" if u.entrance == parts.entrance else u.entrance)
         self.floor_edit.setText("" if u.floor == parts.floor else u.floor)
         self.area_edit.setText("" if u.area is None else f"{u.area}")
-        self.use_combo.setCurrentIndex(max(0, self.use_combo.findData(u.use)))
-        self.occupancy_combo.setCurrentIndex(max(0, self.occupancy_combo.findData(u.occupancy)))
+        self.use_combo.setCurrentIndex(max(0, self.use_combo.findData(u.use.value)))
+        self.occupancy_combo.setCurrentIndex(max(0, self.occupancy_combo.findData(u.occupancy.value)))
 
     def on_number_changed(self, text: str) -> None:
         parts = parse_unit_number(text)
@@ -126,13 +126,13 @@ class OwnerDialog(ServiceDialog):
         self.name_edit = QLineEdit(self)
         self.id_kind_combo = QComboBox(self)
         for kind in ID_KINDS:
-            self.id_kind_combo.addItem(word(kind), kind)
+            self.id_kind_combo.addItem(kind.label, kind.value)
         self.id_edit = QLineEdit(self, placeholderText=self.tr("可留空"))
         self.mobile_edit = QLineEdit(self, placeholderText=self.tr("手机或带区号的固定电话"))
         self.others_edit = QLineEdit(self, placeholderText=self.tr("多个号码用“、”分隔"))
         self.relation_combo = QComboBox(self)
         for relation in people.RELATIONS:
-            self.relation_combo.addItem(word(relation), relation)
+            self.relation_combo.addItem(relation.label, relation.value)
         self._rows()
         self.kind_combo.currentIndexChanged.connect(self.on_kind_changed)
         if owner is not None:
@@ -160,7 +160,7 @@ class OwnerDialog(ServiceDialog):
     def _show(self, o: OwnerDetail) -> None:
         self.kind_combo.setCurrentIndex(1 if o.is_company else 0)
         self.name_edit.setText(o.name)
-        self.id_kind_combo.setCurrentIndex(max(0, self.id_kind_combo.findData(o.id_kind)))
+        self.id_kind_combo.setCurrentIndex(max(0, self.id_kind_combo.findData(o.id_kind.value)))
         self.id_edit.setText(o.id_number)
         self.mobile_edit.setText(o.mobile)
         self.others_edit.setText("、".join(o.other_phones))
@@ -170,8 +170,8 @@ class OwnerDialog(ServiceDialog):
     def on_kind_changed(self, *_args: Any) -> None:
         """A company's document is its 统一社会信用代码: offered first, the service still checks."""
         company = bool(self.kind_combo.currentData())
-        if company != (self.id_kind_combo.currentData() == CREDIT_CODE):
-            self.id_kind_combo.setCurrentIndex(self.id_kind_combo.findData(CREDIT_CODE if company else ID_KINDS[0]))
+        if company != (self.id_kind_combo.currentData() == CREDIT_CODE.value):
+            self.id_kind_combo.setCurrentIndex(self.id_kind_combo.findData((CREDIT_CODE if company else IdKind.ID_CARD).value))
 
     def _typed(self, edit: QLineEdit) -> str | None:
         """What the clerk typed, or None for a field shown masked and not touched (keep it)."""
@@ -206,7 +206,7 @@ class LinkOwnerDialog(ServiceDialog):
         self.table.doubleClicked.connect(lambda _i: self.ok())
         self.relation_combo = QComboBox(self)
         for relation in people.RELATIONS:
-            self.relation_combo.addItem(word(relation), relation)
+            self.relation_combo.addItem(relation.label, relation.value)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("关系"), self))
         row.addWidget(self.relation_combo)

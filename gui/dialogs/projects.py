@@ -4,7 +4,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from models.db import Database
-from models.labels import word
 from models.project import PROJECT_KINDS
 from models.services import projects
 from models.services.projects import ProjectForm, ProjectRow
@@ -24,7 +23,7 @@ class ProjectDialog(ServiceDialog):
         self.name_edit = QLineEdit(self, placeholderText=self.tr("如 翠湖园"))
         self.kind_combo = QComboBox(self)
         for kind in PROJECT_KINDS:
-            self.kind_combo.addItem(word(kind), kind)
+            self.kind_combo.addItem(kind.label, kind.value)  # shown as the label, carried as the code
         self.address_edit = QLineEdit(self, placeholderText=self.tr("如 某市某区某路 88 号"))
         self.company_edit = QLineEdit(self, placeholderText=self.tr("如 某某物业服务有限公司"))
         for label, widget in ((self.tr("项目编码"), self.code_edit), (self.tr("项目名称"), self.name_edit),
@@ -42,7 +41,7 @@ class ProjectDialog(ServiceDialog):
     def _show(self, p: ProjectRow) -> None:
         self.code_edit.setText(p.code)
         self.name_edit.setText(p.name)
-        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(p.kind)))
+        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(p.kind.value)))
         self.address_edit.setText(p.address)
         self.company_edit.setText(p.manager_company)
 

@@ -6,6 +6,7 @@ from typing import Any, ClassVar
 from PySide6.QtWidgets import QWidget
 
 from models.imports.roster import RosterRow
+from models.labels import Coded
 from models.rules.idcard import mask_id_number, mask_phones
 
 from .preview_model import RowRole, SheetPreviewModel, SortRole
@@ -34,5 +35,10 @@ class RosterPreviewModel(SheetPreviewModel):
         return str(self.raw(row, column) or "")
 
     def raw(self, row: RosterRow, column: int) -> Any:
-        return (row.row, row.number, row.building, row.owner, row.mobile, row.area, row.use,
-                row.occupancy, row.id_number)[column]
+        return (row.row, row.number, row.building, row.owner, row.mobile, row.area, _shown(row.use),
+                _shown(row.occupancy), row.id_number)[column]
+
+
+def _shown(value: Coded | str) -> str:
+    """A use or occupancy read as its label in the desk's language; a word no member has, as written."""
+    return value.label if isinstance(value, Coded) else value

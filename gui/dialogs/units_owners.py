@@ -128,7 +128,7 @@ class UnitsPage(QWidget):
         self._select_after_load: int | None = None
         self.browser = UnitsBrowser(db, self, background=background)
         self.owners_model = RecordsModel([self.tr("姓名/名称"), self.tr("关系"), self.tr("联系电话")],
-                                      lambda o: (o.name, o.relation, o.mobile), self)
+                                      lambda o: (o.name, o.relation.label, o.mobile), self)
         self.owners_view = small_table(self, self.owners_model)
         self.owners_view.doubleClicked.connect(lambda _i: self.on_edit_owner_clicked())
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -335,7 +335,7 @@ class UnitsPage(QWidget):
         if link is None or unit is None:
             return
         if not confirm(self, self.tr("移除"), self.tr("从房屋“{u}”移除{r}“{n}”？业主记录保留。").format(
-                u=unit.number, r=link.relation, n=link.name)):
+                u=unit.number, r=link.relation.label, n=link.name)):
             return
         run_op(self, self.db, lambda db: people.unlink_owner(db, link.id, link.version),
                on_success=lambda _r: self._edited(unit.id),
@@ -411,7 +411,7 @@ class OwnersPage(QWidget):
     def show_owner(self, owner: OwnerDetail | None) -> None:
         self.owner = owner
         texts = {"name": owner.name, "kind": self.tr("单位") if owner.is_company else self.tr("个人"),
-                 "id_kind": owner.id_kind, "id_number": owner.id_number or "—", "mobile": owner.mobile or "—",
+                 "id_kind": owner.id_kind.label, "id_number": owner.id_number or "—", "mobile": owner.mobile or "—",
                  "other_phones": "、".join(owner.other_phones) or "—",
                  "units": "、".join(owner.units) or self.tr("（未关联房屋）")} if owner else {}
         for key, label in self.fields.items():

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 
 from models.i18n import translate
 from models.imports.value_map import UnknownValues, ValueMap
-from models.labels import word as label_word
 
 from ..widgets.screen_fit import fit_to_screen, scrolling_form
 
@@ -76,7 +75,7 @@ class ValueMappingDialog(QDialog):
             combo = QComboBox()
             combo.addItem(self.tr("（不对应）"), NOT_MAPPED)
             for word in allowed:
-                combo.addItem(label_word(word), word)
+                combo.addItem(translate("labels", word), word)  # the allowed words are the members' Chinese labels
             if value in mapped:
                 combo.setCurrentIndex(combo.findData(mapped[value]))
             self.combos[(key, value)] = combo

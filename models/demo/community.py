@@ -9,10 +9,11 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ..people import Owner, Role, UnitOwnership, User
-from ..project import Building, Project, Unit
+from ..people import Owner, Relation, Role, UnitOwnership, User
+from ..project import Building, Occupancy, Project, ProjectKind, Unit, UnitUse
 from ..rules.unit_number import parse_unit_number
 from ..services.auth import hash_password
+from ..services.place_choices import chinese_word
 from .names import person
 from .plan import DELIVERED, PROJECT_ADDRESS, PROJECT_CODE, PROJECT_NAME, REF_NOW, TO_COMPANY, SizePlan
 from .writer import Row, Writer
@@ -30,9 +31,9 @@ class UnitInfo:
 
     id: int
     number: str
-    use: str
+    use: UnitUse
     area: Decimal
-    occupancy: str
+    occupancy: Occupancy
     building_id: int
     building_no: int = 0   # 3 for "3栋"; 0 for shops, parking and storage
     entrance: int = 0      # 单元
@@ -50,7 +51,7 @@ class Community:
     floors: dict[int, int] = field(default_factory=dict)     # building_no -> floors
     entrances: dict[int, int] = field(default_factory=dict)  # building_no -> 单元 count
 
-    def of_use(self, use: str) -> list[UnitInfo]:
+    def of_use(self, use: UnitUse) -> list[UnitInfo]:
         return [u for u in self.units if u.use == use]
 
 
@@ -78,7 +79,7 @@ def insert_users(w: Writer) -> None:
 def insert_project(w: Writer) -> int:
     project_id = w.next_id(Project.__table__)
     w.insert(Project.__table__, [versioned(id=project_id, code=PROJECT_CODE, name=PROJECT_NAME,
-                                           address=PROJECT_ADDRESS, kind="住宅",
+                                           address=PROJECT_ADDRESS, kind=ProjectKind.RESIDENTIAL,
                                            manager_company=TO_COMPANY)], "项目")
     return project_id
 
@@ -94,11 +95,11 @@ def _layout(plan: SizePlan, rng: random.Random) -> list[tuple[int, int, int, lis
     return layout
 
 
-def _occupancy(rng: random.Random, use: str) -> str:
+def _occupancy(rng: random.Random, use: UnitUse) -> Occupancy:
     r = rng.random()
-    if use == "住宅":
-        return "已入住" if r < 0.80 else "空置" if r < 0.93 else "装修中"
-    return "已入住" if r < 0.82 else "空置"
+    if use == UnitUse.RESIDENCE:
+        return Occupancy.OCCUPIED if r < 0.80 else Occupancy.VACANT if r < 0.93 else Occupancy.RENOVATING
+    return Occupancy.OCCUPIED if r < 0.82 else Occupancy.VACANT
 
 
 def _residential(c: Community, plan: SizePlan, rng: random.Random, next_id: int) -> None:
@@ -110,20 +111,20 @@ def _residential(c: Community, plan: SizePlan, rng: random.Random, next_id: int)
                     if len(c.units) == plan.residential:
                         return
                     room = f"{f}{d:02d}"
-                    c.units.append(UnitInfo(next_id + len(c.units), f"{no}栋{e}单元{room}", "住宅",
-                                            area(doors[d - 1]), _occupancy(rng, "住宅"), 0, no, e, f, room))
+                    c.units.append(UnitInfo(next_id + len(c.units), f"{no}栋{e}单元{room}", UnitUse.RESIDENCE,
+                                            area(doors[d - 1]), _occupancy(rng, UnitUse.RESIDENCE), 0, no, e, f, room))
 
 
 def _others(c: Community, plan: SizePlan, rng: random.Random, next_id: int) -> None:
     half = (plan.parking + 1) // 2  # two basement levels, B1 and B2
-    specs = [("商铺", plan.shops, lambda i: f"S-{101 + i}", (3500, 22000)),
-             ("车位", plan.parking, lambda i: f"B1-{i + 1:03d}" if i < half else f"B2-{i - half + 1:03d}",
+    specs = [(UnitUse.SHOP, plan.shops, lambda i: f"S-{101 + i}", (3500, 22000)),
+             (UnitUse.PARKING, plan.parking, lambda i: f"B1-{i + 1:03d}" if i < half else f"B2-{i - half + 1:03d}",
               (1200, 1500)),
-             ("储藏室", plan.storage, lambda i: f"D-{i + 1:03d}", (500, 1500))]
+             (UnitUse.STORAGE, plan.storage, lambda i: f"D-{i + 1:03d}", (500, 1500))]
     for use, count, room_of, (lo, hi) in specs:
         for i in range(count):
             room = room_of(i)
-            c.units.append(UnitInfo(next_id + len(c.units), f"{use} {room}", use, area(rng.randint(lo, hi)),
+            c.units.append(UnitInfo(next_id + len(c.units), f"{chinese_word(use)} {room}", use, area(rng.randint(lo, hi)),
                                     _occupancy(rng, use), 0, room=room))
 
 
@@ -134,7 +135,7 @@ def _buildings(c: Community, w: Writer) -> None:
     w.insert(Building.__table__, [versioned(id=bid, project_id=c.project_id, name=name, sort_no=i)
                                   for i, (name, bid) in enumerate(c.buildings.items())], "楼栋")
     for u in c.units:
-        name = f"{u.building_no}栋" if u.building_no else "沿街商铺" if u.use == "商铺" else "地下车库"
+        name = f"{u.building_no}栋" if u.building_no else "沿街商铺" if u.use == UnitUse.SHOP else "地下车库"
         u.building_id = c.buildings[name]
 
 
@@ -176,26 +177,26 @@ class _OwnerBook:
                                      id_number=idn))
         return oid, name
 
-    def link(self, unit: UnitInfo, owner_id: int, relation: str, since: dt.date) -> None:
+    def link(self, unit: UnitInfo, owner_id: int, relation: Relation, since: dt.date) -> None:
         self.links.append(versioned(unit_id=unit.id, owner_id=owner_id, relation=relation, since=since,
                                     until=None))
 
 
 def _owners(c: Community, w: Writer, rng: random.Random) -> None:
     book = _OwnerBook(w, c.project_id)
-    homes = [u for u in c.units if u.use == "住宅"]
+    homes = [u for u in c.units if u.use == UnitUse.RESIDENCE]
     for u in c.units:
         since = _since(rng)
-        if u.use in ("车位", "储藏室") and rng.random() < 0.75:
+        if u.use in (UnitUse.PARKING, UnitUse.STORAGE) and rng.random() < 0.75:
             home = rng.choice(homes)  # a flat's owner also owns this space
             u.owner_id, u.owner_name = home.owner_id, home.owner_name
         else:
             u.owner_id, u.owner_name = book.new(rng)
-        book.link(u, u.owner_id, "业主", since)
-        if u.use == "住宅" and rng.random() < 0.12:
-            book.link(u, book.new(rng)[0], "业主", since)  # co-owner (spouse)
-        tenant_share = 0.45 if u.use == "商铺" else 0.08 if u.use == "住宅" else 0.0
-        if u.occupancy == "已入住" and rng.random() < tenant_share:
-            book.link(u, book.new(rng)[0], "使用人", max(since, dt.date(2024, 1, 1)) + dt.timedelta(days=30))
+        book.link(u, u.owner_id, Relation.OWNER, since)
+        if u.use == UnitUse.RESIDENCE and rng.random() < 0.12:
+            book.link(u, book.new(rng)[0], Relation.OWNER, since)  # co-owner (spouse)
+        tenant_share = 0.45 if u.use == UnitUse.SHOP else 0.08 if u.use == UnitUse.RESIDENCE else 0.0
+        if u.occupancy == Occupancy.OCCUPIED and rng.random() < tenant_share:
+            book.link(u, book.new(rng)[0], Relation.OCCUPANT, max(since, dt.date(2024, 1, 1)) + dt.timedelta(days=30))
     w.insert(Owner.__table__, book.owners, "业主")
     w.insert(UnitOwnership.__table__, book.links, "房屋产权")

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ..defect import Defect, DefectCategory, DefectStatus, DefectStatusChange, Responsible, Severity
 from ..labels import LABELS
+from ..project import UnitUse
 from ..rules.deadlines import DEFAULT_DEADLINE_DAYS, default_deadline
 from .community import Community, UnitInfo, versioned
 from .plan import CLERK, ENGINEERS, REF_NOW, SUPERVISOR
@@ -208,7 +209,7 @@ def lived(rng: random.Random, defect_id: int, found_at: dt.datetime, responsible
 def general_defects(c: Community, handover_id: int, rng: random.Random, first_id: int, first_number: int,
                     count: int) -> Iterator[tuple[Row, list[Row]]]:
     """`count` defects of the seeds' kinds, with their status history."""
-    homes = c.of_use("住宅")
+    homes = c.of_use(UnitUse.RESIDENCE)
     for i in range(count):
         _, category, text, where, responsible, usual = rng.choices(KINDS, WEIGHTS)[0]
         unit, location, building_id, floor = _where(rng, c, homes, where, "{f}" in text)

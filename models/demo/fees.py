@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..fees import FeeItem, Tariff
+from ..project import UnitUse
 from .community import Community, versioned
 from .plan import CUTOFF
 from .writer import Row, Writer
@@ -29,15 +30,15 @@ class Fee:
 
 FEES = (
     Fee("WYF", "物业服务费", "per_m2_month",
-        (("住宅", D("1.80"), OLD, None), ("商铺", D("3.50"), OLD, None), ("办公", D("2.50"), OLD, None),
-         ("储藏室", D("0.90"), OLD, None))),
-    Fee("GNF", "供暖费", "per_m2_season", (("住宅", D("22.00"), OLD, None), ("商铺", D("28.00"), OLD, None))),
-    Fee("LJF", "垃圾消纳费", "per_household", (("住宅", D("3.00"), OLD, None), ("商铺", D("30.00"), OLD, None))),
-    Fee("CWF", "车位费", "per_space", (("车位", D("120.00"), OLD, None),)),
+        ((UnitUse.RESIDENCE, D("1.80"), OLD, None), (UnitUse.SHOP, D("3.50"), OLD, None), (UnitUse.OFFICE, D("2.50"), OLD, None),
+         (UnitUse.STORAGE, D("0.90"), OLD, None))),
+    Fee("GNF", "供暖费", "per_m2_season", ((UnitUse.RESIDENCE, D("22.00"), OLD, None), (UnitUse.SHOP, D("28.00"), OLD, None))),
+    Fee("LJF", "垃圾消纳费", "per_household", ((UnitUse.RESIDENCE, D("3.00"), OLD, None), (UnitUse.SHOP, D("30.00"), OLD, None))),
+    Fee("CWF", "车位费", "per_space", ((UnitUse.PARKING, D("120.00"), OLD, None),)),
     # 水费 2.0 → 2.8 元/吨 from 1 July: the tariff change the spec names.
     Fee("SF", "水费", "per_ton", (("", D("2.0000"), OLD, CUTOFF), ("", D("2.8000"), JULY, None))),
-    Fee("DF", "电费", "per_kwh", (("商铺", D("0.5283"), OLD, None),)),
-    Fee("RQF", "燃气费（代收代缴）", "per_m3", (("住宅", D("2.6100"), OLD, None),), for_others=True),
+    Fee("DF", "电费", "per_kwh", ((UnitUse.SHOP, D("0.5283"), OLD, None),)),
+    Fee("RQF", "燃气费（代收代缴）", "per_m3", ((UnitUse.RESIDENCE, D("2.6100"), OLD, None),), for_others=True),
     Fee("ZXYJ", "装修押金", "fixed", (("", D("2000.00"), OLD, None),), deposit=True),
     Fee("MJKYJ", "门禁卡押金", "fixed", (("", D("50.00"), OLD, None),), deposit=True),
 )
@@ -92,11 +93,11 @@ def meter_readings(c: Community, handover_id: int, rng: random.Random) -> Iterat
     common meters are the property's own cost, so those readings are recorded without a charge.
     """
     for u in c.units:
-        if u.use in ("住宅", "商铺"):
+        if u.use in (UnitUse.RESIDENCE, UnitUse.SHOP):
             yield _reading(rng, handover_id, "水", f"S{u.id:07d}", u.id, "", 20_000, 120_000)
-        if u.use != "车位":
-            yield _reading(rng, handover_id, "电", f"D{u.id:07d}", u.id, "", 100_000, 2_500_000, u.use == "商铺")
-        if u.use == "住宅":
+        if u.use != UnitUse.PARKING:
+            yield _reading(rng, handover_id, "电", f"D{u.id:07d}", u.id, "", 100_000, 2_500_000, u.use == UnitUse.SHOP)
+        if u.use == UnitUse.RESIDENCE:
             yield _reading(rng, handover_id, "气", f"Q{u.id:07d}", u.id, "", 10_000, 300_000)
     for name, bid in c.buildings.items():
         yield _reading(rng, handover_id, "水", f"SZ{bid:05d}", None, f"{name} 楼栋总水表", 1_000_000, 9_000_000,

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from ..keys import Key, KeyEvent, KeyEventKind, KeyStatus
 from ..people import User
+from ..project import Occupancy, UnitUse
 from .community import Community, UnitInfo, versioned
 from .plan import CLERK, FROM_REP, REF_NOW, SUPERVISOR
 from .writer import Row
@@ -44,18 +45,18 @@ def common_keys(c: Community) -> list[tuple[str, str, None]]:
 
 
 def _unit_tag(u: UnitInfo, s: int) -> str:
-    if u.use == "住宅":
+    if u.use == UnitUse.RESIDENCE:
         return f"K-{u.building_no:02d}-{u.entrance:02d}-{u.room}-{_letters(s)}"
-    prefix = "SP" if u.use == "商铺" else "CC"
+    prefix = "SP" if u.use == UnitUse.SHOP else "CC"
     return f"K-{prefix}-{u.room}-{_letters(s)}"
 
 
 def unit_keys(c: Community, want: int) -> Iterator[tuple[str, str, UnitInfo]]:
     """`want` key sets spread evenly over flats, shops and store rooms (parking spaces have no key)."""
-    keyed = [u for u in c.units if u.use != "车位"]
+    keyed = [u for u in c.units if u.use != UnitUse.PARKING]
     base, extra = divmod(want, len(keyed))
     for i, u in enumerate(keyed):
-        door = {"住宅": "入户门", "商铺": "卷帘门"}.get(u.use, "门")
+        door = {UnitUse.RESIDENCE: "入户门", UnitUse.SHOP: "卷帘门"}.get(u.use, "门")
         for s in range(base + (1 if i < extra else 0)):
             yield _unit_tag(u, s), f"{u.number} {door}", u
 
@@ -159,9 +160,9 @@ def _target(rng: random.Random, unit: UnitInfo | None) -> KeyStatus:
     weights: tuple[float, ...]
     if unit is None:
         weights = (85, 8, 2, 0, 1, 1)
-    elif unit.occupancy == "空置":
+    elif unit.occupancy == Occupancy.VACANT:
         weights = (25, 70, 0.3, 0, 0.5, 0.5)
-    elif unit.occupancy == "装修中":
+    elif unit.occupancy == Occupancy.RENOVATING:
         weights = (40, 10, 1, 40, 1, 1)
     else:
         weights = (55, 32, 0.3, 10, 0.5, 0.5)

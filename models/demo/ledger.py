@@ -13,13 +13,14 @@ from decimal import Decimal
 from itertools import count, islice
 
 from ..fees import LedgerLine
+from ..project import Occupancy, UnitUse
 from ..types import round_fen
 from .community import Community, UnitInfo
 from .fees import FeeBook
 from .plan import CUTOFF, REF_NOW
 from .writer import Row
 
-MONTHLY = {"住宅": ("WYF", "SF", "RQF"), "商铺": ("WYF", "SF", "DF"), "车位": ("CWF",), "储藏室": ("WYF",)}
+MONTHLY = {UnitUse.RESIDENCE: ("WYF", "SF", "RQF"), UnitUse.SHOP: ("WYF", "SF", "DF"), UnitUse.PARKING: ("CWF",), UnitUse.STORAGE: ("WYF",)}
 USAGE = {"SF": (3, 15, "用水 {} 吨"), "DF": (150, 1500, "用电 {} 度"), "RQF": (5, 30, "用气 {} 立方米")}
 SHOP_USAGE = {"SF": (8, 60, "用水 {} 吨")}
 YESTERDAY = REF_NOW.date() - dt.timedelta(days=1)
@@ -58,7 +59,7 @@ class UnitLedger:
     def __init__(self, rng: random.Random, book: FeeBook, handover_id: int, u: UnitInfo, receipts: Iterator[int]) -> None:
         self.rng, self.book, self.handover_id, self.u, self.receipts = rng, book, handover_id, u, receipts
         self.payer = rng.choices([p for p, _ in PAYERS], [w for _, w in PAYERS])[0]
-        self.vacant = u.occupancy == "空置"
+        self.vacant = u.occupancy == Occupancy.VACANT
 
     def line(self, source: str, code: str, start: dt.date, end: dt.date, billed: Decimal, paid: bool,
              paid_on: dt.date | None = None, remark: str = "") -> Row:
@@ -75,7 +76,7 @@ class UnitLedger:
         months = months_between(start, end)
         rate = self.book.rate(code, self.u.use, start)
         if code in USAGE:
-            lo, hi, text = (SHOP_USAGE.get(code) if self.u.use == "商铺" else None) or USAGE[code]
+            lo, hi, text = (SHOP_USAGE.get(code) if self.u.use == UnitUse.SHOP else None) or USAGE[code]
             used = self.rng.randint(lo, hi) * months
             return round_fen(rate * used), text.format(used)
         if code == "WYF":
@@ -115,19 +116,19 @@ class UnitLedger:
 
     def one_offs(self) -> Iterator[Row]:
         u, rng = self.u, self.rng
-        heated = u.use in ("住宅", "商铺")
+        heated = u.use in (UnitUse.RESIDENCE, UnitUse.SHOP)
         if heated:
             yield self.heating("ours", 2026)
-        if u.use == "住宅" and u.occupancy != "空置":
+        if u.use == UnitUse.RESIDENCE and u.occupancy != Occupancy.VACANT:
             cards = rng.randint(1, 3)
             day = dt.date(2018, 6, 1) + dt.timedelta(days=rng.randrange(2000))
             yield self.line("theirs", "MJKYJ", day, day, Decimal(50 * cards), True, day, f"门禁卡 {cards} 张")
-        if u.occupancy == "装修中":
+        if u.occupancy == Occupancy.RENOVATING:
             day = dt.date(2026, rng.randint(3, 6), rng.randint(1, 28))
             yield self.line("theirs", "ZXYJ", day, day, Decimal("2000.00"), True, day, "装修押金（未退）")
-        if u.use != "车位" and self.payer == "good" and rng.random() < 0.12:
+        if u.use != UnitUse.PARKING and self.payer == "good" and rng.random() < 0.12:
             yield self.prepaid()
-        if u.use == "住宅" and self.payer == "good" and rng.random() < 0.06:
+        if u.use == UnitUse.RESIDENCE and self.payer == "good" and rng.random() < 0.06:
             yield self.gas_topped_up()
         if heated:
             yield from self.garbage()

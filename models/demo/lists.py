@@ -10,6 +10,7 @@ from sqlalchemy import update
 from ..base import DocStatus
 from ..handover import Handover, HandoverItem, HandoverKind, HandoverList, ItemCondition
 from ..i18n import chinese
+from ..project import UnitUse
 from ..services.common import get
 from ..services.handovers import handover_info
 from ..templates import TemplateItemSpec, TemplateSpec
@@ -60,7 +61,7 @@ def insert_handover(w: Writer, project_id: int) -> int:
 
 def _qty(item: TemplateItemSpec, c: Community) -> int:
     """Per-household items count the flats of this community, not the template's example."""
-    return len(c.of_use("住宅")) if "按户" in item.spec else item.qty
+    return len(c.of_use(UnitUse.RESIDENCE)) if "按户" in item.spec else item.qty
 
 
 def _checked_at(rng: random.Random, signed: bool) -> dt.datetime:

@@ -14,7 +14,9 @@ from ..base import now
 from ..db import Database
 from ..errors import ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
-from ..project import OCCUPANCIES, UNIT_USES
+from ..labels import LABELS as WORDS
+from ..labels import Coded
+from ..project import Occupancy, UnitUse
 from ..rules.identity import is_no_phone
 from ..rules.numbers import AREA, AREA_SURVEYED, round_to_kind
 from ..rules.unit_match import unit_identity
@@ -72,7 +74,10 @@ USE_ALIASES = {"住房": "住宅", "住户": "住宅", "商业": "商铺", "底�
 OCCUPANCY_ALIASES = {"入住": "已入住", "已住": "已入住", "自住": "已入住", "出租": "已入住", "空房": "空置",
                      "未入住": "空置", "未住": "空置", "装修": "装修中"}
 BUILDING_RE = re.compile(r"\s*([0-9]+|[A-Za-z]+[0-9]*|[一二三四五六七八九十]+)\s*(号楼|栋|幢|座|号院|区)")
-CHOICES = {"use": UNIT_USES, "occupancy": OCCUPANCIES}  # the fields a value map may translate
+# The fields a value map may translate, with the words a sheet writes for each member (the Chinese labels,
+# whatever the desk's language: a value map and a --value option hold them); _choice turns them into members.
+CHOICES = {"use": tuple(WORDS["UnitUse"].values()), "occupancy": tuple(WORDS["Occupancy"].values())}
+CHOICE_ENUMS: dict[str, type[Coded]] = {"use": UnitUse, "occupancy": Occupancy}
 VALUE_CHOICES = {key: (LABELS[key], words) for key, words in CHOICES.items()}  # for the 对应取值 dialog
 ROUNDED_LISTED = 20  # rows named one by one in the notes; more are counted
 Check = Callable[[str, str], None]  # (field key, message): records a problem of the current row
@@ -87,8 +92,8 @@ class RosterRow:
     building: str
     area: Decimal | None
     area_text: str
-    use: str
-    occupancy: str
+    use: UnitUse | str  # the member; the text as written when it names none (the row has a problem)
+    occupancy: Occupancy | str  # likewise
     owner: str
     mobile: str
     id_number: str
@@ -192,7 +197,7 @@ def _parse_row(row: SheetRow, problems: list[RowProblem], reading: _Reading) -> 
         check("number", "房号不能为空")
     area, area_text = _area(row, check, reading.rounded)
     use = _choice(row.get("use"), USE_ALIASES, _default_use(number), "use", check, reading.choices)
-    occupancy = _choice(row.get("occupancy"), OCCUPANCY_ALIASES, "空置", "occupancy", check, reading.choices)
+    occupancy = _choice(row.get("occupancy"), OCCUPANCY_ALIASES, Occupancy.VACANT, "occupancy", check, reading.choices)
     owner, owners = _owner(row, check, reading)
     mobile = JOIN.join(p for o in owners for p in (o.mobile, *o.other_phones.split(JOIN)) if p)
     id_number = JOIN.join(o.id_number for o in owners if o.id_number)
@@ -230,19 +235,22 @@ def _area(row: SheetRow, check: Check, rounded: list[str]) -> tuple[Decimal | No
     return stored, ""
 
 
-def _choice(value: Any, aliases: dict[str, str], default: str, key: str, check: Check,
-            choices: ValueReader) -> str:
+def _choice(value: Any, aliases: dict[str, str], default: Coded, key: str, check: Check,
+            choices: ValueReader) -> Coded | str:
+    """The member the cell's word (or alias, or mapped code) names; the text as written when it is none."""
     word, problem = choices.read(key, value, aliases)
     if problem:
         check(key, problem)
-    return word or default
+        return word
+    return CHOICE_ENUMS[key](word) if word else default
 
 
-def _default_use(number: str) -> str:
-    for word, use in (("车位", "车位"), ("储藏", "储藏室"), ("商铺", "商铺")):
+def _default_use(number: str) -> UnitUse:
+    """A blank 房屋用途 told from the number ('车位 B2-117' is a parking space), else a residence."""
+    for word, use in (("车位", UnitUse.PARKING), ("储藏", UnitUse.STORAGE), ("商铺", UnitUse.SHOP)):
         if word in number:
             return use
-    return "住宅"
+    return UnitUse.RESIDENCE
 
 
 def _owner(row: SheetRow, check: Check, reading: _Reading) -> tuple[str, tuple[RosterOwner, ...]]:

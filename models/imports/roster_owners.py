@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..people import ID_KINDS
+from ..people import ID_KINDS, IdKind
 from ..rules.identity import (
     CREDIT_CODE,
     ID_CARD,
@@ -24,6 +24,7 @@ from ..rules.identity import (
     normalize_id,
     read_phones,
 )
+from ..services.place_choices import chinese_word
 from .places import place
 from .sheet import clean_text, stored_text
 from .text_limits import too_long
@@ -45,7 +46,7 @@ class RosterOwner:
     is_company: bool
     mobile: str
     other_phones: str  # more phones, joined by "、" (Owner.other_phones)
-    id_kind: str
+    id_kind: IdKind
     id_number: str
 
 
@@ -76,7 +77,7 @@ def read_owners(row: int, name: str, phone_cell: Any, id_cell: Any, kind_cell: A
     for owner_name, owned_phones, owned_numbers in zip(names, phone_sets, number_list, strict=True):
         number = owned_numbers[0] if owned_numbers else ""
         id_kind = _checked_kind(owner_name, number, kind, today, check)
-        owners.append(RosterOwner(owner_name, id_kind == CREDIT_CODE, owned_phones[0] if owned_phones else "",
+        owners.append(RosterOwner(owner_name, id_kind is CREDIT_CODE, owned_phones[0] if owned_phones else "",
                                   JOIN.join(owned_phones[1:]), id_kind, number))
         message = too_long("owners", "other_phones", owners[-1].other_phones)
         if message:
@@ -124,25 +125,25 @@ def _paired(row: int, values: list[str] | list[list[str]], names: tuple[str, ...
     return [flat] + [[] for _ in names[1:]]
 
 
-def _written_kind(value: Any, check: Check) -> str | None:
+def _written_kind(value: Any, check: Check) -> IdKind | None:
     """The sheet's 证件类型 as one of ID_KINDS; None when the sheet does not say (told from the number)."""
     word = stored_text(value)
     if not word:
         return None
     kind = id_kind_of(word)
     if kind is None:
-        check("id_kind", f"“{word}”无效，应为：{'、'.join(ID_KINDS)}（或居民身份证、港澳通行证、台胞证、营业执照）")
+        check("id_kind", f"“{word}”无效，应为：{'、'.join(chinese_word(k) for k in ID_KINDS)}（或居民身份证、港澳通行证、台胞证、营业执照）")
     return kind
 
 
-def _checked_kind(name: str, number: str, written: str | None, today: dt.date, check: Check) -> str:
+def _checked_kind(name: str, number: str, written: IdKind | None, today: dt.date, check: Check) -> IdKind:
     company = is_company_name(name)
     if not number:
         return written or (CREDIT_CODE if company else ID_CARD)
     kind = written or guess_id_kind(number, company)
     problem = id_problem(kind, number, today)
     if problem:
-        why = "" if written or kind == ID_CARD else (
-            "；表中未写证件类型，按业主是单位认作" if company else "；表中未写证件类型，按号码的形式认作") + kind
+        why = "" if written or kind is ID_CARD else (
+            "；表中未写证件类型，按业主是单位认作" if company else "；表中未写证件类型，按号码的形式认作") + chinese_word(kind)
         check("id_number", problem + why)
     return kind

@@ -17,11 +17,12 @@ from sqlalchemy.orm import Session
 from ..audit import record_action
 from ..db import Database
 from ..errors import ValidationError
-from ..people import Owner, UnitOwnership
-from ..project import Building, Project, Unit
+from ..people import Owner, Relation, UnitOwnership
+from ..project import Building, Occupancy, Project, Unit, UnitUse
 from ..rules.unit_match import UnitMatcher
 from ..rules.unit_number import building_key, parse_unit_number
 from ..services.common import get
+from ..services.place_choices import chinese_word
 from .places import place
 from .sheet import ImportCancelled, RowProblem, SkippedRow
 
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from .roster import RosterRow
     from .roster_owners import RosterOwner
 
-OWNER = "业主"
+OWNER = Relation.OWNER
 OwnerKey = tuple[str, str, str]
 Progress = Callable[[int, int], object]
 PROGRESS_EVERY = 200
@@ -71,7 +72,7 @@ class _UnitInfo:
     id: int
     number: str
     area: Decimal | None
-    use: str
+    use: UnitUse
 
 
 @dataclass
@@ -182,8 +183,9 @@ def _key(name: str, mobile: str, id_number: str) -> OwnerKey:
 
 def _create_unit(ctx: _Context, row: RosterRow) -> None:
     parts = parse_unit_number(row.number)
-    unit = Unit(project_id=ctx.project_id, number=row.number, area=row.area, use=row.use,
-                occupancy=row.occupancy, building_id=_building(ctx, row.building),
+    # (a row is written only when its use and occupancy were read: the preview refuses the others)
+    unit = Unit(project_id=ctx.project_id, number=row.number, area=row.area, use=UnitUse(row.use),
+                occupancy=Occupancy(row.occupancy), building_id=_building(ctx, row.building),
                 entrance=row.entrance or parts.entrance, floor=row.floor or parts.floor)
     ctx.session.add(unit)
     ctx.units.add(None, row.number, row.building, row.entrance)
@@ -249,5 +251,5 @@ def _existing_unit(ctx: _Context, unit: _UnitInfo | None, row: RosterRow, proble
 def _differences(unit: _UnitInfo, row: RosterRow) -> Iterable[str]:
     if row.area is not None and unit.area is not None and unit.area != row.area:
         yield f"{place(row.row)}“{row.number}”建筑面积 系统 {unit.area}、表中 {row.area}"
-    if unit.use != row.use:
-        yield f"{place(row.row)}“{row.number}”房屋用途 系统 {unit.use}、表中 {row.use}"
+    if unit.use is not UnitUse(row.use):
+        yield f"{place(row.row)}“{row.number}”房屋用途 系统 {chinese_word(unit.use)}、表中 {chinese_word(UnitUse(row.use))}"

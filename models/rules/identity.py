@@ -23,9 +23,11 @@ from stdnum.cn import ric, uscc
 from stdnum.exceptions import ValidationError as NumberError
 
 from ..errors import ValidationError
+from ..i18n import translate
+from ..people import ID_KINDS, IdKind
 
-ID_CARD, PASSPORT, PERMIT, CREDIT_CODE = "身份证", "护照", "港澳台通行证", "统一社会信用代码"
-ID_KINDS = (ID_CARD, PASSPORT, PERMIT, CREDIT_CODE)  # models.people.ID_KINDS, in the same order
+# The member each number check is chosen by (stored as its code: id_card, passport…).
+ID_CARD, PASSPORT, PERMIT, CREDIT_CODE = IdKind.ID_CARD, IdKind.PASSPORT, IdKind.PERMIT, IdKind.CREDIT_CODE
 
 # GB/T 2260 provinces (省级行政区划代码); 71 台湾, 81 香港, 82 澳门, 83 台湾居民居住证.
 PROVINCES = frozenset({
@@ -53,20 +55,24 @@ def normalize_id(text: str) -> str:
     return SPACES.sub("", unicodedata.normalize("NFKC", text or "")).upper()
 
 
-def id_problem(kind: str, number: str, today: dt.date) -> str:
-    """What is wrong with `number` (already normalised) as a document of `kind`; "" when nothing is.
+def id_problem(kind: IdKind | str, number: str, today: dt.date) -> str:
+    """What is wrong with `number` (already normalised) as a document of `kind` (a member, or its code
+    or label); "" when nothing is.
 
     An empty number is no problem here: whether one is required is the caller's rule.
     """
-    if kind not in ID_KINDS:
-        return f"证件类型“{kind}”无效，应为：{'、'.join(ID_KINDS)}"
+    try:
+        member = IdKind(kind)
+    except ValueError:
+        return translate("people", "证件类型“{kind}”无效，应为：{choices}").format(
+            kind=kind, choices=translate("labels", "、").join(k.label for k in ID_KINDS))
     if not number:
         return ""
     checks = {ID_CARD: _id_card, PASSPORT: _passport, PERMIT: _permit, CREDIT_CODE: _credit_code}
-    return checks[kind](number, today)
+    return checks[member](number, today)
 
 
-def check_id(kind: str, text: str, today: dt.date, field: str = "证件号码") -> str:
+def check_id(kind: IdKind | str, text: str, today: dt.date, field: str = "证件号码") -> str:
     """The normalised number, or ValidationError naming `field`."""
     number = normalize_id(text)
     problem = id_problem(kind, number, today)
@@ -239,7 +245,7 @@ def is_company_name(name: str) -> bool:
     return bool(COMPANY_RE.search(name))
 
 
-def guess_id_kind(number: str, is_company: bool) -> str:
+def guess_id_kind(number: str, is_company: bool) -> IdKind:
     """The kind a normalised number most likely is: a company's is its 统一社会信用代码; 18 characters
     with letters after the region are one too; H/M + 8 or 10 digits, or 8 or 10 digits, a 通行证;
     letters and digits a 护照; anything else is read as a 身份证 (and its message says why it fails)."""
@@ -254,6 +260,12 @@ def guess_id_kind(number: str, is_company: bool) -> str:
     return ID_CARD
 
 
-def id_kind_of(word: str) -> str | None:
+def id_kind_of(word: str) -> IdKind | None:
     """A sheet's 证件类型 as one of ID_KINDS ('居民身份证' → 身份证, '台胞证' → 港澳台通行证); None if unknown."""
-    return KIND_OF_WORD.get(re.sub(r"\s+", "", unicodedata.normalize("NFKC", word or "")))
+    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", word or ""))
+    if text in KIND_OF_WORD:
+        return KIND_OF_WORD[text]
+    try:  # the code or the English label ('passport', 'Passport'), as a sheet exported in English has it
+        return IdKind(text) if text else None
+    except ValueError:
+        return None

@@ -34,6 +34,7 @@ from fractions import Fraction
 from ..errors import ValidationError
 from ..fees import BASES
 from ..money import round_half_up
+from ..project import UnitUse
 
 METERED_BASES = ("per_ton", "per_kwh", "per_m3")
 MONTHLY_BASES = ("per_m2_month", "per_household", "per_space")
@@ -43,12 +44,18 @@ ONE_DAY = dt.timedelta(days=1)
 
 @dataclass(frozen=True)
 class Rate:
-    """One tariff: `rate` from `valid_from` to `valid_to` (inclusive; None = open) for `unit_use` ("" = every use)."""
+    """One tariff: `rate` from `valid_from` to `valid_to` (inclusive; None = open) for `unit_use` (None = every use).
+
+    The use may be given as a member, its code or its label ("" = every use): it is kept as the member.
+    """
 
     valid_from: dt.date
     valid_to: dt.date | None
-    unit_use: str
+    unit_use: UnitUse | None
     rate: Decimal
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "unit_use", use_of(self.unit_use))
 
     def covers(self, on: dt.date) -> bool:
         return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
@@ -75,8 +82,13 @@ def _fmt(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-def _use_label(unit_use: str) -> str:
-    return f"“{unit_use}”" if unit_use else "（不分用途）"
+def use_of(unit_use: UnitUse | str | None) -> UnitUse | None:
+    """A unit's use as its member; None or "" is every use (a tariff not told by use)."""
+    return None if unit_use is None or unit_use == "" else UnitUse(unit_use)
+
+
+def _use_label(unit_use: UnitUse | None) -> str:
+    return f"“{unit_use.label}”" if unit_use is not None else "（不分用途）"
 
 
 def _item_label(item: str) -> str:
@@ -106,8 +118,8 @@ def _period(start: object, end: object) -> tuple[dt.date, dt.date]:
     return start, end
 
 
-def rate_on(rates: Iterable[Rate], on: dt.date, unit_use: str, *, item: str = "") -> Decimal:
-    """The rate valid on `on` for `unit_use`: the use's own rate wins over the every-use ("") rate.
+def rate_on(rates: Iterable[Rate], on: dt.date, unit_use: UnitUse | str | None, *, item: str = "") -> Decimal:
+    """The rate valid on `on` for `unit_use`: the use's own rate wins over the every-use (None) rate.
 
     No rate → ValidationError naming the date and use (the clerk must enter the tariff). Two
     different rates for the same use on the same day → ValidationError too: picking one silently
@@ -115,7 +127,8 @@ def rate_on(rates: Iterable[Rate], on: dt.date, unit_use: str, *, item: str = ""
     """
     _day(on, "on")
     valid = [r for r in rates if r.covers(on)]
-    for use in (unit_use, ""):
+    unit_use = use_of(unit_use)
+    for use in (unit_use, None):
         found = {r.rate for r in valid if r.unit_use == use}
         if len(found) == 1:
             return _decimal(found.pop(), "rate")
@@ -123,12 +136,12 @@ def rate_on(rates: Iterable[Rate], on: dt.date, unit_use: str, *, item: str = ""
             listed = "、".join(str(x) for x in sorted(found))
             raise ValidationError(f"{_item_label(item)}收费标准重叠：{_fmt(on)}{_use_label(use)}同时有 {listed} 几个标准，"
                                   "请修改收费标准的起止日期。")
-        if not use:
+        if use is None:
             break
     raise ValidationError(f"{_item_label(item)}没有 {_fmt(on)} 适用于{_use_label(unit_use)}的收费标准，请先录入收费标准。")
 
 
-def rate_segments(rates: Iterable[Rate], start: dt.date, end: dt.date, unit_use: str, *,
+def rate_segments(rates: Iterable[Rate], start: dt.date, end: dt.date, unit_use: UnitUse | str | None, *,
                   item: str = "") -> list[tuple[dt.date, dt.date, Decimal]]:
     """[start, end] cut where the applicable rate changes: (seg_start, seg_end, rate), inclusive, in order.
 
@@ -173,7 +186,7 @@ def charge_total(lines: Iterable[ChargeLine]) -> Decimal:
     return sum((line.amount for line in lines), Decimal("0.00"))
 
 
-def metered_charge(rates: Iterable[Rate], unit_use: str, prev_reading: Decimal, prev_date: dt.date,
+def metered_charge(rates: Iterable[Rate], unit_use: UnitUse | str | None, prev_reading: Decimal, prev_date: dt.date,
                    reading: Decimal, read_on: dt.date, *, item: str = "") -> list[ChargeLine]:
     """Charge the consumption between two readings, one line per tariff segment of the days d1 .. d2−1.
 
@@ -207,7 +220,7 @@ def metered_charge(rates: Iterable[Rate], unit_use: str, prev_reading: Decimal, 
     return lines
 
 
-def period_charge(basis: str, rates: Iterable[Rate], unit_use: str, start: dt.date, end: dt.date, *,
+def period_charge(basis: str, rates: Iterable[Rate], unit_use: UnitUse | str | None, start: dt.date, end: dt.date, *,
                   area: Decimal | None = None, spaces: int = 1, item: str = "") -> list[ChargeLine]:
     """Charge [start, end] on a non-metered basis of `models.fees.BASES`.
 

@@ -19,11 +19,12 @@ from ..fees import BASES, FeeItem, LedgerLine, Tariff
 from ..handover import Handover
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..people import Role
-from ..project import UNIT_USES
+from ..project import UnitUse
 from ..rules.numbers import RATE, check_number
 from .common import get, lock_handover
 from .ledger_state import ledger_changed
 from .permissions import Permit, permit, require_role
+from .place_choices import read_optional_member
 from .settlement_state import latest_settlement
 
 ONE_DAY = dt.timedelta(days=1)
@@ -36,7 +37,7 @@ class TariffRow:
     id: int
     valid_from: dt.date
     valid_to: dt.date | None
-    unit_use: str  # "" = every use
+    unit_use: UnitUse | None  # None = every use
     rate: Decimal
 
 
@@ -57,7 +58,13 @@ def _row(item: FeeItem, tariffs: list[Tariff]) -> FeeItemRow:
     return FeeItemRow(item.id, item.version, item.code, item.name, item.basis, BASES.get(item.basis, item.basis),
                       item.is_deposit, item.collected_for_others,
                       tuple(TariffRow(t.id, t.valid_from, t.valid_to, t.unit_use, t.rate)
-                            for t in sorted(tariffs, key=lambda t: (t.unit_use, t.valid_from))))
+                            for t in sorted(tariffs, key=_tariff_order)))
+
+
+def _tariff_order(t: Tariff) -> tuple[int, int, dt.date]:
+    """Every-use rates first, then by use in the form's order (not by code), each by date."""
+    uses = list(UnitUse)
+    return (0 if t.unit_use is None else 1, uses.index(t.unit_use) if t.unit_use is not None else 0, t.valid_from)
 
 
 def fee_items(db: Database, project_id: int) -> list[FeeItemRow]:
@@ -104,8 +111,10 @@ def _check_rate(rate: Decimal) -> Decimal:
     return check_number(value.quantize(RATE_STEP), "单价", RATE)
 
 
-def _open_rates(s: Session, fee_item_id: int, unit_use: str) -> list[Tariff]:
-    return list(s.scalars(select(Tariff).where(Tariff.fee_item_id == fee_item_id, Tariff.unit_use == unit_use)
+def _open_rates(s: Session, fee_item_id: int, unit_use: UnitUse | None) -> list[Tariff]:
+    # Every use is stored as "" (== None would be IS NULL in SQL).
+    stored = unit_use if unit_use is not None else ""
+    return list(s.scalars(select(Tariff).where(Tariff.fee_item_id == fee_item_id, Tariff.unit_use == stored)
                           .order_by(Tariff.valid_from)))
 
 
@@ -113,16 +122,15 @@ def rate_permit(db: Database) -> Permit:
     return permit(db, *SET_RATE)
 
 
-def set_rate(db: Database, fee_item_id: int, *, valid_from: dt.date, rate: Decimal, unit_use: str = "") -> FeeItemRow:
-    """A rate from `valid_from` on (for one unit use, or "" for every use).
+def set_rate(db: Database, fee_item_id: int, *, valid_from: dt.date, rate: Decimal,
+             unit_use: UnitUse | str | None = None) -> FeeItemRow:
+    """A rate from `valid_from` on (for one unit use, as a member, its code or label; None or "" for every use).
 
     The rate in force on that day ends the day before; a rate already starting on that day is
     replaced. A rate that starts later stays, and the new one ends the day before it.
     """
     rate = _check_rate(rate)
-    unit_use = unit_use.strip()
-    if unit_use and unit_use not in UNIT_USES:
-        raise ValidationError(f"「房屋用途」无效：{unit_use}。可选：{'、'.join(UNIT_USES)}。")
+    use = read_optional_member(UnitUse, unit_use, translate("fee_items", "「房屋用途」无效：{value}。可选：{choices}。"))
     if not isinstance(valid_from, dt.date) or isinstance(valid_from, dt.datetime):
         raise ValidationError(translate("fee_items", "「起用日期」应为日期。"))
     require_role(db, *SET_RATE)
@@ -131,7 +139,7 @@ def set_rate(db: Database, fee_item_id: int, *, valid_from: dt.date, rate: Decim
         handovers = _project_handovers(s, item.project_id)
         _refuse_signed_period(s, item, handovers, valid_from)
         ledger_changed(s, handovers)  # their lines are priced again: reconcile before signing
-        rates = _open_rates(s, fee_item_id, unit_use)
+        rates = _open_rates(s, fee_item_id, use)
         for t in rates:
             if t.valid_from == valid_from:
                 t.rate = rate
@@ -141,7 +149,7 @@ def set_rate(db: Database, fee_item_id: int, *, valid_from: dt.date, rate: Decim
             for t in rates:
                 if t.valid_from < valid_from and (t.valid_to is None or t.valid_to >= valid_from):
                     t.valid_to = valid_from - ONE_DAY
-            s.add(Tariff(fee_item_id=fee_item_id, valid_from=valid_from, unit_use=unit_use, rate=rate,
+            s.add(Tariff(fee_item_id=fee_item_id, valid_from=valid_from, unit_use=use, rate=rate,
                          valid_to=min(later) - ONE_DAY if later else None))
         s.flush()
         return _row(item, list(s.scalars(select(Tariff).where(Tariff.fee_item_id == fee_item_id))))

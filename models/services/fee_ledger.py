@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from ..fees import FeeItem, LedgerLine
 from ..handover import Handover
-from ..people import Owner, UnitOwnership
+from ..people import Owner, Relation, UnitOwnership
 from ..project import Building, Project, Unit
 
 STREAM_BATCH = 5_000
@@ -98,7 +98,7 @@ def load_names(session: Session, handover: Handover) -> Names:
     rows = session.execute(
         select(UnitOwnership.unit_id, Owner.name, Owner.mobile).join(Owner, Owner.id == UnitOwnership.owner_id)
         .join(Unit, Unit.id == UnitOwnership.unit_id)
-        .where(Unit.project_id == handover.project_id, UnitOwnership.relation == "业主",
+        .where(Unit.project_id == handover.project_id, UnitOwnership.relation == Relation.OWNER,
                UnitOwnership.until.is_(None))
         .order_by(UnitOwnership.unit_id, UnitOwnership.id))
     for unit_id, name, mobile in rows:

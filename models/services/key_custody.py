@@ -32,7 +32,7 @@ from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..keys import Key, KeyEvent
 from ..keys import KeyEventKind as E
 from ..keys import KeyStatus as K
-from ..people import Role, UnitOwnership
+from ..people import Relation, Role, UnitOwnership
 from ..project import Unit
 from ..rules.key_rules import (
     HOLDS_SLOT,
@@ -377,7 +377,7 @@ def issue_to_owner(db: Database, key_id: int, *, owner_id: int, at: dt.datetime 
             raise DomainError(translate("keys", "只有房屋钥匙才能发放给业主。"))
         link = s.scalar(select(UnitOwnership.id).where(
             UnitOwnership.unit_id == key.unit_id, UnitOwnership.owner_id == owner_id,
-            UnitOwnership.relation == "业主", UnitOwnership.until.is_(None)))
+            UnitOwnership.relation == Relation.OWNER, UnitOwnership.until.is_(None)))
         if link is None:
             raise DomainError(translate("keys", "该业主不是这套房屋的业主，不能发放此钥匙。"))
     return _apply(db, key_id, E.ISSUE, at, {"owner_id": owner_id, "note": note}, owns)

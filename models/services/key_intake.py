@@ -34,7 +34,7 @@ from ..handover import Handover, HandoverItem, HandoverList, ItemCondition
 from ..i18n import chinese, translate
 from ..imports.cells import ImportCancelled
 from ..keys import Key, KeyEvent, KeyEventKind
-from ..project import Building, Unit
+from ..project import Building, Unit, UnitUse
 from ..rules.key_rules import next_status
 from ..rules.unit_match import UnitMatcher
 from .checklist_rows import ListSummary
@@ -47,7 +47,8 @@ PROGRESS_EVERY = 100
 KEY_TEMPLATE = "PHY-KEYS"
 TAG_LIMIT, OPENS_LIMIT, PLACE_LIMIT = 40, 100, 20  # the columns' lengths in keys
 LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"  # no I or O: on a label they read as 1 and 0
-USE_PREFIX = {"商铺": "SP", "储藏室": "CC", "车位": "CW", "办公": "BG"}  # pinyin initials, as the demo's
+# pinyin initials of the use's Chinese word (商铺 SP…), as the demo's
+USE_PREFIX = {UnitUse.SHOP: "SP", UnitUse.STORAGE: "CC", UnitUse.PARKING: "CW", UnitUse.OFFICE: "BG"}
 COMMON_PREFIX = "K-GG-"
 COMMON_RE = re.compile(r"^K-GG-(\d+)-[A-Z]$")
 # "1栋1单元101", "3号楼502", "B座-1502" → building, entrance (单元), room
@@ -66,7 +67,10 @@ def normalise_number(text: str) -> str:
 class UnitRef:
     id: int
     number: str
-    use: str
+    use: UnitUse  # a code or label given is read as its member (the prefixes are keyed by member)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "use", UnitUse(self.use))
 
 
 class UnitIndex:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from ..db import Database
-from ..people import Owner, UnitOwnership
+from ..people import Owner, Relation, UnitOwnership
 from ..project import Building, Unit
 
 
@@ -20,7 +20,7 @@ def unit_choices(db: Database, project_id: int) -> list[tuple[int, str]]:
 def unit_owners(db: Database, unit_id: int) -> list[tuple[int, str]]:
     """(owner id, name) of the unit's current 业主 — whom its key may be issued to."""
     q = (select(Owner.id, Owner.name).join(UnitOwnership, UnitOwnership.owner_id == Owner.id)
-         .where(UnitOwnership.unit_id == unit_id, UnitOwnership.relation == "业主", UnitOwnership.until.is_(None))
+         .where(UnitOwnership.unit_id == unit_id, UnitOwnership.relation == Relation.OWNER, UnitOwnership.until.is_(None))
          .order_by(Owner.name, Owner.id))
     with db.read() as s:
         return [(int(i), str(n)) for i, n in s.execute(q)]

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,8 +13,9 @@ from ..errors import NotFoundError, ValidationError
 from ..field_labels import check_text
 from ..handover import Handover, HandoverKind
 from ..i18n import translate
-from ..project import PROJECT_KINDS, Project
+from ..project import Project, ProjectKind
 from .common import get_for_save
+from .place_choices import read_member
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,7 @@ class ProjectRow:
     id: int
     code: str
     name: str
-    kind: str
+    kind: ProjectKind
     address: str
     manager_company: str = ""
     version: int = 1
@@ -61,26 +62,25 @@ class ProjectForm:
 
     code: str
     name: str
-    kind: str = "住宅"
+    kind: ProjectKind | str = ProjectKind.RESIDENTIAL  # a member, or its code or label (read by _checked)
     address: str = ""
     manager_company: str = ""
 
 
 def _checked(form: ProjectForm) -> ProjectForm:
     """The form trimmed, or ValidationError naming the first field that is wrong."""
-    trimmed = ProjectForm(form.code.strip(), form.name.strip(), form.kind.strip(), form.address.strip(),
+    trimmed = ProjectForm(form.code.strip(), form.name.strip(), form.kind, form.address.strip(),
                           form.manager_company.strip())
     if not trimmed.code:
-        raise ValidationError("「项目编码」不能为空。")
+        raise ValidationError(translate("projects", "「项目编码」不能为空。"))
     if any(c.isspace() for c in trimmed.code):
         raise ValidationError(translate("projects", "「项目编码」不能含空格：“{code}”（命令行用 --project 编码 选项目）。").format(code=trimmed.code))
     if not trimmed.name:
-        raise ValidationError("「项目名称」不能为空。")
-    if trimmed.kind not in PROJECT_KINDS:
-        raise ValidationError(f"「项目类型」“{trimmed.kind}”无效，应为：{'、'.join(PROJECT_KINDS)}。")
+        raise ValidationError(translate("projects", "「项目名称」不能为空。"))
+    kind = read_member(ProjectKind, form.kind, translate("projects", "「项目类型」“{value}”无效，应为：{choices}。"))
     for column in ("code", "name", "address", "manager_company"):
         check_text("projects", column, getattr(trimmed, column))
-    return trimmed
+    return replace(trimmed, kind=kind)
 
 
 def _check_code_free(s: Session, code: str, project_id: int | None) -> None:
@@ -89,7 +89,7 @@ def _check_code_free(s: Session, code: str, project_id: int | None) -> None:
         raise ValidationError(translate("projects", "「项目编码」“{code}”已被项目“{name}”使用，请换一个编码。").format(code=code, name=clash.name))
 
 
-def add_project(db: Database, code: str, name: str, kind: str = "住宅", address: str = "",
+def add_project(db: Database, code: str, name: str, kind: ProjectKind | str = ProjectKind.RESIDENTIAL, address: str = "",
                 manager_company: str = "") -> ProjectRow:
     return create_project(db, ProjectForm(code, name, kind, address, manager_company))
 
@@ -99,7 +99,7 @@ def create_project(db: Database, form: ProjectForm) -> ProjectRow:
     form = _checked(form)
     with db.begin(immediate=True) as s:
         _check_code_free(s, form.code, None)
-        project = Project(code=form.code, name=form.name, kind=form.kind, address=form.address,
+        project = Project(code=form.code, name=form.name, kind=ProjectKind(form.kind), address=form.address,
                           manager_company=form.manager_company)
         s.add(project)
         s.flush()
@@ -112,7 +112,7 @@ def edit_project(db: Database, project_id: int, seen_version: int, form: Project
     with db.begin(immediate=True) as s:
         project = get_for_save(s, Project, project_id, seen_version)
         _check_code_free(s, form.code, project_id)
-        project.code, project.name, project.kind = form.code, form.name, form.kind
+        project.code, project.name, project.kind = form.code, form.name, ProjectKind(form.kind)
         project.address, project.manager_company = form.address, form.manager_company
         s.flush()
         return _project_row(project)

@@ -10,12 +10,8 @@ from typing import Any
 from sqlalchemy import and_, select
 
 from ..db import Database
-from ..people import Owner, UnitOwnership
-from ..project import OCCUPANCIES, Building, Unit
-
-OWNER = "业主"
-
-OCCUPIED = OCCUPANCIES[1]  # 已入住 (stored as the word; see issue 14)
+from ..people import Owner, Relation, UnitOwnership
+from ..project import Building, Occupancy, Unit, UnitUse
 
 
 @dataclass(frozen=True)
@@ -25,17 +21,19 @@ class RosterRow:
     building: str
     unit: str
     area: Decimal | None
-    use: str
-    occupancy: str
+    use: UnitUse
+    occupancy: Occupancy
     owners: str                 # names joined with "、"
     mobiles: tuple[str, ...]
 
+    def __post_init__(self) -> None:  # a code or label given (a report's caller, old data) is read as its member
+        object.__setattr__(self, "use", UnitUse(self.use))
+        object.__setattr__(self, "occupancy", Occupancy(self.occupancy))
+
     @property
     def is_occupied(self) -> bool:
-        return self.occupancy == OCCUPIED
+        return self.occupancy is Occupancy.OCCUPIED
 
-
-OCCUPIED = OCCUPANCIES[1]  # 已入住
 NO_BUILDING = "（未分楼栋）"
 
 
@@ -51,7 +49,7 @@ class RosterTally:
 
 def tally(rows: Sequence[RosterRow]) -> RosterTally:
     return RosterTally(len(rows), sum((r.area for r in rows if r.area is not None), Decimal("0.00")),
-                       sum(1 for r in rows if r.area is None), sum(1 for r in rows if r.occupancy == OCCUPIED))
+                       sum(1 for r in rows if r.area is None), sum(1 for r in rows if r.is_occupied))
 
 
 def by_building(rows: Sequence[RosterRow]) -> list[tuple[str, RosterTally]]:
@@ -73,7 +71,7 @@ def natural_key(text: str) -> tuple[Any, ...]:
 
 
 def _query(project_id: int) -> Any:
-    current_owner = and_(UnitOwnership.unit_id == Unit.id, UnitOwnership.relation == OWNER,
+    current_owner = and_(UnitOwnership.unit_id == Unit.id, UnitOwnership.relation == Relation.OWNER,
                          UnitOwnership.until.is_(None))
     return (select(Unit.id, Building.name, Building.sort_no, Unit.number, Unit.area, Unit.use,
                    Unit.occupancy, Owner.name, Owner.mobile)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Table, func, select
+from sqlalchemy import Table, case, func, select
 from sqlalchemy.orm import Session
 
 from ..base import Base
@@ -20,13 +20,14 @@ from ..db import Database
 from ..errors import NotFoundError, ValidationError
 from ..field_labels import check_text
 from ..i18n import translate
-from ..people import Owner, UnitOwnership
-from ..project import OCCUPANCIES, UNIT_USES, Building, Project, Unit
+from ..people import Owner, Relation, UnitOwnership
+from ..project import Building, Occupancy, Project, Unit, UnitUse
 from ..rules.idcard import mask_phones
 from ..rules.numbers import AREA, QUANTITY, parse_int, parse_optional
 from ..rules.unit_match import unit_identity
 from ..rules.unit_number import building_key, compact, parse_unit_number, read_floor
 from .common import get, get_for_save
+from .place_choices import read_member
 
 # ---- what refers to a record ------------------------------------------------------------------
 
@@ -46,14 +47,15 @@ def references(s: Session, cls: type[Base], record_id: int) -> list[str]:
             if fk.column.table is target:
                 n = s.scalar(select(func.count()).select_from(table).where(fk.parent == record_id)) or 0
                 if n:
-                    found.append(f"{_label(table)} {n} 条")
+                    found.append(translate("units", "{label} {n} 条").format(label=translate("audit", _label(table)), n=n))
     return found
 
 
 def refuse_if_referenced(s: Session, cls: type[Base], record_id: int, what: str, hint: str) -> None:
     used = references(s, cls, record_id)
     if used:
-        raise ValidationError(f"{what}不能删除：仍有{'、'.join(used)}与它关联。{hint}")
+        raise ValidationError(translate("units", "{what}不能删除：仍有{used}与它关联。{hint}").format(
+            what=what, used=translate("labels", "、").join(used), hint=hint))
 
 
 def delete_unreferenced(db: Database, cls: type[Base], record_id: int, seen_version: int,
@@ -113,8 +115,10 @@ def _check_building_name(s: Session, project_id: int, building_id: int | None, n
     key = building_key(name)
     for other_id, other in s.execute(select(Building.id, Building.name).where(Building.project_id == project_id)):
         if other_id != building_id and building_key(other) == key:
-            same = "已存在" if other == name else f"与已有楼栋“{other}”是同一栋"
-            raise ValidationError(f"「楼栋名称」“{name}”{same}。")
+            if other == name:
+                raise ValidationError(translate("units", "「楼栋名称」“{name}”已存在。").format(name=name))
+            raise ValidationError(translate("units", "「楼栋名称」“{name}”与已有楼栋“{other}”是同一栋。").format(
+                name=name, other=other))
 
 
 def _next_sort(s: Session, project_id: int) -> int:
@@ -122,8 +126,9 @@ def _next_sort(s: Session, project_id: int) -> int:
 
 
 def delete_building(db: Database, building_id: int, seen_version: int) -> None:
-    delete_unreferenced(db, Building, building_id, seen_version, lambda b: f"楼栋“{b.name}”",
-                        "请先把其中的房屋改到别的楼栋或删除。")
+    delete_unreferenced(db, Building, building_id, seen_version,
+                        lambda b: translate("units", "楼栋“{name}”").format(name=b.name),
+                        translate("units", "请先把其中的房屋改到别的楼栋或删除。"))
 
 
 # ---- units --------------------------------------------------------------------------------------
@@ -138,8 +143,8 @@ class UnitForm:
     number: str
     building_id: int | None = AUTO_BUILDING
     area: str = ""
-    use: str = "住宅"
-    occupancy: str = "空置"
+    use: UnitUse | str = UnitUse.RESIDENCE  # a member, or its code or label (read by save_unit)
+    occupancy: Occupancy | str = Occupancy.VACANT
     entrance: str = ""  # 单元; blank: as the number says ("3栋2单元1201" → 2)
     floor: str = ""     # blank: as the number says (1201 → 12)
 
@@ -152,7 +157,7 @@ class OwnershipRow:
     owner_id: int
     name: str
     is_company: bool
-    relation: str
+    relation: Relation
     since: dt.date | None
     mobile: str
     version: int
@@ -168,10 +173,14 @@ class UnitDetail:
     entrance: str  # 单元: as confirmed at the desk, else as the number says
     floor: str     # likewise
     area: Decimal | None
-    use: str
-    occupancy: str
+    use: UnitUse
+    occupancy: Occupancy
     version: int
     owners: tuple[OwnershipRow, ...]
+
+
+# 业主 before 使用人, as the list always showed them (the codes sort the other way).
+OWNERS_FIRST = case((UnitOwnership.relation == Relation.OWNER, 0), else_=1)
 
 
 def unit_detail(db: Database, unit_id: int) -> UnitDetail:
@@ -184,7 +193,7 @@ def unit_detail_of(s: Session, unit: Unit) -> UnitDetail:
     parts = parse_unit_number(unit.number)
     q = (select(UnitOwnership, Owner).join(Owner, Owner.id == UnitOwnership.owner_id)
          .where(UnitOwnership.unit_id == unit.id, UnitOwnership.until.is_(None))
-         .order_by(UnitOwnership.relation, UnitOwnership.id))
+         .order_by(OWNERS_FIRST, UnitOwnership.id))
     owners = tuple(OwnershipRow(link.id, owner.id, owner.name, owner.is_company, link.relation, link.since,
                                 mask_phones(owner.mobile), link.version) for link, owner in s.execute(q))
     return UnitDetail(unit.id, unit.project_id, unit.number, unit.building_id, building.name if building else "",
@@ -197,31 +206,30 @@ def _entrance_floor(form: UnitForm, number: str) -> tuple[str, str]:
     entrance = compact(form.entrance).removesuffix("单元") or parts.entrance
     floor, problem = read_floor(form.floor)
     if problem:
-        raise ValidationError(f"「楼层」{problem}。")
+        raise ValidationError(translate("units", "「楼层」{problem}。").format(problem=problem))
     floor = floor or parts.floor
     check_text("units", "entrance", entrance)
     check_text("units", "floor", floor)
     if parts.entrance and entrance != parts.entrance:
-        raise ValidationError(f"「单元」房号“{number}”写的是 {parts.entrance} 单元，与填写的“{entrance}”不一致。")
+        raise ValidationError(translate("units", "「单元」房号“{number}”写的是 {named} 单元，与填写的“{entrance}”不一致。")
+                              .format(number=number, named=parts.entrance, entrance=entrance))
     return entrance, floor
 
 
-def _checked(form: UnitForm) -> tuple[str, Decimal | None]:
+def _checked(form: UnitForm) -> tuple[str, Decimal | None, UnitUse, Occupancy]:
     number = form.number.strip()
     if not number:
         raise ValidationError(translate("units", "「房号」不能为空。"))
     check_text("units", "number", number)
     area = parse_optional(form.area, "建筑面积", AREA)
-    if form.use not in UNIT_USES:
-        raise ValidationError(f"「房屋用途」“{form.use}”无效，应为：{'、'.join(UNIT_USES)}。")
-    if form.occupancy not in OCCUPANCIES:
-        raise ValidationError(f"「入住状态」“{form.occupancy}”无效，应为：{'、'.join(OCCUPANCIES)}。")
-    return number, area
+    use = read_member(UnitUse, form.use, translate("units", "「房屋用途」“{value}”无效，应为：{choices}。"))
+    occupancy = read_member(Occupancy, form.occupancy, translate("units", "「入住状态」“{value}”无效，应为：{choices}。"))
+    return number, area, use, occupancy
 
 
 def save_unit(db: Database, project_id: int, unit_id: int | None, seen_version: int, form: UnitForm) -> UnitDetail:
     """A new unit (unit_id None) or an edited one, with the same rules as the roster import."""
-    number, area = _checked(form)
+    number, area, use, occupancy = _checked(form)
     entrance, floor = _entrance_floor(form, number)
     with db.begin(immediate=True) as s:
         get(s, Project, project_id)
@@ -234,7 +242,7 @@ def save_unit(db: Database, project_id: int, unit_id: int | None, seen_version: 
             unit = get_for_save(s, Unit, unit_id, seen_version)
         unit.number, unit.building_id, unit.area = number, building_id, area
         unit.entrance, unit.floor = entrance, floor
-        unit.use, unit.occupancy = form.use, form.occupancy
+        unit.use, unit.occupancy = use, occupancy
         s.flush()
         return unit_detail_of(s, unit)
 
@@ -284,6 +292,6 @@ def _building_for(s: Session, project_id: int, number: str, chosen: int | None) 
 
 
 def delete_unit(db: Database, unit_id: int, seen_version: int) -> None:
-    delete_unreferenced(db, Unit, unit_id, seen_version, lambda u: f"房屋“{u.number}”",
-                        "业主请先在房屋的业主列表中移除；遗留问题、钥匙、台账等记录要保留的，房屋不能删除。")
+    delete_unreferenced(db, Unit, unit_id, seen_version, lambda u: translate("units", "房屋“{number}”").format(number=u.number),
+                        translate("units", "业主请先在房屋的业主列表中移除；遗留问题、钥匙、台账等记录要保留的，房屋不能删除。"))
 

@@ -62,7 +62,7 @@ class RosterForm(FormBase):
                            tail=signatures)]
 
     def _cells(self, no: int, row: RosterRow) -> list[str]:
-        return [str(no), row.building, row.unit, format_decimal(row.area), row.use, row.occupancy,
+        return [str(no), row.building, row.unit, format_decimal(row.area), row.use.label, row.occupancy.label,
                 row.owners, "、".join(self._phone(m) for m in row.mobiles)]
 
     def _phone(self, mobile: str) -> str:
