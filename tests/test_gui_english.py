@@ -366,8 +366,8 @@ def test_an_english_desk_stores_a_listed_key_condition_as_the_shared_word(englis
     import datetime as dt
 
     from gui.tabs.keys.dialogs import LendDialog, ReturnDialog
-    from models.keys import KeyStatus, LendReason
-    from models.queries.key_forms import key_history
+    from models.keys import KeyEventKind, KeyStatus, LendReason
+    from models.queries.key_forms import latest_event
     from models.services import key_custody as kc
     from models.services import projects
     from tests.key_accounts import approval, supervisor
@@ -406,5 +406,5 @@ def test_an_english_desk_stores_a_listed_key_condition_as_the_shared_word(englis
     assert remembered.reason.currentText() == "Cleaning"
     assert kc.lend(sqlite_db, key.id, borrower="Zhang", department="Works", reason=remembered.chosen_reason(),
                    at=morning, **approval()).status is KeyStatus.LENT
-    loan = key_history(sqlite_db, key.id)[-1]
-    assert loan.reason is LendReason.CLEAN and "事由：Cleaning" in loan.details  # the history: desk language
+    loan = latest_event(sqlite_db, key.id, KeyEventKind.LEND)
+    assert loan is not None and loan.reason is LendReason.CLEAN and "事由：Cleaning" in loan.details  # the history: desk language
