@@ -85,7 +85,7 @@ class MeterReading(Versioned, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     handover_id: Mapped[int] = mapped_column(ForeignKey("handovers.id"), index=True)
     meter_no: Mapped[str] = mapped_column(String(40))
-    kind: Mapped[str] = mapped_column(String(16))  # 水 / 电 / 气
+    kind: Mapped[MeterKind] = mapped_column(StrEnum(MeterKind))
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
     location: Mapped[str] = mapped_column(String(100), default="")  # for common meters
     reading: Mapped[Decimal] = mapped_column(Quantity)

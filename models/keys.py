@@ -87,7 +87,7 @@ class KeyEvent(Base):
     by: Mapped[str] = mapped_column(String(40), default="")          # clerk at the desk
     person: Mapped[str] = mapped_column(String(40), default="")      # borrower / receiver
     department: Mapped[str] = mapped_column(String(40), default="")
-    reason: Mapped[str] = mapped_column(String(16), default="")       # 检查/清洁/维修/其他
+    reason: Mapped[LendReason] = mapped_column(StrEnum(LendReason), default=LendReason.UNSET)
     reason_text: Mapped[str] = mapped_column(String(200), default="")
     approved_by: Mapped[str] = mapped_column(String(40), default="")
     # The supervisor account that approved a loan (confirmed with its password); approved_by is its name.

@@ -366,6 +366,8 @@ def test_an_english_desk_stores_a_listed_key_condition_as_the_shared_word(englis
     import datetime as dt
 
     from gui.tabs.keys.dialogs import LendDialog, ReturnDialog
+    from models.keys import KeyEventKind, KeyStatus, LendReason
+    from models.queries.key_forms import latest_event
     from models.services import key_custody as kc
     from models.services import projects
     from tests.key_accounts import approval, supervisor
@@ -394,3 +396,15 @@ def test_an_english_desk_stores_a_listed_key_condition_as_the_shared_word(englis
     again = LendDialog(sqlite_db, lend.key, morning, {"department": "保洁部"})
     qtbot.addWidget(again)
     assert again.department.currentIndex() == 1 and not CJK.search(again.department.currentText())
+
+    # the reason: English words on the combo, the code in the loan and in what the next loan starts with
+    assert [lend.reason.itemText(i) for i in range(lend.reason.count())] == ["Inspection", "Cleaning", "Repair", "Other"]
+    lend.reason.setCurrentIndex(lend.reason.findData(LendReason.CLEAN))
+    assert lend.chosen_reason() is LendReason.CLEAN and lend.remembered()["reason"] == "clean"
+    remembered = LendDialog(sqlite_db, lend.key, morning, lend.remembered())
+    qtbot.addWidget(remembered)
+    assert remembered.reason.currentText() == "Cleaning"
+    assert kc.lend(sqlite_db, key.id, borrower="Zhang", department="Works", reason=remembered.chosen_reason(),
+                   at=morning, **approval()).status is KeyStatus.LENT
+    loan = latest_event(sqlite_db, key.id, KeyEventKind.LEND)
+    assert loan is not None and loan.reason is LendReason.CLEAN and "事由：Cleaning" in loan.details  # the history: desk language

@@ -23,7 +23,7 @@ from models.audit import AuditLog
 from models.browse import Scope
 from models.db import Database
 from models.demo import build_demo
-from models.fees import Decision, DepositAction, DiffKind
+from models.fees import Decision, DepositAction, DiffKind, MeterKind
 from models.money import to_capital
 from models.services import auth, meters, projects
 from models.services import reconcile as rc
@@ -325,13 +325,13 @@ def test_meter_reading_saved_in_place_and_a_bad_one_refused(qtbot, tab, db, scop
     qtbot.waitUntil(lambda: panel.is_loaded() and panel.model.rowCount() > 0, timeout=10000)
     stored = meters.meter_rows(db, scope.handover_id)
     assert panel.model.rowCount() == len(stored) and f"共 {len(stored):,} 个表具" in panel.count_label.text()
-    water = [m for m in stored if m.kind == "水" and m.prev_reading is not None][:2]
+    water = [m for m in stored if m.kind is MeterKind.WATER and m.prev_reading is not None][:2]
     panel.filter_edit.setText(water[0].meter_no[:-2])  # a few meters, the first water meter among them
     panel.on_filter_settled()
-    panel.kind_combo.setCurrentIndex(panel.kind_combo.findData("水"))
+    panel.kind_combo.setCurrentIndex(panel.kind_combo.findData(MeterKind.WATER))
     view, proxy = panel.table, panel.proxy
     assert 1 < proxy.rowCount() < panel.model.rowCount()
-    assert all(proxy.record(r).kind == "水" for r in range(proxy.rowCount()))
+    assert all(proxy.record(r).kind is MeterKind.WATER for r in range(proxy.rowCount()))
     row = next(r for r in range(proxy.rowCount()) if proxy.record(r).id == water[0].id)
 
     # 本次读数 + Enter: saved with the row's version, usage recomputed, the cursor one row down

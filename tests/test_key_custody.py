@@ -4,12 +4,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from models.audit import AuditLog
 from models.errors import DomainError, ValidationError
-from models.keys import KeyEvent
+from models.keys import KeyEvent, LendReason
 from models.keys import KeyStatus as K
+from models.queries import key_forms
+from models.rules.key_rules import check_lending
 from models.services import key_custody as kc
 from models.services import projects
 from tests.key_accounts import approval, supervisor
@@ -59,6 +61,56 @@ def test_lending_rules_name_what_is_missing(db, setup, kw, message):
     with pytest.raises(DomainError, match=message):
         lend(db, key.id, **kw)
     assert kc.find_by_tag(db, setup[0].id, key.tag).status is K.IN_STORE
+
+
+def _stored_reasons(db) -> list[tuple[str, LendReason]]:
+    """Each event's reason as the column holds it (raw SQL) and as the model reads it, oldest first."""
+    with db.read() as s:
+        raw = s.execute(text("SELECT reason FROM key_events ORDER BY id")).scalars().all()
+        read = s.scalars(select(KeyEvent.reason).order_by(KeyEvent.id)).all()
+    return list(zip(raw, read, strict=True))
+
+
+def test_lend_takes_the_chinese_word_the_code_or_the_english_and_stores_the_code(db, setup):
+    _, key, _ = setup
+    for i, given in enumerate((" 维修 ", "repair", "Repair", LendReason.REPAIR)):
+        at = T0 + dt.timedelta(hours=2 * i)
+        lend(db, key.id, at=at, reason=given)
+        kc.return_key(db, key.id, returned_by="张师傅", at=at + dt.timedelta(hours=1))
+    # receive, then 4 × (lend, return): only the lends have a reason, stored as its code
+    assert _stored_reasons(db) == [("", LendReason.UNSET)] + [("repair", LendReason.REPAIR),
+                                                              ("", LendReason.UNSET)] * 4
+    assert [loan.lent.reason_words for loan in key_forms.loans(db, setup[0].id, T0.date(), T0.date())] == \
+        ["维修"] * 4
+
+
+def test_an_unknown_reason_is_refused_naming_the_choices(db, setup):
+    _, key, _ = setup
+    for bad in ("私用", "", "inspect_all"):
+        with pytest.raises(ValidationError, match="「借用事由」应为：检查、清洁、维修、其他。"):
+            lend(db, key.id, reason=bad)
+    assert _stored_reasons(db) == [("", LendReason.UNSET)]
+
+
+@pytest.mark.parametrize("other", ["其他", "other", "Other", LendReason.OTHER])
+def test_other_needs_the_reason_in_words_whichever_way_it_is_given(other):
+    with pytest.raises(ValidationError, match="借用事由为“其他”时须写明具体事由"):
+        check_lending(other, " ")
+    assert check_lending(other, "业主委托开门验房") is LendReason.OTHER
+    assert check_lending("Cleaning", "") is LendReason.CLEAN
+
+
+def test_a_loan_written_before_the_codes_reads_its_chinese_word(db, setup):
+    """An event an older version wrote holds 检查 itself (key_events is append-only: never migrated by hand)."""
+    p, key, _ = setup
+    with db.begin() as s:
+        s.execute(text("INSERT INTO key_events (key_id, kind, at, by, person, department, reason, reason_text, "
+                       "approved_by, seal_no, condition, note) VALUES (:key, 'lend', :at, '测试员', '张师傅', "
+                       "'工程部', '检查', '查看水管', '刘敏', '', '', '')"),
+                  {"key": key.id, "at": T0 + dt.timedelta(hours=1)})
+    lent = key_forms.key_history(db, key.id)[-1]
+    assert lent.reason is LendReason.INSPECT and lent.reason_words == "检查：查看水管"
+    assert "事由：检查：查看水管" in lent.details
 
 
 def test_a_lent_key_cannot_be_lent_again(db, setup):

@@ -2,18 +2,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import zlib
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from models.audit import AuditLog
 from models.base import DocStatus
 from models.errors import SignedRecordError, StaleRecordError, ValidationError
-from models.fees import FeeItem, MeterReading, Settlement
+from models.fees import FeeItem, MeterKind, MeterReading, Settlement
 from models.handover import Handover, HandoverKind
 from models.project import Project, Unit
-from models.services import fee_items, meters
+from models.services import fee_items, fee_results, meters, settlement_snapshot
+from models.services.fee_ledger import load_names
+from models.services.fee_rows import FeeResults, MeterCharge
 
 D = Decimal
 CUTOFF = dt.date(2026, 6, 30)
@@ -46,7 +50,7 @@ def test_meter_rows_lists_unit_and_common_meters(db, handover):
     hid, *_ = handover
     rows = meters.meter_rows(db, hid)
     assert [(r.meter_no, r.kind, r.place, r.usage) for r in rows] == [
-        ("S0001", "水", "1栋1单元101", D("10.50")), ("SZ01", "水", "1栋 楼栋总水表", None)]
+        ("S0001", MeterKind.WATER, "1栋1单元101", D("10.50")), ("SZ01", MeterKind.WATER, "1栋 楼栋总水表", None)]
     assert rows[0].prev_read_on == LAST and rows[0].version == 1
 
 
@@ -150,3 +154,59 @@ def test_signed_settlement_freezes_the_readings(db, handover):
 
 def test_fee_item_names_of_the_project(db, handover):
     assert fee_items.fee_item_names(db, handover[0]) == ["水费", "电费"]
+
+
+def _stored_kinds(db, hid) -> dict[str, tuple[str, MeterKind]]:
+    """Each meter's kind as the column holds it (raw SQL) and as the model reads it, by meter number."""
+    with db.read() as s:
+        raw = dict(s.execute(text("SELECT meter_no, kind FROM meter_readings WHERE handover_id = :h"),
+                             {"h": hid}).all())
+        read = dict(s.execute(select(MeterReading.meter_no, MeterReading.kind)
+                              .where(MeterReading.handover_id == hid)).all())
+    return {no: (raw[no], read[no]) for no in raw}
+
+
+def test_add_meter_takes_the_chinese_word_the_code_or_the_english_and_stores_the_code(db, handover):
+    hid, unit, *_ = handover
+    for no, given in (("N1", " 电 "), ("N2", "gas"), ("N3", "Water"), ("N4", MeterKind.POWER)):
+        row = meters.add_meter(db, hid, meter_no=no, kind=given, unit_id=unit, reading=D("1"), read_on=CUTOFF)
+        assert row.kind is MeterKind(given.strip())
+    stored = _stored_kinds(db, hid)
+    assert [stored[no] for no in ("N1", "N2", "N3", "N4", "S0001")] == [
+        ("power", MeterKind.POWER), ("gas", MeterKind.GAS), ("water", MeterKind.WATER),
+        ("power", MeterKind.POWER), ("water", MeterKind.WATER)]  # S0001: the fixture's 水
+
+
+@pytest.mark.parametrize("bad", ["热", "", "水表"])
+def test_an_unknown_kind_is_refused_naming_the_choices(db, handover, bad):
+    hid, unit, *_ = handover
+    with pytest.raises(ValidationError, match="「类别」应为水、电、气之一。"):
+        meters.add_meter(db, hid, meter_no="N1", kind=bad, unit_id=unit, reading=D("1"), read_on=CUTOFF)
+
+
+def test_the_filter_names_each_kind_of_meter():
+    assert [meters.METER_NAMES[k] for k in meters.KINDS] == ["水表", "电表", "气表"]
+    assert [k.label for k in meters.KINDS] == ["水", "电", "气"]
+
+
+def test_a_meter_charge_signed_before_the_codes_reads_its_chinese_word():
+    """A settlement snapshot signed before migration 0013 holds 水 where it now holds water."""
+    line = MeterCharge("S0001", MeterKind.WATER, "1栋", "101", "", D("110.00"), LAST, D("120.50"), CUTOFF,
+                       D("10.50"), D("36.75"), "水费")
+    results = FeeResults(1, "翠湖园", "原物业", "本公司", "", CUTOFF, meters=(line,))
+    data = json.loads(zlib.decompress(settlement_snapshot.dump(results)))
+    assert data["meters"][0][1] == "water"
+    data["meters"][0][1] = "水"
+    old = zlib.compress(json.dumps(data, ensure_ascii=False).encode())
+    assert settlement_snapshot.load(old, 1).meters == (line,)
+
+
+def test_meter_charges_look_up_the_fee_item_by_the_kind(db, handover):
+    """A gas meter (stored as its code) needs a per-m³ fee item; the refusal names its kind in words."""
+    hid, unit, *_ = handover
+    meters.add_meter(db, hid, meter_no="Q1", kind="气", unit_id=unit, reading=D("20"), read_on=CUTOFF,
+                     prev_reading=D("10"), prev_read_on=LAST)
+    with db.read() as s, pytest.raises(ValidationError, match="表号 Q1（气表）找不到按用量计费的收费项目"):
+        handover_row = s.get(Handover, hid)
+        assert handover_row is not None
+        fee_results.meter_charges(s, handover_row, load_names(s, handover_row))

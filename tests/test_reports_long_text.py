@@ -24,7 +24,7 @@ from PIL import Image
 from models.base import DocStatus
 from models.defect import DEFECT_CATEGORIES, DefectStatus, Responsible, Severity
 from models.handover import HandoverKind
-from models.keys import KeyEventKind, KeyStatus
+from models.keys import KeyEventKind, KeyStatus, LendReason
 from models.rules.idcard import mask_phones
 from models.services.checklist_rows import (
     HandoverInfo,
@@ -356,7 +356,7 @@ def key(i: int, *, tag: str = "", opens: str = "入户门", unit: str = "",
 
 
 def event(i: int, kind: KeyEventKind, **kw: object) -> EventInfo:
-    blank = EventInfo(i, i, "", kind, T0, "张三", "", "", "", "", "", None, "", "", "", "")
+    blank = EventInfo(i, i, "", kind, T0, "张三", "", "", LendReason.UNSET, "", "", None, "", "", "", "")
     return replace(blank, **kw)  # type: ignore[arg-type]
 
 
@@ -408,13 +408,13 @@ def loans(count: int) -> list[Loan]:
     out = []
     for i in range(1, count + 1):
         lent = event(i, KeyEventKind.LEND, at=T0 + dt.timedelta(hours=i), person="欧阳娜娜",
-                     department="工程部", reason="维修", reason_text=f"水管渗漏LR{i:03d}",
+                     department="工程部", reason=LendReason.REPAIR, reason_text=f"水管渗漏LR{i:03d}",
                      approved_by="李主管", due_at=T0 + dt.timedelta(hours=i + 8))
         back = event(i, KeyEventKind.RETURN, at=T0 + dt.timedelta(hours=i + 3), person="欧阳娜娜",
                      condition="完好")
         out.append(Loan(key(i), lent, back if i % 2 else None))
     lent = event(count, KeyEventKind.LEND, at=T0 + dt.timedelta(hours=count),
-                 person=bounded("PS", 40), department=bounded("DP", 40), reason="其他",
+                 person=bounded("PS", 40), department=bounded("DP", 40), reason=LendReason.OTHER,
                  reason_text=bounded("RT", 200), approved_by=bounded("AP", 40),
                  due_at=T0 + dt.timedelta(days=30), note=long_text("LX"))
     out[-1] = Loan(key(count, opens=bounded("OP", 100)), lent, None)
@@ -538,7 +538,7 @@ def test_identifiers_in_narrow_columns_print_on_one_line(tmp_path: Path) -> None
     lending = tmp_path / "lending.pdf"
     names = ("阿卜杜热合曼", "欧阳娜娜", "司马相如")
     register = [Loan(key(i), event(i, KeyEventKind.LEND, at=dt.datetime(2026, 11, 22, 9, 5),
-                                   person=names[i % 3], approved_by="诸葛孔明", reason="检查",
+                                   person=names[i % 3], approved_by="诸葛孔明", reason=LendReason.INSPECT,
                                    due_at=dt.datetime(2026, 11, 22, 17, 30)), None)
                 for i in range(1, 31)]
     KeyLendingForm(register, "翠湖园", T0.date(), PRINTED, printed_on=PRINTED).render(lending)

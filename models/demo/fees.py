@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..fees import FeeItem, Tariff
+from ..fees import FeeItem, MeterKind, Tariff
 from ..project import UnitUse
 from .community import Community, versioned
 from .plan import CUTOFF
@@ -75,7 +75,7 @@ def insert_fees(w: Writer, project_id: int) -> FeeBook:
 LAST_BILLED = dt.date(2026, 5, 31)  # 原物业's last monthly reading; June's usage is settled at the cut-off
 
 
-def _reading(rng: random.Random, handover_id: int, kind: str, meter_no: str, unit_id: int | None,
+def _reading(rng: random.Random, handover_id: int, kind: MeterKind, meter_no: str, unit_id: int | None,
              location: str, lo: int, hi: int, billed: bool = True) -> Row:
     """A reading at the cut-off; a meter the property bills also has 原物业's last billed reading."""
     reading = rng.randint(lo, hi)
@@ -94,13 +94,14 @@ def meter_readings(c: Community, handover_id: int, rng: random.Random) -> Iterat
     """
     for u in c.units:
         if u.use in (UnitUse.RESIDENCE, UnitUse.SHOP):
-            yield _reading(rng, handover_id, "水", f"S{u.id:07d}", u.id, "", 20_000, 120_000)
+            yield _reading(rng, handover_id, MeterKind.WATER, f"S{u.id:07d}", u.id, "", 20_000, 120_000)
         if u.use != UnitUse.PARKING:
-            yield _reading(rng, handover_id, "电", f"D{u.id:07d}", u.id, "", 100_000, 2_500_000, u.use == UnitUse.SHOP)
+            yield _reading(rng, handover_id, MeterKind.POWER, f"D{u.id:07d}", u.id, "", 100_000, 2_500_000,
+                           u.use == UnitUse.SHOP)
         if u.use == UnitUse.RESIDENCE:
-            yield _reading(rng, handover_id, "气", f"Q{u.id:07d}", u.id, "", 10_000, 300_000)
+            yield _reading(rng, handover_id, MeterKind.GAS, f"Q{u.id:07d}", u.id, "", 10_000, 300_000)
     for name, bid in c.buildings.items():
-        yield _reading(rng, handover_id, "水", f"SZ{bid:05d}", None, f"{name} 楼栋总水表", 1_000_000, 9_000_000,
+        yield _reading(rng, handover_id, MeterKind.WATER, f"SZ{bid:05d}", None, f"{name} 楼栋总水表", 1_000_000, 9_000_000,
                        False)
-        yield _reading(rng, handover_id, "电", f"DZ{bid:05d}", None, f"{name} 公共用电", 1_000_000, 20_000_000,
+        yield _reading(rng, handover_id, MeterKind.POWER, f"DZ{bid:05d}", None, f"{name} 公共用电", 1_000_000, 20_000_000,
                        False)

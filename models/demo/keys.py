@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..keys import Key, KeyEvent, KeyEventKind, KeyStatus
+from ..keys import LendReason as R
 from ..people import User
 from ..project import Occupancy, UnitUse
 from .community import Community, UnitInfo, versioned
@@ -24,7 +25,7 @@ SITE_KEYS = (("PDS", "高低压配电室"), ("FDJ", "发电机房"), ("SBF", "�
              ("CKM", "地下车库门"), ("LJF", "垃圾房"), ("HS", "会所"), ("WYF", "物业用房"), ("CK", "仓库"))
 BORROWERS = (("李建华", "工程部"), ("周立新", "工程部"), ("马秀兰", "保洁部"), ("韩冬", "秩序维护部"),
              ("吴师傅", "装修单位"), ("郑凯", "工程部"), ("何丽", "客服部"))
-REASONS = ("检查", "清洁", "维修", "维修", "其他")
+REASONS = (R.INSPECT, R.CLEAN, R.REPAIR, R.REPAIR, R.OTHER)  # repairs twice as often
 OTHER_REASON = "业主委托开门验房"
 SLOTS_PER_CABINET = 480
 LAST_DAY = REF_NOW.date() - dt.timedelta(days=1)
@@ -85,7 +86,7 @@ class KeyLog:
 
     def add(self, kind: KeyEventKind, at: dt.datetime, **fields: object) -> None:
         row = {"key_id": self.key_id, "kind": kind, "at": at, "by": CLERK, "person": "", "department": "",
-               "reason": "", "reason_text": "", "approved_by": "", "approver_id": None, "due_at": None,
+               "reason": R.UNSET, "reason_text": "", "approved_by": "", "approver_id": None, "due_at": None,
                "owner_id": None, "seal_no": "", "condition": "", "note": ""}
         row.update(fields)
         self.events.append(row)
@@ -103,7 +104,7 @@ class KeyLog:
         # Written directly, as the supervisor's account approved them then (no password to check now).
         self.add(E.LEND, at, person=person, department=dept, reason=reason, approved_by=self.approver_name,
                  approver_id=self.approver_id,
-                 reason_text=OTHER_REASON if reason == "其他" else "", due_at=at.replace(hour=18, minute=0))
+                 reason_text=OTHER_REASON if reason is R.OTHER else "", due_at=at.replace(hour=18, minute=0))
         self.status = K.LENT
 
     def give_back(self, at: dt.datetime) -> None:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from ..db import Database
 from ..errors import NotFoundError, ValidationError
-from ..keys import Key, KeyEvent
+from ..keys import Key, KeyEvent, LendReason
 from ..keys import KeyEventKind as E
 from ..keys import KeyStatus as K
 from ..people import Owner
@@ -57,7 +57,7 @@ class EventInfo:
     by: str
     person: str
     department: str
-    reason: str
+    reason: LendReason
     reason_text: str
     approved_by: str
     due_at: dt.datetime | None
@@ -73,11 +73,16 @@ class EventInfo:
         return self.owner or self.person
 
     @property
+    def reason_words(self) -> str:
+        """事由 as the forms print it: the reason's label, then what was written for it ("维修：水管渗漏")."""
+        return self.reason.label + (f"：{self.reason_text}" if self.reason_text else "")
+
+    @property
     def details(self) -> str:
         """What else the event recorded, in the clerk's words: 事由, 应还, 批准, 封条, 状况, 备注."""
         lent = self.kind is E.LEND
         parts = [("部门", self.department),
-                 ("事由", self.reason + (f"：{self.reason_text}" if self.reason_text else "")),
+                 ("事由", self.reason_words),
                  ("应还", f"{self.due_at:%Y-%m-%d %H:%M}" if self.due_at else ""),
                  ("批准", self.approved_by), ("封条编号", self.seal_no), ("状况", self.condition),
                  ("延期原因" if lent else "后续处理" if self.kind is E.LOSE else "备注", self.note)]

@@ -5,9 +5,10 @@ import datetime as dt
 from collections.abc import Iterable
 
 from ..errors import DomainError, ValidationError
-from ..i18n import QT_TRANSLATE_NOOP
+from ..i18n import translate
 from ..keys import KeyEventKind as E
 from ..keys import KeyStatus as K
+from ..keys import LendReason
 
 # (status before, event) -> status after; anything not listed is refused.
 MOVES: dict[tuple[K | None, E], K] = {
@@ -26,7 +27,8 @@ MOVES: dict[tuple[K | None, E], K] = {
     (K.SEALED, E.HAND_OVER): K.HANDED_OVER,
     **{(s, E.RETIRE): K.RETIRED for s in (K.IN_STORE, K.SEALED, K.LOST, K.ISSUED, K.HANDED_OVER)},
 }
-LENDING_REASONS = (QT_TRANSLATE_NOOP("words", "检查"), QT_TRANSLATE_NOOP("words", "清洁"), QT_TRANSLATE_NOOP("words", "维修"), QT_TRANSLATE_NOOP("words", "其他"))
+# What a loan may be for, in the order the lend dialog offers them (UNSET is for events that are not lends).
+LENDING_REASONS = tuple(reason for reason in LendReason if reason)
 # A key hangs on its hook (柜格) while in store, sealed or lent (it comes back to it). Issued, handed
 # over, retired or lost, it keeps the place it had (history, printed forms) but the hook is free for
 # another key; a lost key that turns up is received again into a free hook.
@@ -62,11 +64,12 @@ def place(cabinet: str, slot: str) -> str:
 
 def next_status(status: K | None, event: E) -> K:
     if status is K.RETIRED:
-        raise DomainError("该钥匙已作废，不能再登记任何操作。")
+        raise DomainError(translate("keys", "该钥匙已作废，不能再登记任何操作。"))
     after = MOVES.get((status, event))
     if after is None:
-        now = status.label if status else "未登记"
-        raise DomainError(f"钥匙当前为“{now}”，不能“{event.label}”。")
+        now = status.label if status else translate("keys", "未登记")
+        raise DomainError(translate("keys", "钥匙当前为“{status}”，不能“{event}”。").format(
+            status=now, event=event.label))
     return after
 
 
@@ -78,12 +81,26 @@ def status_from(events: Iterable[E]) -> K | None:
     return status
 
 
-def check_lending(reason: str, reason_text: str) -> None:
-    """The stated reason; who approves is an account check (models/services/approvals.py)."""
-    if reason not in LENDING_REASONS:
-        raise ValidationError(f"「借用事由」应为：{'、'.join(LENDING_REASONS)}。")
-    if reason == "其他" and not reason_text.strip():
-        raise ValidationError("借用事由为“其他”时须写明具体事由。")
+def lend_reason(value: LendReason | str) -> LendReason:
+    """The reason a loan states, from a member or its code, Chinese word or English label (the dialog,
+    a test, an older desk's remembered choice); anything else, or no reason, is refused by name."""
+    try:
+        reason = LendReason(value.strip() if isinstance(value, str) else value)
+    except ValueError:
+        reason = LendReason.UNSET
+    if not reason:
+        choices = translate("labels", "、").join(r.label for r in LENDING_REASONS)
+        raise ValidationError(translate("keys", "「借用事由」应为：{choices}。").format(choices=choices))
+    return reason
+
+
+def check_lending(reason: LendReason | str, reason_text: str) -> LendReason:
+    """The stated reason, as its member; who approves is an account check (models/services/approvals.py)."""
+    member = lend_reason(reason)
+    if member is LendReason.OTHER and not reason_text.strip():
+        raise ValidationError(translate("keys", "借用事由为“{other}”时须写明具体事由。").format(
+            other=LendReason.OTHER.label))
+    return member
 
 
 def needs_extension_reason(lent_at: dt.datetime, due_at: dt.datetime) -> bool:
@@ -93,6 +110,7 @@ def needs_extension_reason(lent_at: dt.datetime, due_at: dt.datetime) -> bool:
 
 def check_due(lent_at: dt.datetime, due_at: dt.datetime, extension_reason: str) -> None:
     if due_at <= lent_at:
-        raise ValidationError("「应还时间」必须晚于借出时间。")
+        raise ValidationError(translate("keys", "「应还时间」必须晚于借出时间。"))
     if needs_extension_reason(lent_at, due_at) and not extension_reason.strip():
-        raise ValidationError(f"应还时间（{due_at:%Y-%m-%d %H:%M}）晚于借出当天，须填写「延期原因」。")
+        raise ValidationError(translate("keys", "应还时间（{due}）晚于借出当天，须填写「延期原因」。").format(
+            due=f"{due_at:%Y-%m-%d %H:%M}"))

@@ -31,6 +31,7 @@ from ..fees import (
     FeeDifference,
     FeeItem,
     FeeSummary,
+    MeterKind,
     MeterReading,
     Settlement,
     Tariff,
@@ -71,7 +72,7 @@ from .settlement_state import latest_settlement, refuse_if_signed
 Progress = Callable[[int, int], object]
 PROGRESS_EVERY = 20_000
 ONE_DAY = dt.timedelta(days=1)
-METER_BASIS = {"水": "per_ton", "电": "per_kwh", "气": "per_m3"}
+METER_BASIS = {MeterKind.WATER: "per_ton", MeterKind.POWER: "per_kwh", MeterKind.GAS: "per_m3"}
 Decided = Ahead[DecisionValue]
 # (unit, fee item, received on) -> what the clerk decided for that deposit, and the row's version
 Dispositions = dict[tuple[int, int, dt.date], tuple[DepositAction, str, int]]
@@ -206,9 +207,9 @@ def meter_charges(s: Session, handover: Handover, names: Names) -> tuple[MeterCh
                                                     MeterReading.prev_read_on.is_not(None))
                          .order_by(MeterReading.meter_no))
     for m in readings:
-        item = items.get(METER_BASIS.get(m.kind, ""))
+        item = items.get(METER_BASIS[m.kind])
         if item is None:
-            raise ValidationError(translate("fee_results", "表号 {meter_no}（{kind}表）找不到按用量计费的收费项目，无法计算抄表费用。").format(meter_no=m.meter_no, kind=m.kind))
+            raise ValidationError(translate("fee_results", "表号 {meter_no}（{kind}表）找不到按用量计费的收费项目，无法计算抄表费用。").format(meter_no=m.meter_no, kind=m.kind.label))
         assert m.prev_reading is not None and m.prev_read_on is not None
         # A reading is taken at the end of its day (the cut-off reading closes the 基准日), and
         # metered_charge counts a reading as taken at the start of its date: hence the day after.

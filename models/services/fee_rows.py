@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..base import DocStatus
-from ..fees import ALLOWED_DECISIONS, Decision, DepositAction, DiffKind
+from ..fees import ALLOWED_DECISIONS, Decision, DepositAction, DiffKind, MeterKind
 from ..i18n import QT_TRANSLATE_NOOP
 from ..rules.idcard import mask_phones
 
@@ -122,7 +122,7 @@ class MeterCharge:
     """Usage between the outgoing company's last billed reading and the agreed cut-off reading."""
 
     meter_no: str
-    kind: str  # 水 / 电 / 气
+    kind: MeterKind  # a snapshot signed before the codes holds 水 / 电 / 气, which MeterKind reads
     building: str
     unit: str
     location: str

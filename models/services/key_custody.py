@@ -29,7 +29,7 @@ from ..base import now as wall_clock
 from ..db import Database
 from ..errors import BusyError, DomainError, NotFoundError, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP, translate
-from ..keys import Key, KeyEvent
+from ..keys import Key, KeyEvent, LendReason
 from ..keys import KeyEventKind as E
 from ..keys import KeyStatus as K
 from ..people import Relation, Role, UnitOwnership
@@ -338,22 +338,23 @@ def unseal(db: Database, key_id: int, *, at: dt.datetime | None = None, note: st
     return _apply(db, key_id, E.UNSEAL, at, {"note": note})
 
 
-def lend(db: Database, key_id: int, *, borrower: str, department: str, reason: str, approver: str,
+def lend(db: Database, key_id: int, *, borrower: str, department: str, reason: LendReason | str, approver: str,
          password: str, reason_text: str = "", extension_reason: str = "", due_at: dt.datetime | None = None,
          at: dt.datetime | None = None) -> KeyRow:
     """借出, approved by the supervisor account `approver` (username) confirming with `password`.
 
     Due by closing time unless `due_at` says otherwise; due after the lending day needs `extension_reason`,
     kept as the event's note. The password is checked and dropped: it goes into no row and no message.
+    `reason` is a LendReason or its code, Chinese word or English label; it is stored as the code.
     """
-    check_lending(reason, reason_text)
+    member = check_lending(reason, reason_text)
     if not borrower.strip():
         raise ValidationError(translate("keys", "「借用人」不能为空。"))
     when = _at(at)
     due = due_at or default_due(when, closing_time(db))
     check_due(when, due, extension_reason)
     approver_ = approvals.confirm(db, approver, password)
-    fields = {"person": borrower.strip(), "department": department.strip(), "reason": reason,
+    fields = {"person": borrower.strip(), "department": department.strip(), "reason": member,
               "reason_text": reason_text.strip(), "due_at": due, "approved_by": approver_.display_name,
               "approver_id": approver_.id,
               "note": extension_reason.strip() if needs_extension_reason(when, due) else ""}

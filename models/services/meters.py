@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from ..db import Database
 from ..errors import ValidationError
-from ..fees import MeterReading
+from ..fees import MeterKind, MeterReading
 from ..handover import Handover
 from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..project import Unit
@@ -25,10 +25,10 @@ from ..rules.numbers import READING, check_number
 from .common import get, get_for_save
 from .settlement_state import refuse_if_signed
 
-KINDS = (QT_TRANSLATE_NOOP("words", "水"), QT_TRANSLATE_NOOP("words", "电"), QT_TRANSLATE_NOOP("words", "气"))
+KINDS = tuple(MeterKind)
 # What a filter offers for each kind: the meters of that kind, as one word to translate.
-METER_NAMES = {"水": QT_TRANSLATE_NOOP("words", "水表"), "电": QT_TRANSLATE_NOOP("words", "电表"),
-               "气": QT_TRANSLATE_NOOP("words", "气表")}
+METER_NAMES = {MeterKind.WATER: QT_TRANSLATE_NOOP("words", "水表"), MeterKind.POWER: QT_TRANSLATE_NOOP("words", "电表"),
+               MeterKind.GAS: QT_TRANSLATE_NOOP("words", "气表")}
 
 
 class _Keep:
@@ -48,7 +48,7 @@ class MeterRow:
     id: int
     version: int
     meter_no: str
-    kind: str
+    kind: MeterKind
     unit: str  # the unit's number, "" for a common meter
     location: str
     prev_reading: Decimal | None
@@ -100,7 +100,8 @@ def _quantity(label: str, value: Any, required: bool = True) -> Decimal | None:
             raise ValidationError(translate("meters", "「{label}」不能为空。").format(label=label))
         return None
     if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
-        raise ValidationError(f"「{label}」应为数字（最多两位小数）。")  # float included: never exact
+        # float included: never exact
+        raise ValidationError(translate("meters", "「{label}」应为数字（最多两位小数）。").format(label=label))
     value = Decimal(value)
     if not value.is_finite() or value < 0:
         raise ValidationError(translate("meters", "「{label}」应为不小于 0 的数字。").format(label=label))
@@ -126,7 +127,8 @@ def _check_order(reading: Decimal, read_on: dt.date, prev_reading: Decimal | Non
     if prev_reading is not None and reading < prev_reading:
         raise ValidationError(translate("meters", "「本次读数」{reading} 小于「上次读数」{prev_reading}：表数不会倒走，请核对。").format(reading=reading, prev_reading=prev_reading))
     if prev_read_on is not None and read_on <= prev_read_on:
-        raise ValidationError(f"「抄表日」{read_on.isoformat()} 应晚于「上次抄表日」{prev_read_on.isoformat()}。")
+        raise ValidationError(translate("meters", "「抄表日」{read_on} 应晚于「上次抄表日」{prev_read_on}。").format(
+            read_on=read_on.isoformat(), prev_read_on=prev_read_on.isoformat()))
 
 
 # ---- saving ---------------------------------------------------------------------------------------
@@ -149,12 +151,18 @@ def save_reading(db: Database, reading_id: int, seen_version: int, *, reading: D
         return _row(m, _unit_number(s, m.unit_id))
 
 
-def _check_new(s: Session, handover: Handover, meter_no: str, kind: str, unit_id: int | None,
-               location: str) -> None:
+def meter_kind(value: MeterKind | str) -> MeterKind:
+    """A meter's kind from a member or its code, Chinese word (水) or English label; else refused by name."""
+    try:
+        return MeterKind(value.strip() if isinstance(value, str) else value)
+    except ValueError:
+        choices = translate("labels", "、").join(k.label for k in KINDS)
+        raise ValidationError(translate("meters", "「类别」应为{choices}之一。").format(choices=choices)) from None
+
+
+def _check_new(s: Session, handover: Handover, meter_no: str, unit_id: int | None, location: str) -> None:
     if not meter_no:
         raise ValidationError(translate("meters", "「表号」不能为空。"))
-    if kind not in KINDS:
-        raise ValidationError(f"「类别」应为{'、'.join(KINDS)}之一。")
     if unit_id is None and not location:
         raise ValidationError(translate("meters", "请选择房屋，或为公共表具填写「位置」。"))
     if unit_id is not None and s.scalar(select(Unit.project_id).where(Unit.id == unit_id)) != handover.project_id:
@@ -165,20 +173,21 @@ def _check_new(s: Session, handover: Handover, meter_no: str, kind: str, unit_id
         raise ValidationError(translate("meters", "「表号」{meter_no} 在本次交接中已登记。").format(meter_no=meter_no))
 
 
-def add_meter(db: Database, handover_id: int, *, meter_no: str, kind: str, unit_id: int | None = None,
+def add_meter(db: Database, handover_id: int, *, meter_no: str, kind: MeterKind | str, unit_id: int | None = None,
               location: str = "", reading: Decimal, read_on: dt.date, prev_reading: Decimal | None = None,
               prev_read_on: dt.date | None = None) -> MeterRow:
-    """Record a meter found at the cut-off that is not on the list yet."""
+    """Record a meter found at the cut-off that is not on the list yet; `kind` as meter_kind reads it."""
     meter_no, location = (meter_no or "").strip(), (location or "").strip()
+    member = meter_kind(kind)
     value, on = _quantity("本次读数", reading), _date("抄表日", read_on)
     prev, prev_on = _quantity("上次读数", prev_reading, False), _date("上次抄表日", prev_read_on, False)
     assert value is not None and on is not None
     with db.begin() as s:
         handover = get(s, Handover, handover_id)
         refuse_if_signed(s, handover_id)
-        _check_new(s, handover, meter_no, kind, unit_id, location)
+        _check_new(s, handover, meter_no, unit_id, location)
         _check_order(value, on, prev, prev_on)
-        m = MeterReading(handover_id=handover_id, meter_no=meter_no, kind=kind, unit_id=unit_id, location=location,
+        m = MeterReading(handover_id=handover_id, meter_no=meter_no, kind=member, unit_id=unit_id, location=location,
                          reading=value, read_on=on, prev_reading=prev, prev_read_on=prev_on)
         s.add(m)
         s.flush()

@@ -122,7 +122,7 @@ def details(r: FeeResults, differences: Iterable[DifferenceRow],
                        XlColumn("收缴率", "percent")),
                r.rates, lambda c: [c.building, c.fee_item, c.billed, c.paid, c.rate]),
         Detail("抄表费用", METER_COLUMNS, r.meters,
-               lambda m: [m.meter_no, m.kind, m.building, m.unit, m.location, m.fee_item,
+               lambda m: [m.meter_no, m.kind.label, m.building, m.unit, m.location, m.fee_item,
                           m.prev_reading, m.prev_read_on, m.reading, m.read_on, m.quantity,
                           m.amount]),
     ]

@@ -35,7 +35,7 @@ def key_values(keys: list[KeyInfo]) -> Iterator[list[Any]]:
 
 def event_values(events: Iterator[EventInfo]) -> Iterator[list[Any]]:
     for e in events:
-        yield [e.tag, e.at, e.kind.label, e.by, e.person, e.department, e.reason, e.reason_text,
+        yield [e.tag, e.at, e.kind.label, e.by, e.person, e.department, e.reason.label, e.reason_text,
                e.approved_by, e.due_at, e.owner, e.seal_no, e.condition, e.note]
 
 

@@ -46,7 +46,7 @@ class KeyLendingForm(FormBase):
     def reason(loan: Loan) -> str:
         """事由, and under it the 延期原因 of a loan due after the lending day."""
         lent = loan.lent
-        reason = lent.reason + (f"：{lent.reason_text}" if lent.reason_text else "")
+        reason = lent.reason_words
         if not loan.extension_reason:
             return reason
         return f"{reason}\n延期原因：{loan.extension_reason}"

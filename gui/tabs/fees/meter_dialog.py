@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from models.db import Database
-from models.labels import word
 from models.rules.numbers import READING, parse_decimal, parse_optional
 from models.services import meters
 
@@ -30,7 +29,7 @@ class AddMeterDialog(ServiceDialog):
         self.meter_no.setPlaceholderText(self.tr("表具上的编号"))
         self.kind = QComboBox(self)
         for kind in meters.KINDS:
-            self.kind.addItem(word(kind), kind)
+            self.kind.addItem(kind.label, kind.value)  # Qt hands the code back; add_meter reads it
         self.place = unit_combo(self, [number for _uid, number in units],
                                 self.tr("房号；公共表具填位置，如“3栋 总水表”"))
         self.place.setMinimumWidth(320)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QWidget
 
 from models.db import Database
 from models.errors import DomainError
-from models.labels import word
 from models.rules.numbers import READING, parse_decimal, parse_optional
 from models.services import meters
 from models.services.meters import MeterRow
@@ -30,7 +29,7 @@ def _tr(text: str) -> str:
 
 
 def columns() -> tuple[Col, ...]:
-    return (Col(_tr("表号"), attr("meter_no"), width=96), Col(_tr("类别"), lambda m: word(m.kind), width=44),
+    return (Col(_tr("表号"), attr("meter_no"), width=96), Col(_tr("类别"), lambda m: m.kind.label, width=44),
             Col(_tr("房号/位置"), attr("place"), width=240),
             Col(_tr("上次读数"), attr("prev_reading"), "quantity", 110, True),
             Col(_tr("上次抄表日"), attr("prev_read_on"), "date", 104, True),

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from models.browse import Scope
 from models.db import Database
 from models.errors import DomainError, StaleRecordError
+from models.fees import MeterKind
 from models.labels import word
 from models.services import meters
 from models.services.locations import unit_choices
@@ -60,7 +61,7 @@ class MetersPanel(QWidget):
         self.kind_combo = QComboBox(self)
         self.kind_combo.addItem(self.tr("全部表具"), "")
         for kind in meters.KINDS:
-            self.kind_combo.addItem(word(meters.METER_NAMES[kind]), kind)
+            self.kind_combo.addItem(word(meters.METER_NAMES[kind]), kind.value)
         self.loading_label = QLabel(self.tr("加载中…"), self, visible=False)
         self.count_label, self.hint_label = QLabel(self), QLabel(self)
         self.add_button = QPushButton(self.tr("新增表具…"), self)
@@ -163,8 +164,9 @@ class MetersPanel(QWidget):
 
     def on_filter_settled(self) -> None:
         self._debounce.stop()
-        kind = self.kind_combo.currentData()
-        self.proxy.set_filter_text(self.filter_edit.text(), (lambda m: m.kind == kind) if kind else None)
+        code = self.kind_combo.currentData()  # "" for 全部表具
+        kind = MeterKind(code) if code else None
+        self.proxy.set_filter_text(self.filter_edit.text(), (lambda m: m.kind is kind) if kind else None)
         self._show_count()
 
     def on_filter_return_pressed(self) -> None:

@@ -59,7 +59,7 @@ def rates() -> tuple[Col, ...]:
 
 
 def meters() -> tuple[Col, ...]:
-    return (Col(_tr("表号"), attr("meter_no"), width=84), Col(_tr("类别"), lambda m: word(m.kind), width=40),
+    return (Col(_tr("表号"), attr("meter_no"), width=84), Col(_tr("类别"), lambda m: m.kind.label, width=40),
             Col(_tr("房号/位置"), lambda m: m.unit or m.location, width=112),
             Col(_tr("上次读数"), attr("prev_reading"), "quantity", 86),
             Col(_tr("上次抄表日"), attr("prev_read_on"), "date", 88),

@@ -17,7 +17,7 @@ from models.db import Database
 from models.errors import AuthError, ValidationError
 from models.i18n import QT_TRANSLATE_NOOP
 from models.keys import KeyEventKind as E
-from models.labels import word
+from models.keys import LendReason
 from models.rules.key_rules import LENDING_REASONS, needs_extension_reason
 from models.services import approvals
 from models.services import key_custody as kc
@@ -112,8 +112,8 @@ class LendDialog(KeyStepDialog):
         self.borrower = _line(self, placeholder=self.tr("姓名"))
         self.department = word_combo(self, DEPARTMENTS, self.tr, last.get("department", DEPARTMENTS[0]))
         self.reason = QComboBox(self)
-        for reason in LENDING_REASONS:
-            self.reason.addItem(word(reason), reason)
+        for reason in LENDING_REASONS:  # shown in the desk's language, carrying the code
+            self.reason.addItem(reason.label, reason.value)
         self.reason.setCurrentIndex(max(self.reason.findData(last.get("reason", LENDING_REASONS[0])), 0))
         self.reason_text = _line(self, placeholder=self.tr("具体事由（“其他”时必填）"))
         self.due = QDateTimeEdit(QDateTime(self.default_due), self, calendarPopup=True)
@@ -169,7 +169,11 @@ class LendDialog(KeyStepDialog):
 
     def remembered(self) -> dict[str, str]:
         """What the next loan at this desk starts with (department and reason, never the approver)."""
-        return {"department": stored_word(self.department), "reason": self.reason.currentData()}
+        return {"department": stored_word(self.department), "reason": self.chosen_reason().value}
+
+    def chosen_reason(self) -> LendReason:
+        """The reason picked (Qt hands the item data back as the plain code)."""
+        return LendReason(self.reason.currentData())
 
     def operation(self) -> ops.Op:
         if not self.approver.count():
@@ -177,7 +181,7 @@ class LendDialog(KeyStepDialog):
         key_id = self.key.id
         fields: dict[str, Any] = dict(
             borrower=self.borrower.text(), department=stored_word(self.department),
-            reason=self.reason.currentData(), reason_text=self.reason_text.text(),
+            reason=self.chosen_reason(), reason_text=self.reason_text.text(),
             extension_reason=self.extension.text() if self.extension.isEnabled() else "",
             approver=self.approver.currentData() or "", password=self.password.text(),
             due_at=self.due_at(), at=self.now)
