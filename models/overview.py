@@ -16,6 +16,7 @@ from .defect import Defect, DefectStatus
 from .errors import NotFoundError
 from .fees import FeeItem, LedgerLine
 from .handover import Handover, HandoverItem, HandoverKind, HandoverList
+from .i18n import translate
 from .keys import Key, KeyEvent, KeyEventKind, KeyStatus
 from .types import Money
 
@@ -168,7 +169,7 @@ def handover_overview(s: Session, handover_id: int, today: dt.date | None = None
     """The overview of one handover; `today` decides which defects are overdue, `now` which keys."""
     h = s.get(Handover, handover_id)
     if h is None:
-        raise NotFoundError(f"交接（编号 {handover_id}）不存在。")
+        raise NotFoundError(translate("overview", "交接（编号 {handover_id}）不存在。").format(handover_id=handover_id))
     today = today or dt.date.today()
     return Overview(
         title=h.title, kind=h.kind, status=h.status, from_company=h.from_company,
