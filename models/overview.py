@@ -135,7 +135,7 @@ def _overdue(s: Session, handover_id: int, today: dt.date) -> int:
 def _arrears(s: Session, handover_id: int) -> dict[str, Decimal]:
     """Unpaid amounts on our side of the ledger, by fee item (the large demo: 1,200,000 lines)."""
     owed = case((LedgerLine.billed > LedgerLine.paid, LedgerLine.billed - LedgerLine.paid), else_=0)
-    stmt = (select(func.coalesce(FeeItem.name, "（未指定）"), type_coerce(func.sum(owed), Money()))
+    stmt = (select(func.coalesce(FeeItem.name, translate("overview", "（未指定）")), type_coerce(func.sum(owed), Money()))
             .select_from(LedgerLine).outerjoin(FeeItem, LedgerLine.fee_item_id == FeeItem.id)
             .where(LedgerLine.handover_id == handover_id, LedgerLine.source == "ours")
             .group_by(FeeItem.name).order_by(FeeItem.name))

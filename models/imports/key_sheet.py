@@ -41,7 +41,7 @@ from ..base import now as wall_clock
 from ..db import Database
 from ..errors import ValidationError
 from ..handover import Handover
-from ..i18n import QT_TRANSLATE_NOOP, translate
+from ..i18n import QT_TRANSLATE_NOOP, chinese, translate
 from ..keys import Key
 from ..rules.numbers import COUNT
 from ..services.common import get
@@ -115,7 +115,8 @@ class KeySheetReport(KeyIntakeReport):
 
     def summary(self) -> str:
         text = super().summary()
-        return text + ("；" + "；".join(self.notes) if self.notes else "")
+        separator = translate("imports", "；")
+        return text + (separator + separator.join(self.notes) if self.notes else "")
 
 
 class Received:
@@ -273,7 +274,9 @@ def import_key_sheet_file(db: Database, handover_id: int, path: str | Path, cabi
 
 
 def _note(file_name: str, row: KeySheetRow) -> str:
-    source = f"钥匙表“{file_name}”{place(row.row)}"
+    with chinese():  # stored with the key (shared by every desk, printed on Chinese forms): always Chinese
+        where = place(row.row)
+    source = f"钥匙表“{file_name}”{where}"
     return f"{source}：{row.remarks}" if row.remarks else source
 
 
