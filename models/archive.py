@@ -157,8 +157,8 @@ def import_archive(db: Database, archive: Path, progress: Progress | None = None
     """Load the archive into `db`, which must be empty and at the archive's schema revision."""
     manifest = read_manifest(archive)
     if manifest["revision"] != current_revision(db.engine):
-        raise ValidationError(f"备份来自数据库结构版本 {manifest['revision']}，而这个数据库是 "
-                              f"{current_revision(db.engine)}：请用相同版本的程序恢复。")
+        raise ValidationError(translate("archive", "备份来自数据库结构版本 {revision}，而这个数据库是 {current}：请用相同版本的程序恢复。").format(
+            revision=manifest['revision'], current=current_revision(db.engine)))
     counts: dict[str, int] = {}
     total = sum(t["rows"] for t in manifest["tables"].values()) or 1
     done = 0

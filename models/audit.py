@@ -22,11 +22,12 @@ from sqlalchemy.orm import Mapped, ORMExecuteState, Session, mapped_column
 
 from .base import Base, now
 from .errors import AuthError
+from .i18n import QT_TRANSLATE_NOOP, translate
 from .rules.idcard import mask_id_number, mask_phones
 
 MASKS: dict[str, Callable[[str], str]] = {"phone": mask_phones, "id": mask_id_number}
 BULK_CHUNK = 2_000
-NO_USER = "未登录，不能保存任何修改：请先登录（命令行请用 --user 或 HANDOVERDESK_USER）。"
+NO_USER = QT_TRANSLATE_NOOP("audit", "未登录，不能保存任何修改：请先登录（命令行请用 --user 或 HANDOVERDESK_USER）。")
 
 
 class AuditLog(Base):
@@ -49,7 +50,7 @@ def _user(session: Session) -> Any:
     """Who is making the change; every audit row names a real user, so nothing is written without one."""
     user = session.info.get("user")
     if user is None or not (getattr(user, "username", "") or ""):
-        raise AuthError(NO_USER)
+        raise AuthError(translate("audit", NO_USER))
     return user
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import DateTime, Integer, MetaData, String, Table
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from .i18n import QT_TRANSLATE_NOOP
 from .labels import Coded
 
 # Explicit constraint names so Alembic migrations are stable on both backends.
@@ -36,7 +37,7 @@ class Base(DeclarativeBase):
     # Personal data copied into the audit log only masked: column -> "phone" | "id" (models.audit.MASKS).
     __audit_masked__: dict[str, str] = {}
     # Human name of the record, used in messages to the clerk.
-    __label__: str = "记录"
+    __label__: str = QT_TRANSLATE_NOOP("audit", "记录")
 
 
 class DocStatus(Coded):

@@ -29,11 +29,11 @@ from .errors import (
     StaleRecordError,
     StorageError,
 )
-from .i18n import translate
+from .i18n import QT_TRANSLATE_NOOP, translate
 
 APP_NAME = "HandoverDesk"
 NETWORK_FS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "fuse.sshfs", "9p", "afs"}
-NETWORK_MESSAGE = ("数据库文件位于网络共享上（{path}）。多台电脑同时使用网络共享上的 SQLite 文件会损坏数据；"
+NETWORK_MESSAGE = QT_TRANSLATE_NOOP("db", "数据库文件位于网络共享上（{path}）。多台电脑同时使用网络共享上的 SQLite 文件会损坏数据；"
                    "多个前台请共用一台 PostgreSQL 服务器（--db postgresql://用户@服务器/数据库）。")
 
 
@@ -100,7 +100,7 @@ def resolve_url(db: str | None) -> str:
         return db
     path = Path(db).expanduser() if db else default_db_path()
     if is_network_path(path):
-        raise StorageError(NETWORK_MESSAGE.format(path=path))
+        raise StorageError(translate("db", NETWORK_MESSAGE).format(path=path))
     path.parent.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{path.resolve()}"
 
@@ -161,7 +161,7 @@ class IntegrityCheck:
         """Wait for the check; StorageError if the file failed it."""
         self._done.wait()
         if self.problem is not None:
-            raise StorageError(DAMAGED.format(path=self.path, detail=self.problem))
+            raise StorageError(translate("db", DAMAGED).format(path=self.path, detail=self.problem))
 
 
 def quick_check(path: Path, full: bool = False) -> str | None:
@@ -275,14 +275,14 @@ class Database:
         self.engine.dispose()
 
 
-DAMAGED = ("数据库文件“{path}”已损坏（{detail}）。为免损失扩大，程序不会再写入这个文件。"
+DAMAGED = QT_TRANSLATE_NOOP("db", "数据库文件“{path}”已损坏（{detail}）。为免损失扩大，程序不会再写入这个文件。"
            "请从备份恢复，或用 --db 打开另一个文件，并联系技术支持。")
-PG_DOWN = ("连不上数据库服务器（{where}）：服务器没有运行、地址或端口不对，或网络不通。"
+PG_DOWN = QT_TRANSLATE_NOOP("db", "连不上数据库服务器（{where}）：服务器没有运行、地址或端口不对，或网络不通。"
            "请检查服务器和网络，或联系管理员。")
-PG_PASSWORD = "数据库服务器拒绝登录（{where}）：用户名或密码不正确。请检查设置中的数据库用户和密码。"
-PG_NO_USER = "数据库服务器上没有这个数据库用户（{where}）。请检查设置中的数据库用户名。"
-PG_NO_DATABASE = "数据库服务器上没有这个数据库（{where}）。请检查数据库名称，或请管理员先建库。"
-CONNECTION_LOST = ("与数据库服务器的连接中断了（{where}），这次操作已全部撤销，没有保存任何内容。"
+PG_PASSWORD = QT_TRANSLATE_NOOP("db", "数据库服务器拒绝登录（{where}）：用户名或密码不正确。请检查设置中的数据库用户和密码。")
+PG_NO_USER = QT_TRANSLATE_NOOP("db", "数据库服务器上没有这个数据库用户（{where}）。请检查设置中的数据库用户名。")
+PG_NO_DATABASE = QT_TRANSLATE_NOOP("db", "数据库服务器上没有这个数据库（{where}）。请检查数据库名称，或请管理员先建库。")
+CONNECTION_LOST = QT_TRANSLATE_NOOP("db", "与数据库服务器的连接中断了（{where}），这次操作已全部撤销，没有保存任何内容。"
                    "请检查网络后重试。")
 # (what the driver or the server says, in English or in a Chinese server's words) -> the clerk's message
 CONNECTION_TEXTS = (
@@ -306,9 +306,9 @@ def storage_error(exc: DBAPIError, where: str) -> StorageError:
                 continue
             if message is PG_NO_DATABASE and "does not exist" not in text and "不存在" not in text:
                 continue
-            return DatabaseUnreachable(message.format(where=where))
+            return DatabaseUnreachable(translate("db", message).format(where=where))
     if any(n in text for n in SQLITE_DAMAGED):
-        return StorageError(DAMAGED.format(path=where, detail=text.splitlines()[0][:80]))
+        return StorageError(translate("db", DAMAGED).format(path=where, detail=text.splitlines()[0][:80]))
     return StorageError(translate("db", "无法使用数据库（{where}）。请联系管理员；详情已记入日志。").format(where=where))
 
 
@@ -322,9 +322,9 @@ def translate_db_error(exc: DBAPIError, where: str = "") -> Exception:
     """The database refused: say why in the clerk's words (a bug stays a bug)."""
     text = str(exc.orig)
     if _is_connection_problem(exc):
-        return DatabaseUnreachable(CONNECTION_LOST.format(where=where or "数据库"))
+        return DatabaseUnreachable(translate("db", CONNECTION_LOST).format(where=where or translate("db", "数据库")))
     if any(n in text for n in SQLITE_DAMAGED):
-        return StorageError(DAMAGED.format(path=where, detail=text.splitlines()[0][:80]))
+        return StorageError(translate("db", DAMAGED).format(path=where, detail=text.splitlines()[0][:80]))
     if "HD_FINAL" in text:
         return SignedRecordError()
     if "database is locked" in text or "could not serialize" in text:
@@ -332,7 +332,8 @@ def translate_db_error(exc: DBAPIError, where: str = "") -> Exception:
     if "HD_APPEND_ONLY" in text:
         return DomainError(translate("db", "记录只能追加，不能修改或删除。"))
     if "UNIQUE" in text.upper() or "duplicate key" in text:
-        return DomainError(f"保存失败：与已有记录重复。（{text.splitlines()[0][:160]}）")
+        return DomainError(translate("db", "保存失败：与已有记录重复。（{detail}）").format(detail=text.splitlines()[0][:160]))
     if "FOREIGN KEY" in text.upper() or "foreign key" in text:
-        return DomainError(f"保存失败：引用的记录不存在或仍被其他记录引用。（{text.splitlines()[0][:160]}）")
+        return DomainError(translate("db", "保存失败：引用的记录不存在或仍被其他记录引用。（{detail}）").format(
+            detail=text.splitlines()[0][:160]))
     return exc

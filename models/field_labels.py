@@ -71,5 +71,5 @@ def check_text(table: str, column: str, value: object, where: str = "") -> None:
     limit = text_limit(table, column)
     if limit is not None and isinstance(value, str) and len(value) > limit:
         place = f"{where}：" if where else ""
-        raise ValidationError(f"{place}「{label(table, column)}」最多 {limit} 个字，现有 {len(value)} 个字；"
-                              "请缩短后再保存。")
+        raise ValidationError(translate("field_labels", "{place}「{field}」最多 {limit} 个字，现有 {length} 个字；请缩短后再保存。").format(
+            place=place, field=label(table, column), limit=limit, length=len(value)))

@@ -11,9 +11,10 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError
 
 from .errors import DatabaseUnreachable, StorageError
+from .i18n import QT_TRANSLATE_NOOP, translate
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-DAMAGED = "数据库文件已损坏或不是 HandoverDesk 数据库（{detail}）。请从备份恢复，或用 --db 打开另一个文件。"
+DAMAGED = QT_TRANSLATE_NOOP("db", "数据库文件已损坏或不是 HandoverDesk 数据库（{detail}）。请从备份恢复，或用 --db 打开另一个文件。")
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -41,4 +42,4 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         error = storage_error(exc, engine.url.render_as_string(hide_password=True))
         if isinstance(error, DatabaseUnreachable):
             raise error from None  # the server, not the data
-        raise StorageError(DAMAGED.format(detail=str(exc.orig).splitlines()[0][:120])) from None
+        raise StorageError(translate("db", DAMAGED).format(detail=str(exc.orig).splitlines()[0][:120])) from None

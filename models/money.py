@@ -118,7 +118,7 @@ def to_capital(amount: Decimal) -> str:
     if fen != fen.to_integral_value():
         raise ValueError(f"amount must be whole fen (2 decimals): {amount}")
     if abs(amount) > MAX_CAPITAL:
-        raise ValueError(f"amount too large for 大写: {amount}")
+        raise ValueError(f"amount too large for the capital-letter amount: {amount}")
     fen_int = int(fen)
     sign = "负" if fen_int < 0 else ""
     yuan, cents = divmod(abs(fen_int), 100)

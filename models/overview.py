@@ -16,6 +16,7 @@ from .defect import Defect, DefectStatus
 from .errors import NotFoundError
 from .fees import FeeItem, LedgerLine
 from .handover import Handover, HandoverItem, HandoverKind, HandoverList
+from .i18n import translate
 from .keys import Key, KeyEvent, KeyEventKind, KeyStatus
 from .types import Money
 
@@ -134,7 +135,7 @@ def _overdue(s: Session, handover_id: int, today: dt.date) -> int:
 def _arrears(s: Session, handover_id: int) -> dict[str, Decimal]:
     """Unpaid amounts on our side of the ledger, by fee item (the large demo: 1,200,000 lines)."""
     owed = case((LedgerLine.billed > LedgerLine.paid, LedgerLine.billed - LedgerLine.paid), else_=0)
-    stmt = (select(func.coalesce(FeeItem.name, "（未指定）"), type_coerce(func.sum(owed), Money()))
+    stmt = (select(func.coalesce(FeeItem.name, translate("overview", "（未指定）")), type_coerce(func.sum(owed), Money()))
             .select_from(LedgerLine).outerjoin(FeeItem, LedgerLine.fee_item_id == FeeItem.id)
             .where(LedgerLine.handover_id == handover_id, LedgerLine.source == "ours")
             .group_by(FeeItem.name).order_by(FeeItem.name))
@@ -168,7 +169,7 @@ def handover_overview(s: Session, handover_id: int, today: dt.date | None = None
     """The overview of one handover; `today` decides which defects are overdue, `now` which keys."""
     h = s.get(Handover, handover_id)
     if h is None:
-        raise NotFoundError(f"交接（编号 {handover_id}）不存在。")
+        raise NotFoundError(translate("overview", "交接（编号 {handover_id}）不存在。").format(handover_id=handover_id))
     today = today or dt.date.today()
     return Overview(
         title=h.title, kind=h.kind, status=h.status, from_company=h.from_company,

@@ -49,13 +49,14 @@ def check_size(filename: str, size: int) -> None:
     if size == 0:
         raise ValidationError(translate("photos", "照片“{filename}”是空文件（0 字节），请重新选择。").format(filename=filename))
     if size > MAX_UPLOAD:
-        raise ValidationError(f"照片“{filename}”有 {_mb(size)}，超过 {_mb(MAX_UPLOAD)} 的上限，请压缩后再添加。")
+        raise ValidationError(translate("photos", "照片“{filename}”有 {size}，超过 {max_upload} 的上限，请压缩后再添加。").format(
+            filename=filename, size=_mb(size), max_upload=_mb(MAX_UPLOAD)))
 
 
 def _unreadable(filename: str, exc: OSError) -> ValidationError:
-    why = ("文件不存在" if isinstance(exc, FileNotFoundError) else
-           "没有读取权限" if isinstance(exc, PermissionError) else "无法读取")
-    return ValidationError(f"照片“{filename}”{why}，请重新选择。")
+    why = (translate("photos", "文件不存在") if isinstance(exc, FileNotFoundError) else
+           translate("photos", "没有读取权限") if isinstance(exc, PermissionError) else translate("photos", "无法读取"))
+    return ValidationError(translate("photos", "照片“{filename}”{why}，请重新选择。").format(filename=filename, why=why))
 
 
 def read_photo(path: str | os.PathLike[str]) -> Prepared:
@@ -95,8 +96,8 @@ def declared_size(data: bytes) -> tuple[int, int] | None:
 
 
 def _too_large(filename: str, width: int, height: int) -> ValidationError:
-    return ValidationError(f"照片“{filename}”像素过大（{width}×{height}），请缩小后再添加"
-                           f"（最多 {MAX_PIXELS // 10_000} 万像素）。")
+    return ValidationError(translate("photos", "照片“{filename}”像素过大（{width}×{height}），请缩小后再添加（最多 {max_pixels} 万像素）"
+                                               "。").format(filename=filename, width=width, height=height, max_pixels=MAX_PIXELS // 10_000))
 
 
 def _check_pixels(filename: str, data: bytes) -> tuple[int, int]:

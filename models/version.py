@@ -23,7 +23,7 @@ def version() -> str:
     try:
         return metadata.version(PACKAGE)
     except metadata.PackageNotFoundError:
-        return "未知"
+        return translate("version", "未知")
 
 
 def program_name() -> str:

@@ -13,6 +13,7 @@ from ..db import Database, UserRef
 from ..defect import Defect
 from ..errors import ValidationError
 from ..fees import LedgerLine, MeterReading
+from ..i18n import translate
 from ..people import User
 from ..project import Project
 from ..templates import load_template_files, seed_builtin_templates
@@ -49,10 +50,10 @@ class DemoSummary:
     ledger_lines: int
 
     def __str__(self) -> str:
-        return (f"{self.project_name}（{self.project_code}，{self.size}，种子 {self.seed}）：楼栋 {self.buildings}，"
-                f"房屋 {self.units}，业主 {self.owners}，交接清单 {self.lists}（{self.list_items} 项），"
-                f"遗留问题 {self.defects}，钥匙 {self.keys}（记录 {self.key_events}），"
-                f"收费项目 {self.fee_items}，抄表 {self.meter_readings}，台账 {self.ledger_lines} 行")
+        return (translate("demo", "{project_name}（{project_code}，{size}，种子 {seed}）：楼栋 {buildings}，"
+                                  "房屋 {units}，业主 {owners}，交接清单 {lists}（{list_items} 项），遗留问题 {defects}，"
+                                  "钥匙 {keys}（记录 {key_events}），收费项目 {fee_items}，抄表 {meter_readings}，"
+                                  "台账 {ledger_lines} 行").format(project_name=self.project_name, project_code=self.project_code, size=self.size, seed=self.seed, buildings=self.buildings, units=self.units, owners=self.owners, lists=self.lists, list_items=self.list_items, defects=self.defects, keys=self.keys, key_events=self.key_events, fee_items=self.fee_items, meter_readings=self.meter_readings, ledger_lines=self.ledger_lines))
 
 
 def _estimate(plan: SizePlan) -> int:
@@ -62,7 +63,8 @@ def _estimate(plan: SizePlan) -> int:
 
 def _refuse_existing(session: Session) -> None:
     if session.scalar(select(Project.id).where(Project.code == PROJECT_CODE)) is not None:
-        raise ValidationError(f"数据库中已有演示项目 {PROJECT_CODE}，请用 --db 指定一个新文件。")
+        raise ValidationError(translate("demo", "数据库中已有演示项目 {project_code}，请用 --db 指定一个新文件。").format(
+            project_code=PROJECT_CODE))
 
 
 def _summary(w: Writer, plan: SizePlan, seed: int) -> DemoSummary:
@@ -115,7 +117,8 @@ def build_demo(db: Database, size: str = "small", seed: int = 2026, progress: Pr
     """
     plan = PLANS.get(size)
     if plan is None:
-        raise ValidationError(f"演示规模“{size}”无效，应为 small 或 large。")
+        raise ValidationError(translate("demo", "演示规模“{size}”无效，应为 small 或 large。").format(
+            size=size))
     with db.begin() as session:
         if session.info.get("user") is None:  # run from the terminal before anyone logged in
             session.info["user"] = UserRef(None, "demo", "演示数据")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..i18n import QT_TRANSLATE_NOOP
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..rules.unit_match import Composed, compose_address
 from .sheet import FieldSpec, Header, SheetRow, stored_text
 
@@ -38,5 +38,5 @@ def address_note(header: Header, number_label: str = "房号") -> str:
         return ""
     names = "".join(f"「{header.labels[header.columns[k]] or k}」" for k in (*split,))
     example = "1栋2单元0101" if len(split) == 2 else "1栋0101"
-    return (f"{names}与「{number_label}」合成一个房号（如 {example}）；同一房号在不同楼栋、单元不算重复，"
-            f"“1-2-101”“1栋2单元0101”等写法对应同一户")
+    return (translate("imports", "{names}与「{number_label}」合成一个房号（如 {example}）；同一房号在不同楼栋、单元不算重复，"
+                                 "“1-2-101”“1栋2单元0101”等写法对应同一户").format(names=names, number_label=number_label, example=example))

@@ -22,12 +22,13 @@ from typing import Any
 import python_calamine
 
 from ..errors import ValidationError
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from . import biff
 from .biff import BiffBook, BiffSheet
 from .cells import UnreadableCell
 
 log = logging.getLogger("handoverdesk")
-NO_RESULT = "没有计算结果（文件由程序生成、未经 Excel 保存）：请在 Excel 中打开、保存后再导入，或改填数值"
+NO_RESULT = QT_TRANSLATE_NOOP("imports", "没有计算结果（文件由程序生成、未经 Excel 保存）：请在 Excel 中打开、保存后再导入，或改填数值")
 SUFFIXES = {"xls": (".xls", ".et"), "xlsb": (".xlsb",)}
 EXACT_INTEGER = 1e15  # Excel writes a whole number below this without an exponent, read back as int
 
@@ -111,9 +112,9 @@ def open_calamine(path: Path, scan: BiffBook, kind: str) -> CalamineBook:
         raise
     except Exception as exc:  # calamine raises CalamineError or a plain one on a broken record
         log.warning("xls 文件无法打开：%s", type(exc).__name__)  # the kind only; no file name (personal)
-        what = "旧版 .xls" if kind == "xls" else ".xlsb"
-        raise ValidationError(f"无法读取 Excel 文件“{path.name}”：文件已损坏或不完整（{what}）。"
-                              "请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入。") from exc
+        what = translate("imports", "旧版 .xls") if kind == "xls" else ".xlsb"
+        raise ValidationError(translate("imports", "无法读取 Excel 文件“{name}”：文件已损坏或不完整（{what}）。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入。").format(
+            name=path.name, what=what)) from exc
 
 
 @dataclass
@@ -134,9 +135,10 @@ class Cells:
     def _value(self, row: int, col: int, value: Any) -> Any:
         error = self.errors.get((row, col))
         if error == biff.NO_RESULT:
-            return UnreadableCell("=", "公式" + NO_RESULT)
+            return UnreadableCell("=", translate("imports", "公式") + translate("imports", NO_RESULT))
         if error is not None:
-            return UnreadableCell(error, f"单元格是错误值 {error}（公式出错），无法读取")
+            return UnreadableCell(error, translate("imports", "单元格是错误值 {error}（公式出错），无法读取").format(
+                error=error))
         if isinstance(value, str):
             return value or None
         if isinstance(value, float) and value.is_integer() and abs(value) < EXACT_INTEGER:

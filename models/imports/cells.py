@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from ..errors import Cancelled, ValidationError
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..rules import numbers
 from ..rules.numbers import NumberKind
 from .places import place, sheet_of
@@ -27,7 +28,7 @@ class ImportCancelled(Cancelled):
     """The clerk pressed Cancel while a sheet was read or written; nothing was saved."""
 
     def __init__(self) -> None:
-        super().__init__("已取消导入，未写入任何数据。")
+        super().__init__(translate("imports", "已取消导入，未写入任何数据。"))
 
 
 class CellError(ValueError):
@@ -55,8 +56,9 @@ class RowProblem:
     message: str
 
     def __str__(self) -> str:
-        where = f"「{self.field}」" if self.field else ""
-        return f"{place(self.row)}{where}：{self.message}"  # 工作表「C区」第 12 行 with several sheets
+        where = translate("imports", "「{field}」").format(field=translate("imports", self.field)) if self.field else ""
+        return translate("imports", "{place}{field}：{message}").format(place=place(self.row), field=where,
+                                                                       message=self.message)  # 工作表「C区」第 12 行 with several sheets
 
     @property
     def sheet(self) -> str:
@@ -77,7 +79,7 @@ def cell_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return translate("imports", "是") if value else translate("imports", "否")
     if isinstance(value, UnreadableCell):
         return value.text
     if isinstance(value, float):
@@ -127,13 +129,13 @@ def parse_decimal(value: Any) -> Decimal | None:
     Accepts numeric cells and text like '1,234.50', '¥ 88', '１２０'; refuses '一百二十'.
     """
     if isinstance(value, bool):
-        raise CellError(f"“{cell_text(value)}”不是数字")
+        raise CellError(translate("imports", "“{text}”不是数字").format(text=cell_text(value)))
     if isinstance(value, (int, Decimal)):
         return Decimal(value)
     if isinstance(value, float):
         return Decimal(str(value))  # str() gives the shortest repr: 118.03, not 118.0299999...
     if isinstance(value, (dt.date, dt.datetime)):
-        raise CellError(f"“{cell_text(value)}”是日期，不是数字")
+        raise CellError(translate("imports", "“{text}”是日期，不是数字").format(text=cell_text(value)))
     return _decimal_from_text(cell_text(value))
 
 
@@ -142,11 +144,11 @@ def _decimal_from_text(raw: str) -> Decimal | None:
     if text in EMPTY_MARKS:
         return None
     if not NUMBER_RE.fullmatch(text):
-        raise CellError(f"“{raw}”不是数字")
+        raise CellError(translate("imports", "“{text}”不是数字").format(text=raw))
     try:
         return Decimal(text.replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the pattern already refused it
-        raise CellError(f"“{raw}”不是数字") from None
+        raise CellError(translate("imports", "“{text}”不是数字").format(text=raw)) from None
 
 
 # ---- numeric fields: models/rules/numbers.py decides, for a cell of either type ------------------
@@ -163,7 +165,7 @@ def number_cell(value: Any, field: str, kind: NumberKind) -> Decimal | None:
     if isinstance(value, UnreadableCell):
         raise CellError(value.reason)
     if isinstance(value, (dt.date, dt.time, dt.timedelta)):
-        raise CellError(f"“{cell_text(value)}”是日期或时间，不是数字")
+        raise CellError(translate("imports", "“{text}”是日期或时间，不是数字").format(text=cell_text(value)))
     try:
         if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
             return numbers.check_number(value, field, kind)
@@ -195,7 +197,10 @@ def _without_currency(text: str, kind: NumberKind) -> str:
 
 
 def _unnamed(message: str, field: str) -> str:
-    return message.removeprefix(f"「{field}」").removesuffix("。")
+    """The rules' message without the field's name (the row problem names it), in either language."""
+    for prefix in (f"「{field}」", f"“{field}”: ", f"“{field}” "):
+        message = message.removeprefix(prefix)
+    return message.removesuffix("。").removesuffix(".")
 
 
 def parse_amount(value: Any) -> Decimal:
@@ -211,7 +216,7 @@ def check_places(number: Decimal, places: int, raw: Any = None) -> Decimal:
     quantum = Decimal(1).scaleb(-places)
     if number != number.quantize(quantum):
         shown = cell_text(raw) if raw is not None else str(number)
-        raise CellError(f"“{shown}”小数超过 {places} 位")
+        raise CellError(translate("imports", "“{text}”小数超过 {places} 位").format(text=shown, places=places))
     return number.quantize(quantum)
 
 
@@ -227,7 +232,7 @@ def parse_date(value: Any) -> dt.date | None:
     if text in EMPTY_MARKS:
         return None
     if isinstance(value, (int, float, Decimal)):
-        raise CellError(f"“{text}”不是日期")
+        raise CellError(translate("imports", "“{text}”不是日期").format(text=text))
     return _date_from_text(text)
 
 
@@ -236,7 +241,7 @@ def _date_from_text(text: str) -> dt.date:
     month = MONTH_RE.fullmatch(text)
     match, parts = (day, 3) if day else (month, 2)
     if match is None:
-        raise CellError(f"“{text}”不是日期（应为 2025-07-01、2025/7/1 或 2025年07月）")
+        raise CellError(translate("imports", "“{text}”不是日期（应为 2025-07-01、2025/7/1 或 2025年07月）").format(text=text))
     parts_of_date = [int(g) for g in match.groups()[:parts]] + [1] * (3 - parts)
     return _valid_date(text, *parts_of_date)
 
@@ -252,7 +257,8 @@ def parse_month(value: Any) -> dt.date | None:
 COMPACT_RE = re.compile(r"(\d{4})(\d{2})(\d{2})?")  # 202507, 20250701
 MONTH_OF_YEAR_RE = re.compile(r"(\d{1,2})月?")  # the right half of "2025年1月-6月"
 RANGE_SEPARATOR_RE = re.compile(r"至|到|~|—+|-{1,2}")
-PERIOD_FORMS = "2025年07月、2025.07、2025-07、202507、2025-07-01、2025.01-2025.06、2025年、2025年第一季度、2025Q1 或 2025年上半年"
+PERIOD_FORMS = QT_TRANSLATE_NOOP("imports", "2025年07月、2025.07、2025-07、202507、2025-07-01、2025.01-2025.06、2025年、"
+                                           "2025年第一季度、2025Q1 或 2025年上半年")
 Span = tuple[dt.date, dt.date]
 YEAR_RE = re.compile(r"(\d{4})(?:年度?|年全年|全年)?")  # 2024, 2024年, 2024年度: the whole year
 QUARTER_RE = re.compile(r"(\d{4})(?:年度?)?[-/.]?(?:第?([1-4一二三四])季度?|[Qq]([1-4]))")  # 2024年第一季度, 2024Q1
@@ -278,7 +284,7 @@ def parse_period(value: Any, day_is_month: bool = True) -> Span | None:
     Ranges like '2025.01-2025.06' or '2025年1月-6月' give both ends.
     """
     if isinstance(value, bool):
-        raise CellError(f"“{cell_text(value)}”不是所属期")
+        raise CellError(translate("imports", "“{text}”不是所属期").format(text=cell_text(value)))
     if isinstance(value, UnreadableCell):
         raise CellError(value.reason)
     if isinstance(value, dt.date):
@@ -291,10 +297,15 @@ def parse_period(value: Any, day_is_month: bool = True) -> Span | None:
         return None
     found = _single_period(text, day_is_month) or _range_period(text)
     if found is None and NO_YEAR_RE.fullmatch(text):
-        raise CellError(f"“{text}”没有写年份，无法确定是哪一年（应写成 2025年{text} 这样）")
+        raise CellError(translate("imports", "“{text}”没有写年份，无法确定是哪一年（应写成 2025年{text} 这样）").format(text=text))
     if found is None:
-        raise CellError(f"“{text}”不是所属期（应为 {PERIOD_FORMS}）")
+        raise _not_a_period(text)
     return found
+
+
+def _not_a_period(text: str) -> CellError:
+    return CellError(translate("imports", "“{text}”不是所属期（应为 {forms}）").format(
+        text=text, forms=translate("imports", PERIOD_FORMS)))
 
 
 def _numeric_period(value: Any, day_is_month: bool) -> Span:
@@ -302,17 +313,18 @@ def _numeric_period(value: Any, day_is_month: bool) -> Span:
     number = parse_decimal(value)
     assert number is not None
     if not number.is_finite() or abs(number) >= 10**9:
-        raise CellError(f"“{cell_text(value)}”不是所属期（应为 {PERIOD_FORMS}）")
+        raise _not_a_period(cell_text(value))
     text = str(int(number)) if number == number.to_integral_value() else str(number)
     if SERIAL_RE.fullmatch(text):
         return _serial_period(text, day_is_month)
     whole, _, fraction = text.partition(".")
     if len(fraction) == 1:
-        raise CellError(f"“{text}”是数字，分不清是 {whole}年{fraction}月 还是 {whole}年{fraction}0月"
-                        f"（Excel 会去掉末尾的 0）；请写成 {whole}年{fraction}0月 这样的文字")
+        raise CellError(translate("imports", "“{text}”是数字，分不清是 {year}年{month}月 还是 {year}年{month}0月"
+                                  "（Excel 会去掉末尾的 0）；请写成 {year}年{month}0月 这样的文字").format(
+                                      text=text, year=whole, month=fraction))
     found = _single_period(text, day_is_month)
     if found is None:
-        raise CellError(f"“{text}”不是所属期（应为 {PERIOD_FORMS}）")
+        raise _not_a_period(text)
     return found
 
 
@@ -374,14 +386,15 @@ def _valid_date(text: str, year: int, month: int, day: int) -> dt.date:
     try:
         date = dt.date(year, month, day)
     except ValueError:
-        raise CellError(f"“{text}”不是有效日期") from None
+        raise CellError(translate("imports", "“{text}”不是有效日期").format(text=text)) from None
     return _in_range(text, date)
 
 
 def _in_range(text: str, date: dt.date) -> dt.date:
     """Dates from 1900 to 2099: 10000年01月 or 0001-01-01 is a slip of the keyboard, said as such."""
     if not FIRST_YEAR <= date.year <= LAST_YEAR:
-        raise CellError(f"“{text}”的年份超出范围（应在 {FIRST_YEAR} 到 {LAST_YEAR} 年之间）")
+        raise CellError(translate("imports", "“{text}”的年份超出范围（应在 {first} 到 {last} 年之间）").format(
+            text=text, first=FIRST_YEAR, last=LAST_YEAR))
     return date
 
 

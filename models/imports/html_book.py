@@ -28,6 +28,7 @@ from typing import Any
 from lxml import etree
 
 from ..errors import ValidationError
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from .cells import UnreadableCell
 from .guard import MAX_OLD_CELLS
 from .xml_stream import drop_read
@@ -58,7 +59,7 @@ FALLBACKS = ("utf-8", "gb18030")
 NEW_LINE = "\n"
 BREAKS = frozenset({"br", "tr", "p", "div", "li", "table", "caption"})
 HIDDEN = frozenset({"script", "style", "head", "title"})
-SAVE_AS = "请在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入。"
+SAVE_AS = QT_TRANSLATE_NOOP("imports", "请在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入。")
 
 
 @dataclass(eq=False)
@@ -85,8 +86,9 @@ class HtmlSheet:
                 break
             yield number, values
         if self.wide_row is not None:
-            raise ValidationError(f"无法读取“{file_name}”的工作表“{self.title}”：第 {self.wide_row} 行在第 "
-                                  f"{MAX_COLUMNS} 列之后还有内容（导入最多读取 {MAX_COLUMNS} 列），请删去多余的列。")
+            raise ValidationError(translate("imports", "无法读取“{file_name}”的工作表“{title}”：第 {wide_row} 行在第 {max_columns} 列之后还有内容（导入最多读取 {max_columns} 列）"
+                                                       "，请删去多余的列。").format(
+                file_name=file_name, title=self.title, wide_row=self.wide_row, max_columns=MAX_COLUMNS))
 
     def merges(self) -> list[tuple[int, int, int, int]]:
         return list(self.ranges)
@@ -109,8 +111,9 @@ def open_html(path: Path) -> HtmlBook:
     name = path.name
     codec, cells = _encoding(path)
     if cells > MAX_CELLS:
-        raise ValidationError(f"文件“{name}”是网页表格（HTML），共有 {cells:,} 个单元格（上限 {MAX_CELLS:,}），"
-                              "未导入：请拆分后再导入，或在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入。")
+        raise ValidationError(translate("imports", "文件“{name}”是网页表格（HTML），共有 {cells:,} 个单元格（上限 {max_cells:,}），未导入："
+                                                   "请拆分后再导入，或在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入。").format(
+            name=name, cells=cells, max_cells=MAX_CELLS))
     try:
         sheets = _Reader(name).read(path, codec)
     except ValidationError:
@@ -119,10 +122,11 @@ def open_html(path: Path) -> HtmlBook:
         raise
     except (etree.LxmlError, ValueError, UnicodeError) as exc:
         log.warning("网页表格无法读取：%s", type(exc).__name__)  # the kind only; no file name (personal)
-        raise ValidationError(f"无法读取文件“{name}”：它是网页表格（HTML），但已损坏，无法读取。{SAVE_AS}") from None
+        raise ValidationError(translate("imports", "无法读取文件“{name}”：它是网页表格（HTML），但已损坏，无法读取。{save_as}").format(
+            name=name, save_as=translate("imports", SAVE_AS))) from None
     if not sheets:
-        raise ValidationError(f"文件“{name}”是网页（HTML），但里面没有表格（<table>），没有可导入的内容："
-                              "请确认导出的文件。")
+        raise ValidationError(translate("imports", "文件“{name}”是网页（HTML），但里面没有表格（<table>），没有可导入的内容：请确认导出的文件。").format(
+            name=name))
     return HtmlBook(sheets)
 
 
@@ -145,8 +149,9 @@ def _encoding(path: Path) -> tuple[str, int]:
             return codec, cells
     match = META_RE.search(head)
     said = f"（文件声明的编码是“{match.group(1).decode('ascii', 'replace')}”）" if match else ""
-    raise ValidationError(f"无法读取文件“{path.name}”：它是网页表格（HTML），但文字编码无法识别{said}，"
-                          f"既不是 UTF-8，也不是 GBK/GB18030。{SAVE_AS}")
+    raise ValidationError(translate("imports", "无法读取文件“{name}”：它是网页表格（HTML），但文字编码无法识别{said}，既不是 UTF-8，也不是 GBK/GB18030。"
+                                               "{save_as}").format(
+        name=path.name, said=said, save_as=translate("imports", SAVE_AS)))
 
 
 def _declared(head: bytes) -> str | None:
@@ -228,8 +233,8 @@ class _Reader:
         """libxml2 stops at a fatal error (elements nested over 256 deep) and says so only in its log."""
         if any(e.level == etree.ErrorLevels.FATAL for e in parser.feed_error_log):
             row = self.grid.row + 1 if self.grid else 1
-            raise ValidationError(f"无法读取文件“{self.name}”：网页表格第 {row} 行附近结构异常（标签嵌套过深或已损坏），"
-                                  f"未导入。{SAVE_AS}")
+            raise ValidationError(translate("imports", "无法读取文件“{name}”：网页表格第 {row} 行附近结构异常（标签嵌套过深或已损坏），未导入。{save_as}").format(
+                name=self.name, row=row, save_as=translate("imports", SAVE_AS)))
 
     def _events(self, parser: Any) -> None:
         for event, element in parser.read_events():
@@ -262,8 +267,8 @@ class _Reader:
             self.elements += 1
             if self.elements > MAX_ELEMENTS_PER_ROW:
                 row = self.grid.row + 1 if self.grid else 1
-                raise ValidationError(f"无法读取文件“{self.name}”：网页表格第 {row} 行附近结构异常（元素过多），"
-                                      f"未导入。{SAVE_AS}")
+                raise ValidationError(translate("imports", "无法读取文件“{name}”：网页表格第 {row} 行附近结构异常（元素过多），未导入。{save_as}").format(
+                    name=self.name, row=row, save_as=translate("imports", SAVE_AS)))
             if self.depth != 1:
                 continue
             if tag == "tr":
@@ -302,7 +307,8 @@ class _Grid:
         self.row += 1
         row = self.row
         if row > MAX_ROWS:
-            raise ValidationError(f"无法读取文件“{name}”：网页表格超过 {MAX_ROWS:,} 行（Excel 的上限），未导入。")
+            raise ValidationError(translate("imports", "无法读取文件“{name}”：网页表格超过 {max_rows:,} 行（Excel 的上限），未导入。").format(
+                name=name, max_rows=MAX_ROWS))
         found: dict[int, Any] = {}
         col = 1
         for text, colspan, rowspan in cells:
@@ -313,7 +319,8 @@ class _Grid:
                     self.wide_row = self.wide_row or row
                 else:
                     found[col] = text if len(text) <= MAX_TEXT else UnreadableCell(
-                        text[:40] + "…", f"超过 Excel 单元格上限（{MAX_TEXT} 个字），无法读取")
+                        text[:40] + "…", translate("imports", "超过 Excel 单元格上限（{max_text} 个字），无法读取").format(
+                            max_text=MAX_TEXT))
             last_row = row + rowspan - 1 if rowspan else row + MAX_ROWSPAN  # rowspan=0: to the table's end
             if (colspan > 1 or last_row > row) and col <= MAX_COLUMNS:
                 self.merge_count += 1

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from ..i18n import QT_TRANSLATE_NOOP
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..rules.numbers import NumberKind
 from .cells import EMPTY_MARKS
 from .sheet import CellError, FieldSpec, Header, RowProblem, SheetRow, SkippedRow, number_cell, stored_text
@@ -98,13 +98,13 @@ class KeyRows:
         if self.kinds:
             kinds = "、".join(k.kind for k in self.kinds)
             named = "、".join(self._label(t, t).rsplit("/", 1)[-1] for t in self.totals)
-            checked = f"；{named}列用于核对，不作为钥匙" if named else ""
-            out.append(f"按钥匙种类列导入：{kinds}{checked}")
+            checked = translate("imports", "；{named}列用于核对，不作为钥匙").format(named=named) if named else ""
+            out.append(translate("imports", "按钥匙种类列导入：{kinds}{checked}").format(kinds=kinds, checked=checked))
         elif "total" in self.totals:
-            out.append(f"{self._label('total', '合计')}列用于核对数量，不作为钥匙导入")
+            out.append(translate("imports", "{column}列用于核对数量，不作为钥匙导入").format(column=self._label('total', '合计')))
         if "place" in self.header.columns and "opens" in self.header.columns:
-            out.append(f"「{self._label('place', '开启部位')}」与「{self._label('opens', '开启对象')}」两列都导入："
-                       "合写在开启对象中")
+            out.append(translate("imports", "「{place}」与「{opens}」两列都导入：合写在开启对象中").format(
+                place=self._label("place", "开启部位"), opens=self._label("opens", "开启对象")))
         return tuple(out)
 
     def split(self, row: SheetRow, problems: list[RowProblem], skipped: list[SkippedRow]) -> list[SheetRow]:
@@ -126,17 +126,18 @@ class KeyRows:
             bad = bad or count is None
             if count:
                 counts.append((kind, count))
-        shown = "、".join(f"{k.label} {n}" for k, n in counts) or "各种类均为 0 或空"
+        shown = "、".join(f"{k.label} {n}" for k, n in counts) or translate("imports", "各种类均为 0 或空")
         if not bad:
             self._check_total(row, values, sum(n for _k, n in counts), shown, problems)
         if not counts and len(problems) == found:
-            skipped.append(SkippedRow(row.row, "没有钥匙的行", detail="各钥匙种类列均为 0 或空"))
+            skipped.append(SkippedRow(row.row, QT_TRANSLATE_NOOP("imports", "没有钥匙的行"),
+                                      detail=translate("imports", "各钥匙种类列均为 0 或空")))
             return []
         if counts and not any(stored_text(values.get(k)).strip() for k in DESCRIBING):
-            problems.append(RowProblem(row.row, "房号", "不能为空：按钥匙种类列导入时，请填写房号或开启对象"))
+            problems.append(RowProblem(row.row, "房号", translate("imports", "不能为空：按钥匙种类列导入时，请填写房号或开启对象")))
         if len(counts) > 1 and stored_text(values.get("tag")).strip():
-            problems.append(RowProblem(row.row, "标签号", f"一个标签号不能给 {len(counts)} 种钥匙（{shown}）："
-                                                          "请留空由程序编号，或每种钥匙一行"))
+            problems.append(RowProblem(row.row, "标签号", translate("imports", "一个标签号不能给 {counts} 种钥匙（{shown}）：请留空由程序编号，或每种钥匙一行").format(
+                counts=len(counts), shown=shown)))
             values["tag"] = None  # said once here, not again as a tag repeated on the row's keys
         return [SheetRow(row.row, {**values, "opens": _together(values["opens"], kind.opens), "count": count,
                                    KIND: kind.key}) for kind, count in counts]
@@ -157,7 +158,8 @@ class KeyRows:
             stated = self._read(row.row, value, label, problems) if key == "total" or self.kinds else None
             if stated is not None and summed is not None and stated != summed and not is_blank_cell(value):
                 by_kind = f"（{shown}）" if shown else ""
-                problems.append(RowProblem(row.row, label, f"为 {stated}，与本行钥匙数 {summed}{by_kind}不符"))
+                problems.append(RowProblem(row.row, label, translate("imports", "为 {stated}，与本行钥匙数 {summed}{by_kind}不符").format(
+                    stated=stated, summed=summed, by_kind=by_kind)))
 
     def line_values(self, kind: str, count: int | None) -> Mapping[str, Decimal | None]:
         """What one key row adds to the sheet's own 合计 rows, per column."""

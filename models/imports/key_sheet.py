@@ -41,7 +41,7 @@ from ..base import now as wall_clock
 from ..db import Database
 from ..errors import ValidationError
 from ..handover import Handover
-from ..i18n import QT_TRANSLATE_NOOP
+from ..i18n import QT_TRANSLATE_NOOP, chinese, translate
 from ..keys import Key
 from ..rules.numbers import COUNT
 from ..services.common import get
@@ -100,7 +100,7 @@ LABELS = {f.key: f.label for f in KEY_FIELDS}
 READ_FIELDS = (*KEY_FIELDS, TOTAL_FIELD, *KIND_FIELDS)
 COUNT_WITH_UNIT_RE = re.compile(r"^(\d+)\s*(把|套|串|张|个|枚|条)$")  # "2把" → 2
 DASHES = frozenset({"-", "--", "—", "——", "－", "/"})
-RECEIVED = "已接收"
+RECEIVED = QT_TRANSLATE_NOOP("imports", "已接收")
 # "一、设备房钥匙", "（二）单元门钥匙", "三．信报箱": a heading over the keys below it, not a key.
 HEADING_RE = re.compile(r"^([一二三四五六七八九十]+|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\))[、.．]?\S")
 Check = Callable[[str, str], None]  # (field key, message)
@@ -115,7 +115,8 @@ class KeySheetReport(KeyIntakeReport):
 
     def summary(self) -> str:
         text = super().summary()
-        return text + ("；" + "；".join(self.notes) if self.notes else "")
+        separator = translate("imports", "；")
+        return text + (separator + separator.join(self.notes) if self.notes else "")
 
 
 class Received:
@@ -167,7 +168,7 @@ class KeySheetRow:
 class KeySheetPreview(SheetPreview[KeySheetRow]):
     """The keys as read and checked against the project's register, before anything is written."""
 
-    NOUN: ClassVar[str] = "钥匙表"
+    NOUN: ClassVar[str] = QT_TRANSLATE_NOOP("imports", "钥匙表")
 
     project_id: int = 0
     handover_id: int | None = None
@@ -223,8 +224,8 @@ def _not_received(rows: list[KeySheetRow], received: Received) -> tuple[list[Key
     for row in rows:
         tag = received.same_as(row)
         if tag:
-            again.append(SkippedRow(row.row, RECEIVED, detail=f"即钥匙 {tag}：同一交接、同一房屋/开启对象/格位，"
-                                                              "不重复接收"))
+            again.append(SkippedRow(row.row, RECEIVED, detail=translate("imports", "即钥匙 {tag}：同一交接、同一房屋/开启对象/格位，不重复接收").format(
+                tag=tag)))
         else:
             keep.append(row)
     return keep, again
@@ -240,10 +241,11 @@ def import_key_sheet(db: Database, preview: KeySheetPreview, *, handover_id: int
         raise ValidationError(preview.refusal())
     cabinet = cabinet.strip()
     if len(cabinet) > PLACE_LIMIT:
-        raise ValidationError(f"「钥匙柜」不能超过 {PLACE_LIMIT} 个字。")
+        raise ValidationError(translate("imports", "「钥匙柜」不能超过 {place_limit} 个字。").format(
+            place_limit=PLACE_LIMIT))
     with db.begin(immediate=True) as s:
         if handover_id is not None and get(s, Handover, handover_id).project_id != preview.project_id:
-            raise ValidationError("该交接不属于钥匙表所读的项目。")
+            raise ValidationError(translate("imports", "该交接不属于钥匙表所读的项目。"))
         taken = TagMaker.load(s, preview.project_id).taken
         _refuse_received(preview, Received.load(s, preview.project_id, handover_id))
         _refuse_taken(preview, taken)
@@ -255,7 +257,8 @@ def import_key_sheet(db: Database, preview: KeySheetPreview, *, handover_id: int
         report = KeySheetReport(preview.path.name, tuple(k.tag for k in keys), sum(k.count for k in keys),
                                 sum(1 for k in keys if k.unit_id is not None),
                                 tuple(r.tag for r in preview.rows if r.generated),
-                                skipped=tuple(f"{reason} {n} 行" for reason, n in skipped.items()),
+                                skipped=tuple(translate("imports", "{reason} {count} 行").format(
+                                    reason=translate("imports", reason), count=n) for reason, n in skipped.items()),
                                 notes=preview.notes)
         record_action(s, "import", Key.__tablename__, None, f"导入钥匙表“{preview.path.name}”：{report.summary()}")
         return report
@@ -271,26 +274,32 @@ def import_key_sheet_file(db: Database, handover_id: int, path: str | Path, cabi
 
 
 def _note(file_name: str, row: KeySheetRow) -> str:
-    source = f"钥匙表“{file_name}”{place(row.row)}"
+    with chinese():  # stored with the key (shared by every desk, printed on Chinese forms): always Chinese
+        where = place(row.row)
+    source = f"钥匙表“{file_name}”{where}"
     return f"{source}：{row.remarks}" if row.remarks else source
 
 
 def _refuse_received(preview: KeySheetPreview, received: Received) -> None:
     """The same keys received (from another desk, or a preview read for another handover) since: refuse."""
     found = [(r, received.same_as(replace(r, tag="") if r.generated else r)) for r in preview.rows]
-    again = [RowProblem(r.row, LABELS["opens"], f"已接收（钥匙 {tag}），请重新读取") for r, tag in found if tag]
+    again = [RowProblem(r.row, LABELS["opens"], translate("imports", "已接收（钥匙 {tag}），请重新读取").format(
+        tag=tag)) for r, tag in found if tag]
     if again:
         listed = "；".join(str(p) for p in again)
-        raise ValidationError(f"钥匙表有 {len(again)} 行已接收过，未导入任何数据：{listed}")
+        raise ValidationError(translate("imports", "钥匙表有 {again} 行已接收过，未导入任何数据：{listed}").format(
+            again=len(again), listed=listed))
 
 
 def _refuse_taken(preview: KeySheetPreview, taken: set[str]) -> None:
     """Another desk registered one of these tags since the preview: refuse, naming the rows."""
-    clashes = [RowProblem(r.row, LABELS["tag"], f"“{r.tag}”已被其他钥匙使用（读取后才登记），请重新读取")
+    clashes = [RowProblem(r.row, LABELS["tag"], translate("imports", "“{tag}”已被其他钥匙使用（读取后才登记），请重新读取").format(
+        tag=r.tag))
                for r in preview.rows if r.tag in taken]
     if clashes:
         listed = "；".join(str(p) for p in clashes)
-        raise ValidationError(f"钥匙表有 {len(clashes)} 处问题，未导入任何数据：{listed}")
+        raise ValidationError(translate("imports", "钥匙表有 {clashes} 处问题，未导入任何数据：{listed}").format(
+            clashes=len(clashes), listed=listed))
 
 
 # ---- one row ------------------------------------------------------------------------------------
@@ -299,7 +308,7 @@ def _heading(row: SheetRow, headings: list[SkippedRow]) -> bool:
     """A row whose one text is a numbered heading (一、设备房钥匙) is listed as such, never read as a key."""
     texts = [t for t in (stored_text(v) for v in row.values.values()) if t.strip()]
     if len(texts) == 1 and HEADING_RE.match(clean_text(texts[0])) and len(texts[0]) <= 40:
-        headings.append(SkippedRow(row.row, "分类标题行", detail=texts[0]))  # as written, brackets and all
+        headings.append(SkippedRow(row.row, QT_TRANSLATE_NOOP("imports", "分类标题行"), detail=texts[0]))  # as written, brackets and all
         return True
     return False
 
@@ -325,9 +334,9 @@ def _ignore(_key: str, _message: str) -> None:
 def _tag(value: Any, check: Check) -> str:
     tag = clean_text(value).upper()
     if " " in tag:
-        check("tag", f"“{tag}”含空格：扫码枪读出的标签号不能有空格")
+        check("tag", translate("imports", "“{tag}”含空格：扫码枪读出的标签号不能有空格").format(tag=tag))
     elif len(tag) > TAG_LIMIT:
-        check("tag", f"超过 {TAG_LIMIT} 个字符（{len(tag)} 个）")
+        check("tag", translate("imports", "超过 {limit} 个字符（{length} 个）").format(limit=TAG_LIMIT, length=len(tag)))
     return tag
 
 
@@ -343,16 +352,18 @@ def _unit(row: SheetRow, units: UnitIndex, check: Check) -> tuple[str, int | Non
         unit, candidates = units.find(address.number, address.building, address.entrance)
         if candidates:
             which = "、".join(f"“{u.number}”" for u in candidates[:5])
-            check("number", f"“{address.number}”可对应本项目的 {which}，请写明单元")
+            check("number", translate("imports", "“{number}”可对应本项目的 {which}，请写明单元").format(
+                number=address.number, which=which))
             return written, None, opens
         if unit is None:
-            check("number", f"“{address.number}”不是本项目的房屋（请先导入业主名册，或核对房号）")
+            check("number", translate("imports", "“{number}”不是本项目的房屋（请先导入业主名册，或核对房号）").format(
+                number=address.number))
             return written, None, opens
         return unit.number, unit.id, opens
     # a unit named in 开启对象 is looked for only in a text that fits: the look-up is per character
     unit = units.named_in(opens) if 0 < len(opens) <= OPENS_LIMIT else None
     if unit is None and not opens:
-        check("opens", "不能为空：请填写房号或开启对象（公共部位、设备房等）")
+        check("opens", translate("imports", "不能为空：请填写房号或开启对象（公共部位、设备房等）"))
     return (unit.number, unit.id, opens) if unit else ("", None, opens)
 
 
@@ -362,7 +373,7 @@ def _count(value: Any, check: Check) -> tuple[int, str]:
     text = stored_text(value)
     match = COUNT_WITH_UNIT_RE.match(text)
     if text in DASHES:
-        check("count", f"“{text}”不是数量：请填写把数，或留空（按 1 把计）")
+        check("count", translate("imports", "“{text}”不是数量：请填写把数，或留空（按 1 把计）").format(text=text))
         return 1, text
     try:
         number = number_cell(match.group(1) if match else value, LABELS["count"], COUNT)
@@ -390,7 +401,7 @@ def _header_problems(header_row: int, missing: tuple[str, ...]) -> list[RowProbl
     """A key needs a unit or a description: the sheet must have one of the two columns."""
     if "number" in missing and "opens" in missing:
         return [RowProblem(header_row, "房号/开启对象",
-                           "表头中找不到「房号」或「开启对象」列，请在“列对应”中指定")]
+                           translate("imports", "表头中找不到「房号」或「开启对象」列，请在“列对应”中指定"))]
     return []
 
 
@@ -402,9 +413,11 @@ def _tag_problems(rows: list[KeySheetRow], taken: set[str]) -> list[RowProblem]:
     problems = []
     for tag, at in seen.items():
         if tag in taken:
-            problems += [RowProblem(n, LABELS["tag"], f"“{tag}”已在钥匙台账中") for n in at]
+            problems += [RowProblem(n, LABELS["tag"], translate("imports", "“{tag}”已在钥匙台账中").format(
+                tag=tag)) for n in at]
         elif len(at) > 1:
-            problems += [RowProblem(n, LABELS["tag"], f"“{tag}”在表中重复（{places(at)}）") for n in at]
+            problems += [RowProblem(n, LABELS["tag"], translate("imports", "“{tag}”在表中重复（{at}）").format(
+                tag=tag, at=places(at))) for n in at]
     return problems
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from openpyxl.utils import get_column_letter
 
 from ..errors import ValidationError
+from ..i18n import translate
 from .cells import normalise_header
 
 MAX_BLOCK_LABELS = 200  # a header wider than this is no form laid out in blocks
@@ -32,7 +33,7 @@ class Blocks:
     def name(self, block: int) -> str:
         """'E–H 列': where the clerk finds the block in Excel."""
         span = self.span(block)
-        return f"{get_column_letter(span.start + 1)}–{get_column_letter(span.stop)} 列"
+        return translate("imports", "{start}–{stop} 列").format(start=get_column_letter(span.start + 1), stop=get_column_letter(span.stop))
 
     def block_of(self, column: int) -> int:
         """The block a column lies in (spacers included), 0 if outside them all."""
@@ -46,12 +47,14 @@ class Blocks:
 
     def note(self) -> str:
         """What the preview says of the blocks: which are read and which are not."""
-        names = "、".join(f"第 {b} 块 {self.name(b)}" for b in range(1, self.count + 1))
-        text = f"表头并排重复 {self.count} 次，按 {self.count} 块读取（{names}），每块的行都导入"
+        names = "、".join(translate("imports", "第 {block} 块 {columns}").format(block=b, columns=self.name(b))
+                         for b in range(1, self.count + 1))
         if self.left_out:
-            text = (f"表头并排重复 {self.count} 次（{names}）；只导入第 {'、'.join(map(str, self.taken))} 块，"
-                    f"未导入第 {'、'.join(map(str, self.left_out))} 块")
-        return text
+            return translate("imports", "表头并排重复 {count} 次（{names}）；只导入第 {taken} 块，未导入第 {left_out} 块").format(
+                count=self.count, names=names, taken="、".join(map(str, self.taken)),
+                left_out="、".join(map(str, self.left_out)))
+        return translate("imports", "表头并排重复 {count} 次，按 {count} 块读取（{names}），每块的行都导入").format(
+            count=self.count, names=names)
 
 
 def find_blocks(labels: Sequence[str], used: Collection[int], chosen: Sequence[int] | None = None) -> Blocks | None:
@@ -94,7 +97,8 @@ def _taken(chosen: Sequence[int] | None, count: int) -> tuple[int, ...]:
         return tuple(range(1, count + 1))
     wrong = [b for b in chosen if not 1 <= b <= count]
     if wrong:
-        raise ValidationError(f"并排块：表头只并排重复 {count} 次（第 1–{count} 块），没有第 {wrong[0]} 块。")
+        raise ValidationError(translate("imports", "并排块：表头只并排重复 {count} 次（第 1–{count} 块），没有第 {wrong} 块。").format(
+            count=count, wrong=wrong[0]))
     return tuple(sorted(set(chosen)))
 
 
@@ -112,29 +116,32 @@ class SheetInfo:
     def summary(self) -> str:
         """'B区：86 行，表头在第 2 行' — what the sheet holds, as the dialog lists it (short: a narrow list)."""
         if self.rows < 0:
-            return f"{self.name}{self._state}：无法读取"
-        header = f"表头在第 {self.header_row} 行" if self.header_row else "表头认不出"
-        return f"{self.name}{self._state}：{self.rows} 行，{header}"
+            return translate("imports", "{name}{state}：无法读取").format(name=self.name, state=self._state)
+        header = (translate("imports", "表头在第 {row} 行").format(row=self.header_row) if self.header_row
+                  else translate("imports", "表头认不出"))
+        return translate("imports", "{name}{state}：{rows} 行，{header}").format(name=self.name, state=self._state, rows=self.rows, header=header)
 
     def __str__(self) -> str:
         """'工作表「B区」：86 行，表头可识别（第 2 行），未导入'."""
-        return f"工作表「{self.name}」{self._state}：{self._holds}，{'已导入' if self.taken else '未导入'}"
+        return translate("imports", "工作表「{name}」{state}：{holds}，{taken}").format(name=self.name, state=self._state, holds=self._holds, taken=translate("imports", "已导入") if self.taken else translate("imports", "未导入"))
 
     @property
     def _state(self) -> str:
-        return "（隐藏）" if self.hidden else ""
+        return translate("imports", "（隐藏）") if self.hidden else ""
 
     @property
     def _holds(self) -> str:
         if self.rows < 0:
-            return "无法读取"
-        header = f"表头可识别（第 {self.header_row} 行）" if self.header_row else "表头认不出"
-        return f"{self.rows} 行，{header}"
+            return translate("imports", "无法读取")
+        header = (translate("imports", "表头可识别（第 {row} 行）").format(row=self.header_row) if self.header_row
+                  else translate("imports", "表头认不出"))
+        return translate("imports", "{rows} 行，{header}").format(rows=self.rows, header=header)
 
 
 def chosen_sheets(names: Sequence[str], wanted: Sequence[str]) -> list[str]:
     """The sheets the clerk named, in the workbook's order; a name not in the workbook is refused."""
     missing = [w for w in wanted if w not in names]
     if missing:
-        raise ValidationError(f"工作簿中没有工作表「{missing[0]}」；工作表有：{'、'.join(names)}。")
+        raise ValidationError(translate("imports", "工作簿中没有工作表「{missing}」；工作表有：{names}。").format(
+            missing=missing[0], names='、'.join(names)))
     return [n for n in names if n in set(wanted)]

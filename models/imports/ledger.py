@@ -14,7 +14,7 @@ from sqlalchemy import select
 from ..db import Database
 from ..errors import ValidationError
 from ..handover import Handover
-from ..i18n import QT_TRANSLATE_NOOP
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..project import Building, Unit
 from ..rules.numbers import MONEY
 from ..rules.unit_match import UnitMatcher
@@ -30,6 +30,7 @@ from .ledger_write import (
     LedgerImportReport,
     Progress,
     new_fee_items,
+    new_item_note,
     write_ledger,
 )
 from .preview import SheetPreview, missing_columns, sheet_problems
@@ -75,8 +76,8 @@ LEDGER_FIELDS = (
     FieldSpec("owner", QT_TRANSLATE_NOOP("imports", "业主姓名"), ("业主", "客户名称", "客户姓名", "业主名称", "姓名", "户主", "缴费人", "产权人",
                                     "住户姓名", "客户")),
     FieldSpec("contact", QT_TRANSLATE_NOOP("imports", "联系电话"), ("手机", "手机号", "手机号码", "电话", "联系方式", "电话号码", "业主电话")),
-    replace(BUILDING_FIELD, not_stored="楼栋只用于查找房屋（与房号合起来），不单独保存"),
-    replace(ENTRANCE_FIELD, not_stored="单元只用于查找房屋（与楼栋、房号合起来），不单独保存"),
+    replace(BUILDING_FIELD, not_stored=QT_TRANSLATE_NOOP("imports", "楼栋只用于查找房屋（与房号合起来），不单独保存")),
+    replace(ENTRANCE_FIELD, not_stored=QT_TRANSLATE_NOOP("imports", "单元只用于查找房屋（与楼栋、房号合起来），不单独保存")),
     FieldSpec("paid_on", QT_TRANSLATE_NOOP("imports", "收款日期"), ("缴费日期", "收费日期", "实收日期", "缴款日期", "收款时间", "缴费时间",
                                       "付款日期", "入账日期")),
     FieldSpec("receipt_no", QT_TRANSLATE_NOOP("imports", "票据号"), ("收据号", "票据号码", "收据编号", "收据号码", "发票号", "发票号码", "单据号",
@@ -128,7 +129,7 @@ class LedgerTotals:
 class LedgerPreview(SheetPreview[LedgerRow]):
     """Their ledger as read and checked against the project, before anything is written."""
 
-    NOUN: ClassVar[str] = "台账"
+    NOUN: ClassVar[str] = QT_TRANSLATE_NOOP("imports", "台账")
 
     handover_id: int = 0
     company: str = ""  # the handover's 移交方, whose mapping is remembered
@@ -150,7 +151,7 @@ class LedgerPreview(SheetPreview[LedgerRow]):
         """Not problems, but what the clerk should know before importing."""
         joined = address_note(self.header)
         return (*super().notes, *([joined] if joined else []), *self.shape_notes,
-                *(f"将新建收费项目：{name}" for name in self.new_fee_items),
+                *(new_item_note(name) for name in self.new_fee_items),
                 *(str(m) for m in self.tariff_mismatches))
 
 
@@ -219,7 +220,7 @@ def import_ledger(db: Database, handover_id: int, preview: LedgerPreview,
     if not preview.ok:
         raise ValidationError(preview.refusal())
     if preview.handover_id != handover_id:
-        raise ValidationError("台账是为另一次交接读取的，请重新读取后再导入。")
+        raise ValidationError(translate("imports", "台账是为另一次交接读取的，请重新读取后再导入。"))
     return write_ledger(db, handover_id, preview.rows, preview.path.name, preview.skipped, progress,
                         notes=preview.notes)
 
@@ -232,7 +233,7 @@ def clerk_period(text: str) -> Span | None:
     try:
         return parse_period(text.strip())
     except CellError as exc:
-        raise ValidationError(f"「所属期」{exc}。") from exc
+        raise ValidationError(translate("imports", "「所属期」{exc}。").format(exc=exc)) from exc
 
 
 def import_ledger_file(db: Database, handover_id: int, path: str | Path,
@@ -301,7 +302,7 @@ class _RowReader:
         building, number = stored_text(row.get("building")), stored_text(row.get("unit"))
         unit_id = self._unit(row, check)
         if not texts["fee_item"]:
-            check("fee_item", "收费项目不能为空")
+            check("fee_item", translate("imports", "收费项目不能为空"))
         start, end = _period(row, check, bad)
         billed, paid, arrears = self._amounts(row, check, bad)
         paid_on = _day(row, "paid_on", check, bad)
@@ -321,7 +322,7 @@ class _RowReader:
         """The unit by its number however written ('1-1-0101' is 1栋1单元101), or by 楼栋 + 单元 + 房号
         where the ledger splits them."""
         if not stored_text(row.get("unit")):
-            check("unit", "房号不能为空")
+            check("unit", translate("imports", "房号不能为空"))
             return None
         address = read_address(row, "unit", check)
         if address.problem:
@@ -329,9 +330,11 @@ class _RowReader:
         found, candidates = self.project.units.find(address.number, address.building, address.entrance)
         if candidates:
             which = "、".join(f"“{n}”" for _, n in candidates[:5])
-            check("unit", f"“{address.number}”可对应本项目的 {which}，请写明单元")
+            check("unit", translate("imports", "“{number}”可对应本项目的 {which}，请写明单元").format(
+                number=address.number, which=which))
         elif found is None:
-            check("unit", f"“{address.number}”不是本项目的房屋；请先导入业主名册，或核对房号写法")
+            check("unit", translate("imports", "“{number}”不是本项目的房屋；请先导入业主名册，或核对房号写法").format(
+                number=address.number))
         return found[0] if found else None
 
     def _amounts(self, row: SheetRow, check: Check, bad: dict[str, str]) -> tuple[Decimal, Decimal, Decimal]:
@@ -351,7 +354,7 @@ class _RowReader:
 def _arrears_only(arrears: Decimal | None, check: Check) -> tuple[Decimal, Decimal, Decimal]:
     """A 欠费明细表 line: billed what is owed, nothing paid; a negative 欠费 (paid ahead) is paid, not billed."""
     if arrears is None:
-        check("arrears", "欠费金额为空（本表只有欠费一列，每行都要有欠费金额）")
+        check("arrears", translate("imports", "欠费金额为空（本表只有欠费一列，每行都要有欠费金额）"))
         return ZERO, ZERO, ZERO
     return (arrears, ZERO, arrears) if arrears >= 0 else (ZERO, -arrears, arrears)
 
@@ -360,8 +363,8 @@ def _settle(billed: Decimal | None, paid: Decimal | None, arrears: Decimal | Non
             check: Check) -> tuple[Decimal, Decimal, Decimal]:
     if billed is not None and paid is not None and arrears is not None:
         if billed - paid != arrears:
-            check("arrears", f"应收 {billed:,.2f} − 实收 {paid:,.2f} = {billed - paid:,.2f}，"
-                             f"与欠费 {arrears:,.2f} 不符")
+            check("arrears", translate("imports", "应收 {billed:,.2f} − 实收 {paid:,.2f} = {difference:,.2f}，与欠费 {arrears:,.2f} 不符").format(
+                billed=billed, paid=paid, difference=billed - paid, arrears=arrears))
         return billed, paid, arrears
     if billed is not None and paid is not None:
         return billed, paid, billed - paid
@@ -369,7 +372,7 @@ def _settle(billed: Decimal | None, paid: Decimal | None, arrears: Decimal | Non
         return billed, billed - arrears, arrears
     if paid is not None and arrears is not None:
         return paid + arrears, paid, arrears
-    check("billed", "应收、实收、欠费至少要填两项，才能算出第三项")
+    check("billed", translate("imports", "应收、实收、欠费至少要填两项，才能算出第三项"))
     return billed or ZERO, paid or ZERO, arrears or ZERO
 
 
@@ -403,7 +406,7 @@ def _own_period(row: SheetRow, check: Check, bad: dict[str, str]) -> tuple[dt.da
     if SPAN in row.values:
         span = row.get(SPAN)
         if span is None:
-            check("period", "没有年份，无法确定月份列属于哪一年")
+            check("period", translate("imports", "没有年份，无法确定月份列属于哪一年"))
             return None, None
         return span
     month = _span(row, "period", True, check, bad)
@@ -416,11 +419,12 @@ def _own_period(row: SheetRow, check: Check, bad: dict[str, str]) -> tuple[dt.da
     start = first[0] if first else (month[0] if month else None)
     end = last[1] if last else (month[1] if month else None)
     if start is None and end is None:
-        check("period", "没有所属期（或计费起始、计费截止），无法确定属于哪段时间")
+        check("period", translate("imports", "没有所属期（或计费起始、计费截止），无法确定属于哪段时间"))
     elif start is None or end is None:
-        check("start" if start is None else "end", "为空，无法确定计费期间（另一端已填）")
+        check("start" if start is None else "end", translate("imports", "为空，无法确定计费期间（另一端已填）"))
     elif end < start:
-        check("end", f"计费截止 {end:%Y-%m-%d} 早于计费起始 {start:%Y-%m-%d}")
+        check("end", translate("imports", "计费截止 {end:%Y-%m-%d} 早于计费起始 {start:%Y-%m-%d}").format(
+            end=end, start=start))
     return start, end
 
 
@@ -440,7 +444,8 @@ def _day(row: SheetRow, key: str, check: Check, bad: dict[str, str]) -> dt.date 
     span = _span(row, key, False, check, bad)
     if span and span[1] > month_span(span[0])[1]:
         bad[key] = clean_text(row.get(key))
-        check(key, f"“{bad[key]}”不是日期（应为 2025-07-01、2025/7/1 或 2025年7月1日）")
+        check(key, translate("imports", "“{bad}”不是日期（应为 2025-07-01、2025/7/1 或 2025年7月1日）").format(
+            bad=bad[key]))
         return None
     return span[0] if span else None
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import ValidationError
 from ..fees import FeeItem, Tariff
+from ..i18n import translate
 from ..project import Unit
 from ..rules.tariffs import METERED_BASES, Rate, charge_total, period_charge
 from .places import place
@@ -46,8 +47,8 @@ class TariffMismatch:
     expected: Decimal
 
     def __str__(self) -> str:
-        return (f"{place(self.row)} {self.unit} {self.fee_item}：台账应收 {self.billed:,.2f} 元，"
-                f"按收费标准应为 {self.expected:,.2f} 元")
+        return (translate("imports", "{row} {unit} {fee_item}：台账应收 {billed:,.2f} 元，按收费标准应为 {expected:,.2f} 元").format(
+            row=place(self.row), unit=self.unit, fee_item=self.fee_item, billed=self.billed, expected=self.expected))
 
 
 @dataclass(frozen=True)

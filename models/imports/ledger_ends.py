@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import translate
 from .cells import CellError, is_blank, parse_period
 from .sheet import SheetRow
 
@@ -50,17 +51,19 @@ class EndReading:
             return tuple(rows), []
         if self.inclusive:
             row, day = self.inclusive[0]
-            return tuple(rows), [f"计费截止按所写日期为最后一天（含当日）读取：有 {len(self.exclusive)} 行的计费起始、"
-                                 f"计费截止都是月初（如第 {self.exclusive[0]} 行），但第 {row} 行等截止于 {day:%Y-%m-%d}；"
-                                 "如果月初的截止日是下一期的第一天，请改为前一天后重新导入"]
+            return tuple(rows), [translate(
+                "imports", "计费截止按所写日期为最后一天（含当日）读取：有 {count} 行的计费起始、"
+                "计费截止都是月初（如第 {example} 行），但第 {row} 行等截止于 {day}；"
+                "如果月初的截止日是下一期的第一天，请改为前一天后重新导入").format(
+                    count=len(self.exclusive), example=self.exclusive[0], row=row, day=f"{day:%Y-%m-%d}")]
         marked = set(self.exclusive)
         shifted = tuple(replace(r, period_end=r.period_end - ONE_DAY)
                         if r.row in marked and r.period_end is not None and r.period_end.day == 1
                         and r.period_start is not None and r.period_end > r.period_start else r for r in rows)
         start, end = next((r.period_start, r.period_end) for r in rows if r.row in marked and r.period_end is not None)
-        return shifted, [f"计费截止按“下一期第一天”（不含当日）读取：本表的计费起始、计费截止都是月初（如 "
-                         f"{start:%Y-%m-%d} → {end:%Y-%m-%d}），各行截止日按前一天"
-                         f"（{end - ONE_DAY:%Y-%m-%d}）导入"]
+        return shifted, [translate("imports", "计费截止按“下一期第一天”（不含当日）读取：本表的计费起始、计费截止都是月初（如 "
+                                              "{start} → {end}），各行截止日按前一天（{last}）导入").format(
+                             start=f"{start:%Y-%m-%d}", end=f"{end:%Y-%m-%d}", last=f"{end - ONE_DAY:%Y-%m-%d}")]
 
 
     def _written_end(self, row: SheetRow) -> dt.date | None:

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..rules.numbers import MONEY
 from .cells import CellError, Span, cell_text, money_cell, month_span, parse_period
 from .ledger_labels import (
@@ -45,7 +46,8 @@ from .sheet import FieldSpec, Header, RowProblem, SheetRow, SkippedRow
 if TYPE_CHECKING:
     from .ledger import LedgerRow
 
-KIND_WORDS = {"billed": "应收", "paid": "实收", "arrears": "欠费"}
+KIND_WORDS = {"billed": QT_TRANSLATE_NOOP("imports", "应收"), "paid": QT_TRANSLATE_NOOP("imports", "实收"),
+              "arrears": QT_TRANSLATE_NOOP("imports", "欠费")}
 SPAN = "@span"  # a virtual row's period, already known (a month column, the clerk's period); None: unknown
 BEFORE = "@before"  # a 前期 column: the line is the month before the row's period
 TOTAL = "@total"  # the 合计 column
@@ -60,7 +62,7 @@ def span_text(span: Span) -> str:
     first, last = span
     if month_span(first) == span:
         return f"{first:%Y-%m}"
-    return f"{first:%Y-%m-%d} 至 {last:%Y-%m-%d}"
+    return translate("imports", "{first:%Y-%m-%d} 至 {last:%Y-%m-%d}").format(first=first, last=last)
 
 
 def before(span: Span) -> Span:
@@ -80,10 +82,11 @@ class Plain:
         self.notes: list[str] = []
         self.skipped: list[SkippedRow] = []
         if self.period:
-            self.notes.append(f"本表没有所属期列：各行按导入时指定的所属期 {span_text(self.period)} 导入")
+            self.notes.append(translate("imports", "本表没有所属期列：各行按导入时指定的所属期 {period} 导入").format(
+                period=span_text(self.period)))
         present = [k for k in AMOUNTS if k in header.columns]
         if present == ["arrears"]:
-            self.notes.append(ARREARS_ONLY_NOTE)
+            self.notes.append(translate("imports", ARREARS_ONLY_NOTE))
 
     def lines(self, row: SheetRow) -> Iterator[SheetRow]:
         yield SheetRow(row.row, {**row.values, SPAN: self.period}) if self.period else row
@@ -106,15 +109,15 @@ class Plain:
         """A period from some column (or the clerk), and two of the three amounts (or 欠费 alone)."""
         header, at, problems = self.header, self.header.last_row, []
         if not any(k in header.columns for k in ("period", "start")) and self.period is None:
-            problems.append(RowProblem(at, self.labels["period"], MISSING_COLUMN + "（或指定计费起始、计费截止）"))
+            problems.append(RowProblem(at, self.labels["period"], translate("imports", MISSING_COLUMN) + translate("imports", "（或指定计费起始、计费截止）")))
         absent = [k for k in AMOUNTS if k not in header.columns]
         if len(absent) > 1 and absent != ["billed", "paid"]:
-            problems += [RowProblem(at, self.labels[k], MISSING_COLUMN + "（应收、实收、欠费至少要有两列）")
+            problems += [RowProblem(at, self.labels[k], translate("imports", MISSING_COLUMN) + translate("imports", "（应收、实收、欠费至少要有两列）"))
                          for k in absent]
         return problems
 
 
-ARREARS_ONLY_NOTE = ("本表只有欠费金额，没有应收、实收：每行按 应收 = 欠费、实收 = 0 导入"
+ARREARS_ONLY_NOTE = QT_TRANSLATE_NOOP("imports", "本表只有欠费金额，没有应收、实收：每行按 应收 = 欠费、实收 = 0 导入"
                      "（欠费为负数即多缴的，按 实收 = 多缴金额、应收 = 0 导入）；收缴率不能由本表得出")
 
 
@@ -163,7 +166,7 @@ class Spread(Plain):
             self.made.append(group)
             yield SheetRow(row.row, {**base, **cells, **self._where(row, group)})
         if not self.made:
-            self.skipped.append(SkippedRow(row.row, "各项金额均为空或 0 的行"))
+            self.skipped.append(SkippedRow(row.row, QT_TRANSLATE_NOOP("imports", "各项金额均为空或 0 的行")))
 
     @property
     def from_headers(self) -> tuple[str, ...]:
@@ -203,8 +206,8 @@ class Spread(Plain):
             return
         summed = sum((getattr(line, kind) for line in lines), ZERO)
         if summed != stated:
-            problems.append(RowProblem(row.row, label, f"合计 {stated:,.2f} 与各项{KIND_WORDS[kind]}之和 "
-                                                       f"{summed:,.2f} 不符"))
+            problems.append(RowProblem(row.row, label, translate("imports", "合计 {stated:,.2f} 与各项{kind_words}之和 {summed:,.2f} 不符").format(
+                stated=stated, kind_words=translate("imports", KIND_WORDS[kind]), summed=summed)))
 
     def _column_values(self, lines: Sequence[LedgerRow]) -> Values:
         """Each item or month column's amount as the lines read it: what a 合计 row at the foot sums."""
@@ -227,25 +230,25 @@ class Spread(Plain):
         at, problems = self.header.last_row, []
         if self.by_month:
             if self.groups[0].first.kind != "arrears":
-                problems.append(RowProblem(at, self.groups[0].first.label, MONTH_BILLED))
+                problems.append(RowProblem(at, self.groups[0].first.label, translate("imports", MONTH_BILLED)))
             if not self.year and YEAR not in self.header.columns and not all(g.first.year for g in self.groups):
-                problems.append(RowProblem(at, self.groups[0].first.label, MONTH_NO_YEAR))
+                problems.append(RowProblem(at, self.groups[0].first.label, translate("imports", MONTH_NO_YEAR)))
             return problems
         if self.period is None and not any(k in self.header.columns for k in ("period", "start")):
-            problems.append(RowProblem(at, self.labels["period"], ITEMS_NO_PERIOD))
+            problems.append(RowProblem(at, self.labels["period"], translate("imports", ITEMS_NO_PERIOD)))
         for group in self.groups:
             first = group.first
             if len(group.columns) == 1 and first.kind != "arrears":
-                problems.append(RowProblem(at, first.label, f"「{first.item or first.label}」只有{KIND_WORDS[first.kind]}"
-                                                            "一列，缺实收或欠费，无法得出欠费（每个收费项目要有应收、"
-                                                            "实收、欠费中的两列，或只有欠费）"))
+                problems.append(RowProblem(at, first.label, translate("imports", "「{value}」只有{kind_words}一列，缺实收或欠费，无法得出欠费（每个收费项目要有应收、实收、欠费中的两列，"
+                                                                                 "或只有欠费）").format(
+                    value=first.item or first.label, kind_words=translate("imports", KIND_WORDS[first.kind]))))
         return problems
 
 
-MONTH_BILLED = ("按月分列的金额：标题和表头都没有写“欠费”，金额应是各月应收，但表中没有实收，无法得出欠费；"
+MONTH_BILLED = QT_TRANSLATE_NOOP("imports", "按月分列的金额：标题和表头都没有写“欠费”，金额应是各月应收，但表中没有实收，无法得出欠费；"
                 "如果这些金额是欠费，请在标题中写明（如“2025年欠费明细”）后再导入")
-MONTH_NO_YEAR = "按月分列的台账没有写年份：请在标题中写明（如“2025年度”），或增加“年度”列，或在导入时指定所属期"
-ITEMS_NO_PERIOD = "按收费项目分列的台账没有所属期列（或计费起始、计费截止）：请在导入时指定本表的所属期，或增加所属期列"
+MONTH_NO_YEAR = QT_TRANSLATE_NOOP("imports", "按月分列的台账没有写年份：请在标题中写明（如“2025年度”），或增加“年度”列，或在导入时指定所属期")
+ITEMS_NO_PERIOD = QT_TRANSLATE_NOOP("imports", "按收费项目分列的台账没有所属期列（或计费起始、计费截止）：请在导入时指定本表的所属期，或增加所属期列")
 
 
 def _amounts(row: LedgerRow) -> Values:
@@ -338,22 +341,28 @@ def _groups(columns: list[AmountColumn], by_month: bool) -> tuple[Group, ...]:
 
 def _spread_notes(shape: Spread, columns: list[AmountColumn], year_at: int | None, titled: str = "") -> list[str]:
     if shape.by_month:
-        what = "欠费（按 应收 = 欠费、实收 = 0 导入）" if columns[0].kind == "arrears" else "应收"
-        year = ("“年度”列" if year_at is not None else f"{shape.year} 年") if not columns[0].year else "表头"
-        return [f"本表按月分列：{len(columns)} 个月份列，每个房屋、收费项目、月份一行；各月金额按{what}读取，年份取自{year}"]
+        what = (translate("imports", "欠费（按 应收 = 欠费、实收 = 0 导入）") if columns[0].kind == "arrears"
+                else translate("imports", "应收"))
+        year = ((translate("imports", "“年度”列") if year_at is not None
+                 else translate("imports", "{year} 年").format(year=shape.year))
+                if not columns[0].year else translate("imports", "表头"))
+        return [translate("imports", "本表按月分列：{count} 个月份列，每个房屋、收费项目、月份一行；各月金额按{what}读取，"
+                                     "年份取自{year}").format(count=len(columns), what=what, year=year)]
     items = list(dict.fromkeys(g.first.item for g in shape.groups if g.first.item))
-    notes = [f"本表按收费项目分列：{'、'.join(items)}，每个房屋、收费项目一行" if items
-             else "本表分列前期、本期金额：每行的本期金额与前期金额各导入为一行"]
+    notes = [translate("imports", "本表按收费项目分列：{items}，每个房屋、收费项目一行").format(items="、".join(items)) if items
+             else translate("imports", "本表分列前期、本期金额：每行的本期金额与前期金额各导入为一行")]
     if shape.period is not None and titled:
-        notes.append(f"本表没有所属期列：本期各项按标题中的“{titled}”（{span_text(shape.period)}）导入；"
-                     "不对时请在导入时指定所属期")
+        notes.append(translate("imports", "本表没有所属期列：本期各项按标题中的“{titled}”（{period}）导入；"
+                                          "不对时请在导入时指定所属期").format(titled=titled, period=span_text(shape.period)))
     elif shape.period is not None:
-        notes.append(f"本表没有所属期列：本期各项按导入时指定的所属期 {span_text(shape.period)} 导入")
+        notes.append(translate("imports", "本表没有所属期列：本期各项按导入时指定的所属期 {period} 导入").format(
+            period=span_text(shape.period)))
     early = [g.first.label for g in shape.groups if g.first.early]
     if early:
-        notes.append(f"{'、'.join(early)}：前期金额按本期之前一个月（所属期的上一个月）导入，实际可能更早")
+        notes.append(translate("imports", "{items}：前期金额按本期之前一个月（所属期的上一个月）导入，实际可能更早").format(
+            items="、".join(early)))
     if any(g.kinds == ("arrears",) for g in shape.groups):
-        notes.append("只有欠费一列的收费项目：按 应收 = 欠费、实收 = 0 导入")
+        notes.append(translate("imports", "只有欠费一列的收费项目：按 应收 = 欠费、实收 = 0 导入"))
     return notes
 
 

@@ -19,6 +19,7 @@ from ..db import Database
 from ..errors import ValidationError
 from ..fees import FeeItem, LedgerLine
 from ..handover import Handover
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..services.common import lock_handover, rows_matched
 from ..services.ledger_state import ledger_changed
 from ..services.settlement_state import latest_settlement
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 THEIRS = "theirs"
 CHUNK = 2_000  # rows per INSERT: big enough to be fast, small enough to report progress and cancel
 Progress = Callable[[int, int], object]
-SIGNED_REFUSAL = "财务结算已签署，不能再导入原物业台账；如需更改请先修订结算。"
+SIGNED_REFUSAL = QT_TRANSLATE_NOOP("imports", "财务结算已签署，不能再导入原物业台账；如需更改请先修订结算。")
 CODE_PREFIX = "IMP"
 # How a fee item named in their ledger is billed, guessed from its name; the first match wins.
 BASIS_WORDS = (
@@ -43,6 +44,11 @@ BASIS_WORDS = (
     (("车位", "停车"), "per_space"),
     (("垃圾",), "per_household"),
 )
+
+
+def new_item_note(name: str) -> str:
+    """The preview's note for a fee item the import will create (the report leaves these out: it lists them)."""
+    return translate("imports", "将新建收费项目：{name}").format(name=name)
 
 
 @dataclass(frozen=True)
@@ -69,7 +75,8 @@ class LedgerImportReport:
         if self.skipped:
             counts = Counter(s.reason for s in self.skipped)
             text += "；跳过 " + "、".join(f"{reason} {n} 行" for reason, n in counts.items())
-        flagged = [n for n in self.notes if not n.startswith("将新建收费项目")]
+        created = {new_item_note(name) for name in self.new_fee_items}  # listed above already
+        flagged = [n for n in self.notes if n not in created]
         if flagged:
             text += "；" + "；".join(flagged)
         return text
@@ -179,7 +186,7 @@ def _refuse_if_signed(session: Session, handover_id: int) -> None:
     """A signed settlement was computed from these lines; a revision (a new draft) reopens them."""
     current = latest_settlement(session, handover_id)
     if current is not None and current.status == DocStatus.SIGNED:
-        raise ValidationError(SIGNED_REFUSAL)
+        raise ValidationError(translate("imports", SIGNED_REFUSAL))
 
 
 def _line(handover_id: int, row: LedgerRow, names: FeeItemNames) -> dict[str, Any]:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..i18n import translate
+
 
 class RowRef(int):
     """An Excel row number that also knows its sheet and its side-by-side block.
@@ -67,10 +69,11 @@ def sheet_of(row: int) -> str:
 
 def place(row: int, last: int = 0) -> str:
     """'第 12 行', '第 3–5 行', '工作表「C区」第 12 行', '第 12 行（E–H 列）'."""
-    number = f"第 {row}–{last} 行" if last > int(row) else f"第 {row} 行"
+    number = (translate("imports", "第 {first}–{last} 行").format(first=int(row), last=last) if last > int(row)
+              else translate("imports", "第 {row} 行").format(row=int(row)))
     if not isinstance(row, RowRef):
         return number
-    sheet = f"工作表「{row.sheet}」" if row.sheet else ""
+    sheet = translate("imports", "工作表「{sheet}」").format(sheet=row.sheet) if row.sheet else ""
     block = f"（{row.columns}）" if row.columns else ""
     return f"{sheet}{number}{block}"
 
@@ -78,7 +81,7 @@ def place(row: int, last: int = 0) -> str:
 def places(rows: list[int]) -> str:
     """'第 4、5 行'; with sheets or blocks each row named in full: '工作表「A区」第 3 行、工作表「B区」第 3 行'."""
     if not any(isinstance(r, RowRef) for r in rows):
-        return f"第 {'、'.join(str(r) for r in rows)} 行"
+        return translate("imports", "第 {rows} 行").format(rows="、".join(str(r) for r in rows))
     return "、".join(place(r) for r in rows)
 
 

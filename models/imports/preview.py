@@ -7,19 +7,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar, Generic, TypeVar
 
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from .places import RowRef, sheet_of
 from .sheet import FieldSpec, Header, RowProblem, SkippedRow, Table
 from .totals import TotalMismatch
 
 R = TypeVar("R")
-MISSING_COLUMN = "表头中找不到这一列，请在“列对应”中指定"
+MISSING_COLUMN = QT_TRANSLATE_NOOP("imports", "表头中找不到这一列，请在“列对应”中指定")
 
 
 @dataclass(frozen=True)
 class SheetPreview(Generic[R]):
     """What the sheet holds and what is wrong with it, before anything is written."""
 
-    NOUN: ClassVar[str] = "表格"  # how the refusal names the sheet: 名册, 清单
+    NOUN: ClassVar[str] = QT_TRANSLATE_NOOP("imports", "表格")  # how the refusal names the sheet: 名册, 清单
 
     path: Path
     header: Header
@@ -64,7 +65,7 @@ class SheetPreview(Generic[R]):
         counts: Counter[str] = Counter()
         for s in self.skipped:
             counts[s.reason] += len(s.rows)
-        return f"{self.skipped_rows} 行（" + "、".join(f"{r} {n} 行" for r, n in counts.items()) + "）"
+        return translate("imports", "{rows} 行（{reasons}）").format(rows=self.skipped_rows, reasons=skipped_counts(counts))
 
     @property
     def rows_by_sheet(self) -> tuple[tuple[str, int], ...]:
@@ -77,21 +78,27 @@ class SheetPreview(Generic[R]):
     @property
     def sheets_text(self) -> str:
         """'工作表「A区」12 行、「B区」14 行' with several sheets taken, else ''."""
-        return "、".join(f"「{name}」{n} 行" for name, n in self.rows_by_sheet)
+        return "、".join(translate("imports", "「{sheet}」{rows} 行").format(sheet=name, rows=n) for name, n in self.rows_by_sheet)
 
     @property
     def notes(self) -> tuple[str, ...]:
         """Not problems, but what the clerk should know before importing (and finds in the report)."""
-        flagged = [f"合计行与明细不符：{m}" for m in self.mismatches]
+        flagged = [translate("imports", "合计行与明细不符：{mismatch}").format(mismatch=m) for m in self.mismatches]
         return (*self.column_notes, *flagged)
 
     def refusal(self) -> str:
         """One line naming every refused row and why."""
         if not self.rows and not self.problems:
-            return f"“{self.path.name}”中没有可导入的数据行，未写入任何数据。"
-        listed = "；".join(str(p) for p in self.problems)
-        return (f"{self.NOUN}有 {len(self.problems)} 处问题（{len(self.problem_rows)} 行），"
-                f"未导入任何数据：{listed}")
+            return translate("imports", "“{file}”中没有可导入的数据行，未写入任何数据。").format(file=self.path.name)
+        listed = translate("imports", "；").join(str(p) for p in self.problems)
+        return translate("imports", "{noun}有 {problems} 处问题（{rows} 行），未导入任何数据：{listed}").format(
+            noun=translate("imports", self.NOUN), problems=len(self.problems), rows=len(self.problem_rows), listed=listed)
+
+
+def skipped_counts(counts: Counter[str]) -> str:
+    """'空行 3 行、合计行 1 行': each skip reason in the desk's language with its count."""
+    return "、".join(translate("imports", "{reason} {count} 行").format(reason=translate("imports", r), count=n)
+                    for r, n in counts.items())
 
 
 def missing_columns(header: Header, fields: Sequence[FieldSpec]) -> list[RowProblem]:
@@ -100,7 +107,7 @@ def missing_columns(header: Header, fields: Sequence[FieldSpec]) -> list[RowProb
     problems = []
     for order, h in enumerate(headers):
         at = RowRef(h.last_row, h.sheet, order) if len(headers) > 1 else h.last_row
-        problems += [RowProblem(at, f.label, MISSING_COLUMN) for f in fields if f.required and f.key in h.missing]
+        problems += [RowProblem(at, f.label, translate("imports", MISSING_COLUMN)) for f in fields if f.required and f.key in h.missing]
     return problems
 
 

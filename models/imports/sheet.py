@@ -12,6 +12,7 @@ from typing import Any
 from openpyxl.utils import column_index_from_string, get_column_letter
 
 from ..errors import ValidationError
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from .cells import (  # noqa: F401  (re-exported: importers use sheet.py as the one entry point)
     CellError,
     ImportCancelled,
@@ -46,6 +47,8 @@ SCAN_ROWS = 30
 NUMBERING_HEADERS = frozenset({"序号", "序", "no", "no.", "项次", "行号"})  # a column that only numbers the lines
 LETTERS_RE = re.compile(r"^[A-Za-z]{1,3}$")
 TOTAL_WORDS = ("小计", "合计", "总计")
+# Skip reasons stay these Chinese words (counted and compared as such) and are translated where shown.
+BLANK = QT_TRANSLATE_NOOP("imports", "空行")
 PROGRESS_EVERY = 500
 Progress = Callable[[int, int], object]  # (done, total); returning False cancels
 # A row with one text only, "注：…", "说明：…", "以下空白": a note, not a line of the table.
@@ -103,7 +106,9 @@ class Header:
     def column_name(self, index: int) -> str:
         """'C 列「联系电话」' — how the clerk finds the column in Excel."""
         label = self.labels[index] if index < len(self.labels) else ""
-        return f"{get_column_letter(index + 1)} 列「{label}」" if label else f"{get_column_letter(index + 1)} 列"
+        letter = get_column_letter(index + 1)
+        return (translate("imports", "{letter} 列「{label}」").format(letter=letter, label=label) if label
+                else translate("imports", "{letter} 列").format(letter=letter))
 
     @property
     def imported_columns(self) -> dict[int, str]:
@@ -169,7 +174,8 @@ class Header:
         """What the preview and the report say about columns, blocks and sheets not imported."""
         notes = self._own_column_notes()
         for other in self.others:  # a further sheet's columns, where they differ from the first's
-            notes += [f"工作表「{other.sheet}」{n}" for n in other._own_column_notes() if n not in notes]
+            notes += [translate("imports", "工作表「{sheet}」{note}").format(sheet=other.sheet, note=n)
+                      for n in other._own_column_notes() if n not in notes]
         return notes + [str(s) for s in self.sheets_left_out]
 
     def _own_column_notes(self) -> list[str]:
@@ -178,22 +184,26 @@ class Header:
         left_out = set(self.left_out_columns)
         unused = [self.column_name(i) for i in self.unused_columns if i not in duplicates and i not in left_out]
         if unused:
-            notes.append("未导入的列：" + "、".join(unused) + "（没有对应的字段，可在“列对应”中指定）")
+            notes.append(translate("imports", "未导入的列：{columns}（没有对应的字段，可在“列对应”中指定）").format(
+                columns="、".join(unused)))
         if self.stray:
-            notes.append("未导入的列：" + "、".join(f"{get_column_letter(i + 1)} 列（没有表头，{n} 行有内容）"
-                                                 for i, n in sorted(self.stray.items()))
-                         + "（可在“列对应”中指定）")
+            stray = "、".join(translate("imports", "{letter} 列（没有表头，{count} 行有内容）").format(
+                letter=get_column_letter(i + 1), count=n) for i, n in sorted(self.stray.items()))
+            notes.append(translate("imports", "未导入的列：{columns}（可在“列对应”中指定）").format(columns=stray))
         if duplicates:
-            notes.append("重复的列：" + "、".join(self._duplicate_note(i, t) for i, t in duplicates.items()))
-        notes += [f"{self.column_name(i)}：{why}" for i, why in self.not_stored_columns.items()]
+            notes.append(translate("imports", "重复的列：{columns}").format(
+                columns="、".join(self._duplicate_note(i, t) for i, t in duplicates.items())))
+        notes += [f"{self.column_name(i)}：{translate('imports', why)}" for i, why in self.not_stored_columns.items()]
         return notes
 
 
     def _duplicate_note(self, index: int, twin: int) -> str:
         same = _label_names(self.labels[index]) & _label_names(self.labels[twin])
         field_label = next((f.label for f in self.fields if self.columns.get(f.key) == twin), "")
-        how = "同名" if same or not field_label else f"同为「{field_label}」"
-        return f"{self.column_name(index)}（与 {self.column_name(twin)}{how}，只导入 {get_column_letter(twin + 1)} 列）"
+        how = (translate("imports", "同名") if same or not field_label
+               else translate("imports", "同为「{field}」").format(field=translate("imports", field_label)))
+        return translate("imports", "{column}（与 {twin}{how}，只导入 {letter} 列）").format(
+            column=self.column_name(index), twin=self.column_name(twin), how=how, letter=get_column_letter(twin + 1))
 
 
 def _label_names(label: str) -> frozenset[str]:
@@ -221,7 +231,8 @@ class SkippedRow:
     def __str__(self) -> str:
         where = place(self.row, self.last)  # 工作表「C区」第 3–5 行（E–H 列） with several sheets or blocks
         detail = f"（{self.detail}）" if self.detail else ""
-        return f"{where}：{self.reason}{detail}，已跳过"
+        return translate("imports", "{where}：{reason}{detail}，已跳过").format(
+            where=where, reason=translate("imports", self.reason), detail=detail)
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,12 +371,12 @@ class _Part:
         if gap and not self.blank_from:
             self.blank_from = gap
         reason, word = _skip_reason(values if self.span is None else values[self.span], self.labels, self.numbering)
-        if reason == "空行":
+        if reason == BLANK:
             self.blank_from = self.blank_from or number  # reported only if data follows: trailing blanks end it
             return None
         table, at = self.table, self.place(number)
         if self.blank_from:
-            table.skipped.append(SkippedRow(self.place(self.blank_from), "空行", number - 1))
+            table.skipped.append(SkippedRow(self.place(self.blank_from), BLANK, number - 1))
             self.blank_from = 0
         mapped = {k: _at(values, i) for k, i in self.columns.items()}
         if reason:
@@ -393,18 +404,18 @@ def _skip_reason(values: Sequence[Any], labels: list[str], numbering: frozenset[
     texts = [cell_text(v) for v in values]
     filled = [t for t in texts if t]
     if not filled:
-        return "空行", ""
+        return BLANK, ""
     if len(filled) == 1 and filled[0].isdigit() and texts.index(filled[0]) in numbering:
-        return "只有序号的空行", ""  # a form numbered 1…50 with ten lines filled in
+        return QT_TRANSLATE_NOOP("imports", "只有序号的空行"), ""  # a form numbered 1…50 with ten lines filled in
     for word in TOTAL_WORDS:
         if any(_is_total_label(t, word) for t in filled):
-            return ("小计行" if word == "小计" else "合计行"), word
+            return (QT_TRANSLATE_NOOP("imports", "小计行") if word == "小计" else QT_TRANSLATE_NOOP("imports", "合计行")), word
     if texts[: len(labels)] == labels[: len(texts)] and len(filled) > 1:
-        return "重复的表头", ""  # a sheet laid out for printing repeats its header on every page
+        return QT_TRANSLATE_NOOP("imports", "重复的表头"), ""  # a sheet laid out for printing repeats its header on every page
     if len(filled) == 1 and NOTE_RE.match(filled[0]):
-        return "说明行", ""
+        return QT_TRANSLATE_NOOP("imports", "说明行"), ""
     if all(SIGNATURE_RE.search(t) and re.search("[:：]", t) and len(t) < 60 for t in filled):
-        return "签字栏", ""
+        return QT_TRANSLATE_NOOP("imports", "签字栏"), ""
     return "", ""
 
 
@@ -470,9 +481,10 @@ def _first_table(path: Path, workbook: Any, fields: Sequence[FieldSpec],
     if table is not None:
         table.header = replace(table.header, sheets=_survey_sheets(path, workbook, sheets, table, fields))
         return table
-    names = "、".join(f.label for f in fields[:4])
-    raise ValidationError(f"“{path.name}”中找不到表头：前 {SCAN_ROWS} 行里没有可识别的列名"
-                          f"（如 {names}）。请确认表头文字，或指明表头在第几行并逐列对应。")
+    names = "、".join(translate("imports", f.label) for f in fields[:4])
+    raise ValidationError(translate("imports", "“{file}”中找不到表头：前 {rows} 行里没有可识别的列名"
+                                    "（如 {names}）。请确认表头文字，或指明表头在第几行并逐列对应。").format(
+                                        file=path.name, rows=SCAN_ROWS, names=names))
 
 
 def _data_sheets(workbook: Any) -> list[Any]:
@@ -508,8 +520,9 @@ def _several(path: Path, workbook: Any, sheets: list[Any], fields: Sequence[Fiel
     for worksheet in ordered:
         table = _sheet_table(path, workbook, worksheet, fields, mapping, header_row, tables[0] if tables else None)
         if table is None and wanted:
-            raise ValidationError(f"工作表「{worksheet.title}」中找不到表头：前 {SCAN_ROWS} 行里没有可识别的列名。"
-                                  "请不选这张工作表，或指明表头在第几行。")
+            raise ValidationError(translate("imports", "工作表「{sheet}」中找不到表头：前 {rows} 行里没有可识别的列名。"
+                                            "请不选这张工作表，或指明表头在第几行。").format(
+                                                sheet=worksheet.title, rows=SCAN_ROWS))
         if table is not None:
             tables.append(table)
     if len(tables) > 1:
@@ -618,7 +631,7 @@ def _with_blocks(header: Header, mapping: Mapping[str, Any]) -> Header:
     chosen = getattr(mapping, "blocks", None)
     blocks = find_blocks(header.labels, set(header.columns.values()), chosen)
     if blocks is None and chosen and not getattr(mapping, "sheets", None) and not getattr(mapping, "all_sheets", False):
-        raise ValidationError("并排块：这张表的表头没有并排重复，不能选择块；请去掉块的选择。")
+        raise ValidationError(translate("imports", "并排块：这张表的表头没有并排重复，不能选择块；请去掉块的选择。"))
     return replace(header, blocks=blocks) if blocks is not None else header
 
 
@@ -650,7 +663,8 @@ def _with_named_columns(fields: Sequence[FieldSpec], mapping: Mapping[str, Any])
 def _named_header(rows: list[list[Any]], fields: Sequence[FieldSpec], header_row: int) -> Found:
     """The header in the row the clerk named (1-based), whatever it recognises."""
     if not 1 <= header_row <= len(rows):
-        raise ValidationError(f"表头行：第 {header_row} 行不在表的前 {len(rows)} 行中（表头须在前 {SCAN_ROWS} 行）。")
+        raise ValidationError(translate("imports", "表头行：第 {row} 行不在表的前 {count} 行中（表头须在前 {limit} 行）。").format(
+            row=header_row, count=len(rows), limit=SCAN_ROWS))
     row = rows[header_row - 1]
     names = [f.names() for f in fields]
     return header_row - 1, header_row - 1, [cell_text(v) for v in row], _match(fields, names, [_options(v) for v in row])
@@ -664,14 +678,15 @@ def _field_key(fields: Sequence[FieldSpec], named: str) -> str:
     for f in fields:
         if text in f.names():
             return f.key
-    raise ValidationError(f"列对应：没有字段“{named}”；可对应的字段有：{'、'.join(f.label for f in fields)}。")
+    raise ValidationError(translate("imports", "列对应：没有字段“{named}”；可对应的字段有：{fields}。").format(
+        named=named, fields="、".join(translate("imports", f.label) for f in fields)))
 
 
 def _column_index(ref: int | str, labels: Sequence[str]) -> int:
     """A column by index, by its header's text, or by its letter ("C": also a column with no header)."""
     if isinstance(ref, int):
         if not 0 <= ref < len(labels):
-            raise ValidationError(f"列对应无效：第 {ref + 1} 列不在表中。")
+            raise ValidationError(translate("imports", "列对应无效：第 {column} 列不在表中。").format(column=ref + 1))
         return ref
     text = normalise_header(ref)
     named = [i for i, label in enumerate(labels) if label and normalise_header(label) == text]
@@ -680,7 +695,8 @@ def _column_index(ref: int | str, labels: Sequence[str]) -> int:
     if LETTERS_RE.match(ref.strip()):
         return column_index_from_string(ref.strip().upper()) - 1
     shown = "、".join(f"{get_column_letter(i + 1)}「{label}」" for i, label in enumerate(labels) if label)
-    raise ValidationError(f"列对应：表头中没有“{ref}”这一列（也不是列字母 A、B…）。表头各列：{shown}。")
+    raise ValidationError(translate("imports", "列对应：表头中没有“{ref}”这一列（也不是列字母 A、B…）。表头各列：{shown}。").format(
+        ref=ref, shown=shown))
 
 
 def _header(sheet: str, first: int, last: int, labels: list[str], recognised: dict[str, int],

@@ -8,15 +8,21 @@ from __future__ import annotations
 
 import re
 
+from ..i18n import QT_TRANSLATE_NOOP
+
 HEAD = 8192
-IMAGES = ((b"\x89PNG\r\n\x1a\n", "PNG 图片"), (b"\xff\xd8\xff", "JPEG 图片"), (b"GIF87a", "GIF 图片"),
-          (b"GIF89a", "GIF 图片"), (b"II*\x00", "TIFF 图片"), (b"MM\x00*", "TIFF 图片"), (b"BM", "BMP 图片"))
-OTHER = ((b"%PDF", "PDF 文档"), (b"Rar!", "RAR 压缩包"), (b"7z\xbc\xaf\x27\x1c", "7z 压缩包"),
-         (b"{\\rtf", "RTF 文档"))
+IMAGES = ((b"\x89PNG\r\n\x1a\n", QT_TRANSLATE_NOOP("imports", "PNG 图片")),
+          (b"\xff\xd8\xff", QT_TRANSLATE_NOOP("imports", "JPEG 图片")),
+          (b"GIF87a", QT_TRANSLATE_NOOP("imports", "GIF 图片")), (b"GIF89a", QT_TRANSLATE_NOOP("imports", "GIF 图片")),
+          (b"II*\x00", QT_TRANSLATE_NOOP("imports", "TIFF 图片")), (b"MM\x00*", QT_TRANSLATE_NOOP("imports", "TIFF 图片")),
+          (b"BM", QT_TRANSLATE_NOOP("imports", "BMP 图片")))
+OTHER = ((b"%PDF", QT_TRANSLATE_NOOP("imports", "PDF 文档")), (b"Rar!", QT_TRANSLATE_NOOP("imports", "RAR 压缩包")),
+         (b"7z\xbc\xaf\x27\x1c", QT_TRANSLATE_NOOP("imports", "7z 压缩包")),
+         (b"{\\rtf", QT_TRANSLATE_NOOP("imports", "RTF 文档")))
 XML_SPREADSHEET = re.compile(rb"urn:schemas-microsoft-com:office:spreadsheet|<(?:ss:)?Workbook[\s>]", re.I)
 HTML = re.compile(rb"<\s*(?:!doctype\s+html|html|table|head|meta|body)[\s>/]", re.I)
 TEXT_ENCODINGS = ("utf-8", "gb18030")
-HTML_PAGE = "HTML 网页（网页表格）"  # the one kind imported as it is (html_book.py), not refused
+HTML_PAGE = QT_TRANSLATE_NOOP("imports", "HTML 网页（网页表格）")  # the one kind imported as it is (html_book.py), not refused
 
 
 def describe(head: bytes) -> str | None:
@@ -25,19 +31,19 @@ def describe(head: bytes) -> str | None:
         if head.startswith(magic):
             return what
     if head[8:12] == b"WEBP" and head.startswith(b"RIFF"):
-        return "WebP 图片"
+        return QT_TRANSLATE_NOOP("imports", "WebP 图片")
     text = _as_text(head)
     if text is None:
         return None
     if text.lstrip().lower().startswith(b"mime-version:"):
-        return "单个文件网页（.mht，网页表格）"
+        return QT_TRANSLATE_NOOP("imports", "单个文件网页（.mht，网页表格）")
     if XML_SPREADSHEET.search(text):
-        return "XML 电子表格（Excel 2003 XML 格式）"
+        return QT_TRANSLATE_NOOP("imports", "XML 电子表格（Excel 2003 XML 格式）")
     if HTML.search(text):
         return HTML_PAGE
     if text.lstrip().startswith(b"<?xml"):
-        return "XML 文件"
-    return "CSV 或文本文件"
+        return QT_TRANSLATE_NOOP("imports", "XML 文件")
+    return QT_TRANSLATE_NOOP("imports", "CSV 或文本文件")
 
 
 def _as_text(head: bytes) -> bytes | None:

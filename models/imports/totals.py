@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from ..i18n import translate
 from .cells import CellError, UnreadableCell, cell_text, parse_decimal
 from .places import part_of, place
 from .sheet import TotalRow
@@ -32,7 +33,8 @@ class TotalMismatch:
     summed: Decimal
 
     def __str__(self) -> str:
-        return f"{place(self.row)}（{self.word}行）「{self.field}」为 {self.stated}，明细相加为 {_shown(self.summed)}"
+        return translate("imports", "{row}（{word}行）「{field}」为 {stated}，明细相加为 {summed}").format(
+            row=place(self.row), word=self.word, field=translate("imports", self.field), stated=self.stated, summed=_shown(self.summed))
 
 
 def _shown(number: Decimal) -> str:

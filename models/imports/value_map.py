@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ValidationError
+from ..i18n import translate
 from .sheet import FieldSpec, clean_text
 
 ValueMap = Mapping[str, Mapping[str, str]]  # field key → value as written (value_text) → the word it means
@@ -81,11 +82,11 @@ def parse_value_options(options: Sequence[str], fields: Sequence[FieldSpec],
         written, equals, word = rest.partition("=")
         spec = names.get(name.strip())
         if spec is None or not equals or not value_text(written):
-            labels = "、".join(f.label for f in fields if f.key in choices)
-            raise ValidationError(f"--value 应写成 字段:表中的值=取值（如 房屋用途:110=住宅；字段为{labels}），"
-                                  f"而不是“{option}”。")
+            labels = "、".join(translate("imports", f.label) for f in fields if f.key in choices)
+            raise ValidationError(translate("imports", "--value 应写成 字段:表中的值=取值（如 房屋用途:110=住宅；字段为{labels}），而不是“{option}”。").format(
+                labels=labels, option=option))
         if word.strip() not in choices[spec.key]:
-            raise ValidationError(f"--value {option}：“{word.strip()}”不是{spec.label}的取值，应为："
-                                  f"{'、'.join(choices[spec.key])}。")
+            raise ValidationError(translate("imports", "--value {option}：“{word}”不是{label}的取值，应为：{choices}。").format(
+                option=option, word=word.strip(), label=translate("imports", spec.label), choices='、'.join(choices[spec.key])))
         found.setdefault(spec.key, {})[value_text(written)] = word.strip()
     return found

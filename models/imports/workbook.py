@@ -31,6 +31,7 @@ from openpyxl.utils import range_boundaries
 from openpyxl.utils.datetime import from_excel, from_ISO8601
 
 from ..errors import ValidationError
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from .calamine_book import NO_RESULT, CalamineSheet, Cells, open_calamine
 from .cells import UnreadableCell
 from .guard import check_file
@@ -80,8 +81,9 @@ def open_workbook(path: Path) -> Any:
         raise
     except Exception as exc:  # openpyxl raises anything on a broken package: the clerk gets the file named
         log.warning("Excel 文件无法打开：%s", type(exc).__name__)  # the kind for a bug report; no file name (personal)
-        raise ValidationError(f"无法读取 Excel 文件“{path.name}”：文件已损坏或不是 Excel 保存的 .xlsx"
-                              "（请在 Excel 中打开并另存后再导入）。") from exc
+        raise ValidationError(translate("imports", "无法读取 Excel 文件“{name}”：文件已损坏或不是 Excel 保存的 .xlsx（请在 Excel 中打开并另存后再导入）"
+                                                   "。").format(
+            name=path.name)) from exc
 
 
 def is_data_sheet(worksheet: Any) -> bool:
@@ -121,8 +123,8 @@ def sheet_merges(path: Path, worksheet: Any) -> list[Merge]:
 
 def _check_merge_count(worksheet: Any, count: int) -> None:
     if count > MAX_MERGES:
-        raise ValidationError(f"工作表“{worksheet.title}”有 {count} 处合并单元格（上限 {MAX_MERGES}）："
-                              "请取消合并后另存再导入。")
+        raise ValidationError(translate("imports", "工作表“{title}”有 {count} 处合并单元格（上限 {max_merges}）：请取消合并后另存再导入。").format(
+            title=worksheet.title, count=count, max_merges=MAX_MERGES))
 
 
 def _calamine_merges(worksheet: CalamineSheet) -> list[Merge]:
@@ -238,8 +240,9 @@ def _calamine_rows(worksheet: CalamineSheet,
         if not found:
             continue
         if max(found) > MAX_COLUMNS:
-            raise ValidationError(f"无法读取“{file_name}”的工作表“{worksheet.title}”：第 {row + 1} 行在第 "
-                                  f"{MAX_COLUMNS} 列之后还有内容（导入最多读取 {MAX_COLUMNS} 列），请删去多余的列。")
+            raise ValidationError(translate("imports", "无法读取“{file_name}”的工作表“{title}”：第 {row} 行在第 {max_columns} 列之后还有内容（导入最多读取 {max_columns} 列）"
+                                                       "，请删去多余的列。").format(
+                file_name=file_name, title=worksheet.title, row=row + 1, max_columns=MAX_COLUMNS))
         yield row + 1, tuple(found.get(c) for c in range(1, max(found) + 1))
 
 
@@ -276,21 +279,24 @@ class _RowReader:
                     if tag not in ROW_PARTS:
                         element.clear()
                     if elements > MAX_ELEMENTS_PER_ROW:
-                        raise self._refusal(f"第 {previous + 1} 行附近结构异常（元素过多）")
+                        raise self._refusal(translate("imports", "第 {previous} 行附近结构异常（元素过多）").format(
+                            previous=previous + 1))
                 else:
                     drop_read(element)
         except (etree.XMLSyntaxError, ValueError) as exc:
-            raise self._refusal(f"第 {previous + 1} 行附近已损坏（{str(exc)[:80]}）") from None
+            raise self._refusal(translate("imports", "第 {previous} 行附近已损坏（{exc}）").format(
+                previous=previous + 1, exc=str(exc)[:80])) from None
 
     def _refusal(self, what: str) -> ValidationError:
-        return ValidationError(f"无法读取“{self.file_name}”的工作表“{self.sheet}”：{what}。"
-                               "请在 Excel 中打开并另存后再导入。")
+        return ValidationError(translate("imports", "无法读取“{file_name}”的工作表“{sheet}”：{what}。请在 Excel 中打开并另存后再导入。").format(
+            file_name=self.file_name, sheet=self.sheet, what=what))
 
     def _row_number(self, element: Any, previous: int) -> int:
         ref = element.get("r")
         number = int(ref) if ref and ref.isdigit() and len(ref) < 9 else previous + 1 if not ref else -1
         if number <= previous or number > MAX_ROWS:
-            raise self._refusal(f"行号“{ref}”异常（在第 {previous} 行之后）")
+            raise self._refusal(translate("imports", "行号“{ref}”异常（在第 {previous} 行之后）").format(
+                ref=ref, previous=previous))
         return number
 
     def _values(self, row: Any, number: int) -> tuple[Any, ...]:
@@ -302,8 +308,9 @@ class _RowReader:
             if value is None:
                 continue
             if column > MAX_COLUMNS or column < 1:
-                raise self._refusal(f"第 {number} 行在第 {MAX_COLUMNS} 列之后还有内容（导入最多读取 "
-                                    f"{MAX_COLUMNS} 列），请删去多余的列")
+                raise self._refusal(translate("imports", "第 {number} 行在第 {max_columns} 列之后还有内容（导入最多读取 {max_columns} 列）"
+                                                         "，请删去多余的列").format(
+                    number=number, max_columns=MAX_COLUMNS))
             found[column] = value
         if not found:
             return ()
@@ -316,15 +323,18 @@ class _RowReader:
         if not text:
             if formula is not None:
                 shown = f"={formula.text}" if formula.text else ""
-                where = f"公式“{_short(shown)}”" if shown else "公式"
-                return UnreadableCell(_short(shown) or "=", where + NO_RESULT)
+                where = (translate("imports", "公式“{formula}”").format(formula=_short(shown)) if shown
+                         else translate("imports", "公式"))
+                return UnreadableCell(_short(shown) or "=", where + translate("imports", NO_RESULT))
             return None
         if len(text) > MAX_TEXT:
-            return UnreadableCell(_short(text), f"超过 Excel 单元格上限（{MAX_TEXT} 个字），无法读取")
+            return UnreadableCell(_short(text), translate("imports", "超过 Excel 单元格上限（{max_text} 个字），无法读取").format(
+                max_text=MAX_TEXT))
         try:
             return self._typed(kind, text, cell.get("s"))
         except (ValueError, IndexError, OverflowError, TypeError):
-            return UnreadableCell(_short(text), f"“{_short(text)}”无法读取为{_KINDS.get(kind, '数值')}")
+            return UnreadableCell(_short(text), translate("imports", "“{text}”无法读取为{kind}").format(
+                text=_short(text), kind=translate("imports", _KINDS.get(kind, _KINDS["n"]))))
 
     def _typed(self, kind: str, text: str, style: str | None) -> Any:
         if kind == "n":
@@ -338,7 +348,8 @@ class _RowReader:
                 raise ValueError(text)
             return text == "1"
         if kind == "e":
-            return UnreadableCell(text, f"单元格是错误值 {_short(text)}（公式出错），无法读取")
+            return UnreadableCell(text, translate("imports", "单元格是错误值 {text}（公式出错），无法读取").format(
+                text=_short(text)))
         if kind == "d":
             return _in_years(from_ISO8601(text))
         raise ValueError(kind)
@@ -349,13 +360,15 @@ class _RowReader:
         else:
             number = float(text)
             if not math.isfinite(number):
-                return UnreadableCell(_short(text), f"“{_short(text)}”不是数字")
+                return UnreadableCell(_short(text), translate("imports", "“{text}”不是数字").format(
+                    text=_short(text)))
         if style in self.dates:
             return _in_years(from_excel(number, self.epoch, timedelta=style in self.durations))
         return number
 
 
-_KINDS = {"n": "数值", "s": "文字", "b": "是/否", "d": "日期"}
+_KINDS = {"n": QT_TRANSLATE_NOOP("imports", "数值"), "s": QT_TRANSLATE_NOOP("imports", "文字"),
+          "b": QT_TRANSLATE_NOOP("imports", "是/否"), "d": QT_TRANSLATE_NOOP("imports", "日期")}
 
 
 def _in_years(value: Any) -> Any:

@@ -9,6 +9,7 @@ from ..base import DocStatus
 from ..db import Database
 from ..defect import Defect, DefectStatus
 from ..errors import ValidationError
+from ..i18n import translate
 from ..services.checklist_rows import ListDetail, ListSummary
 from ..services.checklists import list_detail, lists_of
 from ..services.handovers import get_handover
@@ -39,7 +40,8 @@ def handover_lists(db: Database, handover_id: int, list_id: int | None = None) -
     summaries = lists_of(db, handover_id)
     if list_id is not None:
         if all(s.id != list_id for s in summaries):
-            raise ValidationError(f"交接清单（编号 {list_id}）不属于交接（编号 {handover_id}）。")
+            raise ValidationError(translate("forms", "交接清单（编号 {list_id}）不属于交接（编号 {handover_id}）。").format(
+                list_id=list_id, handover_id=handover_id))
         return [list_detail(db, list_id)]
     return [list_detail(db, s.id) for s in current_lists(summaries)]
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from ..db import Database
 from ..errors import NotFoundError, ValidationError
+from ..i18n import translate
 from ..keys import Key, KeyEvent, LendReason
 from ..keys import KeyEventKind as E
 from ..keys import KeyStatus as K
@@ -141,7 +142,7 @@ def keys_by_tags(db: Database, project_id: int, tags: Sequence[str]) -> list[Key
             Key.project_id == project_id, Key.tag.in_(wanted)))}
     missing = [t for t in wanted if t not in found]
     if missing:
-        raise NotFoundError(f"钥匙“{'、'.join(missing)}”不存在。")
+        raise NotFoundError(translate("forms", "钥匙“{missing}”不存在。").format(missing='、'.join(missing)))
     return [found[t] for t in dict.fromkeys(wanted)]
 
 
@@ -174,7 +175,7 @@ def latest_issue(db: Database, key: KeyInfo) -> EventInfo:
     """The 发放 a receipt is printed for; a key never issued has none."""
     ev = latest_event(db, key.id, E.ISSUE)
     if ev is None:
-        raise ValidationError(f"钥匙“{key.tag}”还没有发放给业主，无法打印发放签收单。")
+        raise ValidationError(translate("forms", "钥匙“{tag}”还没有发放给业主，无法打印发放签收单。").format(tag=key.tag))
     return ev
 
 

@@ -25,6 +25,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from ..errors import ValidationError
+from ..i18n import translate
 from ..money import round_half_up
 
 
@@ -86,7 +87,8 @@ def split_line(start: dt.date, end: dt.date, billed: Decimal, paid: Decimal, cut
     start, end, cutoff = _day(start, "start"), _day(end, "end"), _day(cutoff, "cutoff")
     billed, paid = _money(billed, "billed"), _money(paid, "paid")
     if start > end:
-        raise ValidationError(f"计费期间有误：起始日 {start.isoformat()} 晚于截止日 {end.isoformat()}。")
+        raise ValidationError(translate("cutoff", "计费期间有误：起始日 {start} 晚于截止日 {end}。").format(
+            start=start.isoformat(), end=end.isoformat()))
     if end < cutoff:
         return Split(Part(start, end, billed, paid), None)
     if start >= cutoff:

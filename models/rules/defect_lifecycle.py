@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..defect import DefectStatus as S
 from ..errors import DomainError
+from ..i18n import translate
 
 ALLOWED: dict[S, frozenset[S]] = {
     S.PENDING_NOTICE: frozenset({S.RECTIFYING, S.UNFIXABLE}),
@@ -16,4 +17,4 @@ FINAL = (S.CLOSED, S.UNFIXABLE)
 
 def check_transition(old: S, new: S) -> None:
     if new not in ALLOWED[old]:
-        raise DomainError(f"遗留问题不能从“{old.label}”改为“{new.label}”。")
+        raise DomainError(translate("defects", "遗留问题不能从“{old}”改为“{new}”。").format(old=old.label, new=new.label))

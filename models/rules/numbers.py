@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from ..errors import ValidationError
+from ..i18n import QT_TRANSLATE_NOOP, translate
 
 PLAIN = re.compile(r"^-?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?$")
 SHOWN = 20  # characters of the bad text a message repeats
@@ -36,16 +37,16 @@ class NumberKind:
 
 
 # One line of money (应收, 实收, 押金, 调整金额…): fen, and under a hundred million yuan.
-MONEY = NumberKind(2, Decimal("-99999999.99"), Decimal("99999999.99"), "元", currency=True)
-MONEY_NONNEG = NumberKind(2, Decimal("0"), Decimal("99999999.99"), "元", currency=True)
-RATE = NumberKind(4, Decimal("0"), Decimal("99999.9999"), "元")  # 单价, e.g. 0.5283 元/度
+MONEY = NumberKind(2, Decimal("-99999999.99"), Decimal("99999999.99"), QT_TRANSLATE_NOOP("numbers", "元"), currency=True)
+MONEY_NONNEG = NumberKind(2, Decimal("0"), Decimal("99999999.99"), QT_TRANSLATE_NOOP("numbers", "元"), currency=True)
+RATE = NumberKind(4, Decimal("0"), Decimal("99999.9999"), QT_TRANSLATE_NOOP("numbers", "元"))  # 单价, e.g. 0.5283 元/度
 AREA = NumberKind(2, Decimal("0"), Decimal("999999.99"), "m²")  # 建筑面积
 # 建筑面积 as surveys write it (89.1234 m²): read with up to 4 places, stored rounded to AREA's 2.
 AREA_SURVEYED = NumberKind(4, Decimal("0"), Decimal("999999.99"), "m²")
 READING = NumberKind(2, Decimal("0"), Decimal("99999999.99"))  # 表读数
 QUANTITY = NumberKind(0, Decimal("0"), Decimal("999999"))  # 数量 of a list item, 页数
 COUNT = NumberKind(0, Decimal("1"), Decimal("9999"))  # keys in a set
-DAYS = NumberKind(0, Decimal("1"), Decimal("365"), "天")
+DAYS = NumberKind(0, Decimal("1"), Decimal("365"), QT_TRANSLATE_NOOP("numbers", "天"))
 
 
 def _shown(text: str) -> str:
@@ -57,33 +58,40 @@ def _clean(text: str, field: str, kind: NumberKind) -> str:
     if kind.currency and t[:1] in ("¥", "￥"):
         t = t[1:]
     if t != unicodedata.normalize("NFKC", t) and PLAIN.match(unicodedata.normalize("NFKC", t)):
-        raise ValidationError(f"「{field}」请用半角数字：“{_shown(text.strip())}”应写作"
-                              f"“{unicodedata.normalize('NFKC', t)}”。")
+        raise ValidationError(translate("numbers", "「{field}」请用半角数字：“{text}”应写作“{plain}”。").format(
+            field=field, text=_shown(text.strip()), plain=unicodedata.normalize("NFKC", t)))
     if not PLAIN.match(t):
-        raise ValidationError(f"「{field}」应为数字，“{_shown(text.strip())}”不是数字。")
+        raise _not_a_number(field, text)
     return t.replace(",", "")
+
+
+def _not_a_number(field: str, text: str) -> ValidationError:
+    return ValidationError(translate("numbers", "「{field}」应为数字，“{text}”不是数字。").format(
+        field=field, text=_shown(text.strip())))
 
 
 def _check(value: Decimal, field: str, kind: NumberKind) -> Decimal:
     if value < 0 <= kind.low:
-        raise ValidationError(f"「{field}」不能为负数。")
+        raise ValidationError(translate("numbers", "「{field}」不能为负数。").format(field=field))
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and -exponent > kind.places:
-        raise ValidationError(f"「{field}」应为整数。" if kind.integer else f"「{field}」最多 {kind.places} 位小数。")
+        raise ValidationError(translate("numbers", "「{field}」应为整数。").format(field=field) if kind.integer else
+                              translate("numbers", "「{field}」最多 {places} 位小数。").format(field=field, places=kind.places))
     if not kind.low <= value <= kind.high:
-        unit = f"{kind.unit}" if kind.unit and not kind.currency else ""
-        raise ValidationError(f"「{field}」超出范围：应在 {kind.low:,} 到 {kind.high:,} {unit}之间。")
+        unit = translate("numbers", kind.unit) if kind.unit and not kind.currency else ""
+        raise ValidationError(translate("numbers", "「{field}」超出范围：应在 {low} 到 {high} {unit}之间。").format(
+            field=field, low=f"{kind.low:,}", high=f"{kind.high:,}", unit=unit))
     return value
 
 
 def parse_decimal(text: str, field: str, kind: NumberKind) -> Decimal:
     """The number typed, exact (Decimal), or ValidationError naming `field`. Empty is refused."""
     if not text.strip():
-        raise ValidationError(f"「{field}」不能为空。")
+        raise ValidationError(translate("numbers", "「{field}」不能为空。").format(field=field))
     try:
         value = Decimal(_clean(text, field, kind))
     except InvalidOperation:  # PLAIN admits nothing Decimal refuses; kept as a guard
-        raise ValidationError(f"「{field}」应为数字，“{_shown(text.strip())}”不是数字。") from None
+        raise _not_a_number(field, text) from None
     return _check(value, field, kind)
 
 
@@ -103,12 +111,13 @@ def check_number(value: Decimal | int | float, field: str, kind: NumberKind) -> 
     and exponents beyond the range are refused with the field's name.
     """
     if isinstance(value, bool):
-        raise ValidationError(f"「{field}」应为数字。")
+        raise ValidationError(translate("numbers", "「{field}」应为数字。").format(field=field))
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
-            raise ValidationError(f"「{field}」应为数字，不能是“{value}”。")
+            raise ValidationError(translate("numbers", "「{field}」应为数字，不能是“{value}”。").format(field=field, value=value))
         if abs(value) > float(kind.high) * 10:
-            raise ValidationError(f"「{field}」超出范围：应在 {kind.low:,} 到 {kind.high:,} 之间。")
+            raise ValidationError(translate("numbers", "「{field}」超出范围：应在 {low} 到 {high} 之间。").format(
+                field=field, low=f"{kind.low:,}", high=f"{kind.high:,}"))
         value = _float_places(Decimal(repr(value)), kind)
     return _check(Decimal(value), field, kind)
 

@@ -33,6 +33,7 @@ from fractions import Fraction
 
 from ..errors import ValidationError
 from ..fees import BASES
+from ..i18n import translate
 from ..money import round_half_up
 from ..project import UnitUse
 
@@ -79,7 +80,7 @@ class ChargeLine:
 
 
 def _fmt(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
+    return translate("tariffs", "{year}年{month}月{day}日").format(year=day.year, month=day.month, day=day.day)
 
 
 def use_of(unit_use: UnitUse | str | None) -> UnitUse | None:
@@ -88,7 +89,7 @@ def use_of(unit_use: UnitUse | str | None) -> UnitUse | None:
 
 
 def _use_label(unit_use: UnitUse | None) -> str:
-    return f"“{unit_use.label}”" if unit_use is not None else "（不分用途）"
+    return f"“{unit_use.label}”" if unit_use is not None else translate("tariffs", "（不分用途）")
 
 
 def _item_label(item: str) -> str:
@@ -114,7 +115,8 @@ def _decimal(value: object, name: str, places: int | None = None) -> Decimal:
 def _period(start: object, end: object) -> tuple[dt.date, dt.date]:
     start, end = _day(start, "start"), _day(end, "end")
     if start > end:
-        raise ValidationError(f"计费期间有误：起始日 {_fmt(start)} 晚于截止日 {_fmt(end)}。")
+        raise ValidationError(translate("tariffs", "计费期间有误：起始日 {start} 晚于截止日 {end}。").format(
+            start=_fmt(start), end=_fmt(end)))
     return start, end
 
 
@@ -134,11 +136,12 @@ def rate_on(rates: Iterable[Rate], on: dt.date, unit_use: UnitUse | str | None, 
             return _decimal(found.pop(), "rate")
         if len(found) > 1:
             listed = "、".join(str(x) for x in sorted(found))
-            raise ValidationError(f"{_item_label(item)}收费标准重叠：{_fmt(on)}{_use_label(use)}同时有 {listed} 几个标准，"
-                                  "请修改收费标准的起止日期。")
+            raise ValidationError(translate("tariffs", "{item}收费标准重叠：{on}{use}同时有 {listed} 几个标准，请修改收费标准的起止日期。").format(
+                item=_item_label(item), on=_fmt(on), use=_use_label(use), listed=listed))
         if use is None:
             break
-    raise ValidationError(f"{_item_label(item)}没有 {_fmt(on)} 适用于{_use_label(unit_use)}的收费标准，请先录入收费标准。")
+    raise ValidationError(translate("tariffs", "{item}没有 {on} 适用于{unit_use}的收费标准，请先录入收费标准。").format(
+        item=_item_label(item), on=_fmt(on), unit_use=_use_label(unit_use)))
 
 
 def rate_segments(rates: Iterable[Rate], start: dt.date, end: dt.date, unit_use: UnitUse | str | None, *,
@@ -202,11 +205,13 @@ def metered_charge(rates: Iterable[Rate], unit_use: UnitUse | str | None, prev_r
     reading = _decimal(reading, "reading", QUANTITY_PLACES)
     prev_date, read_on = _day(prev_date, "prev_date"), _day(read_on, "read_on")
     if read_on <= prev_date:
-        raise ValidationError(f"{_item_label(item)}本次抄表日期 {_fmt(read_on)} 须晚于上次抄表日期 {_fmt(prev_date)}。")
+        raise ValidationError(translate("tariffs", "{item}本次抄表日期 {read_on} 须晚于上次抄表日期 {prev_date}。").format(
+            item=_item_label(item), read_on=_fmt(read_on), prev_date=_fmt(prev_date)))
     consumption = reading - prev_reading
     if consumption < 0:
-        raise ValidationError(f"{_item_label(item)}读数小于上次读数：本次 {reading}（{_fmt(read_on)}）小于上次 "
-                              f"{prev_reading}（{_fmt(prev_date)}）。如系换表或表具走满归零，请分别登记新旧表读数。")
+        raise ValidationError(translate("tariffs", "{item}读数小于上次读数：本次 {reading}（{read_on}）小于上次 {prev_reading}（{prev_date}）"
+                                                   "。如系换表或表具走满归零，请分别登记新旧表读数。").format(
+            item=_item_label(item), reading=reading, read_on=_fmt(read_on), prev_reading=prev_reading, prev_date=_fmt(prev_date)))
     segments = rate_segments(rates, prev_date, read_on - ONE_DAY, unit_use, item=item)
     total_days = (read_on - prev_date).days
     lines: list[ChargeLine] = []
@@ -246,10 +251,11 @@ def period_charge(basis: str, rates: Iterable[Rate], unit_use: UnitUse | str | N
     factor = Fraction(spaces)
     if basis in ("per_m2_month", "per_m2_season"):
         if area is None:
-            raise ValidationError(f"{_item_label(item)}按建筑面积计费，但该房屋没有建筑面积，请先录入。")
+            raise ValidationError(translate("tariffs", "{item}按建筑面积计费，但该房屋没有建筑面积，请先录入。").format(
+                item=_item_label(item)))
         area = _decimal(area, "area")
         if area < 0:
-            raise ValidationError(f"建筑面积不能为负数：{area}。")
+            raise ValidationError(translate("tariffs", "建筑面积不能为负数：{area}。").format(area=area))
         factor = Fraction(area)
     elif area is not None:
         _decimal(area, "area")  # still refuse float, even where area is not used

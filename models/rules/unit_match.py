@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from ..i18n import translate
 from .unit_number import BUILDING_SUFFIXES as BUILDING_WORDS
 from .unit_number import CN_DIGITS, building_key, compact, entrance_key, parse_unit_number, room_key
 
@@ -61,7 +62,8 @@ def compose_address(building: str, entrance: str, room: str) -> Composed:
         return _with_entrance(_joined(building, "", room), building_name, entrance_key(written["e"]), entrance)
     if parts.building and building_key(parts.building) != building_key(building or parts.building):
         return Composed(room, building_name, parts.entrance,
-                        f"房号“{room}”写的是{parts.building}，与楼栋“{building}”不一致")
+                        translate("units", "房号“{room}”写的是{written}，与楼栋“{building}”不一致").format(
+                            room=room, written=parts.building, building=building))
     if parts.building or not room:
         return _with_entrance(room, building_name, parts.entrance, entrance)
     return Composed(_joined(building, entrance, room), building_name, entrance_key(entrance))
@@ -70,7 +72,8 @@ def compose_address(building: str, entrance: str, room: str) -> Composed:
 def _with_entrance(number: str, building: str, named: str, column: str) -> Composed:
     given = entrance_key(column)
     if named and given and named != given:
-        return Composed(number, building, named, f"房号“{number}”写的是 {named} 单元，与单元“{column}”不一致")
+        return Composed(number, building, named, translate("units", "房号“{number}”写的是 {named} 单元，与单元“{column}”不一致").format(
+            number=number, named=named, column=column))
     return Composed(number, building, named or given)
 
 

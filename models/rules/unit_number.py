@@ -10,6 +10,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..i18n import translate
+
 CN_DIGITS = "一二三四五六七八九十"
 # 1栋2单元1201, B座-1502, 3号楼502, 十二幢3单元402, 1幢-1-101, 2栋一单元0302室
 NAMED = re.compile(rf"^(?P<b>[0-9]+|[A-Z]+[0-9]*|[{CN_DIGITS}]+)(?P<suffix>号楼|栋|幢|座)-?"
@@ -107,5 +109,5 @@ def read_floor(text: str) -> tuple[str, str]:
     are basement levels; '' for a blank cell."""
     floor = compact(text).removesuffix("层").removesuffix("F")
     if floor and not FLOOR.match(floor):
-        return floor, f"“{text.strip()}”无效：请写数字（如 12、-1）或地下层（如 B2）"
+        return floor, translate("units", "“{text}”无效：请写数字（如 12、-1）或地下层（如 B2）").format(text=text.strip())
     return floor, ""

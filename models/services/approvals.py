@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from ..db import Database
 from ..errors import AuthError
-from ..i18n import translate
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..people import Role, User
 from .auth import verify_password
 
@@ -55,19 +55,23 @@ def _check_account(db: Database, user: User | None, username: str, field: str) -
     if is_desk_user(db, user):
         raise AuthError(translate("approvals", "「{field}」不能是当前登录的用户本人：请由另一位主管用自己的账号和密码确认。").format(field=field))
     if user.role not in APPROVER_ROLES:
-        raise AuthError(f"「{field}」须是主管或管理员账号；“{user.display_name or user.username}”"
-                        f"是{user.role.label}。")
+        raise AuthError(translate("approvals", "「{field}」须是主管或管理员账号；“{name}”是{role}。").format(
+            field=field, name=user.display_name or user.username, role=user.role.label))
     return _approver(user)
 
 
-def confirm(db: Database, username: str, password: str, field: str = "批准主管") -> Approver:
+# The field's name when the caller gives none, translated where used (a caller's own name passes through).
+APPROVER_FIELD = QT_TRANSLATE_NOOP("approvals", "批准主管")
+
+
+def confirm(db: Database, username: str, password: str, field: str = APPROVER_FIELD) -> Approver:
     """The approver named by `username`, confirmed with their password; AuthError naming `field` if not.
 
     Checked in a read of its own, before the caller's writing transaction: scrypt takes a tenth of a
     second on purpose and must not hold another desk behind SQLite's write lock. The caller re-checks
     the account with `recheck` inside its transaction (no password needed there).
     """
-    username = username.strip()
+    username, field = username.strip(), translate("approvals", field)
     if not username:
         raise AuthError(translate("approvals", "请选择「{field}」。").format(field=field))
     with db.read() as s:
@@ -81,6 +85,6 @@ def confirm(db: Database, username: str, password: str, field: str = "批准主�
     return approver
 
 
-def recheck(session: Session, db: Database, approver: Approver, field: str = "批准主管") -> None:
+def recheck(session: Session, db: Database, approver: Approver, field: str = APPROVER_FIELD) -> None:
     """In the writing transaction: the account still may approve (not disabled or demoted meanwhile)."""
-    _check_account(db, session.get(User, approver.id), approver.username, field)
+    _check_account(db, session.get(User, approver.id), approver.username, translate("approvals", field))

@@ -25,7 +25,7 @@ from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..people import Role, User
 from .permissions import require_role
 
-WRONG = "用户名或密码不正确。"
+WRONG = QT_TRANSLATE_NOOP("auth", "用户名或密码不正确。")
 LOCK_AFTER = 5                        # wrong passwords in a row ...
 LOCK_FOR = dt.timedelta(minutes=10)   # ... lock the account's login this long
 MIN_PASSWORD = 6
@@ -157,7 +157,7 @@ def authenticate(db: Database, username: str, password: str, at: dt.datetime | N
     with db.read() as s:
         user = s.scalar(select(User).where(User.username == username.strip()))
     if user is None or not user.active:
-        raise AuthError(WRONG)
+        raise AuthError(translate("auth", WRONG))
     if is_locked(user.locked_until, at):
         raise AuthError(locked_message(user.locked_until, at))
     if not verify_password(password, user.password_hash):
@@ -178,8 +178,8 @@ def is_locked(locked_until: dt.datetime | None, at: dt.datetime) -> bool:
 def locked_message(until: dt.datetime | None, at: dt.datetime) -> str:
     when = until.strftime("%H:%M") if until and until.date() == at.date() else \
         (until.strftime("%Y-%m-%d %H:%M") if until else "")
-    return (f"密码连续输错 {LOCK_AFTER} 次，账号已暂时锁定，请于 {when} 后再试；"
-            "如忘记密码，请管理员重置。")
+    return translate("auth", "密码连续输错 {count} 次，账号已暂时锁定，请于 {when} 后再试；"
+                             "如忘记密码，请管理员重置。").format(count=LOCK_AFTER, when=when)
 
 
 def _count_failure(db: Database, user: User, at: dt.datetime) -> None:
@@ -202,7 +202,7 @@ def _count_failure(db: Database, user: User, at: dt.datetime) -> None:
             _set_failures(s, user.id, 0, until)
             record_action(s, "lockout", "users", user.id,
                           f"密码连续输错 {failures} 次，登录锁定至 {until:%Y-%m-%d %H:%M}")
-    raise AuthError(locked_message(until, at) if until else WRONG)
+    raise AuthError(locked_message(until, at) if until else translate("auth", WRONG))
 
 
 def lock_end(at: dt.datetime) -> dt.datetime:

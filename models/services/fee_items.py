@@ -105,10 +105,10 @@ def _check_rate(rate: Decimal) -> Decimal:
     if value < 0:
         raise ValidationError(translate("fee_items", "「单价」不能为负数。"))
     if value > RATE.high:
-        check_number(value, "单价", RATE)  # the range, by name: 1E+20 is no rate
+        check_number(value, translate("fee_items", "单价"), RATE)  # the range, by name: 1E+20 is no rate
     if value != value.quantize(RATE_STEP):
         raise ValidationError(translate("fee_items", "「单价」最多四位小数。"))
-    return check_number(value.quantize(RATE_STEP), "单价", RATE)
+    return check_number(value.quantize(RATE_STEP), translate("fee_items", "单价"), RATE)
 
 
 def _open_rates(s: Session, fee_item_id: int, unit_use: UnitUse | None) -> list[Tariff]:
@@ -184,10 +184,12 @@ def _refuse_signed_period(s: Session, item: FeeItem, handovers: list[int], valid
         until = _signed_until(s, item, handover_id)
         if until is not None and valid_from <= until:
             caption = get(s, Handover, handover_id).caption
-            raise ValidationError(
-                f"「起用日期」{valid_from:%Y-%m-%d} 早于已签署的财务结算（{caption}）所结算的期间"
-                f"（至 {until:%Y-%m-%d}），这个单价会改变已签署的金额。请从 {until + ONE_DAY:%Y-%m-%d} 起设置，"
-                f"或由主管先“修订结算”再调整。")
+            raise ValidationError(translate(
+                "fee_items", "「起用日期」{valid_from} 早于已签署的财务结算（{caption}）所结算的期间"
+                "（至 {until}），这个单价会改变已签署的金额。请从 {next_day} 起设置，"
+                "或由主管先“修订结算”再调整。").format(
+                    valid_from=f"{valid_from:%Y-%m-%d}", caption=caption, until=f"{until:%Y-%m-%d}",
+                    next_day=f"{until + ONE_DAY:%Y-%m-%d}"))
 
 
 def fee_item_names(db: Database, handover_id: int) -> list[str]:

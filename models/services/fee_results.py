@@ -214,7 +214,7 @@ def meter_charges(s: Session, handover: Handover, names: Names) -> tuple[MeterCh
         # A reading is taken at the end of its day (the cut-off reading closes the 基准日), and
         # metered_charge counts a reading as taken at the start of its date: hence the day after.
         lines = metered_charge(rates[item.id], uses.get(m.unit_id, "") if m.unit_id else "", m.prev_reading,
-                               m.prev_read_on + ONE_DAY, m.reading, m.read_on + ONE_DAY, item=f"表号 {m.meter_no}")
+                               m.prev_read_on + ONE_DAY, m.reading, m.read_on + ONE_DAY, item=translate("fee_results", "表号 {meter_no}").format(meter_no=m.meter_no))
         unit = names.unit(m.unit_id)
         out.append(MeterCharge(m.meter_no, m.kind, unit.building, unit.number, m.location, m.prev_reading,
                                m.prev_read_on, m.reading, m.read_on, m.reading - m.prev_reading,

@@ -17,8 +17,9 @@ from sqlalchemy.orm import Session
 from ..base import DocStatus, now
 from ..db import Database
 from ..errors import ValidationError
+from ..fees import Settlement
 from ..handover import Handover, HandoverAmendment, HandoverKind, HandoverList
-from ..i18n import QT_TRANSLATE_NOOP
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..people import Role
 from ..project import Project
 from .checklist_rows import HandoverInfo
@@ -31,10 +32,18 @@ from .settlement_state import latest_settlement
 
 TEXT_FIELDS = ("title", "from_company", "from_rep", "to_company", "to_rep", "witness", "witness_rep")
 DATE_FIELDS = ("cutoff_date", "planned_date", "actual_date")
-REQUIRED = {"from_company": "移交方", "to_company": "接收方", "cutoff_date": "交接基准日"}
+REQUIRED = {"from_company": QT_TRANSLATE_NOOP("handovers", "移交方"), "to_company": QT_TRANSLATE_NOOP("handovers", "接收方"),
+            "cutoff_date": QT_TRANSLATE_NOOP("handovers", "交接基准日")}
 # What a signed document prints of its handover: changed afterwards only as a correction.
-FROZEN = {"kind": "交接类型", "from_company": "移交方", "from_rep": "移交方代表", "to_company": "接收方",
-          "to_rep": "接收方代表", "witness": "监交方", "witness_rep": "监交方代表", "cutoff_date": "交接基准日"}
+# Labels translated where shown (translate("handovers", …)).
+FROZEN = {"kind": QT_TRANSLATE_NOOP("handovers", "交接类型"), "from_company": QT_TRANSLATE_NOOP("handovers", "移交方"),
+          "from_rep": QT_TRANSLATE_NOOP("handovers", "移交方代表"), "to_company": QT_TRANSLATE_NOOP("handovers", "接收方"),
+          "to_rep": QT_TRANSLATE_NOOP("handovers", "接收方代表"), "witness": QT_TRANSLATE_NOOP("handovers", "监交方"),
+          "witness_rep": QT_TRANSLATE_NOOP("handovers", "监交方代表"),
+          "cutoff_date": QT_TRANSLATE_NOOP("handovers", "交接基准日")}
+DATE_LABELS = {"cutoff_date": QT_TRANSLATE_NOOP("handovers", "交接基准日"),
+               "planned_date": QT_TRANSLATE_NOOP("handovers", "计划交接日期"),
+               "actual_date": QT_TRANSLATE_NOOP("handovers", "实际交接日期")}
 
 
 def signed_documents(session: Session, handover_id: int) -> tuple[str, ...]:
@@ -42,11 +51,16 @@ def signed_documents(session: Session, handover_id: int) -> tuple[str, ...]:
     titles = session.scalars(select(HandoverList.title).where(
         HandoverList.handover_id == handover_id, HandoverList.status == DocStatus.SIGNED)
         .order_by(HandoverList.id))
-    out = [f"交接清单“{t}”" for t in dict.fromkeys(titles)]
-    settlement = latest_settlement(session, handover_id)
-    if settlement is not None and settlement.status is DocStatus.SIGNED:
-        out.append(f"财务结算（第 {settlement.revision} 版）")
+    out = [translate("handovers", "交接清单“{title}”").format(title=t) for t in dict.fromkeys(titles)]
+    settlement = _signed_settlement(session, handover_id)
+    if settlement is not None:
+        out.append(translate("handovers", "财务结算（第 {revision} 版）").format(revision=settlement.revision))
     return tuple(out)
+
+
+def _signed_settlement(session: Session, handover_id: int) -> Settlement | None:
+    settlement = latest_settlement(session, handover_id)
+    return settlement if settlement is not None and settlement.status is DocStatus.SIGNED else None
 
 
 def handover_info(session: Session, handover: Handover) -> HandoverInfo:
@@ -68,21 +82,19 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
     """Validate what the clerk typed; messages name the field."""
     unknown = set(fields) - set(TEXT_FIELDS) - set(DATE_FIELDS) - {"kind"}
     if unknown:
-        raise ValidationError(f"未知的交接字段：{'、'.join(sorted(unknown))}。")
+        raise ValidationError(translate("handovers", "未知的交接字段：{fields}。").format(fields="、".join(sorted(unknown))))
     out = {k: (v.strip() if isinstance(v, str) else v) for k, v in fields.items()}
     if "kind" in out:
         out["kind"] = parse_kind(out["kind"])
     for key in DATE_FIELDS:
         if key in out and out[key] is not None and not isinstance(out[key], dt.date):
-            raise ValidationError(f"「{_label(key)}」应为日期。")
+            raise ValidationError(translate("handovers", "「{field}」应为日期。").format(
+                field=translate("handovers", DATE_LABELS[key])))
     for key, label in REQUIRED.items():
         if key in out and not out[key]:
-            raise ValidationError(f"「{label}」不能为空。")
+            raise ValidationError(translate("handovers", "「{field}」不能为空。").format(
+                field=translate("handovers", label)))
     return out
-
-
-def _label(key: str) -> str:
-    return {"cutoff_date": "交接基准日", "planned_date": "计划交接日期", "actual_date": "实际交接日期"}[key]
 
 
 def create_handover(db: Database, project_id: int, kind: HandoverKind | str, from_company: str, to_company: str,
@@ -133,14 +145,17 @@ def update_handover(db: Database, handover_id: int, version: int, *, reason: str
 def _correct(db: Database, s: Session, handover: Handover, changed: dict[str, Any], signed: tuple[str, ...],
              reason: str) -> None:
     """Record a correction of what signed documents printed (refused where it would move a figure)."""
-    names = "、".join(f"「{FROZEN[k]}」" for k in changed)
-    require_role(db, CORRECTION[0], f"更正{names}（本交接已有已签署的单据）")
-    if "cutoff_date" in changed and any(d.startswith("财务结算") for d in signed):
-        raise ValidationError("财务结算已签署，「交接基准日」不能更改：结算按它计算。"
-                              "如需更正，请由主管先“修订结算”，再改基准日并重新对账、签署。")
+    names = "、".join(translate("handovers", "「{field}」").format(field=translate("handovers", FROZEN[k]))
+                     for k in changed)
+    require_role(db, CORRECTION[0], translate("handovers", "更正{names}（本交接已有已签署的单据）").format(names=names))
+    # Asked of the settlement itself, not of its name in `signed` (which is in the desk's language).
+    if "cutoff_date" in changed and _signed_settlement(s, handover.id) is not None:
+        raise ValidationError(translate("handovers", "财务结算已签署，「交接基准日」不能更改：结算按它计算。"
+                                        "如需更正，请由主管先“修订结算”，再改基准日并重新对账、签署。"))
     if not reason.strip():
-        raise ValidationError(f"本交接已有已签署的单据（{'、'.join(signed)}），更改{names}属于更正，"
-                              "须写明「更正原因」。已签署的单据仍按签署时的内容打印。")
+        raise ValidationError(translate("handovers", "本交接已有已签署的单据（{documents}），更改{names}属于更正，"
+                                        "须写明「更正原因」。已签署的单据仍按签署时的内容打印。").format(
+                                            documents="、".join(signed), names=names))
     s.add(HandoverAmendment(handover_id=handover.id, at=now(), by=_user(db), reason=reason.strip(),
                             before=_json({k: getattr(handover, k) for k in changed}), after=_json(changed)))
 

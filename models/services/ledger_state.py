@@ -15,9 +15,10 @@ from sqlalchemy.orm import Session
 from ..base import now
 from ..errors import ValidationError
 from ..fees import LedgerState
+from ..i18n import QT_TRANSLATE_NOOP, translate
 
-NOT_RECONCILED = "还没有对账：请先在“对账差异”中对账，再签署结算。"
-STALE = ("上次对账之后台账或收费标准有变化（重新导入台账或调整了单价），对账结果已过时；"
+NOT_RECONCILED = QT_TRANSLATE_NOOP("settlement", "还没有对账：请先在“对账差异”中对账，再签署结算。")
+STALE = QT_TRANSLATE_NOOP("settlement", "上次对账之后台账或收费标准有变化（重新导入台账或调整了单价），对账结果已过时；"
          "请重新对账并处理差异后再签署。")
 
 
@@ -48,6 +49,6 @@ def require_reconciled(session: Session, handover_id: int) -> None:
     """Refuse to sign a settlement over ledgers no reconciliation has seen."""
     state = session.get(LedgerState, handover_id)
     if state is None or state.reconciled_revision is None:
-        raise ValidationError(NOT_RECONCILED)
+        raise ValidationError(translate("settlement", NOT_RECONCILED))
     if state.reconciled_revision != (state.revision or 0):
-        raise ValidationError(STALE)
+        raise ValidationError(translate("settlement", STALE))

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from ..db import Database, make_engine, quick_check, resolve_url, storage_error
 from ..defect import Severity
 from ..errors import DomainError, StorageError, ValidationError
-from ..i18n import QT_TRANSLATE_NOOP
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..migrate import MIGRATIONS, head_revision
 from ..people import Role
 from ..rules.numbers import NumberKind, parse_int
@@ -83,15 +83,16 @@ def letterhead_in(session: Session) -> str:
 def _checked(value: str, label: str, longest: int) -> str:
     value = " ".join(value.split())  # a pasted line break or tab would break the printed header
     if len(value) > longest:
-        raise ValidationError(f"「{label}」最多 {longest} 个字，现有 {len(value)} 个字。")
+        raise ValidationError(translate("office", "「{field}」最多 {longest} 个字，现有 {length} 个字。").format(
+            field=translate("office", label), longest=longest, length=len(value)))
     return value
 
 
 def set_office(db: Database, name: str, address: str) -> Office:
     """One action: both values saved (each change audited like any record), or neither."""
     require_role(db, OFFICE_ROLE, OFFICE_ACTION)
-    values = {NAME_SETTING: _checked(name, "单位名称", NAME_MAX),
-              ADDRESS_SETTING: _checked(address, "地址", ADDRESS_MAX)}
+    values = {NAME_SETTING: _checked(name, QT_TRANSLATE_NOOP("office", "单位名称"), NAME_MAX),
+              ADDRESS_SETTING: _checked(address, QT_TRANSLATE_NOOP("office", "地址"), ADDRESS_MAX)}
     with db.begin() as s:
         for key, value in values.items():
             row = s.scalar(select(Setting).where(Setting.key == key))
@@ -136,10 +137,11 @@ class DatabaseChoice:
         """What Database.open takes (None: the default file); ValidationError naming an empty field."""
         if self.is_sqlite:
             return self.path.strip() or None
-        for value, label in ((self.host, "服务器"), (self.database, "数据库名")):
+        for value, label in ((self.host, QT_TRANSLATE_NOOP("office", "服务器")),
+                             (self.database, QT_TRANSLATE_NOOP("office", "数据库名"))):
             if not value.strip():
-                raise ValidationError(f"「{label}」不能为空。")
-        port = parse_int(self.port, "端口", PORT)
+                raise ValidationError(translate("office", "「{field}」不能为空。").format(field=translate("office", label)))
+        port = parse_int(self.port, translate("office", "端口"), PORT)
         return URL.create("postgresql+psycopg", username=self.user.strip() or None,
                           password=self.password or None, host=self.host.strip(), port=port,
                           database=self.database.strip()).render_as_string(hide_password=False)
@@ -148,7 +150,7 @@ class DatabaseChoice:
     def where(self) -> str:
         """For messages: the file, or user@host:port/database (never the password)."""
         if self.is_sqlite:
-            return self.path.strip() or "本机默认数据库文件"
+            return self.path.strip() or translate("office", "本机默认数据库文件")
         user = f"{self.user.strip()}@" if self.user.strip() else ""
         return f"{user}{self.host.strip()}:{self.port.strip()}/{self.database.strip()}"
 
@@ -161,15 +163,15 @@ class DatabaseCheck:
     message: str
 
 
-NEW_FILE = "文件“{where}”还不存在：下次启动时将新建这个数据库文件。"
-NOT_A_DATABASE = "文件“{where}”不是可用的数据库（已损坏，或不是数据库文件）：{detail}。请换一个文件。"
-EMPTY = "连接成功。数据库“{where}”是空的：下次启动时将在其中建立数据表。"
-FOREIGN = ("数据库“{where}”里已有别的数据表，但不是物业交接台的数据库。"
+NEW_FILE = QT_TRANSLATE_NOOP("office", "文件“{where}”还不存在：下次启动时将新建这个数据库文件。")
+NOT_A_DATABASE = QT_TRANSLATE_NOOP("office", "文件“{where}”不是可用的数据库（已损坏，或不是数据库文件）：{detail}。请换一个文件。")
+EMPTY = QT_TRANSLATE_NOOP("office", "连接成功。数据库“{where}”是空的：下次启动时将在其中建立数据表。")
+FOREIGN = QT_TRANSLATE_NOOP("office", "数据库“{where}”里已有别的数据表，但不是物业交接台的数据库。"
            "为免弄乱其中的数据，请换一个空数据库（或请管理员新建一个）。")
-CURRENT = "连接成功。这是物业交接台的数据库，结构是最新的（结构版本 {revision}）。"
-OLDER = ("连接成功。这是物业交接台的数据库，但结构较旧（结构版本 {revision}）："
+CURRENT = QT_TRANSLATE_NOOP("office", "连接成功。这是物业交接台的数据库，结构是最新的（结构版本 {revision}）。")
+OLDER = QT_TRANSLATE_NOOP("office", "连接成功。这是物业交接台的数据库，但结构较旧（结构版本 {revision}）："
          "下次启动时将自动升级到 {head}。升级前请先备份；共用这个数据库的其他前台也须升级到本程序的版本 {version}。")
-NEWER = ("数据库“{where}”由更新版本的物业交接台建立（结构版本 {revision}），本程序（版本 {version}）太旧，"
+NEWER = QT_TRANSLATE_NOOP("office", "数据库“{where}”由更新版本的物业交接台建立（结构版本 {revision}），本程序（版本 {version}）太旧，"
          "不能使用它：请先把本程序升级到最新版本。")
 
 
@@ -183,10 +185,10 @@ def check_database(choice: DatabaseChoice) -> DatabaseCheck:
     if choice.is_sqlite:
         path = Path(url.split("///", 1)[1])
         if not path.exists() or path.stat().st_size == 0:
-            return DatabaseCheck(True, NEW_FILE.format(where=path))
+            return DatabaseCheck(True, translate("office", NEW_FILE).format(where=path))
         problem = quick_check(path)
         if problem is not None:
-            return DatabaseCheck(False, NOT_A_DATABASE.format(where=path, detail=problem[:80]))
+            return DatabaseCheck(False, translate("office", NOT_A_DATABASE).format(where=path, detail=problem[:80]))
     return _schema_verdict(url, choice.where if not choice.is_sqlite else str(path))
 
 
@@ -208,13 +210,13 @@ def schema_state(revision: str | None, tables: list[str], where: str) -> Databas
     head = head_revision()
     if revision is None:
         if [t for t in tables if t != "alembic_version"]:
-            return DatabaseCheck(False, FOREIGN.format(where=where))
-        return DatabaseCheck(True, EMPTY.format(where=where))
+            return DatabaseCheck(False, translate("office", FOREIGN).format(where=where))
+        return DatabaseCheck(True, translate("office", EMPTY).format(where=where))
     if revision == head:
-        return DatabaseCheck(True, CURRENT.format(revision=revision))
+        return DatabaseCheck(True, translate("office", CURRENT).format(revision=revision))
     if _known(revision):
-        return DatabaseCheck(True, OLDER.format(revision=revision, head=head, version=version()))
-    return DatabaseCheck(False, NEWER.format(where=where, revision=revision, version=version()))
+        return DatabaseCheck(True, translate("office", OLDER).format(revision=revision, head=head, version=version()))
+    return DatabaseCheck(False, translate("office", NEWER).format(where=where, revision=revision, version=version()))
 
 
 def _known(revision: str) -> bool:
@@ -239,4 +241,4 @@ def open_database(target: str | None, check_in_background: bool = False) -> Data
             engine.dispose()
         where = engine.url.database if engine.dialect.name == "sqlite" else \
             engine.url.render_as_string(hide_password=True)
-        raise StorageError(NEWER.format(where=where, revision=revision, version=version())) from None
+        raise StorageError(translate("office", NEWER).format(where=where, revision=revision, version=version())) from None

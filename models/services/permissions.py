@@ -21,7 +21,7 @@ def require_role(db: Database, role: Role, action: str) -> None:
 def signed_in_user(db: Database) -> UserRef:
     """Who is signing or deciding; AuthError (the same refusal as any unaudited write) when nobody is."""
     if db.user is None:
-        raise AuthError(NO_USER)
+        raise AuthError(translate("audit", NO_USER))
     return db.user
 
 

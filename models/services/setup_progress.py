@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from ..db import Database
 from ..handover import Handover, HandoverList
+from ..i18n import translate
 from ..people import Owner, Role, User
 from ..project import Building, Project, Unit
 from .office import office
@@ -42,9 +43,9 @@ class SetupState:
 
     def accounts_line(self) -> str:
         """e.g. "管理员 1 个，主管 1 个，文员 2 个" (roles with nobody are left out)."""
-        parts = [f"{r.label} {self.active_by_role[r.value]} 个" for r in reversed(Role)
-                 if self.active_by_role.get(r.value)]
-        return "，".join(parts) or "无"
+        parts = [translate("setup", "{role} {count} 个").format(role=r.label, count=self.active_by_role[r.value])
+                 for r in reversed(Role) if self.active_by_role.get(r.value)]
+        return translate("setup", "，").join(parts) or translate("setup", "无")
 
 
 def _count(s: Session, column: object, *where: object) -> int:
