@@ -251,15 +251,17 @@ def restore_window(window: Any, settings: QSettings) -> None:
     maximized = settings.value("window/maximized", False, type=bool)
     from .widgets.screen_fit import screen_of
 
-    screen = screen_of(window).availableGeometry()
-    if maximized or (not restored and (window.width() > screen.width() or window.height() > screen.height())):
+    screen = screen_of(window)
+    free = screen.availableGeometry() if screen is not None else None
+    if maximized or (not restored and free is not None and (window.width() > free.width()
+                                                            or window.height() > free.height())):
         window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
     key = _selection_key(window.db)
     _select(window.project_combo, settings.value(f"{key}/project", 0, type=int))
     _select(window.handover_combo, settings.value(f"{key}/handover", 0, type=int))
 
 
-def _select(combo: Any, record_id: int) -> None:
+def _select(combo: Any, record_id: object) -> None:  # QSettings' value (an int: type=int)
     for index in range(combo.count()):
         if record_id and getattr(combo.itemData(index), "id", None) == record_id:
             combo.setCurrentIndex(index)

@@ -42,6 +42,8 @@ class Task(QObject):
     # miscounted references to Python objects sent queued, crashing the interpreter at exit).
     _worker_returned = Signal()
 
+    dialog: QProgressDialog  # set by run_with_progress only: the progress dialog it shows
+
     def __init__(self, job: Job) -> None:
         super().__init__()
         self._job = job
@@ -136,7 +138,7 @@ def run_with_progress(parent: QWidget | None, title: str, job: Job,
     task.progressed.connect(lambda done, total, what: _show_progress(dialog, done, total, what))
     task.ended.connect(dialog.reset)
     task.ended.connect(dialog.deleteLater)
-    task.dialog = dialog  # type: ignore[attr-defined]  # tests and callers can reach it
+    task.dialog = dialog  # tests and callers can reach it
     return task
 
 

@@ -47,8 +47,9 @@ class AboutDialog(QDialog):
         box.addWidget(QLabel(self.tr("物业交接的清单、遗留问题、钥匙和费用对账。"), self))
         box.addLayout(form)
         box.addWidget(buttons)
-        screen = screen_of(self).availableGeometry()
-        self.resize(min(max(self.sizeHint().width(), 560), screen.width() - 40), self.sizeHint().height())
+        screen = screen_of(self)
+        room = screen.availableGeometry().width() - 40 if screen is not None else 10_000  # no screen: no limit
+        self.resize(min(max(self.sizeHint().width(), 560), room), self.sizeHint().height())
 
     def _text(self, text: str) -> QLabel:
         label = QLabel(text, self)

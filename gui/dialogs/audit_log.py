@@ -26,6 +26,7 @@ from models.audit_view import ALL_SCOPE, AUDIT
 from models.db import Database
 
 from .. import file_dialogs, tasks
+from ..dates import py_date
 from ..errors import show_error
 from ..table_model import BrowseModel
 from ..widgets.screen_fit import fit_to_screen
@@ -149,4 +150,4 @@ class AuditLogDialog(QDialog):
 
 
 def _date(value: QDate) -> dt.date:
-    return value.toPython()
+    return py_date(value)

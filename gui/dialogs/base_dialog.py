@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from models.errors import DomainError
 
+from ..dates import py_date, qdate
 from ..errors import show_error
 from ..ops import Change, Op, run_op
 from ..widgets.screen_fit import scrolling_form
@@ -139,7 +140,7 @@ def date_edit(parent: QWidget, value: dt.date | None) -> QDateEdit:
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setMinimumWidth(130)
     edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # a date needs no more width
-    edit.setDate(QDate(value) if value else QDate.currentDate())
+    edit.setDate(qdate(value) if value else QDate.currentDate())
     return edit
 
 
@@ -159,9 +160,9 @@ class OptionalDate(QWidget):
         row.addWidget(self.edit, 1, Qt.AlignmentFlag.AlignLeft)
 
     def value(self) -> dt.date | None:
-        return self.edit.date().toPython() if self.check.isChecked() else None
+        return py_date(self.edit.date()) if self.check.isChecked() else None
 
     def set_value(self, value: dt.date | None) -> None:
         self.check.setChecked(value is not None)
         if value is not None:
-            self.edit.setDate(QDate(value))
+            self.edit.setDate(qdate(value))

@@ -34,6 +34,7 @@ from models.rules.numbers import RATE, parse_decimal
 from models.services import fee_items as service
 from models.services.fee_items import FeeItemRow
 
+from ..dates import py_date
 from ..errors import show_error
 from ..ops import FEES, change, run_op
 from ..widgets.role_gate import apply_permit
@@ -186,7 +187,7 @@ class FeeItemsDialog(QDialog):
         except DomainError as exc:
             show_error(exc, self)
             return
-        item_id, valid_from, unit_use = item.id, self.from_edit.date().toPython(), self.use_combo.currentData()
+        item_id, valid_from, unit_use = item.id, py_date(self.from_edit.date()), self.use_combo.currentData()
         run_op(self, self._db, lambda db: service.set_rate(db, item_id, valid_from=valid_from, rate=rate,
                                                            unit_use=unit_use),
                on_success=lambda _r: self._rate_set(item_id), busy=[self.set_rate_button],

@@ -218,7 +218,10 @@ class HousesPage(_ProjectStep):
     def on_import_clicked(self) -> None:
         from .roster_import import RosterImportDialog
 
-        dialog = RosterImportDialog(self.guide.db, self.guide.project_id, self)
+        pid = self.guide.project_id
+        if pid is None:  # the step's buttons are off without a project (_ProjectStep.refresh)
+            return
+        dialog = RosterImportDialog(self.guide.db, pid, self)
         dialog.exec()
         self.refresh(setup_state(self.guide.db, self.guide.project_id))
 
@@ -226,8 +229,10 @@ class HousesPage(_ProjectStep):
         from .people_forms import UnitDialog
 
         pid = self.guide.project_id
+        if pid is None:  # the step's buttons are off without a project (_ProjectStep.refresh)
+            return
         try:
-            buildings = units.list_buildings(self.guide.db, pid) if pid is not None else []
+            buildings = units.list_buildings(self.guide.db, pid)
         except DomainError as exc:
             self.refused(exc)
             return
@@ -283,7 +288,10 @@ class HandoverPage(_ProjectStep):
     def on_handover_clicked(self) -> None:
         from .handover_dialog import HandoverDialog
 
-        saved = self.run(HandoverDialog(self.guide.db, self.guide.project_id, None, self))
+        pid = self.guide.project_id
+        if pid is None:  # the step's buttons are off without a project (_ProjectStep.refresh)
+            return
+        saved = self.run(HandoverDialog(self.guide.db, pid, None, self))
         if saved is not None:
             self.guide.handover = saved
             self.refresh(setup_state(self.guide.db, self.guide.project_id))

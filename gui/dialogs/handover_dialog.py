@@ -11,6 +11,7 @@ from models.services import handovers, office
 from models.services.checklist_rows import HandoverInfo
 
 from .. import ops
+from ..dates import qdate
 from ..widgets.role_gate import apply_permit
 from .base_dialog import OptionalDate, ServiceDialog, date_edit
 
@@ -116,7 +117,7 @@ class HandoverDialog(ServiceDialog):
                             (self.to_rep_edit, h.to_rep), (self.witness_edit, h.witness),
                             (self.witness_rep_edit, h.witness_rep)):
             edit.setText(value)
-        self.cutoff_edit.setDate(h.cutoff_date)
+        self.cutoff_edit.setDate(qdate(h.cutoff_date))
         self.planned_date.set_value(h.planned_date)
         self.actual_date.set_value(h.actual_date)
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -139,7 +140,9 @@ class SheetImportDialog(QDialog):
     def _fit_small_screens(self) -> None:
         """A dozen fields make a tall mapping box, and an importer's own options take a line: keep the
         dialog within a 1366×768 screen at 150 %."""
-        self.mapping_box.layout().setVerticalSpacing(2)
+        grid = self.mapping_box.layout()
+        assert isinstance(grid, QGridLayout)  # ColumnMappingBox lays its rows out on a grid
+        grid.setVerticalSpacing(2)
         self.problem_list.setMinimumHeight(self.fontMetrics().height() * 3)
 
     def _scrolled(self, box: QWidget) -> QScrollArea:
@@ -275,7 +278,8 @@ class SheetImportDialog(QDialog):
         """The clerk ticked a sheet or a block: read again with that choice."""
         if self.layout_list.signalsBlocked():
             return
-        sheets, blocks = [], []
+        sheets: list[str] = []
+        blocks: list[int] = []
         for i in range(self.layout_list.count()):
             item = self.layout_list.item(i)
             kind, value = item.data(Qt.ItemDataRole.UserRole)
@@ -345,9 +349,9 @@ class SheetImportDialog(QDialog):
         self._set_busy(True)
         header_row = self.header_row_spin.value() or None
         path = self._path
-        layout = {"sheets": self._sheets, "blocks": self._blocks}
-        chosen: dict[str, int | None] | None = (ColumnMap(mapping, header_row, **layout)
-                                                if mapping or header_row or any(layout.values()) else None)
+        sheets, blocks = self._sheets, self._blocks
+        chosen: dict[str, int | None] | None = (ColumnMap(mapping, header_row, sheets=sheets, blocks=blocks)
+                                                if mapping or header_row or sheets or blocks else None)
         def job(progress: Any) -> Any:
             return self.read_sheet(path, chosen, progress)
         task = tasks.run_with_progress(self, self.reading_text(), job, self.on_preview_ready,

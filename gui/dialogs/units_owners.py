@@ -74,7 +74,7 @@ class UnitsBrowser(BrowseTab):
         super()._build()
         self.building_combo = QComboBox(self)
         self.building_combo.currentIndexChanged.connect(self.on_building_chosen)
-        top = self.layout().itemAt(0).layout()
+        top = self.filter_row
         top.insertWidget(2, QLabel(self.tr("楼栋："), self))
         top.insertWidget(3, self.building_combo)
 

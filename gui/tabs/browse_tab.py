@@ -1,7 +1,7 @@
 """The shape every table tab shares: a filter box, a count, a loading hint and a paged table."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
@@ -22,7 +22,7 @@ class BrowseTab(QWidget):
     """A tab over one TableSpec; subclasses set TABLE, WIDTHS, STRETCH and the placeholder."""
 
     TABLE = ""
-    WIDTHS: dict[str, int] = {}
+    WIDTHS: ClassVar[dict[str, int]] = {}
     STRETCH = ""  # the column that takes the spare width (usually a description)
     PLACEHOLDER = ""
     MODEL = BrowseModel  # a tab may colour or format its rows in a subclass
@@ -48,7 +48,7 @@ class BrowseTab(QWidget):
         self.loading_label.setVisible(False)
         self.count_label = QLabel(self)
         self.table = self._make_table()
-        top = QHBoxLayout()
+        top = self.filter_row = QHBoxLayout()  # a subclass adds its own controls to this row
         top.addWidget(QLabel(self.tr("筛选："), self))
         top.addWidget(self.filter_edit, 1)
         top.addWidget(self.loading_label)

@@ -67,7 +67,8 @@ def toolbar(tab: DefectsTab) -> QToolBar:
         bar.addSeparator()
     menu = QMenu(tab)
     menu.addActions([a.print_notice, a.print_reinspection, a.print_reminder, a.print_summary])
-    button = QToolButton(bar, text=_tr("打印"), popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
+    button = QToolButton(bar, popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
+    button.setText(_tr("打印"))
     button.setMenu(menu)
     bar.addWidget(button)
     bar.addAction(a.export)
@@ -119,6 +120,11 @@ def print_defect(tab: DefectsTab, kind: str) -> None:
         return
     number = detail.defect.number if detail else ""
     party: Responsible | str = detail.defect.responsible if detail else ""  # the 催办函 needs a defect
+
+    def summary(out: Path, progress: tasks.Progress) -> int:
+        assert scope.handover_id is not None  # the action is off without a handover
+        return pc.print_defect_summary(db, scope.handover_id, out, now=now, progress=progress)
+
     makers = {
         "notice": (lambda out, progress: pc.print_defect_notice(db, number, out, code, progress=progress),
                    _tr("整改通知单 — {n}")),
@@ -128,9 +134,7 @@ def print_defect(tab: DefectsTab, kind: str) -> None:
         "reminder": (lambda out, progress: pc.print_defect_reminder(db, code, party, out, now=now,
                                                                     progress=progress),
                      _tr("催办函 — {p}")),
-        "summary": (lambda out, progress: pc.print_defect_summary(db, scope.handover_id, out, now=now,
-                                                                  progress=progress),
-                    _tr("遗留问题汇总表")),
+        "summary": (summary, _tr("遗留问题汇总表")),
     }
     make_pdf, title = makers[kind]
     show_print_dialog(tab, make_pdf, title.format(n=number, p=party.label if isinstance(party, Responsible) else ""))

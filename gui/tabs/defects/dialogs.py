@@ -2,15 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialogButtonBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -27,6 +27,7 @@ from models.services import defect_register as reg
 from models.services.defect_rows import DefectRow, PhotoRow
 
 from ... import file_dialogs, tasks
+from ...dates import py_datetime, qdate, qdatetime
 from ...dialogs.base_dialog import ServiceDialog, date_edit
 from ...errors import show_error
 from ...ops import Op
@@ -53,7 +54,7 @@ class DefectDialog(ServiceDialog):
     """新建 (defect None) or 编辑 a defect; photos are added/removed when the form is saved."""
 
     def __init__(self, db: Database, project_id: int, handover_id: int | None, units: list[tuple[int, str]],
-                 now: dt.datetime, defect: DefectRow | None = None, photos: list[PhotoRow] = (),
+                 now: dt.datetime, defect: DefectRow | None = None, photos: Sequence[PhotoRow] = (),
                  parent: QWidget | None = None) -> None:
         super().__init__(self.tr("编辑遗留问题 {n}").format(n=defect.number) if defect
                          else self.tr("登记遗留问题"), parent)
@@ -80,7 +81,7 @@ class DefectDialog(ServiceDialog):
         self.category = _combo(self, DefectCategory, d.category if d else DefectCategory.CIVIL)
         self.severity = _combo(self, Severity, d.severity if d else Severity.NORMAL)
         self.responsible = _combo(self, Responsible, d.responsible if d else Responsible.DEVELOPER)
-        self.found_at = QDateTimeEdit(QDateTime(d.found_at if d else now), self, calendarPopup=True)
+        self.found_at = QDateTimeEdit(qdatetime(d.found_at if d else now), self, calendarPopup=True)
         self.found_at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.found_at.setEnabled(d is None)  # the finding time starts the 24 h notice clock
         self.found_by = QLineEdit(d.found_by if d else "", self)
@@ -134,8 +135,8 @@ class DefectDialog(ServiceDialog):
 
     def on_severity_changed(self) -> None:
         """The office's table sets the deadline from the finding date; the clerk may still change it."""
-        found = self.found_at.dateTime().toPython()
-        self.deadline.setDate(QDate(reg.default_deadline(self.db, _member(self.severity, Severity), found)))
+        found = py_datetime(self.found_at.dateTime())
+        self.deadline.setDate(qdate(reg.default_deadline(self.db, _member(self.severity, Severity), found)))
 
     def deadline_changed(self) -> bool:
         """A registered defect's deadline differs from the saved one (the service then needs a reason)."""
@@ -184,7 +185,7 @@ class DefectDialog(ServiceDialog):
         """Photo files are still being read (tests wait on this)."""
         return self._reading > 0
 
-    def _show_reading(self, refused: list[str] = ()) -> None:
+    def _show_reading(self, refused: Sequence[str] = ()) -> None:
         """OK waits while photos are read; refused files are named under the form."""
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not self.reading_photos())
         busy = self.tr("正在读取照片…")
@@ -232,7 +233,7 @@ class DefectDialog(ServiceDialog):
         fields, photos = self._fields(), list(self._pending.values())
         if self.defect is None:
             project_id, handover_id = self.project_id, self.handover_id
-            found_at = self.found_at.dateTime().toPython().replace(second=0, microsecond=0)
+            found_at = py_datetime(self.found_at.dateTime()).replace(second=0, microsecond=0)
             found_by = self.found_by.text().strip()
             return lambda db: reg.record_new(db, project_id, handover_id=handover_id, found_at=found_at,
                                              found_by=found_by, photos=photos, **fields)
@@ -271,7 +272,8 @@ class NoteDialog(ServiceDialog):
     def operation(self) -> Op:
         note = self.note.toPlainText().strip()
         if self._required and not note:
-            raise ValidationError(self.tr("请填写{what}。").format(what=self.form.labelForField(self.note)
-                                                                .text().rstrip("：")))
+            label = self.form.labelForField(self.note)
+            assert isinstance(label, QLabel)  # addRow with a text gave the note a QLabel
+            raise ValidationError(self.tr("请填写{what}。").format(what=label.text().rstrip("：")))
         act, args = self._act, (self.choice.currentData(), note) if self.choice.count() else (note,)
         return lambda _db: act(*args)  # `act` holds the tab's database

@@ -71,7 +71,8 @@ class DefectsTab(BrowseTab):
         self._due_gen, self._due_loading, self._own_change = 0, False, False
         self.filter_edit = QLineEdit(self, clearButtonEnabled=True)
         self.filter_edit.setPlaceholderText(self.placeholder())
-        self.loading_label = QLabel(self.tr("加载中…"), self, visible=False)
+        self.loading_label = QLabel(self.tr("加载中…"), self)
+        self.loading_label.setVisible(False)
         self.count_label = QLabel(self)
         self.table = self._make_table()
         self.due_panel, self.detail_pane = DuePanel(self), DetailPane(self)
@@ -120,7 +121,9 @@ class DefectsTab(BrowseTab):
         detail_scroll.setMinimumHeight(self.fontMetrics().height() * 3)
         QVBoxLayout(detail_box).addWidget(detail_scroll)
         for box in (due_box, detail_box):
-            box.layout().setContentsMargins(2, 2, 2, 2)
+            box_layout = box.layout()
+            assert box_layout is not None  # laid out just above
+            box_layout.setContentsMargins(2, 2, 2, 2)
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(due_box)
         right.addWidget(detail_box)
@@ -288,16 +291,22 @@ class DefectsTab(BrowseTab):
 
     def on_notice_triggered(self) -> None:
         d = self.detail.defect if self.detail else None
+        if d is None:  # nothing selected: no dialog to open
+            return
         self._step(self.tr("发出整改通知"), self.tr("备注（送达方式、签收人）"),
                    lambda note: reg.issue_notice(self.db, d.id, d.version, at=self.now(), note=note))
 
     def on_submit_triggered(self) -> None:
         d = self.detail.defect if self.detail else None
+        if d is None:  # nothing selected: no dialog to open
+            return
         self._step(self.tr("提交复验"), self.tr("整改情况"),
                    lambda note: reg.submit_rectified(self.db, d.id, d.version, at=self.now(), note=note))
 
     def on_reinspect_triggered(self, passed: bool) -> None:
         d = self.detail.defect if self.detail else None
+        if d is None:  # nothing selected: no dialog to open
+            return
         title = self.tr("复验通过") if passed else self.tr("复验不合格")
         prompt = self.tr("复验意见（复验覆盖整套房屋或整个项目）") if passed else self.tr("不合格原因")
         self._step(title, prompt, lambda note: reg.reinspect(self.db, d.id, d.version, passed=passed,
@@ -305,6 +314,8 @@ class DefectsTab(BrowseTab):
 
     def on_unfixable_triggered(self) -> None:
         d = self.detail.defect if self.detail else None
+        if d is None:  # nothing selected: no dialog to open
+            return
         self._step(self.tr("无法整改"), self.tr("书面报告"),
                    lambda note: reg.declare_unfixable(self.db, d.id, d.version, report=note, at=self.now()),
                    required=True)

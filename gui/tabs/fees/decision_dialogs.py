@@ -112,7 +112,9 @@ class DecisionDialog(WorkerDialog):
         return box
 
     def decision(self) -> Decision:
-        return Decision(self.choices.checkedButton().property("decision"))
+        checked = self.choices.checkedButton()
+        assert checked is not None  # an exclusive group, one checked from the start (_choices)
+        return Decision(checked.property("decision"))
 
     def choose(self, decision: Decision) -> None:
         """Pick a decision (tests and keyboard users)."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from models.db import Database
@@ -12,6 +11,7 @@ from models.rules.numbers import READING, parse_decimal, parse_optional
 from models.services import meters
 
 from ... import ops
+from ...dates import qdate
 from ...dialogs.base_dialog import OptionalDate, ServiceDialog, date_edit
 from ...widgets.unit_combo import unit_combo
 from .common import number_edit
@@ -35,7 +35,7 @@ class AddMeterDialog(ServiceDialog):
         self.place.setMinimumWidth(320)
         self.prev_reading = number_edit(self, placeholder=self.tr("原物业最后一次计费的读数（可空）"))
         self.prev_read_on = OptionalDate(None, self.tr("已知"), self)
-        self.prev_read_on.edit.setDate(QDate(meters.usual_previous_reading(read_on)))
+        self.prev_read_on.edit.setDate(qdate(meters.usual_previous_reading(read_on)))
         self.reading = number_edit(self, placeholder=self.tr("交接基准日读数"))
         self.read_on = date_edit(self, read_on)
         for label, widget in ((self.tr("表号"), self.meter_no), (self.tr("类别"), self.kind),

@@ -62,7 +62,8 @@ class MetersPanel(QWidget):
         self.kind_combo.addItem(self.tr("全部表具"), "")
         for kind in meters.KINDS:
             self.kind_combo.addItem(word(meters.METER_NAMES[kind]), kind.value)
-        self.loading_label = QLabel(self.tr("加载中…"), self, visible=False)
+        self.loading_label = QLabel(self.tr("加载中…"), self)
+        self.loading_label.setVisible(False)
         self.count_label, self.hint_label = QLabel(self), QLabel(self)
         self.add_button = QPushButton(self.tr("新增表具…"), self)
         self._debounce = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)

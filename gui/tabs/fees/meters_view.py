@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from models.services import meters
 
+from ...dates import qdate
 from ...widgets.cell_editing import RetryDelegate, number_line
 from ...widgets.form_table import FormTableView
 from .meters_model import DATE_COLUMNS
@@ -35,7 +36,8 @@ class MeterDelegate(RetryDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         if index.column() in DATE_COLUMNS:
-            edit = QDateEdit(parent, calendarPopup=True)
+            edit = QDateEdit(parent)
+            edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             return edit
         return number_line(parent)
@@ -45,7 +47,7 @@ class MeterDelegate(RetryDelegate):
         if self.retried(editor, index):
             return
         if isinstance(editor, QDateEdit):
-            editor.setDate(QDate(value) if isinstance(value, dt.date) else self._default_date(index))
+            editor.setDate(qdate(value) if isinstance(value, dt.date) else self._default_date(index))
         elif isinstance(editor, QLineEdit):
             editor.setText("" if value is None else f"{value:.2f}")
             editor.selectAll()
@@ -53,8 +55,8 @@ class MeterDelegate(RetryDelegate):
     @staticmethod
     def _default_date(index: Index) -> QDate:
         """An empty 上次抄表日 starts a month before the reading's date (the last monthly reading)."""
-        read_on = index.siblingAtColumn(DATE_COLUMNS[1]).data(Qt.ItemDataRole.EditRole)
-        return QDate(meters.usual_previous_reading(read_on)) if isinstance(read_on, dt.date) else QDate.currentDate()
+        read_on = index.sibling(index.row(), DATE_COLUMNS[1]).data(Qt.ItemDataRole.EditRole)
+        return qdate(meters.usual_previous_reading(read_on)) if isinstance(read_on, dt.date) else QDate.currentDate()
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         if isinstance(editor, QDateEdit):

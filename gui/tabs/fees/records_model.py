@@ -151,7 +151,7 @@ class RecordsModel(QAbstractTableModel):
         return self._match is None or self._match[row]
 
     @property
-    def match(self) -> list[bool] | None:
+    def row_matches(self) -> list[bool] | None:
         """Which rows pass the filter (None: all); the proxy reads it for every row."""
         return self._match
 
@@ -210,7 +210,7 @@ class RecordsProxy(QSortFilterProxyModel):
         self.source().set_filter_text(text, keep)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        match = self._model.match if self._model is not None else None
+        match = self._model.row_matches if self._model is not None else None
         return match is None or match[source_row]
 
     def record(self, row: int) -> Any:

@@ -194,8 +194,9 @@ class ResultsPanel(QWidget):
     def update_actions(self) -> None:
         deposit = self.current_deposit()
         editable = deposit is not None and not self._read_only and self.task is None
-        self.refund_button.setEnabled(editable and deposit.is_handed_over)
-        self.hand_over_button.setEnabled(editable and not deposit.is_handed_over)
+        handed_over = deposit is not None and deposit.is_handed_over
+        self.refund_button.setEnabled(editable and handed_over)
+        self.hand_over_button.setEnabled(editable and not handed_over)
 
     def on_refund_clicked(self) -> None:
         deposit, handover_id = self.current_deposit(), self._scope.handover_id if self._scope else None

@@ -66,9 +66,9 @@ class SettlementBox(QGroupBox):
         layout.addLayout(form)
         layout.addWidget(self.facts_label)
         layout.addStretch(1)
-        self.scroll = scrolling_form(self.content, self)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # labels wrap instead
-        QVBoxLayout(self).addWidget(self.scroll)
+        self.scroll_area = scrolling_form(self.content, self)  # not `scroll`: that is QWidget.scroll()
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # labels wrap instead
+        QVBoxLayout(self).addWidget(self.scroll_area)
         self.content.installEventFilter(self)
         self.show_results(None)
 

@@ -60,7 +60,8 @@ class FeesTab(QWidget):
     def _build(self) -> None:
         self.acts = actions.build(self)
         self.status_label = QLabel(self)
-        self.banner = QLabel(self, wordWrap=True, visible=False)
+        self.banner = QLabel(self, wordWrap=True)
+        self.banner.setVisible(False)
         self.banner.setStyleSheet(BANNER_STYLE)
         self.ledger, self.differences = LedgerPanel(self.db, self), DifferencesPanel(self.db, self)
         self.meters, self.results = MetersPanel(self.db, self), ResultsPanel(self.db, self)
@@ -106,6 +107,7 @@ class FeesTab(QWidget):
 
     def is_loaded(self) -> bool:
         panel = self.inner.currentWidget()
+        assert isinstance(panel, LedgerPanel | DifferencesPanel | MetersPanel | ResultsPanel)  # the four tabs
         return not self._dirty and not self._state_loading and panel.is_loaded()
 
     def handover_id(self) -> int | None:
@@ -176,7 +178,7 @@ class FeesTab(QWidget):
 
     def _show_banner(self, state: FeesState | None) -> None:
         signed = state is not None and state.is_signed
-        if signed:
+        if state is not None and signed:
             self.banner.setText(self.tr("财务结算已签署（第 {n} 版）：只读；如需更改请由主管修订").format(n=state.revision))
         self.banner.setVisible(signed)
 

@@ -81,7 +81,8 @@ def fill_toolbars(tab: HandoverTab) -> None:
     top.addSeparator()
     new_menu = QMenu(tab)
     new_menu.addActions([a.new_from_template, a.new_blank, a.import_list])
-    new_button = QToolButton(top, text=_tr("新建清单"), popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
+    new_button = QToolButton(top, popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
+    new_button.setText(_tr("新建清单"))
     new_button.setMenu(new_menu)
     top.addWidget(new_button)
     tab.new_list_button = new_button

@@ -1,7 +1,6 @@
 """The 交接清单 tab's dialogs: new blank list (from a template: dialogs/template_picker.py), save as template, sign-off, item to defect."""
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,7 @@ from models.services import checklists, signoff
 from models.services.checklist_rows import HandoverInfo, ItemRow, ListSummary
 
 from ... import file_dialogs
+from ...dates import py_datetime
 from ...dialogs.base_dialog import ServiceDialog
 from ...ops import Op
 
@@ -125,7 +125,7 @@ class SignDialog(ServiceDialog):
 
     def operation(self) -> Op:
         scan, name = self._scan()
-        signed_at: dt.datetime = self.at_edit.dateTime().toPython()
+        signed_at = py_datetime(self.at_edit.dateTime())
         list_id, version = self._summary.id, self._summary.version
         fields: dict[str, Any] = dict(
             signed_from=self.from_edit.text(), signed_to=self.to_edit.text(),

@@ -68,7 +68,7 @@ class ItemDelegate(RetryDelegate):
     def _quantity_default(index: Index) -> int | None:
         """An empty 实收 starts at 应交: most items arrive complete, Enter accepts it."""
         if index.column() == COL["received_qty"]:
-            return index.siblingAtColumn(COL["expected_qty"]).data(Qt.ItemDataRole.EditRole)
+            return index.sibling(index.row(), COL["expected_qty"]).data(Qt.ItemDataRole.EditRole)
         return None
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:

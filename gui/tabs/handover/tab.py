@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +45,8 @@ class HandoverTab(QWidget):
     data_edited = Signal(str)      # this tab changed records: "handover_items", "defects", "handover_lists"
     handover_saved = Signal(int)   # a handover was created or edited here (its id): the selector reloads
 
+    new_list_button: QToolButton   # 新建清单's menu button, made by actions.fill_toolbars
+
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
@@ -66,14 +69,17 @@ class HandoverTab(QWidget):
     def _build(self) -> None:
         self.lists_panel = ListsPanel(self)
         self.table = ItemsView(self.model, self)
-        self.banner = QLabel(self, wordWrap=True, visible=False)
+        self.banner = QLabel(self, wordWrap=True)
+        self.banner.setVisible(False)
         self.banner.setStyleSheet(BANNER_STYLE)
-        self.progress_bar = QProgressBar(self, textVisible=False, maximumWidth=220, maximumHeight=14)
+        self.progress_bar = QProgressBar(self, textVisible=False)
+        self.progress_bar.setMaximumSize(220, 14)
         self.progress_label = QLabel(self)
         self.list_label = QLabel(self)
         self.list_label.setStyleSheet("font-weight: bold;")
         self.changes_text = QPlainTextEdit(self, readOnly=True)
-        self.changes_box = QGroupBox(self.tr("与原清单相比的变更"), self, visible=False)
+        self.changes_box = QGroupBox(self.tr("与原清单相比的变更"), self)
+        self.changes_box.setVisible(False)
         QVBoxLayout(self.changes_box).addWidget(self.changes_text)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.lists_panel)
@@ -163,7 +169,7 @@ class HandoverTab(QWidget):
         self._show_banner(summary)
         self._show_progress()
         self.lists_panel.show_history(signoff.history(self.db, list_id) if list_id else [])
-        self._show_changes(self.detail.changes if summary and summary.amends_id is not None else None)
+        self._show_changes(self.detail.changes if self.detail and summary and summary.amends_id is not None else None)
         self._restore_position(keep)
         self.update_actions()
 
@@ -427,8 +433,9 @@ class HandoverTab(QWidget):
     def on_save_template_triggered(self) -> None:
         summary = self.current_summary()
         if summary is not None and SaveTemplateDialog(self.db, summary, self).exec():
-            self.window().statusBar().showMessage(self.tr("已另存为模板。"), 5000) \
-                if hasattr(self.window(), "statusBar") else None
+            window = self.window()
+            if hasattr(window, "statusBar"):
+                window.statusBar().showMessage(self.tr("已另存为模板。"), 5000)
 
     def on_sign_triggered(self) -> None:
         summary, detail = self.current_summary(), self.detail

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QTime
+from PySide6.QtCore import QCoreApplication, QDateTime
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLineEdit, QTimeEdit, QWidget
 
 from models.db import Database
@@ -24,6 +24,7 @@ from models.services import key_custody as kc
 from models.services.key_custody import KeyRow
 
 from ... import ops
+from ...dates import py_datetime, py_time, qdatetime, qtime
 from ...dialogs.base_dialog import ServiceDialog
 from ...widgets.unit_combo import unit_combo
 from ...widgets.word_combo import stored_word, word_combo
@@ -65,6 +66,8 @@ class ReceiveDialog(KeyStepDialog):
     数量 is typed as text and read strictly by the service (models/rules/numbers.py: a whole number from
     1 to 9999); the hook (柜格) must be free. Units are picked by typing part of the number.
     """
+
+    project_id: int  # always known here: the key is received into this project
 
     def __init__(self, db: Database, project_id: int, handover_id: int | None, units: list[str],
                  now: dt.datetime, parent: QWidget | None = None) -> None:
@@ -116,7 +119,7 @@ class LendDialog(KeyStepDialog):
             self.reason.addItem(reason.label, reason.value)
         self.reason.setCurrentIndex(max(self.reason.findData(last.get("reason", LENDING_REASONS[0])), 0))
         self.reason_text = _line(self, placeholder=self.tr("具体事由（“其他”时必填）"))
-        self.due = QDateTimeEdit(QDateTime(self.default_due), self, calendarPopup=True)
+        self.due = QDateTimeEdit(qdatetime(self.default_due), self, calendarPopup=True)
         self.due.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.due.setToolTip(self.tr("默认当天下班时间（{t}）前归还").format(t=closing.strftime("%H:%M")))
         self.extension = _line(self, placeholder=self.tr("应还时间晚于借出当天时必填"))
@@ -160,7 +163,7 @@ class LendDialog(KeyStepDialog):
         self.extension.setEnabled(needs_extension_reason(self.now, self._shown_due()))
 
     def _shown_due(self) -> dt.datetime:
-        return self.due.dateTime().toPython().replace(second=0, microsecond=0)
+        return py_datetime(self.due.dateTime()).replace(second=0, microsecond=0)
 
     def due_at(self) -> dt.datetime | None:
         """None (the service's default) unless the clerk changed the shown default."""
@@ -267,14 +270,14 @@ class ClosingTimeDialog(ServiceDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("下班时间"), parent)
         self.db = db
-        self.time = QTimeEdit(QTime(kc.closing_time(db)), self)
+        self.time = QTimeEdit(qtime(kc.closing_time(db)), self)
         self.time.setDisplayFormat("HH:mm")
         self.form.addRow(self.tr("下班时间（借出钥匙默认此前归还）："), self.time)
         self.finish_layout()
         self.time.setFocus()
 
     def operation(self) -> ops.Op:
-        closing = self.time.time().toPython()
+        closing = py_time(self.time.time())
 
         def set_closing(db: Database) -> dt.time:
             kc.set_closing_time(db, closing)

@@ -57,7 +57,8 @@ class KeyCard(QWidget):
                  E.SEAL: self.tr("封存…"), E.UNSEAL: self.tr("启封…"), E.LOSE: self.tr("遗失…"),
                  E.HAND_OVER: self.tr("移交…"), E.RETIRE: self.tr("作废…")}
         self.buttons: dict[E, QPushButton] = {}
-        self.history_button = QPushButton(self.tr("历史…"), self, visible=False)
+        self.history_button = QPushButton(self.tr("历史…"), self)
+        self.history_button.setVisible(False)
         self.history_button.setToolTip(self.tr("这把钥匙的全部记录（也可双击表格中的行）"))
         self.history_button.clicked.connect(lambda _checked=False: self.history_clicked.emit())
         first = QHBoxLayout()  # what the key is
@@ -69,7 +70,8 @@ class KeyCard(QWidget):
         second.addWidget(self.loan_label)
         second.addStretch(1)
         for kind in ACTIONS:
-            button = QPushButton(texts[kind], self, autoDefault=True, visible=False)
+            button = QPushButton(texts[kind], self, autoDefault=True)
+            button.setVisible(False)
             button.clicked.connect(lambda _checked=False, k=kind: self.action_clicked.emit(k))
             self.buttons[kind] = button
             second.addWidget(button)
@@ -176,4 +178,4 @@ class OverduePanel(QWidget):
                                   else self.tr("没有逾期未还的钥匙"))
 
     def tags(self) -> list[str]:
-        return [self.table.item(r, 0).text() for r in range(self.table.rowCount())]
+        return [item.text() for r in range(self.table.rowCount()) if (item := self.table.item(r, 0)) is not None]

@@ -22,6 +22,7 @@ from models.services import key_custody as kc
 from models.services import projects
 
 from ... import tasks
+from ...dates import py_date
 from ...dialogs.base_dialog import ServiceDialog, date_edit
 from ...errors import show_error
 from ...print_preview import show_print_dialog
@@ -219,4 +220,4 @@ class PeriodDialog(ServiceDialog):
         self.end.setMinimumDate(day)
 
     def save(self) -> tuple[dt.date, dt.date]:
-        return self.start.date().toPython(), self.end.date().toPython()
+        return py_date(self.start.date()), py_date(self.end.date())

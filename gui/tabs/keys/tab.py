@@ -88,8 +88,9 @@ class KeysTab(BrowseTab):
         self.intake_dialog: QDialog | None = None  # the open 批量接收 dialog (tests reach it here)
         super()._build()
         self.prints = printing.build(self)
-        layout: QVBoxLayout = self.layout()
-        top = layout.itemAt(0).layout()  # the filter row: 接收, 批量接收 and 打印 at its end
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)  # BrowseTab._build lays the tab out in a column
+        top = self.filter_row  # 接收, 批量接收 and 打印 at its end
         top.addWidget(self._receive_button())
         top.addWidget(self._intake_button())
         self.print_button = printing.button(self)
@@ -231,8 +232,8 @@ class KeysTab(BrowseTab):
                 self._queue(tag)
             self.scan_edit.selectAll()  # the next scan replaces this one
             return
-        if not self._fresh and self._armed and self.card.first_kind() is not None:
-            self.on_action_clicked(self.card.first_kind())
+        if not self._fresh and self._armed and (first := self.card.first_kind()) is not None:
+            self.on_action_clicked(first)
             return
         if tag:
             self._scans.append(tag)
@@ -263,6 +264,7 @@ class KeysTab(BrowseTab):
         self.focus_scan()
 
     def show_tag(self, tag: str) -> KeyRow | None:
+        assert self._scope is not None  # a tag is looked up in the chosen project: callers have one
         try:
             self.card.show_key(kc.find_by_tag(self.db, self._scope.project_id, tag))
         except DomainError as exc:

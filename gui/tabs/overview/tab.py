@@ -85,7 +85,8 @@ class OverviewTab(QWidget):
         inner.addWidget(self.summary_label)
         inner.addLayout(self._build_grid(), 1)
         # A scroll area, so a handover with many lists never forces the window past the screen.
-        scroll = QScrollArea(self, widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll = QScrollArea(self, widgetResizable=True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
