@@ -3,6 +3,7 @@ replaced, but the window must keep painting meanwhile."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import QEventLoop
@@ -13,9 +14,10 @@ from models.errors import Cancelled
 from . import tasks
 
 
-def run_blocking(parent: QWidget | None, title: str, job: tasks.Job) -> Any:
-    """Run `job` off the GUI thread with the progress dialog and wait for it (events keep flowing);
-    its result, or its exception raised here."""
+def run_blocking(parent: QWidget | None, title: str, job: tasks.Job,
+                 executor: ThreadPoolExecutor | None = None) -> Any:
+    """Run `job` off the GUI thread (in a thread of `executor`, if given) with the progress dialog
+    and wait for it (events keep flowing); its result, or its exception raised here."""
     outcome: dict[str, Any] = {}
     loop = QEventLoop()
 
@@ -25,7 +27,7 @@ def run_blocking(parent: QWidget | None, title: str, job: tasks.Job) -> Any:
             loop.quit()
         return store
 
-    task = tasks.run_with_progress(parent, title, job, finish("result"), finish("error"))
+    task = tasks.run_with_progress(parent, title, job, finish("result"), finish("error"), executor)
     task.dialog.setCancelButton(None)  # a restore half done is not cancelled: it is waited for
     task.cancelled.connect(loop.quit)
     if not outcome:

@@ -34,6 +34,13 @@ PROGRESS_AFTER_MS = 200  # a lend that takes its usual few ms never flashes a ba
 # would only queue on the database's lock, and might commit out of order).
 _WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="handoverdesk-writer")
 
+
+def writer() -> ThreadPoolExecutor:
+    """The writer thread, for a long job that must take its turn among the writes (tasks.py's
+    executor=): a backup then holds every write the clerk made before asking for it, and a restore
+    closes the database's connections only once no write is half-way through."""
+    return _WRITER
+
 # What kinds of records a change touches; a tab lists the kinds it shows (main_window.TAB_SHOWS).
 KEYS, DEFECTS, LISTS, FEES, PEOPLE = "keys", "defects", "lists", "fees", "people"
 SETTINGS, HANDOVERS, PROJECTS, USERS, TEMPLATES = "settings", "handovers", "projects", "users", "templates"

@@ -118,8 +118,10 @@ def start(job: Job, on_done: Callable[[Any], None] | None = None,
 
 def run_with_progress(parent: QWidget | None, title: str, job: Job,
                       on_done: Callable[[Any], None] | None = None,
-                      on_error: Callable[[BaseException], None] | None = None) -> Task:
-    """Long work (export, import, print): a modal progress dialog with a cancel button.
+                      on_error: Callable[[BaseException], None] | None = None,
+                      executor: ThreadPoolExecutor | None = None) -> Task:
+    """Long work (export, import, print): a modal progress dialog with a cancel button; in a thread
+    of `executor` if given (ops.writer(): in turn with the writes).
 
     The dialog closes before the outcome is delivered: an error box never opens under it, and a
     clerk is never left looking at a progress bar that will not move again.
@@ -133,7 +135,7 @@ def run_with_progress(parent: QWidget | None, title: str, job: Job,
             (then or default or (lambda _v: None))(value)
         return deliver
 
-    task = start(job, closing_first(on_done, None), closing_first(on_error, _default_error))
+    task = start(job, closing_first(on_done, None), closing_first(on_error, _default_error), executor)
     dialog.canceled.connect(task.cancel)
     task.progressed.connect(lambda done, total, what: _show_progress(dialog, done, total, what))
     task.ended.connect(dialog.reset)

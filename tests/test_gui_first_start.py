@@ -73,8 +73,6 @@ def add_colleague(dialog, username: str, name: str, role: Role) -> None:
 
 def log_in_as(qtbot, window, username: str, new_password: str) -> MainWindow:
     """切换用户: log out, then the colleague's first login, which must replace the initial password."""
-    successor: list = []
-
     def login(d):
         d.user_combo.setCurrentIndex(d.user_combo.findData(username))
         d.password_edit.setText("first-123")
@@ -85,8 +83,8 @@ def log_in_as(qtbot, window, username: str, new_password: str) -> MainWindow:
             ok_and_wait(c)
         answer_dialog(lambda: d.buttons.button(d.buttons.StandardButton.Ok).click(), change)
 
-    answer_dialog(lambda: successor.append(switch_user(window)), login)
-    new = successor[0]
+    answer_dialog(lambda: switch_user(window), login)  # the login opens once the logout is written
+    new = last_main_window(window)
     assert new is not None and new is not window and new.db.user.username == username
     new.show_tab("handover")
     qtbot.waitUntil(lambda: new.current_tab().is_loaded() and new.tabs["handover"].model.rowCount() > 0,

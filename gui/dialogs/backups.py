@@ -44,7 +44,7 @@ from models.services import office
 from models.services.office import DatabaseChoice
 from models.services.permissions import RESTORE_BACKUP, require_role
 
-from .. import relaunch, tasks
+from .. import ops, relaunch, tasks
 from ..blocking_task import run_blocking
 from ..file_dialogs import get_open_file_name
 from ..widgets.screen_fit import fit_to_screen
@@ -201,10 +201,16 @@ class RestoreDialog(QDialog):
                        .format(label=chosen.label)):
             return
         try:
-            self.aside = run_blocking(self, self.tr("正在恢复…"),
-                                                   lambda _p: bk.restore_open(self.db, chosen.path))
+            # In the writer thread: the database's connections are closed only once no write of this
+            # desk is half-way through, and none starts until the restored file is in place.
+            self.aside = run_blocking(self, self.tr("正在恢复…"), lambda _p: bk.restore_open(self.db, chosen.path),
+                                      executor=ops.writer())
         except DomainError as exc:
             self.error_label.setText(str(exc))
+            return
+        except Exception:  # noqa: BLE001 - the clerk gets a sentence, the log the details
+            log.exception("恢复出错")
+            self.error_label.setText(self.tr("恢复没有完成，详情已记入日志。请联系技术支持后再试。"))
             return
         self.restored_from = chosen
         log.info("已从备份 %s 恢复（原文件另存为 %s）", chosen.path.name, self.aside.name)

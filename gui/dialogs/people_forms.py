@@ -18,7 +18,7 @@ from models.services import people, units
 from models.services.people import OwnerDetail, OwnerForm
 from models.services.units import BuildingRow, UnitDetail, UnitForm
 
-from ..ops import Op
+from ..ops import PEOPLE, Change, Op, change
 from ..table_model import BrowseModel, RecordIdRole
 from ..widgets.screen_fit import fit_to_screen
 from .base_dialog import ServiceDialog
@@ -26,7 +26,18 @@ from .base_dialog import ServiceDialog
 FILTER_DELAY_MS = 200
 
 
-class BuildingDialog(ServiceDialog):
+class AnnouncesPeople:
+    """Mixed into the forms below (not a dialog of its own): a save of a building, a unit or an
+    owner is announced once (gui/ops.py); the main window's tabs reload from it, while the
+    房屋与业主 dialog has read its own lists again already."""
+
+    project_id: int
+
+    def announces(self, result: Any) -> Change:
+        return change(PEOPLE, project_id=self.project_id)
+
+
+class BuildingDialog(AnnouncesPeople, ServiceDialog):
     """A building's name and its place in the lists (排序: smaller first; empty = after the last)."""
 
     def __init__(self, db: Database, project_id: int, building: BuildingRow | None = None,
@@ -46,7 +57,7 @@ class BuildingDialog(ServiceDialog):
         return lambda db: units.save_building(db, project_id, b.id if b else None, b.version if b else 0, name, sort)
 
 
-class UnitDialog(ServiceDialog):
+class UnitDialog(AnnouncesPeople, ServiceDialog):
     """A unit: its number as people write it (the 单元 and floor are read from it), building, area, use."""
 
     def __init__(self, db: Database, project_id: int, buildings: list[BuildingRow], unit: UnitDetail | None = None,
@@ -111,7 +122,7 @@ class UnitDialog(ServiceDialog):
         return lambda db: units.save_unit(db, project_id, u.id if u else None, u.version if u else 0, form)
 
 
-class OwnerDialog(ServiceDialog):
+class OwnerDialog(AnnouncesPeople, ServiceDialog):
     """An owner, person or company. Personal fields show masked; left untouched they keep what is stored."""
 
     def __init__(self, db: Database, project_id: int, owner: OwnerDetail | None = None, unit: UnitDetail | None = None,
@@ -186,13 +197,13 @@ class OwnerDialog(ServiceDialog):
                                             unit_id=unit_id, relation=relation)
 
 
-class LinkOwnerDialog(ServiceDialog):
+class LinkOwnerDialog(AnnouncesPeople, ServiceDialog):
     """关联已有业主: a co-owner who is already an owner (of another unit) is found and linked, not typed twice."""
 
     def __init__(self, db: Database, project_id: int, unit: UnitDetail, parent: QWidget | None = None,
                  background: bool = True) -> None:
         super().__init__(self.tr("关联已有业主（{u}）").format(u=unit.number), parent)
-        self.db, self.unit = db, unit
+        self.db, self.project_id, self.unit = db, project_id, unit
         self.filter_edit = QLineEdit(self, clearButtonEnabled=True,
                                      placeholderText=self.tr("输入姓名、房号，或完整的电话/证件号码"))
         self.model = BrowseModel(db, OWNERS, self, background=background)

@@ -45,6 +45,7 @@ from . import users
 from .people_forms import BuildingDialog, LinkOwnerDialog, OwnerDialog, UnitDialog
 
 DETAIL_WIDTH = 310  # the right-hand pane of both pages
+KEEP = object()  # set_buildings/refresh: the 楼栋 filter stays as it is
 
 
 def confirm(parent: QWidget, title: str, text: str) -> bool:
@@ -78,8 +79,11 @@ class UnitsBrowser(BrowseTab):
         top.insertWidget(2, QLabel(self.tr("楼栋："), self))
         top.insertWidget(3, self.building_combo)
 
-    def set_buildings(self, buildings: list[BuildingRow]) -> None:
-        chosen = self.building_combo.currentData()
+    def set_buildings(self, buildings: list[BuildingRow], chosen: Any = KEEP) -> None:
+        """The 楼栋 filter's choices; `chosen` (a building id, None for 全部) is shown, else the one
+        shown now. Without a query: the caller reads the units once, with this filter."""
+        if chosen is KEEP:
+            chosen = self.building_combo.currentData()
         self.building_combo.blockSignals(True)
         self.building_combo.clear()
         self.building_combo.addItem(self.tr("全部"), None)
@@ -218,9 +222,10 @@ class UnitsPage(QWidget):
         self.edited.emit()
         self.refresh(select_id)
 
-    def refresh(self, select_id: int | None = None) -> None:
+    def refresh(self, select_id: int | None = None, building: Any = KEEP) -> None:
+        """Read the buildings and the units again (one query), `building` chosen in the 楼栋 filter."""
         self._select_after_load = select_id
-        self.browser.set_buildings(units.list_buildings(self.db, self.project_id))
+        self.browser.set_buildings(units.list_buildings(self.db, self.project_id), building)
         self.on_building_filter_changed()
         self.browser.model.set_filters({"building": self.browser.building_combo.currentData()}, refresh=False)
         self.browser.model.refresh()
@@ -243,10 +248,7 @@ class UnitsPage(QWidget):
         if dialog.exec():
             building: BuildingRow = dialog.result_value
             self.edited.emit()
-            self.browser.set_buildings(units.list_buildings(self.db, self.project_id))
-            combo = self.browser.building_combo
-            combo.setCurrentIndex(max(0, combo.findData(building.id)))  # shows that building's units
-            self.refresh()
+            self.refresh(building=building.id)  # shows that building's units
 
     def on_add_building_clicked(self) -> None:
         self._building_saved(BuildingDialog(self.db, self.project_id, None, self))
@@ -266,8 +268,7 @@ class UnitsPage(QWidget):
 
     def _building_deleted(self) -> None:
         self.edited.emit()
-        self.browser.building_combo.setCurrentIndex(0)
-        self.refresh()
+        self.refresh(building=None)  # 全部
 
     def current_ownership(self) -> OwnershipRow | None:
         index = self.owners_view.currentIndex()
@@ -489,7 +490,7 @@ class OwnersPage(QWidget):
 class UnitsOwnersDialog(QDialog):
     """项目 → 楼栋、房屋与业主…: the 房屋 page (buildings and units, each unit's owners) and the 业主 page."""
 
-    edited = Signal()  # something was saved: the main window's tabs reload when the dialog closes
+    edited = Signal()  # something was saved in it (each save announced itself through gui/ops.py)
 
     def __init__(self, db: Database, project_id: int, project_name: str = "", parent: QWidget | None = None,
                  background: bool = True) -> None:

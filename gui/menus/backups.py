@@ -9,6 +9,7 @@ administrator's. 恢复… replaces or loads a whole database: an administrator'
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +21,13 @@ from models import backup as bk
 from models.errors import DomainError
 from models.services.permissions import EXPORT_ARCHIVE, RESTORE_BACKUP, permit
 
-from .. import backup_hooks, tasks
+from .. import backup_hooks, ops, tasks
 from ..errors import show_error
 from ..file_dialogs import get_save_file_name
 from ..widgets.role_gate import apply_permit
 from . import add_action
+
+log = logging.getLogger("handoverdesk")
 
 
 def _tr(text: str) -> str:
@@ -78,6 +81,8 @@ def _keep_note() -> str:
 
 
 def _run(window: Any, title: str, job: tasks.Job, said: Any) -> tasks.Task:
+    """The copy in the writer thread, after the writes already asked for (they are in it), with the
+    progress dialog; the window keeps painting, and another desk's write lock never freezes it."""
     from ..dialogs.backups import inform
 
     def done(result: Any) -> None:
@@ -85,10 +90,21 @@ def _run(window: Any, title: str, job: tasks.Job, said: Any) -> tasks.Task:
         window.statusBar().showMessage(text.splitlines()[0], backup_hooks.STATUS_MS)
         inform(window, text)
 
-    task = tasks.run_with_progress(window, title, job, done, lambda exc: show_error(exc, window))
+    task = tasks.run_with_progress(window, title, job, done, lambda exc: backup_failed(exc, window),
+                                   executor=ops.writer())
     task.dialog.setCancelButton(None)  # a copy is finished, never left half made
     window.backup_task = task  # tests wait for it
     return task
+
+
+def backup_failed(exc: BaseException, window: Any) -> None:
+    """A refused backup says why (the folder, the disk, the check); anything else is logged and the
+    clerk told in a sentence, without the program's details."""
+    if isinstance(exc, (DomainError, OSError)):
+        show_error(exc, window)
+        return
+    log.error("备份出错", exc_info=(type(exc), exc, exc.__traceback__))
+    show_error(DomainError(_tr("备份没有完成，详情已记入日志。请稍后再试；如果反复出现，请联系技术支持。")), window)
 
 
 def open_restore(window: Any) -> None:

@@ -96,5 +96,6 @@ def on_edit_project(window: Any) -> None:
 
 def on_units_owners(window: Any) -> None:
     project = _need_project(window)
-    if project is not None and open_units_owners(window.db, project, window):
-        window.data_changed.emit("roster")
+    if project is not None:
+        # Each save in it was announced as it was made (gui/ops.py): the tabs have reloaded already.
+        open_units_owners(window.db, project, window)
