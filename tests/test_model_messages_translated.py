@@ -30,9 +30,10 @@ from models.imports.cells import CellError, RowProblem
 from models.imports.places import RowRef
 from models.imports.sheet import BLANK, SkippedRow
 from models.overview import read_overview
+from models.people import IdKind
 from models.photos import check_size
 from models.queries import key_forms
-from models.rules import cutoff, defect_lifecycle, numbers, tariffs
+from models.rules import cutoff, defect_lifecycle, identity, numbers, tariffs
 from models.services import approvals, auth, fee_items, handovers, office, projects
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,16 +41,7 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 
 # Files other engineers were changing while the refusals were wrapped: the lead shrinks this list as
 # their branches are merged and the remaining messages wrapped. Nothing else may hold such a raise.
-NOT_YET_WRAPPED = frozenset({
-    "models/defect.py", "models/services/defects.py", "models/services/defect_register.py",
-    "models/rules/deadlines.py", "models/rules/escalation.py", "models/services/checklists.py",
-    "models/services/checklist_rows.py", "models/imports/checklist.py", "models/imports/checklist_parse.py",
-    "models/templates.py", "models/services/units.py", "models/services/projects.py", "models/services/people.py",
-    "models/services/key_intake.py", "models/rules/identity.py", "models/imports/roster.py",
-    "models/imports/roster_owners.py", "models/imports/roster_write.py", "models/rules/key_rules.py",
-    "models/services/key_custody.py", "models/services/meters.py", "models/project.py", "models/people.py",
-    "models/keys.py", "models/fees.py", "models/labels.py",
-})
+NOT_YET_WRAPPED: frozenset[str] = frozenset()  # every file of models/ is checked
 
 
 def _has_cjk(node: ast.AST) -> bool:
@@ -159,6 +151,11 @@ def _refused_parsers(tmp_path: Path) -> dict[str, Callable[[], object]]:
         "photos": lambda: check_size("big.jpg", 10**10),
         "field labels": lambda: check_text("handovers", "title", "x" * 5000),
         "office": lambda: office.DatabaseChoice(kind="postgresql", host="").target(),
+        "identity card": lambda: identity.check_id(IdKind.ID_CARD, "110101199003071234", dt.date(2026, 12, 1)),
+        "identity credit code": lambda: identity.check_id("credit_code", "91110000IOSVZ0000X", dt.date(2026, 12, 1)),
+        "identity passport": lambda: identity.check_id(IdKind.PASSPORT, "E1", dt.date(2026, 12, 1)),
+        "identity permit": lambda: identity.check_id(IdKind.PERMIT, "X1", dt.date(2026, 12, 1)),
+        "phones": lambda: identity.check_phones("12345", "Mobile"),
     }
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import update
 
 from ..base import DocStatus
+from ..defect import DefectCategory, Responsible, Severity
 from ..handover import Handover, HandoverItem, HandoverKind, HandoverList, ItemCondition
 from ..i18n import chinese
 from ..project import UnitUse
@@ -36,8 +37,8 @@ LISTS = (("DOC-ORIGINAL", 0.75), ("DOC-OWNER", 0.9), ("DOC-FINANCE", 0.3), ("PHY
          ("PHY-FIRE", 0.85), ("PHY-LIFT", 0.5), ("PHY-SECURITY", 0.7), ("PHY-KEYS", 0.5), ("PHY-OFFICE", 1.0))
 SIGNED_CODE = "PHY-OFFICE"
 SIGNED_AT = dt.datetime(2026, 7, 3, 16, 30)
-DEFECT_CATEGORY = {"DOC": "资料", "PHY-FIRE": "消防", "PHY-LIFT": "电梯", "PHY-SECURITY": "弱电智能化",
-                   "PHY-COMMON": "土建装饰"}
+DEFECT_CATEGORY = {"DOC": DefectCategory.DOCUMENTS, "PHY-FIRE": DefectCategory.FIRE, "PHY-LIFT": DefectCategory.ELEVATOR,
+                   "PHY-SECURITY": DefectCategory.LOW_VOLTAGE, "PHY-COMMON": DefectCategory.CIVIL}
 DAMAGE = ("部分损坏", "功能失效", "锈蚀严重", "缺少配件", "无法正常使用")
 PAPER_DAMAGE = ("缺页", "破损、字迹不清", "仅有复印件，原件未移交", "未盖章")
 
@@ -123,13 +124,14 @@ def linked_defects(c: Community, handover_id: int, lists: list[PlannedList], fir
     rng = random.Random(f"{seed}:linked")
     out: list[tuple[Row, list[Row]]] = []
     for pl in lists:
-        category = DEFECT_CATEGORY.get(pl.spec.code, DEFECT_CATEGORY.get(pl.spec.code[:3], "其他"))
+        category = DEFECT_CATEGORY.get(pl.spec.code, DEFECT_CATEGORY.get(pl.spec.code[:3], DefectCategory.OTHER))
         for item in pl.items:
             if item["condition"] not in (ItemCondition.MISSING, ItemCondition.DEFECTIVE):
                 continue
             defect_id = first_id + len(out)
-            severity = "重大" if category == "消防" and item["condition"] is ItemCondition.MISSING else "一般"
-            lc = lived(rng, defect_id, item["checked_at"], "原物业", severity)
+            severity = (Severity.MAJOR if category is DefectCategory.FIRE and item["condition"] is ItemCondition.MISSING
+                        else Severity.NORMAL)
+            lc = lived(rng, defect_id, item["checked_at"], Responsible.PREVIOUS, severity)
             item["defect_id"] = defect_id
             with chinese():  # a stored description, in Chinese as the clerk's would be
                 problem = item["condition"].label

@@ -72,32 +72,33 @@ def id_problem(kind: IdKind | str, number: str, today: dt.date) -> str:
     return checks[member](number, today)
 
 
-def check_id(kind: IdKind | str, text: str, today: dt.date, field: str = "证件号码") -> str:
-    """The normalised number, or ValidationError naming `field`."""
+def check_id(kind: IdKind | str, text: str, today: dt.date, field: str = "") -> str:
+    """The normalised number, or ValidationError naming `field` (证件号码 unless told)."""
+    field = field or translate("identity", "证件号码")
     number = normalize_id(text)
     problem = id_problem(kind, number, today)
     if problem:
-        raise ValidationError(f"「{field}」{problem}。")
+        raise ValidationError(translate("identity", "「{field}」{problem}。").format(field=field, problem=problem))
     return number
 
 
 # ---- 身份证 ----------------------------------------------------------------------------------------
 
 def _id_card(number: str, today: dt.date) -> str:
-    bad = f"“{number}”不是有效的身份证号"
+    bad = translate("identity", "“{number}”不是有效的身份证号").format(number=number)
     if len(number) == 15 and number.isdigit():
-        return f"“{number}”是 15 位的旧身份证号，已停止使用；请填写 18 位身份证号"
+        return translate("identity", "“{number}”是 15 位的旧身份证号，已停止使用；请填写 18 位身份证号").format(number=number)
     if len(number) != 18 or not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
-        return f"{bad}（应为 18 位：17 位数字加最后 1 位数字或 X，现有 {len(number)} 位）"
+        return translate("identity", "{bad}（应为 18 位：17 位数字加最后 1 位数字或 X，现有 {n} 位）").format(bad=bad, n=len(number))
     if not _known_region(number[:6]):
-        return f"{bad}（地区码无效：前六位 {number[:6]} 不是行政区划代码）"
+        return translate("identity", "{bad}（地区码无效：前六位 {region} 不是行政区划代码）").format(bad=bad, region=number[:6])
     born = _birth_date(number)
     if born is None:
-        return f"{bad}（出生日期无效：{number[6:14]} 不存在）"
+        return translate("identity", "{bad}（出生日期无效：{born} 不存在）").format(bad=bad, born=number[6:14])
     if born < EARLIEST_BIRTH or born > today:
-        return f"{bad}（出生日期无效：{born.isoformat()} 不可能）"
+        return translate("identity", "{bad}（出生日期无效：{born} 不可能）").format(bad=bad, born=born.isoformat())
     if ric.calc_check_digit(number) != number[17]:
-        return f"{bad}（校验码不对）"
+        return translate("identity", "{bad}（校验码不对）").format(bad=bad)
     return ""
 
 
@@ -128,16 +129,16 @@ def credit_check_char(first17: str) -> str:
 
 
 def _credit_code(number: str, _today: dt.date) -> str:
-    bad = f"“{number}”不是有效的统一社会信用代码"
+    bad = translate("identity", "“{number}”不是有效的统一社会信用代码").format(number=number)
     if len(number) != 18:
-        return f"{bad}（应为 18 位，现有 {len(number)} 位）"
+        return translate("identity", "{bad}（应为 18 位，现有 {n} 位）").format(bad=bad, n=len(number))
     wrong = sorted({c for c in number if c not in CREDIT_ALPHABET})
     if wrong:
-        return f"{bad}（不能含有字符 {''.join(wrong)}；代码不用 I、O、S、V、Z）"
+        return translate("identity", "{bad}（不能含有字符 {chars}；代码不用 I、O、S、V、Z）").format(bad=bad, chars="".join(wrong))
     if not number[2:8].isdigit():
-        return f"{bad}（第 3 至 8 位应为行政区划代码数字）"
+        return translate("identity", "{bad}（第 3 至 8 位应为行政区划代码数字）").format(bad=bad)
     if credit_check_char(number[:17]) != number[17]:
-        return f"{bad}（校验码不对）"
+        return translate("identity", "{bad}（校验码不对）").format(bad=bad)
     return ""
 
 
@@ -146,14 +147,13 @@ def _credit_code(number: str, _today: dt.date) -> str:
 def _passport(number: str, _today: dt.date) -> str:
     if PASSPORT_RE.fullmatch(number):
         return ""
-    return f"“{number}”不是有效的护照号码（应为 5 至 17 位字母和数字，如 E12345678）"
+    return translate("identity", "“{number}”不是有效的护照号码（应为 5 至 17 位字母和数字，如 E12345678）").format(number=number)
 
 
 def _permit(number: str, _today: dt.date) -> str:
     if PERMIT_RE.fullmatch(number):
         return ""
-    return (f"“{number}”不是有效的港澳台通行证号码（港澳居民来往内地通行证为 H 或 M 加 8 位或 10 位数字，"
-            "台湾居民来往大陆通行证为 8 位或 10 位数字）")
+    return translate("identity", "“{number}”不是有效的港澳台通行证号码（港澳居民来往内地通行证为 H 或 M 加 8 位或 10 位数字，台湾居民来往大陆通行证为 8 位或 10 位数字）").format(number=number)
 
 
 # ---- phones -------------------------------------------------------------------------------------
@@ -180,7 +180,7 @@ def phone_problem(text: str) -> tuple[str, str]:
     if landline:
         area, number, extension = landline.groups()
         return f"{area}-{number}" + (f"转{extension}" if extension else ""), ""
-    return raw, f"“{raw}”不是有效的电话号码（手机为 11 位；固定电话请带区号，如 010-62345678）"
+    return raw, translate("identity", "“{phone}”不是有效的电话号码（手机为 11 位；固定电话请带区号，如 010-62345678）").format(phone=raw)
 
 
 def read_phones(text: str) -> tuple[tuple[str, ...], str]:
@@ -220,7 +220,7 @@ def check_phones(text: str, field: str) -> tuple[str, ...]:
     """Every phone in `text` (separated by 、 , ; / or spaces), each checked and stored alike."""
     phones, problem = read_phones(text)
     if problem:
-        raise ValidationError(f"「{field}」{problem}。")
+        raise ValidationError(translate("identity", "「{field}」{problem}。").format(field=field, problem=problem))
     return phones
 
 

@@ -3915,6 +3915,10 @@ Replace the current database with it? A copy of the current file will be kept, t
         <translation>Restoring…</translation>
     </message>
     <message>
+        <source>恢复没有完成，详情已记入日志。请联系技术支持后再试。</source>
+        <translation>The restore was not completed; the details have been logged. Please contact technical support before trying again.</translation>
+    </message>
+    <message>
         <source>已从 {label} 的备份恢复。
 原来的文件另存为：{aside}
 
@@ -4896,6 +4900,14 @@ Deposits refunded to owners {refunded}; owners still owe {owed} on amounts colle
         <translation>“{field}” cannot be the user currently logged in: another supervisor must confirm with their own account and password.</translation>
     </message>
     <message>
+        <source>「{field}」须是主管或管理员账号；“{name}”是{role}。</source>
+        <translation>“{field}” must be a supervisor or administrator account; “{name}” is {role}.</translation>
+    </message>
+    <message>
+        <source>批准主管</source>
+        <translation>Approving supervisor</translation>
+    </message>
+    <message>
         <source>请选择「{field}」。</source>
         <translation>Please choose “{field}”.</translation>
     </message>
@@ -4917,6 +4929,10 @@ Deposits refunded to owners {refunded}; owners still owe {owed} on amounts colle
     <message>
         <source>“{name}”不是物业交接台的备份文件（或格式版本不同）。</source>
         <translation>“{name}” is not a HandoverDesk backup file (or its format version differs).</translation>
+    </message>
+    <message>
+        <source>备份来自数据库结构版本 {revision}，而这个数据库是 {current}：请用相同版本的程序恢复。</source>
+        <translation>The backup comes from database schema version {revision}, but this database is at {current}: please restore it with the same version of the program.</translation>
     </message>
     <message>
         <source>恢复只能导入一个空的数据库：这个数据库里已有数据。请新建一个空数据库再恢复。</source>
@@ -5137,9 +5153,21 @@ Deposits refunded to owners {refunded}; owners still owe {owed} on amounts colle
         <source>设置</source>
         <translation>Settings</translation>
     </message>
+    <message>
+        <source>未登录，不能保存任何修改：请先登录（命令行请用 --user 或 HANDOVERDESK_USER）。</source>
+        <translation>Not signed in, so no change can be saved: please sign in first (on the command line use --user or HANDOVERDESK_USER).</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
 </context>
 <context>
     <name>auth</name>
+    <message>
+        <source>用户名或密码不正确。</source>
+        <translation>Incorrect user name or password.</translation>
+    </message>
     <message>
         <source>用户名“{username}”已存在。</source>
         <translation>Username “{username}” already exists.</translation>
@@ -5163,6 +5191,10 @@ Deposits refunded to owners {refunded}; owners still owe {owed} on amounts colle
     <message>
         <source>{field}的开头或结尾有空格，请去掉后再输入。</source>
         <translation>{field} begins or ends with a space; please remove it and enter it again.</translation>
+    </message>
+    <message>
+        <source>密码连续输错 {count} 次，账号已暂时锁定，请于 {when} 后再试；如忘记密码，请管理员重置。</source>
+        <translation>The password was entered wrongly {count} times in a row, so the account is temporarily locked. Please try again after {when}; if you have forgotten the password, ask an administrator to reset it.</translation>
     </message>
     <message>
         <source>请先登录。</source>
@@ -5307,6 +5339,10 @@ The damaged file was kept as: {aside}</translation>
         <translation>HandoverDesk-backup-{stamp}.zip</translation>
     </message>
     <message>
+        <source>备份没有完成，详情已记入日志。请稍后再试；如果反复出现，请联系技术支持。</source>
+        <translation>The backup was not completed; the details have been logged. Please try again later, and contact technical support if it keeps happening.</translation>
+    </message>
+    <message>
         <source>已把整个数据库（{tables} 张表，{rows} 行）备份到：{path}</source>
         <translation>The whole database ({tables} tables, {rows} rows) was backed up to: {path}</translation>
     </message>
@@ -5324,6 +5360,42 @@ The damaged file was kept as: {aside}</translation>
 <context>
     <name>checklists</name>
     <message>
+        <source>应交数量</source>
+        <translation>Expected qty</translation>
+    </message>
+    <message>
+        <source>实收数量</source>
+        <translation>Received qty</translation>
+    </message>
+    <message>
+        <source>页数</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>规格</source>
+        <translation>Specification</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>状况</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>原件/复印件</source>
+        <translation>Original/copy</translation>
+    </message>
+    <message>
         <source>「清单名称」不能超过 100 个字。</source>
         <translation>“List name” cannot be longer than 100 characters.</translation>
     </message>
@@ -5338,6 +5410,30 @@ The damaged file was kept as: {aside}</translation>
     <message>
         <source>「应交数量」不能为空。</source>
         <translation>“Quantity due” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「{field}」应为整数：“{value}”。</source>
+        <translation>"{field}" must be a whole number: "{value}".</translation>
+    </message>
+    <message>
+        <source>「{field}」不能超过 {limit} 个字。</source>
+        <translation>"{field}" cannot be longer than {limit} characters.</translation>
+    </message>
+    <message>
+        <source>「{field}」不能为空。</source>
+        <translation>"{field}" cannot be empty.</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>「{field}」应为：{choices}。</source>
+        <translation>"{field}" must be one of: {choices}.</translation>
+    </message>
+    <message>
+        <source>未知的清单字段：{fields}。</source>
+        <translation>Unknown list fields: {fields}.</translation>
     </message>
     <message>
         <source>「实收数量」不能为空。</source>
@@ -5635,14 +5731,65 @@ The damaged file was kept as: {aside}</translation>
     </message>
 </context>
 <context>
+    <name>cutoff</name>
+    <message>
+        <source>计费期间有误：起始日 {start} 晚于截止日 {end}。</source>
+        <translation>Invalid billing period: the start date {start} is after the end date {end}.</translation>
+    </message>
+</context>
+<context>
     <name>db</name>
+    <message>
+        <source>数据库文件位于网络共享上（{path}）。多台电脑同时使用网络共享上的 SQLite 文件会损坏数据；多个前台请共用一台 PostgreSQL 服务器（--db postgresql://用户@服务器/数据库）。</source>
+        <translation>The database file is on a network share ({path}). Several computers using a SQLite file on a network share at once will damage the data; for several desks please share one PostgreSQL server (--db postgresql://user@server/database).</translation>
+    </message>
+    <message>
+        <source>数据库文件“{path}”已损坏（{detail}）。为免损失扩大，程序不会再写入这个文件。请从备份恢复，或用 --db 打开另一个文件，并联系技术支持。</source>
+        <translation>The database file “{path}” is damaged ({detail}). To avoid further loss, the program will not write to this file again. Please restore from a backup, or open another file with --db, and contact technical support.</translation>
+    </message>
+    <message>
+        <source>连不上数据库服务器（{where}）：服务器没有运行、地址或端口不对，或网络不通。请检查服务器和网络，或联系管理员。</source>
+        <translation>Cannot reach the database server ({where}): the server is not running, the address or port is wrong, or the network is down. Please check the server and the network, or contact the administrator.</translation>
+    </message>
+    <message>
+        <source>数据库服务器拒绝登录（{where}）：用户名或密码不正确。请检查设置中的数据库用户和密码。</source>
+        <translation>The database server refused the login ({where}): the user name or password is incorrect. Please check the database user and password in the settings.</translation>
+    </message>
+    <message>
+        <source>数据库服务器上没有这个数据库用户（{where}）。请检查设置中的数据库用户名。</source>
+        <translation>The database server has no such database user ({where}). Please check the database user name in the settings.</translation>
+    </message>
+    <message>
+        <source>数据库服务器上没有这个数据库（{where}）。请检查数据库名称，或请管理员先建库。</source>
+        <translation>The database server has no such database ({where}). Please check the database name, or ask the administrator to create it first.</translation>
+    </message>
+    <message>
+        <source>与数据库服务器的连接中断了（{where}），这次操作已全部撤销，没有保存任何内容。请检查网络后重试。</source>
+        <translation>The connection to the database server was lost ({where}); this operation was fully undone and nothing was saved. Please check the network and try again.</translation>
+    </message>
     <message>
         <source>无法使用数据库（{where}）。请联系管理员；详情已记入日志。</source>
         <translation>The database ({where}) cannot be used. Please contact your administrator; the details have been logged.</translation>
     </message>
     <message>
+        <source>数据库</source>
+        <translation>database</translation>
+    </message>
+    <message>
         <source>记录只能追加，不能修改或删除。</source>
         <translation>Records can only be added, not changed or deleted.</translation>
+    </message>
+    <message>
+        <source>保存失败：与已有记录重复。（{detail}）</source>
+        <translation>Could not save: it duplicates an existing record. ({detail})</translation>
+    </message>
+    <message>
+        <source>保存失败：引用的记录不存在或仍被其他记录引用。（{detail}）</source>
+        <translation>Could not save: a referenced record does not exist or is still referenced by other records. ({detail})</translation>
+    </message>
+    <message>
+        <source>数据库文件已损坏或不是 HandoverDesk 数据库（{detail}）。请从备份恢复，或用 --db 打开另一个文件。</source>
+        <translation>The database file is damaged or is not a HandoverDesk database ({detail}). Please restore from a backup, or open another file with --db.</translation>
     </message>
 </context>
 <context>
@@ -5658,6 +5805,10 @@ The damaged file was kept as: {aside}</translation>
     <message>
         <source>遗留问题 {number} 的照片（编号 {photo_id}）已不存在，请刷新后重试；您的修改未保存。</source>
         <translation>The photo (no. {photo_id}) of defect {number} no longer exists. Refresh and try again; your changes were not saved.</translation>
+    </message>
+    <message>
+        <source>未知的遗留问题字段：{fields}。</source>
+        <translation>Unknown defect field(s): {fields}.</translation>
     </message>
     <message>
         <source>「无法整改报告」必须写明原因和处理意见（至少 10 个字）。</source>
@@ -5682,6 +5833,61 @@ The damaged file was kept as: {aside}</translation>
     <message>
         <source>「问题描述」不能为空。</source>
         <translation>“Description” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「严重程度」应为：{choices}。</source>
+        <translation>“Severity” must be one of: {choices}.</translation>
+    </message>
+    <message>
+        <source>「类别」应为：{choices}。</source>
+        <translation>“Category” must be one of: {choices}.</translation>
+    </message>
+    <message>
+        <source>「责任方」应为：{choices}。</source>
+        <translation>“Responsible party” must be one of: {choices}.</translation>
+    </message>
+    <message>
+        <source>「{severity}整改期限」应为 1–{days} 天。</source>
+        <translation>“Rectification deadline for {severity} defects” must be 1–{days} days.</translation>
+    </message>
+    <message>
+        <source>「期限变更原因」不能为空：修改整改期限须写明原因。</source>
+        <translation>“Reason for deadline change” cannot be empty: a changed rectification deadline needs a written reason.</translation>
+    </message>
+    <message>
+        <source>遗留问题不能从“{old}”改为“{new}”。</source>
+        <translation>An outstanding issue cannot go from “{old}” to “{new}”.</translation>
+    </message>
+    <message>
+        <source>请指定项目编码或交接编号。</source>
+        <translation>Give a project code or a handover number.</translation>
+    </message>
+    <message>
+        <source>遗留问题编号在各项目内唯一，请用 --project 指定项目编码。</source>
+        <translation>Defect numbers are unique only within a project: give the project code with --project.</translation>
+    </message>
+    <message>
+        <source>还没有项目。</source>
+        <translation>There are no projects yet.</translation>
+    </message>
+    <message>
+        <source>{party}负责的遗留问题没有逾期未整改的，无需发催办函。</source>
+        <translation>None of the defects {party} is responsible for is overdue, so no reminder letter is needed.</translation>
+    </message>
+</context>
+<context>
+    <name>demo</name>
+    <message>
+        <source>{project_name}（{project_code}，{size}，种子 {seed}）：楼栋 {buildings}，房屋 {units}，业主 {owners}，交接清单 {lists}（{list_items} 项），遗留问题 {defects}，钥匙 {keys}（记录 {key_events}），收费项目 {fee_items}，抄表 {meter_readings}，台账 {ledger_lines} 行</source>
+        <translation>{project_name} ({project_code}, {size}, seed {seed}): {buildings} buildings, {units} units, {owners} owners, {lists} handover lists ({list_items} items), {defects} outstanding issues, {keys} keys ({key_events} records), {fee_items} fee items, {meter_readings} meter readings, {ledger_lines} ledger lines</translation>
+    </message>
+    <message>
+        <source>数据库中已有演示项目 {project_code}，请用 --db 指定一个新文件。</source>
+        <translation>The database already holds the demo project {project_code}; please give a new file with --db.</translation>
+    </message>
+    <message>
+        <source>演示规模“{size}”无效，应为 small 或 large。</source>
+        <translation>Invalid demo size “{size}”: it must be small or large.</translation>
     </message>
 </context>
 <context>
@@ -5811,12 +6017,24 @@ If it keeps happening, send the details to technical support.</translation>
         <translation>“Unit price” cannot be negative.</translation>
     </message>
     <message>
+        <source>单价</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
         <source>「单价」最多四位小数。</source>
         <translation>“Unit price” can have at most 4 decimal places.</translation>
     </message>
     <message>
+        <source>「房屋用途」无效：{value}。可选：{choices}。</source>
+        <translation>“Unit use” is not valid: {value}. Choose from: {choices}.</translation>
+    </message>
+    <message>
         <source>「起用日期」应为日期。</source>
         <translation>“Effective from” must be a date.</translation>
+    </message>
+    <message>
+        <source>「起用日期」{valid_from} 早于已签署的财务结算（{caption}）所结算的期间（至 {until}），这个单价会改变已签署的金额。请从 {next_day} 起设置，或由主管先“修订结算”再调整。</source>
+        <translation>The “Effective from” date {valid_from} falls within the period settled by the signed financial settlement ({caption}) (up to {until}), so this rate would change signed amounts. Set it from {next_day}, or have a supervisor “Revise settlement” first.</translation>
     </message>
 </context>
 <context>
@@ -5824,6 +6042,10 @@ If it keeps happening, send the details to technical support.</translation>
     <message>
         <source>表号 {meter_no}（{kind}表）找不到按用量计费的收费项目，无法计算抄表费用。</source>
         <translation>Meter {meter_no} ({kind} meter): no usage-based fee item found, so its charges cannot be calculated.</translation>
+    </message>
+    <message>
+        <source>表号 {meter_no}</source>
+        <translation>meter {meter_no}</translation>
     </message>
     <message>
         <source>「处理说明」不能为空：请写明退还日期、凭证等。</source>
@@ -6108,6 +6330,25 @@ If it keeps happening, send the details to technical support.</translation>
         <source>说明</source>
         <translation>Note</translation>
     </message>
+    <message>
+        <source>{place}「{field}」最多 {limit} 个字，现有 {length} 个字；请缩短后再保存。</source>
+        <translation>{place}“{field}” can have at most {limit} characters, but has {length}; please shorten it and save again.</translation>
+    </message>
+</context>
+<context>
+    <name>forms</name>
+    <message>
+        <source>交接清单（编号 {list_id}）不属于交接（编号 {handover_id}）。</source>
+        <translation>Handover list (no. {list_id}) does not belong to handover (no. {handover_id}).</translation>
+    </message>
+    <message>
+        <source>钥匙“{missing}”不存在。</source>
+        <translation>Key “{missing}” does not exist.</translation>
+    </message>
+    <message>
+        <source>钥匙“{tag}”还没有发放给业主，无法打印发放签收单。</source>
+        <translation>Key “{tag}” has not been issued to the owner yet, so no issue receipt can be printed.</translation>
+    </message>
 </context>
 <context>
     <name>guards</name>
@@ -6121,6 +6362,152 @@ If it keeps happening, send the details to technical support.</translation>
     </message>
 </context>
 <context>
+    <name>handovers</name>
+    <message>
+        <source>移交方</source>
+        <translation>Handing-over party</translation>
+    </message>
+    <message>
+        <source>接收方</source>
+        <translation>Receiving party</translation>
+    </message>
+    <message>
+        <source>交接基准日</source>
+        <translation>Handover cut-off date</translation>
+    </message>
+    <message>
+        <source>交接类型</source>
+        <translation>Handover type</translation>
+    </message>
+    <message>
+        <source>移交方代表</source>
+        <translation>Handing-over representative</translation>
+    </message>
+    <message>
+        <source>接收方代表</source>
+        <translation>Receiving representative</translation>
+    </message>
+    <message>
+        <source>监交方</source>
+        <translation>Supervising party</translation>
+    </message>
+    <message>
+        <source>监交方代表</source>
+        <translation>Supervising representative</translation>
+    </message>
+    <message>
+        <source>计划交接日期</source>
+        <translation>Planned handover date</translation>
+    </message>
+    <message>
+        <source>实际交接日期</source>
+        <translation>Actual handover date</translation>
+    </message>
+    <message>
+        <source>交接清单“{title}”</source>
+        <translation>handover list “{title}”</translation>
+    </message>
+    <message>
+        <source>财务结算（第 {revision} 版）</source>
+        <translation>financial settlement (revision {revision})</translation>
+    </message>
+    <message>
+        <source>未知的交接字段：{fields}。</source>
+        <translation>Unknown handover fields: {fields}.</translation>
+    </message>
+    <message>
+        <source>「{field}」应为日期。</source>
+        <translation>“{field}” must be a date.</translation>
+    </message>
+    <message>
+        <source>「{field}」不能为空。</source>
+        <translation>“{field}” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「{field}」</source>
+        <translation>“{field}”</translation>
+    </message>
+    <message>
+        <source>更正{names}（本交接已有已签署的单据）</source>
+        <translation>Correcting {names} (this handover has signed documents)</translation>
+    </message>
+    <message>
+        <source>财务结算已签署，「交接基准日」不能更改：结算按它计算。如需更正，请由主管先“修订结算”，再改基准日并重新对账、签署。</source>
+        <translation>The financial settlement is signed, so the “Handover cut-off date” cannot be changed: the settlement is calculated from it. To correct it, a supervisor must first “Revise settlement”, then change the cut-off date, reconcile again and sign.</translation>
+    </message>
+    <message>
+        <source>本交接已有已签署的单据（{documents}），更改{names}属于更正，须写明「更正原因」。已签署的单据仍按签署时的内容打印。</source>
+        <translation>This handover has signed documents ({documents}), so changing {names} is a correction and needs a “Reason for correction”. Signed documents still print as they were signed.</translation>
+    </message>
+</context>
+<context>
+    <name>identity</name>
+    <message>
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>「{field}」{problem}。</source>
+        <translation>"{field}": {problem}.</translation>
+    </message>
+    <message>
+        <source>“{number}”不是有效的身份证号</source>
+        <translation>"{number}" is not a valid ID card number</translation>
+    </message>
+    <message>
+        <source>“{number}”是 15 位的旧身份证号，已停止使用；请填写 18 位身份证号</source>
+        <translation>"{number}" is an old 15-digit ID card number, no longer in use; enter the 18-digit number</translation>
+    </message>
+    <message>
+        <source>{bad}（应为 18 位：17 位数字加最后 1 位数字或 X，现有 {n} 位）</source>
+        <translation>{bad} (it should have 18 characters: 17 digits and a last digit or X; it has {n})</translation>
+    </message>
+    <message>
+        <source>{bad}（地区码无效：前六位 {region} 不是行政区划代码）</source>
+        <translation>{bad} (invalid region code: the first six digits {region} are not an administrative division code)</translation>
+    </message>
+    <message>
+        <source>{bad}（出生日期无效：{born} 不存在）</source>
+        <translation>{bad} (invalid date of birth: {born} does not exist)</translation>
+    </message>
+    <message>
+        <source>{bad}（出生日期无效：{born} 不可能）</source>
+        <translation>{bad} (invalid date of birth: {born} is not possible)</translation>
+    </message>
+    <message>
+        <source>{bad}（校验码不对）</source>
+        <translation>{bad} (the check character is wrong)</translation>
+    </message>
+    <message>
+        <source>“{number}”不是有效的统一社会信用代码</source>
+        <translation>"{number}" is not a valid unified social credit code</translation>
+    </message>
+    <message>
+        <source>{bad}（应为 18 位，现有 {n} 位）</source>
+        <translation>{bad} (it should have 18 characters; it has {n})</translation>
+    </message>
+    <message>
+        <source>{bad}（不能含有字符 {chars}；代码不用 I、O、S、V、Z）</source>
+        <translation>{bad} (it cannot contain the characters {chars}; codes do not use I, O, S, V or Z)</translation>
+    </message>
+    <message>
+        <source>{bad}（第 3 至 8 位应为行政区划代码数字）</source>
+        <translation>{bad} (characters 3 to 8 should be the digits of an administrative division code)</translation>
+    </message>
+    <message>
+        <source>“{number}”不是有效的护照号码（应为 5 至 17 位字母和数字，如 E12345678）</source>
+        <translation>"{number}" is not a valid passport number (it should be 5 to 17 letters and digits, e.g. E12345678)</translation>
+    </message>
+    <message>
+        <source>“{number}”不是有效的港澳台通行证号码（港澳居民来往内地通行证为 H 或 M 加 8 位或 10 位数字，台湾居民来往大陆通行证为 8 位或 10 位数字）</source>
+        <translation>"{number}" is not a valid HK/Macao/Taiwan travel permit number (a Hong Kong or Macao permit is H or M followed by 8 or 10 digits; a Taiwan permit is 8 or 10 digits)</translation>
+    </message>
+    <message>
+        <source>“{phone}”不是有效的电话号码（手机为 11 位；固定电话请带区号，如 010-62345678）</source>
+        <translation>"{phone}" is not a valid phone number (a mobile has 11 digits; give a landline with its area code, e.g. 010-62345678)</translation>
+    </message>
+</context>
+<context>
     <name>imports</name>
     <message>
         <source>楼栋</source>
@@ -6129,6 +6516,10 @@ If it keeps happening, send the details to technical support.</translation>
     <message>
         <source>单元</source>
         <translation>Entrance</translation>
+    </message>
+    <message>
+        <source>{names}与「{number_label}」合成一个房号（如 {example}）；同一房号在不同楼栋、单元不算重复，“1-2-101”“1栋2单元0101”等写法对应同一户</source>
+        <translation>{names} and “{number_label}” are combined into one unit number (e.g. {example}); the same number in different buildings or entrances is not a duplicate, and spellings like “1-2-101” and “1栋2单元0101” mean the same unit</translation>
     </message>
     <message>
         <source>名称</source>
@@ -6179,12 +6570,60 @@ If it keeps happening, send the details to technical support.</translation>
         <translation>Unit</translation>
     </message>
     <message>
+        <source>清单名称不能为空。</source>
+        <translation>The list name cannot be empty.</translation>
+    </message>
+    <message>
+        <source>清单名称不能超过 {limit} 个字。</source>
+        <translation>The list name cannot be longer than {limit} characters.</translation>
+    </message>
+    <message>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
         <source>开启部位</source>
         <translation>Lock location</translation>
+    </message>
+    <message>
+        <source>；{named}列用于核对，不作为钥匙</source>
+        <translation>; the {named} columns are used for checking only, not as keys</translation>
+    </message>
+    <message>
+        <source>按钥匙种类列导入：{kinds}{checked}</source>
+        <translation>Imported by key-kind columns: {kinds}{checked}</translation>
+    </message>
+    <message>
+        <source>{column}列用于核对数量，不作为钥匙导入</source>
+        <translation>The {column} column is used to check the counts and is not imported as keys</translation>
+    </message>
+    <message>
+        <source>「{place}」与「{opens}」两列都导入：合写在开启对象中</source>
+        <translation>Both the “{place}” and “{opens}” columns are imported: combined in what the key opens</translation>
+    </message>
+    <message>
+        <source>各种类均为 0 或空</source>
+        <translation>every kind is 0 or empty</translation>
+    </message>
+    <message>
+        <source>没有钥匙的行</source>
+        <translation>row without keys</translation>
+    </message>
+    <message>
+        <source>各钥匙种类列均为 0 或空</source>
+        <translation>every key-kind column is 0 or empty</translation>
+    </message>
+    <message>
+        <source>不能为空：按钥匙种类列导入时，请填写房号或开启对象</source>
+        <translation>cannot be empty: when importing by key-kind columns, fill in the unit number or what the key opens</translation>
+    </message>
+    <message>
+        <source>一个标签号不能给 {counts} 种钥匙（{shown}）：请留空由程序编号，或每种钥匙一行</source>
+        <translation>one tag number cannot be given to {counts} kinds of key ({shown}): leave it blank for the program to number them, or use one row per kind of key</translation>
+    </message>
+    <message>
+        <source>为 {stated}，与本行钥匙数 {summed}{by_kind}不符</source>
+        <translation>is {stated}, which does not match the row's key count {summed}{by_kind}</translation>
     </message>
     <message>
         <source>标签号</source>
@@ -6201,6 +6640,90 @@ If it keeps happening, send the details to technical support.</translation>
     <message>
         <source>格位</source>
         <translation>Slot</translation>
+    </message>
+    <message>
+        <source>已接收</source>
+        <translation>already received</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>钥匙表</source>
+        <translation>The key sheet</translation>
+    </message>
+    <message>
+        <source>即钥匙 {tag}：同一交接、同一房屋/开启对象/格位，不重复接收</source>
+        <translation>key {tag}: same handover, same unit/what it opens/hook, not received twice</translation>
+    </message>
+    <message>
+        <source>「钥匙柜」不能超过 {place_limit} 个字。</source>
+        <translation>“Key cabinet” cannot be longer than {place_limit} characters.</translation>
+    </message>
+    <message>
+        <source>该交接不属于钥匙表所读的项目。</source>
+        <translation>This handover does not belong to the project the key sheet was read for.</translation>
+    </message>
+    <message>
+        <source>{reason} {count} 行</source>
+        <translation>{reason}: {count} rows</translation>
+    </message>
+    <message>
+        <source>已接收（钥匙 {tag}），请重新读取</source>
+        <translation>already received (key {tag}); please read the sheet again</translation>
+    </message>
+    <message>
+        <source>钥匙表有 {again} 行已接收过，未导入任何数据：{listed}</source>
+        <translation>{again} rows of the key sheet were already received; nothing was imported: {listed}</translation>
+    </message>
+    <message>
+        <source>“{tag}”已被其他钥匙使用（读取后才登记），请重新读取</source>
+        <translation>“{tag}” is already used by another key (registered after the sheet was read); please read the sheet again</translation>
+    </message>
+    <message>
+        <source>钥匙表有 {clashes} 处问题，未导入任何数据：{listed}</source>
+        <translation>The key sheet has {clashes} problems; nothing was imported: {listed}</translation>
+    </message>
+    <message>
+        <source>分类标题行</source>
+        <translation>category heading row</translation>
+    </message>
+    <message>
+        <source>“{tag}”含空格：扫码枪读出的标签号不能有空格</source>
+        <translation>“{tag}” contains a space: a tag number read by a barcode scanner cannot contain spaces</translation>
+    </message>
+    <message>
+        <source>超过 {limit} 个字符（{length} 个）</source>
+        <translation>longer than {limit} characters ({length})</translation>
+    </message>
+    <message>
+        <source>“{number}”可对应本项目的 {which}，请写明单元</source>
+        <translation>“{number}” could be {which} in this project; please give the entrance</translation>
+    </message>
+    <message>
+        <source>“{number}”不是本项目的房屋（请先导入业主名册，或核对房号）</source>
+        <translation>“{number}” is not a unit of this project (import the owner roster first, or check the unit number)</translation>
+    </message>
+    <message>
+        <source>不能为空：请填写房号或开启对象（公共部位、设备房等）</source>
+        <translation>cannot be empty: please fill in the unit number or what the key opens (common areas, plant rooms, etc.)</translation>
+    </message>
+    <message>
+        <source>“{text}”不是数量：请填写把数，或留空（按 1 把计）</source>
+        <translation>“{text}” is not a quantity: enter the number of keys, or leave it blank (counted as 1)</translation>
+    </message>
+    <message>
+        <source>表头中找不到「房号」或「开启对象」列，请在“列对应”中指定</source>
+        <translation>The header has no “Unit number” or “Opens” column; please assign one under “Column mapping”</translation>
+    </message>
+    <message>
+        <source>“{tag}”已在钥匙台账中</source>
+        <translation>“{tag}” is already in the key register</translation>
+    </message>
+    <message>
+        <source>“{tag}”在表中重复（{at}）</source>
+        <translation>“{tag}” appears more than once in the sheet ({at})</translation>
     </message>
     <message>
         <source>收费项目</source>
@@ -6239,12 +6762,76 @@ If it keeps happening, send the details to technical support.</translation>
         <translation>Phone</translation>
     </message>
     <message>
+        <source>楼栋只用于查找房屋（与房号合起来），不单独保存</source>
+        <translation>the building is only used to find the unit (together with the unit number) and is not saved separately</translation>
+    </message>
+    <message>
+        <source>单元只用于查找房屋（与楼栋、房号合起来），不单独保存</source>
+        <translation>the entrance is only used to find the unit (together with the building and unit number) and is not saved separately</translation>
+    </message>
+    <message>
         <source>收款日期</source>
         <translation>Payment date</translation>
     </message>
     <message>
         <source>票据号</source>
         <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <source>台账</source>
+        <translation>The ledger</translation>
+    </message>
+    <message>
+        <source>台账是为另一次交接读取的，请重新读取后再导入。</source>
+        <translation>The ledger was read for another handover; please read it again before importing.</translation>
+    </message>
+    <message>
+        <source>「所属期」{exc}。</source>
+        <translation>“Billing period”: {exc}.</translation>
+    </message>
+    <message>
+        <source>收费项目不能为空</source>
+        <translation>The fee item cannot be empty</translation>
+    </message>
+    <message>
+        <source>房号不能为空</source>
+        <translation>The unit number cannot be empty</translation>
+    </message>
+    <message>
+        <source>“{number}”不是本项目的房屋；请先导入业主名册，或核对房号写法</source>
+        <translation>“{number}” is not a unit of this project; import the owner roster first, or check how the unit number is written</translation>
+    </message>
+    <message>
+        <source>欠费金额为空（本表只有欠费一列，每行都要有欠费金额）</source>
+        <translation>The arrears are empty (this sheet has only an arrears column, so every row needs an arrears amount)</translation>
+    </message>
+    <message>
+        <source>应收 {billed:,.2f} − 实收 {paid:,.2f} = {difference:,.2f}，与欠费 {arrears:,.2f} 不符</source>
+        <translation>billed {billed:,.2f} − paid {paid:,.2f} = {difference:,.2f}, which does not match the arrears {arrears:,.2f}</translation>
+    </message>
+    <message>
+        <source>应收、实收、欠费至少要填两项，才能算出第三项</source>
+        <translation>At least two of billed, paid and arrears must be filled in to work out the third</translation>
+    </message>
+    <message>
+        <source>没有年份，无法确定月份列属于哪一年</source>
+        <translation>No year, so it is unclear which year the month columns belong to</translation>
+    </message>
+    <message>
+        <source>没有所属期（或计费起始、计费截止），无法确定属于哪段时间</source>
+        <translation>No billing period (or billing start and end), so it is unclear which period the row belongs to</translation>
+    </message>
+    <message>
+        <source>为空，无法确定计费期间（另一端已填）</source>
+        <translation>is empty, so the billing period cannot be determined (the other end is filled in)</translation>
+    </message>
+    <message>
+        <source>计费截止 {end:%Y-%m-%d} 早于计费起始 {start:%Y-%m-%d}</source>
+        <translation>The billing end {end:%Y-%m-%d} is before the billing start {start:%Y-%m-%d}</translation>
+    </message>
+    <message>
+        <source>“{bad}”不是日期（应为 2025-07-01、2025/7/1 或 2025年7月1日）</source>
+        <translation>“{bad}” is not a date (write it as 2025-07-01 or 2025/7/1)</translation>
     </message>
     <message>
         <source>建筑面积</source>
@@ -6269,6 +6856,774 @@ If it keeps happening, send the details to technical support.</translation>
     <message>
         <source>楼层</source>
         <translation>Floor</translation>
+    </message>
+    <message>
+        <source>没有计算结果（文件由程序生成、未经 Excel 保存）：请在 Excel 中打开、保存后再导入，或改填数值</source>
+        <translation>has no calculated result (the file was generated by a program and never saved by Excel): please open it in Excel, save it and import again, or type in the values</translation>
+    </message>
+    <message>
+        <source>旧版 .xls</source>
+        <translation>old .xls</translation>
+    </message>
+    <message>
+        <source>无法读取 Excel 文件“{name}”：文件已损坏或不完整（{what}）。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入。</source>
+        <translation>Cannot read the Excel file “{name}”: the file is damaged or incomplete ({what}). Please open it in Excel or WPS, save it as .xlsx and import that.</translation>
+    </message>
+    <message>
+        <source>公式</source>
+        <translation>Formula </translation>
+    </message>
+    <message>
+        <source>单元格是错误值 {error}（公式出错），无法读取</source>
+        <translation>The cell holds the error value {error} (a formula error) and cannot be read</translation>
+    </message>
+    <message>
+        <source>已取消导入，未写入任何数据。</source>
+        <translation>Import cancelled; nothing was saved.</translation>
+    </message>
+    <message>
+        <source>「{field}」</source>
+        <translation> “{field}”</translation>
+    </message>
+    <message>
+        <source>{place}{field}：{message}</source>
+        <translation>{place}{field}: {message}</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>“{text}”不是数字</source>
+        <translation>“{text}” is not a number</translation>
+    </message>
+    <message>
+        <source>“{text}”是日期，不是数字</source>
+        <translation>“{text}” is a date, not a number</translation>
+    </message>
+    <message>
+        <source>“{text}”是日期或时间，不是数字</source>
+        <translation>“{text}” is a date or time, not a number</translation>
+    </message>
+    <message>
+        <source>“{text}”小数超过 {places} 位</source>
+        <translation>“{text}” has more than {places} decimal places</translation>
+    </message>
+    <message>
+        <source>“{text}”不是日期</source>
+        <translation>“{text}” is not a date</translation>
+    </message>
+    <message>
+        <source>“{text}”不是日期（应为 2025-07-01、2025/7/1 或 2025年07月）</source>
+        <translation>“{text}” is not a date (write it as 2025-07-01, 2025/7/1 or 2025.07)</translation>
+    </message>
+    <message>
+        <source>2025年07月、2025.07、2025-07、202507、2025-07-01、2025.01-2025.06、2025年、2025年第一季度、2025Q1 或 2025年上半年</source>
+        <translation>2025.07, 2025-07, 202507, 2025-07-01, 2025.01-2025.06, 2025, 2025Q1 or 2025H1</translation>
+    </message>
+    <message>
+        <source>“{text}”不是所属期</source>
+        <translation>“{text}” is not a billing period</translation>
+    </message>
+    <message>
+        <source>“{text}”没有写年份，无法确定是哪一年（应写成 2025年{text} 这样）</source>
+        <translation>“{text}” has no year, so it is unclear which year it belongs to (write the year too, e.g. 2025 {text})</translation>
+    </message>
+    <message>
+        <source>“{text}”不是所属期（应为 {forms}）</source>
+        <translation>“{text}” is not a billing period (write it as {forms})</translation>
+    </message>
+    <message>
+        <source>“{text}”是数字，分不清是 {year}年{month}月 还是 {year}年{month}0月（Excel 会去掉末尾的 0）；请写成 {year}年{month}0月 这样的文字</source>
+        <translation>“{text}” is a number, so it is unclear whether it means {year}-0{month} or {year}-{month}0 (Excel drops a trailing 0); please type it as text, like {year}-{month}0</translation>
+    </message>
+    <message>
+        <source>“{text}”不是有效日期</source>
+        <translation>“{text}” is not a valid date</translation>
+    </message>
+    <message>
+        <source>“{text}”的年份超出范围（应在 {first} 到 {last} 年之间）</source>
+        <translation>The year of “{text}” is out of range (it must be between {first} and {last})</translation>
+    </message>
+    <message>
+        <source>不能为空</source>
+        <translation>cannot be empty</translation>
+    </message>
+    <message>
+        <source>{place} 数量“{written}”没有数字：应交数量按 1 计，原文记入备注</source>
+        <translation>{place} quantity "{written}" has no number: the expected quantity is taken as 1 and the text kept in the remarks</translation>
+    </message>
+    <message>
+        <source>{pages} 与数量列的“{written}”不同</source>
+        <translation>{pages} differs from "{written}" in the quantity column</translation>
+    </message>
+    <message>
+        <source>{place} 数量“{written}”按页数 {pages} 导入，应交数量按 1 计，原文记入备注</source>
+        <translation>{place} quantity "{written}" imported as {pages} pages; the expected quantity is taken as 1 and the text kept in the remarks</translation>
+    </message>
+    <message>
+        <source>“{written}”的单位与单位列的“{uom}”不同</source>
+        <translation>the unit in "{written}" differs from "{uom}" in the unit column</translation>
+    </message>
+    <message>
+        <source>{place} 数量“{written}”按 {number}{unit} 导入，原文记入备注</source>
+        <translation>{place} quantity "{written}" imported as {number} {unit}; the text kept in the remarks</translation>
+    </message>
+    <message>
+        <source>“{text}”不是数量：请填写数量，或留空（按 1 计）</source>
+        <translation>"{text}" is not a quantity: enter a number, or leave it empty (counts as 1)</translation>
+    </message>
+    <message>
+        <source>“{text}”无效，应为：{choices}</source>
+        <translation>"{text}" is not valid; it must be one of: {choices}</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>请在 Excel 或 WPS 中打开，另存为 .xlsx（Excel 工作簿）后再导入。</source>
+        <translation>Please open it in Excel or WPS, save it as .xlsx (Excel workbook) and import that.</translation>
+    </message>
+    <message>
+        <source>Word 文档（.doc）</source>
+        <translation>a Word document (.doc)</translation>
+    </message>
+    <message>
+        <source>PowerPoint 演示文稿（.ppt）</source>
+        <translation>a PowerPoint presentation (.ppt)</translation>
+    </message>
+    <message>
+        <source>Visio 绘图</source>
+        <translation>a Visio drawing</translation>
+    </message>
+    <message>
+        <source>Word 文档（.docx）</source>
+        <translation>a Word document (.docx)</translation>
+    </message>
+    <message>
+        <source>PowerPoint 演示文稿（.pptx）</source>
+        <translation>a PowerPoint presentation (.pptx)</translation>
+    </message>
+    <message>
+        <source>OpenDocument 文件（WPS/LibreOffice）</source>
+        <translation>an OpenDocument file (WPS/LibreOffice)</translation>
+    </message>
+    <message>
+        <source>找不到文件：{path}</source>
+        <translation>File not found: {path}</translation>
+    </message>
+    <message>
+        <source>文件“{name}”有 {size}，超过导入上限 {max_file}：请拆分后再导入。</source>
+        <translation>The file “{name}” is {size}, over the {max_file} import limit: please split it and import the parts.</translation>
+    </message>
+    <message>
+        <source>文件“{name}”是空文件（0 字节），没有任何内容：请确认选的文件，或重新导出后再导入。</source>
+        <translation>The file “{name}” is empty (0 bytes): please check the file you chose, or export it again and import that.</translation>
+    </message>
+    <message>
+        <source>无法读取 Excel 文件“{name}”：不是有效的 {path} 文件（压缩包已损坏或不完整）。{save_as}</source>
+        <translation>Cannot read the Excel file “{name}”: it is not a valid {path} file (the archive is damaged or incomplete). {save_as}</translation>
+    </message>
+    <message>
+        <source>文件“{name}”是网页表格（HTML），有 {size}，超过导入上限 {max_old_file}：请拆分，或在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入。</source>
+        <translation>The file “{name}” is a web-page table (HTML) of {size}, over the {max_old_file} import limit: please split it, or open it in Excel or WPS, save it as .xlsx and import that.</translation>
+    </message>
+    <message>
+        <source>无法读取 Excel 文件“{name}”：不是有效的 {path} 文件，也不是可识别的其他格式。{save_as}</source>
+        <translation>Cannot read the Excel file “{name}”: it is not a valid {path} file, nor any other recognisable format. {save_as}</translation>
+    </message>
+    <message>
+        <source>无法读取 Excel 文件“{name}”：不是有效的 {path} 文件，它实际上是{what}。{save_as}</source>
+        <translation>Cannot read the Excel file “{name}”: it is not a valid {path} file; it is actually {what}. {save_as}</translation>
+    </message>
+    <message>
+        <source>文件“{name}”有 {size}，超过旧版 .xls 的导入上限 {max_old_file}：请拆分，或另存为 .xlsx 后再导入。</source>
+        <translation>The file “{name}” is {size}, over the {max_old_file} import limit for old .xls files: please split it, or save it as .xlsx and import that.</translation>
+    </message>
+    <message>
+        <source>文件“{name}”是加密的工作簿：请在 Excel 中去掉密码后另存再导入。</source>
+        <translation>The file “{name}” is an encrypted workbook: please remove the password in Excel, save it again and import that.</translation>
+    </message>
+    <message>
+        <source>文件“{name}”像是旧版 Excel 文件（.xls），但已损坏或不完整，无法读取：{save_as}</source>
+        <translation>The file “{name}” looks like an old Excel file (.xls) but is damaged or incomplete and cannot be read: {save_as}</translation>
+    </message>
+    <message>
+        <source>文件“{name}”是 WPS 表格文件（.et），但不是能直接读取的格式：请在 WPS 中打开，另存为 .xlsx 后再导入。</source>
+        <translation>The file “{name}” is a WPS Spreadsheets file (.et) in a format that cannot be read directly: please open it in WPS, save it as .xlsx and import that.</translation>
+    </message>
+    <message>
+        <source>文件“{name}”是 Excel 5.0/95 格式的旧工作簿，无法直接读取：{save_as}</source>
+        <translation>The file “{name}” is an old Excel 5.0/95 workbook and cannot be read directly: {save_as}</translation>
+    </message>
+    <message>
+        <source>文件“{name}”不是 Excel 工作簿，而是{what}：请确认选的文件；表格请在 Excel 或 WPS 中另存为 .xlsx 后再导入。</source>
+        <translation>The file “{name}” is not an Excel workbook but {what}: please check the file you chose; for a spreadsheet, save it as .xlsx in Excel or WPS and import that.</translation>
+    </message>
+    <message>
+        <source>文件“{name}”是 Office 复合文档，但不是 Excel 工作簿：请确认选的文件；{save_as}</source>
+        <translation>The file “{name}” is an Office compound document but not an Excel workbook: please check the file you chose; {save_as}</translation>
+    </message>
+    <message>
+        <source>文件“{name}”是 Excel 95 或更早的格式，无法直接读取：{save_as}</source>
+        <translation>The file “{name}” is in Excel 95 or an earlier format and cannot be read directly: {save_as}</translation>
+    </message>
+    <message>
+        <source>文件“{name}”的工作表共占 {cells:,} 个单元格（含中间的空格子；{what} 上限 {max_old_cells:,}），未导入：请删去远处多余的内容，或另存为 .xlsx 后再导入。</source>
+        <translation>The sheets of the file “{name}” span {cells:,} cells (empty cells in between included; the limit for {what} is {max_old_cells:,}); not imported: please delete stray content far from the table, or save it as .xlsx and import that.</translation>
+    </message>
+    <message>
+        <source>文件“{name}”含 {members} 个部件（上限 {max_members}），不是正常的 Excel 工作簿，未导入。</source>
+        <translation>The file “{name}” has {members} parts (the limit is {max_members}); it is not a normal Excel workbook and was not imported.</translation>
+    </message>
+    <message>
+        <source>ZIP 压缩包</source>
+        <translation>a ZIP archive</translation>
+    </message>
+    <message>
+        <source>文件“{name}”不是 Excel 工作簿（.xlsx），而是{what}：请确认选的文件；{save_as}</source>
+        <translation>The file “{name}” is not an Excel workbook (.xlsx) but {what}: please check the file you chose; {save_as}</translation>
+    </message>
+    <message>
+        <source>文件“{name}”解压后超过 {max_total}，超过导入上限，未导入：请拆分后再导入。</source>
+        <translation>The file “{name}” is over {max_total} uncompressed, over the import limit; not imported: please split it and import the parts.</translation>
+    </message>
+    <message>
+        <source>文件“{name}”中的部件“{filename}”解压后有 {file_size}，超过 .xlsb 的导入上限 {max_old_file}：请另存为 .xlsx 后再导入。</source>
+        <translation>The part “{filename}” of the file “{name}” is {file_size} uncompressed, over the {max_old_file} import limit for .xlsb: please save it as .xlsx and import that.</translation>
+    </message>
+    <message>
+        <source>文件“{name}”是 Excel 二进制工作簿（.xlsb），但已损坏或不完整，无法读取：{save_as}</source>
+        <translation>The file “{name}” is an Excel binary workbook (.xlsb) but is damaged or incomplete and cannot be read: {save_as}</translation>
+    </message>
+    <message>
+        <source>文件“{name}”中的部件“{filename}”解压后有 {file_size}，超过导入上限 {limit}，未导入：请确认文件来源，或拆分后再导入。</source>
+        <translation>The part “{filename}” of the file “{name}” is {file_size} uncompressed, over the {limit} import limit; not imported: please check where the file came from, or split it and import the parts.</translation>
+    </message>
+    <message>
+        <source>文件“{name}”中的部件“{filename}”压缩比异常（1:{ratio}），可能是恶意构造的文件，未导入。</source>
+        <translation>The part “{filename}” of the file “{name}” has an abnormal compression ratio (1:{ratio}); the file may have been built maliciously and was not imported.</translation>
+    </message>
+    <message>
+        <source>文件“{name}”中的部件“{part}”含有 DTD 或实体声明（Excel 从不写入），可能是恶意构造的文件，未导入。</source>
+        <translation>The part “{part}” of the file “{name}” contains a DTD or entity declaration (which Excel never writes); the file may have been built maliciously and was not imported.</translation>
+    </message>
+    <message>
+        <source>无法读取 Excel 文件：部件“{filename}”已损坏或使用了不支持的压缩方式（{error}）。请在 Excel 中打开并另存后再导入。</source>
+        <translation>Cannot read the Excel file: the part “{filename}” is damaged or uses an unsupported compression method ({error}). Please open it in Excel, save it again and import that.</translation>
+    </message>
+    <message>
+        <source>文件“{name}”中的部件“{part}”使用了不支持的编码，不是 Excel 保存的文件，未导入：请在 Excel 中打开并另存后再导入。</source>
+        <translation>The part “{part}” of the file “{name}” uses an unsupported encoding, so the file was not saved by Excel; not imported: please open it in Excel, save it again and import that.</translation>
+    </message>
+    <message>
+        <source>请在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入。</source>
+        <translation>Please open it in Excel or WPS, save it as .xlsx and import that.</translation>
+    </message>
+    <message>
+        <source>无法读取“{file_name}”的工作表“{title}”：第 {wide_row} 行在第 {max_columns} 列之后还有内容（导入最多读取 {max_columns} 列），请删去多余的列。</source>
+        <translation>Cannot read sheet “{title}” of “{file_name}”: row {wide_row} has content beyond column {max_columns} (an import reads at most {max_columns} columns); please delete the extra columns.</translation>
+    </message>
+    <message>
+        <source>文件“{name}”是网页表格（HTML），共有 {cells:,} 个单元格（上限 {max_cells:,}），未导入：请拆分后再导入，或在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入。</source>
+        <translation>The file “{name}” is a web-page table (HTML) with {cells:,} cells (the limit is {max_cells:,}); not imported: please split it, or open it in Excel or WPS, save it as .xlsx and import that.</translation>
+    </message>
+    <message>
+        <source>无法读取文件“{name}”：它是网页表格（HTML），但已损坏，无法读取。{save_as}</source>
+        <translation>Cannot read the file “{name}”: it is a web-page table (HTML) but is damaged and cannot be read. {save_as}</translation>
+    </message>
+    <message>
+        <source>文件“{name}”是网页（HTML），但里面没有表格（&lt;table&gt;），没有可导入的内容：请确认导出的文件。</source>
+        <translation>The file “{name}” is a web page (HTML) with no table (&lt;table&gt;) in it, so there is nothing to import: please check the exported file.</translation>
+    </message>
+    <message>
+        <source>无法读取文件“{name}”：它是网页表格（HTML），但文字编码无法识别{said}，既不是 UTF-8，也不是 GBK/GB18030。{save_as}</source>
+        <translation>Cannot read the file “{name}”: it is a web-page table (HTML) but its text encoding cannot be recognised{said}; it is neither UTF-8 nor GBK/GB18030. {save_as}</translation>
+    </message>
+    <message>
+        <source>无法读取文件“{name}”：网页表格第 {row} 行附近结构异常（标签嵌套过深或已损坏），未导入。{save_as}</source>
+        <translation>Cannot read the file “{name}”: the web-page table is malformed near row {row} (tags nested too deeply, or damaged); not imported. {save_as}</translation>
+    </message>
+    <message>
+        <source>无法读取文件“{name}”：网页表格第 {row} 行附近结构异常（元素过多），未导入。{save_as}</source>
+        <translation>Cannot read the file “{name}”: the web-page table is malformed near row {row} (too many elements); not imported. {save_as}</translation>
+    </message>
+    <message>
+        <source>无法读取文件“{name}”：网页表格超过 {max_rows:,} 行（Excel 的上限），未导入。</source>
+        <translation>Cannot read the file “{name}”: the web-page table has more than {max_rows:,} rows (Excel's limit); not imported.</translation>
+    </message>
+    <message>
+        <source>超过 Excel 单元格上限（{max_text} 个字），无法读取</source>
+        <translation>Longer than Excel's cell limit ({max_text} characters); cannot be read</translation>
+    </message>
+    <message>
+        <source>{start}–{stop} 列</source>
+        <translation>columns {start}–{stop}</translation>
+    </message>
+    <message>
+        <source>第 {block} 块 {columns}</source>
+        <translation>block {block} {columns}</translation>
+    </message>
+    <message>
+        <source>表头并排重复 {count} 次（{names}）；只导入第 {taken} 块，未导入第 {left_out} 块</source>
+        <translation>The header repeats {count} times side by side ({names}); only block {taken} is imported, block {left_out} is not</translation>
+    </message>
+    <message>
+        <source>表头并排重复 {count} 次，按 {count} 块读取（{names}），每块的行都导入</source>
+        <translation>The header repeats {count} times side by side, so the sheet is read as {count} blocks ({names}) and every block's rows are imported</translation>
+    </message>
+    <message>
+        <source>并排块：表头只并排重复 {count} 次（第 1–{count} 块），没有第 {wrong} 块。</source>
+        <translation>Side-by-side blocks: the header repeats only {count} times (blocks 1–{count}); there is no block {wrong}.</translation>
+    </message>
+    <message>
+        <source>{name}{state}：无法读取</source>
+        <translation>{name}{state}: cannot be read</translation>
+    </message>
+    <message>
+        <source>表头在第 {row} 行</source>
+        <translation>header in row {row}</translation>
+    </message>
+    <message>
+        <source>表头认不出</source>
+        <translation>header not recognised</translation>
+    </message>
+    <message>
+        <source>{name}{state}：{rows} 行，{header}</source>
+        <translation>{name}{state}: {rows} rows, {header}</translation>
+    </message>
+    <message>
+        <source>工作表「{name}」{state}：{holds}，{taken}</source>
+        <translation>Sheet “{name}”{state}: {holds}, {taken}</translation>
+    </message>
+    <message>
+        <source>已导入</source>
+        <translation>imported</translation>
+    </message>
+    <message>
+        <source>未导入</source>
+        <translation>not imported</translation>
+    </message>
+    <message>
+        <source>（隐藏）</source>
+        <translation> (hidden)</translation>
+    </message>
+    <message>
+        <source>无法读取</source>
+        <translation>cannot be read</translation>
+    </message>
+    <message>
+        <source>表头可识别（第 {row} 行）</source>
+        <translation>header recognised (row {row})</translation>
+    </message>
+    <message>
+        <source>{rows} 行，{header}</source>
+        <translation>{rows} rows, {header}</translation>
+    </message>
+    <message>
+        <source>工作簿中没有工作表「{missing}」；工作表有：{names}。</source>
+        <translation>The workbook has no sheet “{missing}”; its sheets are: {names}.</translation>
+    </message>
+    <message>
+        <source>{row} {unit} {fee_item}：台账应收 {billed:,.2f} 元，按收费标准应为 {expected:,.2f} 元</source>
+        <translation>{row} {unit} {fee_item}: the ledger bills {billed:,.2f} yuan, the tariff gives {expected:,.2f} yuan</translation>
+    </message>
+    <message>
+        <source>计费截止按所写日期为最后一天（含当日）读取：有 {count} 行的计费起始、计费截止都是月初（如第 {example} 行），但第 {row} 行等截止于 {day}；如果月初的截止日是下一期的第一天，请改为前一天后重新导入</source>
+        <translation>Billing ends are read as the last day, inclusive: {count} rows start and end on the first of a month (e.g. row {example}), but row {row} and others end on {day}; if an end on the first of a month is the next period's first day, change it to the day before and import again</translation>
+    </message>
+    <message>
+        <source>计费截止按“下一期第一天”（不含当日）读取：本表的计费起始、计费截止都是月初（如 {start} → {end}），各行截止日按前一天（{last}）导入</source>
+        <translation>Billing ends are read as “the next period's first day” (exclusive): this sheet's billing starts and ends are all the first of a month (e.g. {start} → {end}), so each row ends on the day before ({last})</translation>
+    </message>
+    <message>
+        <source>应收</source>
+        <translation>billed</translation>
+    </message>
+    <message>
+        <source>实收</source>
+        <translation>paid</translation>
+    </message>
+    <message>
+        <source>欠费</source>
+        <translation>arrears</translation>
+    </message>
+    <message>
+        <source>{first:%Y-%m-%d} 至 {last:%Y-%m-%d}</source>
+        <translation>{first:%Y-%m-%d} to {last:%Y-%m-%d}</translation>
+    </message>
+    <message>
+        <source>本表没有所属期列：各行按导入时指定的所属期 {period} 导入</source>
+        <translation>This sheet has no billing period column: every row is imported with the billing period given at import, {period}</translation>
+    </message>
+    <message>
+        <source>（或指定计费起始、计费截止）</source>
+        <translation> (or assign billing start and billing end)</translation>
+    </message>
+    <message>
+        <source>（应收、实收、欠费至少要有两列）</source>
+        <translation> (at least two of billed, paid and arrears are needed)</translation>
+    </message>
+    <message>
+        <source>本表只有欠费金额，没有应收、实收：每行按 应收 = 欠费、实收 = 0 导入（欠费为负数即多缴的，按 实收 = 多缴金额、应收 = 0 导入）；收缴率不能由本表得出</source>
+        <translation>This sheet has only arrears, no billed or paid amounts: each row is imported as billed = arrears, paid = 0 (a negative arrears, i.e. an overpayment, as paid = the overpayment, billed = 0); the collection rate cannot be worked out from this sheet</translation>
+    </message>
+    <message>
+        <source>各项金额均为空或 0 的行</source>
+        <translation>row whose amounts are all empty or 0</translation>
+    </message>
+    <message>
+        <source>合计 {stated:,.2f} 与各项{kind_words}之和 {summed:,.2f} 不符</source>
+        <translation>The total {stated:,.2f} does not match the sum of the items' {kind_words}, {summed:,.2f}</translation>
+    </message>
+    <message>
+        <source>「{value}」只有{kind_words}一列，缺实收或欠费，无法得出欠费（每个收费项目要有应收、实收、欠费中的两列，或只有欠费）</source>
+        <translation>“{value}” has only a {kind_words} column and lacks paid or arrears, so the arrears cannot be worked out (each fee item needs two of billed, paid and arrears, or arrears alone)</translation>
+    </message>
+    <message>
+        <source>按月分列的金额：标题和表头都没有写“欠费”，金额应是各月应收，但表中没有实收，无法得出欠费；如果这些金额是欠费，请在标题中写明（如“2025年欠费明细”）后再导入</source>
+        <translation>Amounts by month: neither the title nor the header says “arrears”, so the amounts should be each month's billed amount, but the sheet has no paid amounts, so the arrears cannot be worked out; if these amounts are arrears, say so in the title (e.g. “2025年欠费明细”) and import again</translation>
+    </message>
+    <message>
+        <source>按月分列的台账没有写年份：请在标题中写明（如“2025年度”），或增加“年度”列，或在导入时指定所属期</source>
+        <translation>The monthly ledger gives no year: write it in the title (e.g. “2025年度”), add a “year” column, or give the billing period when importing</translation>
+    </message>
+    <message>
+        <source>按收费项目分列的台账没有所属期列（或计费起始、计费截止）：请在导入时指定本表的所属期，或增加所属期列</source>
+        <translation>The ledger with a column per fee item has no billing period column (or billing start and end): give the sheet's billing period when importing, or add a billing period column</translation>
+    </message>
+    <message>
+        <source>欠费（按 应收 = 欠费、实收 = 0 导入）</source>
+        <translation>arrears (imported as billed = arrears, paid = 0)</translation>
+    </message>
+    <message>
+        <source>“年度”列</source>
+        <translation>the “year” column</translation>
+    </message>
+    <message>
+        <source>{year} 年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <source>表头</source>
+        <translation>the header</translation>
+    </message>
+    <message>
+        <source>本表按月分列：{count} 个月份列，每个房屋、收费项目、月份一行；各月金额按{what}读取，年份取自{year}</source>
+        <translation>This sheet has a column per month: {count} month columns, one line per unit, fee item and month; each month's amount is read as {what}, and the year is taken from {year}</translation>
+    </message>
+    <message>
+        <source>本表按收费项目分列：{items}，每个房屋、收费项目一行</source>
+        <translation>This sheet has a column per fee item: {items}; one line per unit and fee item</translation>
+    </message>
+    <message>
+        <source>本表分列前期、本期金额：每行的本期金额与前期金额各导入为一行</source>
+        <translation>This sheet has separate earlier-period and current-period amounts: each row's current and earlier amounts are imported as one line each</translation>
+    </message>
+    <message>
+        <source>本表没有所属期列：本期各项按标题中的“{titled}”（{period}）导入；不对时请在导入时指定所属期</source>
+        <translation>This sheet has no billing period column: the current items are imported for “{titled}” from the title ({period}); if that is wrong, give the billing period when importing</translation>
+    </message>
+    <message>
+        <source>本表没有所属期列：本期各项按导入时指定的所属期 {period} 导入</source>
+        <translation>This sheet has no billing period column: the current items are imported with the billing period given at import, {period}</translation>
+    </message>
+    <message>
+        <source>{items}：前期金额按本期之前一个月（所属期的上一个月）导入，实际可能更早</source>
+        <translation>{items}: earlier-period amounts are imported for the month before the current period (the month before the billing period); they may actually be older</translation>
+    </message>
+    <message>
+        <source>只有欠费一列的收费项目：按 应收 = 欠费、实收 = 0 导入</source>
+        <translation>Fee items with only an arrears column: imported as billed = arrears, paid = 0</translation>
+    </message>
+    <message>
+        <source>财务结算已签署，不能再导入原物业台账；如需更改请先修订结算。</source>
+        <translation>The financial settlement is signed, so the previous company's ledger can no longer be imported; to change it, revise the settlement first.</translation>
+    </message>
+    <message>
+        <source>将新建收费项目：{name}</source>
+        <translation>A new fee item will be created: {name}</translation>
+    </message>
+    <message>
+        <source>第 {first}–{last} 行</source>
+        <translation>rows {first}–{last}</translation>
+    </message>
+    <message>
+        <source>第 {row} 行</source>
+        <translation>row {row}</translation>
+    </message>
+    <message>
+        <source>工作表「{sheet}」</source>
+        <translation>sheet “{sheet}” </translation>
+    </message>
+    <message>
+        <source>第 {rows} 行</source>
+        <translation>rows {rows}</translation>
+    </message>
+    <message>
+        <source>表头中找不到这一列，请在“列对应”中指定</source>
+        <translation>This column is not in the header; please assign it under “Column mapping”</translation>
+    </message>
+    <message>
+        <source>表格</source>
+        <translation>The sheet</translation>
+    </message>
+    <message>
+        <source>{rows} 行（{reasons}）</source>
+        <translation>{rows} rows ({reasons})</translation>
+    </message>
+    <message>
+        <source>「{sheet}」{rows} 行</source>
+        <translation>“{sheet}” {rows} rows</translation>
+    </message>
+    <message>
+        <source>合计行与明细不符：{mismatch}</source>
+        <translation>Total row does not match its lines: {mismatch}</translation>
+    </message>
+    <message>
+        <source>“{file}”中没有可导入的数据行，未写入任何数据。</source>
+        <translation>“{file}” has no data rows to import; nothing was saved.</translation>
+    </message>
+    <message>
+        <source>{noun}有 {problems} 处问题（{rows} 行），未导入任何数据：{listed}</source>
+        <translation>{noun} has {problems} problems ({rows} rows); nothing was imported: {listed}</translation>
+    </message>
+    <message>
+        <source>空行</source>
+        <translation>blank row</translation>
+    </message>
+    <message>
+        <source>{letter} 列「{label}」</source>
+        <translation>column {letter} “{label}”</translation>
+    </message>
+    <message>
+        <source>{letter} 列</source>
+        <translation>column {letter}</translation>
+    </message>
+    <message>
+        <source>工作表「{sheet}」{note}</source>
+        <translation>sheet “{sheet}”: {note}</translation>
+    </message>
+    <message>
+        <source>未导入的列：{columns}（没有对应的字段，可在“列对应”中指定）</source>
+        <translation>Columns not imported: {columns} (no matching field; you can assign them under “Column mapping”)</translation>
+    </message>
+    <message>
+        <source>{letter} 列（没有表头，{count} 行有内容）</source>
+        <translation>column {letter} (no header, {count} rows filled)</translation>
+    </message>
+    <message>
+        <source>未导入的列：{columns}（可在“列对应”中指定）</source>
+        <translation>Columns not imported: {columns} (you can assign them under “Column mapping”)</translation>
+    </message>
+    <message>
+        <source>重复的列：{columns}</source>
+        <translation>Duplicate columns: {columns}</translation>
+    </message>
+    <message>
+        <source>同名</source>
+        <translation>has the same name</translation>
+    </message>
+    <message>
+        <source>同为「{field}」</source>
+        <translation>both are “{field}”</translation>
+    </message>
+    <message>
+        <source>{column}（与 {twin}{how}，只导入 {letter} 列）</source>
+        <translation>{column} ({how} as {twin}; only column {letter} is imported)</translation>
+    </message>
+    <message>
+        <source>{where}：{reason}{detail}，已跳过</source>
+        <translation>{where}: {reason}{detail}, skipped</translation>
+    </message>
+    <message>
+        <source>只有序号的空行</source>
+        <translation>blank row with only a number</translation>
+    </message>
+    <message>
+        <source>小计行</source>
+        <translation>subtotal row</translation>
+    </message>
+    <message>
+        <source>合计行</source>
+        <translation>total row</translation>
+    </message>
+    <message>
+        <source>重复的表头</source>
+        <translation>repeated header</translation>
+    </message>
+    <message>
+        <source>说明行</source>
+        <translation>note row</translation>
+    </message>
+    <message>
+        <source>签字栏</source>
+        <translation>signature block</translation>
+    </message>
+    <message>
+        <source>“{file}”中找不到表头：前 {rows} 行里没有可识别的列名（如 {names}）。请确认表头文字，或指明表头在第几行并逐列对应。</source>
+        <translation>No header found in “{file}”: none of the first {rows} rows has recognisable column names (such as {names}). Please check the header text, or say which row the header is in and map the columns one by one.</translation>
+    </message>
+    <message>
+        <source>工作表「{sheet}」中找不到表头：前 {rows} 行里没有可识别的列名。请不选这张工作表，或指明表头在第几行。</source>
+        <translation>No header found in sheet “{sheet}”: none of the first {rows} rows has recognisable column names. Please leave this sheet out, or say which row the header is in.</translation>
+    </message>
+    <message>
+        <source>并排块：这张表的表头没有并排重复，不能选择块；请去掉块的选择。</source>
+        <translation>Side-by-side blocks: this sheet's header does not repeat side by side, so blocks cannot be chosen; please clear the block choice.</translation>
+    </message>
+    <message>
+        <source>表头行：第 {row} 行不在表的前 {count} 行中（表头须在前 {limit} 行）。</source>
+        <translation>Header row: row {row} is not among the sheet's first {count} rows (the header must be within the first {limit} rows).</translation>
+    </message>
+    <message>
+        <source>列对应：没有字段“{named}”；可对应的字段有：{fields}。</source>
+        <translation>Column mapping: there is no field “{named}”; the fields are: {fields}.</translation>
+    </message>
+    <message>
+        <source>列对应无效：第 {column} 列不在表中。</source>
+        <translation>Invalid column mapping: column {column} is not in the sheet.</translation>
+    </message>
+    <message>
+        <source>列对应：表头中没有“{ref}”这一列（也不是列字母 A、B…）。表头各列：{shown}。</source>
+        <translation>Column mapping: the header has no column “{ref}” (and it is not a column letter A, B…). The header's columns: {shown}.</translation>
+    </message>
+    <message>
+        <source>PNG 图片</source>
+        <translation>a PNG image</translation>
+    </message>
+    <message>
+        <source>JPEG 图片</source>
+        <translation>a JPEG image</translation>
+    </message>
+    <message>
+        <source>GIF 图片</source>
+        <translation>a GIF image</translation>
+    </message>
+    <message>
+        <source>TIFF 图片</source>
+        <translation>a TIFF image</translation>
+    </message>
+    <message>
+        <source>BMP 图片</source>
+        <translation>a BMP image</translation>
+    </message>
+    <message>
+        <source>PDF 文档</source>
+        <translation>a PDF document</translation>
+    </message>
+    <message>
+        <source>RAR 压缩包</source>
+        <translation>a RAR archive</translation>
+    </message>
+    <message>
+        <source>7z 压缩包</source>
+        <translation>a 7z archive</translation>
+    </message>
+    <message>
+        <source>RTF 文档</source>
+        <translation>an RTF document</translation>
+    </message>
+    <message>
+        <source>HTML 网页（网页表格）</source>
+        <translation>an HTML web page (web-page table)</translation>
+    </message>
+    <message>
+        <source>WebP 图片</source>
+        <translation>a WebP image</translation>
+    </message>
+    <message>
+        <source>单个文件网页（.mht，网页表格）</source>
+        <translation>a single-file web page (.mht, web-page table)</translation>
+    </message>
+    <message>
+        <source>XML 电子表格（Excel 2003 XML 格式）</source>
+        <translation>an XML spreadsheet (Excel 2003 XML format)</translation>
+    </message>
+    <message>
+        <source>XML 文件</source>
+        <translation>an XML file</translation>
+    </message>
+    <message>
+        <source>CSV 或文本文件</source>
+        <translation>a CSV or text file</translation>
+    </message>
+    <message>
+        <source>{row}（{word}行）「{field}」为 {stated}，明细相加为 {summed}</source>
+        <translation>{row} ({word} row): “{field}” is {stated}, but its lines add up to {summed}</translation>
+    </message>
+    <message>
+        <source>--value 应写成 字段:表中的值=取值（如 房屋用途:110=住宅；字段为{labels}），而不是“{option}”。</source>
+        <translation>--value must be written field:value in the sheet=value (e.g. use:110=residential; the fields are {labels}), not “{option}”.</translation>
+    </message>
+    <message>
+        <source>--value {option}：“{word}”不是{label}的取值，应为：{choices}。</source>
+        <translation>--value {option}: “{word}” is not a value of {label}; it must be one of: {choices}.</translation>
+    </message>
+    <message>
+        <source>无法读取 Excel 文件“{name}”：文件已损坏或不是 Excel 保存的 .xlsx（请在 Excel 中打开并另存后再导入）。</source>
+        <translation>Cannot read the Excel file “{name}”: the file is damaged or is not an .xlsx saved by Excel (please open it in Excel, save it again and import that).</translation>
+    </message>
+    <message>
+        <source>工作表“{title}”有 {count} 处合并单元格（上限 {max_merges}）：请取消合并后另存再导入。</source>
+        <translation>Sheet “{title}” has {count} merged cell ranges (the limit is {max_merges}): please unmerge them, save again and import.</translation>
+    </message>
+    <message>
+        <source>无法读取“{file_name}”的工作表“{title}”：第 {row} 行在第 {max_columns} 列之后还有内容（导入最多读取 {max_columns} 列），请删去多余的列。</source>
+        <translation>Cannot read sheet “{title}” of “{file_name}”: row {row} has content beyond column {max_columns} (an import reads at most {max_columns} columns); please delete the extra columns.</translation>
+    </message>
+    <message>
+        <source>第 {previous} 行附近结构异常（元素过多）</source>
+        <translation>malformed near row {previous} (too many elements)</translation>
+    </message>
+    <message>
+        <source>第 {previous} 行附近已损坏（{exc}）</source>
+        <translation>damaged near row {previous} ({exc})</translation>
+    </message>
+    <message>
+        <source>无法读取“{file_name}”的工作表“{sheet}”：{what}。请在 Excel 中打开并另存后再导入。</source>
+        <translation>Cannot read sheet “{sheet}” of “{file_name}”: {what}. Please open it in Excel, save it again and import that.</translation>
+    </message>
+    <message>
+        <source>行号“{ref}”异常（在第 {previous} 行之后）</source>
+        <translation>abnormal row number “{ref}” (after row {previous})</translation>
+    </message>
+    <message>
+        <source>第 {number} 行在第 {max_columns} 列之后还有内容（导入最多读取 {max_columns} 列），请删去多余的列</source>
+        <translation>row {number} has content beyond column {max_columns} (an import reads at most {max_columns} columns); please delete the extra columns</translation>
+    </message>
+    <message>
+        <source>公式“{formula}”</source>
+        <translation>Formula “{formula}” </translation>
+    </message>
+    <message>
+        <source>“{text}”无法读取为{kind}</source>
+        <translation>“{text}” cannot be read as {kind}</translation>
+    </message>
+    <message>
+        <source>单元格是错误值 {text}（公式出错），无法读取</source>
+        <translation>The cell holds the error value {text} (a formula error) and cannot be read</translation>
+    </message>
+    <message>
+        <source>数值</source>
+        <translation>a number</translation>
+    </message>
+    <message>
+        <source>文字</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <source>是/否</source>
+        <translation>yes/no</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>a date</translation>
     </message>
 </context>
 <context>
@@ -6371,6 +7726,34 @@ If it keeps happening, send the details to technical support.</translation>
     <message>
         <source>「接收单位」不能为空。</source>
         <translation>“Receiving organisation” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>该钥匙已作废，不能再登记任何操作。</source>
+        <translation>This key has been voided; nothing more can be recorded for it.</translation>
+    </message>
+    <message>
+        <source>未登记</source>
+        <translation>Not registered</translation>
+    </message>
+    <message>
+        <source>钥匙当前为“{status}”，不能“{event}”。</source>
+        <translation>The key is currently “{status}”, so “{event}” is not possible.</translation>
+    </message>
+    <message>
+        <source>「借用事由」应为：{choices}。</source>
+        <translation>“Purpose” must be one of: {choices}.</translation>
+    </message>
+    <message>
+        <source>借用事由为“{other}”时须写明具体事由。</source>
+        <translation>When the purpose is “{other}”, please fill in the details.</translation>
+    </message>
+    <message>
+        <source>「应还时间」必须晚于借出时间。</source>
+        <translation>“Due back” must be later than the time the key is lent.</translation>
+    </message>
+    <message>
+        <source>应还时间（{due}）晚于借出当天，须填写「延期原因」。</source>
+        <translation>Due back ({due}) is after the day the key is lent, so “Reason for extension” is required.</translation>
     </message>
 </context>
 <context>
@@ -6727,6 +8110,10 @@ If it keeps happening, send the details to technical support.</translation>
         <translation>“{label}” cannot be empty.</translation>
     </message>
     <message>
+        <source>「{label}」应为数字（最多两位小数）。</source>
+        <translation>“{label}” must be a number (up to 2 decimal places).</translation>
+    </message>
+    <message>
         <source>「{label}」应为不小于 0 的数字。</source>
         <translation>“{label}” must be a number not less than 0.</translation>
     </message>
@@ -6741,6 +8128,14 @@ If it keeps happening, send the details to technical support.</translation>
     <message>
         <source>「本次读数」{reading} 小于「上次读数」{prev_reading}：表数不会倒走，请核对。</source>
         <translation>“Current reading” {reading} is less than “Previous reading” {prev_reading}: meters do not run backwards. Please check.</translation>
+    </message>
+    <message>
+        <source>「抄表日」{read_on} 应晚于「上次抄表日」{prev_read_on}。</source>
+        <translation>“Read on” {read_on} must be later than “Last read on” {prev_read_on}.</translation>
+    </message>
+    <message>
+        <source>「类别」应为{choices}之一。</source>
+        <translation>“Type” must be one of: {choices}.</translation>
     </message>
     <message>
         <source>「表号」不能为空。</source>
@@ -6760,6 +8155,120 @@ If it keeps happening, send the details to technical support.</translation>
     </message>
 </context>
 <context>
+    <name>numbers</name>
+    <message>
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+    <message>
+        <source>天</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <source>「{field}」请用半角数字：“{text}”应写作“{plain}”。</source>
+        <translation>“{field}”: please type half-width digits: “{text}” should be “{plain}”.</translation>
+    </message>
+    <message>
+        <source>「{field}」应为数字，“{text}”不是数字。</source>
+        <translation>“{field}” must be a number; “{text}” is not a number.</translation>
+    </message>
+    <message>
+        <source>「{field}」不能为负数。</source>
+        <translation>“{field}” cannot be negative.</translation>
+    </message>
+    <message>
+        <source>「{field}」应为整数。</source>
+        <translation>“{field}” must be a whole number.</translation>
+    </message>
+    <message>
+        <source>「{field}」最多 {places} 位小数。</source>
+        <translation>“{field}” can have at most {places} decimal places.</translation>
+    </message>
+    <message>
+        <source>「{field}」超出范围：应在 {low} 到 {high} {unit}之间。</source>
+        <translation>“{field}” is out of range: it must be between {low} and {high} {unit}.</translation>
+    </message>
+    <message>
+        <source>「{field}」不能为空。</source>
+        <translation>“{field}” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「{field}」应为数字。</source>
+        <translation>“{field}” must be a number.</translation>
+    </message>
+    <message>
+        <source>「{field}」应为数字，不能是“{value}”。</source>
+        <translation>“{field}” must be a number, not “{value}”.</translation>
+    </message>
+    <message>
+        <source>「{field}」超出范围：应在 {low} 到 {high} 之间。</source>
+        <translation>“{field}” is out of range: it must be between {low} and {high}.</translation>
+    </message>
+</context>
+<context>
+    <name>office</name>
+    <message>
+        <source>「{field}」最多 {longest} 个字，现有 {length} 个字。</source>
+        <translation>“{field}” can have at most {longest} characters; it has {length}.</translation>
+    </message>
+    <message>
+        <source>单位名称</source>
+        <translation>Company name</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>服务器</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>数据库名</source>
+        <translation>Database name</translation>
+    </message>
+    <message>
+        <source>「{field}」不能为空。</source>
+        <translation>“{field}” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>端口</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>本机默认数据库文件</source>
+        <translation>the default database file on this computer</translation>
+    </message>
+    <message>
+        <source>文件“{where}”还不存在：下次启动时将新建这个数据库文件。</source>
+        <translation>The file “{where}” does not exist yet: it will be created as a new database at the next start.</translation>
+    </message>
+    <message>
+        <source>文件“{where}”不是可用的数据库（已损坏，或不是数据库文件）：{detail}。请换一个文件。</source>
+        <translation>The file “{where}” is not a usable database (it is damaged, or not a database file): {detail}. Please choose another file.</translation>
+    </message>
+    <message>
+        <source>连接成功。数据库“{where}”是空的：下次启动时将在其中建立数据表。</source>
+        <translation>Connected. The database “{where}” is empty: its tables will be created at the next start.</translation>
+    </message>
+    <message>
+        <source>数据库“{where}”里已有别的数据表，但不是物业交接台的数据库。为免弄乱其中的数据，请换一个空数据库（或请管理员新建一个）。</source>
+        <translation>The database “{where}” already holds other tables but is not a HandoverDesk database. To avoid mixing up its data, please use an empty database (or ask the administrator to create one).</translation>
+    </message>
+    <message>
+        <source>连接成功。这是物业交接台的数据库，结构是最新的（结构版本 {revision}）。</source>
+        <translation>Connected. This is a HandoverDesk database and its structure is up to date (schema version {revision}).</translation>
+    </message>
+    <message>
+        <source>连接成功。这是物业交接台的数据库，但结构较旧（结构版本 {revision}）：下次启动时将自动升级到 {head}。升级前请先备份；共用这个数据库的其他前台也须升级到本程序的版本 {version}。</source>
+        <translation>Connected. This is a HandoverDesk database, but its structure is older (schema version {revision}): it will be upgraded to {head} automatically at the next start. Make a backup before upgrading; the other desks sharing this database must also be upgraded to version {version} of this program.</translation>
+    </message>
+    <message>
+        <source>数据库“{where}”由更新版本的物业交接台建立（结构版本 {revision}），本程序（版本 {version}）太旧，不能使用它：请先把本程序升级到最新版本。</source>
+        <translation>The database “{where}” was created by a newer HandoverDesk (schema version {revision}); this program (version {version}) is too old to use it: please upgrade this program to the latest version first.</translation>
+    </message>
+</context>
+<context>
     <name>ops</name>
     <message>
         <source>正在保存…</source>
@@ -6771,10 +8280,33 @@ If it keeps happening, send the details to technical support.</translation>
     </message>
 </context>
 <context>
+    <name>overview</name>
+    <message>
+        <source>（未指定）</source>
+        <translation>(unspecified)</translation>
+    </message>
+    <message>
+        <source>交接（编号 {handover_id}）不存在。</source>
+        <translation>Handover (no. {handover_id}) does not exist.</translation>
+    </message>
+</context>
+<context>
     <name>people</name>
+    <message>
+        <source>是打码显示的号码；要修改请输入完整号码，不修改请保持原样</source>
+        <translation>is the masked number; to change it, enter the full number, otherwise leave it as it is</translation>
+    </message>
+    <message>
+        <source>{number}（{relation}）</source>
+        <translation>{number} ({relation})</translation>
+    </message>
     <message>
         <source>「业主姓名或单位名称」不能为空。</source>
         <translation>“Owner name or company name” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「证件类型」“{value}”无效，应为：{choices}。</source>
+        <translation>“ID document type” “{value}” is not valid; it must be one of: {choices}.</translation>
     </message>
     <message>
         <source>「证件类型」单位业主的证件应为{CREDIT_CODE}。</source>
@@ -6785,8 +8317,32 @@ If it keeps happening, send the details to technical support.</translation>
         <translation>“ID type”: the unified social credit code is for companies; for a company owner, tick “Company”.</translation>
     </message>
     <message>
+        <source>「证件号码」原号码 {number} 不是有效的{kind}号码；改了证件类型，请同时重新填写证件号码。</source>
+        <translation>“ID document number”: the existing number {number} is not a valid {kind} number; since the document type was changed, please enter the number again as well.</translation>
+    </message>
+    <message>
         <source>「联系电话」只填一个号码，其余的请填在「其他电话」中。</source>
         <translation>“Phone” takes only one number; enter the others under “Other phones”.</translation>
+    </message>
+    <message>
+        <source>「{field}」“{text}”{hint}。</source>
+        <translation>“{field}” “{text}” {hint}.</translation>
+    </message>
+    <message>
+        <source>「证件号码」与本项目已有的业主“{other}”相同；同一人有多套房屋时，请在房屋中用“关联已有业主”。</source>
+        <translation>“ID document number” is the same as that of the existing owner “{other}” in this project; when one person owns several units, use “Link existing owner” on the unit.</translation>
+    </message>
+    <message>
+        <source>业主“{name}”</source>
+        <translation>Owner “{name}”</translation>
+    </message>
+    <message>
+        <source>请先在房屋的业主列表中移除此人；领过钥匙的业主留在记录中，不能删除。</source>
+        <translation>Remove this person from the units' owner lists first; an owner who has been issued keys stays on record and cannot be deleted.</translation>
+    </message>
+    <message>
+        <source>「关系」“{value}”无效，应为：{choices}。</source>
+        <translation>“Relation” “{value}” is not valid; it must be one of: {choices}.</translation>
     </message>
     <message>
         <source>业主“{name}”不是房屋“{number}”所在项目的业主。</source>
@@ -6795,6 +8351,14 @@ If it keeps happening, send the details to technical support.</translation>
     <message>
         <source>“{name}”已是房屋“{number}”的{relation}。</source>
         <translation>“{name}” is already the {relation} of unit “{number}”.</translation>
+    </message>
+    <message>
+        <source>（{relation}）</source>
+        <translation> ({relation})</translation>
+    </message>
+    <message>
+        <source>证件类型“{kind}”无效，应为：{choices}</source>
+        <translation>ID document type “{kind}” is not valid; it must be one of: {choices}</translation>
     </message>
 </context>
 <context>
@@ -6899,8 +8463,32 @@ If it keeps happening, send the details to technical support.</translation>
         <translation>Photo “{filename}” is an empty file (0 bytes); please choose it again.</translation>
     </message>
     <message>
+        <source>照片“{filename}”有 {size}，超过 {max_upload} 的上限，请压缩后再添加。</source>
+        <translation>Photo “{filename}” is {size}, over the {max_upload} limit; please compress it before adding it.</translation>
+    </message>
+    <message>
+        <source>文件不存在</source>
+        <translation>the file does not exist</translation>
+    </message>
+    <message>
+        <source>没有读取权限</source>
+        <translation>no permission to read it</translation>
+    </message>
+    <message>
+        <source>无法读取</source>
+        <translation>it cannot be read</translation>
+    </message>
+    <message>
+        <source>照片“{filename}”{why}，请重新选择。</source>
+        <translation>Photo “{filename}”: {why}; please choose it again.</translation>
+    </message>
+    <message>
         <source>“{name}”不是文件，请选择照片文件。</source>
         <translation>“{name}” is not a file; please choose a photo file.</translation>
+    </message>
+    <message>
+        <source>照片“{filename}”像素过大（{width}×{height}），请缩小后再添加（最多 {max_pixels} 万像素）。</source>
+        <translation>Photo “{filename}” has too many pixels ({width}×{height}); please shrink it before adding it (at most {max_pixels} × 10,000 pixels).</translation>
     </message>
     <message>
         <source>“{filename}”不是可识别的图片文件。</source>
@@ -6918,8 +8506,20 @@ If it keeps happening, send the details to technical support.</translation>
 <context>
     <name>projects</name>
     <message>
+        <source>「项目编码」不能为空。</source>
+        <translation>“Project code” cannot be empty.</translation>
+    </message>
+    <message>
         <source>「项目编码」不能含空格：“{code}”（命令行用 --project 编码 选项目）。</source>
         <translation>“Project code” cannot contain spaces: “{code}” (the command line selects a project with --project CODE).</translation>
+    </message>
+    <message>
+        <source>「项目名称」不能为空。</source>
+        <translation>“Project name” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「项目类型」“{value}”无效，应为：{choices}。</source>
+        <translation>“Project type” “{value}” is not valid; it must be one of: {choices}.</translation>
     </message>
     <message>
         <source>「项目编码」“{code}”已被项目“{name}”使用，请换一个编码。</source>
@@ -7002,6 +8602,13 @@ If it keeps happening, send the details to technical support.</translation>
     </message>
 </context>
 <context>
+    <name>session</name>
+    <message>
+        <source>正在退出登录…</source>
+        <translation>Signing out…</translation>
+    </message>
+</context>
+<context>
     <name>settings_menu</name>
     <message>
         <source>设置…</source>
@@ -7054,6 +8661,29 @@ If it keeps happening, send the details to technical support.</translation>
         <source>财务结算（第 {revision} 版）</source>
         <translation>The financial settlement (revision {revision})</translation>
     </message>
+    <message>
+        <source>还没有对账：请先在“对账差异”中对账，再签署结算。</source>
+        <translation>Not reconciled yet: please reconcile under “Reconciliation differences” first, then sign the settlement.</translation>
+    </message>
+    <message>
+        <source>上次对账之后台账或收费标准有变化（重新导入台账或调整了单价），对账结果已过时；请重新对账并处理差异后再签署。</source>
+        <translation>The ledger or the tariffs changed after the last reconciliation (the ledger was re-imported or a rate was adjusted), so the reconciliation is out of date; please reconcile again and resolve the differences before signing.</translation>
+    </message>
+</context>
+<context>
+    <name>setup</name>
+    <message>
+        <source>{role} {count} 个</source>
+        <translation>{role}: {count}</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
 </context>
 <context>
     <name>setup_menu</name>
@@ -7103,6 +8733,45 @@ If it keeps happening, send the details to technical support.</translation>
     <message>
         <source>该清单已有补充版本，请在最新版本上继续。</source>
         <translation>This list already has an amendment; please continue on the latest version.</translation>
+    </message>
+</context>
+<context>
+    <name>tariffs</name>
+    <message>
+        <source>{year}年{month}月{day}日</source>
+        <translation>{year}-{month:02}-{day:02}</translation>
+    </message>
+    <message>
+        <source>（不分用途）</source>
+        <translation>(any use)</translation>
+    </message>
+    <message>
+        <source>计费期间有误：起始日 {start} 晚于截止日 {end}。</source>
+        <translation>Invalid billing period: the start date {start} is after the end date {end}.</translation>
+    </message>
+    <message>
+        <source>{item}收费标准重叠：{on}{use}同时有 {listed} 几个标准，请修改收费标准的起止日期。</source>
+        <translation>{item} tariffs overlap: on {on} {use} has several tariffs at once ({listed}); please correct the tariffs' start and end dates.</translation>
+    </message>
+    <message>
+        <source>{item}没有 {on} 适用于{unit_use}的收费标准，请先录入收费标准。</source>
+        <translation>{item} has no tariff for {unit_use} on {on}; please enter a tariff first.</translation>
+    </message>
+    <message>
+        <source>{item}本次抄表日期 {read_on} 须晚于上次抄表日期 {prev_date}。</source>
+        <translation>{item}: this reading date {read_on} must be after the previous reading date {prev_date}.</translation>
+    </message>
+    <message>
+        <source>{item}读数小于上次读数：本次 {reading}（{read_on}）小于上次 {prev_reading}（{prev_date}）。如系换表或表具走满归零，请分别登记新旧表读数。</source>
+        <translation>{item}: the reading is lower than the previous one: {reading} ({read_on}) is less than {prev_reading} ({prev_date}). If the meter was replaced or rolled over to zero, record the old and the new meter's readings separately.</translation>
+    </message>
+    <message>
+        <source>{item}按建筑面积计费，但该房屋没有建筑面积，请先录入。</source>
+        <translation>{item} is charged by floor area, but this unit has no floor area; please enter it first.</translation>
+    </message>
+    <message>
+        <source>建筑面积不能为负数：{area}。</source>
+        <translation>Floor area cannot be negative: {area}.</translation>
     </message>
 </context>
 <context>
@@ -7222,16 +8891,68 @@ If it keeps happening, send the details to technical support.</translation>
         <source>{where}：缺少 code 或 name。</source>
         <translation>{where}: code or name is missing.</translation>
     </message>
+    <message>
+        <source>模板文件 {name} 无法读取：{error}</source>
+        <translation>Template file {name} cannot be read: {error}</translation>
+    </message>
+    <message>
+        <source>模板编码重复：{codes}。</source>
+        <translation>Duplicate template codes: {codes}.</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
 </context>
 <context>
     <name>units</name>
+    <message>
+        <source>{label} {n} 条</source>
+        <translation>{n} {label} record(s)</translation>
+    </message>
+    <message>
+        <source>{what}不能删除：仍有{used}与它关联。{hint}</source>
+        <translation>{what} cannot be deleted: {used} still refer to it. {hint}</translation>
+    </message>
     <message>
         <source>「楼栋名称」不能为空。</source>
         <translation>“Building name” cannot be empty.</translation>
     </message>
     <message>
+        <source>「楼栋名称」“{name}”已存在。</source>
+        <translation>“Building name” “{name}” already exists.</translation>
+    </message>
+    <message>
+        <source>「楼栋名称」“{name}”与已有楼栋“{other}”是同一栋。</source>
+        <translation>“Building name” “{name}” is the same building as the existing “{other}”.</translation>
+    </message>
+    <message>
+        <source>楼栋“{name}”</source>
+        <translation>Building “{name}”</translation>
+    </message>
+    <message>
+        <source>请先把其中的房屋改到别的楼栋或删除。</source>
+        <translation>First move its units to another building or delete them.</translation>
+    </message>
+    <message>
+        <source>「楼层」{problem}。</source>
+        <translation>“Floor”: {problem}.</translation>
+    </message>
+    <message>
+        <source>「单元」房号“{number}”写的是 {named} 单元，与填写的“{entrance}”不一致。</source>
+        <translation>“Entrance”: unit number “{number}” says entrance {named}, which does not match the “{entrance}” entered.</translation>
+    </message>
+    <message>
         <source>「房号」不能为空。</source>
         <translation>“Unit no.” cannot be empty.</translation>
+    </message>
+    <message>
+        <source>「房屋用途」“{value}”无效，应为：{choices}。</source>
+        <translation>“Unit use” “{value}” is not valid; it must be one of: {choices}.</translation>
+    </message>
+    <message>
+        <source>「入住状态」“{value}”无效，应为：{choices}。</source>
+        <translation>“Occupancy” “{value}” is not valid; it must be one of: {choices}.</translation>
     </message>
     <message>
         <source>「房号」“{number}”已存在（系统中写作“{other}”）。</source>
@@ -7248,6 +8969,26 @@ If it keeps happening, send the details to technical support.</translation>
     <message>
         <source>「楼栋」房号“{number}”写的是{named}，与所选楼栋“{name}”不一致。</source>
         <translation>“Building”: unit number “{number}” says {named}, which does not match the selected building “{name}”.</translation>
+    </message>
+    <message>
+        <source>房屋“{number}”</source>
+        <translation>Unit “{number}”</translation>
+    </message>
+    <message>
+        <source>业主请先在房屋的业主列表中移除；遗留问题、钥匙、台账等记录要保留的，房屋不能删除。</source>
+        <translation>Remove its owners from the unit's owner list first; a unit with defects, keys, ledger lines or other records that must be kept cannot be deleted.</translation>
+    </message>
+    <message>
+        <source>房号“{room}”写的是{written}，与楼栋“{building}”不一致</source>
+        <translation>The unit number “{room}” says {written}, which does not match the building “{building}”</translation>
+    </message>
+    <message>
+        <source>房号“{number}”写的是 {named} 单元，与单元“{column}”不一致</source>
+        <translation>The unit number “{number}” says entrance {named}, which does not match the entrance “{column}”</translation>
+    </message>
+    <message>
+        <source>“{text}”无效：请写数字（如 12、-1）或地下层（如 B2）</source>
+        <translation>“{text}” is invalid: write a number (e.g. 12, -1) or a basement level (e.g. B2)</translation>
     </message>
 </context>
 <context>
@@ -7324,6 +9065,10 @@ If it keeps happening, send the details to technical support.</translation>
 <context>
     <name>version</name>
     <message>
+        <source>未知</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
         <source>物业交接台 HandoverDesk {version}</source>
         <translation>HandoverDesk {version}</translation>
     </message>
@@ -7345,78 +9090,6 @@ If it keeps happening, send the details to technical support.</translation>
     <message>
         <source>个人</source>
         <translation>Individual</translation>
-    </message>
-    <message>
-        <source>土建装饰</source>
-        <translation>Civil works and finishes</translation>
-    </message>
-    <message>
-        <source>给排水</source>
-        <translation>Water supply and drainage</translation>
-    </message>
-    <message>
-        <source>强电</source>
-        <translation>Electrical (power)</translation>
-    </message>
-    <message>
-        <source>弱电智能化</source>
-        <translation>Low-voltage and smart systems</translation>
-    </message>
-    <message>
-        <source>消防</source>
-        <translation>Fire protection</translation>
-    </message>
-    <message>
-        <source>电梯</source>
-        <translation>Lifts</translation>
-    </message>
-    <message>
-        <source>暖通</source>
-        <translation>HVAC</translation>
-    </message>
-    <message>
-        <source>绿化景观</source>
-        <translation>Landscaping</translation>
-    </message>
-    <message>
-        <source>道路车库</source>
-        <translation>Roads and car parks</translation>
-    </message>
-    <message>
-        <source>资料</source>
-        <translation>Documents</translation>
-    </message>
-    <message>
-        <source>其他</source>
-        <translation>Other</translation>
-    </message>
-    <message>
-        <source>重大</source>
-        <translation>Major</translation>
-    </message>
-    <message>
-        <source>一般</source>
-        <translation>Normal</translation>
-    </message>
-    <message>
-        <source>轻微</source>
-        <translation>Minor</translation>
-    </message>
-    <message>
-        <source>开发商</source>
-        <translation>Developer</translation>
-    </message>
-    <message>
-        <source>施工单位</source>
-        <translation>Contractor</translation>
-    </message>
-    <message>
-        <source>原物业</source>
-        <translation>Previous company</translation>
-    </message>
-    <message>
-        <source>本公司</source>
-        <translation>Our company</translation>
     </message>
     <message>
         <source>按建筑面积·月</source>
@@ -7451,98 +9124,6 @@ If it keeps happening, send the details to technical support.</translation>
         <translation>Fixed amount</translation>
     </message>
     <message>
-        <source>身份证</source>
-        <translation>ID card</translation>
-    </message>
-    <message>
-        <source>护照</source>
-        <translation>Passport</translation>
-    </message>
-    <message>
-        <source>港澳台通行证</source>
-        <translation>HK/Macao/Taiwan travel permit</translation>
-    </message>
-    <message>
-        <source>统一社会信用代码</source>
-        <translation>Unified social credit code</translation>
-    </message>
-    <message>
-        <source>住宅</source>
-        <translation>Residential</translation>
-    </message>
-    <message>
-        <source>写字楼</source>
-        <translation>Office building</translation>
-    </message>
-    <message>
-        <source>商业</source>
-        <translation>Commercial</translation>
-    </message>
-    <message>
-        <source>混合</source>
-        <translation>Mixed</translation>
-    </message>
-    <message>
-        <source>商铺</source>
-        <translation>Shop</translation>
-    </message>
-    <message>
-        <source>办公</source>
-        <translation>Office</translation>
-    </message>
-    <message>
-        <source>车位</source>
-        <translation>Parking space</translation>
-    </message>
-    <message>
-        <source>储藏室</source>
-        <translation>Storage room</translation>
-    </message>
-    <message>
-        <source>空置</source>
-        <translation>Vacant</translation>
-    </message>
-    <message>
-        <source>已入住</source>
-        <translation>Occupied</translation>
-    </message>
-    <message>
-        <source>装修中</source>
-        <translation>Being renovated</translation>
-    </message>
-    <message>
-        <source>检查</source>
-        <translation>Inspection</translation>
-    </message>
-    <message>
-        <source>清洁</source>
-        <translation>Cleaning</translation>
-    </message>
-    <message>
-        <source>维修</source>
-        <translation>Repair</translation>
-    </message>
-    <message>
-        <source>完好</source>
-        <translation>Good</translation>
-    </message>
-    <message>
-        <source>有缺陷</source>
-        <translation>Defective</translation>
-    </message>
-    <message>
-        <source>缺失</source>
-        <translation>Missing</translation>
-    </message>
-    <message>
-        <source>原件</source>
-        <translation>Original</translation>
-    </message>
-    <message>
-        <source>复印件</source>
-        <translation>Copy</translation>
-    </message>
-    <message>
         <source>原物业→新物业</source>
         <translation>Previous company → new company</translation>
     </message>
@@ -7575,18 +9156,6 @@ If it keeps happening, send the details to technical support.</translation>
         <translation>Owner arrears (belong to the previous company, collected separately)</translation>
     </message>
     <message>
-        <source>水</source>
-        <translation>Water</translation>
-    </message>
-    <message>
-        <source>电</source>
-        <translation>Power</translation>
-    </message>
-    <message>
-        <source>气</source>
-        <translation>Gas</translation>
-    </message>
-    <message>
         <source>水表</source>
         <translation>Water meters</translation>
     </message>
@@ -7597,14 +9166,6 @@ If it keeps happening, send the details to technical support.</translation>
     <message>
         <source>气表</source>
         <translation>Gas meters</translation>
-    </message>
-    <message>
-        <source>业主</source>
-        <translation>Owner</translation>
-    </message>
-    <message>
-        <source>使用人</source>
-        <translation>Occupant</translation>
     </message>
 </context>
 </TS>

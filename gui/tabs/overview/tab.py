@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
@@ -47,6 +47,8 @@ OVERDUE_COLOR = "#d9534f"
 RATE_COLORS = ((Decimal("0.9"), "#3fa66a"), (Decimal("0.7"), "#e8a23b"), (Decimal(0), "#d9534f"))
 ARREARS_BARS = 6  # the buildings that owe most (the large demo has 108 buildings)
 RATE_BARS = 9     # the buildings that collect worst; as many rows as the lists chart beside it
+
+C = TypeVar("C", bound=Coded)  # a category or a party: each table is keyed by one enum
 
 
 class OverviewTab(QWidget):
@@ -247,7 +249,7 @@ class OverviewTab(QWidget):
         return bars + [Bar(self.tr("其中逾期"), ov.defects_overdue, f"{ov.defects_overdue:,}",
                            color=OVERDUE_COLOR)]
 
-    def _open_bars(self, table: Mapping[Coded, tuple[int, int]]) -> list[Bar]:
+    def _open_bars(self, table: Mapping[C, tuple[int, int]]) -> list[Bar]:
         """Open defects per category or party (only those with any); red where some are overdue."""
         return [Bar(name.label, n, self.tr("{n}（逾期 {late}）").format(n=f"{n:,}", late=f"{late:,}") if late
                     else f"{n:,}", color=OVERDUE_COLOR if late else DEFECT_COLORS[DefectStatus.RECTIFYING])
