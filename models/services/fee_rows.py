@@ -122,7 +122,7 @@ class MeterCharge:
     """Usage between the outgoing company's last billed reading and the agreed cut-off reading."""
 
     meter_no: str
-    kind: MeterKind  # a snapshot signed before the codes holds 水 / 电 / 气, which MeterKind reads
+    kind: MeterKind  # a snapshot signed before the codes holds 水 / 电 / 气: read as the member
     building: str
     unit: str
     location: str
@@ -133,6 +133,9 @@ class MeterCharge:
     quantity: Decimal
     amount: Decimal
     fee_item: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", MeterKind(self.kind))  # its code or label too: the member
 
 
 @dataclass(frozen=True, slots=True)
