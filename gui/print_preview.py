@@ -2,6 +2,9 @@
 
 Pages are rendered with pdfium (pypdfium2): Qt's own PDF module is not in PySide6-Essentials.
 The PDF is the single source of truth, so what is previewed, printed and saved is the same file.
+Sending pages to the printer runs in the worker too (QPainter may paint on a QPrinter in any
+thread), with progress and cancel: a 49-page 欠费明细表 rasterised on the GUI thread froze the
+window for 19 s.
 """
 from __future__ import annotations
 
@@ -17,7 +20,6 @@ from typing import Any, Self
 import pypdfium2 as pdfium
 from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import (
-    QGuiApplication,
     QImage,
     QPageLayout,
     QPageSize,
@@ -44,6 +46,8 @@ from .widgets.screen_fit import fit_to_screen
 PREVIEW_WIDTH = 860       # pixels: a page, portrait or landscape, fits the dialog's width
 MAX_PREVIEW_PAGES = 60    # a 300-page list previews its first pages; print and save take all
 MAX_PRINT_DPI = 300       # enough for text; a 600 dpi A4 page would be a 140 MB image
+# Forms are black on white: sent as grey pages they spool about a third of colour ones (40 pages of
+# 欠费明细表 at 300 dpi to a PDF printer: 16 MB against 55 MB, where Qt writes colour as JPEG).
 # pdfium is not thread-safe: one page render at a time, worker or GUI thread.
 _PDFIUM = threading.Lock()
 
@@ -66,6 +70,11 @@ class PageImage:
         image = QImage(self.data, self.width, self.height, self.stride,
                        QImage.Format.Format_RGBX8888)
         return image.copy()  # own the pixels: `data` may go away
+
+    @property
+    def has_colour(self) -> bool:
+        """Any pixel whose red, green and blue differ (a photo, a coloured seal)."""
+        return not (self.data[0::4] == self.data[1::4] == self.data[2::4])
 
 
 class PdfFile:
@@ -123,6 +132,10 @@ class PrintPreviewDialog(QDialog):
         self.pdf_path, self.pages, self.title_text = pdf_path, pages, title
         self.setWindowTitle(self.tr("打印预览 - %1").replace("%1", title))
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # kept: tests aim it at a file
+        # Grey unless a previewed page has colour; the print dialog lets the clerk choose either.
+        self.printer.setColorMode(QPrinter.ColorMode.Color if any(p.has_colour for p in previews)
+                                  else QPrinter.ColorMode.GrayScale)
+        self.print_task: tasks.Task | None = None  # the one running, for callers and tests
         self.page_labels: list[QLabel] = []
         layout = QVBoxLayout(self)
         layout.addWidget(self._build_pages(previews))
@@ -182,13 +195,24 @@ class PrintPreviewDialog(QDialog):
         dialog.setMinMax(1, self.pages)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.print_to(self.printer)
-        except PrinterError as exc:
-            show_error(exc, self)
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        self.print_task = self.print_in_background(self.printer)
+
+    def print_in_background(self, printer: QPrinter) -> tasks.Task:
+        """Send the pages the print dialog chose to `printer` in the worker, with progress and cancel."""
+        order = page_order(printer, self.pages)
+        path = self.pdf_path
+        failure = self.tr("无法开始打印，请检查打印机是否可用。")
+        sending = self.tr("正在打印第 %1 / %2 页…")
+
+        def job(progress: tasks.Progress) -> int:
+            def page_progress(done: int, total: int) -> bool:
+                shown = str(min(done + 1, total))
+                return progress(done, total, sending.replace("%1", shown).replace("%2", str(total)))
+            return send_pages(path, printer, order, page_progress, failure)
+
+        # Window-modal over this dialog: the preview (and its printer and file) stays until the end.
+        return tasks.run_with_progress(self, self.tr("正在打印…"), job,
+                                       on_error=lambda exc: show_error(exc, self))
 
     def _match_orientation(self) -> None:
         """A4, turned like the document (the 交接清单 is landscape), before the dialog shows it."""
@@ -200,28 +224,51 @@ class PrintPreviewDialog(QDialog):
         self.printer.setPageOrientation(turned)
         self.printer.setFullPage(True)  # the PDF carries its own margins
 
-    def print_to(self, printer: QPrinter) -> None:
-        """Each page drawn as an image at the printer's resolution (capped), fitted to the paper."""
-        first, last = self._page_range(printer)
-        dpi = min(printer.resolution(), MAX_PRINT_DPI)
-        painter = QPainter()
-        if not painter.begin(printer):
-            raise PrinterError(self.tr("无法开始打印，请检查打印机是否可用。"))
-        try:
-            with PdfFile(self.pdf_path) as pdf:
-                for index in range(first, last + 1):
-                    if index > first:
-                        printer.newPage()
-                    image = pdf.render(index, dpi / 72).to_qimage()
-                    painter.drawImage(fitted(painter.viewport().size(), image.size()), image)
-        finally:
-            painter.end()
 
-    def _page_range(self, printer: QPrinter) -> tuple[int, int]:
-        """0-based first and last page; the dialog's 'pages from … to …' when the clerk set it."""
-        if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
-            return printer.fromPage() - 1, min(printer.toPage(), self.pages) - 1
-        return 0, self.pages - 1
+def page_order(printer: QPrinter, pages: int) -> list[int]:
+    """The 0-based pages to send, in order: the dialog's range (pages from … to …), last page first
+    when asked, and each copy the printer cannot make itself (a PDF printer, some drivers),
+    collated (1 2 3 1 2 3) or not (1 1 2 2 3 3) as the dialog says."""
+    first, last = 0, pages - 1
+    if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+        first, last = printer.fromPage() - 1, min(printer.toPage(), pages) - 1
+    chosen = list(range(first, last + 1))
+    if printer.pageOrder() == QPrinter.PageOrder.LastPageFirst:
+        chosen.reverse()
+    copies = 1 if printer.supportsMultipleCopies() else max(printer.copyCount(), 1)
+    if printer.collateCopies():
+        return chosen * copies
+    return [page for page in chosen for _ in range(copies)]
+
+
+def send_pages(pdf_path: Path, printer: QPrinter, order: list[int],
+               progress: Callable[[int, int], bool], failure: str) -> int:
+    """Each page of `order` drawn as an image at the printer's resolution (capped), fitted to the
+    paper, grey when the printer is set to grey. Runs in the worker; returns the pages sent, or
+    stops (and aborts the print job) when the clerk cancels."""
+    dpi = min(printer.resolution(), MAX_PRINT_DPI)
+    grey = printer.colorMode() == QPrinter.ColorMode.GrayScale
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise PrinterError(failure)
+    sent = 0
+    try:
+        with PdfFile(pdf_path) as pdf:
+            for index in order:
+                if not progress(sent, len(order)):
+                    printer.abort()
+                    break
+                if sent:
+                    printer.newPage()
+                image = pdf.render(index, dpi / 72).to_qimage()
+                if grey:
+                    image = image.convertToFormat(QImage.Format.Format_Grayscale8)
+                painter.drawImage(fitted(painter.viewport().size(), image.size()), image)
+                sent += 1
+            progress(sent, len(order))
+    finally:
+        painter.end()
+    return sent
 
 
 def fitted(area: QSize, image: QSize) -> QRectF:
