@@ -10,8 +10,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
 
 from models.services import signoff
-from reports import print_commands
-from reports.excel.handover_export import export_handover
 
 from ... import file_dialogs, tasks
 from ...dialogs.checklist_import import ChecklistImportDialog
@@ -133,6 +131,8 @@ def print_form(tab: HandoverTab, certificate: bool = False) -> None:
     db, handover_id, list_id = tab.db, handover.id, summary.id if summary else None
 
     def make_pdf(out: Path, progress: tasks.Progress) -> None:  # in the print worker: its own session
+        from reports import print_commands  # on first use: ReportLab is not part of the start
+
         if certificate:
             print_commands.print_handover_certificate(db, handover_id, out, progress=progress)
         else:
@@ -152,8 +152,13 @@ def export_excel(tab: HandoverTab) -> None:
     if not path:
         return
     db, handover_id, out = tab.db, handover.id, Path(path)
-    tasks.run_with_progress(tab, _tr("正在导出交接清单…"),
-                            lambda progress: export_handover(db, handover_id, out, progress=progress),
+
+    def export(progress: tasks.Progress) -> None:  # in the worker; openpyxl imported on first use
+        from reports.excel.handover_export import export_handover
+
+        export_handover(db, handover_id, out, progress=progress)
+
+    tasks.run_with_progress(tab, _tr("正在导出交接清单…"), export,
                             lambda _result: _exported(tab, out), lambda exc: show_error(exc, tab))
 
 
