@@ -175,6 +175,7 @@ def import_archive(db: Database, archive: Path, progress: Progress | None = None
                     progress(done, total)
         _move_sequences(conn)
         _verify(conn, manifest)
+    db.refresh_statistics(*counts)
     return counts
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..audit import record_action
+from ..base import Base
 from ..db import Database, UserRef
 from ..defect import Defect
 from ..errors import ValidationError
@@ -129,4 +130,5 @@ def build_demo(db: Database, size: str = "small", seed: int = 2026, progress: Pr
         summary = _summary(w, plan, seed)
         record_action(session, "demo", "projects", project_id, f"生成演示数据：{summary}")
         w.tick("完成")
+    db.refresh_statistics(*(table.name for table in Base.metadata.sorted_tables))
     return summary

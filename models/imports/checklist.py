@@ -148,8 +148,10 @@ def import_checklist(db: Database, handover_id: int, title: str, preview: Checkl
                 s.flush()
                 s.expunge_all()
         s.flush()
-        return ImportedList(list_id, title, len(preview.rows), len(preview.categories), preview.path.name,
-                            preview.skipped, preview.notes)
+        imported = ImportedList(list_id, title, len(preview.rows), len(preview.categories), preview.path.name,
+                                preview.skipped, preview.notes)
+    db.refresh_statistics(HandoverItem.__tablename__)
+    return imported
 
 
 def import_checklist_file(db: Database, handover_id: int, path: str | Path, title: str | None = None,

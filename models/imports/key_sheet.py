@@ -42,7 +42,7 @@ from ..db import Database
 from ..errors import ValidationError
 from ..handover import Handover
 from ..i18n import QT_TRANSLATE_NOOP, chinese, translate
-from ..keys import Key
+from ..keys import Key, KeyEvent
 from ..rules.numbers import COUNT
 from ..services.common import get
 from ..services.key_intake import (
@@ -261,7 +261,8 @@ def import_key_sheet(db: Database, preview: KeySheetPreview, *, handover_id: int
                                     reason=translate("imports", reason), count=n) for reason, n in skipped.items()),
                                 notes=preview.notes)
         record_action(s, "import", Key.__tablename__, None, f"导入钥匙表“{preview.path.name}”：{report.summary()}")
-        return report
+    db.refresh_statistics(Key.__tablename__, KeyEvent.__tablename__)
+    return report
 
 
 def import_key_sheet_file(db: Database, handover_id: int, path: str | Path, cabinet: str = "",

@@ -179,7 +179,8 @@ def write_ledger(db: Database, handover_id: int, rows: Sequence[LedgerRow], file
         report = _report(file_name, rows, replaced, created, skipped, notes)
         record_action(s, "import", Handover.__tablename__, handover_id,
                       f"导入原物业收费台账“{file_name}”：{report.summary()}")
-        return report
+    db.refresh_statistics(LedgerLine.__tablename__)
+    return report
 
 
 def _refuse_if_signed(session: Session, handover_id: int) -> None:

@@ -131,7 +131,9 @@ def write_roster(db: Database, project_id: int, rows: Sequence[RosterRow], skipp
         report = ImportReport(file_name, created, unchanged, ctx.created_owners, ctx.created_buildings,
                               added, tuple(skipped), tuple(notes), tuple(sheet_notes))
         record_action(s, "import", Unit.__tablename__, None, f"导入业主名册“{file_name}”：{report.summary()}")
-        return report
+    db.refresh_statistics(Building.__tablename__, Unit.__tablename__, Owner.__tablename__,
+                          UnitOwnership.__tablename__)
+    return report
 
 
 def _report_progress(progress: Progress | None, done: int, total: int) -> None:

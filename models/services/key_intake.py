@@ -358,7 +358,8 @@ def receive_keys_from_list(db: Database, list_id: int, *, cabinet: str = "", pro
                                  sum(1 for i in plan.to_receive if i.unchecked))
         if keys:
             record_action(s, "import", Key.__tablename__, None, f"从交接清单批量接收钥匙：{report.summary()}")
-        return report
+    db.refresh_statistics(Key.__tablename__, KeyEvent.__tablename__)
+    return report
 
 
 def _event_fields(s: Session, plan: ItemPlan, title: str) -> tuple[str, str]:
