@@ -135,7 +135,9 @@ def stream(session: Session, handover_id: int, source: str, starting_by: dt.date
              .execution_options(yield_per=STREAM_BATCH))
     if starting_by is not None:
         query = query.where(t.period_start <= starting_by)
-    for row in session.execute(query):
+    # On the session's connection, as Core: the ORM's row handling around session.execute took
+    # three times the fetch itself on a million lines, for rows that are plain columns anyway.
+    for row in session.connection().execute(query):
         yield Line(*row)
 
 

@@ -135,7 +135,8 @@ class MeterCharge:
     fee_item: str
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "kind", MeterKind(self.kind))  # its code or label too: the member
+        if not isinstance(self.kind, MeterKind):  # its code or label: the member
+            object.__setattr__(self, "kind", MeterKind(self.kind))
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import and_, select
@@ -60,6 +61,7 @@ def by_building(rows: Sequence[RosterRow]) -> list[tuple[str, RosterTally]]:
     return [(name, tally(group)) for name, group in groups.items()]
 
 
+@lru_cache(maxsize=1 << 16)  # sorting 100,000 result lines asks for the same 20,000 units' keys again and again
 def natural_key(text: str) -> tuple[Any, ...]:
     """'2栋' before '10栋', '1201' after '302': digit runs compare as numbers.
 
