@@ -95,6 +95,8 @@ def build_parser() -> Parser:
     _add_db(parser, top=True)
     _add_lang(parser, top=True)
     parser.add_argument("--version", action="store_true", help="显示版本 / show the version")
+    # For builders of the packaged program (packaging/): checks that everything loaded at run time is there.
+    parser.add_argument("--self-check", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", parser_class=Parser)
 
     p = sub.add_parser("demo", help="生成演示小区 / fill a database with a demo community")
@@ -626,7 +628,17 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 }
 
 
+def ensure_std_streams() -> None:
+    """The windowed HandoverDesk.exe (packaging/handoverdesk.spec) starts with sys.stdout and sys.stderr
+    None: every print, argparse's help and a log handler on stderr would then fail. They write nowhere
+    instead (the console handoverdesk-cli.exe has real ones)."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - lives as long as the run
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    ensure_std_streams()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -639,6 +651,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print(program_name())
         return 0
+    if args.self_check:
+        from reports.self_check import run
+
+        return run()
     if args.lang:  # the commands' messages, forms and workbooks (the app decides its own at start)
         from models import i18n
 
