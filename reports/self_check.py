@@ -11,6 +11,7 @@ No Qt window is opened and no database is touched.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import io
 import sys
 from collections.abc import Callable
@@ -81,15 +82,13 @@ def _rl_accel() -> str:
     python = sorted(rl_accel._py_funcs)  # noqa: SLF001 - the only record of which functions fell back
     if python:
         raise RuntimeError(f"ReportLab's C accelerator is not used (pure Python: {', '.join(python)})")
-    import _rl_accel  # type: ignore[import-not-found]
-
-    return f"C accelerator {Path(_rl_accel.__file__ or '?').name}"
+    accelerator = importlib.import_module("_rl_accel")  # by name, as ReportLab does
+    return f"C accelerator {Path(accelerator.__file__ or '?').name}"
 
 
 def _pdf() -> str:
     """A page with the bundled font, rendered back by pdfium (the print preview's path)."""
     import pypdfium2
-
     from reportlab.pdfgen.canvas import Canvas
 
     from reports.fonts import cn_font
@@ -116,7 +115,7 @@ def _spreadsheets() -> str:
     import python_calamine
 
     book = openpyxl.Workbook()
-    book.active["A1"] = "房号"  # type: ignore[index]
+    book.active["A1"] = "房号"
     out = io.BytesIO()
     book.save(out)
     rows = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(out.getvalue())).get_sheet_by_index(0).to_python()
