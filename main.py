@@ -9,6 +9,7 @@ import argparse
 import contextlib
 import datetime as dt
 import getpass
+import io
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -631,10 +632,23 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 def ensure_std_streams() -> None:
     """The windowed HandoverDesk.exe (packaging/handoverdesk.spec) starts with sys.stdout and sys.stderr
     None: every print, argparse's help and a log handler on stderr would then fail. They write nowhere
-    instead (the console handoverdesk-cli.exe has real ones)."""
+    instead (the console handoverdesk-cli.exe has real ones). And output redirected to a file or a pipe
+    on Windows is in the ANSI code page, which on an English Windows (cp1252) cannot write 物业 and would
+    fail the command: such a stream writes UTF-8 instead (a console always takes Chinese)."""
     for name in ("stdout", "stderr"):
-        if getattr(sys, name) is None:
+        stream = getattr(sys, name)
+        if stream is None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - lives as long as the run
+        elif isinstance(stream, io.TextIOWrapper) and not _writes_chinese(stream.encoding):
+            stream.reconfigure(encoding="utf-8")
+
+
+def _writes_chinese(encoding: str | None) -> bool:
+    try:
+        "物业交接台".encode(encoding or "ascii")
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
 
 
 def main(argv: Sequence[str] | None = None) -> int:
