@@ -127,6 +127,11 @@ try {
         "--out", (Join-Path $Work "settlement.pdf"))
     Invoke-Native "export fees" $Cli @("export", "fees", "--handover", $Handover, "--db", $Db,
         "--out", (Join-Path $Work "fees.xlsx"))
+    # The app itself: it starts, upgrades nothing (a new file), makes its start backup and waits at the login.
+    $App = Start-Process -FilePath $Gui -ArgumentList @("--db", "`"$Db`"") -PassThru
+    Start-Sleep -Seconds 15
+    if ($App.HasExited) { throw "HandoverDesk.exe ended at its start (exit code $($App.ExitCode))" }
+    Stop-Process -Id $App.Id
     # The outputs are checked with the build venv (which has openpyxl, Pillow and pypdfium2).
     $Check = @'
 import sys

@@ -36,7 +36,8 @@ step "built in $(( $(date +%s) - started )) s: $(du -sh "$bundle" | cut -f1) in 
 
 # ---- run from the bundle alone --------------------------------------------------------------------
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+gui=""
+trap '[ -z "$gui" ] || kill "$gui" 2>/dev/null; rm -rf "$work"' EXIT
 mkdir -p "$work/home" "$work/bin" "$work/out"
 nopy=$work/bin  # the PATH of the runs below: an empty folder, so no python can be found
 if env -i PATH="$nopy" /bin/sh -c 'command -v python python3' >/dev/null; then
@@ -68,6 +69,26 @@ run "$cli" print settlement --handover "$handover" --db "$db" --out "$work/out/s
   || fail "print settlement"
 step "export fees --handover $handover"
 run "$cli" export fees --handover "$handover" --db "$db" --out "$work/out/fees.xlsx" >/dev/null || fail "export fees"
+
+step "HandoverDesk (the app) starts and waits at the login"
+log=$work/home/.local/share/HandoverDesk/handoverdesk.log
+rm -f "$log"  # only this run's lines
+# env execs the program: $! is the app itself, ended below by its own pid.
+env -i PATH="$nopy" HOME="$work/home" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen \
+  "$bundle/HandoverDesk" --db "$db" >"$work/gui.out" 2>&1 &
+gui=$!
+for _ in $(seq 1 60); do
+  grep -q "自动备份完成" "$log" 2>/dev/null && break  # the start's backup: migrations checked, login shown
+  kill -0 "$gui" 2>/dev/null || break
+  sleep 1
+done
+alive=0
+kill -0 "$gui" 2>/dev/null && alive=1
+kill "$gui" 2>/dev/null || true
+wait "$gui" 2>/dev/null || true
+gui=""
+[ "$alive" = 1 ] || fail "HandoverDesk ended at its start: $(cat "$work/gui.out")"
+grep -q "==== 物业交接台 HandoverDesk $version 启动" "$log" || fail "the app's log has no start line with version $version"
 
 # ---- check what it wrote ---------------------------------------------------------------------------
 step "checking the outputs"
