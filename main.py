@@ -666,7 +666,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(program_name())
         return 0
     if args.self_check:
-        from reports.self_check import run
+        from gui.self_check import run
 
         return run()
     if args.lang:  # the commands' messages, forms and workbooks (the app decides its own at start)

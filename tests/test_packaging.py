@@ -118,7 +118,7 @@ def test_every_file_lookup_beside_the_sources_is_known() -> None:
     files = [ROOT / "main.py", *(f for package in ("models", "gui", "reports") for f in (ROOT / package).rglob("*.py"))]
     lookups = {f.relative_to(ROOT).as_posix() for f in files if "Path(__file__)" in f.read_text(encoding="utf-8")}
     assert lookups == {"models/i18n.py", "models/migrate.py", "models/templates.py", "models/version.py",
-                       "gui/run_context.py", "reports/fonts.py", "reports/self_check.py"}
+                       "gui/run_context.py", "gui/self_check.py", "reports/fonts.py"}
 
 
 def test_the_version_comes_from_pyproject(manifest: ModuleType, bundled: set[str]) -> None:

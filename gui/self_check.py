@@ -6,7 +6,8 @@ what a command would — the version, the resources, the migrations, the modules
 native libraries and ReportLab's C accelerator — and says `ok` or `FAIL` on its own line; the exit code is
 1 when any failed. The same command runs from a source tree (every check should pass there too, except
 that rl_accel may be missing from an old venv). Hidden from --help: it is for builders, not clerks.
-No Qt window is opened and no database is touched.
+No Qt window is opened and no database is touched. In gui/, the one layer that may import Qt, models/ and
+reports/ alike.
 """
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]  # the source tree, or the bundle's folder of data (sys._MEIPASS)
+PDF_TEXT = "财务结算报告"  # drawn with the bundled font, read back by pdfium
+CELL_TEXT = "房号"  # written by openpyxl, read back by calamine
 
 
 def _version() -> str:
@@ -97,14 +100,14 @@ def _pdf() -> str:
     out = io.BytesIO()
     canvas = Canvas(out)
     canvas.setFont(font, 12)
-    canvas.drawString(72, 720, "财务结算报告")
+    canvas.drawString(72, 720, PDF_TEXT)
     canvas.save()
     pdf = pypdfium2.PdfDocument(out.getvalue())
     try:
         text = pdf[0].get_textpage().get_text_range()
     finally:
         pdf.close()
-    if "财务结算报告" not in text:
+    if PDF_TEXT not in text:
         raise RuntimeError(f"pdfium read back {text!r}")
     return f"pdfium {pypdfium2.PDFIUM_INFO.version}, font {font}"
 
@@ -115,11 +118,11 @@ def _spreadsheets() -> str:
     import python_calamine
 
     book = openpyxl.Workbook()
-    book.active["A1"] = "房号"
+    book.active["A1"] = CELL_TEXT
     out = io.BytesIO()
     book.save(out)
     rows = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(out.getvalue())).get_sheet_by_index(0).to_python()
-    if rows[0][0] != "房号":
+    if rows[0][0] != CELL_TEXT:
         raise RuntimeError(f"calamine read {rows!r}")
     return f"openpyxl {openpyxl.__version__}, calamine, lxml {lxml.etree.LXML_VERSION}"
 
