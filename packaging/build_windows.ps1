@@ -1,4 +1,4 @@
-<#
+﻿<#
 .SYNOPSIS
   Builds HandoverDesk 物业交接台 for Windows: the one-folder bundle, its smoke test, and the installer.
 
@@ -17,6 +17,8 @@
   5. compiles packaging\handoverdesk.iss with ISCC.exe into dist\installer\HandoverDesk-<version>-setup.exe
      (signed too, with its uninstaller, when a certificate is given), when Inno Setup is found.
   Any failed step stops the script with a message and exit code 1.
+  (This file is UTF-8 with a byte-order mark: Windows PowerShell 5.1 would read it in the ANSI code page
+  otherwise and garble its Chinese.)
 
 .PARAMETER Python
   The Python 3.11 x64 to build with (default: the py launcher's 3.11, else python on PATH).

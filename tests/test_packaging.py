@@ -174,6 +174,13 @@ def test_the_installer_keeps_its_app_id_and_the_app_name() -> None:
     assert "HandoverDesk.exe" in iss and "物业交接台" in iss
 
 
+def test_the_windows_scripts_carry_a_byte_order_mark() -> None:
+    """Windows PowerShell 5.1 reads a .ps1 without one in the ANSI code page, which garbles its Chinese;
+    ISCC likewise wants the mark to read the .iss as UTF-8."""
+    for name in ("build_windows.ps1", "handoverdesk.iss"):
+        assert (ROOT / "packaging" / name).read_bytes().startswith(b"\xef\xbb\xbf"), name
+
+
 def test_the_windowed_program_survives_having_no_stdout(monkeypatch: pytest.MonkeyPatch) -> None:
     import main
 
