@@ -9,6 +9,7 @@ import argparse
 import contextlib
 import datetime as dt
 import getpass
+import io
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -95,6 +96,8 @@ def build_parser() -> Parser:
     _add_db(parser, top=True)
     _add_lang(parser, top=True)
     parser.add_argument("--version", action="store_true", help="显示版本 / show the version")
+    # For builders of the packaged program (packaging/): checks that everything loaded at run time is there.
+    parser.add_argument("--self-check", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", parser_class=Parser)
 
     p = sub.add_parser("demo", help="生成演示小区 / fill a database with a demo community")
@@ -626,7 +629,30 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 }
 
 
+def ensure_std_streams() -> None:
+    """The windowed HandoverDesk.exe (packaging/handoverdesk.spec) starts with sys.stdout and sys.stderr
+    None: every print, argparse's help and a log handler on stderr would then fail. They write nowhere
+    instead (the console handoverdesk-cli.exe has real ones). And output redirected to a file or a pipe
+    on Windows is in the ANSI code page, which on an English Windows (cp1252) cannot write 物业 and would
+    fail the command: such a stream writes UTF-8 instead (a console always takes Chinese)."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - lives as long as the run
+        elif isinstance(stream, io.TextIOWrapper) and not _writes_chinese(stream.encoding):
+            stream.reconfigure(encoding="utf-8")
+
+
+def _writes_chinese(encoding: str | None) -> bool:
+    try:
+        "物业交接台".encode(encoding or "ascii")
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    ensure_std_streams()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -639,6 +665,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print(program_name())
         return 0
+    if args.self_check:
+        from gui.self_check import run
+
+        return run()
     if args.lang:  # the commands' messages, forms and workbooks (the app decides its own at start)
         from models import i18n
 

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
     qVersion,
 )
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from models import i18n
@@ -37,6 +37,7 @@ from .gc_main_thread import MainThreadCollector
 from .run_context import LOG_HANDLER, LOG_NAME, RESOURCES, pc_settings, start_with
 
 FONT_FILE = RESOURCES / "fonts" / "wqy-microhei.ttc"
+ICON_FILE = RESOURCES / "icons" / "handoverdesk.png"  # drawn by packaging/make_icon.py; the .ico beside it is the exe's
 FONT_POINTS = 10
 LOG_BYTES, LOG_FILES = 2 * 1024 * 1024, 5  # 2 MB a file, the current one and 5 older: at most 12 MB
 QT_TRANSLATOR = "qtbase_zh_CN"  # qt_zh_CN.qm also wants qtmultimedia, which Essentials lacks
@@ -138,6 +139,8 @@ def setup_application(argv: list[str] | None = None, language: str | None = None
     if app.findChild(MainThreadCollector) is None:
         MainThreadCollector(app)
     app.setApplicationName("HandoverDesk")
+    if app.windowIcon().isNull():
+        app.setWindowIcon(QIcon(str(ICON_FILE)))  # every window's title bar and the taskbar
     register_font(app)
     install_translator(app, language)
     app.setApplicationDisplayName(QCoreApplication.translate("app", "物业交接台"))  # ends every window title
