@@ -3618,6 +3618,14 @@ Rectification deadline: {deadline}  Failed re-inspections: {failed}
         <translation>Printing could not start. Please check that the printer is available.</translation>
     </message>
     <message>
+        <source>正在打印第 %1 / %2 页…</source>
+        <translation>Printing page %1 of %2…</translation>
+    </message>
+    <message>
+        <source>正在打印…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
         <source>正在生成 PDF…</source>
         <translation>Generating PDF…</translation>
     </message>
