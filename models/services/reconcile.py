@@ -26,6 +26,7 @@ from sqlalchemy import (
     type_coerce,
     update,
 )
+from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session
 
 from ..audit import record_action
@@ -262,7 +263,7 @@ def _remark_stream(session: Session, handover_id: int) -> Iterator[tuple[MatchKe
              .order_by(t.unit_id.asc().nulls_first(), t.fee_item_id.asc().nulls_first(), t.period_start,
                        t.period_end, t.id)
              .execution_options(yield_per=STREAM_BATCH))
-    rows = session.execute(query)
+    rows = session.connection().execute(query)
     for key, group in groupby(rows, key=lambda r: (r[0] or 0, r[1] or 0, r[2], r[3])):
         yield key, join_remarks(r[4] for r in group)
 
@@ -284,7 +285,13 @@ class _Remarks:
 
 # ---- reading and deciding -----------------------------------------------------------------------
 
-def _row(d: FeeDifference, names: Names, their_remark: str = "") -> DifferenceRow:
+_ROW_COLUMNS = tuple(getattr(FeeDifference, name) for name in (
+    "id", "version", "unit_id", "fee_item_id", "period_start", "period_end", "kind", "their_billed", "their_paid",
+    "our_billed", "our_paid", "decision", "adjusted_billed", "adjusted_paid", "note", "decided_by", "decided_at"))
+
+
+def _row(d: FeeDifference | Row[Any], names: Names, their_remark: str = "") -> DifferenceRow:
+    """From a record or a row of _ROW_COLUMNS (the same names)."""
     unit = names.unit(d.unit_id)
     return DifferenceRow(d.id, d.version, unit.building, unit.number, names.item(d.fee_item_id).name,
                          d.period_start, d.period_end, d.kind, d.their_billed, d.their_paid, d.our_billed,
@@ -309,14 +316,15 @@ def iter_differences(db: Database, handover_id: int, *, open_only: bool = False,
     with db.read() as s:
         names = load_names(s, get(s, Handover, handover_id))
         remarks = _Remarks(_remark_stream(s, handover_id))
-        query = select(d).where(d.handover_id == handover_id)
+        # Columns on the connection, not ORM objects: 400,000 objects were most of the workbook's time.
+        query = select(*_ROW_COLUMNS).where(d.handover_id == handover_id)
         if open_only:
             query = query.where(d.decision == Decision.OPEN)
         if kind is not None:
             query = query.where(d.kind == kind)
         query = query.order_by(d.unit_id.asc().nulls_first(), d.fee_item_id.asc().nulls_first(), d.period_start,
                                d.period_end, d.id).execution_options(yield_per=STREAM_BATCH)
-        for row in s.scalars(query):
+        for row in s.connection().execute(query):
             yield _row(row, names, remarks.get((row.unit_id or 0, row.fee_item_id or 0, row.period_start,
                                                 row.period_end)))
 
