@@ -55,8 +55,11 @@ def demo_key() -> str:
     return hashlib.sha1(tree.encode()).hexdigest()[:12]
 
 
+SCHEMA_PREFIX = "hd_bench"  # the test suite sets its own, so that a run of the suite and a benchmark never meet
+
+
 def pg_schema(size: str) -> str:
-    return f"hd_bench_{size}_{demo_key()}"
+    return f"{SCHEMA_PREFIX}_{size}_{demo_key()}"
 
 
 def pg_url(schema: str) -> str:
@@ -105,6 +108,9 @@ def _ensure_sqlite(size: str) -> None:
     tmp = path.with_name(path.name + f".building-{os.getpid()}")
     for suffix in ("", "-wal", "-shm"):
         Path(str(tmp) + suffix).unlink(missing_ok=True)
+    for old in path.parent.glob(f"demo-{size}-*.sqlite"):  # another demo generator's build
+        if ".building-" not in old.name:
+            old.unlink(missing_ok=True)
     _log(f"building the {size} demo on SQLite in {path} …")
     started = time.perf_counter()
     db = Database(f"sqlite:///{tmp}", user=BENCH_USER)
@@ -137,8 +143,9 @@ def _ensure_pg(size: str) -> None:
             if comment == DONE:
                 return
             # older builds of this size (another demo generator) and an interrupted build of this one
-            stale = conn.scalars(text("SELECT nspname FROM pg_namespace WHERE nspname LIKE :p"),
-                                 {"p": f"hd_bench_{size}_%"}).all()
+            prefix = f"{SCHEMA_PREFIX}_{size}_".replace("_", "\\_")
+            stale = conn.scalars(text("SELECT nspname FROM pg_namespace WHERE nspname LIKE :p ESCAPE '\\'"),
+                                 {"p": prefix + "%"}).all()
             for s in stale:
                 conn.execute(text(f'DROP SCHEMA IF EXISTS "{s}" CASCADE'))
             conn.execute(text(f'CREATE SCHEMA "{schema}"'))

@@ -41,12 +41,13 @@ def spawn(*args: str) -> dict[str, float]:
     return events
 
 
-def measure_tab(url: str, backend: str, tab: str, repeats: int) -> common.Row:
+def measure_tab(url: str, backend: str, tab: str, repeats: int, warmup: bool = True) -> common.Row:
     app: list[float] = []
     bare: list[float] = []
     loaded: list[float] = []
-    spawn("start-app", url, tab)  # warm-up: the file and the modules in the OS cache for both
-    spawn("start-bare")
+    if warmup:  # the file and the modules in the OS cache, for both
+        spawn("start-app", url, tab)
+        spawn("start-bare")
     for _ in range(repeats):
         events = spawn("start-app", url, tab)
         app.append(events["painted"])
@@ -57,9 +58,10 @@ def measure_tab(url: str, backend: str, tab: str, repeats: int) -> common.Row:
                       samples={"app": app, "baseline": bare, "loaded": loaded})
 
 
-def measure(size: str, backend: str, tabs: list[str], repeats: int = common.REPEATS) -> list[common.Row]:
+def measure(size: str, backend: str, tabs: list[str], repeats: int = common.REPEATS,
+            warmup: bool = True) -> list[common.Row]:
     url = common.db_url(size, backend)
-    return [measure_tab(url, backend, tab, repeats) for tab in tabs]
+    return [measure_tab(url, backend, tab, repeats, warmup) for tab in tabs]
 
 
 def main(argv: list[str] | None = None) -> int:
