@@ -72,7 +72,8 @@ def peak_rss_kb() -> int:
 # ---------------------------------------------------------------- the app's window
 
 
-def open_window(url: str, tab: str = "overview") -> tuple[QApplication, Any, Any]:
+def open_window(url: str, tab: str = "overview",
+                before_show: Callable[[Any], object] | None = None) -> tuple[QApplication, Any, Any]:
     """setup_application, the database opened as the app opens it (quick_check beside the window),
     signed in as `shot` does, MainWindow on `tab`, shown. Returns (app, window, db)."""
     from gui.app import install_excepthook, setup_application
@@ -85,6 +86,8 @@ def open_window(url: str, tab: str = "overview") -> tuple[QApplication, Any, Any
     db = open_database(url, check_in_background=True)
     auth.act_as_system(db)
     window = MainWindow(db, initial_tab=tab)
+    if before_show is not None:
+        before_show(window)
     window.show()
     return app, window, db
 
@@ -94,18 +97,9 @@ def loaded(window: Any) -> Callable[[], bool]:
 
 
 def start_app(url: str, tab: str) -> None:
-    from gui.app import install_excepthook, setup_application
-    from gui.main_window import MainWindow
-    from models.services import auth
-    from models.services.office import open_database
-
-    app = setup_application()
-    install_excepthook()
-    db = open_database(url, check_in_background=True)
-    auth.act_as_system(db)
-    window = MainWindow(db, initial_tab=tab)
-    watch = PaintWatch(window)
-    window.show()
+    watches: list[PaintWatch] = []
+    app, window, db = open_window(url, tab, lambda w: watches.append(PaintWatch(w)))
+    watch = watches[0]
     wait_for(app, lambda: watch.painted is not None)
     print(f"painted {watch.painted!r}", flush=True)
     wait_for(app, loaded(window))
@@ -194,5 +188,7 @@ def rss_bare() -> None:
 
 if __name__ == "__main__":
     what, *rest = sys.argv[1:]
-    {"start-app": start_app, "start-bare": start_bare, "rss-app": rss_app, "rss-bare": rss_bare}[what](*rest)
+    commands: dict[str, Callable[..., None]] = {"start-app": start_app, "start-bare": start_bare,
+                                                "rss-app": rss_app, "rss-bare": rss_bare}
+    commands[what](*rest)
     os._exit(0)  # the database's check thread and Qt's teardown are not part of what was measured
