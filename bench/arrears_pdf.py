@@ -10,7 +10,6 @@ stays linear). Goal: ≤ 1.3×.
 """
 from __future__ import annotations
 
-import argparse
 import shutil
 import sys
 import tempfile
@@ -71,9 +70,7 @@ def measure(size: str, backend: str, repeats: int = common.REPEATS) -> common.Ro
 
 
 def main(argv: list[str] | None = None) -> int:
-    def rows(args: argparse.Namespace) -> list[common.Row]:
-        return [measure(args.size, b, args.repeats) for b in common.backends(args.backend)]
-    return common.run_main(rows, common.parser(__doc__ or ""), argv)
+    return common.script_main(__doc__ or "", measure, argv)
 
 
 if __name__ == "__main__":

@@ -305,6 +305,18 @@ def run_main(measure_rows: Callable[[argparse.Namespace], list[Row]], p: argpars
     return 0
 
 
+def script_main(description: str, measure_one: Callable[[str, str, int], Row | list[Row]],
+                argv: Sequence[str] | None = None) -> int:
+    """The command line of a script whose rows come from measure_one(size, backend, repeats)."""
+    def rows(args: argparse.Namespace) -> list[Row]:
+        out: list[Row] = []
+        for backend in backends(args.backend):
+            got = measure_one(args.size, backend, args.repeats)
+            out += got if isinstance(got, list) else [got]
+        return out
+    return run_main(rows, parser(description), argv)
+
+
 if __name__ == "__main__":  # build the demos ahead: python bench/common.py large both
     size = sys.argv[1] if len(sys.argv) > 1 else "large"
     for backend in backends(sys.argv[2] if len(sys.argv) > 2 else "both"):

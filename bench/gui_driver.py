@@ -135,12 +135,18 @@ def bare_window() -> tuple[QApplication, QMainWindow]:
     return app, window
 
 
-def start_bare() -> None:
+def painted_bare() -> float:
+    """The bare window shown; the time of its first paint."""
     app, window = bare_window()
     watch = PaintWatch(window)
     window.show()
     wait_for(app, lambda: watch.painted is not None)
-    print(f"painted {watch.painted!r}", flush=True)
+    assert watch.painted is not None
+    return watch.painted
+
+
+def start_bare() -> None:
+    print(f"painted {painted_bare()!r}", flush=True)
 
 
 # ---------------------------------------------------------------- memory
@@ -179,10 +185,7 @@ def rss_app(url: str) -> None:
 
 
 def rss_bare() -> None:
-    app, window = bare_window()
-    watch = PaintWatch(window)
-    window.show()
-    wait_for(app, lambda: watch.painted is not None)
+    painted_bare()
     print(f"rss {peak_rss_kb()}", flush=True)
 
 

@@ -9,7 +9,6 @@ as it was apart from the audit rows each run adds.
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -32,9 +31,7 @@ def measure(size: str, backend: str, repeats: int = common.REPEATS) -> common.Ro
 
 
 def main(argv: list[str] | None = None) -> int:
-    def rows(args: argparse.Namespace) -> list[common.Row]:
-        return [measure(args.size, b, args.repeats) for b in common.backends(args.backend)]
-    return common.run_main(rows, common.parser(__doc__ or ""), argv)
+    return common.script_main(__doc__ or "", measure, argv)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@
 """
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 import time
@@ -75,9 +74,7 @@ def measure(size: str, backend: str, repeats: int = common.REPEATS) -> list[comm
 
 
 def main(argv: list[str] | None = None) -> int:
-    def rows(args: argparse.Namespace) -> list[common.Row]:
-        return [r for b in common.backends(args.backend) for r in measure(args.size, b, args.repeats)]
-    return common.run_main(rows, common.parser(__doc__ or ""), argv)
+    return common.script_main(__doc__ or "", measure, argv)
 
 
 if __name__ == "__main__":

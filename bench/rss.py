@@ -8,7 +8,6 @@ window of bench/start.py (a QTableView over a 1,000,000-row model, painted). Goa
 """
 from __future__ import annotations
 
-import argparse
 import os
 import statistics
 import subprocess
@@ -50,9 +49,7 @@ def measure(size: str, backend: str, repeats: int = common.REPEATS) -> common.Ro
 
 
 def main(argv: list[str] | None = None) -> int:
-    def rows(args: argparse.Namespace) -> list[common.Row]:
-        return [measure(args.size, b, args.repeats) for b in common.backends(args.backend)]
-    return common.run_main(rows, common.parser(__doc__ or ""), argv)
+    return common.script_main(__doc__ or "", measure, argv)
 
 
 if __name__ == "__main__":
