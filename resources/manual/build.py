@@ -19,7 +19,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 README = ROOT / "README.md"
 SHOTS = ROOT / "docs" / "screenshots"
-SKIPPED = ("两条命令", "截图", "命令行", "Windows 安装包", "代码结构")  # for developers and IT, not for the desk
+SKIPPED = ("两条命令", "截图", "命令行", "Windows 安装包", "性能测量", "代码结构")  # for developers and IT, not for the desk
 # Screenshots shown under the section whose heading holds the key.
 PICTURES = {
     "开始使用": [("first-start.png", "设置向导·第一个项目"), ("users.png", "管理 → 用户管理")],
