@@ -55,3 +55,16 @@ def test_a_failed_analyse_is_logged_not_raised(pg_db: Database, name: str, caplo
     assert "ANALYZE failed" in caplog.text and "DROP" not in caplog.text
     with pg_db.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM keys").scalar() == 0
+
+
+def test_reconcile_analyses_the_differences_it_wrote(pg_db: Database, pg_schema: str) -> None:
+    from models.services.reconcile import reconcile
+
+    build_demo(pg_db, "small")
+    before = analyzed(pg_db, pg_schema)["fee_differences"]
+    with pg_db.engine.connect() as conn:  # the demo's handover with a ledger
+        handover_id = conn.exec_driver_sql("SELECT min(handover_id) FROM ledger_lines").scalar()
+    report = reconcile(pg_db, handover_id)
+    assert report.differences > 0
+    after = analyzed(pg_db, pg_schema)["fee_differences"]
+    assert before is not None and after is not None and after > before

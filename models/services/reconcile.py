@@ -196,6 +196,7 @@ def reconcile(db: Database, handover_id: int, progress: Progress | None = None) 
                                  counts["by_tariff"], counts[DiffKind.TARIFF])
         reconciled(s, handover_id)
         record_action(s, "对账", "fee_differences", handover_id, report.summary())
+    db.refresh_statistics(FeeDifference.__tablename__)  # 400,000 new rows the 差异 filter plans over
     if progress:
         progress(total, total)
     return report
