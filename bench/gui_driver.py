@@ -25,6 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+if sys.argv[1:2] and sys.argv[1].endswith("-app"):
+    import gui  # noqa: F401, E402  (as main.py starts the app: gui/ loads the Qt-free core before PySide6)
+
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView  # noqa: E402
 
