@@ -35,7 +35,7 @@ TABLES = ("defects", "keys", "fees/ledger", "fees/differences", "fees/meters", "
 
 def _targets(window: Any, app: Any, wanted: tuple[str, ...]) -> Iterator[tuple[str, Any]]:
     """(name, widget with filter_edit and on_filter_settled) of every table, each shown and loaded first."""
-    from bench.gui_driver import loaded, wait_for
+    from bench.gui_driver import close_window, loaded, wait_for
     from gui.dialogs.units_owners import OwnersBrowser, UnitsBrowser
 
     for name in wanted:
@@ -68,8 +68,7 @@ def _targets(window: Any, app: Any, wanted: tuple[str, ...]) -> Iterator[tuple[s
             try:
                 yield name, browser
             finally:
-                browser.close()
-                browser.deleteLater()
+                close_window(app, browser)
         else:
             raise ValueError(f"no such table: {name}")
 
@@ -94,7 +93,7 @@ def keystroke(app: Any, widget: Any) -> Callable[[str], float]:
 
 def measure(size: str, backend: str, repeats: int = common.REPEATS,
             tables: tuple[str, ...] = TABLES) -> list[common.Row]:
-    from bench.gui_driver import loaded, wait_for
+    from bench.gui_driver import close_window, loaded, wait_for
     from gui.app import setup_application
     from gui.main_window import MainWindow
     from models.services import auth
@@ -119,9 +118,7 @@ def measure(size: str, backend: str, repeats: int = common.REPEATS,
                 rows.append(common.Row(f"filter {name}", backend, worst, None, None, limit=LIMIT, note=note,
                                        samples=samples))
         finally:
-            window.close()
-            window.deleteLater()
-            app.processEvents()
+            close_window(app, window)
     return rows
 
 

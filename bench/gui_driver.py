@@ -28,7 +28,7 @@ if str(ROOT) not in sys.path:
 if sys.argv[1:2] and sys.argv[1].endswith("-app"):
     import gui  # noqa: F401, E402  (as main.py starts the app: gui/ loads the Qt-free core before PySide6)
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt  # noqa: E402
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QObject, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView  # noqa: E402
 
 LOAD_TIMEOUT = 600.0
@@ -56,6 +56,19 @@ def wait_for(app: QApplication, done: Callable[[], bool], timeout: float = LOAD_
             raise TimeoutError("the window did not get there in time")
         app.processEvents()
         time.sleep(0.002)
+    app.processEvents()
+
+
+def close_window(app: QApplication, window: Any) -> None:
+    """Close the window once its background loads are done, and really delete it (its tabs and their
+    timers) before the caller disposes of or drops the database: deleteLater alone waits for an event
+    loop that may never run again, and a keys-tab timer firing later read a dropped schema."""
+    from gui import tasks
+
+    wait_for(app, lambda: not tasks._running)
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     app.processEvents()
 
 

@@ -28,7 +28,7 @@ TAB_LIMIT = 1.0  # s
 
 def tab_opener(db: common.Database) -> Callable[[], float]:
     """A function that opens the 结果 tab in a fresh main window and returns the seconds it took."""
-    from bench.gui_driver import loaded, wait_for
+    from bench.gui_driver import close_window, loaded, wait_for
     from gui.app import setup_application
     from gui.main_window import MainWindow
 
@@ -44,9 +44,7 @@ def tab_opener(db: common.Database) -> Callable[[], float]:
             wait_for(app, loaded(window))
             return time.perf_counter() - started
         finally:
-            window.close()
-            window.deleteLater()
-            app.processEvents()
+            close_window(app, window)
     return open_results
 
 
