@@ -127,14 +127,16 @@ class PrintPreviewDialog(QDialog):
     """Page previews of a finished PDF, with 打印…, 另存为 PDF… and 关闭."""
 
     def __init__(self, pdf_path: Path, previews: list[PageImage], pages: int, title: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, colour: bool | None = None) -> None:
         super().__init__(parent)
         self.pdf_path, self.pages, self.title_text = pdf_path, pages, title
         self.setWindowTitle(self.tr("打印预览 - %1").replace("%1", title))
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # kept: tests aim it at a file
-        # Grey unless a previewed page has colour; the print dialog lets the clerk choose either.
-        self.printer.setColorMode(QPrinter.ColorMode.Color if any(p.has_colour for p in previews)
-                                  else QPrinter.ColorMode.GrayScale)
+        # Grey unless a previewed page has colour (`colour`, found in the worker by show_print_dialog;
+        # looked at here only when not given); the print dialog lets the clerk choose either.
+        if colour is None:
+            colour = any(p.has_colour for p in previews)
+        self.printer.setColorMode(QPrinter.ColorMode.Color if colour else QPrinter.ColorMode.GrayScale)
         self.print_task: tasks.Task | None = None  # the one running, for callers and tests
         self.page_labels: list[QLabel] = []
         layout = QVBoxLayout(self)
@@ -288,13 +290,15 @@ def show_print_dialog(parent: QWidget | None, make_pdf: Callable[[Path, tasks.Pr
     folder = Path(tempfile.mkdtemp(prefix="handoverdesk-print-"))
     path = folder / safe_file_name(title)
 
-    def job(progress: tasks.Progress) -> tuple[list[PageImage], int]:
+    def job(progress: tasks.Progress) -> tuple[list[PageImage], int, bool]:
         make_pdf(path, progress)
-        return render_previews(path)
+        previews, pages = render_previews(path)
+        # In the worker: comparing the channels of 60 previews took ~0.3 s on the GUI thread.
+        return previews, pages, any(p.has_colour for p in previews)
 
-    def on_done(result: tuple[list[PageImage], int]) -> None:
-        previews, pages = result
-        dialog = PrintPreviewDialog(path, previews, pages, title, parent)
+    def on_done(result: tuple[list[PageImage], int, bool]) -> None:
+        previews, pages, colour = result
+        dialog = PrintPreviewDialog(path, previews, pages, title, parent, colour)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _: shutil.rmtree(folder, ignore_errors=True))
         task.preview = dialog  # type: ignore[attr-defined]  # callers and tests can reach it

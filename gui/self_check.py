@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import io
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]  # the source tree, or the bundle's folder of data (sys._MEIPASS)
 PDF_TEXT = "财务结算报告"  # drawn with the bundled font, read back by pdfium
 CELL_TEXT = "房号"  # written by openpyxl, read back by calamine
+
+log = logging.getLogger(__name__)
 
 
 def _version() -> str:
@@ -185,6 +188,7 @@ def run() -> int:
         except Exception as exc:  # every failure is reported, and the next check still runs
             failed += 1
             print(f"FAIL {name}: {type(exc).__name__}: {exc}")
+            log.exception("self-check %s failed", name)  # the whole story for whoever builds the bundle
     # Not "N passed, N failed": CI's judge would read that line as a test runner's count.
     print(f"self-check: {failed} of {len(CHECKS)} checks FAILED" if failed else f"self-check: all {len(CHECKS)} checks ok")
     return 1 if failed else 0
