@@ -7,7 +7,6 @@ models/ imported behind it. Imported first, they are never read.
 """
 import models.browse  # noqa: F401
 import models.browse_people  # noqa: F401
-import models.imports.ledger  # noqa: F401
 import models.migrate  # noqa: F401
 import models.schema  # noqa: F401
 import models.services.checklists  # noqa: F401

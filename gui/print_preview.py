@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Self
 
-import pypdfium2 as pdfium
 from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QImage,
@@ -81,6 +80,8 @@ class PdfFile:
     """A PDF opened with pdfium, every call under the one lock, closed on leaving `with`."""
 
     def __init__(self, path: Path) -> None:
+        import pypdfium2 as pdfium  # loaded at the first preview, not while the window opens
+
         with _PDFIUM:
             self._pdf = pdfium.PdfDocument(str(path))
 

@@ -12,9 +12,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
 from sqlalchemy import inspect, select
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError
@@ -24,7 +21,7 @@ from ..db import Database, make_engine, quick_check, resolve_url, storage_error
 from ..defect import Severity
 from ..errors import DomainError, StorageError, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP, translate
-from ..migrate import MIGRATIONS, head_revision
+from ..migrate import HEAD, known_revision, stored_revision, unknown_revision
 from ..people import Role
 from ..rules.numbers import NumberKind, parse_int
 from ..settings import Setting
@@ -196,7 +193,7 @@ def _schema_verdict(url: str, where: str) -> DatabaseCheck:
     engine = make_engine(url)
     try:
         with engine.connect() as conn:
-            revision = MigrationContext.configure(conn).get_current_revision()
+            revision = stored_revision(conn)
             tables = inspect(conn).get_table_names()
     except DBAPIError as exc:
         return DatabaseCheck(False, str(storage_error(exc, where)))
@@ -207,23 +204,16 @@ def _schema_verdict(url: str, where: str) -> DatabaseCheck:
 
 def schema_state(revision: str | None, tables: list[str], where: str) -> DatabaseCheck:
     """How a database's alembic revision compares with the program's head."""
-    head = head_revision()
+    head = HEAD
     if revision is None:
         if [t for t in tables if t != "alembic_version"]:
             return DatabaseCheck(False, translate("office", FOREIGN).format(where=where))
         return DatabaseCheck(True, translate("office", EMPTY).format(where=where))
     if revision == head:
         return DatabaseCheck(True, translate("office", CURRENT).format(revision=revision))
-    if _known(revision):
+    if known_revision(revision):
         return DatabaseCheck(True, translate("office", OLDER).format(revision=revision, head=head, version=version()))
     return DatabaseCheck(False, translate("office", NEWER).format(where=where, revision=revision, version=version()))
-
-
-def _known(revision: str) -> bool:
-    try:
-        return ScriptDirectory(str(MIGRATIONS)).get_revision(revision) is not None
-    except CommandError:  # alembic's "Can't locate revision": made by a newer program
-        return False
 
 
 def open_database(target: str | None, check_in_background: bool = False) -> Database:
@@ -231,12 +221,14 @@ def open_database(target: str | None, check_in_background: bool = False) -> Data
     "Can't locate revision" would otherwise reach the clerk as a bug)."""
     try:
         return Database.open(target, check_in_background=check_in_background)
-    except CommandError:
+    except Exception as exc:
+        if not unknown_revision(exc):
+            raise
         url = resolve_url(target)
         engine = make_engine(url)
         try:
             with engine.connect() as conn:
-                revision = MigrationContext.configure(conn).get_current_revision()
+                revision = stored_revision(conn)
         finally:
             engine.dispose()
         where = engine.url.database if engine.dialect.name == "sqlite" else \

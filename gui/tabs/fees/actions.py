@@ -15,7 +15,6 @@ from models.services import reconcile as rc
 
 from ... import file_dialogs, tasks
 from ...dialogs.fee_items import FeeItemsDialog
-from ...dialogs.ledger_import import LedgerImportDialog
 from ...errors import show_error
 from ...print_preview import show_print_dialog
 from ...widgets.role_gate import apply_permit
@@ -108,6 +107,9 @@ def import_ledger(tab: FeesTab) -> None:
     handover_id = tab.handover_id()
     if handover_id is None:
         return
+    # Imported when first opened: the import machinery (openpyxl, lxml, calamine) is not needed to show the window.
+    from ...dialogs.ledger_import import LedgerImportDialog
+
     dialog = LedgerImportDialog(tab.db, handover_id, tab)
     dialog.ledger_imported.connect(tab.on_ledger_imported)
     tab.open_dialog(dialog)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
 from models.services import signoff
 
 from ... import file_dialogs, tasks
-from ...dialogs.checklist_import import ChecklistImportDialog
 from ...errors import show_error
 from ...print_preview import show_print_dialog
 from ...widgets.role_gate import apply_permit
@@ -172,6 +171,9 @@ def import_list(tab: HandoverTab) -> None:
     handover = tab.handover
     if handover is None:
         return
+    # Imported when first opened: the import machinery (openpyxl, lxml, calamine) is not needed to show the window.
+    from ...dialogs.checklist_import import ChecklistImportDialog
+
     dialog = ChecklistImportDialog(tab.db, handover.id, tab)
     imported: list[int] = []
     dialog.checklist_imported.connect(imported.append)

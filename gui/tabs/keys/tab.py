@@ -39,7 +39,6 @@ from models.services.key_custody import KeyRow
 from models.services.locations import unit_choices, unit_owners
 
 from ... import ops
-from ...dialogs.key_import import KeyImportDialog
 from ...errors import show_error
 from ...table_model import RecordIdRole
 from ...widgets.role_gate import gate
@@ -358,6 +357,9 @@ class KeysTab(BrowseTab):
     def on_import_sheet_triggered(self) -> None:
         if self._scope is None:
             return
+        # Imported when first opened: the import machinery (openpyxl, lxml, calamine) is not needed to show the window.
+        from ...dialogs.key_import import KeyImportDialog
+
         dialog = KeyImportDialog(self.db, self._scope.project_id, self._scope.handover_id, self)
         dialog.keys_imported.connect(self.on_keys_received)
         self._open_intake(dialog)
