@@ -567,9 +567,9 @@ def cmd_print(args: argparse.Namespace) -> int:
     elif args.form == "arrears":
         pc.print_arrears(db, args.handover, args.out, progress=_terminal_progress)
     elif args.form in EXIT_FORMS:
-        fn = {"owner-letter": pc.print_owner_letters, "deposit-refund": pc.print_deposit_refunds,
-              "prepayment-transfer": pc.print_prepayment_transfers}[args.form]
-        fn(db, args.handover, args.out, args.units, progress=_terminal_progress)
+        exit_form = {"owner-letter": pc.print_owner_letters, "deposit-refund": pc.print_deposit_refunds,
+                     "prepayment-transfer": pc.print_prepayment_transfers}[args.form]
+        exit_form(db, args.handover, args.out, args.units, progress=_terminal_progress)
     else:
         pc.print_roster(db, args.project, args.out)
     print(args.out)
