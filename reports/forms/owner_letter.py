@@ -4,9 +4,10 @@ deposits (handed to the next company, or refunded) — in figures and in 大写.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from models.services.exit_letters import OwnerStatement
 from models.services.fee_rows import FeeResults
@@ -62,10 +63,10 @@ class OwnerLetterForm(ExitSection):
             return [text("截至交接基准日，您没有欠费。")]
         rows = [[a.fee_item, period(a.period_start, a.period_end), format_decimal(a.amount)] for a in s.arrears]
         rows.append(["合计", f"{len(s.arrears)} 笔", format_decimal(s.arrears_total)])
-        return [data_table(ARREARS_COLUMNS, rows, self.frame_width),
-                text(in_words("欠费合计", s.arrears_total)),
-                text("上述欠费为交接基准日（含）以前的费用，归原物业所有，不随物业服务移交，请您向原物业缴清。"
-                     "物业服务企业更替，不免除业主的缴费义务。", "note")]
+        return [self.table(ARREARS_COLUMNS, rows, [
+            text(in_words("欠费合计", s.arrears_total)),
+            text("上述欠费为交接基准日（含）以前的费用，归原物业所有，不随物业服务移交，请您向原物业缴清。"
+                 "物业服务企业更替，不免除业主的缴费义务。", "note")])]
 
     def prepaid_part(self) -> list[Flowable]:
         s = self.statement
@@ -74,10 +75,10 @@ class OwnerLetterForm(ExitSection):
         rows = [[p.fee_item, period(p.period_start, p.period_end), format_decimal(p.amount)]
                 for p in s.prepayments]
         rows.append(["合计", f"{len(s.prepayments)} 笔", format_decimal(s.prepaid_total)])
-        return [data_table(PREPAID_COLUMNS, rows, self.frame_width),
-                text(in_words("预收款合计", s.prepaid_total)),
-                text("上述款项为您向原物业预交的交接基准日之后期间的费用，已由原物业移交新物业，"
-                     "用于抵扣相应期间的费用，您无需重复缴纳。", "note")]
+        return [self.table(PREPAID_COLUMNS, rows, [
+            text(in_words("预收款合计", s.prepaid_total)),
+            text("上述款项为您向原物业预交的交接基准日之后期间的费用，已由原物业移交新物业，"
+                 "用于抵扣相应期间的费用，您无需重复缴纳。", "note")])]
 
     def deposit_part(self) -> list[Flowable]:
         s = self.statement
@@ -85,13 +86,17 @@ class OwnerLetterForm(ExitSection):
             return [text("您没有由原物业收取、尚未退还的押金。")]
         rows = [[d.fee_item, format_cn_date(d.received_on), format_decimal(d.amount),
                  "移交新物业" if d.is_handed_over else "已退还业主", d.note] for d in s.deposits]
-        out: list[Flowable] = [data_table(DEPOSIT_COLUMNS, rows, self.frame_width)]
+        totals: list[Flowable] = []
         if s.handed_over:
-            out += [text(in_words("移交新物业的押金合计", s.deposits_handed_total)),
-                    text("移交的押金由新物业保管，日后由新物业按原约定办理退还。", "note")]
+            totals += [text(in_words("移交新物业的押金合计", s.deposits_handed_total)),
+                       text("移交的押金由新物业保管，日后由新物业按原约定办理退还。", "note")]
         if s.refunded:
-            out.append(text(in_words("已退还您的押金合计", s.deposits_refunded_total)))
-        return out
+            totals.append(text(in_words("已退还您的押金合计", s.deposits_refunded_total)))
+        return [self.table(DEPOSIT_COLUMNS, rows, totals)]
+
+    def table(self, columns: Sequence[Column], rows: list[list[str]], totals: list[Flowable]) -> Flowable:
+        """The lines, closed by their totals in figures and 大写 on the page of the last lines."""
+        return data_table(columns, rows, self.frame_width, tail=KeepTogether(totals))
 
     def contact(self) -> str:
         r = self.results

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QToolButton
+from PySide6.QtWidgets import QMenu, QPushButton
 
 from models.services.exit_letters import place_of
 
@@ -37,13 +37,12 @@ class ExitPrints(QObject):
             action = self.menu.addAction(self.tr("打印{title}…").format(title=self.titles[form]))
             action.triggered.connect(lambda _checked=False, f=form: self.print_form(f))
             self.actions[form] = action
-        self.buttons: list[QToolButton] = []
+        self.buttons: list[QPushButton] = []
         for page in (panel.arrears, panel.prepayments, panel.deposits):
-            button = QToolButton(page)
-            button.setText(self.tr("致业主文件"))
-            button.setToolTip(self.tr("退场移交时打印告业主书、押金退还确认单、预收款移交确认单："
-                                      "选中行所属房屋的，未选中时打印全部"))
-            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            # A push button like its neighbours (改为退还业主…); with a menu it draws its own arrow.
+            button = QPushButton(self.tr("致业主文件"), page)
+            button.setToolTip(self.tr("退场移交：打印选中行所属房屋的告业主书、押金退还确认单或预收款移交确认单；"
+                                      "未选中任何行时打印全部"))
             button.setMenu(self.menu)
             page.buttons.addWidget(button)
             self.buttons.append(button)
