@@ -4,6 +4,7 @@
 signed, refusals in words, and the three commands' exit codes (SQLite and PostgreSQL)."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -22,9 +23,12 @@ from models.project import Unit
 from models.services import exit_letters as exits
 from models.services import reconcile as rc
 from models.services.fee_results import fee_results, set_deposit_action
+from models.services.fee_rows import ArrearsLine, FeeResults
 from models.services.settlement import sign_settlement
 from reports import print_commands as pc
 from reports.forms.base import format_decimal
+from reports.forms.book import SectionBook
+from reports.forms.owner_letter import OwnerLetterForm
 
 D = Decimal
 OURS, NEXT = "翠湖物业服务有限公司", "新城物业管理有限公司"
@@ -196,3 +200,21 @@ def test_the_commands_exit_codes_and_messages(db, exit_book, tmp_path, capsys):
     assert "不存在" in capsys.readouterr().err
     assert main.main(["print", "owner-letter", "--handover", h, "--db", url]) == 2  # no --out
     assert "--out" in capsys.readouterr().err
+
+
+def test_a_long_letter_runs_on_with_its_own_page_numbers(tmp_path):
+    """60 lines of arrears run over pages; the next owner's letter starts again at 第 1 页 (read
+    back by documents(), which checks every page's 第 x 页 共 y 页 within its letter)."""
+    def owed(unit: str, k: int) -> ArrearsLine:
+        start = dt.date(2021 + k // 12, k % 12 + 1, 1)
+        return ArrearsLine("3栋", unit, "欧阳娜娜", "", "物业服务费", start, start.replace(day=28), D("100.01") + k, 1)
+
+    lines = tuple(owed("3栋1单元101", k) for k in range(60)) + (owed("3栋1单元102", 0),)
+    results = FeeResults(9, "翠湖园", OURS, NEXT, "", dt.date(2026, 6, 30), arrears=lines)
+    out = tmp_path / "long.pdf"
+    pages = SectionBook([OwnerLetterForm(results, s) for s in exits.statements(results)]).render(out)
+    letters = documents(out)
+    assert list(letters) == ["GYZ-9-0001", "GYZ-9-0002"] and pages >= 3
+    assert "第 1 页 共 1 页" in letters["GYZ-9-0002"] and "共 1 页" not in letters["GYZ-9-0001"]
+    total = sum((a.amount for a in lines[:60]), D("0.00"))
+    assert f"欠费合计：¥{format_decimal(total)}（大写：{to_capital(total)}）" in flat(letters["GYZ-9-0001"])
