@@ -25,6 +25,10 @@ if TYPE_CHECKING:  # imported where used: `main.py --help` stays quick
     from models.services.auth import UserRow
 
 TABS = ("overview", "handover", "defects", "keys", "fees")
+# The exit paperwork (退场移交), one PDF of many owners' documents each: print form → help.
+EXIT_FORMS = {"owner-letter": "告业主书（每户一封）/ letter to each owner at an exit",
+              "deposit-refund": "押金退还确认单 / receipts for deposits refunded to owners",
+              "prepayment-transfer": "预收款移交确认单 / prepayments moved to the next company"}
 DESCRIPTION = ("物业交接台：交接清单、遗留问题、钥匙管理、费用对账。\n"
                "HandoverDesk: handover lists, defects, key custody and fee reconciliation.")
 ENV_USER, ENV_PASSWORD, ENV_NEW_PASSWORD = "HANDOVERDESK_USER", "HANDOVERDESK_PASSWORD", "HANDOVERDESK_NEW_PASSWORD"
@@ -262,6 +266,14 @@ def build_parser() -> Parser:
     _add_db(p)
     p.add_argument("--handover", type=int, required=True, help="交接编号 / handover ID")
     p.add_argument("--out", type=Path, required=True)
+    for form, text in EXIT_FORMS.items():
+        p = prt.add_parser(form, help=text)
+        _add_db(p)
+        p.add_argument("--handover", type=int, required=True, help="交接编号（退场移交）/ handover ID (an exit)")
+        p.add_argument("--unit", dest="units", nargs="+", action="extend", default=[], metavar="房号",
+                       help="只打印这些房号（如 1-1-101 或 1栋1单元101），不给则打印全部 / only these units "
+                            "(default: every owner concerned)")
+        p.add_argument("--out", type=Path, required=True)
 
     p = sub.add_parser("export", help="把页签的表格导出为 Excel / export a tab's table to .xlsx")
     _add_db(p)
@@ -554,6 +566,10 @@ def cmd_print(args: argparse.Namespace) -> int:
         pc.print_settlement(db, args.handover, args.out, progress=_terminal_progress)
     elif args.form == "arrears":
         pc.print_arrears(db, args.handover, args.out, progress=_terminal_progress)
+    elif args.form in EXIT_FORMS:
+        exit_form = {"owner-letter": pc.print_owner_letters, "deposit-refund": pc.print_deposit_refunds,
+                     "prepayment-transfer": pc.print_prepayment_transfers}[args.form]
+        exit_form(db, args.handover, args.out, args.units, progress=_terminal_progress)
     else:
         pc.print_roster(db, args.project, args.out)
     print(args.out)

@@ -14,9 +14,11 @@ from models.queries import key_forms as key_data
 from models.queries.defect_forms import located
 from models.queries.handover_forms import handover_lists, open_defect_count
 from models.services import defect_register as register
+from models.services import exit_letters as exits
 from models.services.checklist_rows import HandoverInfo
 from models.services.defect_rows import DefectRow
 from models.services.fee_results import fee_results
+from models.services.fee_rows import FeeResults
 from models.services.handovers import get_handover
 from models.services.office import letterhead
 from models.services.projects import (
@@ -30,15 +32,18 @@ from models.services.roster import roster_rows
 
 from .forms.arrears import ArrearsForm
 from .forms.base import FormBase, Parties
+from .forms.book import Section, SectionBook
 from .forms.certificate import CertificateForm
 from .forms.defect_notice import DefectNoticeForm
 from .forms.defect_reinspection import DefectReinspectionForm
 from .forms.defect_reminder import DefectReminderForm
 from .forms.defect_summary import DefectSummaryForm
+from .forms.exit_receipts import DepositRefundForm, PrepaymentTransferForm
 from .forms.handover_list import HandoverListBook
 from .forms.key_issue import KeyIssueForm
 from .forms.key_labels import KeyLabelSheet, Label
 from .forms.key_tables import KeyHandoverForm, KeyLendingForm, KeySealForm
+from .forms.owner_letter import OwnerLetterForm
 from .forms.roster import RosterForm
 from .forms.settlement import SettlementForm
 from .progress import Progress
@@ -286,3 +291,46 @@ def print_arrears(db: Database, handover_id: int, out: Path,
     get_handover(db, handover_id)
     results = fee_results(db, handover_id, progress)
     return lettered(db, ArrearsForm(results, results.handover_caption), results.letterhead).render(out, progress)
+
+
+# --- the exit paperwork (退场移交): to the owners, from the results as signed ---------------------
+
+def exit_results(db: Database, handover_id: int, form: str, progress: Progress | None) -> FeeResults:
+    """The results of a 退场移交 (refused for any other kind, before any work): once the settlement
+    is signed, what was signed."""
+    exits.refuse_unless_exit(get_handover(db, handover_id).kind, form)
+    return fee_results(db, handover_id, progress)
+
+
+def render_book(db: Database, results: FeeResults, sections: Sequence[Section], out: Path,
+                progress: Progress | None) -> int:
+    book = SectionBook(sections)
+    return lettered(db, book, results.letterhead).render(out, progress)
+
+
+@in_chinese
+def print_owner_letters(db: Database, handover_id: int, out: Path, units: Sequence[str] = (),
+                        progress: Progress | None = None) -> int:
+    """告业主书: one letter per owner with anything to state (or per unit in `units`), each from a new
+    page and numbered on its own; returns the number of pages."""
+    results = exit_results(db, handover_id, exits.LETTER, progress)
+    chosen = exits.chosen(exits.statements(results), units, exits.LETTER)
+    return render_book(db, results, [OwnerLetterForm(results, s) for s in chosen], out, progress)
+
+
+@in_chinese
+def print_deposit_refunds(db: Database, handover_id: int, out: Path, units: Sequence[str] = (),
+                          progress: Progress | None = None) -> int:
+    """押金退还确认单: one for each deposit recorded as 退还业主 (of the units in `units`)."""
+    results = exit_results(db, handover_id, exits.REFUND, progress)
+    chosen = exits.chosen(exits.refunds(results), units, exits.REFUND)
+    return render_book(db, results, [DepositRefundForm(results, r) for r in chosen], out, progress)
+
+
+@in_chinese
+def print_prepayment_transfers(db: Database, handover_id: int, out: Path, units: Sequence[str] = (),
+                               progress: Progress | None = None) -> int:
+    """预收款移交确认单: one for each owner whose prepayments go to the next company."""
+    results = exit_results(db, handover_id, exits.TRANSFER, progress)
+    chosen = exits.chosen(exits.with_prepayments(exits.statements(results)), units, exits.TRANSFER)
+    return render_book(db, results, [PrepaymentTransferForm(results, s) for s in chosen], out, progress)

@@ -19,6 +19,7 @@ from ... import tasks
 from ...errors import show_error
 from ...ops import run_op
 from . import result_columns as cols
+from .exit_prints import ExitPrints
 from .records_page import RecordsPage
 from .settlement_box import SettlementBox, money
 from .settlement_dialogs import RefundDialog
@@ -60,6 +61,7 @@ class ResultsPanel(QWidget):
         self.deposits.buttons.addWidget(self.refund_button)
         self.deposits.buttons.addWidget(self.hand_over_button)
         self.deposits.table.selectionModel().currentRowChanged.connect(lambda *_: self.update_actions())
+        self.exit_prints = ExitPrints(self)  # 告业主书 and the owners' 确认单 at an exit
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.box)
         splitter.addWidget(self.pages)
@@ -197,6 +199,7 @@ class ResultsPanel(QWidget):
         handed_over = deposit is not None and deposit.is_handed_over
         self.refund_button.setEnabled(editable and handed_over)
         self.hand_over_button.setEnabled(editable and not handed_over)
+        self.exit_prints.update_actions()
 
     def on_refund_clicked(self) -> None:
         deposit, handover_id = self.current_deposit(), self._scope.handover_id if self._scope else None
