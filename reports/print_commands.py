@@ -17,6 +17,7 @@ from models.services import defect_register as register
 from models.services.checklist_rows import HandoverInfo
 from models.services.defect_rows import DefectRow
 from models.services.fee_results import fee_results
+from models.services.fee_rows import FeeResults
 from models.services.handovers import get_handover
 from models.services.office import letterhead
 from models.services.projects import (
@@ -275,7 +276,11 @@ def print_settlement(db: Database, handover_id: int, out: Path,
     """财务结算报告 of the handover as the ledgers and decisions now stand (a draft, watermarked,
     until signed; once signed, exactly what was signed); returns the number of pages."""
     get_handover(db, handover_id)  # NotFoundError for a wrong id, before any work
-    results = fee_results(db, handover_id, progress)
+    return render_settlement(db, fee_results(db, handover_id, progress), out, progress)
+
+
+def render_settlement(db: Database, results: FeeResults, out: Path, progress: Progress | None = None) -> int:
+    """财务结算报告 of results already computed (the package prints every signed revision's)."""
     return lettered(db, SettlementForm(results, results.handover_caption), results.letterhead).render(out, progress)
 
 
@@ -284,5 +289,8 @@ def print_arrears(db: Database, handover_id: int, out: Path,
                   progress: Progress | None = None) -> int:
     """欠费明细表 of the handover (phones masked), grouped by building; returns the pages."""
     get_handover(db, handover_id)
-    results = fee_results(db, handover_id, progress)
+    return render_arrears(db, fee_results(db, handover_id, progress), out, progress)
+
+
+def render_arrears(db: Database, results: FeeResults, out: Path, progress: Progress | None = None) -> int:
     return lettered(db, ArrearsForm(results, results.handover_caption), results.letterhead).render(out, progress)
