@@ -10,9 +10,10 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from ..forms.base import Column, FormBase, data_table, styles, text
 from .manifest import INDEX_NAME, Entry, signed_count
 
-COLUMNS = (Column("序号", 0.45, "center", nowrap=True), Column("文件（包内路径）", 3.1),
-           Column("说明", 2.9), Column("签署状态", 2.5), Column("大小（字节）", 0.95, "right", nowrap=True),
-           Column("SHA-256", 2.1))
+# The checksum column takes two groups of 16 digits a line: a row is two lines high, not four.
+COLUMNS = (Column("序号", 0.45, "center", nowrap=True), Column("文件（包内路径）", 2.9),
+           Column("说明", 2.6), Column("签署状态", 2.3), Column("大小（字节）", 0.95, "right", nowrap=True),
+           Column("SHA-256", 2.9))
 
 
 def spaced_hash(digest: str) -> str:
