@@ -15,13 +15,13 @@ from pathlib import Path
 
 from models.db import Database
 from models.errors import ValidationError
-from models.i18n import in_chinese
+from models.i18n import in_chinese, translate
 from models.services.handovers import get_handover
 
 from ..print_commands import lettered
 from ..progress import Cancelled, Progress
 from .contents import PackageContentsForm
-from .manifest import CONTENTS_NAME, INDEX_NAME, Entry, PackageIndex, file_digest, signed_count
+from .manifest import CONTENTS_NAME, INDEX_NAME, UNSIGNED_DIR, Entry, PackageIndex, file_digest, signed_count
 from .members import Produced, plan
 
 # progress(done, total, what) -> keep going?  (the GUI's task progress and the CLI's terminal line)
@@ -57,7 +57,7 @@ def check_unique(produced: list[Produced]) -> None:
     seen: set[str] = set()
     for p in produced:
         if p.path.casefold() in seen:  # Windows would unpack the second over the first
-            raise ValidationError(f"交接档案包中有重名文件：{p.path}")
+            raise ValidationError(translate("package", "交接档案包中有重名文件：{path}").format(path=p.path))
         seen.add(p.path.casefold())
 
 
@@ -78,6 +78,8 @@ def build_package(db: Database, handover_id: int, out: Path, progress: Report | 
             tell(progress, k, total, step.text)
             produced += step.run(root, within(progress, k, total, step.text))
         check_unique(produced)
+        # The final documents first, the drafts of 未签署/ after them: the 目录 reads in that order too.
+        produced.sort(key=lambda p: p.path.startswith(f"{UNSIGNED_DIR}/"))
         entries = [entry(root, p) for p in produced]
         tell(progress, len(steps), total, "正在生成目录…")
         user = (db.user.display_name or db.user.username) if db.user is not None else ""

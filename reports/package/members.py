@@ -197,7 +197,7 @@ def defect_steps(db: Database, handover: HandoverInfo, now: dt.datetime, notes: 
 
     parties = {r.responsible.value: r.responsible.label for r in rows if r.status is DefectStatus.RECTIFYING}
     return [Step("正在打印遗留问题汇总表…", run),
-            *(defect_step(db, handover.project_code, r) for r in rows),
+            *(defect_step(db, handover.project_code, r) for r in sorted(rows, key=lambda r: r.number)),
             *(reminder_step(db, handover.project_code, code, label, now) for code, label in parties.items())]
 
 

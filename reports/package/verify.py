@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from models.errors import ValidationError
-from models.i18n import translate
+from models.i18n import QT_TRANSLATE_NOOP, translate
 
 from ..progress import Cancelled
 from .manifest import CHUNK, INDEX_NAME
@@ -81,20 +81,20 @@ def _problem(kind: str, path: str, text: str, **values: Any) -> Problem:
 
 def _read_index(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[list[Any] | None, Problem | None]:
     if info.file_size > INDEX_LIMIT:
-        return None, _problem(INDEX, INDEX_NAME, "目录文件 {path} 过大（超过 128 MB），不是本程序生成的，无法核对。")
+        return None, _problem(INDEX, INDEX_NAME, QT_TRANSLATE_NOOP("package", "目录文件 {path} 过大（超过 128 MB），不是本程序生成的，无法核对。"))
     try:
         with zf.open(info) as f:
             raw = f.read(INDEX_LIMIT + 1)  # bounded even if the header understates the size
         if len(raw) > INDEX_LIMIT:
-            return None, _problem(INDEX, INDEX_NAME, "目录文件 {path} 过大（超过 128 MB），不是本程序生成的，无法核对。")
+            return None, _problem(INDEX, INDEX_NAME, QT_TRANSLATE_NOOP("package", "目录文件 {path} 过大（超过 128 MB），不是本程序生成的，无法核对。"))
         body = json.loads(raw.decode("utf-8"))
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, OSError):
-        return None, _problem(INDEX, INDEX_NAME, "目录文件 {path} 已损坏，无法读出。")
+        return None, _problem(INDEX, INDEX_NAME, QT_TRANSLATE_NOOP("package", "目录文件 {path} 已损坏，无法读出。"))
     except (UnicodeDecodeError, ValueError):
-        return None, _problem(INDEX, INDEX_NAME, "目录文件 {path} 不是有效的 JSON，无法核对。")
+        return None, _problem(INDEX, INDEX_NAME, QT_TRANSLATE_NOOP("package", "目录文件 {path} 不是有效的 JSON，无法核对。"))
     files = body.get("files") if isinstance(body, dict) else None
     if not isinstance(files, list):
-        return None, _problem(INDEX, INDEX_NAME, "目录文件 {path} 中没有文件清单（files），无法核对。")
+        return None, _problem(INDEX, INDEX_NAME, QT_TRANSLATE_NOOP("package", "目录文件 {path} 中没有文件清单（files），无法核对。"))
     return files, None
 
 
@@ -114,7 +114,7 @@ def _check_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, digest: str, size:
                   cancelled: Callable[[], None]) -> Problem | None:
     path = info.filename
     if info.file_size != size:  # the header already disagrees: no need to read (or inflate) anything
-        return _problem(CHANGED, path, "被改动的文件：“{path}”大小为 {actual} 字节，目录记录为 {size} 字节。",
+        return _problem(CHANGED, path, QT_TRANSLATE_NOOP("package", "被改动的文件：“{path}”大小为 {actual} 字节，目录记录为 {size} 字节。"),
                         actual=f"{info.file_size:,}", size=f"{size:,}")
     hasher, read = hashlib.sha256(), 0
     try:
@@ -124,13 +124,13 @@ def _check_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, digest: str, size:
                 read += len(chunk)
                 cancelled()
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:  # CRC or deflate data broken
-        return _problem(DAMAGED, path, "已损坏的文件：“{path}”无法完整读出（{why}）。", why=type(exc).__name__)
+        return _problem(DAMAGED, path, QT_TRANSLATE_NOOP("package", "已损坏的文件：“{path}”无法完整读出（{why}）。"), why=type(exc).__name__)
     except (NotImplementedError, RuntimeError):  # an unknown compression, or encrypted
-        return _problem(DAMAGED, path, "无法读出的文件：“{path}”使用了不支持的压缩方式或加了密码。")
+        return _problem(DAMAGED, path, QT_TRANSLATE_NOOP("package", "无法读出的文件：“{path}”使用了不支持的压缩方式或加了密码。"))
     if read != size:
-        return _problem(CHANGED, path, "被改动的文件：“{path}”的实际大小与目录记录的 {size} 字节不符。", size=f"{size:,}")
+        return _problem(CHANGED, path, QT_TRANSLATE_NOOP("package", "被改动的文件：“{path}”的实际大小与目录记录的 {size} 字节不符。"), size=f"{size:,}")
     if hasher.hexdigest() != digest:
-        return _problem(CHANGED, path, "被改动的文件：“{path}”的 SHA-256 校验值与目录不符。")
+        return _problem(CHANGED, path, QT_TRANSLATE_NOOP("package", "被改动的文件：“{path}”的 SHA-256 校验值与目录不符。"))
     return None
 
 
@@ -157,25 +157,25 @@ class _Check:
             self.tell(*self.at)
             item = _entry(raw)
             if item is None:
-                self.problems.append(_problem(INDEX, "", "目录文件 index.json 的第 {n} 条记录不完整或格式不对，已忽略。", n=k))
+                self.problems.append(_problem(INDEX, "", QT_TRANSLATE_NOOP("package", "目录文件 index.json 的第 {n} 条记录不完整或格式不对，已忽略。"), n=k))
             elif self.entry(*item):
                 checked += 1
         return checked
 
     def entry(self, path: str, digest: str, size: int) -> bool:
         if unsafe_path(path) or path == INDEX_NAME:
-            self.problems.append(_problem(UNSAFE, path, "目录中的路径不安全：“{path}”（绝对路径、含“..”或指向目录自身），已忽略该条目。"))
+            self.problems.append(_problem(UNSAFE, path, QT_TRANSLATE_NOOP("package", "目录中的路径不安全：“{path}”（绝对路径、含“..”或指向目录自身），已忽略该条目。")))
             return False
         if path in self.listed:
-            self.problems.append(_problem(INDEX, path, "目录中重复列出了“{path}”。"))
+            self.problems.append(_problem(INDEX, path, QT_TRANSLATE_NOOP("package", "目录中重复列出了“{path}”。")))
             return False
         self.listed.add(path)
         info = self.members.get(path)
         if info is None:
-            self.problems.append(_problem(MISSING, path, "缺少的文件：“{path}”列在目录中，但压缩包中没有。"))
+            self.problems.append(_problem(MISSING, path, QT_TRANSLATE_NOOP("package", "缺少的文件：“{path}”列在目录中，但压缩包中没有。")))
             return True
         if self.count[path] > 1:
-            self.problems.append(_problem(CHANGED, path, "压缩包中有 {n} 个同名文件“{path}”，解压时会互相覆盖。",
+            self.problems.append(_problem(CHANGED, path, QT_TRANSLATE_NOOP("package", "压缩包中有 {n} 个同名文件“{path}”，解压时会互相覆盖。"),
                                           n=self.count[path]))
         found = _check_member(self.zf, info, digest, size, lambda: self.tell(*self.at))
         if found is not None:
@@ -186,8 +186,8 @@ class _Check:
         for name in self.members:
             if name == INDEX_NAME or name in self.listed:
                 continue
-            text = ("多出的文件：“{path}”在压缩包中，但目录中没有（且路径不安全，解压时可能写到别处）。" if unsafe_path(name)
-                    else "多出的文件：“{path}”在压缩包中，但目录中没有。")
+            text = (QT_TRANSLATE_NOOP("package", "多出的文件：“{path}”在压缩包中，但目录中没有（且路径不安全，解压时可能写到别处）。")
+                    if unsafe_path(name) else QT_TRANSLATE_NOOP("package", "多出的文件：“{path}”在压缩包中，但目录中没有。"))
             self.problems.append(_problem(ADDED, name, text))
 
 
@@ -203,9 +203,9 @@ def verify_package(path: Path, progress: Report | None = None) -> VerifyResult:
         check = _Check(zf, progress)
         index = check.members.get(INDEX_NAME)
         if index is None:
-            return VerifyResult(path, 0, (_problem(INDEX, INDEX_NAME, "压缩包中没有目录文件 {path}，无法核对。"),))
+            return VerifyResult(path, 0, (_problem(INDEX, INDEX_NAME, QT_TRANSLATE_NOOP("package", "压缩包中没有目录文件 {path}，无法核对。")),))
         if check.count[INDEX_NAME] > 1:
-            check.problems.append(_problem(INDEX, INDEX_NAME, "压缩包中有 {n} 个目录文件 {path}，无法确定以哪个为准。",
+            check.problems.append(_problem(INDEX, INDEX_NAME, QT_TRANSLATE_NOOP("package", "压缩包中有 {n} 个目录文件 {path}，无法确定以哪个为准。"),
                                            n=check.count[INDEX_NAME]))
             return VerifyResult(path, 0, tuple(check.problems))
         files, bad = _read_index(zf, index)
