@@ -287,3 +287,37 @@ def test_cli_builds_and_verifies_with_exit_codes(sqlite_db, tmp_path, capsys, mo
     assert main(["--db", db_file, "package", "--out", str(out)]) == 2
     assert main(["--db", db_file, "package", "--handover", "999", "--out", str(tmp_path / "x.zip")]) == 1
     assert not (tmp_path / "x.zip").exists()
+
+
+# --- what a package says of records that are not (or no longer) final -----------------------------
+
+def test_an_amended_settlement_keeps_the_signed_revision_and_files_the_draft_as_unsigned(sqlite_db, tmp_path):
+    from models.services.settlement import amend_settlement
+
+    sample = make_package_sample(sqlite_db)
+    amend_settlement(sqlite_db, sample.handover_id)  # revision 2, a draft
+    out = tmp_path / "pkg.zip"
+    result = build_package(sqlite_db, sample.handover_id, out)
+    listed = {e["path"]: e for e in index_of(out)["files"]}
+    fees = sorted(p for p in listed if "05_财务结算/" in p)
+    assert fees == ["05_财务结算/欠费明细表_第1版.pdf", "05_财务结算/财务结算报告_第1版.pdf",
+                    "未签署/05_财务结算/会计工作簿_第2版.xlsx", "未签署/05_财务结算/欠费明细表_第2版.pdf",
+                    "未签署/05_财务结算/财务结算报告_第2版.pdf"]
+    assert listed["05_财务结算/财务结算报告_第1版.pdf"]["signature"].startswith("已签署")
+    assert all(listed[p]["signature"] == "未签署" and not listed[p]["signed"] for p in fees if p.startswith("未签署/"))
+    assert any("第 1 版财务结算已被修订" in n for n in result.notes)
+    toc = pdf_text(members(out)[CONTENTS_NAME])
+    assert "第 1 版财务结算已被修订" in toc
+
+
+def test_a_handover_with_no_records_yet_gets_its_notes(sqlite_db, tmp_path):
+    from tests.sample_data import make_sample
+
+    sample = make_sample(sqlite_db)
+    out = tmp_path / "empty.zip"
+    result = build_package(sqlite_db, sample.other_handover_id, out)
+    assert sorted(members(out)) == sorted([INDEX_NAME, CONTENTS_NAME, "03_遗留问题/遗留问题汇总表.pdf"])
+    assert len(result.notes) == 4  # no list, no defect, no key, no ledger
+    toc = pdf_text(members(out)[CONTENTS_NAME])
+    assert "还没有交接清单" in toc and "没有钥匙记录" in toc and "还没有费用台账" in toc
+    assert verify_package(out).ok

@@ -14,7 +14,6 @@ INDEX_NAME = "index.json"
 CONTENTS_NAME = "目录.pdf"
 UNSIGNED_DIR = "未签署"
 CHUNK = 1024 * 1024  # hashed a MiB at a time: a 20 MB scan or a huge member never sits in memory whole
-NOT_SIGNABLE = "不适用（登记记录，无签署环节）"
 UNSIGNED = "未签署"
 
 

@@ -70,8 +70,13 @@ def target(root: Path, path: str) -> Path:
     return out
 
 
-def not_signable(status: str) -> str:
-    return f"不适用（登记记录，无签署环节；当前状态：{status}）"
+def not_signable(detail: str) -> str:
+    """A register's record (a defect, the key log): nothing to sign in the app; `detail` says as of when."""
+    return f"不适用（登记记录，无签署环节；{detail}）"
+
+
+def as_of(now: dt.datetime) -> str:
+    return f"内容截至 {now:%Y-%m-%d %H:%M}"
 
 
 # --- handover lists and the certificate -----------------------------------------------------------
@@ -151,7 +156,7 @@ def list_steps(db: Database, handover_id: int, notes: list[str]) -> list[Step]:
 
 def defect_step(db: Database, project_code: str, row: DefectRow) -> Step:
     folder = f"{DEFECTS}/{safe_name(row.number)}"
-    signature = not_signable(row.status.label)
+    signature = not_signable(f"当前状态：{row.status.label}")
 
     def run(root: Path, progress: Progress) -> list[Produced]:
         detail = register.defect_detail(db, row.id)
@@ -180,7 +185,7 @@ def reminder_step(db: Database, project_code: str, party: str, label: str, now: 
             pc.print_defect_reminder(db, project_code, party, target(root, path), now=now, progress=progress)
         except ValidationError:  # nothing of theirs is overdue today: no letter to send
             return []
-        return [Produced(path, f"催办函（致{label}，本项目逾期未整改的遗留问题）", not_signable("截至打包日"), False)]
+        return [Produced(path, f"催办函（致{label}，本项目逾期未整改的遗留问题）", not_signable(as_of(now)), False)]
 
     return Step(f"正在打印催办函（{label}）…", run)
 
@@ -193,7 +198,7 @@ def defect_steps(db: Database, handover: HandoverInfo, now: dt.datetime, notes: 
 
     def run(root: Path, progress: Progress) -> list[Produced]:
         pc.print_defect_summary(db, handover.id, target(root, summary), now=now, progress=progress)
-        return [Produced(summary, "遗留问题汇总表", not_signable(f"截至 {now:%Y-%m-%d}"), False)]
+        return [Produced(summary, "遗留问题汇总表", not_signable(as_of(now)), False)]
 
     parties = {r.responsible.value: r.responsible.label for r in rows if r.status is DefectStatus.RECTIFYING}
     return [Step("正在打印遗留问题汇总表…", run),
@@ -203,7 +208,7 @@ def defect_steps(db: Database, handover: HandoverInfo, now: dt.datetime, notes: 
 
 # --- keys -----------------------------------------------------------------------------------------
 
-def key_steps(db: Database, handover: HandoverInfo, notes: list[str]) -> list[Step]:
+def key_steps(db: Database, handover: HandoverInfo, now: dt.datetime, notes: list[str]) -> list[Step]:
     if not handover_keys(db, handover.id):
         notes.append("该交接没有钥匙记录，未收入钥匙交接表和钥匙记录。")
         return []
@@ -211,12 +216,12 @@ def key_steps(db: Database, handover: HandoverInfo, notes: list[str]) -> list[St
 
     def run_table(root: Path, progress: Progress) -> list[Produced]:
         pc.print_key_handover(db, handover.id, target(root, table), progress=progress)
-        return [Produced(table, "钥匙交接表", not_signable("截至打包日"), False)]
+        return [Produced(table, "钥匙交接表", not_signable(as_of(now)), False)]
 
     def run_log(root: Path, progress: Progress) -> list[Produced]:
         export_keys(db, handover.project_code, target(root, log), progress)
         return [Produced(log, "钥匙记录（本项目全部钥匙及其每一次接收、借出、归还、发放、移交记录）",
-                         not_signable("截至打包日"), False)]
+                         not_signable(as_of(now)), False)]
 
     return [Step("正在打印钥匙交接表…", run_table), Step("正在导出钥匙记录…", run_log)]
 
@@ -282,5 +287,5 @@ def plan(db: Database, handover: HandoverInfo, now: dt.datetime) -> tuple[list[S
     """Every step of the package of `handover`, and the notes on what is left out and why."""
     notes: list[str] = []
     steps = [*list_steps(db, handover.id, notes), *defect_steps(db, handover, now, notes),
-             *key_steps(db, handover, notes), *fee_steps(db, handover.id, now, notes)]
+             *key_steps(db, handover, now, notes), *fee_steps(db, handover.id, now, notes)]
     return steps, notes
