@@ -20,7 +20,12 @@ from models.defect import DefectStatus
 from models.errors import ValidationError
 from models.queries.handover_forms import current_lists
 from models.queries.key_forms import handover_keys
-from models.queries.package_records import has_ledger, latest_settlement_revision, signed_settlements
+from models.queries.package_records import (
+    has_ledger,
+    latest_settlement_revision,
+    signed_revisions,
+    signed_settlement,
+)
 from models.services import defect_register as register
 from models.services.checklist_rows import HandoverInfo, ListSummary
 from models.services.checklists import lists_of
@@ -235,32 +240,37 @@ def settlement_signature(r: FeeResults) -> str:
 
 
 def fee_files(db: Database, handover_id: int, results: FeeResults, folder: str, workbook: bool,
-              now: dt.datetime) -> Callable[[Path, Progress], list[Produced]]:
+              now: dt.datetime, root: Path, progress: Progress) -> list[Produced]:
     """The report, the arrears and (when `workbook`) the accountant's workbook of `results`."""
     rev = f"第{results.settlement_revision}版" if results.settlement_revision else "草稿"
     signature, signed = settlement_signature(results), results.is_signed
+    report, arrears = f"{folder}/财务结算报告_{rev}.pdf", f"{folder}/欠费明细表_{rev}.pdf"
+    pc.render_settlement(db, results, target(root, report), progress)
+    pc.render_arrears(db, results, target(root, arrears), progress)
+    out = [Produced(report, f"财务结算报告（{rev}）", signature, signed),
+           Produced(arrears, f"欠费明细表（{rev}）", signature, signed)]
+    if workbook:
+        book = f"{folder}/会计工作簿_{rev}.xlsx"
+        export_fee_workbook(results, iter_differences(db, handover_id), target(root, book), progress,
+                            exported_at=now)
+        out.append(Produced(book, f"费用对账会计工作簿（{rev}：汇总、欠费明细、预收款、押金、代收代缴、差异、收缴率）",
+                            signature, signed))
+    return out
 
+
+def signed_fee_step(db: Database, handover_id: int, settlement_id: int, revision: int, current: bool,
+                    now: dt.datetime) -> Step:
     def run(root: Path, progress: Progress) -> list[Produced]:
-        report, arrears = f"{folder}/财务结算报告_{rev}.pdf", f"{folder}/欠费明细表_{rev}.pdf"
-        pc.render_settlement(db, results, target(root, report), progress)
-        pc.render_arrears(db, results, target(root, arrears), progress)
-        out = [Produced(report, f"财务结算报告（{rev}）", signature, signed),
-               Produced(arrears, f"欠费明细表（{rev}）", signature, signed)]
-        if workbook:
-            book = f"{folder}/会计工作簿_{rev}.xlsx"
-            export_fee_workbook(results, iter_differences(db, handover_id), target(root, book), progress,
-                                exported_at=now)
-            out.append(Produced(book, f"费用对账会计工作簿（{rev}：汇总、欠费明细、预收款、押金、代收代缴、差异、收缴率）",
-                                signature, signed))
-        return out
+        results = signed_settlement(db, settlement_id)  # as signed: from its snapshot, nothing recomputed
+        return fee_files(db, handover_id, results, FEES, current, now, root, progress)
 
-    return run
+    return Step(f"正在打印财务结算（第 {revision} 版）…", run)
 
 
 def draft_fee_step(db: Database, handover_id: int, now: dt.datetime) -> Step:
     def run(root: Path, progress: Progress) -> list[Produced]:
         results = fee_results(db, handover_id, progress)  # the draft as the ledgers now stand
-        return fee_files(db, handover_id, results, f"{UNSIGNED_DIR}/{FEES}", True, now)(root, progress)
+        return fee_files(db, handover_id, results, f"{UNSIGNED_DIR}/{FEES}", True, now, root, progress)
 
     return Step("正在计算并打印财务结算（草稿）…", run)
 
@@ -268,13 +278,12 @@ def draft_fee_step(db: Database, handover_id: int, now: dt.datetime) -> Step:
 def fee_steps(db: Database, handover_id: int, now: dt.datetime, notes: list[str]) -> list[Step]:
     latest = latest_settlement_revision(db, handover_id)
     steps: list[Step] = []
-    for r in signed_settlements(db, handover_id):
-        current = latest is not None and latest == (r.settlement_revision, True)
+    for settlement_id, revision in signed_revisions(db, handover_id):
+        current = latest == (revision, True)
         if not current:
-            notes.append(f"第 {r.settlement_revision} 版财务结算已被修订：收入其签署时的结算报告和欠费明细表；"
+            notes.append(f"第 {revision} 版财务结算已被修订：收入其签署时的结算报告和欠费明细表；"
                          f"会计工作簿的差异表只反映现状，故只收入现行版本的。")
-        steps.append(Step(f"正在打印财务结算（第 {r.settlement_revision} 版）…",
-                          fee_files(db, handover_id, r, FEES, current, now)))
+        steps.append(signed_fee_step(db, handover_id, settlement_id, revision, current, now))
     if latest is not None and latest[1]:
         return steps
     if latest is None and not has_ledger(db, handover_id):
