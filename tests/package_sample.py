@@ -52,7 +52,7 @@ def _list(db, handover_id: int, title: str, names: tuple[str, ...]) -> int:
     return list_id
 
 
-def _sign(db, list_id: int, scan: bytes | None = None) -> None:
+def sign_list(db, list_id: int, scan: bytes | None = None) -> None:
     version = cl.list_detail(db, list_id).summary.version
     signoff.sign_list(db, list_id, version, signed_from="赵国强", signed_to="孙志远", signed_witness="王主任",
                       signed_at=SIGNED_AT, scan=scan, scan_name="签字页.png" if scan else "")
@@ -80,13 +80,13 @@ def make_package_sample(db) -> PackageSample:
     project_id = get_handover(db, handover_id).project_id
     scan = scan_png()
     first = _list(db, handover_id, "物业原始资料移交清单", ("竣工总平面图", "产权资料"))
-    _sign(db, first, scan)
+    sign_list(db, first, scan)
     amended = signoff.amend_list(db, first).id
     cl.add_item(db, amended, category="物业原始资料", name="质量保修文件", uom="套", expected_qty=1)
     for item in cl.list_detail(db, amended).items:
         if not item.checked:
             cl.mark_received_as_expected(db, item.id, item.version)
-    _sign(db, amended)
+    sign_list(db, amended)
     draft = _list(db, handover_id, "印章移交清单", ("管理处公章",))
     numbers, photos = _defects(db, project_id, handover_id)
     for k, unit in enumerate(("1栋1单元101", "2栋1单元201"), start=1):

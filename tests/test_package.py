@@ -22,10 +22,12 @@ from sqlalchemy import text
 
 from main import main
 from models.errors import Cancelled, ValidationError
+from models.services.settlement import amend_settlement
 from reports.package.build import build_package
 from reports.package.manifest import CONTENTS_NAME, INDEX_NAME, UNSIGNED_DIR
 from reports.package.verify import ADDED, CHANGED, INDEX, MISSING, UNSAFE, verify_package
-from tests.package_sample import make_package_sample
+from tests.package_sample import make_package_sample, sign_list
+from tests.sample_data import make_sample
 
 
 def pdf_text(data: bytes) -> str:
@@ -291,10 +293,9 @@ def test_cli_builds_and_verifies_with_exit_codes(sqlite_db, tmp_path, capsys, mo
 
 # --- what a package says of records that are not (or no longer) final -----------------------------
 
-def test_an_amended_settlement_keeps_the_signed_revision_and_files_the_draft_as_unsigned(sqlite_db, tmp_path):
-    from models.services.settlement import amend_settlement
-
+def test_an_amended_settlement_keeps_the_signed_revision_and_signed_lists_free_the_certificate(sqlite_db, tmp_path):
     sample = make_package_sample(sqlite_db)
+    sign_list(sqlite_db, sample.draft_list)  # every current list signed: the certificate leaves 未签署/
     amend_settlement(sqlite_db, sample.handover_id)  # revision 2, a draft
     out = tmp_path / "pkg.zip"
     result = build_package(sqlite_db, sample.handover_id, out)
@@ -306,13 +307,14 @@ def test_an_amended_settlement_keeps_the_signed_revision_and_files_the_draft_as_
     assert listed["05_财务结算/财务结算报告_第1版.pdf"]["signature"].startswith("已签署")
     assert all(listed[p]["signature"] == "未签署" and not listed[p]["signed"] for p in fees if p.startswith("未签署/"))
     assert any("第 1 版财务结算已被修订" in n for n in result.notes)
+    certificate = listed["02_交接确认书/交接确认书.pdf"]
+    assert certificate["signature"].startswith("不适用（确认书在纸面签署；所据 2 张清单均已签署") and not certificate["signed"]
+    assert not any(p.startswith("未签署/01_交接清单/") for p in listed)
     toc = pdf_text(members(out)[CONTENTS_NAME])
     assert "第 1 版财务结算已被修订" in toc
 
 
 def test_a_handover_with_no_records_yet_gets_its_notes(sqlite_db, tmp_path):
-    from tests.sample_data import make_sample
-
     sample = make_sample(sqlite_db)
     out = tmp_path / "empty.zip"
     result = build_package(sqlite_db, sample.other_handover_id, out)

@@ -135,9 +135,12 @@ def certificate_step(db: Database, handover_id: int, current: list[ListSummary])
         path, signed = f"{UNSIGNED_DIR}/{CERTIFICATE}/交接确认书.pdf", False
         signature = f"{UNSIGNED}（所据清单中 {len(unsigned)} 张尚未签署）"
     else:
+        # Final as far as the app knows, yet not a signed record itself: it is signed on paper, and the
+        # print takes the parties and the open defects as they are now (print_handover_certificate).
         last = max(c.signed_at for c in current if c.signed_at is not None)
-        path, signed = f"{CERTIFICATE}/交接确认书.pdf", True
-        signature = f"已签署（所据 {len(current)} 张清单均已签署，最后签署 {last:%Y-%m-%d %H:%M}）"
+        path, signed = f"{CERTIFICATE}/交接确认书.pdf", False
+        signature = (f"不适用（确认书在纸面签署；所据 {len(current)} 张清单均已签署，最后签署 {last:%Y-%m-%d %H:%M}；"
+                     f"交接各方和未关闭遗留问题数按生成时）")
 
     def run(root: Path, progress: Progress) -> list[Produced]:
         pc.print_handover_certificate(db, handover_id, target(root, path), progress=progress)
