@@ -323,3 +323,22 @@ def test_a_handover_with_no_records_yet_gets_its_notes(sqlite_db, tmp_path):
     toc = pdf_text(members(out)[CONTENTS_NAME])
     assert "还没有交接清单" in toc and "没有钥匙记录" in toc and "还没有费用台账" in toc
     assert verify_package(out).ok
+
+
+def test_a_list_signed_while_the_package_is_built_goes_in_as_signed(sqlite_db, tmp_path):
+    """Another desk signs the draft after the plan was made but before its turn: the file and the
+    index say what was printed, not what the plan thought."""
+    sample = make_package_sample(sqlite_db)
+    signed_now: list[str] = []
+
+    def sign_when_its_turn_comes(done: int, total: int, what: str) -> bool:
+        if "印章移交清单" in what and not signed_now:
+            sign_list(sqlite_db, sample.draft_list)
+            signed_now.append(what)
+        return True
+
+    out = tmp_path / "pkg.zip"
+    build_package(sqlite_db, sample.handover_id, out, sign_when_its_turn_comes)
+    listed = {e["path"]: e for e in index_of(out)["files"]}
+    assert signed_now and listed["01_交接清单/02_印章移交清单_第1版.pdf"]["signed"]
+    assert "02_交接确认书/交接确认书.pdf" in listed and not any(p.startswith(UNSIGNED_DIR) for p in listed)

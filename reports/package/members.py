@@ -28,7 +28,7 @@ from models.queries.package_records import (
 )
 from models.services import defect_register as register
 from models.services.checklist_rows import HandoverInfo, ListSummary
-from models.services.checklists import lists_of
+from models.services.checklists import list_detail, lists_of
 from models.services.defect_rows import DefectRow
 from models.services.fee_results import fee_results
 from models.services.fee_rows import FeeResults
@@ -108,13 +108,13 @@ def chain_numbers(summaries: list[ListSummary]) -> dict[int, int]:
     return {s.id: roots.index(root(s)) + 1 for s in summaries}
 
 
-def list_step(db: Database, handover_id: int, s: ListSummary, number: int) -> Step:
-    folder = LISTS if s.is_signed else f"{UNSIGNED_DIR}/{LISTS}"
-    base = f"{folder}/{number:02d}_{safe_name(s.title)}_第{s.revision}版"
-    later = "，已由补充清单更正" if s.amended else ""
-    description = f"交接清单“{s.title}”（第 {s.revision} 版{later}）"
-
+def list_step(db: Database, handover_id: int, planned: ListSummary, number: int) -> Step:
     def run(root: Path, progress: Progress) -> list[Produced]:
+        # Read again when printed: another desk may have signed it since the plan was made.
+        s = list_detail(db, planned.id).summary
+        folder = LISTS if s.is_signed else f"{UNSIGNED_DIR}/{LISTS}"
+        base = f"{folder}/{number:02d}_{safe_name(s.title)}_第{s.revision}版"
+        description = list_description(s)
         pc.print_handover_list(db, handover_id, target(root, base + ".pdf"), list_id=s.id, progress=progress)
         out = [Produced(base + ".pdf", description, list_signature(s), s.is_signed)]
         scan = scan_of(db, s.id) if s.is_signed else None
@@ -126,25 +126,33 @@ def list_step(db: Database, handover_id: int, s: ListSummary, number: int) -> St
                                 list_signature(s), True))
         return out
 
-    return Step(f"正在打印{description}…", run)
+    return Step(f"正在打印{list_description(planned)}…", run)
 
 
-def certificate_step(db: Database, handover_id: int, current: list[ListSummary]) -> Step:
+def list_description(s: ListSummary) -> str:
+    later = "，已由补充清单更正" if s.amended else ""
+    return f"交接清单“{s.title}”（第 {s.revision} 版{later}）"
+
+
+def certificate_file(current: list[ListSummary]) -> tuple[str, str]:
+    """(path, signature state) of the 交接确认书 over the current lists."""
     unsigned = [c for c in current if not c.is_signed]
     if unsigned:
-        path, signed = f"{UNSIGNED_DIR}/{CERTIFICATE}/交接确认书.pdf", False
-        signature = f"{UNSIGNED}（所据清单中 {len(unsigned)} 张尚未签署）"
-    else:
-        # Final as far as the app knows, yet not a signed record itself: it is signed on paper, and the
-        # print takes the parties and the open defects as they are now (print_handover_certificate).
-        last = max(c.signed_at for c in current if c.signed_at is not None)
-        path, signed = f"{CERTIFICATE}/交接确认书.pdf", False
-        signature = (f"不适用（确认书在纸面签署；所据 {len(current)} 张清单均已签署，最后签署 {last:%Y-%m-%d %H:%M}；"
-                     f"交接各方和未关闭遗留问题数按生成时）")
+        return (f"{UNSIGNED_DIR}/{CERTIFICATE}/交接确认书.pdf",
+                f"{UNSIGNED}（所据清单中 {len(unsigned)} 张尚未签署）")
+    # Final as far as the app knows, yet not a signed record itself: it is signed on paper, and the
+    # print takes the parties and the open defects as they are now (print_handover_certificate).
+    last = max(c.signed_at for c in current if c.signed_at is not None)
+    return (f"{CERTIFICATE}/交接确认书.pdf",
+            f"不适用（确认书在纸面签署；所据 {len(current)} 张清单均已签署，最后签署 {last:%Y-%m-%d %H:%M}；"
+            f"交接各方和未关闭遗留问题数按生成时）")
 
+
+def certificate_step(db: Database, handover_id: int) -> Step:
     def run(root: Path, progress: Progress) -> list[Produced]:
+        path, signature = certificate_file(current_lists(lists_of(db, handover_id)))
         pc.print_handover_certificate(db, handover_id, target(root, path), progress=progress)
-        return [Produced(path, "交接确认书（按各清单现行版本）", signature, signed)]
+        return [Produced(path, "交接确认书（按各清单现行版本）", signature, False)]
 
     return Step("正在打印交接确认书…", run)
 
@@ -157,7 +165,7 @@ def list_steps(db: Database, handover_id: int, notes: list[str]) -> list[Step]:
     numbers = chain_numbers(summaries)
     ordered = sorted(summaries, key=lambda s: (numbers[s.id], s.revision))
     return [*(list_step(db, handover_id, s, numbers[s.id]) for s in ordered),
-            certificate_step(db, handover_id, current_lists(summaries))]
+            certificate_step(db, handover_id)]
 
 
 # --- the defect register --------------------------------------------------------------------------
@@ -247,6 +255,7 @@ def fee_files(db: Database, handover_id: int, results: FeeResults, folder: str, 
     """The report, the arrears and (when `workbook`) the accountant's workbook of `results`."""
     rev = f"第{results.settlement_revision}版" if results.settlement_revision else "草稿"
     signature, signed = settlement_signature(results), results.is_signed
+    folder = folder if signed else f"{UNSIGNED_DIR}/{folder}"  # a draft, whatever the plan thought
     report, arrears = f"{folder}/财务结算报告_{rev}.pdf", f"{folder}/欠费明细表_{rev}.pdf"
     pc.render_settlement(db, results, target(root, report), progress)
     pc.render_arrears(db, results, target(root, arrears), progress)
@@ -273,7 +282,7 @@ def signed_fee_step(db: Database, handover_id: int, settlement_id: int, revision
 def draft_fee_step(db: Database, handover_id: int, now: dt.datetime) -> Step:
     def run(root: Path, progress: Progress) -> list[Produced]:
         results = fee_results(db, handover_id, progress)  # the draft as the ledgers now stand
-        return fee_files(db, handover_id, results, f"{UNSIGNED_DIR}/{FEES}", True, now, root, progress)
+        return fee_files(db, handover_id, results, FEES, True, now, root, progress)
 
     return Step("正在计算并打印财务结算（草稿）…", run)
 
