@@ -79,6 +79,8 @@ def test_menu_builds_the_package_in_the_worker_and_verify_reports(qtbot, qapp, w
     dialog = _verify(qtbot, window, monkeypatch, made)
     assert "完好" in dialog.verdict_label.text() and dialog.problem_list.isHidden()
     assert dialog.result_value.ok and f"{dialog.result_value.files} 个文件" in dialog.verdict_label.text()
+    if os.environ.get("SHOT_DIR"):
+        dialog.grab().save(str(Path(os.environ["SHOT_DIR"]) / "package_check_ok.png"))
     dialog.close()
 
     removed = f"03_遗留问题/{window.sample.defects[0]}/整改通知单.pdf"
@@ -90,7 +92,7 @@ def test_menu_builds_the_package_in_the_worker_and_verify_reports(qtbot, qapp, w
         zout.writestr("多出来的.txt", "x")
     dialog = _verify(qtbot, window, monkeypatch, tampered)
     assert "发现 2 处问题" in dialog.verdict_label.text() and not dialog.problem_list.isHidden()
-    lines = [dialog.problem_list.item(i).text() for i in range(dialog.problem_list.count())]
+    lines = dialog.problem_list.toPlainText().splitlines()
     assert any(removed in line and line.startswith("缺少的文件") for line in lines)
     assert any("多出来的.txt" in line and line.startswith("多出的文件") for line in lines)
     if os.environ.get("SHOT_DIR"):

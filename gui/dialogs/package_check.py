@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from reports.package.verify import VerifyResult
 
@@ -10,7 +10,7 @@ from ..widgets.screen_fit import fit_to_screen
 
 
 class PackageCheckDialog(QDialog):
-    """Shows a VerifyResult; the problems can be selected and copied into a report to the sender."""
+    """Shows a VerifyResult: the verdict, and under it every problem."""
 
     def __init__(self, result: VerifyResult, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -22,9 +22,9 @@ class PackageCheckDialog(QDialog):
                        count=len(result.problems)))
         self.verdict_label = self._label(verdict)
         self.verdict_label.setStyleSheet("font-weight: bold; color: %s;" % ("#1b5e20" if result.ok else "#b71c1c"))
-        self.problem_list = QListWidget(self)
-        self.problem_list.setWordWrap(True)
-        self.problem_list.addItems([p.message for p in result.problems])
+        # Plain text, one problem a line: selected and copied whole into a reply to the sender.
+        self.problem_list = QPlainTextEdit("\n".join(p.message for p in result.problems), self)
+        self.problem_list.setReadOnly(True)
         self.problem_list.setVisible(not result.ok)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
