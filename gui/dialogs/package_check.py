@@ -33,6 +33,8 @@ class PackageCheckDialog(QDialog):
         box.addWidget(self.file_label)
         box.addWidget(self.verdict_label)
         box.addWidget(self.problem_list, 1)
+        if result.ok:
+            box.addStretch(1)  # the spare height under the verdict, not between the lines
         box.addWidget(buttons)
         fit_to_screen(self, 640, 420 if not result.ok else self.sizeHint().height())
 
