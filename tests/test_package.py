@@ -22,6 +22,8 @@ from sqlalchemy import text
 
 from main import main
 from models.errors import Cancelled, ValidationError
+from models.services import checklists as cl
+from models.services import defect_register as register
 from models.services.settlement import amend_settlement
 from reports.package.build import build_package
 from reports.package.manifest import CONTENTS_NAME, INDEX_NAME, UNSIGNED_DIR
@@ -342,3 +344,22 @@ def test_a_list_signed_while_the_package_is_built_goes_in_as_signed(sqlite_db, t
     listed = {e["path"]: e for e in index_of(out)["files"]}
     assert signed_now and listed["01_交接清单/02_印章移交清单_第1版.pdf"]["signed"]
     assert "02_交接确认书/交接确认书.pdf" in listed and not any(p.startswith(UNSIGNED_DIR) for p in listed)
+
+
+def test_names_typed_by_clerks_never_leave_their_folder(sqlite_db, tmp_path):
+    """A list titled like a path and a photo named like one: inside the zip they are plain names."""
+    from reports.package.verify import unsafe_path
+    from tests.package_sample import photo
+
+    sample = make_package_sample(sqlite_db)
+    hostile = "../..\\系统:*?<>|\x07清单 .."
+    cl.create_list(sqlite_db, sample.handover_id, hostile)
+    register.add_photo(sqlite_db, register.find_by_number(sqlite_db, sample.project_id, sample.defects[2]).id,
+                       "..", photo((10, 10, 10)))
+    out = tmp_path / "pkg.zip"
+    build_package(sqlite_db, sample.handover_id, out)
+    paths = [e["path"] for e in index_of(out)["files"]]
+    assert not any(unsafe_path(p) for p in paths), paths
+    assert "未签署/01_交接清单/03_.._.._系统_______清单_第1版.pdf" in paths
+    assert f"03_遗留问题/{sample.defects[2]}/照片01__.jpg" in paths
+    assert verify_package(out).ok
