@@ -35,7 +35,7 @@ ENV_USER, ENV_PASSWORD, ENV_NEW_PASSWORD = "HANDOVERDESK_USER", "HANDOVERDESK_PA
 AUTH_HELP = f"""登录 / signing in:
   修改数据的命令（project add、handover add、import、fees reconcile、user add）须登录：
   用户来自 --user 或环境变量 {ENV_USER}，密码在终端提示输入（不回显），或来自环境变量 {ENV_PASSWORD}（脚本用）。
-  只读命令（print、export、fees results、shot）可不登录；给出用户时同样要验证密码。
+  只读命令（print、export、package、fees results、shot）可不登录；package verify 不读数据库；给出用户时同样要验证密码。
   空数据库先用 `main.py user add 用户名 --role admin` 创建管理员（密码同上，终端上输入两次）；
   之后由管理员添加用户，新用户的密码在终端输入两次，或来自环境变量 {ENV_NEW_PASSWORD}。
   demo 生成新的演示数据库，无须登录。
@@ -275,6 +275,8 @@ def build_parser() -> Parser:
                             "(default: every owner concerned)")
         p.add_argument("--out", type=Path, required=True)
 
+    _add_package(sub)
+
     p = sub.add_parser("export", help="把页签的表格导出为 Excel / export a tab's table to .xlsx")
     _add_db(p)
     p.add_argument("tab", choices=TABS[1:])
@@ -285,6 +287,18 @@ def build_parser() -> Parser:
                             "(tab handover: the handover workbook; tab fees: the accountant's workbook)")
     p.add_argument("--out", type=Path, required=True)
     return parser
+
+
+def _add_package(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("package", help="交接档案包：生成（--handover ID --out F.zip）或校验（verify F.zip）/ "
+                                       "the handover package: build it, or verify one")
+    _add_db(p)
+    p.add_argument("--handover", type=int, help="交接编号 / handover ID")
+    p.add_argument("--out", type=Path, help="档案包文件（.zip）/ the package file to write")
+    actions = p.add_subparsers(dest="action", parser_class=Parser)
+    v = actions.add_parser("verify", help="核对档案包中每个文件的校验值（不读数据库）/ check every file against the "
+                                          "package's index (no database)")
+    v.add_argument("zip", type=Path, help="交接档案包（.zip）/ the package")
 
 
 def _coded_arg(module: str, name: str) -> Callable[[str], str]:
@@ -585,6 +599,39 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_package(args: argparse.Namespace) -> int:
+    """Build a handover's package (read-only: signs in as print does), or verify one (exit 1 when
+    anything was added, removed or changed; the problems on stderr, one a line)."""
+    if args.action == "verify":
+        return _verify_package(args.zip)
+    if args.handover is None or args.out is None:
+        print("main.py package: 用法错误 / usage error: 生成档案包须给出 --handover ID 和 --out F.zip；"
+              "校验用 package verify F.zip / give --handover and --out, or use package verify F.zip", file=sys.stderr)
+        return 2
+    from reports.package.build import build_package
+
+    result = build_package(_open_db(args), args.handover, args.out, progress=_terminal_progress)
+    print(f"{result.path}（{result.files} 个文件，其中已签署 {result.signed} 个 / {result.files} files, "
+          f"{result.signed} signed）")
+    for note in result.notes:
+        print(f"注 / note: {note}")
+    return 0
+
+
+def _verify_package(path: Path) -> int:
+    from reports.package.verify import verify_package
+
+    result = verify_package(path, progress=_terminal_progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)  # past the progress line
+    if result.ok:
+        print(result.summary())
+        return 0
+    for line in result.lines():
+        print(line, file=sys.stderr)
+    return 1
+
+
 def cmd_fees(args: argparse.Namespace) -> int:
     from models.money import to_capital
     from models.services.fee_results import fee_results
@@ -641,7 +688,7 @@ def _add_user(db: Database, args: argparse.Namespace, role: Role) -> UserRow:
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: cmd_gui, "demo": cmd_demo, "project": cmd_project, "handover": cmd_handover,
     "import": cmd_import, "shot": cmd_shot, "print": cmd_print, "export": cmd_export, "fees": cmd_fees,
-    "user": cmd_user,
+    "user": cmd_user, "package": cmd_package,
 }
 
 

@@ -280,7 +280,11 @@ def print_settlement(db: Database, handover_id: int, out: Path,
     """财务结算报告 of the handover as the ledgers and decisions now stand (a draft, watermarked,
     until signed; once signed, exactly what was signed); returns the number of pages."""
     get_handover(db, handover_id)  # NotFoundError for a wrong id, before any work
-    results = fee_results(db, handover_id, progress)
+    return render_settlement(db, fee_results(db, handover_id, progress), out, progress)
+
+
+def render_settlement(db: Database, results: FeeResults, out: Path, progress: Progress | None = None) -> int:
+    """财务结算报告 of results already computed (the package prints every signed revision's)."""
     return lettered(db, SettlementForm(results, results.handover_caption), results.letterhead).render(out, progress)
 
 
@@ -289,7 +293,10 @@ def print_arrears(db: Database, handover_id: int, out: Path,
                   progress: Progress | None = None) -> int:
     """欠费明细表 of the handover (phones masked), grouped by building; returns the pages."""
     get_handover(db, handover_id)
-    results = fee_results(db, handover_id, progress)
+    return render_arrears(db, fee_results(db, handover_id, progress), out, progress)
+
+
+def render_arrears(db: Database, results: FeeResults, out: Path, progress: Progress | None = None) -> int:
     return lettered(db, ArrearsForm(results, results.handover_caption), results.letterhead).render(out, progress)
 
 

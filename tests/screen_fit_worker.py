@@ -177,6 +177,14 @@ def _construct_table() -> dict:
     def mod(name):
         return importlib.import_module(name)
 
+    def package_check(c):
+        """Thirty files missing from a package: the list scrolls, the dialog keeps its size."""
+        from reports.package.verify import MISSING, Problem, VerifyResult
+        paths = [f"03_遗留问题/YL-2026-{k:04d}/整改通知单.pdf" for k in range(1, 31)]
+        problems = tuple(Problem(MISSING, p, f"缺少的文件：“{p}”列在目录中，但压缩包中没有。") for p in paths)
+        return mod("gui.dialogs.package_check").PackageCheckDialog(
+            VerifyResult(c.tmp / "交接档案包_翠湖园_翠湖园物业进场接管_20261203.zip", 560, problems))
+
     def value_mapping(c):
         """An HC export's codes: eight 房屋类型 and four 状态 values the roster does not know."""
         from models.imports.roster import VALUE_CHOICES
@@ -267,6 +275,7 @@ def _construct_table() -> dict:
             "数据库文件已损坏：database disk image is malformed", c.backup()),
         "gui.dialogs.backups.ArchiveRestoreDialog": lambda c: mod("gui.dialogs.backups").ArchiveRestoreDialog(
             c.db, settings(c)),
+        "gui.dialogs.package_check.PackageCheckDialog": package_check,
         "gui.dialogs.about.AboutDialog": lambda c: mod("gui.dialogs.about").AboutDialog(c.db, c.tmp / "app.log"),
         "gui.dialogs.deadline_settings.DeadlineSettingsDialog": lambda c: mod(
             "gui.dialogs.deadline_settings").DeadlineSettingsDialog(c.db),

@@ -290,8 +290,14 @@ def _latin_constructors(ctx, tmp: Path) -> dict:
         unknown = (UnknownValues("use", "Use", ("110", "120"), (12, 12), VALUE_CHOICES["use"][1]),)
         return mod("gui.dialogs.value_mapping").ValueMappingDialog(unknown, {}, VALUE_CHOICES)
 
+    def package_check(c):
+        from reports.package.verify import MISSING, Problem, VerifyResult
+        missing = Problem(MISSING, "lists/list-1.pdf", 'Missing file: "lists/list-1.pdf" is in the index but not in the zip.')
+        return mod("gui.dialogs.package_check").PackageCheckDialog(VerifyResult(tmp / "package.zip", 12, (missing,)))
+
     table = _construct_table()
     table.update({
+        "gui.dialogs.package_check.PackageCheckDialog": package_check,
         "gui.print_preview.PrintPreviewDialog": preview,
         "gui.widgets.photo_strip.PhotoViewer": lambda c: mod("gui.widgets.photo_strip").PhotoViewer(
             c.photo(), "Photo 1"),
