@@ -35,9 +35,9 @@ TAB_SHOWS: dict[str, frozenset[str]] = {
 
 def menu_installers() -> list[Any]:
     """The modules that put their actions in the window's menus: install(window, menus)."""
-    from .menus import accounts, backups, office, settings, setup
+    from .menus import accounts, backups, handoff, office, settings, setup
 
-    return [office.install, setup.install, accounts.install, settings.install, backups.install]
+    return [office.install, setup.install, accounts.install, settings.install, backups.install, handoff.install]
 
 
 class MainWindow(QMainWindow):

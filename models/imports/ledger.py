@@ -215,14 +215,15 @@ def _against_tariffs(db: Database, project: _Project, rows: tuple[LedgerRow, ...
 
 
 def import_ledger(db: Database, handover_id: int, preview: LedgerPreview,
-                  progress: Progress | None = None) -> LedgerImportReport:
-    """Replace the handover's imported lines with the previewed ones in one transaction, or refuse."""
+                  progress: Progress | None = None, append: bool = False) -> LedgerImportReport:
+    """Replace the handover's imported lines with the previewed ones in one transaction, or refuse;
+    `append` adds them to the lines imported before (a ledger that came as two files)."""
     if not preview.ok:
         raise ValidationError(preview.refusal())
     if preview.handover_id != handover_id:
         raise ValidationError(translate("imports", "台账是为另一次交接读取的，请重新读取后再导入。"))
     return write_ledger(db, handover_id, preview.rows, preview.path.name, preview.skipped, progress,
-                        notes=preview.notes)
+                        notes=preview.notes, append=append)
 
 
 def clerk_period(text: str) -> Span | None:
@@ -238,10 +239,11 @@ def clerk_period(text: str) -> Span | None:
 
 def import_ledger_file(db: Database, handover_id: int, path: str | Path,
                        mapping: Mapping[str, int | None] | None = None,
-                       period: Span | None = None) -> LedgerImportReport:
-    """`main.py import ledger FILE --handover ID`: preview, then import; ValidationError if refused.
-    `period`: the clerk's 所属期 for a sheet without a period column."""
-    return import_ledger(db, handover_id, preview_ledger(db, handover_id, path, mapping, period=period))
+                       period: Span | None = None, append: bool = False) -> LedgerImportReport:
+    """`main.py import ledger FILE --handover ID [--append]`: preview, then import; ValidationError if
+    refused. `period`: the clerk's 所属期 for a sheet without a period column."""
+    return import_ledger(db, handover_id, preview_ledger(db, handover_id, path, mapping, period=period),
+                         append=append)
 
 
 # ---- the project and the header ---------------------------------------------------------------
@@ -339,13 +341,15 @@ class _RowReader:
 
     def _amounts(self, row: SheetRow, check: Check, bad: dict[str, str]) -> tuple[Decimal, Decimal, Decimal]:
         """Two of 应收/实收/欠费 give the third; all three must agree (应收 − 实收 = 欠费); 欠费 alone is
-        an arrears list's line."""
+        an arrears list's line, 实收 alone a payments list's."""
         given = {k: _money(row, k, check, bad) for k in AMOUNTS}
         if any(k in bad for k in AMOUNTS):
             return tuple(given[k] or ZERO for k in AMOUNTS)  # type: ignore[return-value]
         present = [k for k in AMOUNTS if k in row.values]
         if present == ["arrears"]:
             return _arrears_only(given["arrears"], check)
+        if present == ["paid"]:
+            return _paid_only(given["paid"], check)
         if len(present) < 3:  # a line with two of the columns: an empty cell is 0
             given = {k: v if v is not None else (ZERO if k in row.values else None) for k, v in given.items()}
         return _settle(given["billed"], given["paid"], given["arrears"], check)
@@ -357,6 +361,14 @@ def _arrears_only(arrears: Decimal | None, check: Check) -> tuple[Decimal, Decim
         check("arrears", translate("imports", "欠费金额为空（本表只有欠费一列，每行都要有欠费金额）"))
         return ZERO, ZERO, ZERO
     return (arrears, ZERO, arrears) if arrears >= 0 else (ZERO, -arrears, arrears)
+
+
+def _paid_only(paid: Decimal | None, check: Check) -> tuple[Decimal, Decimal, Decimal]:
+    """A payments list's line (缴费记录): the period billed what was paid, nothing owed."""
+    if paid is None:
+        check("paid", translate("imports", "实收金额为空（本表只有实收一列，每行都要有实收金额）"))
+        return ZERO, ZERO, ZERO
+    return paid, paid, ZERO
 
 
 def _settle(billed: Decimal | None, paid: Decimal | None, arrears: Decimal | None,
