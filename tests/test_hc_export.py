@@ -28,6 +28,7 @@ from models.demo import build_demo
 from models.errors import AuthError
 from models.imports.ledger import import_ledger, preview_ledger
 from models.imports.roster import import_roster, preview_roster
+from models.imports.sheet import ColumnMap
 from models.migrate import upgrade
 from models.people import Owner, Relation, Role, UnitOwnership
 from models.project import Building, Unit
@@ -116,8 +117,9 @@ def test_the_export_reimports_through_our_importers_to_the_same_units_and_totals
     assert "共有业主，分行列出，合为一户导入" in capsys.readouterr().out
     assert main.main(["import", "ledger", str(out / "房屋费用信息.xlsx"), "--handover", str(new),
                       "--map", "欠费金额=费用", "--db", fresh.url]) == 0
+    # HC's payment history: each line a period billed and paid, so 缴费金额 is both 应收 and 实收
     assert main.main(["import", "ledger", str(out / "房屋缴费历史.xlsx"), "--handover", str(new), "--append",
-                      "--db", fresh.url]) == 0
+                      "--map", "应收金额=缴费金额", "--map", "实收金额=缴费金额", "--db", fresh.url]) == 0
     capsys.readouterr()
 
     old_id, new_id = projects.project_by_code(db, "CHY").id, projects.project_by_code(fresh, "NEXT").id
@@ -240,25 +242,33 @@ def test_one_row_per_co_owner_is_one_unit_and_disagreeing_rows_stay_repeated(sql
     assert {p.row for p in preview.problems if "重复" in p.message} == {2, 3}
 
 
-def test_a_payments_list_is_paid_periods_and_appends_to_the_arrears_list(sqlite_db, tmp_path) -> None:
+def test_a_payment_history_mapped_as_billed_and_paid_appends_to_the_arrears_list(sqlite_db, tmp_path) -> None:
     projects.add_project(sqlite_db, "JF", "缴费园")
     import_roster(sqlite_db, projects.project_by_code(sqlite_db, "JF").id,
                   preview_roster(write_sheet(tmp_path / "r.xlsx", [("房号", "业主姓名"), ("1-1-101", "甲")])))
     handover = projects.add_handover(sqlite_db, "JF", "进场接管", "原物业", "新物业", dt.date(2026, 6, 30)).id
     owed = [("房屋", "费用名称", "开始时间", "结束时间", "欠费"), ("1-1-101", "物业服务费", "2026-06-01", "2026-06-30", "300.00")]
     import_ledger(sqlite_db, handover, preview_ledger(sqlite_db, handover, write_sheet(tmp_path / "o.xlsx", owed)))
-    paid = [("房屋", "收费项目", "开始时间", "结束时间", "缴费金额"),
-            ("1-1-101", "物业服务费", "2026-05-01", "2026-05-31", "300.00"),
-            ("1-1-101", "物业服务费", "2026-07-01", "2026-12-31", "1800.00")]
-    preview = preview_ledger(sqlite_db, handover, write_sheet(tmp_path / "p.xlsx", paid))
+    paid = write_sheet(tmp_path / "p.xlsx", [("房屋", "收费项目", "开始时间", "结束时间", "缴费金额"),
+                                             ("1-1-101", "物业服务费", "2026-05-01", "2026-05-31", "300.00"),
+                                             ("1-1-101", "物业服务费", "2026-07-01", "2026-12-31", "1800.00")])
+    alone = preview_ledger(sqlite_db, handover, paid)
+    assert not alone.ok and "应收、实收、欠费至少要有两列" in alone.refusal()  # 实收 alone says nothing owed
+    both = ColumnMap({"应收金额": "缴费金额", "实收金额": "缴费金额"})  # the clerk: billed and paid, each period
+    preview = preview_ledger(sqlite_db, handover, paid, both)
     assert preview.ok, preview.refusal()
     assert [(r.billed, r.paid, r.arrears) for r in preview.rows] == [
         (Decimal("300.00"), Decimal("300.00"), Decimal("0.00")), (Decimal("1800.00"), Decimal("1800.00"), Decimal("0.00"))]
-    assert any("本表只有实收" in n for n in preview.notes)
     report = import_ledger(sqlite_db, handover, preview, append=True)
     assert report.replaced == 0
     results = fee_results(sqlite_db, handover)
     assert (results.arrears_total, results.prepaid_total) == (Decimal("300.00"), Decimal("1800.00"))
-    replaced = import_ledger(sqlite_db, handover, preview_ledger(sqlite_db, handover, write_sheet(tmp_path / "p.xlsx", paid)))
+    replaced = import_ledger(sqlite_db, handover, preview_ledger(sqlite_db, handover, paid, both))
     assert replaced.replaced == 3  # without append the file replaces what was imported before
     assert fee_results(sqlite_db, handover).arrears_total == Decimal("0.00")
+
+
+def test_a_unit_written_two_ways_is_still_a_repeated_unit_not_co_owners(sqlite_db, tmp_path) -> None:
+    rows = [("房号", "业主姓名"), ("1-1-0101", "甲"), ("1栋1单元101", "乙")]
+    preview = preview_roster(write_sheet(tmp_path / "dup.xlsx", rows))
+    assert sorted(p.row for p in preview.problems if "重复" in p.message) == [2, 3]

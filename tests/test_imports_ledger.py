@@ -215,12 +215,11 @@ def test_the_preview_keeps_bad_cells_for_the_clerk(db, handover, tmp_path):
 
 
 def test_end_before_start_and_missing_columns(db, handover, tmp_path):
-    # 应收 alone says nothing of what was paid (实收 alone is a payments list, 欠费 alone an arrears list)
-    rows = [("房号", "收费项目", "计费起始", "计费截止", "应收金额"),
+    rows = [("房号", "收费项目", "计费起始", "计费截止", "实收金额"),
             ("1栋1单元101", "物业服务费", "2026-06-01", "2026-01-31", "10")]
     preview = preview_ledger(db, handover, write_sheet(tmp_path / "end.xlsx", rows))
     messages = [str(p) for p in preview.problems]
-    assert "第 1 行「实收金额」：表头中找不到这一列，请在“列对应”中指定（应收、实收、欠费至少要有两列）" in messages
+    assert "第 1 行「应收金额」：表头中找不到这一列，请在“列对应”中指定（应收、实收、欠费至少要有两列）" in messages
     assert "第 2 行「计费截止」：计费截止 2026-01-31 早于计费起始 2026-06-01" in messages
 
 

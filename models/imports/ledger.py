@@ -341,15 +341,13 @@ class _RowReader:
 
     def _amounts(self, row: SheetRow, check: Check, bad: dict[str, str]) -> tuple[Decimal, Decimal, Decimal]:
         """Two of 应收/实收/欠费 give the third; all three must agree (应收 − 实收 = 欠费); 欠费 alone is
-        an arrears list's line, 实收 alone a payments list's."""
+        an arrears list's line."""
         given = {k: _money(row, k, check, bad) for k in AMOUNTS}
         if any(k in bad for k in AMOUNTS):
             return tuple(given[k] or ZERO for k in AMOUNTS)  # type: ignore[return-value]
         present = [k for k in AMOUNTS if k in row.values]
         if present == ["arrears"]:
             return _arrears_only(given["arrears"], check)
-        if present == ["paid"]:
-            return _paid_only(given["paid"], check)
         if len(present) < 3:  # a line with two of the columns: an empty cell is 0
             given = {k: v if v is not None else (ZERO if k in row.values else None) for k, v in given.items()}
         return _settle(given["billed"], given["paid"], given["arrears"], check)
@@ -361,14 +359,6 @@ def _arrears_only(arrears: Decimal | None, check: Check) -> tuple[Decimal, Decim
         check("arrears", translate("imports", "欠费金额为空（本表只有欠费一列，每行都要有欠费金额）"))
         return ZERO, ZERO, ZERO
     return (arrears, ZERO, arrears) if arrears >= 0 else (ZERO, -arrears, arrears)
-
-
-def _paid_only(paid: Decimal | None, check: Check) -> tuple[Decimal, Decimal, Decimal]:
-    """A payments list's line (缴费记录): the period billed what was paid, nothing owed."""
-    if paid is None:
-        check("paid", translate("imports", "实收金额为空（本表只有实收一列，每行都要有实收金额）"))
-        return ZERO, ZERO, ZERO
-    return paid, paid, ZERO
 
 
 def _settle(billed: Decimal | None, paid: Decimal | None, arrears: Decimal | None,

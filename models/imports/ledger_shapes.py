@@ -87,8 +87,6 @@ class Plain:
         present = [k for k in AMOUNTS if k in header.columns]
         if present == ["arrears"]:
             self.notes.append(translate("imports", ARREARS_ONLY_NOTE))
-        elif present == ["paid"]:
-            self.notes.append(translate("imports", PAID_ONLY_NOTE))
 
     def lines(self, row: SheetRow) -> Iterator[SheetRow]:
         yield SheetRow(row.row, {**row.values, SPAN: self.period}) if self.period else row
@@ -108,12 +106,12 @@ class Plain:
         return ((r.row, _amounts(r)) for r in rows), labels
 
     def header_problems(self) -> list[RowProblem]:
-        """A period from some column (or the clerk), and two of the three amounts (or 欠费 or 实收 alone)."""
+        """A period from some column (or the clerk), and two of the three amounts (or 欠费 alone)."""
         header, at, problems = self.header, self.header.last_row, []
         if not any(k in header.columns for k in ("period", "start")) and self.period is None:
             problems.append(RowProblem(at, self.labels["period"], translate("imports", MISSING_COLUMN) + translate("imports", "（或指定计费起始、计费截止）")))
         absent = [k for k in AMOUNTS if k not in header.columns]
-        if len(absent) > 1 and absent not in (["billed", "paid"], ["billed", "arrears"]):
+        if len(absent) > 1 and absent != ["billed", "paid"]:
             problems += [RowProblem(at, self.labels[k], translate("imports", MISSING_COLUMN) + translate("imports", "（应收、实收、欠费至少要有两列）"))
                          for k in absent]
         return problems
@@ -121,10 +119,6 @@ class Plain:
 
 ARREARS_ONLY_NOTE = QT_TRANSLATE_NOOP("imports", "本表只有欠费金额，没有应收、实收：每行按 应收 = 欠费、实收 = 0 导入"
                      "（欠费为负数即多缴的，按 实收 = 多缴金额、应收 = 0 导入）；收缴率不能由本表得出")
-# A 缴费记录 (HC's 房屋缴费历史): each line is a period's bill and its payment. With an arrears list it
-# makes the whole ledger: 应收 = 欠费 + 实收 over the two, and 欠费 as the arrears list says.
-PAID_ONLY_NOTE = QT_TRANSLATE_NOOP("imports", "本表只有实收（缴费）金额，没有应收、欠费：每行按该期已缴清导入（应收 = 实收、欠费 = 0）；"
-                                              "欠费请另用欠费明细导入（追加）")
 
 
 # ---- one column per fee item or per month ----------------------------------------------------------

@@ -278,8 +278,8 @@ def building_of(number: str) -> str:
 
 def _owners_row_by_row(rows: tuple[RosterRow, ...], reading: _Reading) -> tuple[RosterRow, ...]:
     """One row per owner, as property systems list co-owners (HC's 资产信息 among them): rows of one
-    unit that agree on the unit (面积, 用途, 状态, 楼层) and each name another owner are one unit with
-    those owners, as if the sheet had written "王芳、李强". Rows that disagree stay a repeated unit."""
+    unit that write it alike and agree on it (房号, 面积, 用途, 状态, 楼层) and each name another owner
+    are one unit with those owners, as if the sheet had written "王芳、李强". Others stay a repeated unit."""
     groups: dict[tuple[str, str, str], list[RosterRow]] = defaultdict(list)
     for r in rows:
         if r.number:
@@ -287,8 +287,10 @@ def _owners_row_by_row(rows: tuple[RosterRow, ...], reading: _Reading) -> tuple[
     merged: dict[int, RosterRow | None] = {}
     for group in groups.values():
         first = group[0]
-        if len(group) < 2 or not all(r.owners and not r.area_text and (r.area, r.use, r.occupancy, r.floor)
-                                     == (first.area, first.use, first.occupancy, first.floor) for r in group):
+        # The number written alike on each row: '1-1-0101' then '1栋1单元101' is a unit entered twice.
+        if len(group) < 2 or not all(r.owners and not r.area_text and (r.number, r.area, r.use, r.occupancy, r.floor)
+                                     == (first.number, first.area, first.use, first.occupancy, first.floor)
+                                     for r in group):
             continue
         names = [o.name for r in group for o in r.owners]
         if len(set(names)) != len(names):

@@ -46,7 +46,9 @@ from models.project import Occupancy, UnitUse
 from models.rules.unit_number import parse_unit_number
 from models.services.fee_results import fee_results
 from models.services.fee_rows import ArrearsLine, FeeResults, PrepaymentLine
-from models.services.handoff_people import HandoffOwner, HandoffPeople, HandoffUnit, handoff_people
+from models.services.handoff_people import EXPORT_FULL, HandoffOwner, HandoffPeople, HandoffUnit, handoff_people
+from models.services.people import PERSONAL_DATA_ROLE
+from models.services.permissions import require_role
 
 from ..progress import Progress, report
 from .writer import typed_cell
@@ -108,8 +110,10 @@ def export_hc(db: Database, handover_id: int, out_dir: Path, progress: Progress 
 
     The owners' phones and ID numbers are written in full (the next company needs them): a
     supervisor's action, audited (models.services.handoff_people)."""
+    require_role(db, PERSONAL_DATA_ROLE, EXPORT_FULL)  # before the long part; handoff_people checks again
     out_dir.mkdir(parents=True, exist_ok=True)
-    results = fee_results(db, handover_id)  # only reads; a signed settlement gives what was signed
+    # Only reads (a signed settlement gives what was signed); on a large ledger the longest part.
+    results = fee_results(db, handover_id, progress)
     people = handoff_people(db, handover_id)
     total = len(people.units) + len(results.arrears) + len(results.prepayments)
     counter = _Counter(progress, total)
@@ -215,7 +219,8 @@ def _notes(people: HandoffPeople, results: FeeResults) -> list[str]:
         f"{people.project}（{people.project_code}）：{people.from_company} → {people.to_company}，"
         f"交接基准日 {results.cutoff:%Y-%m-%d}。由物业交接台导出，供 HC 小区管理系统“资产导入”使用（读“资产信息”工作表）。",
         "本表含业主完整的手机号与身份证号，请按个人信息保护要求保管和传递。",
-        "楼号、单元、房屋：由房号拆分（1栋1单元101 → 1、1、101）；无法拆分的房屋（如商铺、车位）楼号为所在楼栋，房屋为原房号，单元留空。",
+        "楼号、单元、房屋：由房号拆分（1栋1单元101 → 1、1、101）；无法拆分的房屋（如商铺、车位）楼号为所在楼栋，房屋为原房号，"
+        "单元留空，楼层不详的也留空，导入 HC 前请补全。",
         "总楼层：该楼栋已登记房屋的最高楼层；是否有电梯：按七层及以上有电梯推定，请核对。",
         "房屋类型：110 住宅、119 办公；商铺、车位、储藏室在 HC 资产信息中没有代码，写的是用途名称，导入前请按 HC 的设置改写。",
         "房屋户型：本系统不登记户型，写“未登记”；室内面积、租金：本系统不登记，写 0。",
