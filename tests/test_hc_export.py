@@ -25,7 +25,7 @@ import main
 from models.audit import AuditLog
 from models.db import Database, UserRef
 from models.demo import build_demo
-from models.errors import AuthError
+from models.errors import AuthError, Cancelled
 from models.imports.ledger import import_ledger, preview_ledger
 from models.imports.roster import import_roster, preview_roster
 from models.imports.sheet import ColumnMap
@@ -187,6 +187,20 @@ def test_the_files_have_the_templates_sheets_headers_and_types(db, tmp_path):
                for r in rows[1:])
     assert all(isinstance(r[4], int) and r[4] >= 1 for r in rows[1:])
     assert sum(Decimal(str(r[8])).quantize(CENT) for r in rows[1:]) == results.prepaid_total
+
+
+def test_a_cancelled_export_leaves_no_file(sqlite_db, tmp_path):
+    handover = demo_handover(sqlite_db)
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return done < 1000  # the clerk presses 取消 while the fee sheet is written
+
+    with pytest.raises(Cancelled):
+        export_hc(sqlite_db, handover, tmp_path / "hc", progress)
+    assert list((tmp_path / "hc").iterdir()) == []
+    assert any(done >= 500 for done, _total in seen)
 
 
 def test_only_a_supervisor_exports_and_the_audit_row_names_no_one(db, tmp_path, capsys, monkeypatch):

@@ -120,14 +120,21 @@ def export_hc(db: Database, handover_id: int, out_dir: Path, progress: Progress 
     places = {u.number: _place(u) for u in people.units}
     asset_rows, gaps = _asset_rows(people.units, counter)
     files = (out_dir / ASSET_FILE, out_dir / FEE_FILE, out_dir / HISTORY_FILE)
-    _write(files[0], [(ASSET_SHEET, (ASSET_HEADERS,), ASSET_KINDS, asset_rows),
-                      (NOTES_SHEET, (), ("text",), [(line,) for line in _notes(people, results)])])
     fee_caption = (f"{people.project}：原物业（{people.from_company}）截至交接基准日 {results.cutoff:%Y-%m-%d} 的欠费；"
                    f"结束时间为该期最后一天（含当日）",)
-    _write(files[1], [(FEE_SHEET, (fee_caption, FEE_HEADERS), FEE_KINDS,
-                       [_fee_row(a, places, counter) for a in results.arrears])])
-    _write(files[2], [(HISTORY_SHEET, (HISTORY_HEADERS,), HISTORY_KINDS,
-                       [_history_row(p, places, results, counter) for p in results.prepayments])])
+    parts: list[Path] = []
+    try:  # the rows are made as they are written, so the progress moves with the writing
+        parts.append(_write(files[0], [(ASSET_SHEET, (ASSET_HEADERS,), ASSET_KINDS, asset_rows),
+                                       (NOTES_SHEET, (), ("text",), [(line,) for line in _notes(people, results)])]))
+        parts.append(_write(files[1], [(FEE_SHEET, (fee_caption, FEE_HEADERS), FEE_KINDS,
+                                        (_fee_row(a, places, counter) for a in results.arrears))]))
+        parts.append(_write(files[2], [(HISTORY_SHEET, (HISTORY_HEADERS,), HISTORY_KINDS,
+                                        (_history_row(p, places, results, counter) for p in results.prepayments))]))
+        for part, out in zip(parts, files, strict=True):
+            os.replace(part, out)  # all three, or (cancelled, failed) none
+    finally:
+        for part in parts:
+            part.unlink(missing_ok=True)
     report(progress, total, total)
     return HcExport(files, len(people.units), people.owner_count, len(results.arrears), results.arrears_total,
                     len(results.prepayments), results.prepaid_total, *gaps)
@@ -260,22 +267,28 @@ def _months(start: dt.date, end: dt.date) -> int:
 Sheet = tuple[str, Sequence[Sequence[str]], Sequence[str], Iterable[Sequence[Any]]]
 
 
-def _write(out: Path, sheets: Sequence[Sheet]) -> None:
+def _write(out: Path, sheets: Sequence[Sheet]) -> Path:
     """Plain sheets as HC reads them: the header row(s) as the template has them, then the data rows
-    (no totals row: HC would read it as a unit). The file appears only when whole."""
+    (no totals row: HC would read it as a unit). Written beside `out` as a part file, returned."""
     wb = Workbook(write_only=True)
-    for name, headers, kinds, rows in sheets:
-        ws = wb.create_sheet(name)
-        for header in headers:
-            ws.append([_bold(ws, text) for text in header])
-        for row in rows:
-            ws.append([typed_cell(ws, value, kind) for value, kind in zip(row, kinds, strict=True)])
-    tmp = out.with_name(out.name + ".part")
+    part = out.with_name(out.name + ".part")
     try:
-        wb.save(tmp)
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)
+        for name, headers, kinds, rows in sheets:
+            ws = wb.create_sheet(name)
+            for header in headers:
+                ws.append([_bold(ws, text) for text in header])
+            for row in rows:
+                ws.append([typed_cell(ws, value, kind) for value, kind in zip(row, kinds, strict=True)])
+        wb.save(part)
+    except BaseException:  # cancelled or failed: each sheet's temp file goes now, not at garbage collection
+        for ws in wb.worksheets:
+            if ws._writer is not None:
+                if not ws.closed:
+                    ws.close()
+                ws._writer.cleanup()
+        part.unlink(missing_ok=True)
+        raise
+    return part
 
 
 def _bold(ws: Any, text: str) -> WriteOnlyCell:
