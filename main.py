@@ -36,6 +36,7 @@ AUTH_HELP = f"""登录 / signing in:
   修改数据的命令（project add、handover add、import、fees reconcile、user add）须登录：
   用户来自 --user 或环境变量 {ENV_USER}，密码在终端提示输入（不回显），或来自环境变量 {ENV_PASSWORD}（脚本用）。
   只读命令（print、export、package、fees results、shot）可不登录；package verify 不读数据库；给出用户时同样要验证密码。
+  export hc 导出业主完整信息，须主管或管理员登录。
   空数据库先用 `main.py user add 用户名 --role admin` 创建管理员（密码同上，终端上输入两次）；
   之后由管理员添加用户，新用户的密码在终端输入两次，或来自环境变量 {ENV_NEW_PASSWORD}。
   demo 生成新的演示数据库，无须登录。
@@ -159,6 +160,9 @@ def build_parser() -> Parser:
     p.add_argument("--handover", type=int, required=True, help="交接编号 / handover ID")
     p.add_argument("--period", default="", help="所属期，表中没有所属期列时（如 2025年06月、2025年度、2025Q2）"
                                                 " / the period of a sheet with no period column")
+    p.add_argument("--append", action="store_true",
+                   help="追加到此前导入的台账，不替换（台账分几个文件时）/ add to the lines imported before "
+                        "instead of replacing them (a ledger in several files)")
     _add_columns(p)
 
     p = imp.add_parser("checklist", help="从 Excel 导入一张交接清单（草稿，全部导入或都不导入）"
@@ -277,9 +281,13 @@ def build_parser() -> Parser:
 
     _add_package(sub)
 
-    p = sub.add_parser("export", help="把页签的表格导出为 Excel / export a tab's table to .xlsx")
+    p = sub.add_parser("export", help="把页签的表格导出为 Excel / export a tab's table to .xlsx；"
+                                      "hc：导出到 HC 小区管理系统 / hc: for the HC property system")
     _add_db(p)
-    p.add_argument("tab", choices=TABS[1:])
+    p.add_argument("tab", choices=(*TABS[1:], "hc"),
+                   help="页签，或 hc：按 HC 小区管理系统的导入模板导出房屋、业主、欠费、预收（--handover，--out 为文件夹；"
+                        "含业主完整信息，须主管登录）/ a tab, or hc: units, owners, arrears and prepayments in "
+                        "the HC system's import templates (--handover; --out is a folder; a supervisor's)")
     scope = p.add_mutually_exclusive_group(required=True)
     scope.add_argument("--project", help="项目编码 / project code")
     scope.add_argument("--handover", type=int,
@@ -463,7 +471,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         from models.imports.ledger import clerk_period, import_ledger_file
 
         period = clerk_period(args.period)
-        print(import_ledger_file(_open_db_to_write(args), args.handover, args.file, columns, period).summary())
+        print(import_ledger_file(_open_db_to_write(args), args.handover, args.file, columns, period,
+                                 append=args.append).summary())
         return 0
     if args.what == "checklist":
         from models.imports.checklist import import_checklist_file
@@ -593,6 +602,8 @@ def cmd_print(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from reports.excel.exports import export_for
 
+    if args.tab == "hc":
+        return _export_hc(args)
     rows = export_for(_open_db(args), args.tab, args.out, args.project, args.handover,
                       progress=_terminal_progress)
     print(f"{args.out}（{rows} 行 / rows）")
@@ -630,6 +641,19 @@ def _verify_package(path: Path) -> int:
     for line in result.lines():
         print(line, file=sys.stderr)
     return 1
+
+
+def _export_hc(args: argparse.Namespace) -> int:
+    from reports.excel.hc_export import export_hc
+
+    if args.handover is None:
+        raise ValidationError("export hc 需要 --handover 交接编号 / export hc needs --handover ID")
+    # It writes an audit row (the owners' full data leaves the program): a signed-in supervisor's.
+    done = export_hc(_open_db_to_write(args), args.handover, args.out, progress=_terminal_progress)
+    for path in done.files:
+        print(path)
+    print(done.summary())
+    return 0
 
 
 def cmd_fees(args: argparse.Namespace) -> int:

@@ -35,9 +35,10 @@ TAB_SHOWS: dict[str, frozenset[str]] = {
 
 def menu_installers() -> list[Any]:
     """The modules that put their actions in the window's menus: install(window, menus)."""
-    from .menus import accounts, backups, office, package, settings, setup
+    from .menus import accounts, backups, handoff, office, package, settings, setup
 
-    return [office.install, setup.install, accounts.install, package.install, settings.install, backups.install]
+    return [office.install, setup.install, accounts.install, package.install, handoff.install, settings.install,
+            backups.install]
 
 
 class MainWindow(QMainWindow):

@@ -215,14 +215,15 @@ def _against_tariffs(db: Database, project: _Project, rows: tuple[LedgerRow, ...
 
 
 def import_ledger(db: Database, handover_id: int, preview: LedgerPreview,
-                  progress: Progress | None = None) -> LedgerImportReport:
-    """Replace the handover's imported lines with the previewed ones in one transaction, or refuse."""
+                  progress: Progress | None = None, append: bool = False) -> LedgerImportReport:
+    """Replace the handover's imported lines with the previewed ones in one transaction, or refuse;
+    `append` adds them to the lines imported before (a ledger that came as two files)."""
     if not preview.ok:
         raise ValidationError(preview.refusal())
     if preview.handover_id != handover_id:
         raise ValidationError(translate("imports", "台账是为另一次交接读取的，请重新读取后再导入。"))
     return write_ledger(db, handover_id, preview.rows, preview.path.name, preview.skipped, progress,
-                        notes=preview.notes)
+                        notes=preview.notes, append=append)
 
 
 def clerk_period(text: str) -> Span | None:
@@ -238,10 +239,11 @@ def clerk_period(text: str) -> Span | None:
 
 def import_ledger_file(db: Database, handover_id: int, path: str | Path,
                        mapping: Mapping[str, int | None] | None = None,
-                       period: Span | None = None) -> LedgerImportReport:
-    """`main.py import ledger FILE --handover ID`: preview, then import; ValidationError if refused.
-    `period`: the clerk's 所属期 for a sheet without a period column."""
-    return import_ledger(db, handover_id, preview_ledger(db, handover_id, path, mapping, period=period))
+                       period: Span | None = None, append: bool = False) -> LedgerImportReport:
+    """`main.py import ledger FILE --handover ID [--append]`: preview, then import; ValidationError if
+    refused. `period`: the clerk's 所属期 for a sheet without a period column."""
+    return import_ledger(db, handover_id, preview_ledger(db, handover_id, path, mapping, period=period),
+                         append=append)
 
 
 # ---- the project and the header ---------------------------------------------------------------

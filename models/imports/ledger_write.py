@@ -159,8 +159,9 @@ def _create_fee_items(session: Session, project_id: int, names: FeeItemNames, wa
 
 def write_ledger(db: Database, handover_id: int, rows: Sequence[LedgerRow], file_name: str,
                  skipped: Sequence[SkippedRow], progress: Progress | None = None,
-                 notes: Sequence[str] = ()) -> LedgerImportReport:
-    """Replace the handover's imported lines with `rows`, all or nothing.
+                 notes: Sequence[str] = (), append: bool = False) -> LedgerImportReport:
+    """Replace the handover's imported lines with `rows`, all or nothing; `append` keeps them and adds
+    `rows` (their ledger came as two files, such as an arrears list and a list of prepayments).
 
     `progress(done, total)` returning False cancels: the transaction rolls back.
     """
@@ -172,13 +173,13 @@ def write_ledger(db: Database, handover_id: int, rows: Sequence[LedgerRow], file
         created = new_fee_items(names, rows)
         _create_fee_items(s, handover.project_id, names, created)
         # The import's audit row below names the file and the lines it replaced.
-        replaced = rows_matched(s.execute(delete(LedgerLine.__table__).where(
+        replaced = 0 if append else rows_matched(s.execute(delete(LedgerLine.__table__).where(
             LedgerLine.handover_id == handover_id, LedgerLine.source == THEIRS)
             .execution_options(hd_audit="summary")))
         _insert_lines(s, (_line(handover_id, row, names) for row in rows), len(rows), progress)
         report = _report(file_name, rows, replaced, created, skipped, notes)
         record_action(s, "import", Handover.__tablename__, handover_id,
-                      f"导入原物业收费台账“{file_name}”：{report.summary()}")
+                      f"导入原物业收费台账“{file_name}”{'（追加）' if append else ''}：{report.summary()}")
     db.refresh_statistics(LedgerLine.__tablename__)
     return report
 

@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, ClassVar
@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 from ..base import now
 from ..db import Database
 from ..errors import ValidationError
-from ..i18n import QT_TRANSLATE_NOOP
+from ..i18n import QT_TRANSLATE_NOOP, translate
 from ..labels import LABELS as WORDS
 from ..labels import Coded
 from ..project import Occupancy, UnitUse
@@ -129,7 +129,7 @@ def preview_roster(path: str | Path, mapping: Mapping[str, int | None] | None = 
     problems: list[RowProblem] = []
     reading = _Reading(ValueReader(values or {}, CHOICES, LABELS), now().date())
     with open_table(path, ROSTER_FIELDS, mapping) as table:
-        rows = tuple(_parse_row(r, problems, reading) for r in table.rows(progress))
+        rows = _owners_row_by_row(tuple(_parse_row(r, problems, reading) for r in table.rows(progress)), reading)
         found = sheet_problems(table, ROSTER_FIELDS, problems, _duplicates(rows))
         mismatches = total_mismatches(table.totals, ((r.row, {"area": r.area}) for r in rows),
                                       {"area": LABELS["area"]}, {p.row for p in found})
@@ -275,6 +275,37 @@ def building_of(number: str) -> str:
 
 
 # ---- whole sheet ------------------------------------------------------------------------------
+
+def _owners_row_by_row(rows: tuple[RosterRow, ...], reading: _Reading) -> tuple[RosterRow, ...]:
+    """One row per owner, as property systems list co-owners (HC's 资产信息 among them): rows of one
+    unit that write it alike and agree on it (房号, 面积, 用途, 状态, 楼层) and each name another owner
+    are one unit with those owners, as if the sheet had written "王芳、李强". Others stay a repeated unit."""
+    groups: dict[tuple[str, str, str], list[RosterRow]] = defaultdict(list)
+    for r in rows:
+        if r.number:
+            groups[unit_identity(r.number, r.building, r.entrance)].append(r)
+    merged: dict[int, RosterRow | None] = {}
+    for group in groups.values():
+        first = group[0]
+        # The number written alike on each row: '1-1-0101' then '1栋1单元101' is a unit entered twice.
+        if len(group) < 2 or not all(r.owners and not r.area_text and (r.number, r.area, r.use, r.occupancy, r.floor)
+                                     == (first.number, first.area, first.use, first.occupancy, first.floor)
+                                     for r in group):
+            continue
+        names = [o.name for r in group for o in r.owners]
+        if len(set(names)) != len(names):
+            continue  # the same owner twice is a repeated row, not a co-owner
+        merged[first.row] = replace(
+            first, owner=JOIN.join(r.owner for r in group), mobile=JOIN.join(r.mobile for r in group if r.mobile),
+            id_number=JOIN.join(r.id_number for r in group if r.id_number),
+            owners=tuple(o for r in group for o in r.owners))
+        merged.update((r.row, None) for r in group[1:])
+        reading.notes.append(translate("imports", "{rows}是“{number}”的共有业主，分行列出，合为一户导入").format(
+            rows=places([r.row for r in group]), number=first.number))
+    if not merged:
+        return rows
+    return tuple(m for r in rows for m in [merged.get(r.row, r)] if m is not None)
+
 
 def _duplicates(rows: tuple[RosterRow, ...]) -> list[RowProblem]:
     """The same unit twice: '1-1-0101' and '1栋1单元101' are one; 101 of 1栋 and 101 of 2栋 are two."""

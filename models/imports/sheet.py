@@ -702,14 +702,17 @@ def _column_index(ref: int | str, labels: Sequence[str]) -> int:
 def _header(sheet: str, first: int, last: int, labels: list[str], recognised: dict[str, int],
             fields: Sequence[FieldSpec], mapping: Mapping[str, int | None]) -> Header:
     columns = dict(recognised)
+    chosen = {_field_key(fields, named) for named in mapping}
     for named, ref in mapping.items():
         key = _field_key(fields, named)
         if ref is None:
             columns.pop(key, None)
             continue
         index = _column_index(ref, labels)
-        for other, column in list(columns.items()):  # a column feeds one field: the clerk's choice wins
-            if column == index and other != key:
+        # A column feeds one field: the clerk's choice wins over a recognised one. Two fields the
+        # clerk both names one column both read it (a payment history's 缴费金额 is 应收 and 实收).
+        for other, column in list(columns.items()):
+            if column == index and other != key and other not in chosen:
                 del columns[other]
         columns[key] = index
     labels = labels + [""] * (max(columns.values(), default=-1) + 1 - len(labels))

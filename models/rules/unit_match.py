@@ -17,7 +17,15 @@ from typing import Generic, TypeVar
 
 from ..i18n import translate
 from .unit_number import BUILDING_SUFFIXES as BUILDING_WORDS
-from .unit_number import CN_DIGITS, building_key, compact, entrance_key, parse_unit_number, room_key
+from .unit_number import (
+    CN_DIGITS,
+    SPACE_WORDS,
+    building_key,
+    compact,
+    entrance_key,
+    parse_unit_number,
+    room_key,
+)
 
 T = TypeVar("T")
 Identity = tuple[str, str, str]  # (building key, 单元, room key)
@@ -56,6 +64,10 @@ def compose_address(building: str, entrance: str, room: str) -> Composed:
     building_name = _building_name(building) if building else parts.building
     if not building and not entrance:
         return Composed(room, parts.building, parts.entrance)
+    if compact(room).startswith(SPACE_WORDS):
+        # '车位 B1-001' beside 楼栋 '地下车库' is already a whole number (it names its kind of space):
+        # the building files it, and is not glued in front of it ('地下车库车位 B1-001').
+        return Composed(room, building_name, entrance_key(entrance))
     # beside a 楼栋 column, '1-101' is 单元 1 room 101 (the building is the column's), not building 1
     written = ENTRANCE_ROOM.match(compact(room)) if building and not parts.entrance else None
     if written and not any(word in room for word in BUILDING_WORDS):
@@ -97,12 +109,15 @@ class UnitMatcher(Generic[T]):
         """`units`: (the unit, its number, the name of the building it is filed under or '', its 单元 or '')."""
         self._exact: dict[Identity, list[T]] = defaultdict(list)
         self._loose: dict[tuple[str, str], list[tuple[str, T]]] = defaultdict(list)
+        self._spaces: dict[str, list[T]] = defaultdict(list)  # '商铺S-101' → the units numbered so
         for unit, number, building, entrance in units:
             self.add(unit, number, building, entrance)
 
     def add(self, unit: T, number: str, building: str = "", entrance: str = "") -> None:
         key = unit_identity(number, building, entrance)
         self._exact[key].append(unit)
+        if compact(number).startswith(SPACE_WORDS):
+            self._spaces[compact(number)].append(unit)
         if key[0]:
             self._loose[(key[0], key[2])].append((key[1], unit))
 
@@ -113,7 +128,10 @@ class UnitMatcher(Generic[T]):
         if exact:
             return (exact[0], []) if len(exact) == 1 else (None, exact)
         if not key[0]:
-            return None, []
+            # '车位 B1-001' names no building but its kind of space: the project's unit written so
+            # (filed under 地下车库) is it, when only one is.
+            spaces = self._spaces.get(compact(number), []) if not building else []
+            return (spaces[0], []) if len(spaces) == 1 else (None, spaces)
         # one side wrote no 单元: the units in that building with that room, whatever their 单元
         fits = [u for e, u in self._loose.get((key[0], key[2]), []) if not key[1] or not e]
         return (fits[0], []) if len(fits) == 1 else (None, fits)
