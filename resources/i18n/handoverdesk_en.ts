@@ -1257,6 +1257,33 @@ Rectification deadline: {deadline}  Failed re-inspections: {failed}
     </message>
 </context>
 <context>
+    <name>ExitPrints</name>
+    <message>
+        <source>告业主书</source>
+        <translation>Letter to owners</translation>
+    </message>
+    <message>
+        <source>押金退还确认单</source>
+        <translation>Deposit refund receipt</translation>
+    </message>
+    <message>
+        <source>预收款移交确认单</source>
+        <translation>Prepayment transfer receipt</translation>
+    </message>
+    <message>
+        <source>打印{title}…</source>
+        <translation>Print {title}…</translation>
+    </message>
+    <message>
+        <source>致业主文件</source>
+        <translation>Owner letters</translation>
+    </message>
+    <message>
+        <source>退场移交：打印选中行所属房屋的告业主书、押金退还确认单或预收款移交确认单；未选中任何行时打印全部</source>
+        <translation>Exit handover: print the letter to owners, deposit refund receipts or prepayment transfer receipts for the units of the selected rows; all of them when no row is selected</translation>
+    </message>
+</context>
+<context>
     <name>FeeItemsDialog</name>
     <message>
         <source>收费项目与收费标准</source>
@@ -3546,6 +3573,29 @@ Rectification deadline: {deadline}  Failed re-inspections: {failed}
     <message>
         <source>删除业主“{n}”？</source>
         <translation>Delete owner "{n}"?</translation>
+    </message>
+</context>
+<context>
+    <name>PackageCheckDialog</name>
+    <message>
+        <source>校验交接档案包</source>
+        <translation>Verify handover package</translation>
+    </message>
+    <message>
+        <source>档案包：{path}</source>
+        <translation>Package: {path}</translation>
+    </message>
+    <message>
+        <source>完好：{files} 个文件的大小和 SHA-256 校验值全部与目录相符。</source>
+        <translation>Intact: the size and SHA-256 of all {files} files match the index.</translation>
+    </message>
+    <message>
+        <source>发现 {count} 处问题：档案包在生成之后被增删或改动过，不能作为交接依据。</source>
+        <translation>{count} problem(s) found: files were added, removed or changed after the package was built; it cannot serve as the handover record.</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -5995,6 +6045,33 @@ If it keeps happening, send the details to technical support.</translation>
     </message>
 </context>
 <context>
+    <name>exit_letters</name>
+    <message>
+        <source>告业主书</source>
+        <translation>letter to owners</translation>
+    </message>
+    <message>
+        <source>押金退还确认单</source>
+        <translation>deposit refund receipt</translation>
+    </message>
+    <message>
+        <source>预收款移交确认单</source>
+        <translation>prepayment transfer receipt</translation>
+    </message>
+    <message>
+        <source>{form}只用于退场移交；本交接为{kind}，无需出具。</source>
+        <translation>The {form} is only for an exit handover; this handover is a {kind}, so none is issued.</translation>
+    </message>
+    <message>
+        <source>本交接的对账结果中没有需要出具{form}的业主。</source>
+        <translation>No owner in this handover's fee results needs a {form}.</translation>
+    </message>
+    <message>
+        <source>房号“{unit}”在交接基准日没有需要写入{form}的款项，无需出具。</source>
+        <translation>Unit “{unit}” has nothing at the cut-off date to put in a {form}; none is issued.</translation>
+    </message>
+</context>
+<context>
     <name>fee_items</name>
     <message>
         <source>「项目编码」不能为空。</source>
@@ -6370,6 +6447,39 @@ If it keeps happening, send the details to technical support.</translation>
     </message>
 </context>
 <context>
+    <name>handoff</name>
+    <message>
+        <source>导出到其他物业系统（HC 小区管理系统）…</source>
+        <translation>Export to another property system (HC)…</translation>
+    </message>
+    <message>
+        <source>把所选交接的房屋、业主（完整联系电话与证件号码）、欠费和预收款按 HC 小区管理系统的导入模板导出</source>
+        <translation>Export the selected handover's units, owners (full phone and ID numbers), arrears and prepayments in the import templates of the HC property system</translation>
+    </message>
+    <message>
+        <source>选择导出文件夹</source>
+        <translation>Choose the export folder</translation>
+    </message>
+    <message>
+        <source>物业交接台</source>
+        <translation>HandoverDesk</translation>
+    </message>
+    <message>
+        <source>正在导出到 HC 小区管理系统…</source>
+        <translation>Exporting for the HC property system…</translation>
+    </message>
+    <message>
+        <source>请先在上方选择一次交接。</source>
+        <translation>Select a handover above first.</translation>
+    </message>
+    <message>
+        <source>已导出到 {folder}：
+{summary}</source>
+        <translation>Exported to {folder}:
+{summary}</translation>
+    </message>
+</context>
+<context>
     <name>handovers</name>
     <message>
         <source>移交方</source>
@@ -6446,6 +6556,33 @@ If it keeps happening, send the details to technical support.</translation>
     <message>
         <source>本交接已有已签署的单据（{documents}），更改{names}属于更正，须写明「更正原因」。已签署的单据仍按签署时的内容打印。</source>
         <translation>This handover has signed documents ({documents}), so changing {names} is a correction and needs a “Reason for correction”. Signed documents still print as they were signed.</translation>
+    </message>
+</context>
+<context>
+    <name>hc_export</name>
+    <message>
+        <source>已导出 {files} 个文件：房屋 {units} 户，业主 {owners} 人；欠费 {arrears} 笔 {arrears_total:,}；预收 {prepaid} 笔 {prepaid_total:,}</source>
+        <translation>Exported {files} files: {units} units, {owners} owners; {arrears} arrears lines {arrears_total:,}; {prepaid} prepayments {prepaid_total:,}</translation>
+    </message>
+    <message>
+        <source>{count} 户的房屋类型在 HC 中没有代码（已写用途名称）</source>
+        <translation>{count} units have a use HC has no room-type code for (the use's name was written)</translation>
+    </message>
+    <message>
+        <source>{count} 户没有单元（HC 要求填写）</source>
+        <translation>{count} units have no entrance (HC requires one)</translation>
+    </message>
+    <message>
+        <source>{count} 位业主的性别无法由身份证号得出（已留空）</source>
+        <translation>{count} owners' sex cannot be told from an ID card number (left blank)</translation>
+    </message>
+    <message>
+        <source>导入 HC 前请补全：</source>
+        <translation>Complete before importing into HC: </translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
     </message>
 </context>
 <context>
@@ -6864,6 +7001,10 @@ If it keeps happening, send the details to technical support.</translation>
     <message>
         <source>楼层</source>
         <translation>Floor</translation>
+    </message>
+    <message>
+        <source>{rows}是“{number}”的共有业主，分行列出，合为一户导入</source>
+        <translation>{rows} are co-owners of "{number}" listed one per row, imported as one unit</translation>
     </message>
     <message>
         <source>没有计算结果（文件由程序生成、未经 Excel 保存）：请在 Excel 中打开、保存后再导入，或改填数值</source>
@@ -8299,6 +8440,164 @@ If it keeps happening, send the details to technical support.</translation>
     </message>
 </context>
 <context>
+    <name>package</name>
+    <message>
+        <source>交接档案包中有重名文件：{path}</source>
+        <translation>Two files of the handover package have the same name: {path}</translation>
+    </message>
+    <message>
+        <source>交接档案包完好：{files} 个文件的大小和 SHA-256 校验值全部与目录相符。</source>
+        <translation>The handover package is intact: the size and SHA-256 of all {files} files match the index.</translation>
+    </message>
+    <message>
+        <source>交接档案包有 {count} 处问题：</source>
+        <translation>The handover package has {count} problem(s):</translation>
+    </message>
+    <message>
+        <source>目录文件 {path} 过大（超过 128 MB），不是本程序生成的，无法核对。</source>
+        <translation>The index file {path} is too large (over 128 MB); it was not made by this program and cannot be checked.</translation>
+    </message>
+    <message>
+        <source>目录文件 {path} 已损坏，无法读出。</source>
+        <translation>The index file {path} is damaged and cannot be read.</translation>
+    </message>
+    <message>
+        <source>目录文件 {path} 不是有效的 JSON，无法核对。</source>
+        <translation>The index file {path} is not valid JSON and cannot be checked.</translation>
+    </message>
+    <message>
+        <source>目录文件 {path} 中没有文件清单（files），无法核对。</source>
+        <translation>The index file {path} has no file list (files) and cannot be checked.</translation>
+    </message>
+    <message>
+        <source>被改动的文件：“{path}”大小为 {actual} 字节，目录记录为 {size} 字节。</source>
+        <translation>Changed file: "{path}" is {actual} bytes; the index records {size} bytes.</translation>
+    </message>
+    <message>
+        <source>已损坏的文件：“{path}”无法完整读出（{why}）。</source>
+        <translation>Damaged file: "{path}" cannot be read completely ({why}).</translation>
+    </message>
+    <message>
+        <source>无法读出的文件：“{path}”使用了不支持的压缩方式或加了密码。</source>
+        <translation>Unreadable file: "{path}" uses an unsupported compression or is password-protected.</translation>
+    </message>
+    <message>
+        <source>被改动的文件：“{path}”的实际大小与目录记录的 {size} 字节不符。</source>
+        <translation>Changed file: the actual size of "{path}" differs from the {size} bytes the index records.</translation>
+    </message>
+    <message>
+        <source>被改动的文件：“{path}”的 SHA-256 校验值与目录不符。</source>
+        <translation>Changed file: the SHA-256 of "{path}" does not match the index.</translation>
+    </message>
+    <message>
+        <source>已取消校验。</source>
+        <translation>Verification cancelled.</translation>
+    </message>
+    <message>
+        <source>正在校验 {done}/{total}…</source>
+        <translation>Verifying {done}/{total}…</translation>
+    </message>
+    <message>
+        <source>目录文件 index.json 的第 {n} 条记录不完整或格式不对，已忽略。</source>
+        <translation>Record {n} of index.json is incomplete or malformed and was ignored.</translation>
+    </message>
+    <message>
+        <source>目录中的路径不安全：“{path}”（绝对路径、含“..”或指向目录自身），已忽略该条目。</source>
+        <translation>Unsafe path in the index: "{path}" (absolute, containing "..", or the index itself); the entry was ignored.</translation>
+    </message>
+    <message>
+        <source>目录中重复列出了“{path}”。</source>
+        <translation>The index lists "{path}" more than once.</translation>
+    </message>
+    <message>
+        <source>缺少的文件：“{path}”列在目录中，但压缩包中没有。</source>
+        <translation>Missing file: "{path}" is in the index but not in the zip.</translation>
+    </message>
+    <message>
+        <source>压缩包中有 {n} 个同名文件“{path}”，解压时会互相覆盖。</source>
+        <translation>The zip holds {n} files named "{path}"; unpacking would overwrite one with another.</translation>
+    </message>
+    <message>
+        <source>多出的文件：“{path}”在压缩包中，但目录中没有（且路径不安全，解压时可能写到别处）。</source>
+        <translation>Added file: "{path}" is in the zip but not in the index (and its path is unsafe: unpacking may write it elsewhere).</translation>
+    </message>
+    <message>
+        <source>多出的文件：“{path}”在压缩包中，但目录中没有。</source>
+        <translation>Added file: "{path}" is in the zip but not in the index.</translation>
+    </message>
+    <message>
+        <source>“{name}”不是有效的交接档案包（无法作为 zip 压缩包打开）。</source>
+        <translation>"{name}" is not a valid handover package (it cannot be opened as a zip archive).</translation>
+    </message>
+    <message>
+        <source>压缩包中没有目录文件 {path}，无法核对。</source>
+        <translation>The zip has no index file {path}; it cannot be checked.</translation>
+    </message>
+    <message>
+        <source>压缩包中有 {n} 个目录文件 {path}，无法确定以哪个为准。</source>
+        <translation>The zip holds {n} index files {path}; it cannot tell which one to trust.</translation>
+    </message>
+</context>
+<context>
+    <name>package_menu</name>
+    <message>
+        <source>生成交接档案包…</source>
+        <translation>Build handover package…</translation>
+    </message>
+    <message>
+        <source>把本次交接的已签署清单、遗留问题、钥匙和财务结算连同目录和校验值打包为一个 zip</source>
+        <translation>Pack this handover's signed lists, defects, keys and settlement, with an index and checksums, into one zip</translation>
+    </message>
+    <message>
+        <source>校验交接档案包…</source>
+        <translation>Verify handover package…</translation>
+    </message>
+    <message>
+        <source>核对档案包中每个文件是否与目录中的校验值相符</source>
+        <translation>Check every file of a package against the checksums in its index</translation>
+    </message>
+    <message>
+        <source>生成交接档案包</source>
+        <translation>Build handover package</translation>
+    </message>
+    <message>
+        <source>选择交接：</source>
+        <translation>Handover:</translation>
+    </message>
+    <message>
+        <source>保存交接档案包</source>
+        <translation>Save handover package</translation>
+    </message>
+    <message>
+        <source>交接档案包 (*.zip)</source>
+        <translation>Handover package (*.zip)</translation>
+    </message>
+    <message>
+        <source>正在生成交接档案包…</source>
+        <translation>Building the handover package…</translation>
+    </message>
+    <message>
+        <source>选择要校验的交接档案包</source>
+        <translation>Choose the handover package to verify</translation>
+    </message>
+    <message>
+        <source>正在校验交接档案包…</source>
+        <translation>Verifying the handover package…</translation>
+    </message>
+    <message>
+        <source>请先新建或选择一个项目。</source>
+        <translation>Please create or select a project first.</translation>
+    </message>
+    <message>
+        <source>该项目还没有交接，无法生成交接档案包。</source>
+        <translation>This project has no handover yet, so no handover package can be built.</translation>
+    </message>
+    <message>
+        <source>已生成交接档案包：{path}（{files} 个文件，其中已签署 {signed} 个）</source>
+        <translation>Handover package built: {path} ({files} files, {signed} of them signed)</translation>
+    </message>
+</context>
+<context>
     <name>people</name>
     <message>
         <source>是打码显示的号码；要修改请输入完整号码，不修改请保持原样</source>
@@ -8462,6 +8761,10 @@ If it keeps happening, send the details to technical support.</translation>
     <message>
         <source>管理用户</source>
         <translation>Manage users</translation>
+    </message>
+    <message>
+        <source>导出业主完整信息到其他物业系统</source>
+        <translation>export owners' full data to another property system</translation>
     </message>
 </context>
 <context>
