@@ -96,6 +96,12 @@ class MeterReading(Versioned, Base):
     prev_read_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
+# Made by migration 0014 for the typed filters, outside these classes (an FTS5 table and its shadow
+# tables, expression, partial and GIN indexes that differ by database): the schema check skips them.
+TEXT_SEARCH_OBJECTS = ("ledger_owner_fts", "ix_ledger_lines_owner_prefix", "ix_ledger_lines_owner_trgm",
+                       "ix_fee_differences_noted")
+
+
 class LedgerLine(Base):
     """One billed line, ours or the other company's (imported), per unit, fee item and period."""
 
@@ -196,7 +202,7 @@ class FeeDifference(Versioned, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     handover_id: Mapped[int] = mapped_column(ForeignKey("handovers.id"), index=True)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
-    fee_item_id: Mapped[int | None] = mapped_column(ForeignKey("fee_items.id"))
+    fee_item_id: Mapped[int | None] = mapped_column(ForeignKey("fee_items.id"), index=True)  # the typed filter
     period_start: Mapped[dt.date] = mapped_column(Date)
     period_end: Mapped[dt.date] = mapped_column(Date)
     kind: Mapped[DiffKind] = mapped_column(StrEnum(DiffKind))
