@@ -101,6 +101,8 @@ class TableSpec:
     text_arms: Callable[[Like], list[ColumnElement[bool]]] | None = field(default=None, repr=False)
     # The scope inside each part; None = scope_where. (The parts' own index must be the one read.)
     arm_scope_where: Callable[[Scope], list[ColumnElement[bool]]] | None = field(default=None, repr=False)
+    # What the parts read from; None = count_from, else from_.
+    arm_from: Callable[[], FromClause] | None = field(default=None, repr=False)
 
     def column_index(self, key: str) -> int:
         return [c.key for c in self.columns].index(key)
@@ -132,7 +134,8 @@ class TableSpec:
         return [[*common, arm] for arm in self.text_arms(_like(session, text))]
 
     def _union(self, arms: list[list[ColumnElement[bool]]], column: Any) -> Any:
-        parts = [select(column).select_from((self.count_from or self.from_)()).where(*w) for w in arms]
+        parts = [select(column).select_from((self.arm_from or self.count_from or self.from_)()).where(*w)
+                 for w in arms]
         return union_all(*parts)
 
     def _matching(self, session: Session, scope: Scope, filter_text: str, filters: Filters | None,
@@ -331,6 +334,13 @@ def _handover_scope(handover_col: Any, scope: Scope) -> list[ColumnElement[bool]
     return [handover_col.in_(ids)]
 
 
+def _unit_arms(like: Like, unit_col: Any, own: ColumnElement[bool]) -> list[ColumnElement[bool]]:
+    """A record whose unit's number matches, or else whose own text (`own`) does: two disjoint parts,
+    the first read through the unit_id index, the second without the join to the units."""
+    units = select(Unit.id).where(like(Unit.number))
+    return [unit_col.in_(units), and_(own, or_(unit_col.is_(None), unit_col.not_in(units)))]
+
+
 # ---- 交接清单: the items of the handover's lists, list by list ----------------------------------
 
 HANDOVER = TableSpec(
@@ -422,10 +432,12 @@ def _defect_filters(filters: Filters) -> list[ColumnElement[bool]]:
     return where
 
 
-def _defect_scope(scope: Scope) -> list[ColumnElement[bool]]:
-    where = [Defect.project_id == scope.project_id]
+def _defect_scope(scope: Scope, unindexed: bool = False) -> list[ColumnElement[bool]]:
+    project, handover = (_Unindexed(Defect.project_id), _Unindexed(Defect.handover_id)) if unindexed else (
+        Defect.project_id, Defect.handover_id)
+    where = [project == scope.project_id]
     if scope.handover_id is not None:
-        where.append(Defect.handover_id == scope.handover_id)
+        where.append(handover == scope.handover_id)
     return where
 
 
@@ -449,6 +461,12 @@ DEFECTS = TableSpec(
     text_where=lambda like: or_(_any(like, [Defect.number, Defect.location, _DEFECT_UNIT.number, Defect.description]),
                                 *(_labels_like(like, col, enum_cls) for _key, col, enum_cls in _DEFECT_WORDS),
                                 _labels_like(like, Defect.status, DefectStatus)),
+    text_arms=lambda like: _unit_arms(like, Defect.unit_id, or_(
+        _any(like, [Defect.number, Defect.location, Defect.description]),
+        *(_labels_like(like, col, enum_cls) for _key, col, enum_cls in _DEFECT_WORDS),
+        _labels_like(like, Defect.status, DefectStatus))),
+    arm_scope_where=lambda scope: _defect_scope(scope, unindexed=True),
+    arm_from=lambda: Defect.__table__,
     default_order=lambda: [],
     filter_where=_defect_filters,
     params=lambda filters: {"today": _today(filters)},
@@ -464,10 +482,12 @@ _SLOT = case((Key.slot == "", Key.cabinet), else_=Key.cabinet + "-" + Key.slot)
 _PERSON = case((_LAST.person != "", _LAST.person), else_=func.coalesce(_LAST.by, ""))
 
 
-def _key_scope(scope: Scope) -> list[ColumnElement[bool]]:
-    where = [Key.project_id == scope.project_id]
+def _key_scope(scope: Scope, unindexed: bool = False) -> list[ColumnElement[bool]]:
+    project, handover = (_Unindexed(Key.project_id), _Unindexed(Key.handover_id)) if unindexed else (
+        Key.project_id, Key.handover_id)
+    where = [project == scope.project_id]
     if scope.handover_id is not None:
-        where.append(Key.handover_id == scope.handover_id)
+        where.append(handover == scope.handover_id)
     return where
 
 
@@ -491,6 +511,10 @@ KEYS = TableSpec(
     scope_where=_key_scope,
     text_where=lambda like: _any(like, [Key.tag, _KEY_UNIT.number, Key.opens, Key.cabinet])
                             | _labels_like(like, Key.status, KeyStatus),
+    text_arms=lambda like: _unit_arms(like, Key.unit_id, _any(like, [Key.tag, Key.opens, Key.cabinet])
+                                      | _labels_like(like, Key.status, KeyStatus)),
+    arm_scope_where=lambda scope: _key_scope(scope, unindexed=True),
+    arm_from=lambda: Key.__table__,
     default_order=lambda: [],
 )
 

@@ -99,7 +99,7 @@ class MeterReading(Versioned, Base):
 # Made by migration 0014 for the typed filters, outside these classes (an FTS5 table and its shadow
 # tables, expression, partial and GIN indexes that differ by database): the schema check skips them.
 TEXT_SEARCH_OBJECTS = ("ledger_owner_fts", "ix_ledger_lines_owner_prefix", "ix_ledger_lines_owner_trgm",
-                       "ix_fee_differences_noted")
+                       "ix_fee_differences_noted", "ix_keys_text_trgm", "ix_defects_text_trgm", "ix_units_number_trgm")
 
 
 class LedgerLine(Base):
