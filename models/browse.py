@@ -103,6 +103,11 @@ class TableSpec:
     arm_scope_where: Callable[[Scope], list[ColumnElement[bool]]] | None = field(default=None, repr=False)
     # What the parts read from; None = count_from, else from_.
     arm_from: Callable[[], FromClause] | None = field(default=None, repr=False)
+    # The databases the parts are read on: where a part has no index of its own (SQLite has no trigram
+    # index on the keys' and defects' texts) walking the table with the whole filter is faster.
+    arms_on: tuple[str, ...] = ("sqlite", "postgresql")
+    # Up to how many matches a page is read through the parts (None = DIRECT).
+    direct: int | None = None
 
     def column_index(self, key: str) -> int:
         return [c.key for c in self.columns].index(key)
@@ -126,7 +131,7 @@ class TableSpec:
         parts exclude each other, so a UNION ALL of them counts each matching row once.
         """
         text = filter_text.strip()
-        if self.text_arms is None or not text:
+        if self.text_arms is None or not text or session.get_bind().dialect.name not in self.arms_on:
             return None
         common = (self.arm_scope_where or self.scope_where)(scope)
         if filters and self.filter_where is not None:
@@ -173,7 +178,8 @@ class TableSpec:
         cols = [c.expr.label(c.key) for c in self.columns]
         stmt = select(*cols, self.id_col.label("_id")).select_from(self.from_())
         arms = self._arms(session, scope, filter_text, filters)
-        if arms is not None and self._matching(session, scope, filter_text, filters, DIRECT)[1]:
+        direct = DIRECT if self.direct is None else self.direct
+        if arms is not None and self._matching(session, scope, filter_text, filters, direct)[1]:
             # Few rows match: read them through the parts' indexes and sort them. Many match: walk
             # the table in order, where the first page is found long before its end.
             ids = self._union(arms, self.id_col)
@@ -468,6 +474,8 @@ DEFECTS = TableSpec(
         _labels_like(like, Defect.status, DefectStatus))),
     arm_scope_where=lambda scope: _defect_scope(scope, unindexed=True),
     arm_from=lambda: Defect.__table__,
+    arms_on=("postgresql",),
+    direct=2_000,
     default_order=lambda: [],
     filter_where=_defect_filters,
     params=lambda filters: {"today": _today(filters)},
@@ -516,6 +524,8 @@ KEYS = TableSpec(
                                       | _labels_like(like, Key.status, KeyStatus)),
     arm_scope_where=lambda scope: _key_scope(scope, unindexed=True),
     arm_from=lambda: Key.__table__,
+    arms_on=("postgresql",),
+    direct=2_000,
     default_order=lambda: [],
 )
 
