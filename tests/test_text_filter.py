@@ -4,6 +4,7 @@ the parts' indexes, or walking the table), and the owner-name index (FTS5 on SQL
 insert, update and delete of a ledger line."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 
@@ -124,16 +125,16 @@ def test_ledger_filter_equals_the_reference(db: Database, book: dict[str, int], 
 @pytest.mark.parametrize("direct", [20_000, 0], ids=["through-indexes", "walking-the-table"])
 def test_differences_filter_equals_the_reference(db: Database, book: dict[str, int], monkeypatch,
                                                  direct: int) -> None:
-    monkeypatch.setattr(browse, "DIRECT", direct)
+    differences = dataclasses.replace(DIFFERENCES, direct=direct)
     scope = Scope(book["project"], book["handover"])
     for t in TEXTS:
         want = expected_differences(db, book["handover"], t)
-        ids, count, _ = shown(db, DIFFERENCES, scope, t)
+        ids, count, _ = shown(db, differences, scope, t)
         assert set(ids) == want and len(ids) == len(want), t
         assert count == len(want), t
     # with the table's own filters beside the text
     with db.read() as s:
-        ids = [r[-1] for r in DIFFERENCES.fetch(s, scope, "费", filters={"open": True, "fee_item": "水费"})]
+        ids = [r[-1] for r in differences.fetch(s, scope, "费", filters={"open": True, "fee_item": "水费"})]
     assert ids and set(ids) <= expected_differences(db, book["handover"], "费")
 
 
@@ -204,8 +205,6 @@ def test_without_the_trigram_index_the_filter_is_the_same(db: Database, book: di
 def test_the_parts_find_what_the_whole_filter_finds(db: Database, monkeypatch, direct: int) -> None:
     """Every table read in parts (keys, defects, ledger, differences): the same rows and counts as its
     text filter read whole, on the shared sample (labels such as 借出 and 整改中 included)."""
-    import dataclasses
-
     from sample_data import make_sample
 
     sample = make_sample(db)
