@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from models.browse import Scope, TableSpec, count_rows, fetch_page
+from models.browse import Scope, TableSpec, count_rows, count_rows_upto, fetch_page
 from models.db import Database
 from models.labels import Coded
 
@@ -25,6 +25,9 @@ from . import tasks
 SortRole = Qt.ItemDataRole.UserRole + 1      # the raw value (Decimal, date...) for comparing
 RecordIdRole = Qt.ItemDataRole.UserRole + 2  # the id of the record behind the row
 PAGE = 500
+# The count that comes with the first page stops here; a larger one is shown as "more than" and
+# counted exactly afterwards (every line that "1" matches among 1,200,000 takes ~0.3 s to count).
+COUNT_CAP = 10_000
 NUMERIC = {"int", "money", "area"}
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -56,7 +59,7 @@ class BrowseModel(QAbstractTableModel):
 
     loading_started = Signal()  # a new query went out
     loaded = Signal()           # its first page is in
-    counted = Signal(int)       # the total number of matching rows is known
+    counted = Signal(int)       # the total number of matching rows is known (or that it is above COUNT_CAP)
     failed = Signal(object)     # a query raised (the exception)
 
     def __init__(self, db: Database, spec: TableSpec, parent: Any = None, background: bool = True) -> None:
@@ -69,6 +72,7 @@ class BrowseModel(QAbstractTableModel):
         self._sort: tuple[int | None, bool] = (None, False)
         self._gen = 0
         self._total: int | None = 0
+        self._exact = True  # whether _total is the exact count, not only "more than COUNT_CAP"
         self._exhausted = True
         self._pending = 0  # queries of the current generation still running
         self._fetching = False
@@ -82,8 +86,13 @@ class BrowseModel(QAbstractTableModel):
 
     @property
     def total(self) -> int | None:
-        """Matching rows in the database (None while the count runs)."""
+        """Matching rows in the database (None while the count runs; COUNT_CAP while only known to be
+        more, see total_is_exact)."""
         return self._total
+
+    def total_is_exact(self) -> bool:
+        """False while the exact count of a filter matching more than COUNT_CAP rows still runs."""
+        return self._exact
 
     @property
     def filter_text(self) -> str:
@@ -125,13 +134,14 @@ class BrowseModel(QAbstractTableModel):
             self._total = 0
             self.counted.emit(0)
             return
-        self._total = None
+        self._total, self._exact = None, True
         self._pending = 2
         self.loading_started.emit()
         args, filters = (self._scope, self._filter, *self._sort), dict(self._filters)
         db, spec = self._db, self._spec
         self._run(self._gen, lambda: fetch_page(db, spec, *args, 0, PAGE, filters=filters), self._on_first_page)
-        self._run(self._gen, lambda: count_rows(db, spec, *args[:2], filters=filters), self._on_count)
+        self._run(self._gen, lambda: count_rows_upto(db, spec, *args[:2], filters=filters, cap=COUNT_CAP),
+                  self._on_count)
 
     # ---- running queries ---------------------------------------------------------------------
 
@@ -164,11 +174,21 @@ class BrowseModel(QAbstractTableModel):
         self._done_one()
         self.loaded.emit()
 
-    def _on_count(self, gen: int, total: int) -> None:
+    def _on_count(self, gen: int, result: tuple[int, bool]) -> None:
         if gen != self._gen:
             return
-        self._total = total
+        self._total, self._exact = result
         self._done_one()
+        self.counted.emit(self._total)
+        if not self._exact and self._scope is not None:
+            # The page and "more than COUNT_CAP" are in (the query is loaded); the exact figure follows.
+            args, filters, db, spec = (self._scope, self._filter), dict(self._filters), self._db, self._spec
+            self._run(gen, lambda: count_rows(db, spec, *args, filters=filters), self._on_exact_count)
+
+    def _on_exact_count(self, gen: int, total: int) -> None:
+        if gen != self._gen:
+            return
+        self._total, self._exact = total, True
         self.counted.emit(total)
 
     def _on_failed(self, gen: int, exc: BaseException) -> None:

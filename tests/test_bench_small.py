@@ -87,8 +87,12 @@ def test_filters(small_demo: None, qapp: object, capsys: pytest.CaptureFixture[s
     assert [r.operation for r in rows] == [f"filter {t}" for t in filters.TABLES]
     for row in rows:
         check(row, capsys, baseline=False)
-        assert set(row.samples) == {label for label, _ in filters.TEXTS}
-        assert row.app == max(v[0] for v in row.samples.values())
+        labels = [label for label, _ in filters.TEXTS]
+        # per text: to the table loaded (first page, count up to the cap) and to the exact count
+        assert set(row.samples) == {*labels, *(f"{label} exact count" for label in labels)}
+        assert row.app == max(row.samples[label][0] for label in labels)
+        assert all(row.samples[f"{label} exact count"][0] >= row.samples[label][0] for label in labels)
+        assert "exact count" in row.note
 
 
 def test_workbook(small_demo: None, capsys: pytest.CaptureFixture[str]) -> None:

@@ -110,3 +110,31 @@ def test_qtmodeltester(qtmodeltester, sqlite_db, sample, key, monkeypatch):
     model = BrowseModel(sqlite_db, TABLES[key], background=False)
     model.set_scope(Scope(sample.project_id, sample.handover_id))
     qtmodeltester.check(model, force_py=True)
+
+
+def test_a_count_above_the_cap_comes_first_as_more_than_then_exact(sqlite_db, sample, monkeypatch, qtbot):
+    """The table is loaded with its first page and "超过 5 条"; the exact count follows in the worker."""
+    from gui.tabs.fees.ledger_panel import LedgerPanel
+
+    monkeypatch.setattr(table_model, "COUNT_CAP", 5)
+    panel = LedgerPanel(sqlite_db)
+    qtbot.addWidget(panel)
+    panel.show()
+    seen: list[tuple[int, bool, str]] = []
+    panel.model.counted.connect(lambda n: seen.append((n, panel.model.total_is_exact(), panel.count_label.text())))
+    panel.set_scope(Scope(sample.project_id, sample.handover_id))
+    qtbot.waitUntil(lambda: panel.is_loaded() and panel.model.total_is_exact(), timeout=10_000)
+    seen.clear()
+    panel.filter_edit.setText("业主0")
+    panel.on_filter_settled()
+    qtbot.waitUntil(panel.is_loaded, timeout=10_000)
+    assert panel.model.rowCount() > 0
+    qtbot.waitUntil(panel.model.total_is_exact, timeout=10_000)
+    matching = sum(1 for u in range(UNITS) if f"业主{u:02d}".startswith("业主0")) * 6
+    assert matching > 5
+    assert seen[0][:2] == (5, False) and "超过 5 条" in seen[0][2]
+    assert seen[-1][:2] == (matching, True) and f"共 {matching:,} 条" in panel.count_label.text()
+    panel.filter_edit.setText("无此内容zq")
+    panel.on_filter_settled()
+    qtbot.waitUntil(lambda: panel.is_loaded() and panel.model.total_is_exact(), timeout=10_000)
+    assert panel.model.total == 0 and panel.count_label.text() == "共 0 条"

@@ -137,7 +137,10 @@ class BrowseTab(QWidget):
         self._maybe_done()
 
     def on_counted(self, total: int) -> None:
-        self.count_label.setText(self.tr("共 {n} 条").format(n=f"{total:,}"))
+        if self.model.total_is_exact():
+            self.count_label.setText(self.tr("共 {n} 条").format(n=f"{total:,}"))
+        else:
+            self.count_label.setText(self.tr("超过 {n} 条，正在计数…").format(n=f"{total:,}"))
         self._maybe_done()
 
     def on_query_failed(self, exc: BaseException) -> None:
