@@ -366,6 +366,10 @@ Switch this computer to this database? The program will restart.</translation>
         <source>共 {n} 条</source>
         <translation>{n} records</translation>
     </message>
+    <message>
+        <source>超过 {n} 条，正在计数…</source>
+        <translation>More than {n} rows, counting…</translation>
+    </message>
 </context>
 <context>
     <name>BuildingDialog</name>
