@@ -9,11 +9,15 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from ..base import DocStatus
 from ..fees import ALLOWED_DECISIONS, Decision, DepositAction, DiffKind, MeterKind
 from ..i18n import QT_TRANSLATE_NOOP
 from ..rules.idcard import mask_phones
+
+# A unit's phones recur on every arrears line of it (100,000 lines, 20,000 units): masked once each.
+_masked_phones = lru_cache(maxsize=65_536)(mask_phones)
 
 ZERO = Decimal("0.00")
 TO_INCOMING = QT_TRANSLATE_NOOP("words", "原物业→新物业")
@@ -43,7 +47,7 @@ class ArrearsLine:
     @property
     def contact_masked(self) -> str:
         """The phones as a clerk's screen shows them (138****8000), like every other list."""
-        return mask_phones(self.contact)
+        return _masked_phones(self.contact)
 
 
 @dataclass(frozen=True, slots=True)

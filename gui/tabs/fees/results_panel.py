@@ -1,7 +1,9 @@
 """结果: the settlement beside the tables it comes from (欠费明细, 预收款, 押金, 代收代缴, 收缴率, 抄表费用).
 
 The results are computed from the whole ledger (seconds on the large demo), so they are computed in
-the worker when the panel is shown and out of date, or when the clerk asks; never on a timer.
+the worker when the panel is shown and out of date, or when the clerk asks; never on a timer. The
+worker hands back the results kept from the last computation when nothing they read has changed
+since (models.services.results_store), so showing the tab again costs filling the tables.
 """
 from __future__ import annotations
 
@@ -123,7 +125,11 @@ class ResultsPanel(QWidget):
         if gen != self._gen:
             return
         self.task = None
-        self._show(results)
+        if results is not self.results or self._fills:
+            self._show(results)  # the same object is what the tables show already (kept, not recomputed)
+        else:
+            self.box.show_results(results, "")
+            self.update_actions()
         self.computed.emit(results)
 
     def on_compute_failed(self, gen: int, exc: BaseException) -> None:
