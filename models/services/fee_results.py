@@ -326,14 +326,20 @@ def fee_results(db: Database, handover_id: int, progress: Progress | None = None
     """The results as of now. `remember` (the fees tab) keeps them for the next time the tab asks
     while nothing they read has changed (results_store), and leaves the per-building summary the
     overview charts; printing and exporting compute their own."""
-    with db.read() as s:
-        if not remember:
+    if not remember:
+        with db.read() as s:
             return compute_results(s, handover_id, progress)
+    return kept_or_computed(db, handover_id, progress)[0]
+
+
+def kept_or_computed(db: Database, handover_id: int, progress: Progress | None = None) -> tuple[FeeResults, bool]:
+    """fee_results(..., remember=True), and whether they were computed now (False: kept, unchanged)."""
+    with db.read() as s:
         results, computed = results_store.kept_or(db, handover_id, s,
                                                   lambda: compute_results(s, handover_id, progress))
     if computed:
         save_summary(db, results)
-    return results
+    return results, computed
 
 
 def building_summary(results: FeeResults) -> list[tuple[str, Decimal, Decimal, Decimal]]:
@@ -400,5 +406,6 @@ def set_deposit_action(db: Database, handover_id: int, deposit: DepositLine, act
             row.action, row.note = action, note.strip()
 
 
-__all__ = ["building_summary", "chosen_lines", "compute_results", "fee_results", "last_computed", "meter_charges",
+__all__ = ["building_summary", "chosen_lines", "compute_results", "fee_results", "kept_or_computed", "last_computed",
+           "meter_charges",
            "money_sum", "saved_summary", "set_deposit_action", "years_between"]
