@@ -118,6 +118,7 @@ class _Results:
         # for the 100,000 arrears lines of a large community, which the fees tab keeps).
         self._same: dict[Any, Any] = {}
         self._yuan: dict[int, Decimal] = {}
+        self.place = _placer()
 
     def same(self, value: Any) -> Any:
         return self._same.setdefault(value, value)
@@ -189,8 +190,8 @@ class _Results:
         for (unit_id, item_id), (billed, paid) in self.for_others.items():
             unit = self.names.unit(unit_id)
             out.append(ForOthersLine(unit.building, unit.number, unit.owner, self.names.item(item_id).name,
-                                     yuan(billed), yuan(paid)))
-        return tuple(sorted(out, key=lambda f: (*_place(f), f.fee_item)))
+                                     self.yuan(billed), self.yuan(paid)))
+        return tuple(sorted(out, key=lambda f: (*self.place(f), f.fee_item)))
 
     def rate_lines(self) -> tuple[CollectionRate, ...]:
         return tuple(CollectionRate(b, i, yuan(billed), yuan(paid))
@@ -237,6 +238,7 @@ def meter_charges(s: Session, handover: Handover, names: Names) -> tuple[MeterCh
              for item in items.values()}
     uses = dict(s.execute(select(Unit.id, Unit.use).where(Unit.project_id == handover.project_id)).all())
     out = []
+    same: dict[Any, Any] = {}  # the readings' few dates and locations, one object each
     r = MeterReading
     # Columns, not ORM objects: 52,000 readings of the large demo loaded as objects took 3 s.
     readings = s.connection().execute(
@@ -253,15 +255,31 @@ def meter_charges(s: Session, handover: Handover, names: Names) -> tuple[MeterCh
         lines = metered_charge(rates[item.id], uses.get(m.unit_id, "") if m.unit_id else "", m.prev_reading,
                                m.prev_read_on + ONE_DAY, m.reading, m.read_on + ONE_DAY, item=translate("fee_results", "表号 {meter_no}").format(meter_no=m.meter_no))
         unit = names.unit(m.unit_id)
-        out.append(MeterCharge(m.meter_no, m.kind, unit.building, unit.number, m.location, m.prev_reading,
-                               m.prev_read_on, m.reading, m.read_on, m.reading - m.prev_reading,
+        out.append(MeterCharge(m.meter_no, m.kind, unit.building, unit.number, same.setdefault(m.location, m.location),
+                               m.prev_reading, same.setdefault(m.prev_read_on, m.prev_read_on), m.reading,
+                               same.setdefault(m.read_on, m.read_on), m.reading - m.prev_reading,
                                charge_total(lines), item.name))
     return tuple(out)
 
 
-def _place(line: Any) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
-    """2栋 before 10栋 and 302 before 1201, as the clerk reads a list of units."""
-    return natural_key(line.building), natural_key(line.unit)
+Place = tuple[tuple[Any, ...], tuple[Any, ...]]
+
+
+def _placer() -> Callable[[Any], Place]:
+    """A line's place: 2栋 before 10栋 and 302 before 1201, as the clerk reads a list of units.
+
+    The keys are remembered for one computation and dropped with it: natural_key's own process-wide
+    cache kept 5 MB of them for as long as the app ran.
+    """
+    keys: dict[tuple[str, str], Place] = {}
+    plain = natural_key.__wrapped__
+
+    def place(line: Any) -> Place:
+        found = keys.get((line.building, line.unit))
+        if found is None:
+            found = keys[(line.building, line.unit)] = (plain(line.building), plain(line.unit))
+        return found
+    return place
 
 
 def compute_results(s: Session, handover_id: int, progress: Progress | None = None) -> FeeResults:
@@ -296,9 +314,9 @@ def _live_results(s: Session, handover_id: int, current: Settlement | None,
     results = FeeResults(
         handover_id, names.project, handover.from_company, handover.to_company, handover.witness,
         handover.cutoff_date,
-        arrears=tuple(sorted(acc.arrears, key=lambda a: (*_place(a), a.fee_item, a.period_start))),
-        prepayments=tuple(sorted(acc.prepayments, key=lambda p: (*_place(p), p.fee_item, p.period_start))),
-        deposits=tuple(sorted(acc.deposits, key=lambda x: (*_place(x), x.fee_item, x.received_on))),
+        arrears=tuple(sorted(acc.arrears, key=lambda a: (*acc.place(a), a.fee_item, a.period_start))),
+        prepayments=tuple(sorted(acc.prepayments, key=lambda p: (*acc.place(p), p.fee_item, p.period_start))),
+        deposits=tuple(sorted(acc.deposits, key=lambda x: (*acc.place(x), x.fee_item, x.received_on))),
         for_others=acc.for_others_lines(), rates=acc.rate_lines(), meters=meter_charges(s, handover, names),
         differences_total=s.scalar(base) or 0,
         differences_open=s.scalar(base.where(d.decision == Decision.OPEN)) or 0,
