@@ -16,6 +16,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import func, select
@@ -185,6 +186,17 @@ class _Results:
         self.prepayments.append(PrepaymentLine(unit.building, unit.number, self.same(line.owner_name or unit.owner),
                                                item, self.same(part.start), self.same(part.end), part.paid))
 
+    def in_order(self, lines: list[Any], date: str) -> tuple[Any, ...]:
+        """By place, fee item, date: one stable sort per key, least significant first — the same order
+        as one sort by the tuple of them, without a new key tuple per line alive during the sort
+        (100,000 of them were the peak of the GUI's memory)."""
+        lines.sort(key=attrgetter(date))
+        lines.sort(key=attrgetter("fee_item"))
+        lines.sort(key=self.place)
+        out = tuple(lines)
+        lines.clear()
+        return out
+
     def for_others_lines(self) -> tuple[ForOthersLine, ...]:
         out = []
         for (unit_id, item_id), (billed, paid) in self.for_others.items():
@@ -314,9 +326,9 @@ def _live_results(s: Session, handover_id: int, current: Settlement | None,
     results = FeeResults(
         handover_id, names.project, handover.from_company, handover.to_company, handover.witness,
         handover.cutoff_date,
-        arrears=tuple(sorted(acc.arrears, key=lambda a: (*acc.place(a), a.fee_item, a.period_start))),
-        prepayments=tuple(sorted(acc.prepayments, key=lambda p: (*acc.place(p), p.fee_item, p.period_start))),
-        deposits=tuple(sorted(acc.deposits, key=lambda x: (*acc.place(x), x.fee_item, x.received_on))),
+        arrears=acc.in_order(acc.arrears, "period_start"),
+        prepayments=acc.in_order(acc.prepayments, "period_start"),
+        deposits=acc.in_order(acc.deposits, "received_on"),
         for_others=acc.for_others_lines(), rates=acc.rate_lines(), meters=meter_charges(s, handover, names),
         differences_total=s.scalar(base) or 0,
         differences_open=s.scalar(base.where(d.decision == Decision.OPEN)) or 0,
