@@ -7,6 +7,10 @@
   loaded, then the inner tab 结果 chosen, timed until the tab says it is loaded (results computed in the
   worker and every table filled), after the results have been computed once before (the overview's
   saved summary exists). A fresh window each time. Against the same GROUP BY. Goal: ≤ 3× and ≤ 1 s.
+  The fees tab keeps the results it computed in the process's memory while the audit log shows no
+  change (models.services.results_store), and `fee_results(..., remember=True)` below is what the tab
+  calls: so this row times a tab opened from kept results. The first 结果 tab of a freshly started app
+  still computes them (the `results` row).
 
     python bench/results.py [--size small|large] [--backend sqlite|postgresql|both]
 """

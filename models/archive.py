@@ -177,6 +177,9 @@ def import_archive(db: Database, archive: Path, progress: Progress | None = None
         _move_sequences(conn)
         _verify(conn, manifest)
     db.refresh_statistics(*counts)
+    from .services import results_store  # a database filled anew: nothing computed before still holds
+
+    results_store.forget(db)
     return counts
 
 

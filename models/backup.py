@@ -188,6 +188,9 @@ def restore_open(db: Database, backup: Path, now: dt.datetime | None = None) -> 
     check_backup(backup)
     db.dispose()
     aside = restore(path, backup, now, checked=True)
+    from .services import results_store  # results computed from the file replaced are not its
+
+    results_store.forget(db)
     db.integrity = None  # restore checked the backup with the full integrity_check
     from .migrate import upgrade
 

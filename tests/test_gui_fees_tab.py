@@ -270,7 +270,7 @@ def test_results_totals_match_the_service_and_a_deposit_is_refunded(qtbot, tab, 
     assert arrears.proxy.index(0, 7).data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
     arrears.filter_edit.setText("水费")
     arrears.on_filter_settled()
-    assert 0 < arrears.proxy.rowCount() < arrears.model.rowCount()
+    assert 0 < arrears.proxy.rowCount() < arrears.model.total
     assert all(arrears.proxy.record(r).fee_item == "水费" for r in range(arrears.proxy.rowCount()))
     assert "筛选出" in arrears.count_label.text()
 
@@ -294,6 +294,43 @@ def test_results_totals_match_the_service_and_a_deposit_is_refunded(qtbot, tab, 
     assert box.to_incoming_label.text() == money(expected.due_to_incoming - refunded.amount)
     assert any(a == "insert" and '"action": "refund"' in after for a, _, after in audit(db, "deposit_dispositions"))
     assert boxes == []
+
+
+def test_results_tab_shows_the_kept_results_and_computes_again_after_a_change(qtbot, tab, db, scope, monkeypatch):
+    """A second window's 结果 tab shows the results the first one computed, without computing; after
+    a difference is decided it computes them again (models.services.results_store)."""
+    from models.services import fee_results as service
+
+    rc.reconcile(db, scope.handover_id)
+    first = show_results(qtbot, tab).results
+    computed: list[int] = []
+    compute = service.compute_results
+
+    def counted(*args, **kwargs):
+        computed.append(1)
+        return compute(*args, **kwargs)
+
+    monkeypatch.setattr(service, "compute_results", counted)
+    other = FeesTab(db)
+    qtbot.addWidget(other)
+    other.resize(1366, 700)
+    other.show()
+    other.set_scope(scope)
+    qtbot.waitUntil(other.is_loaded, timeout=10000)
+    panel = show_results(qtbot, other)
+    assert panel.results is first and computed == []
+    assert panel.arrears.model.rowCount() == len(first.arrears) > 0
+    assert panel.box.to_incoming_label.text() == money(first.due_to_incoming)
+
+    rc.decide_many(db, scope.handover_id, Decision.EXCLUDE, "不计入")
+    with qtbot.waitSignal(panel.computed, timeout=20000):
+        panel.mark_stale()
+    assert computed == [1]
+    fresh = fee_results(db, scope.handover_id)
+    assert panel.results is not first and panel.results == fresh
+    qtbot.waitUntil(panel.is_loaded, timeout=10000)
+    assert panel.arrears.model.rowCount() == len(fresh.arrears)
+    assert panel.box.to_incoming_label.text() == money(fresh.due_to_incoming)
 
 
 # ---- 抄表底数 -----------------------------------------------------------------------------------

@@ -88,8 +88,11 @@ def meter_rows(db: Database, handover_id: int) -> list[MeterRow]:
     q = (select(m.id, m.version, m.meter_no, m.kind, func.coalesce(Unit.number, "").label("unit"), m.location,
                 m.prev_reading, m.prev_read_on, m.reading, m.read_on)
          .outerjoin(Unit, Unit.id == m.unit_id).where(m.handover_id == handover_id).order_by(m.meter_no, m.id))
+    same: dict[Any, Any] = {}  # a unit's meters share its number, all meters the few reading dates
     with db.read() as s:
-        return [MeterRow(**r._asdict()) for r in s.execute(q)]
+        return [MeterRow(i, v, no, kind, same.setdefault(unit, unit), same.setdefault(loc, loc), prev,
+                         same.setdefault(prev_on, prev_on), reading, same.setdefault(on, on))
+                for i, v, no, kind, unit, loc, prev, prev_on, reading, on in s.execute(q)]
 
 
 # ---- checking what the clerk typed ----------------------------------------------------------------

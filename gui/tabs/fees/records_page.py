@@ -8,7 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ..browse_tab import FILTER_DELAY_MS
-from .records_model import Col, RecordsModel, RecordsProxy, records_view
+from .records_model import Col, ShownProxy, ShownRecordsModel, records_view
 
 
 class RecordsPage(QWidget):
@@ -16,8 +16,8 @@ class RecordsPage(QWidget):
 
     def __init__(self, columns: Sequence[Col], parent: QWidget | None = None, stretch: int | None = -1) -> None:
         super().__init__(parent)
-        self.model = RecordsModel(columns, self)
-        self.proxy = RecordsProxy(self)
+        self.model = ShownRecordsModel(columns, self)
+        self.proxy = ShownProxy(self)
         self.proxy.setSourceModel(self.model)
         self.filter_edit = QLineEdit(self, clearButtonEnabled=True)
         self.filter_edit.setPlaceholderText(self.tr("按楼栋、房号、业主、项目筛选"))
@@ -54,7 +54,7 @@ class RecordsPage(QWidget):
         self._show_count()
 
     def _show_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.proxy.rowCount(), self.model.total
         text = self.tr("共 {n} 条").format(n=f"{total:,}") if shown == total else \
             self.tr("筛选出 {m} 条 / 共 {n} 条").format(m=f"{shown:,}", n=f"{total:,}")
         self.count_label.setText(text)

@@ -1,7 +1,9 @@
 """结果: the settlement beside the tables it comes from (欠费明细, 预收款, 押金, 代收代缴, 收缴率, 抄表费用).
 
 The results are computed from the whole ledger (seconds on the large demo), so they are computed in
-the worker when the panel is shown and out of date, or when the clerk asks; never on a timer.
+the worker when the panel is shown and out of date, or when the clerk asks; never on a timer. The
+worker hands back the results kept from the last computation when nothing they read has changed
+since (models.services.results_store), so showing the tab again costs filling the tables.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from models.browse import Scope
 from models.db import Database
 from models.errors import DomainError
 from models.fees import DepositAction
-from models.services.fee_results import fee_results, set_deposit_action
+from models.services.fee_results import kept_or_computed, set_deposit_action
 from models.services.fee_rows import DepositLine, FeeResults
 
 from ... import tasks
@@ -28,7 +30,7 @@ from .settlement_dialogs import RefundDialog
 class ResultsPanel(QWidget):
     """Shows one FeeResults; `mark_stale()` after anything that changes them."""
 
-    computed = Signal(object)  # the FeeResults just computed
+    computed = Signal(object)  # the FeeResults just computed (not when the kept ones, unchanged, came back)
     changed = Signal()         # a deposit's disposition was changed here
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
@@ -116,17 +118,22 @@ class ResultsPanel(QWidget):
             return
         db, gen = self.db, self._gen
         self.task = tasks.run_with_progress(self, self.tr("正在计算对账结果…"),
-                                            lambda progress: fee_results(db, handover_id, progress, remember=True),
-                                            lambda results: self.on_computed(gen, results),
+                                            lambda progress: kept_or_computed(db, handover_id, progress),
+                                            lambda done: self.on_computed(gen, *done),
                                             lambda exc: self.on_compute_failed(gen, exc))
         self.task.cancelled.connect(lambda: self.on_compute_cancelled(gen))
 
-    def on_computed(self, gen: int, results: FeeResults) -> None:
+    def on_computed(self, gen: int, results: FeeResults, fresh: bool = True) -> None:
         if gen != self._gen:
             return
         self.task = None
-        self._show(results)
-        self.computed.emit(results)
+        if results is not self.results or self._fills:
+            self._show(results)
+        else:  # the kept results this panel shows already: the tables stay as they are
+            self.box.show_results(results, "")
+            self.update_actions()
+        if fresh:  # kept ones changed nothing: no summary saved, nothing for the other tabs to reload
+            self.computed.emit(results)
 
     def on_compute_failed(self, gen: int, exc: BaseException) -> None:
         if gen != self._gen:
