@@ -19,12 +19,11 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from ..progress import Progress, report
+from .sheet_rows import FORMULA_PREFIXES, SheetRows
 
 EXCEL_MAX_ROWS = 1_048_576
 FORMATS = {"text": None, "int": "0", "money": "#,##0.00", "area": "0.00", "percent": "0.00%",
            "date": "yyyy-mm-dd", "datetime": "yyyy-mm-dd hh:mm"}
-# Excel (and LibreOffice, and any CSV a user saves from it) may run text starting with these.
-FORMULA_PREFIXES = ("=", "+", "-", "@")
 SAMPLE_ROWS = 200        # rows looked at to fit widths; write-only needs widths before row 1
 PROGRESS_EVERY = 2000
 MIN_WIDTH, MAX_WIDTH = 6, 60
@@ -120,6 +119,7 @@ class _Part:
     """One sheet of a table and how many data rows it holds."""
 
     ws: WriteOnlyWorksheet
+    sheet: SheetRows
     rows: int = 0
 
 
@@ -137,6 +137,7 @@ class ExcelWriter:
         self.max_rows = max_rows
         self.wb = Workbook(write_only=True)
         self.done = 0
+        self.tables: list[SheetRows] = []  # each table sheet's rows, put in when it is saved
 
     def __enter__(self) -> ExcelWriter:
         return self
@@ -150,6 +151,8 @@ class ExcelWriter:
 
     def _abandon(self) -> None:
         """Close each sheet's stream and delete its temp file now, not at garbage collection."""
+        for rows in self.tables:
+            rows.discard()
         for ws in self.wb.worksheets:
             if ws._writer is None:
                 continue
@@ -159,6 +162,12 @@ class ExcelWriter:
 
     def save(self) -> None:
         tmp = self.out.with_name(self.out.name + ".part")
+        try:
+            for rows in self.tables:
+                rows.close()
+        except BaseException:
+            self._abandon()  # no sheet is saved yet: every temp file goes
+            raise
         try:
             self.wb.save(tmp)
             os.replace(tmp, self.out)
@@ -178,7 +187,8 @@ class ExcelWriter:
         pending: Iterator[Sequence[Any]] = chain(sample, data)
         parts: list[_Part] = []
         while True:
-            part = _Part(self._new_sheet(sheet_title(name, len(parts) + 1), columns, widths))
+            ws = self._new_sheet(sheet_title(name, len(parts) + 1), columns, widths)
+            part = _Part(ws, self._rows_of(ws, columns))
             parts.append(part)
             pending, more = self._fill(part, columns, pending, capacity, total)
             self._finish(parts, columns, totals, last=not more)
@@ -194,8 +204,22 @@ class ExcelWriter:
             ws.column_dimensions[get_column_letter(i)].width = width
         ws.freeze_panes = "A2"          # must be set before the first row is written
         ws.print_title_rows = "1:1"     # a printed sheet repeats the header too
-        ws.append([self._head_cell(ws, c.title) for c in columns])
         return ws
+
+    def _rows_of(self, ws: WriteOnlyWorksheet, columns: Sequence[XlColumn]) -> SheetRows:
+        """The sheet's rows, from its header on, written as text (see sheet_rows)."""
+        def style_id(kind: str) -> int:
+            if FORMATS[kind] is None:
+                return 0
+            cell = WriteOnlyCell(ws)
+            cell.number_format = FORMATS[kind]
+            return int(cell.style_id)
+
+        rows = SheetRows(ws, [c.kind for c in columns], [style_id(c.kind) for c in columns],
+                         lambda value, kind: typed_cell(ws, value, kind))
+        self.tables.append(rows)
+        rows.write_cells([self._head_cell(ws, c.title) for c in columns])
+        return rows
 
     @staticmethod
     def _head_cell(ws: WriteOnlyWorksheet, title: str) -> WriteOnlyCell:
@@ -207,9 +231,9 @@ class ExcelWriter:
     def _fill(self, part: _Part, columns: Sequence[XlColumn], rows: Iterator[Sequence[Any]],
               capacity: int, total: int) -> tuple[Iterator[Sequence[Any]], bool]:
         """Append rows until the sheet is full; returns the rest and whether any is left."""
-        ws, kinds = part.ws, [c.kind for c in columns]
+        write = part.sheet.write
         for row in islice(rows, capacity):
-            ws.append([typed_cell(ws, v, k) for v, k in zip(row, kinds, strict=True)])
+            write(row)
             part.rows += 1
             self.done += 1
             if self.done % PROGRESS_EVERY == 0:
@@ -225,13 +249,14 @@ class ExcelWriter:
         if not totals:
             return
         if len(parts) > 1 or not last:
-            self._totals_row(part.ws, columns, "小计", [parts[-1]])
+            self._totals_row(part, columns, "小计", [parts[-1]])
         if last:
-            self._totals_row(part.ws, columns, "合计", parts)
+            self._totals_row(part, columns, "合计", parts)
 
-    def _totals_row(self, ws: WriteOnlyWorksheet, columns: Sequence[XlColumn], label: str,
+    def _totals_row(self, part: _Part, columns: Sequence[XlColumn], label: str,
                     parts: Sequence[_Part]) -> None:
         """SUM formulas an accountant can audit; over every sheet for the grand total."""
+        ws = part.ws
         cells: list[Any] = []
         for i, col in enumerate(columns, start=1):
             if col.summed:
@@ -241,7 +266,7 @@ class ExcelWriter:
         first_free = next((i for i, c in enumerate(columns) if not c.summed), None)
         if first_free is not None:
             cells[first_free] = self._label_cell(ws, label)
-        ws.append(cells)
+        part.sheet.write_cells(cells)
 
     @staticmethod
     def _sum_cell(ws: WriteOnlyWorksheet, col: XlColumn, ranges: str) -> WriteOnlyCell:

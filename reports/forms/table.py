@@ -16,6 +16,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, LongTable, Paragraph, TableStyle
 from reportlab.platypus.flowables import _listWrapOn
+from reportlab.platypus.tables import CellStyle
 
 from ..fonts import cn_font
 from .styles import cell, escape, styles
@@ -46,6 +47,47 @@ GRID_STYLE = [
     ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
     ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
 ]
+# What PagedTable gives each table as commands; the rest of GRID_STYLE (font, padding...) is in
+# the cell styles it shares (SharedCellStyle).
+TABLE_COMMANDS = ("GRID", "BACKGROUND")
+
+
+class HeadCell(Paragraph):
+    """A header cell: every page's table lays it out again at the same width, so the lines
+    are broken once (a Paragraph's lines depend on the width only)."""
+
+    _size: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self._size is None or self._size[0] != avail_width:
+            self._size = (avail_width, super().wrap(avail_width, avail_height))
+        return self._size[1]
+
+
+def own_style(attributes: dict[str, object]) -> CellStyle:
+    """A cell style of a row's own (a band's), as CellStyle(name, parent) copies one, but quicker."""
+    style = CellStyle.__new__(CellStyle)
+    style.__dict__.update(attributes)
+    return style
+
+
+class SharedCellStyle(CellStyle):
+    """One column's cell style, shared by the plain rows of every page's table.
+
+    A table makes a CellStyle per cell and applies each style command to each: for a long form
+    the grid's nine commands over every page's cells were a tenth of the time. Frozen, since a
+    per-cell command on a shared style would change the whole column (a band row gets copies).
+    """
+
+    def __init__(self, source: CellStyle) -> None:
+        super().__init__(source.name, source)
+        self._frozen = True
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if getattr(self, "_frozen", False):
+            raise AttributeError(f"a shared cell style is not changed ({name}): copy it for the row")
+        super().__setattr__(name, value)
+
 
 @dataclass(frozen=True)
 class Band:
@@ -114,6 +156,10 @@ class PagedTable(Flowable):
             i for i, r in enumerate(rows) if isinstance(r, Band) and r.heading]
         self.carry: Piece | None = None  # the rest of row `start`, cut at the last page's foot
         self.tail = tail  # drawn after the last row, on the same page as it
+        # The header's cells and the cell styles, made once and shared by every page's table.
+        self._shared: tuple[list[Paragraph], list[CellStyle], list[CellStyle],
+                            list[dict[str, object]]] | None = None
+        self._widths: dict[str, float] = {}  # text widths, shared with the rest of the table too
         self._table: LongTable | None = None
         self._wrapped_for: tuple[float, float] = (0.0, 0.0)
 
@@ -123,7 +169,7 @@ class PagedTable(Flowable):
         # Making a text block is the slow part of a big table; text that fits on
         # one line is drawn as a plain string in the same font instead.
         if isinstance(value, str) and value.isprintable() and (  # no line break, no tab
-                stringWidth(value, cn_font(), CELL_SIZE) <= self.widths[col] - 2 * PAD_X):
+                self._text_width(value) <= self.widths[col] - 2 * PAD_X):
             return value
         column = self.columns[col]
         return cell(value, column.align, column.nowrap)
@@ -135,9 +181,17 @@ class PagedTable(Flowable):
         return [self._cell(v, i) for i, v in enumerate(row)]
 
     def _fit(self, value: str, width: float, align: str) -> str | Flowable:
-        if value.isprintable() and stringWidth(value, cn_font(), CELL_SIZE) <= width - 2 * PAD_X:
+        if value.isprintable() and self._text_width(value) <= width - 2 * PAD_X:
             return value
         return cell(value, align)
+
+    def _text_width(self, value: str) -> float:
+        """Measured once per text for the whole table: a building, a fee item or a period comes
+        back on thousands of rows, and a row is looked at again for the next page's window."""
+        width = self._widths.get(value)
+        if width is None:
+            width = self._widths[value] = stringWidth(value, cn_font(), CELL_SIZE)
+        return width
 
     def _lead(self) -> Band | None:
         """The group heading to repeat at the top of this page, if it continues a group."""
@@ -158,13 +212,29 @@ class PagedTable(Flowable):
         return self._table_of(([lead] if lead else []) + rows), end >= len(self.rows)
 
     def _table_of(self, body: Sequence[Row]) -> LongTable:
-        head = [Paragraph(escape(c.title), styles()["head"]) for c in self.columns]
+        head, head_styles, body_styles, copies = self._shared_parts()
+        cell_styles = [list(head_styles)] + [
+            [own_style(c) for c in copies] if isinstance(r, (Band, Piece)) else list(body_styles)
+            for r in body]
         table = LongTable([head, *(self._row(r) for r in body)], colWidths=list(self.widths),
-                          repeatRows=1)
-        aligns = [("ALIGN", (i, 1), (i, -1), c.align.upper()) for i, c in enumerate(self.columns)]
-        table.setStyle(TableStyle(GRID_STYLE + aligns + band_styles(body)))
+                          repeatRows=1, cellStyles=cell_styles)
+        table.setStyle(TableStyle([s for s in GRID_STYLE if s[0] in TABLE_COMMANDS] + band_styles(body)))
         table._body = list(body)  # what split() placed, by row
         return table
+
+    def _shared_parts(self) -> tuple[list[Paragraph], list[CellStyle], list[CellStyle], list[dict[str, object]]]:
+        """The header's cells; the cell styles of the header and of a plain row, and the latter's
+        attributes for a band row's own copies. The styles are those GRID_STYLE and the columns'
+        alignments give, found by applying them to a table of two rows."""
+        if self._shared is None:
+            head = [HeadCell(escape(c.title), styles()["head"]) for c in self.columns]
+            probe = LongTable([[""] * len(self.columns)] * 2, colWidths=list(self.widths))
+            aligns = [("ALIGN", (i, 1), (i, -1), c.align.upper()) for i, c in enumerate(self.columns)]
+            probe.setStyle(TableStyle([s for s in GRID_STYLE if s[0] not in TABLE_COMMANDS] + aligns))
+            shared = [SharedCellStyle(s) for s in probe._cellStyles[1]]
+            self._shared = (head, [SharedCellStyle(s) for s in probe._cellStyles[0]], shared,
+                            [dict(vars(s), _frozen=False) for s in shared])
+        return self._shared
 
     # ---- layout --------------------------------------------------------------------------------
 
