@@ -8,21 +8,23 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
 from models.services import projects
 from models.services.projects import HandoverRow
-from reports.package.build import PackageResult, build_package
-from reports.package.members import safe_name
+from reports.package.manifest import safe_name
 from reports.package.verify import VerifyResult, verify_package
 
 from .. import tasks
 from ..errors import show_error
 from ..file_dialogs import get_open_file_name, get_save_file_name
 from . import add_action
+
+if TYPE_CHECKING:
+    from reports.package.build import PackageResult
 
 STATUS_MS = 10_000
 
@@ -80,11 +82,19 @@ def build_package_now(window: Any) -> tasks.Task | None:
         out = out.with_name(out.name + ".zip")
     db = window.db
     task = tasks.run_with_progress(window, _tr("正在生成交接档案包…"),
-                                   lambda progress: build_package(db, handover.id, out, progress),
+                                   lambda progress: _build(db, handover.id, out, progress),
                                    lambda result: on_package_built(window, result),
                                    lambda exc: show_error(exc, window))
     window.package_task = task  # tests wait for it
     return task
+
+
+def _build(db: Any, handover_id: int, out: Path, progress: Any) -> PackageResult:
+    # Imported in the worker when first used: the print functions bring ReportLab and openpyxl, which
+    # the window does not need to open (and which would hold the GUI thread for a second here).
+    from reports.package.build import build_package
+
+    return build_package(db, handover_id, out, progress)
 
 
 def on_package_built(window: Any, result: PackageResult) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -15,6 +16,15 @@ CONTENTS_NAME = "目录.pdf"
 UNSIGNED_DIR = "未签署"
 CHUNK = 1024 * 1024  # hashed a MiB at a time: a 20 MB scan or a huge member never sits in memory whole
 UNSIGNED = "未签署"
+
+UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')  # what Windows refuses in a file name, and the separators
+NAME_LIMIT = 60
+
+
+def safe_name(text: str) -> str:
+    """A list title or a photo's file name as one path component that every system accepts."""
+    cleaned = UNSAFE.sub("_", text).strip().rstrip(". ")
+    return cleaned[:NAME_LIMIT] or "_"
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ never take it for final. Registers without a sign-off (defects, keys) go in as t
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePath
@@ -40,11 +39,9 @@ from ..excel.fee_export import export_fee_workbook
 from ..excel.key_export import export_keys
 from ..forms.defect_reinspection import attempts
 from ..progress import Progress
-from .manifest import UNSIGNED, UNSIGNED_DIR
+from .manifest import UNSIGNED, UNSIGNED_DIR, safe_name
 
 LISTS, CERTIFICATE, DEFECTS, KEYS, FEES = "01_交接清单", "02_交接确认书", "03_遗留问题", "04_钥匙", "05_财务结算"
-UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')  # what Windows refuses in a file name, and the separators
-NAME_LIMIT = 60
 
 
 @dataclass(frozen=True)
@@ -61,12 +58,6 @@ class Produced:
 class Step:
     text: str  # what the progress bar says while it runs
     run: Callable[[Path, Progress], list[Produced]]
-
-
-def safe_name(text: str) -> str:
-    """A list title or a photo's file name as one path component that every system accepts."""
-    cleaned = UNSAFE.sub("_", text).strip().rstrip(". ")
-    return cleaned[:NAME_LIMIT] or "_"
 
 
 def target(root: Path, path: str) -> Path:
