@@ -41,13 +41,13 @@ def _choose(monkeypatch, name: str, path: Path) -> None:
 def _build(qtbot, window, monkeypatch, out: Path) -> None:
     _choose(monkeypatch, "get_save_file_name", out)
     workers: list[str] = []
-    real = package_menu.build_package
+    real = package_menu._build
 
     def spy(*args, **kwargs):
         workers.append(threading.current_thread().name)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(package_menu, "build_package", spy)
+    monkeypatch.setattr(package_menu, "_build", spy)
     window.build_package_action.trigger()
     task = window.package_task
     assert task.dialog.windowModality() == Qt.WindowModality.WindowModal  # progress with 取消, the window painting
