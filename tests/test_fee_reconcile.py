@@ -19,6 +19,7 @@ from models.fees import (
     Decision,
     DepositAction,
     DiffKind,
+    FeeDifference,
     FeeItem,
     LedgerLine,
     Settlement,
@@ -240,3 +241,25 @@ def test_a_line_only_they_have_is_checked_against_our_tariffs(db, book):
     # 12.00 for the year: 5.95 up to the cut-off (181 of 365 days), paid; the 94.05 paid beyond is prepaid
     assert ("1栋1单元101", "垃圾消纳费") not in {(a.unit, a.fee_item) for a in r.arrears}
     assert (dt.date(2026, 7, 1), D("94.05")) in {(p.period_start, p.amount) for p in r.prepayments}
+
+
+def test_the_bulk_writer_is_refused_by_the_database_once_signed(db, book):
+    """reconcile refuses a signed handover before it writes; the database's guard behind it refuses the
+    bulk writer's rows as well (on PostgreSQL they go in by COPY, which fires the row triggers too)."""
+    rc.reconcile(db, book)
+    rc.decide_many(db, book, Decision.THEIRS, "以原物业台账为准")
+    rc.decide_many(db, book, Decision.OURS, "以我方为准")
+    sign_settlement(db, book)
+    with db.read() as s:
+        known = s.scalars(select(FeeDifference).where(FeeDifference.handover_id == book)).all()
+        stored = sorted((d.unit_id or 0, d.fee_item_id or 0, d.period_start, d.kind, d.decision) for d in known)
+        unit_id, item_id = known[0].unit_id, known[0].fee_item_id
+    with pytest.raises(SignedRecordError), db.begin() as s:
+        rows = rc._NewRows(s, book)
+        rows.add((unit_id or 0, item_id or 0, dt.date(2030, 1, 1), dt.date(2030, 1, 31)), DiffKind.DIFFERS,
+                 (100, 0, 200, 0))
+        rows.flush()
+    with db.read() as s:
+        again = s.scalars(select(FeeDifference).where(FeeDifference.handover_id == book)).all()
+        assert sorted((d.unit_id or 0, d.fee_item_id or 0, d.period_start, d.kind, d.decision)
+                      for d in again) == stored
