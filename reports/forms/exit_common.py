@@ -19,9 +19,9 @@ from .base import format_cn_date, format_decimal, styles
 from .book import Section
 from .certificate import key_value_table
 from .defect_common import BLANK_DATE
+from .styles import draw_draft_mark
 
 WARN = colors.HexColor("#B00020")
-WATERMARK = colors.HexColor("#C8C8C8")
 ONE_DAY = dt.timedelta(days=1)
 # What the owner writes by hand: the system prints no ID number or phone of theirs (SPEC 2).
 OWNER_LINES = ("业主签字：", "身份证号后四位／联系电话：", f"日期：{BLANK_DATE}")
@@ -89,13 +89,4 @@ class ExitSection(Section):
             self._draw_mark(canvas)
 
     def _draw_mark(self, canvas: Canvas) -> None:
-        """A pale diagonal 草稿 under the content, as on the settlement report it comes from."""
-        w, h = self.page_size
-        canvas.saveState()
-        canvas.setFillColor(WATERMARK)
-        canvas.setFillAlpha(0.35)
-        canvas.translate(w / 2, h / 2)
-        canvas.rotate(35)
-        canvas.setFont(cn_font(), 140)
-        canvas.drawCentredString(0, -50, DocStatus.DRAFT.label)
-        canvas.restoreState()
+        draw_draft_mark(canvas, self.page_size, DocStatus.DRAFT.label)  # as on the settlement report

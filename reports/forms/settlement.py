@@ -32,6 +32,7 @@ from .base import (
     text,
 )
 from .certificate import key_value_table
+from .styles import draw_draft_mark
 
 # Widths in points of the A4 frame (510): a 大写 up to 千万 and figures up to 9,999,999.99
 # stay on one line, so a settlement of real size still fits one page with its signatures.
@@ -40,7 +41,6 @@ DIRECTION_COLUMNS = (Column("项目", 166), Column("支付方向", 70, "center")
 FIGURE_COLUMNS = (Column("项目", 142), Column("笔数", 86, "right"),
                   Column("金额（元）", 66, "right"), Column("大写金额", 216))
 WARN = colors.HexColor("#B00020")
-WATERMARK = colors.HexColor("#C8C8C8")
 
 
 def money(amount: Decimal) -> str:
@@ -110,16 +110,7 @@ class SettlementForm(FormBase):
             self._draw_watermark(canvas)
 
     def _draw_watermark(self, canvas: Canvas) -> None:
-        """A pale diagonal 草稿 under the content: a copy of a draft is never taken for the final."""
-        w, h = self.page_size
-        canvas.saveState()
-        canvas.setFillColor(WATERMARK)
-        canvas.setFillAlpha(0.35)
-        canvas.translate(w / 2, h / 2)
-        canvas.rotate(35)
-        canvas.setFont(cn_font(), 140)
-        canvas.drawCentredString(0, -50, self.mark)
-        canvas.restoreState()
+        draw_draft_mark(canvas, self.page_size, self.mark)
 
     # ---- the story -----------------------------------------------------------------------------
 

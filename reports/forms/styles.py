@@ -5,14 +5,30 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
+from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from ..fonts import cn_font
 from .text import TextBlock
 
 ALIGNS = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
+WATERMARK = colors.HexColor("#C8C8C8")
+
+
+def draw_draft_mark(canvas: Canvas, page_size: tuple[float, float], mark: str) -> None:
+    """A pale diagonal mark (草稿) under a page's content: a copy of a draft is never taken for the final."""
+    w, h = page_size
+    canvas.saveState()
+    canvas.setFillColor(WATERMARK)
+    canvas.setFillAlpha(0.35)
+    canvas.translate(w / 2, h / 2)
+    canvas.rotate(35)
+    canvas.setFont(cn_font(), 140)
+    canvas.drawCentredString(0, -50, mark)
+    canvas.restoreState()
 
 
 def format_cn_date(day: dt.date) -> str:
