@@ -412,8 +412,9 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     import time
 
-    from models.db import Database, data_dir
+    from models.db import Database
     from models.demo import build_demo
+    from models.paths import data_dir
     from models.services import auth
 
     if not args.db:
@@ -780,7 +781,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _report_bug() -> int:
     import logging
 
-    from models.db import data_dir
+    from models.paths import data_dir
 
     path = data_dir() / "handoverdesk.log"
     try:

@@ -4,7 +4,7 @@
 
 Run as a child process by bench/start.py and bench/rss.py:
 
-    python bench/gui_driver.py start-app URL TAB     # prints "painted <epoch s>" and "loaded <epoch s>"
+    python bench/gui_driver.py start-app URL TAB     # prints "painted", "attached" and "loaded <epoch s>"
     python bench/gui_driver.py start-bare            # prints "painted <epoch s>"
     python bench/gui_driver.py rss-app URL           # visits every tab (and inner tab), prints "rss <kB>"
     python bench/gui_driver.py rss-bare              # prints "rss <kB>"
@@ -24,9 +24,6 @@ os.environ.setdefault("HANDOVERDESK_LANG", "zh")  # the app's language without r
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
-
-if sys.argv[1:2] and sys.argv[1].endswith("-app"):
-    import gui  # noqa: F401, E402  (as main.py starts the app: gui/ loads the Qt-free core before PySide6)
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QObject, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView  # noqa: E402
@@ -90,22 +87,36 @@ def peak_rss_kb() -> int:
 
 def open_window(url: str, tab: str = "overview",
                 before_show: Callable[[Any], object] | None = None) -> tuple[QApplication, Any, Any]:
-    """setup_application, the database opened as the app opens it (quick_check beside the window),
-    signed in as `shot` does, MainWindow on `tab`, shown. Returns (app, window, db)."""
+    """As run_app starts: setup_application, the window's frame on `tab` shown, and after its first
+    paint (gui/startup.py) the imports, the database opened as the app opens it (quick_check beside
+    the window), signed in as `shot` does, the tabs attached. Returns (app, window, db) once attached."""
     from gui.app import install_excepthook, setup_application
     from gui.main_window import MainWindow
-    from models.services import auth
-    from models.services.office import open_database
+    from gui.startup import open_in_frame
 
     app = setup_application()
     install_excepthook()
-    db = open_database(url, check_in_background=True)
-    auth.act_as_system(db)
-    window = MainWindow(db, initial_tab=tab)
+    window = MainWindow(initial_tab=tab)
     if before_show is not None:
         before_show(window)
+    opened: list[Any] = []
+    finished: list[bool] = []
+
+    def prepare() -> Any:
+        from models.services import auth
+        from models.services.office import open_database
+
+        db = open_database(url, check_in_background=True)
+        auth.act_as_system(db)
+        opened.append(db)
+        return db
+
+    open_in_frame(window, prepare, finished.append)
     window.show()
-    return app, window, db
+    wait_for(app, lambda: bool(finished))
+    if not finished[0]:
+        raise RuntimeError("the window did not open the database")
+    return app, window, opened[0]
 
 
 def loaded(window: Any) -> Callable[[], bool]:
@@ -115,9 +126,11 @@ def loaded(window: Any) -> Callable[[], bool]:
 def start_app(url: str, tab: str) -> None:
     watches: list[PaintWatch] = []
     app, window, db = open_window(url, tab, lambda w: watches.append(PaintWatch(w)))
+    attached = time.time()
     watch = watches[0]
     wait_for(app, lambda: watch.painted is not None)
     print(f"painted {watch.painted!r}", flush=True)
+    print(f"attached {attached!r}", flush=True)
     wait_for(app, loaded(window))
     print(f"loaded {time.time()!r}", flush=True)
     window.close()

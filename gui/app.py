@@ -8,7 +8,7 @@ import platform
 import sys
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QByteArray,
@@ -28,13 +28,15 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from models import i18n
-from models.db import Database, data_dir
 from models.errors import DomainError
-from models.version import program_name
+from models.paths import data_dir
 
 from .errors import install_excepthook, show_error
 from .gc_main_thread import MainThreadCollector
-from .run_context import LOG_HANDLER, LOG_NAME, RESOURCES, pc_settings, start_with
+from .run_context import LOG_HANDLER, LOG_NAME, RESOURCES, pc_settings, start_with, stored_language
+
+if TYPE_CHECKING:  # the window's frame is painted before the storage layer is imported
+    from models.db import Database
 
 FONT_FILE = RESOURCES / "fonts" / "wqy-microhei.ttc"
 ICON_FILE = RESOURCES / "icons" / "handoverdesk.png"  # drawn by packaging/make_icon.py; the .ico beside it is the exe's
@@ -67,8 +69,6 @@ def chosen_language(override: str | None = None, settings: QSettings | None = No
     override = override or os.environ.get("HANDOVERDESK_LANG")
     if override:
         return i18n.normalise(override)
-    from .dialogs.settings import stored_language
-
     return stored_language(settings or pc_settings()) or system_language()
 
 
@@ -166,12 +166,16 @@ def _setup_logging(path: Path | None = None, max_bytes: int = LOG_BYTES, backups
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    from models.version import program_name
+
     log.info("==== %s 启动（Python %s，Qt %s，%s）", program_name(), platform.python_version(),
              qVersion(), platform.platform())
 
 
 def log_session(db: Database) -> None:
     """Once signed in: version, user and database (display_name never carries a password)."""
+    from models.version import program_name
+
     user = db.user
     who = f"{user.username}（{user.role}）" if user else "未登录"
     log.info("==== %s；用户 %s；数据库 %s", program_name(), who, db.display_name)
@@ -249,6 +253,12 @@ def restore_window(window: Any, settings: QSettings) -> None:
     """Before show(): the last size and place (Qt moves it onto a screen that still exists), the
     maximised state, and the last project and handover if they are still there. A first start on a
     small screen (1366×768 at 125 %) opens maximised."""
+    restore_geometry(window, settings)
+    restore_selection(window, settings)
+
+
+def restore_geometry(window: Any, settings: QSettings) -> None:
+    """The last size, place and maximised state (the frame has them before it is first shown)."""
     geometry = settings.value("window/geometry")
     restored = isinstance(geometry, QByteArray) and not geometry.isEmpty() and window.restoreGeometry(geometry)
     maximized = settings.value("window/maximized", False, type=bool)
@@ -259,6 +269,10 @@ def restore_window(window: Any, settings: QSettings) -> None:
     if maximized or (not restored and free is not None and (window.width() > free.width()
                                                             or window.height() > free.height())):
         window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+
+
+def restore_selection(window: Any, settings: QSettings) -> None:
+    """The last project and handover of this database, if they are still there."""
     key = _selection_key(window.db)
     _select(window.project_combo, settings.value(f"{key}/project", 0, type=int))
     _select(window.handover_combo, settings.value(f"{key}/handover", 0, type=int))
@@ -273,34 +287,73 @@ def _select(combo: Any, record_id: object) -> None:  # QSettings' value (an int:
 
 def run_app(db_arg: str | None, preselect_user: str | None = None, settings: QSettings | None = None,
             language: str | None = None) -> int:
-    """`python main.py [--db X] [--user U] [--lang zh|en]`: open the database, sign in, show the main window."""
-    from . import backup_hooks
-    from .dialogs.first_start import offer_first_start
-    from .login import sign_in
-    from .main_window import MainWindow
-    from .session import last_main_window
+    """`python main.py [--db X] [--user U] [--lang zh|en]`: the window's frame at once, then (gui/startup.py)
+    the database opened, the sign-in over the frame, and the tabs."""
+    from .main_window import MainWindow  # PySide6 alone: the storage layer is imported after the first paint
+    from .startup import open_in_frame
 
     _setup_logging()
     settings = settings or pc_settings()
     start_with(db_arg)
     app = setup_application(language=chosen_language(language, settings))
     install_excepthook()
-    # The file's quick_check runs beside the login: the login's own write waits for its verdict,
-    # so a damaged file is reported at sign-in and never written to.
-    db = open_database(db_arg, settings)
-    if db is None:
-        return 1
-    backup_hooks.at_start(db)  # the day's backup in a worker; a damaged file is offered its latest good backup
-    if not sign_in(db, preselect_user):
-        return 0
-    log_session(db)
-    window = MainWindow(db)
-    restore_window(window, settings)
+    window = MainWindow()
+    restore_geometry(window, settings)
+    start = _Start()
+
+    def done(ok: bool) -> None:
+        if not ok:  # no database (1), nobody signed in (0), or the start failed (1): the frame goes
+            start.failed = True
+            window.close()
+            return
+        restore_selection(window, settings)
+        from .dialogs.first_start import offer_first_start
+
+        QTimer.singleShot(0, lambda: offer_first_start(window))  # an empty database: the setup guide
+
+    open_in_frame(window, lambda: start.open(db_arg, preselect_user, settings), done)
     window.show()
-    QTimer.singleShot(0, lambda: offer_first_start(window))  # an empty database: the setup guide
     code = app.exec()
+    if start.db is None:  # not opened (1), or the frame closed before it was
+        return 1 if start.failed else code
+    if not start.signed_in:
+        return 0
+    return _close_down(start.db, window, settings, code)
+
+
+class _Start:
+    """How far the start got: the database opened, someone signed in."""
+
+    def __init__(self) -> None:
+        self.db: Database | None = None
+        self.signed_in = False
+        self.failed = False
+
+    def open(self, db_arg: str | None, preselect_user: str | None, settings: QSettings) -> Database | None:
+        """The database opened and someone signed in; None when either did not happen."""
+        from . import backup_hooks
+        from .login import sign_in
+
+        # The file's quick_check runs beside the login: the login's own write waits for its verdict,
+        # so a damaged file is reported at sign-in and never written to.
+        self.db = open_database(db_arg, settings)
+        if self.db is None:
+            return None
+        backup_hooks.at_start(self.db)  # the day's backup in a worker; a damaged file: its latest good backup
+        if not sign_in(self.db, preselect_user):
+            return None
+        self.signed_in = True
+        log_session(self.db)
+        return self.db
+
+
+def _close_down(db: Database, window: Any, settings: QSettings, code: int) -> int:
+    from . import backup_hooks
+    from .session import last_main_window
+
     window = last_main_window(window)  # 切换用户 replaced the first one
-    remember_window(window, settings)
+    if window.attached:
+        remember_window(window, settings)
     backup_hooks.at_exit(db)  # the exit backup, waited for at most backup_hooks.EXIT_SECONDS
     db.dispose()
     return code

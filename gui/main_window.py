@@ -1,25 +1,38 @@
-"""The main window: builds the five tabs, the project/handover selector, menus and status bar."""
+"""The main window: builds the five tabs, the project/handover selector, menus and status bar.
+
+It is built in two steps. `MainWindow()` without a database is the frame: title, selector, the five
+tabs' titles and 正在打开… — made from PySide6 alone, so a clerk sees the program within a fraction
+of a second of double-clicking it. `attach(db)` then builds the tabs, menus and status bar on the
+opened database (gui/startup.py runs the steps between). `MainWindow(db)` does both at once.
+"""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
-
-from models.browse import Scope
-from models.db import Database
-from models.services import projects
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from . import file_dialogs, ops, tasks
 from .errors import show_error
-from .tabs.browse_tab import ExportQuery
-from .tabs.defects.tab import DefectsTab
-from .tabs.fees.tab import FeesTab
-from .tabs.handover.tab import HandoverTab
-from .tabs.keys.tab import KeysTab
-from .tabs.overview.tab import OverviewTab
+
+if TYPE_CHECKING:  # the frame is painted before the storage layer is imported
+    from models.browse import Scope
+    from models.db import Database
+    from models.services.projects import ProjectRow
+
+    from .tabs.browse_tab import ExportQuery
 
 TAB_KEYS = ("overview", "handover", "defects", "keys", "fees")
 # The kinds of records each tab shows: a change touching none of them leaves the tab as it is.
@@ -47,25 +60,65 @@ class MainWindow(QMainWindow):
     # records changed, said by a subject word ("roster", "settings", ... or "" for any): put on ops.changes()
     data_changed = Signal(str)
 
-    def __init__(self, db: Database, initial_tab: str = "overview", parent: QWidget | None = None) -> None:
+    db: Database  # set by attach(): a frame has none yet
+
+    def __init__(self, db: Database | None = None, initial_tab: str = "overview",
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
         self.setWindowTitle(self.tr("物业交接台"))
         self.resize(1366, 768)
         self.tabs: dict[str, Any] = {}
+        self.initial_tab = initial_tab
+        self.attached = False
         self._build_toolbar()
+        self._build_frame()
+        self._build_menu_titles()
+        if db is not None:
+            self.attach(db)
+
+    def attach(self, db: Database) -> None:
+        """The frame becomes the working window on `db`: tabs, menus, status bar, the projects."""
+        self.db = db
         self._build_tabs()
         self._build_menu()
         self._build_status_bar()
+        self.toolbar.setEnabled(True)
         self.data_changed.connect(self.on_data_changed)
         ops.changes().changed.connect(self.on_changed)
-        self.show_tab(initial_tab)
+        self.attached = True
+        self.show_tab(self.initial_tab)
         self._load_projects()
 
     # ---- building ----------------------------------------------------------------------------
 
+    def _build_frame(self) -> None:
+        """The five tabs' titles over one page that says the database is being opened."""
+        self.tab_widget = QTabWidget(self)
+        self.setCentralWidget(self.tab_widget)
+        titles = (self.tr("概览"), self.tr("交接清单"), self.tr("遗留问题"), self.tr("钥匙管理"), self.tr("费用对账"))
+        for key, title in zip(TAB_KEYS, titles, strict=True):
+            self.tab_widget.addTab(self._opening_page() if key == self.initial_tab else QWidget(), title)
+        self.tab_widget.setCurrentIndex(TAB_KEYS.index(self.initial_tab))
+
+    def _opening_page(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        label = QLabel(self.tr("正在打开数据库…"), page)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        bar = QProgressBar(page)
+        bar.setRange(0, 0)  # busy: how long depends on the database, not on steps we could count
+        bar.setFixedWidth(240)
+        bar.setTextVisible(False)
+        layout.addWidget(label)
+        layout.addWidget(bar, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        return page
+
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("项目与交接"), self)
+        self.toolbar = bar
+        bar.setEnabled(False)  # until attach(): nothing to choose yet
         bar.setMovable(False)
         self.project_combo = QComboBox(bar, minimumContentsLength=16)
         self.handover_combo = QComboBox(bar, minimumContentsLength=34)
@@ -77,14 +130,24 @@ class MainWindow(QMainWindow):
         self.addToolBar(bar)
 
     def _build_tabs(self) -> None:
-        self.tab_widget = QTabWidget(self)
-        titles = (self.tr("概览"), self.tr("交接清单"), self.tr("遗留问题"), self.tr("钥匙管理"), self.tr("费用对账"))
+        """Each frame page replaced by its tab, under the same title."""
+        from .tabs.defects.tab import DefectsTab
+        from .tabs.fees.tab import FeesTab
+        from .tabs.handover.tab import HandoverTab
+        from .tabs.keys.tab import KeysTab
+        from .tabs.overview.tab import OverviewTab
+
         classes = (OverviewTab, HandoverTab, DefectsTab, KeysTab, FeesTab)
-        for key, title, cls in zip(TAB_KEYS, titles, classes, strict=True):
+        self.tab_widget.setUpdatesEnabled(False)  # one repaint once every tab is in place
+        for index, (key, cls) in enumerate(zip(TAB_KEYS, classes, strict=True)):
             self.tabs[key] = cls(self.db, self.tab_widget)
-            self.tab_widget.addTab(self.tabs[key], title)
+            title, placeholder = self.tab_widget.tabText(index), self.tab_widget.widget(index)
+            self.tab_widget.removeTab(index)
+            self.tab_widget.insertTab(index, self.tabs[key], title)
+            if placeholder is not None:
+                placeholder.deleteLater()
+        self.tab_widget.setUpdatesEnabled(True)
         self.tab_widget.currentChanged.connect(self.on_tab_changed)
-        self.setCentralWidget(self.tab_widget)
         handover_tab = self.tabs["handover"]
         handover_tab.handover_saved.connect(self.on_handover_saved)
         # The keys tab's writes announce themselves through ops.run_op; these tabs still say it in a word.
@@ -92,10 +155,15 @@ class MainWindow(QMainWindow):
             tab = self.tabs[key]
             tab.data_edited.connect(lambda subject, tab=tab: ops.publish(ops.subject_change(subject, tab)))
 
-    def _build_menu(self) -> None:
+    def _build_menu_titles(self) -> None:
+        """The menu bar as it will be, greyed until attach() fills the menus."""
         bar = self.menuBar()
         self.menus = {"file": bar.addMenu(self.tr("文件(&F)")), "project": bar.addMenu(self.tr("项目(&P)")),
                       "admin": bar.addMenu(self.tr("管理(&A)")), "help": bar.addMenu(self.tr("帮助(&H)"))}
+        for m in self.menus.values():
+            m.setEnabled(False)
+
+    def _build_menu(self) -> None:
         menu = self.menus["file"]
         self.export_action = self._action(menu, self.tr("导出当前表格到 Excel…"), self.on_export_triggered, "Ctrl+E")
         self.import_action = self._action(menu, self.tr("导入业主名册…"), self.on_import_roster_triggered)
@@ -106,6 +174,7 @@ class MainWindow(QMainWindow):
         self.menus["file"].addSeparator()
         self._action(self.menus["file"], self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
         for m in self.menus.values():
+            m.setEnabled(True)
             m.menuAction().setVisible(not m.isEmpty())
 
     def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None) -> QAction:
@@ -128,6 +197,8 @@ class MainWindow(QMainWindow):
     # ---- selection ---------------------------------------------------------------------------
 
     def _load_projects(self) -> None:
+        from models.services import projects
+
         self.project_combo.clear()
         for p in projects.list_projects(self.db):
             self.project_combo.addItem(self.tr("{name}（{code}）").format(name=p.name, code=p.code), p)
@@ -148,10 +219,12 @@ class MainWindow(QMainWindow):
         self.project_combo.setCurrentIndex(index if self.project_combo.count() else -1)
         self.project_combo.blockSignals(False)
 
-    def current_project(self) -> projects.ProjectRow | None:
+    def current_project(self) -> ProjectRow | None:
         return self.project_combo.currentData()
 
     def current_scope(self) -> Scope | None:
+        from models.browse import Scope
+
         project = self.current_project()
         if project is None:
             return None
@@ -166,6 +239,8 @@ class MainWindow(QMainWindow):
         self._load_handovers(None)
 
     def _load_handovers(self, select_id: int | None) -> None:
+        from models.services import projects
+
         project = self.current_project()
         self.handover_combo.blockSignals(True)
         self.handover_combo.clear()
@@ -231,7 +306,7 @@ class MainWindow(QMainWindow):
         if path:
             self._export(query, project, Path(path))
 
-    def _export(self, query: ExportQuery, project: projects.ProjectRow, out: Path) -> None:
+    def _export(self, query: ExportQuery, project: ProjectRow, out: Path) -> None:
         from reports.excel.tab_export import export_tab
 
         table, scope, text, filters = query

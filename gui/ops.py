@@ -17,17 +17,19 @@ import contextlib
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
-from models.db import Database
 from models.errors import DomainError
 
 from . import tasks
+
+if TYPE_CHECKING:
+    from models.db import Database
 
 PROGRESS_AFTER_MS = 200  # a lend that takes its usual few ms never flashes a bar
 # One writer thread: writes run one after another in the order the clerk made them (two at once
@@ -132,7 +134,7 @@ def in_flight() -> int:
     return _in_flight
 
 
-Op = Callable[[Database], Any]
+Op = Callable[["Database"], Any]
 What = Change | Callable[[Any], Change | None] | None
 
 

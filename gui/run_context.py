@@ -9,7 +9,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from models.db import data_dir
+from models import i18n
+from models.paths import data_dir
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 MANUAL = RESOURCES / "manual" / "index.html"  # 帮助 → 使用说明
@@ -17,6 +18,7 @@ ORGANISATION = "HandoverDesk"  # QSettings: organisation and application
 LOG_NAME, LOG_HANDLER = "handoverdesk.log", "handoverdesk-file"
 
 _started_with = ""  # the --db of this run, if any
+LANGUAGE_KEY = "ui/language"  # '' follows the system, 'zh' or 'en' as chosen (gui.app.chosen_language)
 
 
 def pc_settings() -> QSettings:
@@ -43,3 +45,9 @@ def started_with() -> str:
 def start_with(db_arg: str | None) -> None:
     global _started_with
     _started_with = db_arg or ""
+
+
+def stored_language(settings: QSettings) -> str:
+    """The 界面语言 chosen on this PC: 'zh', 'en', or '' (follow the system)."""
+    value = str(settings.value(LANGUAGE_KEY, "") or "")
+    return value if value in i18n.LANGUAGES else ""

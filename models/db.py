@@ -31,10 +31,10 @@ from .errors import (
     StorageError,
 )
 from .i18n import QT_TRANSLATE_NOOP, translate
+from .paths import default_db_path
 
 log = logging.getLogger(__name__)
 
-APP_NAME = "HandoverDesk"
 NETWORK_FS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "fuse.sshfs", "9p", "afs"}
 NETWORK_MESSAGE = QT_TRANSLATE_NOOP("db", "数据库文件位于网络共享上（{path}）。多台电脑同时使用网络共享上的 SQLite 文件会损坏数据；"
                    "多个前台请共用一台 PostgreSQL 服务器（--db postgresql://用户@服务器/数据库）。")
@@ -48,17 +48,6 @@ class UserRef:
     username: str
     display_name: str = ""
     role: str = "clerk"
-
-
-def data_dir() -> Path:
-    """%APPDATA%\\HandoverDesk on Windows, the XDG data folder on Linux."""
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir(APP_NAME, appauthor=False, roaming=True))
-
-
-def default_db_path() -> Path:
-    return data_dir() / "handoverdesk.sqlite"
 
 
 def _windows_drive_is_remote(path: Path) -> bool:

@@ -23,7 +23,7 @@
 #ifndef OutputDir
   #define OutputDir "..\dist\installer"
 #endif
-; models/db.py APP_NAME: the data folder's name under %APPDATA% (platformdirs, roaming)
+; models/paths.py APP_NAME: the data folder's name under %APPDATA% (platformdirs, roaming)
 #define DataFolder "HandoverDesk"
 #define AppExe "HandoverDesk.exe"
 

@@ -7,8 +7,9 @@ import pytest
 from sqlalchemy import func, select, text
 
 import main
-from models.db import Database, default_db_path, is_network_path, resolve_url
+from models.db import Database, is_network_path, resolve_url
 from models.errors import StorageError
+from models.paths import default_db_path
 from models.project import Project
 
 

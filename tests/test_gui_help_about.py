@@ -14,7 +14,7 @@ from gui import run_context
 from gui.dialogs.about import AboutDialog
 from gui.main_window import MainWindow
 from gui.menus import settings as settings_menu
-from models.db import data_dir
+from models.paths import data_dir
 from models.services import auth
 from models.version import program_name, version
 

@@ -165,7 +165,7 @@ def test_ci_builds_and_runs_the_bundle() -> None:
 
 
 def test_the_installer_keeps_its_app_id_and_the_app_name() -> None:
-    from models.db import APP_NAME
+    from models.paths import APP_NAME
 
     iss = (ROOT / "packaging" / "handoverdesk.iss").read_text(encoding="utf-8-sig")
     assert re.search(r"AppId=\{\{[0-9A-F-]{36}\}", iss)  # fixed: a new version upgrades in place

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.db import Database, data_dir
+from models.db import Database
+from models.paths import data_dir
 from models.version import program_name
 
 from ..widgets.screen_fit import screen_of

@@ -38,13 +38,15 @@ from PySide6.QtWidgets import (
 )
 
 from models import i18n
-from models.db import Database, default_db_path
+from models.db import Database
+from models.paths import default_db_path
 from models.services import office
 from models.services.office import DatabaseCheck, DatabaseChoice
 
 from .. import tasks
 from ..file_dialogs import get_save_file_name
 from ..ops import Op, refusal, run_op
+from ..run_context import LANGUAGE_KEY, stored_language
 from ..widgets.role_gate import apply_permit, gate
 from ..widgets.screen_fit import fit_to_screen
 from .base_dialog import ERROR_STYLE
@@ -52,7 +54,6 @@ from .base_dialog import ERROR_STYLE
 GROUP = "database"
 FIELDS = ("kind", "path", "host", "port", "database", "user")
 OK_STYLE = "color: #1b6e20;"
-LANGUAGE_KEY = "ui/language"  # '' follows the system, 'zh' or 'en' as chosen (gui.app.chosen_language)
 
 
 # --- what this PC keeps ----------------------------------------------------------------------
@@ -73,12 +74,6 @@ def store_choice(settings: QSettings, choice: DatabaseChoice) -> None:
     if not choice.is_sqlite:
         keep_password(settings, choice)
     settings.sync()
-
-
-def stored_language(settings: QSettings) -> str:
-    """The 界面语言 chosen on this PC: 'zh', 'en', or '' (follow the system)."""
-    value = str(settings.value(LANGUAGE_KEY, "") or "")
-    return value if value in i18n.LANGUAGES else ""
 
 
 def store_language(settings: QSettings, language: str) -> None:
