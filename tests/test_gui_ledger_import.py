@@ -176,3 +176,25 @@ def test_a_refused_import_says_why(qtbot, sqlite_db, chinese_font):
     qtbot.waitUntil(lambda: "财务结算已签署" in dialog.result_label.text(), timeout=15000)
     assert dialog.import_button.isEnabled() and theirs(sqlite_db) == 0
     assert remembered_mapping(sqlite_db, COMPANY) is None
+
+
+def test_a_second_file_is_added_to_the_first_when_the_clerk_says_so(qtbot, db, handover, chinese_font):
+    """A ledger in two files (one per building, say): the second is imported with 追加 ticked."""
+    first = open_dialog(qtbot, db, handover)
+    load(qtbot, first, SAMPLE)
+    with qtbot.waitSignal(first.ledger_imported, timeout=15000):
+        qtbot.mouseClick(first.import_button, Qt.MouseButton.LeftButton)
+    assert theirs(db) == 48
+
+    second = open_dialog(qtbot, db, handover)
+    load(qtbot, second, SAMPLE)
+    assert "导入将替换此前导入的原物业台账" in second.result_label.text()
+    second.append_box.setChecked(True)
+    assert "导入将追加到此前导入的原物业台账，不替换" in second.result_label.text()
+    qtbot.wait(50)
+    assert second.minimumSizeHint().height() <= 700  # the option shares the period's line
+    second.grab().save("/tmp/ledger_import_append.png")
+    with qtbot.waitSignal(second.ledger_imported, timeout=15000) as blocker:
+        qtbot.mouseClick(second.import_button, Qt.MouseButton.LeftButton)
+    assert blocker.args[0].replaced == 0 and theirs(db) == 96
+    assert "替换了此前导入" not in second.result_label.text()

@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from models.db import Database
 from models.errors import DomainError
@@ -62,12 +62,28 @@ class LedgerImportDialog(SheetImportDialog):
     def add_options(self, layout: QVBoxLayout) -> None:
         form = QFormLayout()
         self.period_edit = QLineEdit()
+        self.period_edit.setMinimumWidth(220)
         self.period_edit.setMaximumWidth(260)
         self.period_edit.setPlaceholderText(self.tr("如 2025年06月、2025年度、2025Q2"))
         self.period_edit.setToolTip(self.tr("按收费项目或按月分列、没有所属期列的台账，在此写明它的所属期（或年份）"))
         self.period_edit.editingFinished.connect(self.on_period_changed)
-        form.addRow(self.tr("所属期（表中没有时）："), self.period_edit)
+        # On the period's line: one more line would push the dialog past a 768-pixel screen.
+        self.append_box = QCheckBox(self.tr("追加到此前导入的台账（台账分几个文件时）"))
+        self.append_box.setToolTip(self.tr("不勾选时，导入将替换此前导入的原物业台账；台账按楼栋或年度分成几个文件时，"
+                                           "第一个文件之后的每个文件勾选此项再导入"))
+        self.append_box.toggled.connect(self.on_append_toggled)
+        row = QHBoxLayout()
+        row.addWidget(self.period_edit)
+        row.addSpacing(24)
+        row.addWidget(self.append_box)
+        row.addStretch(1)
+        form.addRow(self.tr("所属期（表中没有时）："), row)
         layout.addLayout(form)
+
+    def on_append_toggled(self, _checked: bool) -> None:
+        preview = self.preview
+        if isinstance(preview, LedgerPreview) and preview is not self._imported:  # the verdict: replace or add
+            self.show_result("\n".join(self._verdict_lines(preview)), ok=preview.ok)
 
     def on_period_changed(self) -> None:
         if self.period_edit.text() != self._period:
@@ -116,6 +132,8 @@ class LedgerImportDialog(SheetImportDialog):
         return [first, second]
 
     def _verdict(self, preview: LedgerPreview) -> str:
+        if preview.ok and self.append_box.isChecked():
+            return self.tr("检查通过，可以导入；导入将追加到此前导入的原物业台账，不替换。")
         if preview.ok:
             return self.tr("检查通过，可以导入；导入将替换此前导入的原物业台账。")
         if preview.rows:
@@ -125,11 +143,11 @@ class LedgerImportDialog(SheetImportDialog):
     # ---- importing -------------------------------------------------------------------------------
 
     def import_job(self, preview: LedgerPreview) -> tasks.Job:  # type: ignore[override]
-        db, handover_id = self._db, self._handover_id
+        db, handover_id, append = self._db, self._handover_id, self.append_box.isChecked()
         mapping = {**{key: None for key in preview.header.missing}, **preview.header.columns}
 
         def job(progress: tasks.Progress) -> tuple[LedgerImportReport, str]:
-            report = import_ledger(db, handover_id, preview, progress)
+            report = import_ledger(db, handover_id, preview, progress, append=append)
             try:
                 remember_mapping(db, preview.company, preview.header, mapping)
             except DomainError as exc:  # the lines are in; only the convenience is lost
