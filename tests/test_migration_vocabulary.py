@@ -16,7 +16,7 @@ from sqlalchemy import text
 
 from models.db import Database
 from models.defect import DefectCategory, Responsible, Severity
-from models.fees import TEXT_SEARCH_OBJECTS, MeterKind
+from models.fees import UNMODELLED_OBJECTS, MeterKind
 from models.handover import CopyKind, ItemCondition
 from models.keys import LendReason
 from models.labels import LABELS
@@ -125,7 +125,7 @@ def _shape(db: Database) -> dict[str, Any]:
     inspector = sa.inspect(db.engine)
     tables = sorted({t for t, _ in COLUMNS})
     return {t: (sorted(str(sorted(i.items())) for i in inspector.get_indexes(t)
-                       if not str(i["name"]).startswith(TEXT_SEARCH_OBJECTS)),
+                       if not str(i["name"]).startswith(UNMODELLED_OBJECTS)),
                 sorted(str(sorted((k, v) for k, v in fk.items() if k != "options")) for fk in inspector.get_foreign_keys(t)),
                 sorted(str(sorted(u.items())) for u in inspector.get_unique_constraints(t)))
             for t in tables}

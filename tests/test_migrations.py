@@ -8,7 +8,7 @@ from sqlalchemy import inspect, text
 
 from models.db import Database
 from models.errors import StorageError
-from models.fees import TEXT_SEARCH_OBJECTS
+from models.fees import UNMODELLED_OBJECTS
 from models.migrate import HEAD, current_revision, head_revision, upgrade
 from models.migrations import guards_sql
 from models.schema import metadata
@@ -40,8 +40,9 @@ def _trigger_names(db: Database) -> set[str]:
 
 
 def _modelled(obj, name, type_, reflected, compare_to) -> bool:
-    """Everything but 0014's text-search objects (the FTS5 table's shadow tables included)."""
-    return not (name or "").startswith(TEXT_SEARCH_OBJECTS)
+    """Everything but 0014's text-search objects (the FTS5 table's shadow tables included) and 0015b's
+    PostgreSQL-only index."""
+    return not (name or "").startswith(UNMODELLED_OBJECTS)
 
 
 def test_empty_database_upgrades_to_head_and_matches_the_models(empty):

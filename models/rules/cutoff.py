@@ -22,11 +22,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from fractions import Fraction
 
 from ..errors import ValidationError
 from ..i18n import translate
-from ..money import round_half_up
+from ..money import div_half_up
 
 
 @dataclass(frozen=True)
@@ -95,7 +94,9 @@ def split_line(start: dt.date, end: dt.date, billed: Decimal, paid: Decimal, cut
         return Split(None, Part(start, end, billed, paid))
     days_before = (cutoff - start).days
     total_days = (end - start).days + 1
-    billed_before = round_half_up(Fraction(billed) * days_before / total_days)
+    # In whole fen: the same half-up rounding of billed × days_before ÷ total_days as
+    # round_half_up(Fraction(billed) * days_before / total_days), without a Fraction per line.
+    billed_before = Decimal(div_half_up(int(billed.scaleb(2)) * days_before, total_days)).scaleb(-2)
     paid_before = _apply_paid(paid, billed_before)
     last_outgoing = cutoff - dt.timedelta(days=1)
     return Split(

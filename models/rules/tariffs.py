@@ -34,7 +34,7 @@ from fractions import Fraction
 from ..errors import ValidationError
 from ..fees import BASES
 from ..i18n import translate
-from ..money import round_half_up
+from ..money import div_half_up, round_half_up
 from ..project import UnitUse
 
 METERED_BASES = ("per_ton", "per_kwh", "per_m3")
@@ -200,29 +200,70 @@ def metered_charge(rates: Iterable[Rate], unit_use: UnitUse | str | None, prev_r
     negative (rounding each share on its own can over-allot with three or more segments). With two
     segments this is simply: first = round(c × its days ÷ all days), second = the rest. Each amount
     = quantity × rate rounded half-up to the fen.
+
+    Many meters on one tariff: use a `MeteredCharger`, which cuts each period's segments once.
     """
-    prev_reading = _decimal(prev_reading, "prev_reading", QUANTITY_PLACES)
-    reading = _decimal(reading, "reading", QUANTITY_PLACES)
-    prev_date, read_on = _day(prev_date, "prev_date"), _day(read_on, "read_on")
-    if read_on <= prev_date:
-        raise ValidationError(translate("tariffs", "{item}本次抄表日期 {read_on} 须晚于上次抄表日期 {prev_date}。").format(
-            item=_item_label(item), read_on=_fmt(read_on), prev_date=_fmt(prev_date)))
-    consumption = reading - prev_reading
-    if consumption < 0:
-        raise ValidationError(translate("tariffs", "{item}读数小于上次读数：本次 {reading}（{read_on}）小于上次 {prev_reading}（{prev_date}）"
-                                                   "。如系换表或表具走满归零，请分别登记新旧表读数。").format(
-            item=_item_label(item), reading=reading, read_on=_fmt(read_on), prev_reading=prev_reading, prev_date=_fmt(prev_date)))
-    segments = rate_segments(rates, prev_date, read_on - ONE_DAY, unit_use, item=item)
-    total_days = (read_on - prev_date).days
-    lines: list[ChargeLine] = []
-    allotted = Decimal(0).scaleb(-QUANTITY_PLACES)
-    for seg_start, seg_end, rate in segments:
-        upto = (seg_end - prev_date).days + 1
-        cumulative = round_half_up(Fraction(consumption) * upto / total_days, QUANTITY_PLACES)
-        quantity = cumulative - allotted
-        allotted = cumulative
-        lines.append(ChargeLine(seg_start, seg_end, quantity, rate, round_half_up(Fraction(quantity) * Fraction(rate))))
-    return lines
+    return MeteredCharger(rates)(unit_use, prev_reading, prev_date, reading, read_on, item=item)
+
+
+class MeteredCharger:
+    """`metered_charge` for many readings on the same rates (one metered fee item).
+
+    The readings of a handover share a few reading days, so the tariff segments of each (use,
+    period) are cut once and kept for the charger's life. The shares and amounts are computed in
+    integers — quantities in hundredths, amounts in fen — with the same half-up rounding as
+    `round_half_up` of the exact fractions (tests/test_exact_rounding.py compares the two).
+    """
+
+    def __init__(self, rates: Iterable[Rate]) -> None:
+        self.rates = list(rates)
+        self._segments: dict[tuple[UnitUse | None, dt.date, dt.date], list[tuple[dt.date, dt.date, Decimal]]] = {}
+        self._ratios: dict[Decimal, tuple[int, int]] = {}
+
+    def segments(self, unit_use: UnitUse | str | None, start: dt.date, end: dt.date, *,
+                 item: str = "") -> list[tuple[dt.date, dt.date, Decimal]]:
+        """rate_segments(self.rates, start, end, unit_use), cut once per (use, start, end)."""
+        key = (use_of(unit_use), start, end)
+        found = self._segments.get(key)
+        if found is None:  # an error (no tariff that day) is raised every time, naming each meter's item
+            found = self._segments[key] = rate_segments(self.rates, start, end, unit_use, item=item)
+        return found
+
+    def _ratio(self, rate: Decimal) -> tuple[int, int]:
+        found = self._ratios.get(rate)
+        if found is None:
+            found = self._ratios[rate] = rate.as_integer_ratio()
+        return found
+
+    def __call__(self, unit_use: UnitUse | str | None, prev_reading: Decimal, prev_date: dt.date,
+                 reading: Decimal, read_on: dt.date, *, item: str = "") -> list[ChargeLine]:
+        prev_reading = _decimal(prev_reading, "prev_reading", QUANTITY_PLACES)
+        reading = _decimal(reading, "reading", QUANTITY_PLACES)
+        prev_date, read_on = _day(prev_date, "prev_date"), _day(read_on, "read_on")
+        if read_on <= prev_date:
+            raise ValidationError(translate("tariffs", "{item}本次抄表日期 {read_on} 须晚于上次抄表日期 {prev_date}。").format(
+                item=_item_label(item), read_on=_fmt(read_on), prev_date=_fmt(prev_date)))
+        consumption = reading - prev_reading
+        if consumption < 0:
+            raise ValidationError(translate("tariffs", "{item}读数小于上次读数：本次 {reading}（{read_on}）小于上次 {prev_reading}（{prev_date}）"
+                                                       "。如系换表或表具走满归零，请分别登记新旧表读数。").format(
+                item=_item_label(item), reading=reading, read_on=_fmt(read_on), prev_reading=prev_reading, prev_date=_fmt(prev_date)))
+        segments = self.segments(unit_use, prev_date, read_on - ONE_DAY, item=item)
+        total_days = (read_on - prev_date).days
+        hundredths = int(consumption.scaleb(QUANTITY_PLACES))  # exact: both readings have at most 2 decimals
+        lines: list[ChargeLine] = []
+        allotted = 0  # hundredths
+        for seg_start, seg_end, rate in segments:
+            upto = (seg_end - prev_date).days + 1
+            cumulative = div_half_up(hundredths * upto, total_days)
+            quantity = cumulative - allotted
+            allotted = cumulative
+            # quantity/100 × rate in fen = quantity × rate exactly; rounded half-up to the fen.
+            numerator, denominator = self._ratio(rate)
+            amount = div_half_up(quantity * numerator, denominator)
+            lines.append(ChargeLine(seg_start, seg_end, Decimal(quantity).scaleb(-QUANTITY_PLACES), rate,
+                                    Decimal(amount).scaleb(-2)))
+        return lines
 
 
 def period_charge(basis: str, rates: Iterable[Rate], unit_use: UnitUse | str | None, start: dt.date, end: dt.date, *,

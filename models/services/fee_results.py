@@ -41,14 +41,16 @@ from ..handover import Handover
 from ..i18n import translate
 from ..project import Unit
 from ..rules.cutoff import Part, split_line
-from ..rules.tariffs import Rate, charge_total, metered_charge
+from ..rules.tariffs import MeteredCharger, Rate, charge_total
 from . import results_store, settlement_snapshot
 from .common import get
 from .fee_ledger import (
     Ahead,
+    ItemInfo,
     Line,
     MatchKey,
     Names,
+    UnitInfo,
     count_lines,
     load_names,
     merge,
@@ -77,6 +79,7 @@ METER_BASIS = {MeterKind.WATER: "per_ton", MeterKind.POWER: "per_kwh", MeterKind
 Decided = Ahead[DecisionValue]
 # (unit, fee item, received on) -> what the clerk decided for that deposit, and the row's version
 Dispositions = dict[tuple[int, int, dt.date], tuple[DepositAction, str, int]]
+_NO_ID = object()  # no unit and item yet (None is a line without a unit)
 
 
 def years_between(end: dt.date, cutoff: dt.date) -> int:
@@ -119,7 +122,15 @@ class _Results:
         # for the 100,000 arrears lines of a large community, which the fees tab keeps).
         self._same: dict[Any, Any] = {}
         self._yuan: dict[int, Decimal] = {}
+        self._years: dict[dt.date, int] = {}
         self.place = _placer()
+        # The lines come by unit and fee item: what a unit and item mean is looked up once per run of
+        # them (the lookups per line were a fifth of the results' Python time on a large ledger).
+        self._unit_id: object = _NO_ID
+        self._item_id: object = _NO_ID
+        self._unit = UnitInfo("", "", "", "")
+        self._item = ItemInfo("", False, False)
+        self._sums: list[int] | None = None  # the current building's and item's rates sums, once used
 
     def same(self, value: Any) -> Any:
         return self._same.setdefault(value, value)
@@ -131,7 +142,11 @@ class _Results:
         return found
 
     def add(self, line: Line) -> None:
-        item = self.names.item(line.fee_item_id)
+        if line.unit_id != self._unit_id or line.fee_item_id != self._item_id:
+            self._unit_id, self._item_id = line.unit_id, line.fee_item_id
+            self._unit, self._item = self.names.unit(line.unit_id), self.names.item(line.fee_item_id)
+            self._sums = None
+        item = self._item
         if item.is_deposit:
             self._deposit(line, item.name)
         elif item.for_others:
@@ -163,23 +178,28 @@ class _Results:
                                          DepositAction(action), note, version))
 
     def _before(self, line: Line, item: str, start: dt.date, end: dt.date, billed: int, paid: int) -> None:
-        """The outgoing company's part of a line, amounts in fen."""
-        unit = self.names.unit(line.unit_id)
+        """The outgoing company's part of a line, amounts in fen (`add` has made its unit and item current)."""
+        unit, same = self._unit, self._same.setdefault
         owed = billed - paid
         if owed < 0 <= billed:
             # Paid more than billed for a period before the cut-off: the excess is the owner's money
             # the outgoing company holds, handed over like a prepayment.
-            self.prepayments.append(PrepaymentLine(unit.building, unit.number,
-                                                   self.same(line.owner_name or unit.owner), item,
-                                                   self.same(start), self.same(end), self.yuan(-owed)))
+            owner = line.owner_name or unit.owner
+            self.prepayments.append(PrepaymentLine(unit.building, unit.number, same(owner, owner), item,
+                                                   same(start, start), same(end, end), self.yuan(-owed)))
             paid, owed = billed, 0
-        sums = self.rates[(unit.building, item)]
+        sums = self._sums
+        if sums is None:  # not before the first line that counts: a building and item without one has no rate row
+            sums = self._sums = self.rates[(unit.building, item)]
         sums[0] += billed
         sums[1] += paid
         if owed > 0:
-            self.arrears.append(ArrearsLine(unit.building, unit.number, self.same(line.owner_name or unit.owner),
-                                            self.same(line.contact or unit.contact), item, self.same(start),
-                                            self.same(end), self.yuan(owed), years_between(end, self.cutoff)))
+            owner, contact = line.owner_name or unit.owner, line.contact or unit.contact
+            years = self._years.get(end)
+            if years is None:
+                years = self._years[end] = years_between(end, self.cutoff)
+            self.arrears.append(ArrearsLine(unit.building, unit.number, same(owner, owner), same(contact, contact),
+                                            item, same(start, start), same(end, end), self.yuan(owed), years))
 
     def _prepaid(self, line: Line, item: str, part: Part) -> None:
         unit = self.names.unit(line.unit_id)
@@ -228,16 +248,19 @@ def _dispositions(s: Session, handover_id: int) -> Dispositions:
 
 
 def _chosen(s: Session, handover: Handover, decided: Decided, progress: Progress | None,
-            total: int) -> Iterator[Line]:
+            total: int) -> Iterator[list[Line]]:
+    """The lines that count, a unit's item and period at a time (a list each: one step of this
+    generator per period rather than per line)."""
     done, next_report = 0, 0
     for key, theirs, ours in merge(stream(s, handover.id, "theirs"),
                                    stream(s, handover.id, "ours", handover.cutoff_date)):
-        done += len(theirs) + len(ours)
-        if progress and done >= next_report:
-            next_report = done + PROGRESS_EVERY
-            if progress(done, total) is False:
-                raise Cancelled()
-        yield from chosen_lines(key, theirs, ours, decided)
+        if progress:
+            done += len(theirs) + len(ours)
+            if done >= next_report:
+                next_report = done + PROGRESS_EVERY
+                if progress(done, total) is False:
+                    raise Cancelled()
+        yield chosen_lines(key, theirs, ours, decided)
 
 
 def meter_charges(s: Session, handover: Handover, names: Names) -> tuple[MeterCharge, ...]:
@@ -245,32 +268,38 @@ def meter_charges(s: Session, handover: Handover, names: Names) -> tuple[MeterCh
     items = {basis: item for item in s.scalars(select(FeeItem).where(FeeItem.project_id == handover.project_id)
                                                 .order_by(FeeItem.id))
              for basis in [item.basis] if basis in METER_BASIS.values()}
-    rates = {item.id: [Rate(t.valid_from, t.valid_to, t.unit_use, t.rate)
-                       for t in s.scalars(select(Tariff).where(Tariff.fee_item_id == item.id))]
-             for item in items.values()}
+    # One charger per item: the readings share a few reading days, whose tariff segments it cuts once.
+    chargers = {item.id: MeteredCharger([Rate(t.valid_from, t.valid_to, t.unit_use, t.rate)
+                                         for t in s.scalars(select(Tariff).where(Tariff.fee_item_id == item.id))])
+                for item in items.values()}
+    by_kind = {kind: (chargers[item.id], item.name) for kind, basis in METER_BASIS.items()
+               for item in [items.get(basis)] if item is not None}
+    meter_label = translate("fee_results", "表号 {meter_no}")
     uses = dict(s.execute(select(Unit.id, Unit.use).where(Unit.project_id == handover.project_id)).all())
     out = []
     same: dict[Any, Any] = {}  # the readings' few dates and locations, one object each
     r = MeterReading
-    # Columns, not ORM objects: 52,000 readings of the large demo loaded as objects took 3 s.
+    # Columns, not ORM objects: 52,000 readings of the large demo loaded as objects took 3 s. Each row
+    # unpacked once: reading a Row's columns by name cost more than charging the reading.
     readings = s.connection().execute(
         select(r.meter_no, r.kind, r.unit_id, r.location, r.prev_reading, r.prev_read_on, r.reading, r.read_on)
         .where(r.handover_id == handover.id, r.prev_reading.is_not(None), r.prev_read_on.is_not(None))
         .order_by(r.meter_no))
-    for m in readings:
-        item = items.get(METER_BASIS[m.kind])
-        if item is None:
-            raise ValidationError(translate("fee_results", "表号 {meter_no}（{kind}表）找不到按用量计费的收费项目，无法计算抄表费用。").format(meter_no=m.meter_no, kind=m.kind.label))
-        assert m.prev_reading is not None and m.prev_read_on is not None
+    for meter_no, kind, unit_id, location, prev_reading, prev_read_on, reading, read_on in readings:
+        found = by_kind.get(kind)
+        if found is None:
+            raise ValidationError(translate("fee_results", "表号 {meter_no}（{kind}表）找不到按用量计费的收费项目，无法计算抄表费用。").format(meter_no=meter_no, kind=kind.label))
+        charge, item_name = found
+        assert prev_reading is not None and prev_read_on is not None  # the query keeps only these
         # A reading is taken at the end of its day (the cut-off reading closes the 基准日), and
         # metered_charge counts a reading as taken at the start of its date: hence the day after.
-        lines = metered_charge(rates[item.id], uses.get(m.unit_id, "") if m.unit_id else "", m.prev_reading,
-                               m.prev_read_on + ONE_DAY, m.reading, m.read_on + ONE_DAY, item=translate("fee_results", "表号 {meter_no}").format(meter_no=m.meter_no))
-        unit = names.unit(m.unit_id)
-        out.append(MeterCharge(m.meter_no, m.kind, unit.building, unit.number, same.setdefault(m.location, m.location),
-                               m.prev_reading, same.setdefault(m.prev_read_on, m.prev_read_on), m.reading,
-                               same.setdefault(m.read_on, m.read_on), m.reading - m.prev_reading,
-                               charge_total(lines), item.name))
+        lines = charge(uses.get(unit_id, "") if unit_id else "", prev_reading, prev_read_on + ONE_DAY, reading,
+                       read_on + ONE_DAY, item=meter_label.format(meter_no=meter_no))
+        unit = names.unit(unit_id)
+        out.append(MeterCharge(meter_no, kind, unit.building, unit.number, same.setdefault(location, location),
+                               prev_reading, same.setdefault(prev_read_on, prev_read_on), reading,
+                               same.setdefault(read_on, read_on), reading - prev_reading,
+                               charge_total(lines), item_name))
     return tuple(out)
 
 
@@ -319,8 +348,10 @@ def _live_results(s: Session, handover_id: int, current: Settlement | None,
     names = load_names(s, handover)
     theirs, ours = count_lines(s, handover_id, "theirs"), count_lines(s, handover_id, "ours")
     acc = _Results(names, handover.cutoff_date, _dispositions(s, handover_id))
-    for line in _chosen(s, handover, Ahead(decisions(s, handover_id)), progress, theirs + ours):
-        acc.add(line)
+    add = acc.add
+    for lines in _chosen(s, handover, Ahead(decisions(s, handover_id)), progress, theirs + ours):
+        for line in lines:
+            add(line)
     d = FeeDifference
     base = select(func.count()).select_from(d).where(d.handover_id == handover_id)
     results = FeeResults(
