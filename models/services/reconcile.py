@@ -329,13 +329,20 @@ class _NewRows:
         self.session, self.handover_id = session, handover_id
         self.as_date, as_datetime = temporal_binders(session)
         self.stamp = as_datetime(now())
+        self.dates: dict[dt.date, Any] = {}  # 400,000 differences share a few hundred period bounds
         self.rows: list[tuple[Any, ...]] = []
         self.written = 0
 
+    def _date(self, day: dt.date) -> Any:
+        stored = self.dates.get(day)
+        if stored is None:
+            stored = self.dates[day] = self.as_date(day)
+        return stored
+
     def add(self, key: MatchKey, kind: DiffKind, fen: FenAmounts) -> None:
         unit_id, item_id, start, end = key
-        self.rows.append((self.handover_id, unit_id or None, item_id or None, self.as_date(start),
-                          self.as_date(end), kind.value, *fen, Decision.OPEN.value, "", "", 1, self.stamp))
+        self.rows.append((self.handover_id, unit_id or None, item_id or None, self._date(start),
+                          self._date(end), kind.value, *fen, Decision.OPEN.value, "", "", 1, self.stamp))
         if len(self.rows) >= WRITE_BATCH:
             self.flush()
 
