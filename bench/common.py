@@ -250,17 +250,22 @@ def timed(fn: Callable[[], Any]) -> float:
 
 
 def interleaved(app: Callable[[], Any], baseline: Callable[[], Any] | None, repeats: int = REPEATS,
-                warmup: bool = True) -> tuple[list[float], list[float]]:
+                warmup: bool = True, prepare: Callable[[], Any] | None = None) -> tuple[list[float], list[float]]:
     """App and baseline alternated `repeats` times (after one untimed run of each when `warmup`, so both
-    meet the same warm caches); the lists of their times in seconds."""
+    meet the same warm caches); the lists of their times in seconds. `prepare` runs untimed before every
+    run of the app (the warm-up's too): it puts back the state the app is measured from."""
+    def run_app() -> float:
+        if prepare is not None:
+            prepare()
+        return timed(app)
     if warmup:
-        app()
+        run_app()
         if baseline is not None:
             baseline()
     a: list[float] = []
     b: list[float] = []
     for _ in range(repeats):
-        a.append(timed(app))
+        a.append(run_app())
         if baseline is not None:
             b.append(timed(baseline))
     return a, b
@@ -268,8 +273,8 @@ def interleaved(app: Callable[[], Any], baseline: Callable[[], Any] | None, repe
 
 def measure(operation: str, backend: str, goal: float | None, app: Callable[[], Any],
             baseline: Callable[[], Any] | None, repeats: int = REPEATS, warmup: bool = True,
-            note: str = "", limit: float | None = None) -> Row:
-    a, b = interleaved(app, baseline, repeats, warmup)
+            note: str = "", limit: float | None = None, prepare: Callable[[], Any] | None = None) -> Row:
+    a, b = interleaved(app, baseline, repeats, warmup, prepare)
     return Row(operation, backend, statistics.median(a), statistics.median(b) if b else None, goal,
                note=note, samples={"app": a, "baseline": b}, limit=limit)
 

@@ -71,7 +71,10 @@ def test_start(small_demo: None, capsys: pytest.CaptureFixture[str]) -> None:
 
 @pytest.mark.parametrize("backend", common.BACKENDS)
 def test_reconcile(small_demo: None, backend: str, capsys: pytest.CaptureFixture[str]) -> None:
-    check(reconcile.measure("small", backend, repeats=1), capsys)
+    rows = reconcile.measure("small", backend, repeats=1)
+    assert [r.operation for r in rows] == ["reconcile", "reconcile (first run)"]
+    for row in rows:
+        check(row, capsys)
 
 
 @pytest.mark.parametrize("backend", common.BACKENDS)

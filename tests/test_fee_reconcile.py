@@ -263,3 +263,46 @@ def test_the_bulk_writer_is_refused_by_the_database_once_signed(db, book):
         again = s.scalars(select(FeeDifference).where(FeeDifference.handover_id == book)).all()
         assert sorted((d.unit_id or 0, d.fee_item_id or 0, d.period_start, d.kind, d.decision)
                       for d in again) == stored
+
+
+def _stored(db, book):
+    with db.read() as s:
+        return {(d.unit_id, d.fee_item_id, d.period_start): (d.id, d.version, d.updated_at, d.kind, d.their_billed,
+                                                             d.our_billed, d.decision)
+                for d in s.scalars(select(FeeDifference).where(FeeDifference.handover_id == book))}
+
+
+def test_a_rerun_writes_only_what_changed_and_matches_missing_units_and_items(db, book):
+    """Lines without a unit or a fee item match like any other (both databases sort them apart from the
+    ids, each its own way); a re-run leaves unchanged differences as they are (ids, versions, stamps),
+    replaces a changed one, deletes one whose sides agree now."""
+    with db.begin() as s:
+        wyf = s.scalar(select(FeeItem.id).where(FeeItem.code == "WYF"))
+        unit = s.scalar(select(LedgerLine.unit_id).where(LedgerLine.fee_item_id == wyf).limit(1))
+        jan, jun = dt.date(2026, 1, 1), dt.date(2026, 6, 30)
+        s.add_all([_ledger(book, "theirs", None, wyf, jan, jun, "10.00", "0.00"),  # matched, no unit
+                   _ledger(book, "ours", None, wyf, jan, jun, "10.00", "0.00"),
+                   _ledger(book, "theirs", None, None, jan, jun, "7.00", "0.00"),  # differs, neither
+                   _ledger(book, "ours", None, None, jan, jun, "8.00", "0.00"),
+                   _ledger(book, "theirs", unit, None, jan, jun, "5.00", "5.00")])  # only theirs, no item
+    report = rc.reconcile(db, book)
+    assert (report.matched, report.differs, report.only_theirs, report.only_ours) == (2, 2, 5, 1)
+    first = _stored(db, book)
+    assert first[(None, None, jan)][3:6] == (DiffKind.DIFFERS, D("7.00"), D("8.00"))
+    assert first[(unit, None, jan)][3] == DiffKind.ONLY_THEIRS
+    again = rc.reconcile(db, book)
+    assert (again.matched, again.differs, again.only_theirs, again.only_ours, again.open) == (2, 2, 5, 1, 8)
+    assert _stored(db, book) == first
+    # their gas line changes, and the two sides of the unit-less, item-less line agree now
+    with db.begin() as s:
+        s.execute(update(LedgerLine).where(LedgerLine.source == "theirs", LedgerLine.fee_item_id.in_(
+            select(FeeItem.id).where(FeeItem.code == "RQF"))).values(billed=D("110.00")))
+        s.execute(update(LedgerLine).where(LedgerLine.unit_id.is_(None), LedgerLine.fee_item_id.is_(None))
+                  .values(billed=D("8.00")))
+    rc.reconcile(db, book)
+    after = _stored(db, book)
+    assert (None, None, jan) not in after
+    (gas,) = [k for k, v in first.items() if v[4] == D("100.00")]
+    assert after[gas][4] == D("110.00") and after[gas][0] != first[gas][0]
+    assert {k: v for k, v in after.items() if k != gas} == {k: v for k, v in first.items()
+                                                           if k not in (gas, (None, None, jan))}

@@ -25,10 +25,13 @@ PLACEHOLDER = {"qmark": "?", "format": "%s", "pyformat": "%s"}
 
 
 def temporal_binders(session: Session) -> tuple[Callable[[dt.date | None], Any], Callable[[dt.datetime | None], Any]]:
-    """How this backend stores a date and a datetime (SQLite: text; PostgreSQL: as is)."""
+    """How this backend stores a date and a datetime (SQLite: text; PostgreSQL: as is).
+
+    The dialect's own types: the generic Date has no bind processor, which left SQLite's dates to the
+    sqlite3 module's default adapters (deprecated since Python 3.12, and a call per value)."""
     dialect = session.connection().dialect
-    as_date = Date().bind_processor(dialect) or (lambda v: v)
-    as_datetime = DateTime().bind_processor(dialect) or (lambda v: v)
+    as_date = Date().dialect_impl(dialect).bind_processor(dialect) or (lambda v: v)
+    as_datetime = DateTime().dialect_impl(dialect).bind_processor(dialect) or (lambda v: v)
     return as_date, as_datetime
 
 
