@@ -101,7 +101,7 @@ class MeterReading(Versioned, Base):
 # skips them.
 TEXT_SEARCH_OBJECTS = ("ledger_owner_names", "ledger_owner_fts", "ix_ledger_owner_names_trgm", "ix_fee_differences_noted",
                        "ix_keys_text_trgm", "ix_defects_text_trgm", "ix_units_number_trgm")
-# Made by migration 0015b on PostgreSQL only: the ledger in stream order there (see that migration).
+# Made by migration 0015 on PostgreSQL only: the ledger in stream order there (see that migration).
 UNMODELLED_OBJECTS = (*TEXT_SEARCH_OBJECTS, "ix_ledger_lines_stream")
 
 
@@ -111,7 +111,7 @@ class LedgerLine(Base):
     __tablename__ = "ledger_lines"
     # Reconciliation walks both companies' lines in this order, merge-joining them; the index
     # lets the database stream them sorted instead of sorting a million rows first. (PostgreSQL,
-    # which sorts NULLs last here, reads migration 0015b's ix_ledger_lines_stream instead.)
+    # which sorts NULLs last here, reads migration 0015's ix_ledger_lines_stream instead.)
     __table_args__ = (Index("ix_ledger_lines_match", "handover_id", "source", "unit_id", "fee_item_id",
                             "period_start", "period_end"),)
     __label__ = QT_TRANSLATE_NOOP("audit", "收费台账")

@@ -40,7 +40,7 @@ def _trigger_names(db: Database) -> set[str]:
 
 
 def _modelled(obj, name, type_, reflected, compare_to) -> bool:
-    """Everything but 0014's text-search objects (the FTS5 table's shadow tables included) and 0015b's
+    """Everything but 0014's text-search objects (the FTS5 table's shadow tables included) and 0015's
     PostgreSQL-only index."""
     return not (name or "").startswith(UNMODELLED_OBJECTS)
 

@@ -386,10 +386,12 @@ def fee_results(db: Database, handover_id: int, progress: Progress | None = None
                 remember: bool = False) -> FeeResults:
     """The results as of now. `remember` (the fees tab) keeps them for the next time the tab asks
     while nothing they read has changed (results_store), and leaves the per-building summary the
-    overview charts; printing and exporting compute their own."""
+    overview charts. Printing and exporting only read: the results the tab keeps when they are still
+    current (a print after 结果 takes no recomputation), else their own, neither kept nor summarised."""
     if not remember:
         with db.read() as s:
-            return compute_results(s, handover_id, progress)
+            found = results_store.kept(db, handover_id, results_store.stamp(s, db))
+            return found if found is not None else compute_results(s, handover_id, progress)
     return kept_or_computed(db, handover_id, progress)[0]
 
 

@@ -9,13 +9,13 @@ every computation of the results. Read through this index the same lines stream 
 
 Not audited: nothing a clerk did; no row changes.
 
-Revision ID: 0015b
+Revision ID: 0015
 Revises: 0014
 Create Date: 2026-12-03
 """
 from alembic import op
 
-revision = "0015b"
+revision = "0015"
 down_revision = "0014"
 branch_labels = None
 depends_on = None
