@@ -72,3 +72,16 @@ def test_a_unit_with_nothing_to_sign_is_refused_in_words(qtbot, panel, boxes):
     task = prints.print_form("refund")
     qtbot.waitUntil(lambda: bool(boxes), timeout=30000)
     assert "没有需要写入押金退还确认单的款项" in boxes[0] and getattr(task, "preview", None) is None
+
+
+def test_a_handover_that_is_not_an_exit_offers_no_owner_letters(qtbot, sqlite_db):
+    handover = make_book(sqlite_db)  # 进场接管: the letters are the leaving company's
+    project = projects.list_projects(sqlite_db)[0]
+    panel = ResultsPanel(sqlite_db)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.set_scope(Scope(project.id, handover))
+    qtbot.waitUntil(lambda: panel.is_loaded() and panel.results is not None, timeout=20000)
+    assert not panel.results.exit_paperwork
+    for button in panel.exit_prints.buttons:
+        assert not button.isEnabled() and "只用于退场移交" in button.toolTip()

@@ -37,7 +37,7 @@ from ..fees import (
     Settlement,
     Tariff,
 )
-from ..handover import Handover
+from ..handover import Handover, HandoverKind
 from ..i18n import translate
 from ..project import Unit
 from ..rules.cutoff import Part, split_line
@@ -331,15 +331,20 @@ def compute_results(s: Session, handover_id: int, progress: Progress | None = No
     """
     current = latest_settlement(s, handover_id)
     if current is not None and current.status == DocStatus.SIGNED and current.snapshot is not None:
-        return signed_results(current)
+        return signed_results(current, exit_paperwork=_is_exit(s, handover_id))
     return _live_results(s, handover_id, current, progress)
 
 
-def signed_results(settlement: Settlement) -> FeeResults:
+def _is_exit(s: Session, handover_id: int) -> bool:
+    return s.scalar(select(Handover.kind).where(Handover.id == handover_id)) is HandoverKind.EXIT
+
+
+def signed_results(settlement: Settlement, exit_paperwork: bool = False) -> FeeResults:
     assert settlement.snapshot is not None
     return settlement_snapshot.load(
         settlement.snapshot, settlement.handover_id, settlement_status=settlement.status,
-        settlement_revision=settlement.revision, signed_at=settlement.signed_at, signed_by=settlement.signed_by)
+        settlement_revision=settlement.revision, signed_at=settlement.signed_at, signed_by=settlement.signed_by,
+        exit_paperwork=exit_paperwork)
 
 
 def _live_results(s: Session, handover_id: int, current: Settlement | None,
@@ -368,7 +373,8 @@ def _live_results(s: Session, handover_id: int, current: Settlement | None,
         settlement_revision=current.revision if current else 0,
         signed_at=current.signed_at if current else None, signed_by=current.signed_by if current else "",
         signed_items=signed_items(current.breakdown) if current and current.status == DocStatus.SIGNED else (),
-        handover_caption=handover.caption, letterhead=letterhead_in(s))
+        handover_caption=handover.caption, letterhead=letterhead_in(s),
+        exit_paperwork=handover.kind is HandoverKind.EXIT)
     if progress:
         progress(theirs + ours, theirs + ours)
     return results

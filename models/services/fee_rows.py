@@ -237,6 +237,8 @@ class FeeResults:
     handover_caption: str = ""
     # 本处信息 printed under the title: as signed once signed ("" for settlements signed before it was kept).
     letterhead: str = ""
+    # A 退场移交: the owners' exit paperwork (告业主书, 确认单) is printed from these results.
+    exit_paperwork: bool = False
 
     def __post_init__(self) -> None:
         status = self.settlement_status

@@ -38,19 +38,23 @@ class ExitPrints(QObject):
             action.triggered.connect(lambda _checked=False, f=form: self.print_form(f))
             self.actions[form] = action
         self.buttons: list[QPushButton] = []
+        self.tooltip = self.tr("退场移交：打印选中行所属房屋的告业主书、押金退还确认单或预收款移交确认单；"
+                               "未选中任何行时打印全部")
         for page in (panel.arrears, panel.prepayments, panel.deposits):
             # A push button like its neighbours (改为退还业主…); with a menu it draws its own arrow.
             button = QPushButton(self.tr("致业主文件"), page)
-            button.setToolTip(self.tr("退场移交：打印选中行所属房屋的告业主书、押金退还确认单或预收款移交确认单；"
-                                      "未选中任何行时打印全部"))
+            button.setToolTip(self.tooltip)
             button.setMenu(self.menu)
             page.buttons.addWidget(button)
             self.buttons.append(button)
 
     def update_actions(self) -> None:
-        ready = self.panel.results is not None and self.panel.task is None
+        results = self.panel.results
+        ready = results is not None and results.exit_paperwork and self.panel.task is None
         for button in self.buttons:
             button.setEnabled(ready)
+            button.setToolTip(self.tooltip if results is None or results.exit_paperwork
+                              else self.tr("告业主书和确认单只用于退场移交；本交接不是退场移交。"))
 
     def selected_units(self) -> list[str]:
         """The units of the rows selected on the page shown, in table order; [] for every owner."""
