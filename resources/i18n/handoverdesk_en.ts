@@ -1283,6 +1283,10 @@ Rectification deadline: {deadline}  Failed re-inspections: {failed}
         <translation>Owner letters</translation>
     </message>
     <message>
+        <source>告业主书和确认单只用于退场移交；本交接不是退场移交。</source>
+        <translation>The owners' letters and confirmations are for an exit handover only; this handover is not an exit.</translation>
+    </message>
+    <message>
         <source>退场移交：打印选中行所属房屋的告业主书、押金退还确认单或预收款移交确认单；未选中任何行时打印全部</source>
         <translation>Exit handover: print the letter to owners, deposit refund receipts or prepayment transfer receipts for the units of the selected rows; all of them when no row is selected</translation>
     </message>
@@ -2625,6 +2629,14 @@ Rectification deadline: {deadline}  Failed re-inspections: {failed}
         <translation>For a ledger with columns per fee item or per month and no billing period column, enter its billing period (or year) here</translation>
     </message>
     <message>
+        <source>追加到此前导入的台账（台账分几个文件时）</source>
+        <translation>Add to the ledger imported before (a ledger in several files)</translation>
+    </message>
+    <message>
+        <source>不勾选时，导入将替换此前导入的原物业台账；台账按楼栋或年度分成几个文件时，第一个文件之后的每个文件勾选此项再导入</source>
+        <translation>Unticked, the import replaces the outgoing company's ledger imported before; when the ledger comes as several files (per building or per year), tick this for every file after the first</translation>
+    </message>
+    <message>
         <source>所属期（表中没有时）：</source>
         <translation>Billing period (when not in the sheet): </translation>
     </message>
@@ -2655,6 +2667,10 @@ Rectification deadline: {deadline}  Failed re-inspections: {failed}
     <message>
         <source>其中 {0} 行应收与收费标准不符（悬停查看），可在对账时核实。</source>
         <translation>In {0} rows the billed amount does not match the tariff (hover to see); you can check them during reconciliation.</translation>
+    </message>
+    <message>
+        <source>检查通过，可以导入；导入将追加到此前导入的原物业台账，不替换。</source>
+        <translation>Checked: ready to import. The import is added to the outgoing company's ledger imported before; nothing is replaced.</translation>
     </message>
     <message>
         <source>检查通过，可以导入；导入将替换此前导入的原物业台账。</source>
@@ -3005,6 +3021,10 @@ Rectification deadline: {deadline}  Failed re-inspections: {failed}
     <message>
         <source>费用对账</source>
         <translation>Fee reconciliation</translation>
+    </message>
+    <message>
+        <source>正在打开数据库…</source>
+        <translation>Opening the database…</translation>
     </message>
     <message>
         <source>文件(&amp;F)</source>
