@@ -305,6 +305,7 @@ def run_app(db_arg: str | None, preselect_user: str | None = None, settings: QSe
         if not ok:  # no database (1), nobody signed in (0), or the start failed (1): the frame goes
             start.failed = True
             window.close()
+            app.exit()  # whatever other window may still be up
             return
         restore_selection(window, settings)
         from .dialogs.first_start import offer_first_start

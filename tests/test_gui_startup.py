@@ -139,7 +139,8 @@ def test_run_app_signs_in_over_the_frame_and_opens_the_tabs(qtbot, tmp_path, pc_
         return True
 
     def close_when_attached() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.attached]
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.attached and w.isVisible()]  # not another test's
         if not windows:
             startup.QTimer.singleShot(20, close_when_attached)
             return
