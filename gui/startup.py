@@ -16,24 +16,16 @@ from typing import TYPE_CHECKING, Any
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer
 
+from models.import_order import STORAGE_STEPS
+
 if TYPE_CHECKING:
     from models.db import Database
 
     from .main_window import MainWindow
 
-# In this order each import adds a slice of about 0.1 s or less (python -X importtime): the storage
-# layer first, then the models the tabs read through, then the tabs and menus themselves.
+# The storage layer first (models.import_order), then the tabs and menus: each step about 0.1 s or less.
 STEPS = (
-    "sqlalchemy",
-    "sqlalchemy.orm",
-    "models.schema",
-    "models.services.office",
-    "models.browse",
-    "models.browse_people",
-    "models.services.checklists",
-    "models.services.defect_register",
-    "models.services.key_custody",
-    "models.services.fee_state",
+    *STORAGE_STEPS,
     "gui.login",
     "gui.tabs.overview.tab",
     "gui.tabs.handover.tab",
