@@ -190,29 +190,6 @@ def _pairs(keys: _Keys, theirs: Iterator[Sums], ours: Iterator[Sums]
             kb = of(b[0], b[1], b[2], b[3]) if b is not None else None
 
 
-class _TariffFen:
-    """What our tariffs bill for a key only they have, in fen (None: they cannot say).
-
-    Asked 700,000 times on the large demo for some 24,000 different answers: the answers are kept
-    here by what they depend on (item, the unit's area and use, period), as TariffCheck keeps them.
-    """
-
-    def __init__(self, tariffs: TariffCheck) -> None:
-        self.tariffs = tariffs
-        self.known: dict[tuple[Any, ...], int | None] = {}
-
-    def __call__(self, line: Sums) -> int | None:
-        unit_id, item_id, start, end = line[0], line[1], line[2], line[3]
-        key = (item_id, self.tariffs.units.get(unit_id), start, end)
-        try:
-            return self.known[key]
-        except KeyError:
-            pass
-        expected = self.tariffs.expected(line, item_id) if self.tariffs.checks(item_id) else None
-        fen = self.known[key] = None if expected is None else int(expected.scaleb(2))
-        return fen
-
-
 Stored = tuple[int, bool, str, FenAmounts]  # id, decided, kind (as stored) and amounts of a stored difference
 
 
@@ -272,7 +249,7 @@ def reconcile(db: Database, handover_id: int, progress: Progress | None = None) 
         keys, stale = _Keys(s), _Stale()
         stored = Ahead(_stored(s, handover_id, keys), passed=stale.add)
         counts: dict[str, int] = {"matched": 0, "by_tariff": 0, **dict.fromkeys(DiffKind, 0)}
-        tariff_fen = _TariffFen(TariffCheck(s, handover.project_id))
+        tariff_fen = TariffCheck(s, handover.project_id).expected_fen
         kept, fresh, done, next_report = 0, _NewRows(s, handover_id), 0, 0
         cutoff = handover.cutoff_date
         for key, theirs, ours in _pairs(keys, _sums(s, handover_id, "theirs", cutoff),
@@ -284,7 +261,8 @@ def reconcile(db: Database, handover_id: int, progress: Progress | None = None) 
                     raise Cancelled()
             if ours is None:
                 assert theirs is not None
-                kind, amounts = classify((theirs[4], theirs[5]), None, tariff_fen(theirs))
+                kind, amounts = classify((theirs[4], theirs[5]), None,
+                                         tariff_fen(theirs[0], theirs[1], theirs[2], theirs[3]))
             else:
                 kind, amounts = classify(None if theirs is None else (theirs[4], theirs[5]), (ours[4], ours[5]))
             old = stored.get(key)
