@@ -7,9 +7,15 @@ SQLAlchemy's and the rows read back exactly as ORM-written ones.
 
 On PostgreSQL (psycopg) the rows go in with COPY on the session's own driver connection, inside its
 transaction: an executemany sends one INSERT per row, which on 400,000 differences was most of the
-reconciliation's time there. COPY fires the tables' row triggers (the settled-input guard) and checks
+reconciliation's time there. COPY fires the tables' triggers (the settled-input guard) and checks
 the foreign keys as INSERT does; the audit log never saw these rows one by one either way (the caller
 writes one summary row for them).
+
+On SQLite the rows go in as multi-row INSERTs, as many rows per statement as its variable limit allows.
+A statement that a trigger or a foreign key may abort keeps a statement journal: every page it changes
+that the transaction had already changed is copied there first. One row per statement copied the
+table's and each index's page for every row — 407,000 differences took 17 s, against 5 s in
+statements of 2,000 rows (the guard triggers fire per row either way).
 """
 from __future__ import annotations
 
@@ -51,8 +57,29 @@ def insert_stored(session: Session, table: Table, columns: Sequence[str], rows: 
             raise DBAPIError.instance(sql, None, exc, error, dialect=conn.dialect) from exc
         return
     mark = PLACEHOLDER[conn.dialect.paramstyle]
-    sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})"
-    conn.exec_driver_sql(sql, [tuple(r) for r in rows])
+    one = f"({', '.join([mark] * len(columns))})"
+    head = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES "
+    if conn.dialect.name != "sqlite":
+        conn.exec_driver_sql(head + one, [tuple(r) for r in rows])
+        return
+    per = max(1, min(SQLITE_ROWS_PER_STATEMENT, _variable_limit(conn.connection.driver_connection) // len(columns)))
+    for start in range(0, len(rows), per):
+        chunk = rows[start:start + per]
+        conn.exec_driver_sql(head + ", ".join([one] * len(chunk)), tuple(v for row in chunk for v in row))
+
+
+SQLITE_ROWS_PER_STATEMENT = 2_000  # past this the journal saves little and the statement text grows
+SQLITE_DEFAULT_VARIABLES = 999  # SQLite before 3.32; later ones allow 32,766
+
+
+def _variable_limit(driver: Any) -> int:
+    """How many ? one statement may hold (Python 3.11's sqlite3 can ask)."""
+    import sqlite3
+
+    try:
+        return int(driver.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
+    except (AttributeError, sqlite3.Error):
+        return SQLITE_DEFAULT_VARIABLES
 
 
 def _copy(driver: Any, sql: str, rows: Sequence[Sequence[Any]]) -> None:
