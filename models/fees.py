@@ -205,7 +205,8 @@ class FeeDifference(Versioned, Base):
     __settled_input__ = True
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    handover_id: Mapped[int] = mapped_column(ForeignKey("handovers.id"), index=True)
+    # no index of its own: ix_fee_differences_match leads with it (migration 0016)
+    handover_id: Mapped[int] = mapped_column(ForeignKey("handovers.id"))
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
     fee_item_id: Mapped[int | None] = mapped_column(ForeignKey("fee_items.id"), index=True)  # the typed filter
     period_start: Mapped[dt.date] = mapped_column(Date)
