@@ -1,7 +1,7 @@
 """The integer arithmetic of the hot loops equals the exact Fraction arithmetic it replaced, to the fen.
 
-`div_half_up`, `round_half_up`, `metered_charge` (and a `MeteredCharger` reused over many readings)
-and `split_line` are compared with the Fraction-based code they replaced — kept here, verbatim, as
+`div_half_up`, `round_half_up`, `metered_charge` (and a `MeteredCharger` reused over many readings),
+`PeriodCharger` (the tariff check's fen for many units) and `split_line` are compared with the Fraction-based code they replaced — kept here, verbatim, as
 the reference — over random and edge inputs: negatives, exact half-way cases, zero, zero
 consumption, one-day and zero-day periods, rates of up to four decimals, segments of tariff changes.
 """
@@ -22,9 +22,14 @@ from models.rules.cutoff import split_line
 from models.rules.tariffs import (
     QUANTITY_PLACES,
     ChargeLine,
+    BASES,
+    METERED_BASES,
     MeteredCharger,
+    PeriodCharger,
     Rate,
+    charge_total,
     metered_charge,
+    period_charge,
     rate_segments,
 )
 
@@ -152,6 +157,36 @@ def test_metered_charge_equals_the_fraction_arithmetic_on_random_readings() -> N
                         metered_charge(rates, use, prev, prev_date, reading, read_on)):
                 assert [(x.start, x.end, repr(x.quantity), repr(x.rate), repr(x.amount)) for x in got] == \
                        [(x.start, x.end, repr(x.quantity), repr(x.rate), repr(x.amount)) for x in expected]
+
+
+def _area(rnd: random.Random) -> Decimal | None:
+    return rnd.choice([None, D("0"), D("0.01"), D("89.5"), D("-3"), Decimal(rnd.randint(0, 40_000)).scaleb(-2)])
+
+
+def _outcome(charge) -> object:  # noqa: ANN001 - a call that returns a value or raises
+    try:
+        return charge()
+    except ValidationError as exc:
+        return ("refused", str(exc))
+
+
+def test_period_charger_equals_the_sum_of_period_charge_lines() -> None:
+    """A charger reused over many units and periods gives charge_total(period_charge(...)) in fen, and
+    refuses (no rate, no area, a negative area, a reversed period) where period_charge refuses."""
+    rnd = random.Random(20261204)
+    bases = [b for b in BASES if b not in METERED_BASES]
+    for _ in range(200):
+        start = dt.date(2025, 1, 1) + dt.timedelta(days=rnd.randint(0, 500))
+        rates = _tariffs(rnd, start)
+        basis = rnd.choice(bases)
+        charger = PeriodCharger(basis, rates)
+        for _ in range(25):
+            first = start + dt.timedelta(days=rnd.randint(-400, 60))
+            last = first + dt.timedelta(days=rnd.choice([-1, 0, 1, 29, 30, 31, 90, 364, rnd.randint(0, 800)]))
+            use, area = rnd.choice(["", "住宅", "商铺"]), _area(rnd)
+            expected = _outcome(lambda: int(charge_total(period_charge(basis, rates, use, first, last, area=area))
+                                            .scaleb(2)))
+            assert _outcome(lambda: charger.fen(use, first, last, area=area)) == expected, (basis, first, last, area)
 
 
 def test_metered_half_way_cases_and_zero_consumption() -> None:

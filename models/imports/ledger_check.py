@@ -20,7 +20,7 @@ from ..errors import ValidationError
 from ..fees import FeeItem, Tariff
 from ..i18n import translate
 from ..project import Unit
-from ..rules.tariffs import METERED_BASES, Rate, charge_total, period_charge
+from ..rules.tariffs import METERED_BASES, PeriodCharger, Rate
 from .places import place
 
 if TYPE_CHECKING:
@@ -55,6 +55,7 @@ class TariffMismatch:
 class _Item:
     basis: str
     rates: tuple[Rate, ...]
+    charger: PeriodCharger
 
 
 class TariffCheck:
@@ -63,14 +64,13 @@ class TariffCheck:
     def __init__(self, session: Session, project_id: int) -> None:
         items = session.scalars(select(FeeItem).where(FeeItem.project_id == project_id)).all()
         tariffs = session.scalars(select(Tariff).where(Tariff.fee_item_id.in_([i.id for i in items]))).all()
-        self.items = {i.id: _Item(i.basis, tuple(Rate(t.valid_from, t.valid_to, t.unit_use, t.rate)
+        self.items = {i.id: _item(i.basis, tuple(Rate(t.valid_from, t.valid_to, t.unit_use, t.rate)
                                                  for t in tariffs if t.fee_item_id == i.id))
                       for i in items if i.basis not in METERED_BASES and not i.is_deposit}
         self.units = {u.id: (u.area, u.use) for u in session.execute(
             select(Unit.id, Unit.area, Unit.use).where(Unit.project_id == project_id))}
         # Units share floor plans and bills share months: a reconciliation of a million lines
         # asks the same question many times.
-        self._known: dict[tuple[object, ...], Decimal | None] = {}
         self._known_fen: dict[tuple[object, ...], int | None] = {}
 
     def checks(self, fee_item_id: int | None) -> bool:
@@ -80,40 +80,34 @@ class TariffCheck:
 
     def expected(self, row: Billed, fee_item_id: int | None) -> Decimal | None:
         """What the tariffs bill for the row's unit and period, or None when they cannot say."""
-        item = self.items.get(fee_item_id or 0)
-        if item is None or not item.rates or row.unit_id not in self.units or row.period_start is None \
-                or row.period_end is None:
+        if row.period_start is None or row.period_end is None:
             return None
-        area, use = self.units[row.unit_id]
-        key = (fee_item_id, area, use, row.period_start, row.period_end)
-        if key not in self._known:
-            try:
-                lines = period_charge(item.basis, item.rates, use, row.period_start, row.period_end, area=area)
-                self._known[key] = charge_total(lines)
-            except ValidationError:  # no rate for those days, or no area: nothing to compare with
-                self._known[key] = None
-        return self._known[key]
+        fen = self.expected_fen(row.unit_id, fee_item_id, row.period_start, row.period_end)
+        return None if fen is None else Decimal(fen).scaleb(-2)
 
     def expected_fen(self, unit_id: int | None, fee_item_id: int | None, start: dt.date, end: dt.date) -> int | None:
         """`expected` in whole fen, for the reconciliation's 700,000 keys of a large ledger: answered by
         what it depends on (item, the unit's area and use, period) without building a row or a Decimal."""
-        key = (fee_item_id, self.units.get(unit_id or 0), start, end)
+        unit = self.units.get(unit_id or 0)
+        key = (fee_item_id, unit, start, end)
         try:
             return self._known_fen[key]
         except KeyError:
             pass
-        expected = self.expected(_Key(unit_id, start, end), fee_item_id)
-        fen = self._known_fen[key] = None if expected is None else int(expected.scaleb(2))
+        item = self.items.get(fee_item_id or 0)
+        fen = None
+        if item is not None and item.rates and unit is not None:
+            area, use = unit
+            try:
+                fen = item.charger.fen(use, start, end, area=area)
+            except ValidationError:  # no rate for those days, or no area: nothing to compare with
+                fen = None
+        self._known_fen[key] = fen
         return fen
 
 
-@dataclass(frozen=True)
-class _Key:
-    """What `expected` reads of a row."""
-
-    unit_id: int | None
-    period_start: dt.date
-    period_end: dt.date
+def _item(basis: str, rates: tuple[Rate, ...]) -> _Item:
+    return _Item(basis, rates, PeriodCharger(basis, rates))
 
 
 def tariff_mismatches(check: TariffCheck, rows: Sequence[LedgerRow],
