@@ -265,6 +265,30 @@ def test_the_bulk_writer_is_refused_by_the_database_once_signed(db, book):
                       for d in again) == stored
 
 
+def test_the_bulk_writer_keeps_every_row_across_its_statements(db, book):
+    """SQLite takes the rows a few thousand per statement (PostgreSQL by COPY): more rows than two
+    statements hold, with missing units and items and NULL amounts, read back as they were added."""
+    from models.services.bulk import SQLITE_ROWS_PER_STATEMENT
+
+    n = 2 * SQLITE_ROWS_PER_STATEMENT + 501
+    first = dt.date(2030, 1, 1)
+    with db.begin() as s:
+        rows = rc._NewRows(s, book)
+        for i in range(n):
+            day = first + dt.timedelta(days=i)
+            rows.add((0, 0, day, day), DiffKind.ONLY_THEIRS, (i, -i, None, None))
+        rows.flush()
+        assert rows.written == n
+    d = FeeDifference
+    with db.read() as s:
+        got = s.execute(select(d.unit_id, d.fee_item_id, d.period_start, d.period_end, d.kind, d.their_billed,
+                               d.their_paid, d.our_billed, d.our_paid, d.decision)
+                        .where(d.handover_id == book, d.period_start >= first).order_by(d.period_start)).all()
+    assert [tuple(r) for r in got] == [
+        (None, None, first + dt.timedelta(days=i), first + dt.timedelta(days=i), DiffKind.ONLY_THEIRS,
+         D(i).scaleb(-2), D(-i).scaleb(-2), None, None, Decision.OPEN) for i in range(n)]
+
+
 def _stored(db, book):
     with db.read() as s:
         return {(d.unit_id, d.fee_item_id, d.period_start): (d.id, d.version, d.updated_at, d.kind, d.their_billed,

@@ -11,8 +11,8 @@ reconciliation's time there. COPY fires the tables' triggers (the settled-input 
 the foreign keys as INSERT does; the audit log never saw these rows one by one either way (the caller
 writes one summary row for them).
 
-On SQLite the rows go in as multi-row INSERTs, as many rows per statement as its variable limit allows.
-A statement that a trigger or a foreign key may abort keeps a statement journal: every page it changes
+On SQLite the rows go in as multi-row INSERTs of up to 2,000 rows (fewer where SQLite's limit on a
+statement's variables is lower). A statement that a trigger or a foreign key may abort keeps a statement journal: every page it changes
 that the transaction had already changed is copied there first. One row per statement copied the
 table's and each index's page for every row — 407,000 differences took 17 s, against 5 s in
 statements of 2,000 rows (the guard triggers fire per row either way).
@@ -20,6 +20,7 @@ statements of 2,000 rows (the guard triggers fire per row either way).
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -74,8 +75,6 @@ SQLITE_DEFAULT_VARIABLES = 999  # SQLite before 3.32; later ones allow 32,766
 
 def _variable_limit(driver: Any) -> int:
     """How many ? one statement may hold (Python 3.11's sqlite3 can ask)."""
-    import sqlite3
-
     try:
         return int(driver.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
     except (AttributeError, sqlite3.Error):
