@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 
@@ -20,10 +21,10 @@ from models.errors import ValidationError
 from models.money import div_half_up, round_half_up
 from models.rules.cutoff import split_line
 from models.rules.tariffs import (
-    QUANTITY_PLACES,
-    ChargeLine,
     BASES,
     METERED_BASES,
+    QUANTITY_PLACES,
+    ChargeLine,
     MeteredCharger,
     PeriodCharger,
     Rate,
@@ -163,11 +164,16 @@ def _area(rnd: random.Random) -> Decimal | None:
     return rnd.choice([None, D("0"), D("0.01"), D("89.5"), D("-3"), Decimal(rnd.randint(0, 40_000)).scaleb(-2)])
 
 
-def _outcome(charge) -> object:  # noqa: ANN001 - a call that returns a value or raises
+def _outcome(charge: Callable[..., object], *args: object, **kwargs: object) -> object:
+    """What a call gives: its value, or the refusal it raises."""
     try:
-        return charge()
+        return charge(*args, **kwargs)
     except ValidationError as exc:
         return ("refused", str(exc))
+
+
+def _total_fen(basis: str, rates: list[Rate], use: str, first: dt.date, last: dt.date, area: Decimal | None) -> int:
+    return int(charge_total(period_charge(basis, rates, use, first, last, area=area)).scaleb(2))
 
 
 def test_period_charger_equals_the_sum_of_period_charge_lines() -> None:
@@ -184,9 +190,8 @@ def test_period_charger_equals_the_sum_of_period_charge_lines() -> None:
             first = start + dt.timedelta(days=rnd.randint(-400, 60))
             last = first + dt.timedelta(days=rnd.choice([-1, 0, 1, 29, 30, 31, 90, 364, rnd.randint(0, 800)]))
             use, area = rnd.choice(["", "住宅", "商铺"]), _area(rnd)
-            expected = _outcome(lambda: int(charge_total(period_charge(basis, rates, use, first, last, area=area))
-                                            .scaleb(2)))
-            assert _outcome(lambda: charger.fen(use, first, last, area=area)) == expected, (basis, first, last, area)
+            expected = _outcome(_total_fen, basis, rates, use, first, last, area)
+            assert _outcome(charger.fen, use, first, last, area=area) == expected, (basis, first, last, area)
 
 
 def test_metered_half_way_cases_and_zero_consumption() -> None:
