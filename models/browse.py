@@ -30,6 +30,7 @@ from sqlalchemy import (
     type_coerce,
     union_all,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.functions import FunctionElement
@@ -238,24 +239,38 @@ class Browsable(Protocol):
               filters: Filters | None = None) -> int: ...
 
 
+def interactive(session: Session) -> Session:
+    """A read a clerk waits for at each keystroke: on PostgreSQL without JIT, for this transaction.
+
+    PostgreSQL compiles a query whose estimated cost passes jit_above_cost to machine code before it
+    runs it. A page of 对账差异 filtered for a text nothing matches spent 170 ms of its 180 compiling
+    (the filter's arms are costed as if they all ran, then find nothing). The long streams —
+    reconciling, the results, exports — keep the server's setting: JIT helps their aggregates.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(sql_text("SET LOCAL jit = off"))
+    return session
+
+
 def fetch_page(db: Database, spec: Browsable, scope: Scope, filter_text: str = "", sort_col: int | None = None,
                descending: bool = False, offset: int = 0, limit: int = 500,
                filters: Filters | None = None) -> list[tuple[Any, ...]]:
     """One page of a table's rows in its own read session (the GUI's paged views call this in a worker)."""
     with db.read() as s:
-        return spec.fetch(s, scope, filter_text, sort_col, descending, offset, limit, filters=filters)
+        return spec.fetch(interactive(s), scope, filter_text, sort_col, descending, offset, limit, filters=filters)
 
 
 def count_rows(db: Database, spec: Browsable, scope: Scope, filter_text: str = "",
                filters: Filters | None = None) -> int:
     with db.read() as s:
-        return spec.count(s, scope, filter_text, filters=filters)
+        return spec.count(interactive(s), scope, filter_text, filters=filters)
 
 
 def count_rows_upto(db: Database, spec: Browsable, scope: Scope, filter_text: str = "",
                     filters: Filters | None = None, cap: int = 10_000) -> tuple[int, bool]:
     """(n, exact): TableSpec.count_upto; a spec that cannot stop early counts them all."""
     with db.read() as s:
+        interactive(s)
         if isinstance(spec, TableSpec):
             return spec.count_upto(s, scope, filter_text, filters, cap)
         return spec.count(s, scope, filter_text, filters=filters), True

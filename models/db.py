@@ -109,18 +109,6 @@ def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
     cur.close()
 
 
-def _postgresql_session(dbapi_connection: Any, connection_record: Any) -> None:
-    """PostgreSQL compiles a query whose estimated cost passes jit_above_cost to machine code first.
-    A page of the 对账差异 table (the filter's arms are costed as if they ran) spent 170 ms of its
-    180 ms compiling, every keystroke; the app's queries are short or stream rows, so it never pays."""
-    autocommit = dbapi_connection.autocommit
-    dbapi_connection.autocommit = True  # a SET inside the pool's first transaction would be rolled back
-    try:
-        dbapi_connection.execute("SET jit = off")
-    finally:
-        dbapi_connection.autocommit = autocommit
-
-
 def _sqlite_begin(conn: Any) -> None:
     mode = conn.get_execution_options().get("sqlite_begin", "")
     conn.exec_driver_sql(f"BEGIN {mode}".strip())
@@ -136,9 +124,7 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    engine = create_engine(url, pool_pre_ping=True, hide_parameters=True, connect_args={"connect_timeout": 10})
-    event.listen(engine, "connect", _postgresql_session)
-    return engine
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True, connect_args={"connect_timeout": 10})
 
 
 class IntegrityCheck:

@@ -304,15 +304,3 @@ def test_text_longer_than_its_column_is_a_field_message_on_both_backends(db, len
     with db.read() as s:
         assert s.get(Handover, h).from_rep == ""
         assert s.scalar(select(func.count()).select_from(Project)) == 1
-
-
-def test_postgresql_sessions_run_without_jit(pg_db):
-    """Every pooled connection, a fresh one and one back from a rolled-back transaction alike, keeps
-    jit off (a keystroke's page query spent 170 ms compiling under it)."""
-    with pg_db.engine.connect() as conn:
-        assert conn.exec_driver_sql("SHOW jit").scalar() == "off"
-        conn.rollback()
-    with pg_db.read() as s:
-        assert s.execute(text("SHOW jit")).scalar() == "off"
-    with pg_db.engine.connect() as one, pg_db.engine.connect() as two:
-        assert {one.exec_driver_sql("SHOW jit").scalar(), two.exec_driver_sql("SHOW jit").scalar()} == {"off"}
