@@ -266,7 +266,6 @@ class MeteredCharger:
         return lines
 
 
-
 def _check_basis(basis: str) -> None:
     if basis in METERED_BASES:
         raise ValueError(f"{basis} is metered: use metered_charge")
