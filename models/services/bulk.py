@@ -7,15 +7,16 @@ SQLAlchemy's and the rows read back exactly as ORM-written ones.
 
 On PostgreSQL (psycopg) the rows go in with COPY on the session's own driver connection, inside its
 transaction: an executemany sends one INSERT per row, which on 400,000 differences was most of the
-reconciliation's time there. COPY fires the tables' triggers (the settled-input guard) and checks
+reconciliation's time there. COPY fires the tables' row triggers (the settled-input guard) and checks
 the foreign keys as INSERT does; the audit log never saw these rows one by one either way (the caller
 writes one summary row for them).
 
 On SQLite the rows go in as multi-row INSERTs of up to 2,000 rows (fewer where SQLite's limit on a
-statement's variables is lower). A statement that a trigger or a foreign key may abort keeps a statement journal: every page it changes
-that the transaction had already changed is copied there first. One row per statement copied the
-table's and each index's page for every row — 407,000 differences took 17 s, against 5 s in
-statements of 2,000 rows (the guard triggers fire per row either way).
+statement's variables is lower). A statement that a trigger or a foreign key may abort keeps a
+statement journal: every page it changes that the transaction had already changed is copied there
+first. One row per statement copied the table's and each index's page for every row — 407,000
+differences took 17 s, against 5 s in statements of 2,000 rows (the guard triggers fire per row
+either way).
 """
 from __future__ import annotations
 
