@@ -29,7 +29,6 @@ from sqlalchemy import (
     LargeBinary,
     Table,
     func,
-    insert,
     select,
     text,
     type_coerce,
@@ -41,6 +40,7 @@ from .errors import StorageError, ValidationError, file_error
 from .i18n import translate
 from .migrate import current_revision
 from .schema import metadata
+from .services.bulk import insert_values
 from .types import Scaled
 
 FORMAT = 1
@@ -192,18 +192,23 @@ def _refuse_unless_empty(conn: Connection) -> None:
 def _import_table(zf: zipfile.ZipFile, conn: Connection, table: Table, entry: dict[str, Any]) -> int:
     if entry["columns"] != [c.name for c in table.columns]:
         raise ValidationError(translate("archive", "备份中的表 {name} 与本程序的结构不一致，无法恢复。").format(name=table.name))
-    decoders = [DECODE[_kind(c)] for c in table.columns]
-    names = entry["columns"]
+    decode = [(i, DECODE[kind]) for i, c in enumerate(table.columns) if (kind := _kind(c)) != "plain"]
+    names, width = entry["columns"], len(entry["columns"])
     count, batch = 0, []
     with zf.open(f"tables/{table.name}.jsonl") as raw, io.TextIOWrapper(raw, encoding="utf-8") as f:
         for line in f:
             values = json.loads(line)
-            batch.append({n: None if v is None else d(v) for n, d, v in zip(names, decoders, values, strict=True)})
+            if len(values) != width:
+                raise ValidationError(translate("archive", "备份中的表 {name} 与本程序的结构不一致，无法恢复。").format(name=table.name))
+            for i, d in decode:
+                if values[i] is not None:
+                    values[i] = d(values[i])
+            batch.append(values)
             if len(batch) >= BATCH:
-                conn.execute(insert(table), batch)
+                insert_values(conn, table, names, batch)
                 count, batch = count + len(batch), []
     if batch:
-        conn.execute(insert(table), batch)
+        insert_values(conn, table, names, batch)
         count += len(batch)
     return count
 

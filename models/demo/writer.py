@@ -6,10 +6,11 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Table, func, insert, select, text
+from sqlalchemy import Table, func, select, text
 from sqlalchemy.orm import Session
 
 from ..errors import Cancelled
+from ..services.bulk import insert_rows
 
 Progress = Callable[[int, int, str], bool]
 Row = dict[str, Any]
@@ -76,7 +77,7 @@ class Writer:
             self._write(child, children, what)
 
     def _write(self, table: Table, batch: list[Row], what: str) -> None:
-        self.session.execute(insert(table), batch)
+        insert_rows(self.session.connection(), table, batch)
         self.counts[table.name] += len(batch)
         self.done += len(batch)
         self.tick(what)

@@ -10,7 +10,7 @@ from decimal import Decimal
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ..audit import record_action
@@ -20,6 +20,7 @@ from ..errors import ValidationError
 from ..fees import FeeItem, LedgerLine
 from ..handover import Handover
 from ..i18n import QT_TRANSLATE_NOOP, translate
+from ..services.bulk import insert_rows
 from ..services.common import lock_handover, rows_matched
 from ..services.ledger_state import ledger_changed
 from ..services.settlement_state import latest_settlement
@@ -206,7 +207,7 @@ def _insert_lines(session: Session, lines: Iterator[dict[str, Any]], total: int,
     while batch := list(islice(lines, CHUNK)):
         if progress and progress(done, total) is False:
             raise ImportCancelled()
-        session.execute(insert(LedgerLine.__table__), batch)
+        insert_rows(session.connection(), LedgerLine.__table__, batch)
         done += len(batch)
     if progress and progress(done, total) is False:
         raise ImportCancelled()
