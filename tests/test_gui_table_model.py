@@ -138,3 +138,61 @@ def test_a_count_above_the_cap_comes_first_as_more_than_then_exact(sqlite_db, sa
     panel.on_filter_settled()
     qtbot.waitUntil(lambda: panel.is_loaded() and panel.model.total_is_exact(), timeout=10_000)
     assert panel.model.total == 0 and panel.count_label.text() == "共 0 条"
+
+
+def _shown(model):
+    return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+
+
+def _formatted(model):
+    kinds = [c.kind for c in model.spec.columns]
+    return [[format_value(v, k) for v, k in zip(model.row_values(r), kinds, strict=True)]
+            for r in range(model.rowCount())]
+
+
+def test_the_display_texts_follow_every_reload(fees):
+    """The texts are formatted once per row and kept: a new filter, a new sort and a page fetched
+    more show the new rows' texts, never those of the rows painted before."""
+    owner = TABLES["fees"].column_index("owner")
+    before = _shown(fees)  # every loaded cell asked once: all ten rows' texts are kept
+    assert before == _formatted(fees) and before[0][owner] == "业主00"
+
+    fees.set_filter("业主03")
+    after = _shown(fees)
+    assert len(after) == 6 and after == _formatted(fees)
+    assert {row[owner] for row in after} == {"业主03"}
+
+    fees.set_filter("")
+    fees.sort(owner, Qt.SortOrder.DescendingOrder)
+    assert fees.index(0, owner).data() == f"业主{UNITS - 1:02d}"
+    first_page = _shown(fees)
+    fees.fetchMore()
+    assert fees.rowCount() == 20
+    shown = _shown(fees)
+    assert shown[:10] == first_page and shown == _formatted(fees)
+    assert shown[10:] != first_page
+
+    # A row replaced where it stands (not something BrowseModel does itself) is not shown stale either.
+    fees._rows[0] = fees._rows[15]
+    assert fees.index(0, owner).data() == shown[15][owner] != shown[0][owner]
+
+
+def test_defects_show_overdue_days_only_when_late_and_late_rows_red(sqlite_db, sample):
+    import datetime as dt
+
+    from gui.tabs.defects.tab import LATE, DefectsModel
+
+    model = DefectsModel(sqlite_db, TABLES["defects"], background=False)
+    model.set_filters({"today": dt.date(2026, 7, 4)}, refresh=False)
+    model.set_scope(Scope(sample.project_id, sample.handover_id))
+    late_col = TABLES["defects"].column_index("overdue_days")
+    days = [model.row_values(r)[late_col] for r in range(model.rowCount())]
+    assert any(d > 0 for d in days) and any(d == 0 for d in days)
+    for _ in range(2):  # formatted on the first pass, kept for the second
+        for r, shown, expected in zip(range(model.rowCount()), _shown(model), _formatted(model), strict=True):
+            late = days[r] > 0
+            assert shown[late_col] == (str(days[r]) if late else "")
+            assert shown[:late_col] + shown[late_col + 1:] == expected[:late_col] + expected[late_col + 1:]
+            for c in range(model.columnCount()):
+                assert model.index(r, c).data(Qt.ItemDataRole.ForegroundRole) == (LATE if late else None)
+    assert model.data(model.index(-1, -1), Qt.ItemDataRole.ForegroundRole) is None

@@ -10,7 +10,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QSplitter, QVBoxLayout
 
 from models.base import now as wall_clock
-from models.browse import Scope
+from models.browse import Scope, TableSpec
+from models.db import Database
 from models.defect import DefectCategory, DefectStatus, Responsible, Severity
 from models.errors import DomainError
 from models.services import defect_register as reg
@@ -20,7 +21,7 @@ from models.services.locations import unit_choices
 from ... import tasks
 from ...dialogs.deadline_settings import DeadlineSettingsDialog
 from ...errors import show_error
-from ...table_model import BrowseModel, Index, RecordIdRole
+from ...table_model import FOREGROUND, BrowseModel, Index, RecordIdRole
 from ...widgets.photo_strip import PhotoViewer
 from ...widgets.screen_fit import scrolling_form
 from ..browse_tab import BrowseTab
@@ -34,16 +35,20 @@ LATE = QColor("#b3261e")
 class DefectsModel(BrowseModel):
     """The register's rows: 逾期天数 blank when not late, late rows in red."""
 
+    def __init__(self, db: Database, spec: TableSpec, parent: Any = None, background: bool = True) -> None:
+        super().__init__(db, spec, parent, background)
+        self._late_col = spec.column_index("overdue_days")  # looked up once: data() runs for every cell
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        late_col = self.spec.column_index("overdue_days")
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole) and index.isValid() \
-                and index.row() < self.rowCount():
-            days = self._rows[index.row()][late_col] or 0
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return LATE if days > 0 else None
-            if index.column() == late_col:
-                return str(days) if days > 0 else ""
+        if role == FOREGROUND:
+            r = index.row()  # -1 for an invalid index
+            return LATE if 0 <= r < len(self._rows) and (self._rows[r][self._late_col] or 0) > 0 else None
         return super().data(index, role)
+
+    def format_row(self, row: tuple[Any, ...]) -> tuple[str, ...]:
+        days = row[self._late_col] or 0
+        texts = super().format_row(row)
+        return (*texts[:self._late_col], str(days) if days > 0 else "", *texts[self._late_col + 1:])
 
 
 class DefectsTab(BrowseTab):

@@ -16,13 +16,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from models.browse import Scope
+from models.browse import Scope, TableSpec
+from models.db import Database
 from models.fees import Decision, DiffKind
 from models.services import reconcile as rc
 
 from ... import tasks
 from ...errors import show_error
-from ...table_model import BrowseModel, Index, RecordIdRole
+from ...table_model import BACKGROUND, BrowseModel, Index, RecordIdRole
 from ..browse_tab import BrowseTab
 from .decision_dialogs import BulkDialog, DecisionDialog
 
@@ -33,13 +34,20 @@ OPEN_DIFFERS = QColor("#fbdcdc")     # light red: the amounts disagree and nobod
 class DifferencesModel(BrowseModel):
     """Open rows stand out; decided rows look like any other row."""
 
+    def __init__(self, db: Database, spec: TableSpec, parent: Any = None, background: bool = True) -> None:
+        super().__init__(db, spec, parent, background)
+        # Looked up once: data() runs for every role of every painted cell.
+        self._decision_col, self._kind_col = spec.column_index("decision"), spec.column_index("kind")
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.BackgroundRole and index.isValid() and index.row() < self.rowCount():
-            row = self._rows[index.row()]
-            if row[self.spec.column_index("decision")] is not Decision.OPEN:
+        if role == BACKGROUND:
+            r = index.row()  # -1 for an invalid index
+            if not 0 <= r < len(self._rows):
                 return None
-            differs = row[self.spec.column_index("kind")] is DiffKind.DIFFERS
-            return OPEN_DIFFERS if differs else OPEN_BACKGROUND
+            row = self._rows[r]
+            if row[self._decision_col] is not Decision.OPEN:
+                return None
+            return OPEN_DIFFERS if row[self._kind_col] is DiffKind.DIFFERS else OPEN_BACKGROUND
         return super().data(index, role)
 
 
