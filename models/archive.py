@@ -63,14 +63,11 @@ def _kind(column: Column[Any]) -> str:
     return "plain"
 
 
-def _encode(kind: str, value: Any) -> Any:
-    if value is None:
-        return None
-    if kind in ("decimal", "date", "datetime"):
-        return str(value) if kind == "decimal" else value.isoformat()
-    if kind == "bytes":
-        return base64.b64encode(value).decode()
-    return getattr(value, "value", value)  # a stored enum: its code
+ENCODE: dict[str, Callable[[Any], Any]] = {
+    "decimal": str, "date": lambda v: v.isoformat(), "datetime": lambda v: v.isoformat(),
+    "bytes": lambda v: base64.b64encode(v).decode(),
+    "plain": lambda v: getattr(v, "value", v),  # a stored enum: its code
+}
 
 
 DECODE: dict[str, Callable[[Any], Any]] = {
@@ -87,12 +84,6 @@ def _rows(conn: Connection, table: Table) -> Iterator[tuple[Any, ...]]:
     pk = list(table.primary_key.columns)
     result = conn.execution_options(yield_per=BATCH).execute(select(table).order_by(*pk))
     yield from result
-
-
-def _sums(rows_sums: dict[str, Decimal], table: Table, row: tuple[Any, ...]) -> None:
-    for i, c in enumerate(table.columns):
-        if c.name in rows_sums and row[i] is not None:
-            rows_sums[c.name] += row[i]
 
 
 def export_archive(db: Database, out: Path, progress: Progress | None = None) -> dict[str, Any]:
@@ -128,13 +119,17 @@ def restored_rows(counts: dict[str, int]) -> int:
 
 
 def _export_table(zf: zipfile.ZipFile, conn: Connection, table: Table) -> dict[str, Any]:
-    kinds = [_kind(c) for c in table.columns]
-    sums = {name: Decimal(0) for name in _money_columns(table)}
+    encoders = [ENCODE[_kind(c)] for c in table.columns]
+    money = [(i, c.name) for i, c in enumerate(table.columns) if isinstance(c.type, Scaled)]
+    sums = {name: Decimal(0) for _, name in money}
     count = 0
     with zf.open(f"tables/{table.name}.jsonl", "w") as raw, io.TextIOWrapper(raw, encoding="utf-8") as f:
         for row in _rows(conn, table):
-            _sums(sums, table, row)
-            f.write(json.dumps([_encode(k, v) for k, v in zip(kinds, row, strict=True)], ensure_ascii=False))
+            for i, name in money:
+                if row[i] is not None:
+                    sums[name] += row[i]
+            f.write(json.dumps([None if v is None else e(v) for e, v in zip(encoders, row, strict=True)],
+                               ensure_ascii=False))
             f.write("\n")
             count += 1
     return {"columns": [c.name for c in table.columns], "rows": count, "sums": {k: str(v) for k, v in sums.items()}}
