@@ -4,6 +4,7 @@ refused), see everything read-only, 修订; the results' totals; 押金 refunded
 place with a bad one refused — every step in the audit log."""
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from decimal import Decimal
 
@@ -361,13 +362,14 @@ def test_meter_reading_saved_in_place_and_a_bad_one_refused(qtbot, tab, db, scop
     tab.show_subtab("meters")
     qtbot.waitUntil(lambda: panel.is_loaded() and panel.model.rowCount() > 0, timeout=10000)
     stored = meters.meter_rows(db, scope.handover_id)
-    assert panel.model.rowCount() == len(stored) and f"共 {len(stored):,} 个表具" in panel.count_label.text()
+    assert panel.model.rowCount() == panel.model.total == len(stored)
+    assert f"共 {len(stored):,} 个表具" in panel.count_label.text()
     water = [m for m in stored if m.kind is MeterKind.WATER and m.prev_reading is not None][:2]
     panel.filter_edit.setText(water[0].meter_no[:-2])  # a few meters, the first water meter among them
     panel.on_filter_settled()
     panel.kind_combo.setCurrentIndex(panel.kind_combo.findData(MeterKind.WATER))
     view, proxy = panel.table, panel.proxy
-    assert 1 < proxy.rowCount() < panel.model.rowCount()
+    assert 1 < proxy.rowCount() < panel.model.total and panel.model.rowCount() == proxy.rowCount()
     assert all(proxy.record(r).kind is MeterKind.WATER for r in range(proxy.rowCount()))
     row = next(r for r in range(proxy.rowCount()) if proxy.record(r).id == water[0].id)
 
@@ -403,6 +405,20 @@ def test_meter_reading_saved_in_place_and_a_bad_one_refused(qtbot, tab, db, scop
     assert moved.prev_read_on == saved.prev_read_on.fromordinal(saved.prev_read_on.toordinal() - 1)
     updates = [after for a, _, after in audit(db, "meter_readings") if a == "update"]
     assert any(f'"reading": "{new}"' in u for u in updates) and any("prev_read_on" in u for u in updates)
+
+    # a reading saved while the filter hides it is kept among all of them (its next edit needs the new
+    # version) and is shown saved once the filter lets it through again
+    panel.filter_edit.setText(water[1].meter_no)
+    panel.on_filter_settled()
+    assert f"/ 共 {len(stored):,} 个" in panel.count_label.text()
+    assert all(proxy.record(r).id != water[0].id for r in range(proxy.rowCount()))
+    later = dataclasses.replace(moved, reading=moved.reading + 1, version=moved.version + 1)
+    panel.model._saved(later)
+    panel.filter_edit.setText("")
+    panel.on_filter_settled()
+    assert [r for r in panel.model.records() if r.id == water[0].id] == [later]
+    shown = next(r for r in range(proxy.rowCount()) if proxy.record(r).id == water[0].id)
+    assert proxy.index(shown, 5).data() == f"{later.reading:,.2f}"
 
 
 # ---- the toolbar's hand-offs: import, print, export ---------------------------------------------

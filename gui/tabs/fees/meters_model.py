@@ -16,7 +16,7 @@ from models.services import meters
 from models.services.meters import MeterRow
 
 from ...ops import refusal, run_op
-from .records_model import Col, Index, RecordsModel, attr
+from .records_model import Col, Index, ShownRecordsModel, attr, haystack
 
 # The editable columns and the save_reading argument each one sets.
 FIELDS = {3: "prev_reading", 4: "prev_read_on", 5: "reading", 6: "read_on"}
@@ -42,8 +42,12 @@ def _labels() -> dict[str, str]:
     return {"prev_reading": _tr("上次读数"), "reading": _tr("本次读数")}
 
 
-class MetersModel(RecordsModel):
-    """MeterRow records; editable until the settlement is signed."""
+class MetersModel(ShownRecordsModel):
+    """MeterRow records; editable until the settlement is signed.
+
+    Its rows are the readings the filter shows (ShownRecordsModel): a keystroke over the large demo's
+    40,000 meters is one pass over the haystack, where a proxy asking Python row by row took 115–175
+    ms. An edit replaces the reading both among the shown rows and among all of them."""
 
     meter_saved = Signal(object)        # the MeterRow as saved
     # The DomainError, the row and column, and the text typed: the row is unchanged, the text is the
@@ -99,9 +103,7 @@ class MetersModel(RecordsModel):
         self._saving.discard(saved.id)
         if not shiboken6.isValid(self):  # closed while the cell was being saved
             return
-        row = self._row_of(saved.id)
-        if row >= 0:  # still shown (the list may have been read again meanwhile)
-            self.replace_row(row, saved)
+        self._store(saved)
         self.meter_saved.emit(saved)
 
     def _refused(self, meter_id: int, exc: DomainError, column: int, text: str) -> None:
@@ -126,17 +128,32 @@ class MetersModel(RecordsModel):
                   "prev_read_on": row.prev_read_on, field: value}
         return meters.save_reading(db, row.id, row.version, **values)
 
-    def replace_row(self, row: int, saved: MeterRow) -> None:
-        self._records[row] = saved
-        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+    def _store(self, saved: MeterRow) -> None:
+        """The saved reading in place of the one it replaces, among all readings (the next edit needs
+        its version even if the filter hides it now) and, if shown, among the shown ones. Not found:
+        the list was read again meanwhile and holds what is stored."""
+        at = next((i for i, r in enumerate(self._all) if r.id == saved.id), -1)
+        if at < 0:
+            return
+        old, self._all[at] = self._all[at], saved
+        if self._haystack is not None:
+            self._haystack[at] = haystack([saved], self._columns)[0]
+        if self._records is self._all:  # no filter: the shown rows are all of them
+            row = at
+        else:
+            row = next((i for i, r in enumerate(self._records) if r is old), -1)
+            if row >= 0:
+                self._records[row] = saved
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def add_row(self, saved: MeterRow) -> int:
-        """A new meter goes at the end until the next sort; returns its row."""
+        """A new meter goes at the end until the next sort, shown whatever the filter; returns its row."""
         row = len(self._records)
         self.beginInsertRows(QModelIndex(), row, row)
-        self._records.append(saved)
+        if self._records is not self._all:
+            self._records.append(saved)
+        self._all.append(saved)
         self._haystack = None  # built again at the next filter
-        if self._match is not None:
-            self._match.append(True)
         self.endInsertRows()
         return row

@@ -31,7 +31,7 @@ from ..browse_tab import FILTER_DELAY_MS
 from .meter_dialog import AddMeterDialog
 from .meters_model import MetersModel
 from .meters_view import meters_view
-from .records_model import RecordsProxy
+from .records_model import ShownProxy
 
 
 class MetersPanel(QWidget):
@@ -53,7 +53,7 @@ class MetersPanel(QWidget):
 
     def _build(self) -> None:
         self.model = MetersModel(self.db, self)
-        self.proxy = RecordsProxy(self)
+        self.proxy = ShownProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = meters_view(self.proxy, self)
         self.filter_edit = QLineEdit(self, clearButtonEnabled=True)
@@ -177,7 +177,7 @@ class MetersPanel(QWidget):
             self.table.setCurrentIndex(self.proxy.index(0, 5))  # 本次读数: the cell most often corrected
 
     def _show_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.proxy.rowCount(), self.model.total
         self.count_label.setText(self.tr("共 {n} 个表具").format(n=f"{total:,}") if shown == total else
                                  self.tr("筛选出 {m} 个 / 共 {n} 个").format(m=f"{shown:,}", n=f"{total:,}"))
 
@@ -215,7 +215,7 @@ class MetersPanel(QWidget):
         handover_id = self.handover_id()
         if handover_id is None:
             return
-        first = self.model.record(0)
+        first = next(iter(self.model.records()), None)  # the first of all, whatever the filter shows
         read_on = first.read_on if first is not None else dt.date.today()  # usually the cut-off
         self.dialog = AddMeterDialog(self.db, handover_id, units, read_on, self)
         self.dialog.accepted.connect(self.on_meter_added)

@@ -25,7 +25,7 @@ from ...dates import qdate
 from ...widgets.cell_editing import RetryDelegate, number_line
 from ...widgets.form_table import FormTableView
 from .meters_model import DATE_COLUMNS
-from .records_model import RecordsProxy, records_view
+from .records_model import ShownProxy, records_view
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -65,7 +65,7 @@ class MeterDelegate(RetryDelegate):
             model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)  # as typed: the model reads it
 
 
-def meters_view(proxy: RecordsProxy, parent: QWidget) -> MetersView:
+def meters_view(proxy: ShownProxy, parent: QWidget) -> MetersView:
     view = records_view(proxy, parent, stretch=None, cls=MetersView)  # readings stay by their unit
     assert isinstance(view, MetersView)
     view.setup()
