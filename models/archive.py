@@ -186,7 +186,7 @@ def _refuse_unless_empty(conn: Connection) -> None:
 
 def _import_table(zf: zipfile.ZipFile, conn: Connection, table: Table, entry: dict[str, Any]) -> int:
     if entry["columns"] != [c.name for c in table.columns]:
-        raise ValidationError(translate("archive", "备份中的表 {name} 与本程序的结构不一致，无法恢复。").format(name=table.name))
+        raise _not_this_schema(table)
     decode = [(i, DECODE[kind]) for i, c in enumerate(table.columns) if (kind := _kind(c)) != "plain"]
     names, width = entry["columns"], len(entry["columns"])
     count, batch = 0, []
@@ -194,7 +194,7 @@ def _import_table(zf: zipfile.ZipFile, conn: Connection, table: Table, entry: di
         for line in f:
             values = json.loads(line)
             if len(values) != width:
-                raise ValidationError(translate("archive", "备份中的表 {name} 与本程序的结构不一致，无法恢复。").format(name=table.name))
+                raise _not_this_schema(table)
             for i, d in decode:
                 if values[i] is not None:
                     values[i] = d(values[i])
@@ -206,6 +206,10 @@ def _import_table(zf: zipfile.ZipFile, conn: Connection, table: Table, entry: di
         insert_values(conn, table, names, batch)
         count += len(batch)
     return count
+
+
+def _not_this_schema(table: Table) -> ValidationError:
+    return ValidationError(translate("archive", "备份中的表 {name} 与本程序的结构不一致，无法恢复。").format(name=table.name))
 
 
 class _triggers_lifted:

@@ -1,6 +1,7 @@
 """The portable archive: every table out and back into an empty database, exactly (issue 12 point 5)."""
 from __future__ import annotations
 
+import json
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -101,3 +102,26 @@ def test_a_restored_ledger_filters_by_owner_name(db, request, tmp_path, target_b
         with db.read() as a, target.read() as b:
             assert FEES.count(b, scope, text_typed) == FEES.count(a, scope, text_typed) > 0, text_typed
     target.dispose()
+
+
+def test_a_row_of_the_wrong_width_is_refused_naming_its_table_and_nothing_is_loaded(sqlite_db, tmp_path):
+    """A damaged or hand-edited archive: a ledger line one value short stops the restore with the
+    table's name, and the empty database stays empty (one transaction)."""
+    build_demo(sqlite_db)
+    good, bad = tmp_path / "a.hdarchive", tmp_path / "b.hdarchive"
+    archive.export_archive(sqlite_db, good)
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bad, "w") as dst:
+        for name in src.namelist():
+            data = src.read(name)
+            if name == "tables/ledger_lines.jsonl":
+                first, rest = data.split(b"\n", 1)
+                data = json.dumps(json.loads(first)[:-1], ensure_ascii=False).encode() + b"\n" + rest
+            dst.writestr(name, data)
+    target = Database(f"sqlite:///{tmp_path / 'empty.sqlite'}", user=TEST_USER)
+    upgrade(target.engine)
+    try:
+        with pytest.raises(ValidationError, match="备份中的表 ledger_lines 与本程序的结构不一致"):
+            archive.import_archive(target, bad)
+        assert not any(_everything(target).values())
+    finally:
+        target.dispose()
