@@ -12,8 +12,9 @@ file, or a scratch PostgreSQL schema dropped afterwards), then, as a clerk would
 and prints a fingerprint of what came out: each report's counts, each results' totals and settlement
 lines, and a SHA-256 of every line of every results table and of every difference, in the order the app
 gives them (figures as text, so 1.10 and 1.1 differ). `tests/data/large_demo_totals.json` holds the
-fingerprint the code before issue 16's speed work gave (commit f974cdb, run with this file copied into
-that checkout); tests/test_large_demo_totals.py builds the large demo with today's code and compares.
+fingerprint the code before issue 16's speed work gave (commit f974cdb, run with this file and
+`common.ledger_handover` copied into that checkout); tests/test_large_demo_totals.py builds the large demo
+with today's code and compares.
 
     python bench/totals.py [--size small|large] [--backend sqlite|postgresql|both] [--write FILE]
 """
@@ -142,18 +143,7 @@ def scratch_demo(size: str, backend: str) -> Iterator[Database]:
 
 def demo_fingerprint(size: str, backend: str) -> dict[str, Any]:
     with scratch_demo(size, backend) as db:
-        return fingerprint(db, ledger_handover(db))
-
-
-def ledger_handover(db: Database) -> int:
-    """The demo's handover with the other company's ledger (the large demo's 1,200,000 lines)."""
-    from sqlalchemy import func, select
-
-    from models.fees import LedgerLine
-
-    with db.read() as s:
-        return int(s.execute(select(LedgerLine.handover_id).where(LedgerLine.source == "theirs")
-                             .group_by(LedgerLine.handover_id).order_by(func.count().desc()).limit(1)).scalar_one())
+        return fingerprint(db, common.ledger_handover(db))
 
 
 def main(argv: list[str] | None = None) -> int:
